@@ -1,0 +1,28 @@
+package org.luxnet.scene.parse;
+
+import java.io.IOException;
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.SceneException;
+
+/**
+ * Where the parser gets the files a scene names (the main file, {@code Include}s, PLY meshes). The
+ * parser never opens a path itself: locally this is the file system ({@link FileSystemResources}); on
+ * a render server it is the bundle of files the client shipped, looked up by name and content hash,
+ * so that nothing a client writes can make a server open a path of its choosing.
+ */
+public interface SceneResources {
+
+    /**
+     * Reads the file named {@code path} by a statement at {@code loc} of the file {@code includingFile}
+     * (null for the main scene file). Relative paths are relative to the including file's directory.
+     *
+     * @return the file's resolved name (used in messages and as the base for its own Includes) and
+     *     its bytes
+     * @throws SceneException when the file does not exist or cannot be read, naming {@code loc}
+     */
+    Resource open(String includingFile, String path, FileLoc loc);
+
+    /** A file's resolved name and content. */
+    record Resource(String name, byte[] bytes) {
+    }
+}
