@@ -1,0 +1,103 @@
+package org.luxnet.scene.compile;
+
+/**
+ * Collects world-space triangles and spheres, each with a material index and an emitter group
+ * (-1 for none), in the order shapes are compiled. The scene compiler then builds the BVH and lays
+ * the primitives out in leaf order.
+ */
+final class GeometryBuilder {
+    final FloatList triV = new FloatList();   // 9 per triangle: v0, v1, v2
+    final FloatList triN = new FloatList();   // 9 per triangle: n0, n1, n2 (zeros when absent)
+    final FloatList triUv = new FloatList();  // 6 per triangle
+    final IntList triHasN = new IntList();
+    final IntList triFlip = new IntList();
+    final IntList triMat = new IntList();
+    final IntList triEmitter = new IntList();
+    final FloatList sph = new FloatList();    // 4 per sphere: centre, radius
+    final IntList sphFlip = new IntList();
+    final IntList sphMat = new IntList();
+    final IntList sphEmitter = new IntList();
+    int degenerate;
+
+    int triangleCount() {
+        return triMat.size();
+    }
+
+    int sphereCount() {
+        return sphMat.size();
+    }
+
+    /**
+     * Adds the triangles of a world-space mesh. When the mesh has no normals, {@code flip} reverses
+     * the winding-derived geometric normal (ReverseOrientation, or a mirroring transform).
+     *
+     * @return number of triangles added (degenerate ones are skipped)
+     */
+    int addMesh(float[] p, int[] indices, float[] n, float[] uv, boolean flip, int material, int emitter) {
+        int added = 0;
+        for (int t = 0; t + 2 < indices.length; t += 3) {
+            int i0 = indices[t], i1 = indices[t + 1], i2 = indices[t + 2];
+            float ax = p[3 * i0], ay = p[3 * i0 + 1], az = p[3 * i0 + 2];
+            float bx = p[3 * i1], by = p[3 * i1 + 1], bz = p[3 * i1 + 2];
+            float cx = p[3 * i2], cy = p[3 * i2 + 1], cz = p[3 * i2 + 2];
+            float e1x = bx - ax, e1y = by - ay, e1z = bz - az, e2x = cx - ax, e2y = cy - ay, e2z = cz - az;
+            float crx = e1y * e2z - e1z * e2y, cry = e1z * e2x - e1x * e2z, crz = e1x * e2y - e1y * e2x;
+            float area2 = crx * crx + cry * cry + crz * crz;
+            if (!(area2 > 0) || !Float.isFinite(area2)) {
+                degenerate++;
+                continue;
+            }
+            triV.add(ax, ay, az);
+            triV.add(bx, by, bz);
+            triV.add(cx, cy, cz);
+            if (n != null) {
+                triN.add(n[3 * i0], n[3 * i0 + 1], n[3 * i0 + 2]);
+                triN.add(n[3 * i1], n[3 * i1 + 1], n[3 * i1 + 2]);
+                triN.add(n[3 * i2], n[3 * i2 + 1], n[3 * i2 + 2]);
+                triHasN.add(1);
+            } else {
+                for (int k = 0; k < 9; k++) {
+                    triN.add(0f);
+                }
+                triHasN.add(0);
+            }
+            if (uv != null) {
+                triUv.add(uv[2 * i0]);
+                triUv.add(uv[2 * i0 + 1]);
+                triUv.add(uv[2 * i1]);
+                triUv.add(uv[2 * i1 + 1]);
+                triUv.add(uv[2 * i2]);
+                triUv.add(uv[2 * i2 + 1]);
+            } else {
+                triUv.add(0f);
+                triUv.add(0f);
+                triUv.add(1f);
+                triUv.add(0f);
+                triUv.add(1f);
+                triUv.add(1f);
+            }
+            triFlip.add(flip ? 1 : 0);
+            triMat.add(material);
+            triEmitter.add(emitter);
+            added++;
+        }
+        return added;
+    }
+
+    void addSphere(float cx, float cy, float cz, float r, boolean flip, int material, int emitter) {
+        sph.add(cx, cy, cz);
+        sph.add(r);
+        sphFlip.add(flip ? 1 : 0);
+        sphMat.add(material);
+        sphEmitter.add(emitter);
+    }
+
+    /** Area of triangle t (world space). */
+    float triangleArea(int t) {
+        int o = 9 * t;
+        float e1x = triV.get(o + 3) - triV.get(o), e1y = triV.get(o + 4) - triV.get(o + 1), e1z = triV.get(o + 5) - triV.get(o + 2);
+        float e2x = triV.get(o + 6) - triV.get(o), e2y = triV.get(o + 7) - triV.get(o + 1), e2z = triV.get(o + 8) - triV.get(o + 2);
+        double cx = e1y * e2z - e1z * e2y, cy = e1z * e2x - e1x * e2z, cz = e1x * e2y - e1y * e2x;
+        return (float) (0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz));
+    }
+}

@@ -1,0 +1,233 @@
+package org.luxnet.scene.compile;
+
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.KD;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
+import static org.luxnet.scene.compiled.MaterialLayout.METAL_ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.METAL_K;
+import static org.luxnet.scene.compiled.MaterialLayout.ON_A;
+import static org.luxnet.scene.compiled.MaterialLayout.ON_B;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.luxnet.render.bsdf.Ggx;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ParamSet;
+
+/**
+ * Compiles material descriptions into the flat material table. An explicit registry maps each
+ * LuxRender or pbrt material name to its compiler; materials the renderer does not model give a
+ * warning at their place and render as grey matte. Each distinct description is compiled once.
+ */
+final class MaterialCompiler {
+    private interface Compile {
+        int compile(MaterialDesc m, float[] out);
+    }
+
+    private final Map<String, Compile> registry = Map.ofEntries(
+            Map.entry("matte", this::matte),
+            Map.entry("mirror", this::mirror),
+            Map.entry("glass", this::glass),
+            Map.entry("glass2", this::glass),
+            Map.entry("roughglass", this::glass),
+            Map.entry("glossy", this::glossy),
+            Map.entry("substrate", this::glossy),
+            Map.entry("metal", this::metal),
+            Map.entry("plastic", this::plastic),
+            Map.entry("mattetranslucent", this::matteTranslucent),
+            Map.entry("null", (m, out) -> MaterialLayout.NULL),
+            Map.entry("none", (m, out) -> MaterialLayout.NULL),
+            Map.entry("", (m, out) -> MaterialLayout.NULL));
+
+    private final Dialect dialect;
+    private final List<SceneWarning> warnings;
+    private final IdentityHashMap<MaterialDesc, Integer> index = new IdentityHashMap<>();
+    private final List<Integer> types = new ArrayList<>();
+    private final List<float[]> params = new ArrayList<>();
+
+    MaterialCompiler(Dialect dialect, List<SceneWarning> warnings) {
+        this.dialect = dialect;
+        this.warnings = warnings;
+    }
+
+    /** Index of the compiled material for {@code m}, compiling it on first use. */
+    int indexOf(MaterialDesc m) {
+        Integer i = index.get(m);
+        if (i != null) {
+            return i;
+        }
+        float[] out = new float[MaterialLayout.STRIDE];
+        Compile c = registry.get(m.type());
+        int type;
+        if (c == null) {
+            warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\" is not supported; rendered as grey matte"
+                    + " (supported: " + String.join(", ", new TreeSet<>(registry.keySet()).stream()
+                    .filter(s -> !s.isEmpty()).toList()) + ")"));
+            type = matteOf(new float[] {0.5f, 0.5f, 0.5f}, 0, out);
+        } else {
+            type = c.compile(m, out);
+            warnTextures(m);
+            warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
+        }
+        int id = types.size();
+        types.add(type);
+        params.add(out);
+        index.put(m, id);
+        return id;
+    }
+
+    int[] types() {
+        return types.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    float[] params() {
+        float[] all = new float[params.size() * MaterialLayout.STRIDE];
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(params.get(i), 0, all, i * MaterialLayout.STRIDE, MaterialLayout.STRIDE);
+        }
+        return all;
+    }
+
+    private void warnTextures(MaterialDesc m) {
+        for (var p : m.params().all()) {
+            if (p.type() == org.luxnet.scene.desc.ParamType.TEXTURE) {
+                p.markUsed();
+                warnings.add(new SceneWarning(p.loc(), "texture \"" + p.strings()[0] + "\" for \"" + p.name()
+                        + "\" is not supported; the parameter's default is used"));
+            }
+        }
+    }
+
+    private static void put3(float[] out, int off, float[] v) {
+        out[off] = Math.max(0, v[0]);
+        out[off + 1] = Math.max(0, v[1]);
+        out[off + 2] = Math.max(0, v[2]);
+    }
+
+    private int matte(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        return matteOf(ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}), (float) ps.getFloat("sigma", 0), out);
+    }
+
+    private static int matteOf(float[] kd, float sigmaDegrees, float[] out) {
+        put3(out, KD, kd);
+        double s = Math.toRadians(sigmaDegrees), s2 = s * s;
+        out[ON_A] = (float) (1 - s2 / (2 * (s2 + 0.33)));
+        out[ON_B] = (float) (0.45 * s2 / (s2 + 0.09));
+        return MaterialLayout.MATTE;
+    }
+
+    private int mirror(MaterialDesc m, float[] out) {
+        float def = dialect == Dialect.PBRT ? 0.9f : 1f;
+        put3(out, KS, m.params().getRgb("Kr", new float[] {def, def, def}));
+        m.params().get("film");
+        m.params().get("filmindex");
+        return MaterialLayout.MIRROR;
+    }
+
+    private int glass(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KS, ps.getRgb("Kr", new float[] {1, 1, 1}));
+        put3(out, KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
+        float eta = (float) ps.getFloat("index", ps.getFloat("eta", 1.5));
+        if (!(eta > 0)) {
+            warnings.add(new SceneWarning(m.loc(), "glass index " + eta + " is not positive; 1.5 used"));
+            eta = 1.5f;
+        }
+        out[ETA] = eta;
+        float ur = (float) ps.getFloat("uroughness", ps.getFloat("roughness", 0));
+        float vr = (float) ps.getFloat("vroughness", ps.getFloat("roughness", 0));
+        ps.get("remaproughness");
+        ps.get("cauchyb");
+        if (ur > 0 || vr > 0 || m.type().equals("roughglass")) {
+            warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
+        }
+        return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;
+    }
+
+    private float alpha(ParamSet ps, String name, float def, boolean remapDefault) {
+        float r = (float) ps.getFloat(name, ps.getFloat("roughness", def));
+        boolean remap = ps.getBool("remaproughness", remapDefault);
+        return Math.max(1e-4f, remap ? Ggx.roughnessToAlpha(r) : r);
+    }
+
+    private int glossy(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KD, ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}));
+        float[] ks = ps.getRgb("Ks", new float[] {0.5f, 0.5f, 0.5f});
+        float index = (float) ps.getFloat("index", 0);
+        if (index > 0) {
+            float r0 = (index - 1) / (index + 1);
+            ks = new float[] {r0 * r0, r0 * r0, r0 * r0};
+        }
+        put3(out, KS, ks);
+        boolean pbrt = m.type().equals("substrate");
+        out[ALPHA_U] = alpha(ps, "uroughness", 0.1f, pbrt);
+        out[ALPHA_V] = alpha(ps, "vroughness", 0.1f, pbrt);
+        float[] ka = ps.getRgb("Ka", new float[] {0, 0, 0});
+        float d = (float) ps.getFloat("d", 0);
+        if ((ka[0] > 0 || ka[1] > 0 || ka[2] > 0) && d > 0) {
+            warnings.add(new SceneWarning(m.loc(), "glossy coating absorption (Ka, d) is not supported and was ignored"));
+        }
+        ps.get("multibounce");
+        return MaterialLayout.GLOSSY;
+    }
+
+    private int plastic(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KD, ps.getRgb("Kd", new float[] {0.25f, 0.25f, 0.25f}));
+        put3(out, KS, ps.getRgb("Ks", new float[] {0.25f, 0.25f, 0.25f}));
+        float a = alpha(ps, "roughness", 0.1f, true);
+        out[ALPHA_U] = a;
+        out[ALPHA_V] = a;
+        return MaterialLayout.PLASTIC;
+    }
+
+    private int matteTranslucent(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KD, ps.getRgb("Kr", new float[] {1, 1, 1}));
+        put3(out, KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
+        float sigma = (float) ps.getFloat("sigma", 0);
+        if (sigma != 0) {
+            warnings.add(new SceneWarning(m.loc(), "mattetranslucent sigma is not supported; Lambertian used"));
+        }
+        return MaterialLayout.MATTE_TRANSLUCENT;
+    }
+
+    /** RGB complex indices of refraction of common metals (n, k per channel). */
+    private static final Map<String, float[][]> METALS = Map.of(
+            "copper", new float[][] {{0.2004f, 0.9240f, 1.1022f}, {3.9129f, 2.4528f, 2.1421f}},
+            "gold", new float[][] {{0.1431f, 0.3749f, 1.4425f}, {3.9831f, 2.3857f, 1.6032f}},
+            "silver", new float[][] {{0.1552f, 0.1167f, 0.1383f}, {4.8283f, 3.1222f, 2.1469f}},
+            "aluminium", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}},
+            "aluminum", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}});
+
+    private int metal(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        String name = ps.getString("name", "copper");
+        float[][] preset = METALS.get(name);
+        if (preset == null) {
+            warnings.add(new SceneWarning(ps.get("name").loc(), "metal \"" + name + "\" is not known; copper used (known: "
+                    + String.join(", ", new TreeSet<>(METALS.keySet())) + ")"));
+            preset = METALS.get("copper");
+        }
+        float[] n = ps.getRgb("eta", ps.getRgb("n", preset[0]));
+        float[] k = ps.getRgb("k", preset[1]);
+        put3(out, METAL_ETA, n);
+        put3(out, METAL_K, k);
+        boolean pbrt = dialect == Dialect.PBRT;
+        float def = pbrt ? 0.01f : 0.1f;
+        out[ALPHA_U] = alpha(ps, "uroughness", def, pbrt);
+        out[ALPHA_V] = alpha(ps, "vroughness", def, pbrt);
+        return MaterialLayout.METAL;
+    }
+}

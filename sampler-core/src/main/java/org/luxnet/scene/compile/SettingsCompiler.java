@@ -1,0 +1,160 @@
+package org.luxnet.scene.compile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.luxnet.render.integrator.PathSettings;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.compiled.RenderSettings;
+import org.luxnet.scene.compiled.RenderSettings.FilterSpec;
+import org.luxnet.scene.compiled.RenderSettings.SamplerKind;
+import org.luxnet.scene.compiled.RenderSettings.ToneSpec;
+import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.SceneDescription;
+
+/**
+ * Reads the render options of a scene (Film, Sampler, SurfaceIntegrator/Integrator, PixelFilter)
+ * into {@link RenderSettings}, with each renderer's defaults for its own dialect.
+ */
+final class SettingsCompiler {
+    private static final Set<String> FILTERS = Set.of("box", "gaussian", "mitchell", "triangle", "sinc");
+    private static final Set<String> TONEMAPS = Set.of("autolinear", "linear", "reinhard", "maxwhite", "none");
+    /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment. */
+    private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
+            "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
+
+    private SettingsCompiler() {
+    }
+
+    static RenderSettings compile(SceneDescription d, int scaleBits, List<SceneWarning> warnings) {
+        boolean pbrt = d.dialect() == Dialect.PBRT;
+        ParamSet film = d.film().params();
+        int w = film.getInt("xresolution", pbrt ? 640 : 800);
+        int h = film.getInt("yresolution", pbrt ? 480 : 600);
+        if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
+            throw new SceneException(d.film().loc(), "film resolution " + w + "x" + h + " is out of range (1 to 268 million pixels)");
+        }
+        String filename = film.getString("filename", pbrt ? "pbrt.exr" : "luxout");
+        String base = filename;
+        String ext = "";
+        int dot = filename.lastIndexOf('.');
+        int slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+        if (dot > slash + 1) {
+            base = filename.substring(0, dot);
+            ext = filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+        boolean png = film.getBool("write_png", true);
+        boolean exr = film.getBool("write_exr", ext.equals("exr"));
+        boolean pfm = film.getBool("write_pfm", ext.equals("pfm"));
+        boolean flm = film.getBool("write_resume_flm", false);
+        int haltSpp = film.getInt("haltspp", 0);
+        double haltTime = film.getFloat("halttime", 0);
+        double writeInterval = film.getFloat("writeinterval", 60);
+        film.get("displayinterval");
+
+        String kernel = film.getString("tonemapkernel", pbrt ? "none" : "autolinear");
+        if (!TONEMAPS.contains(kernel)) {
+            warnings.add(new SceneWarning(film.get("tonemapkernel").loc(), "tonemapkernel \"" + kernel
+                    + "\" is not supported; autolinear used (supported: " + String.join(", ", sorted(TONEMAPS)) + ")"));
+            kernel = "autolinear";
+        }
+        float gamma = (float) film.getFloat("gamma", pbrt ? 0 : 2.2);
+        ToneSpec tone = new ToneSpec(kernel,
+                (float) film.getFloat("linear_sensitivity", 100), (float) film.getFloat("linear_exposure", 1.0 / 1000),
+                (float) film.getFloat("linear_fstop", 2.8), (float) film.getFloat("linear_gamma", gamma > 0 ? gamma : 2.2),
+                (float) film.getFloat("reinhard_prescale", film.getFloat("scale", 1)),
+                (float) film.getFloat("reinhard_postscale", 1), (float) film.getFloat("reinhard_burn", 6), gamma);
+        warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
+
+        // Sampler.
+        EntityDesc sd = d.sampler();
+        ParamSet sp = sd.params();
+        SamplerKind kind;
+        if (sd.type().equals("random") || sd.type().equals("independent")) {
+            kind = SamplerKind.INDEPENDENT;
+        } else {
+            kind = SamplerKind.LOW_DISCREPANCY;
+            if (!LOW_DISCREPANCY.contains(sd.type())) {
+                warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type()
+                        + "\" is not supported; Owen-scrambled Sobol (lowdiscrepancy) used"));
+            }
+        }
+        int pixelSamples = sp.getInt("pixelsamples", pbrt ? 16 : 4);
+        if (pbrt && haltSpp == 0) {
+            // pbrt renders exactly pixelsamples per pixel.
+            haltSpp = pixelSamples;
+        }
+        sp.get("pixelsampler");
+        sp.get("noiseaware");
+        sp.get("seed");
+        warnings.addAll(sp.unused("Sampler \"" + sd.type() + "\""));
+
+        // Integrator.
+        EntityDesc id = d.integrator();
+        ParamSet ip = id.params();
+        if (!id.type().equals("path")) {
+            warnings.add(new SceneWarning(id.loc(), "surface integrator \"" + id.type() + "\" is not supported; path used"));
+        }
+        int maxDepth = ip.getInt("maxdepth", pbrt ? 5 : 16);
+        String rr = ip.getString("rrstrategy", "efficiency");
+        PathSettings.Roulette roulette;
+        switch (rr) {
+            case "efficiency": roulette = PathSettings.Roulette.EFFICIENCY; break;
+            case "probability": roulette = PathSettings.Roulette.PROBABILITY; break;
+            case "none": roulette = PathSettings.Roulette.NONE; break;
+            default:
+                throw new SceneException(ip.get("rrstrategy").loc(), "rrstrategy \"" + rr
+                        + "\" is not one of efficiency, probability, none");
+        }
+        float rrProb = (float) ip.getFloat("rrcontinueprob", 0.65);
+        if (!(rrProb > 0 && rrProb <= 1)) {
+            throw new SceneException(ip.get("rrcontinueprob").loc(), "rrcontinueprob must be in (0, 1], got " + rrProb);
+        }
+        if (maxDepth < 0) {
+            throw new SceneException(ip.get("maxdepth").loc(), "maxdepth must be >= 0, got " + maxDepth);
+        }
+        // Light strategies all converge to the same image; ours picks one light by power.
+        ip.get("lightstrategy");
+        ip.get("lightsamplestrategy");
+        ip.get("includeenvironment");
+        ip.get("directlightsampling");
+        ip.get("rrthreshold");
+        warnings.addAll(ip.unused("SurfaceIntegrator \"" + id.type() + "\""));
+        PathSettings path = new PathSettings(maxDepth, roulette, 4, rrProb);
+
+        // Filter.
+        EntityDesc fd = d.pixelFilter();
+        ParamSet fp = fd.params();
+        String fname = fd.type();
+        if (!FILTERS.contains(fname)) {
+            warnings.add(new SceneWarning(fd.loc(), "pixel filter \"" + fname + "\" is not supported; mitchell used (supported: "
+                    + String.join(", ", sorted(FILTERS)) + ")"));
+            fname = "mitchell";
+        }
+        float defW;
+        switch (fname) {
+            case "box": defW = 0.5f; break;
+            case "sinc": defW = 4f; break;
+            default: defW = 2f;
+        }
+        float third = 1f / 3;
+        FilterSpec filter = new FilterSpec(fname, (float) fp.getFloat("xwidth", defW), (float) fp.getFloat("ywidth", defW),
+                (float) fp.getFloat("alpha", 2), (float) fp.getFloat("B", third), (float) fp.getFloat("C", third),
+                (float) fp.getFloat("tau", 3));
+        if (!(filter.xwidth() > 0 && filter.ywidth() > 0)) {
+            throw new SceneException(fd.loc(), "pixel filter widths must be positive, got " + filter.xwidth() + " x " + filter.ywidth());
+        }
+        fp.get("supersample");
+        warnings.addAll(fp.unused("PixelFilter \"" + fd.type() + "\""));
+
+        return new RenderSettings(w, h, kind, path, filter, Math.max(0, haltSpp), Math.max(0, haltTime), base, png, exr,
+                pfm, flm, tone, writeInterval, scaleBits, d.dialect());
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,135 @@
+package org.luxnet.scene.compiled;
+
+/**
+ * The immutable, flat form of a scene that every sampler reads: the CPU path tracer and the GPU
+ * kernel alike. Everything is primitive arrays in a structure-of-arrays layout, built once by the
+ * scene compiler. Arrays are shared, never copied: callers must treat them as read-only.
+ *
+ * <p>Primitives are numbered in one space: {@code [0, triangleCount)} are triangles, {@code
+ * [triangleCount, triangleCount + sphereCount)} spheres. Triangles are stored in BVH leaf order.
+ *
+ * <p>BVH: a binary tree whose node {@code n} stores the bounds of both of its children ({@code
+ * bvhBounds[12n .. 12n+5]} = left child min xyz, max xyz; {@code [12n+6 .. 12n+11]} = right child),
+ * and {@code bvhChildren[4n .. 4n+3]} = left ref, left count, right ref, right count. A count of 0
+ * means the ref is an interior node index; a count above 0 means a leaf whose primitives are {@code
+ * bvhPrims[ref .. ref+count)}; a ref of -1 with count 0 is an empty child (its box is inverted and
+ * never hit). Node 0 is the root.
+ */
+public final class CompiledScene {
+    // Triangles (in BVH leaf order).
+    public final int triangleCount;
+    /** 9 floats per triangle: v0 xyz, edge1 = v1 - v0, edge2 = v2 - v0. */
+    public final float[] triGeom;
+    /** 3 floats per triangle: unit geometric normal, oriented (see the compiler). */
+    public final float[] triNg;
+    /** 9 floats per triangle: shading normals at v0, v1, v2 (all zero when the mesh has none). */
+    public final float[] triNs;
+    /** 6 floats per triangle: uv at v0, v1, v2. */
+    public final float[] triUv;
+    /** Material index per triangle. */
+    public final int[] triMaterial;
+    /** Light index per triangle, -1 when it does not emit. */
+    public final int[] triLight;
+    /** 1 when the triangle has shading normals, else 0. */
+    public final int[] triHasNs;
+
+    // Spheres.
+    public final int sphereCount;
+    /** 4 floats per sphere: centre xyz, radius. */
+    public final float[] sphereGeom;
+    /** 1 when the sphere's normals point inwards (ReverseOrientation), else 0. */
+    public final int[] sphereFlip;
+    public final int[] sphereMaterial;
+    public final int[] sphereLight;
+
+    // BVH.
+    public final float[] bvhBounds;
+    public final int[] bvhChildren;
+    public final int[] bvhPrims;
+    public final int bvhNodeCount;
+    /** Scene bounds: min xyz, max xyz. */
+    public final float[] sceneBounds;
+
+    // Materials.
+    public final int materialCount;
+    public final int[] matType;
+    /** {@link MaterialLayout#STRIDE} floats per material. */
+    public final float[] matParams;
+
+    // Lights.
+    public final int lightCount;
+    public final int[] lightType;
+    /** {@link LightLayout#STRIDE} floats per light. */
+    public final float[] lightParams;
+    /** Triangle or sphere index of area lights, -1 for others. */
+    public final int[] lightPrim;
+    /** Probability of choosing each light for next-event estimation (sums to 1). */
+    public final float[] lightSelectPdf;
+    /** Cumulative distribution for choosing a light: {@code lightCount + 1} entries, 0 first, 1 last. */
+    public final float[] lightCdf;
+    /** Indices of infinite and distant lights, which rays that escape the scene can see. */
+    public final int[] infiniteLights;
+
+    public final CameraData camera;
+
+    /** Creates a compiled scene from arrays the compiler built; takes ownership of them. */
+    public CompiledScene(Builder b) {
+        triangleCount = b.triangleCount;
+        triGeom = b.triGeom;
+        triNg = b.triNg;
+        triNs = b.triNs;
+        triUv = b.triUv;
+        triMaterial = b.triMaterial;
+        triLight = b.triLight;
+        triHasNs = b.triHasNs;
+        sphereCount = b.sphereCount;
+        sphereGeom = b.sphereGeom;
+        sphereFlip = b.sphereFlip;
+        sphereMaterial = b.sphereMaterial;
+        sphereLight = b.sphereLight;
+        bvhBounds = b.bvhBounds;
+        bvhChildren = b.bvhChildren;
+        bvhPrims = b.bvhPrims;
+        bvhNodeCount = b.bvhChildren.length / 4;
+        sceneBounds = b.sceneBounds;
+        materialCount = b.matType.length;
+        matType = b.matType;
+        matParams = b.matParams;
+        lightCount = b.lightType.length;
+        lightType = b.lightType;
+        lightParams = b.lightParams;
+        lightPrim = b.lightPrim;
+        lightSelectPdf = b.lightSelectPdf;
+        lightCdf = b.lightCdf;
+        infiniteLights = b.infiniteLights;
+        camera = b.camera;
+    }
+
+    /** Number of primitives (triangles and spheres). */
+    public int primitiveCount() {
+        return triangleCount + sphereCount;
+    }
+
+    /** Mutable holder the compiler fills; handed to the constructor once complete. */
+    public static final class Builder {
+        public int triangleCount;
+        public float[] triGeom, triNg, triNs, triUv;
+        public int[] triMaterial, triLight, triHasNs;
+        public int sphereCount;
+        public float[] sphereGeom;
+        public int[] sphereFlip, sphereMaterial, sphereLight;
+        public float[] bvhBounds;
+        public int[] bvhChildren, bvhPrims;
+        public float[] sceneBounds;
+        public int[] matType;
+        public float[] matParams;
+        public int[] lightType;
+        public float[] lightParams;
+        public int[] lightPrim;
+        public float[] lightSelectPdf, lightCdf;
+        public int[] infiniteLights;
+        public CameraData camera;
+        /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
+        public int[] triEmitterScratch;
+    }
+}
