@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import java.util.zip.ZipException;
 import org.luxnet.accumulator.Channel;
 import org.luxnet.accumulator.Film;
 
@@ -43,8 +43,6 @@ public final class FilmCodec {
     static final int MAGIC = 0x4C584644;
     static final int FIXED_HEADER = 39, CHANNEL_ENTRY = 5, CRC_BYTES = 4;
     static final int RAW = 0, LEFT = 1;
-    /** Deflate cannot shrink data by more than about 1032:1; a payload smaller than this is a lie. */
-    private static final int MAX_DEFLATE_RATIO = 1032;
 
     private final int level;
 
@@ -106,7 +104,7 @@ public final class FilmCodec {
                 mode[c.ordinal()] = ChannelTransform.choosePredictor(v, film.width());
                 ChannelTransform.toPlanes(v, film.width(), mode[c.ordinal()], planes);
                 crc.update(planes, 0, n * 8);
-                payload[c.ordinal()] = deflate(deflater, planes, n * 8);
+                payload[c.ordinal()] = ZlibBlocks.deflate(deflater, planes, n * 8);
                 mask |= 1 << c.ordinal();
                 present++;
             }
@@ -141,19 +139,6 @@ public final class FilmCodec {
         return true;
     }
 
-    private static byte[] deflate(Deflater d, byte[] data, int len) {
-        d.reset();
-        d.setInput(data, 0, len);
-        d.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, len / 4));
-        byte[] buf = new byte[1 << 16];
-        while (!d.finished()) {
-            int k = d.deflate(buf);
-            out.write(buf, 0, k);
-        }
-        return out.toByteArray();
-    }
-
     /**
      * Decodes a film, refusing anything malformed before allocating for it.
      *
@@ -185,7 +170,11 @@ public final class FilmCodec {
                 if (len == 0) {
                     continue;
                 }
-                inflate(inflater, data, offset, len, planes, n * 8, c);
+                try {
+                    ZlibBlocks.inflateExactly(inflater, data, offset, len, planes, n * 8);
+                } catch (ZipException e) {
+                    throw new FilmFormatException("channel " + c + ": " + e.getMessage(), e);
+                }
                 offset += len;
                 crc.update(planes, 0, n * 8);
                 ChannelTransform.fromPlanes(planes, h.width(), h.height(), h.mode(c), values);
@@ -239,45 +228,5 @@ public final class FilmCodec {
             throw new FilmFormatException("truncated film data: stream ended " + (len - got) + " bytes early");
         }
         return buf;
-    }
-
-    /** Inflates exactly {@code need} bytes, refusing streams that are shorter, longer or followed by junk. */
-    private static void inflate(Inflater inf, byte[] src, int off, int len, byte[] dst, int need, Channel c)
-            throws FilmFormatException {
-        if ((long) len * MAX_DEFLATE_RATIO + 1024 < need) {
-            throw new FilmFormatException("channel " + c + " declares " + len + " compressed bytes, too few to inflate to "
-                    + need);
-        }
-        inf.reset();
-        inf.setInput(src, off, len);
-        try {
-            int got = 0;
-            while (got < need) {
-                int k = inf.inflate(dst, got, need - got);
-                if (k == 0) {
-                    if (inf.needsDictionary()) {
-                        throw new FilmFormatException("channel " + c + " compressed data asks for a preset dictionary");
-                    }
-                    if (inf.finished()) {
-                        throw new FilmFormatException("channel " + c + " inflates to " + got + " bytes, expected " + need);
-                    }
-                    throw new FilmFormatException("channel " + c + " compressed data is truncated");
-                }
-                got += k;
-            }
-            // Stop at the declared size: one more byte of output means a longer stream (a bomb).
-            if (inf.inflate(new byte[1]) > 0) {
-                throw new FilmFormatException("channel " + c + " inflates past its declared " + need + " bytes");
-            }
-            if (!inf.finished()) {
-                throw new FilmFormatException("channel " + c + " compressed data is truncated");
-            }
-            if (inf.getRemaining() > 0) {
-                throw new FilmFormatException("channel " + c + " has " + inf.getRemaining()
-                        + " bytes after its compressed data");
-            }
-        } catch (DataFormatException e) {
-            throw new FilmFormatException("channel " + c + " compressed data is corrupt: " + e.getMessage(), e);
-        }
     }
 }
