@@ -9,10 +9,12 @@ import java.io.IOException;
 public class FilmFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception whose message says what is wrong with the data and, for a file, names it. */
     public FilmFormatException(String message) {
         super(message);
     }
 
+    /** As {@link #FilmFormatException(String)}, keeping the lower-level failure as the cause. */
     public FilmFormatException(String message, Throwable cause) {
         super(message, cause);
     }
