@@ -1,12 +1,13 @@
 package org.luxnet.accumulator.filter;
 
-/** Box filter. */
+/** The box filter: constant over [-xwidth, xwidth] x [-ywidth, ywidth]. Sampled exactly, weight 1. */
 public final class BoxFilter implements PixelFilter {
     private final float rx, ry;
 
+    /** A box of half-widths {@code xwidth, ywidth} pixels (pbrt's and LuxRender's default is 0.5). */
     public BoxFilter(float xwidth, float ywidth) {
-        rx = xwidth;
-        ry = ywidth;
+        this.rx = Filters.checkRadius("xwidth", xwidth);
+        this.ry = Filters.checkRadius("ywidth", ywidth);
     }
 
     @Override
@@ -26,8 +27,13 @@ public final class BoxFilter implements PixelFilter {
 
     @Override
     public void sample(float u1, float u2, float[] out) {
-        out[0] = (2 * u1 - 1) * rx;
-        out[1] = (2 * u2 - 1) * ry;
+        out[0] = Filters.clamp((2f * u1 - 1f) * rx, rx);
+        out[1] = Filters.clamp((2f * u2 - 1f) * ry, ry);
         out[2] = 1f;
+    }
+
+    @Override
+    public String toString() {
+        return "box(" + rx + ", " + ry + ")";
     }
 }

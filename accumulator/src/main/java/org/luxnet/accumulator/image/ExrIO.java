@@ -1,0 +1,232 @@
+package org.luxnet.accumulator.image;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import java.util.zip.ZipException;
+import org.luxnet.accumulator.io.AtomicFiles;
+import org.luxnet.accumulator.io.ZlibBlocks;
+
+/**
+ * OpenEXR 2 files, written without a library: a single-part scanline image with channels B, G, R
+ * (alphabetical, as EXR requires) stored as 32-bit FLOAT, increasing-Y line order, data and display
+ * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP}. A block that zlib cannot
+ * shrink is stored raw, as OpenEXR itself does. Writes are atomic.
+ *
+ * <p>The reader accepts what the writer produces and files like it: single-part scanline images in
+ * those compressions whose channels are all FLOAT and include R, G and B (others are skipped), any
+ * data window origin, either line order. It validates offsets, sizes and block positions before use
+ * and never inflates a block past its declared size.
+ */
+public final class ExrIO {
+    /** Channel names in the order EXR stores them, with the RGB index each one fills. */
+    private static final String[] CHANNELS = {"B", "G", "R"};
+    private static final int[] RGB_INDEX = {2, 1, 0};
+
+    private ExrIO() {
+    }
+
+    /** Writes linear RGB (3 floats per pixel, row-major, top row first) with ZIP compression. */
+    public static void write(Path path, float[] rgb, int width, int height) throws IOException {
+        write(path, rgb, width, height, ExrCompression.ZIP);
+    }
+
+    /**
+     * Writes linear RGB (3 floats per pixel, row-major, top row first).
+     *
+     * @throws IOException naming {@code path} when the file cannot be written
+     */
+    public static void write(Path path, float[] rgb, int width, int height, ExrCompression compression)
+            throws IOException {
+        Images.check(rgb, width, height);
+        byte[] header = header(width, height, compression);
+        int lines = compression.linesPerBlock, blocks = (height + lines - 1) / lines;
+        byte[][] chunks = new byte[blocks][];
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try {
+            for (int k = 0; k < blocks; k++) {
+                chunks[k] = chunk(rgb, width, k * lines, Math.min(lines, height - k * lines), compression, deflater);
+            }
+        } finally {
+            deflater.end();
+        }
+        ByteBuffer table = le(8 * blocks);
+        long offset = header.length + 8L * blocks;
+        for (byte[] c : chunks) {
+            table.putLong(offset);
+            offset += c.length;
+        }
+        AtomicFiles.write(path, out -> {
+            out.write(header);
+            out.write(table.array());
+            for (byte[] c : chunks) {
+                out.write(c);
+            }
+        });
+    }
+
+    private static byte[] header(int width, int height, ExrCompression compression) {
+        ByteArrayOutputStream h = new ByteArrayOutputStream();
+        h.writeBytes(le(8).putInt(ExrHeader.MAGIC).putInt(ExrHeader.VERSION).array());
+        ByteBuffer ch = le(CHANNELS.length * 18 + 1);
+        for (String name : CHANNELS) {
+            ch.put(name.getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
+            ch.putInt(ExrHeader.FLOAT).put((byte) 0).put(new byte[3]).putInt(1).putInt(1);
+        }
+        ch.put((byte) 0);
+        attribute(h, "channels", "chlist", ch.array());
+        attribute(h, "compression", "compression", new byte[] {(byte) compression.code});
+        byte[] window = le(16).putInt(0).putInt(0).putInt(width - 1).putInt(height - 1).array();
+        attribute(h, "dataWindow", "box2i", window);
+        attribute(h, "displayWindow", "box2i", window);
+        attribute(h, "lineOrder", "lineOrder", new byte[] {0});
+        attribute(h, "pixelAspectRatio", "float", le(4).putFloat(1f).array());
+        attribute(h, "screenWindowCenter", "v2f", le(8).putFloat(0f).putFloat(0f).array());
+        attribute(h, "screenWindowWidth", "float", le(4).putFloat(1f).array());
+        h.write(0);
+        return h.toByteArray();
+    }
+
+    private static void attribute(ByteArrayOutputStream h, String name, String type, byte[] value) {
+        h.writeBytes(name.getBytes(StandardCharsets.US_ASCII));
+        h.write(0);
+        h.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+        h.write(0);
+        h.writeBytes(le(4).putInt(value.length).array());
+        h.writeBytes(value);
+    }
+
+    /** One chunk: first scanline, data size, then per scanline the B, G and R values of every pixel. */
+    private static byte[] chunk(float[] rgb, int width, int y0, int lines, ExrCompression compression,
+            Deflater deflater) {
+        ByteBuffer raw = le(lines * CHANNELS.length * width * 4);
+        for (int y = y0; y < y0 + lines; y++) {
+            for (int c : RGB_INDEX) {
+                for (int x = 0; x < width; x++) {
+                    raw.putFloat(rgb[3 * (y * width + x) + c]);
+                }
+            }
+        }
+        byte[] data = raw.array();
+        if (compression != ExrCompression.NONE) {
+            byte[] packed = ZlibBlocks.deflate(deflater, ExrZip.preprocess(data, data.length), data.length);
+            if (packed.length < data.length) {
+                data = packed;
+            }
+        }
+        return le(8 + data.length).putInt(y0).putInt(data.length).put(data).array();
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Reads an EXR file as described in the class comment.
+     *
+     * @throws IOException naming {@code path} when the file cannot be read, is malformed or corrupt,
+     *     or uses features this reader does not support
+     */
+    public static RgbImage read(Path path) throws IOException {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(data);
+        } catch (IOException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RgbImage parse(byte[] data) throws IOException {
+        ExrHeader h = ExrHeader.parse(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
+        int width = h.width(), height = h.height(), lines = h.compression().linesPerBlock;
+        int bytesPerLine = h.channelCount() * width * 4;
+        if ((long) bytesPerLine * height > (long) data.length * ZlibBlocks.MAX_RATIO + 1024) {
+            throw new IOException("EXR of " + width + "x" + height + " cannot fit in a file of " + data.length + " bytes");
+        }
+        if ((long) lines * bytesPerLine > Integer.MAX_VALUE - 8) {
+            throw new IOException("EXR blocks of " + lines + " scanlines of " + bytesPerLine + " bytes are too large");
+        }
+        int blocks = (height + lines - 1) / lines;
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        if ((long) h.headerLength() + 8L * blocks > data.length) {
+            throw new IOException("truncated EXR: offset table of " + blocks + " entries does not fit");
+        }
+        float[] rgb = new float[width * height * 3];
+        boolean[] seen = new boolean[blocks];
+        Inflater inflater = new Inflater();
+        try {
+            for (int k = 0; k < blocks; k++) {
+                long offset = b.getLong(h.headerLength() + 8 * k);
+                if (offset < h.headerLength() || offset > data.length - 8) {
+                    throw new IOException("EXR chunk " + k + " offset " + offset + " lies outside the file");
+                }
+                int y = b.getInt((int) offset), size = b.getInt((int) offset + 4);
+                long rel = (long) y - h.yMin();
+                if (rel < 0 || rel >= height || rel % lines != 0 || seen[(int) (rel / lines)]) {
+                    throw new IOException("EXR chunk " + k + " starts at invalid or repeated scanline " + y);
+                }
+                seen[(int) (rel / lines)] = true;
+                int n = Math.min(lines, height - (int) rel);
+                int need = n * bytesPerLine;
+                if (size < 0 || size > data.length - offset - 8) {
+                    throw new IOException("EXR chunk " + k + " declares " + size + " bytes past the end of the file");
+                }
+                byte[] block = decodeBlock(data, (int) offset + 8, size, need, h.compression(), inflater, k);
+                unpack(block, h, (int) rel, n, rgb);
+            }
+        } finally {
+            inflater.end();
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    private static byte[] decodeBlock(byte[] data, int off, int size, int need, ExrCompression compression,
+            Inflater inflater, int k) throws IOException {
+        // As in OpenEXR, a block whose size equals its raw size was stored uncompressed.
+        if (size == need) {
+            byte[] raw = new byte[need];
+            System.arraycopy(data, off, raw, 0, need);
+            return raw;
+        }
+        if (compression == ExrCompression.NONE) {
+            throw new IOException("uncompressed EXR chunk " + k + " has " + size + " bytes, expected " + need);
+        }
+        byte[] t = new byte[need];
+        try {
+            ZlibBlocks.inflateExactly(inflater, data, off, size, t, need);
+        } catch (ZipException e) {
+            throw new IOException("EXR chunk " + k + ": " + e.getMessage(), e);
+        }
+        return ExrZip.postprocess(t, need);
+    }
+
+    /** Copies the R, G and B channels of {@code n} scanlines starting at row {@code row} into the image. */
+    private static void unpack(byte[] block, ExrHeader h, int row, int n, float[] rgb) {
+        ByteBuffer b = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+        int width = h.width();
+        for (int j = 0; j < n; j++) {
+            for (int ch = 0; ch < h.channelCount(); ch++) {
+                int c = h.rgbIndex(ch);
+                if (c < 0) {
+                    b.position(b.position() + 4 * width);
+                    continue;
+                }
+                int base = 3 * (row + j) * width + c;
+                for (int x = 0; x < width; x++) {
+                    rgb[base + 3 * x] = b.getFloat();
+                }
+            }
+        }
+    }
+}
