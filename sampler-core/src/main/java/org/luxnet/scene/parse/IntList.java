@@ -14,10 +14,6 @@ final class IntList {
         values[size++] = v;
     }
 
-    int size() {
-        return size;
-    }
-
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -14,6 +14,7 @@ public final class RecordingResources implements SceneResources {
     private final SceneResources delegate;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
+    /** Records what {@code delegate} returns. */
     public RecordingResources(SceneResources delegate) {
         this.delegate = delegate;
     }

@@ -84,6 +84,17 @@ class FileSystemResourcesTest {
     }
 
     @Test
+    void missingIncludeThroughTheParser() throws IOException {
+        Files.createDirectories(dir.resolve("scenes"));
+        Files.writeString(dir.resolve("scenes/main.lxs"), "WorldBegin\n  Include \"parts/geo.lxs\"\n");
+        SceneException e = assertThrows(SceneException.class,
+                () -> SceneParser.parse("scenes/main.lxs", new FileSystemResources(dir)));
+        Path resolved = dir.resolve("scenes/parts/geo.lxs").toAbsolutePath().normalize();
+        assertEquals("scenes/main.lxs:2:3: cannot read Include file 'parts/geo.lxs' (resolved to " + resolved
+                + "): no such file", e.getMessage());
+    }
+
+    @Test
     void missingMainFile() {
         SceneException e = assertThrows(SceneException.class, () -> SceneParser.parse("nope.lxs", new FileSystemResources(dir)));
         assertEquals(new FileLoc("nope.lxs", 0, 0), e.loc());
