@@ -1,6 +1,5 @@
 package org.luxnet.scene.parse;
 
-import java.io.IOException;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 
@@ -21,6 +20,16 @@ public interface SceneResources {
      * @throws SceneException when the file does not exist or cannot be read, naming {@code loc}
      */
     Resource open(String includingFile, String path, FileLoc loc);
+
+    /**
+     * As {@link #open(String, String, FileLoc)}, telling the implementation what the file is for
+     * ({@code "scene file"}, {@code "Include file"}, {@code "PLY file"}) so that its error message can
+     * say "cannot read Include file 'x.lxs'". The parser calls this one; implementations that do not
+     * care about the role need not override it.
+     */
+    default Resource open(String includingFile, String path, String role, FileLoc loc) {
+        return open(includingFile, path, loc);
+    }
 
     /** A file's resolved name and content. */
     record Resource(String name, byte[] bytes) {

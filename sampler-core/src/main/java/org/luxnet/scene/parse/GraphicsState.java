@@ -1,0 +1,69 @@
+package org.luxnet.scene.parse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.luxnet.scene.desc.AreaLightDesc;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Transform;
+
+/**
+ * The attributes in effect at a point in the scene file, as pbrt-v3 and LuxRender keep them: the
+ * current transform (CTM), material, area light, reverse-orientation flag and the named materials
+ * visible here. {@code AttributeBegin} saves a copy and {@code AttributeEnd} restores it; {@code
+ * TransformBegin}/{@code TransformEnd} save and restore only the transform.
+ */
+final class GraphicsState {
+    /** Current transform: object (or camera, before WorldBegin) to world. */
+    Transform ctm = Transform.IDENTITY;
+    /**
+     * False after {@code ActiveTransform EndTime}: transform statements then only change the end-time
+     * transform, which LuxNet (no motion blur) does not keep.
+     */
+    boolean startTimeActive = true;
+    MaterialDesc material = MaterialDesc.defaultMatte();
+    /** The {@code AreaLightSource} for shapes that follow, or null. */
+    AreaLightDesc areaLight;
+    boolean reverseOrientation;
+
+    // Named materials are scoped by AttributeBegin/End in both renderers. The map is shared between a
+    // state and its saved copies until one of them defines a material (copy on write), so that
+    // thousands of attribute blocks do not copy hundreds of materials each.
+    private Map<String, MaterialDesc> namedMaterials = new HashMap<>();
+    private boolean namedMaterialsShared;
+
+    /** A copy for AttributeBegin to restore later. */
+    GraphicsState copy() {
+        GraphicsState c = new GraphicsState();
+        c.ctm = ctm;
+        c.startTimeActive = startTimeActive;
+        c.material = material;
+        c.areaLight = areaLight;
+        c.reverseOrientation = reverseOrientation;
+        c.namedMaterials = namedMaterials;
+        c.namedMaterialsShared = true;
+        namedMaterialsShared = true;
+        return c;
+    }
+
+    /** The named material visible here, or null. */
+    MaterialDesc namedMaterial(String name) {
+        return namedMaterials.get(name);
+    }
+
+    boolean hasNamedMaterial(String name) {
+        return namedMaterials.containsKey(name);
+    }
+
+    void defineNamedMaterial(MaterialDesc m) {
+        if (namedMaterialsShared) {
+            namedMaterials = new HashMap<>(namedMaterials);
+            namedMaterialsShared = false;
+        }
+        namedMaterials.put(m.name(), m);
+    }
+
+    Set<String> namedMaterialNames() {
+        return namedMaterials.keySet();
+    }
+}

@@ -1,0 +1,66 @@
+package org.luxnet.scene.parse;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.CameraDesc;
+import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.Transform;
+
+/**
+ * Render options, allowed only before WorldBegin: Camera, Film, Sampler, the integrator (pbrt's
+ * {@code Integrator}, LuxRender's {@code SurfaceIntegrator}) and PixelFilter. A later statement of
+ * the same kind replaces an earlier one, as in both renderers.
+ */
+final class OptionStatements {
+    private OptionStatements() {
+    }
+
+    static void register(Map<String, StatementHandler> table) {
+        table.put("Camera", (st, kw) -> {
+            st.requireOptions(kw);
+            String type = StatementArgs.string(st.tokens(), kw, "the camera type");
+            ParamSet params = ParamReader.read(st);
+            Transform worldToCamera = st.gs.ctm;
+            Transform cameraToWorld;
+            try {
+                cameraToWorld = worldToCamera.inverse();
+            } catch (IllegalArgumentException e) {
+                throw new SceneException(kw.loc(), "the transform in effect at Camera (world to camera) cannot be "
+                        + "inverted: " + worldToCamera);
+            }
+            st.camera = new CameraDesc(type, params, worldToCamera, kw.loc());
+            // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
+            st.coordinateSystems.put("camera", cameraToWorld);
+        });
+        table.put("Film", option((st, e) -> {
+            if (e.type().equals("image") || e.type().equals("rgb") || e.type().equals("gbuffer")
+                    || e.type().equals("spectral")) {
+                st.dialect.pbrt();
+            } else if (e.type().equals("fleximage")) {
+                st.dialect.luxRender();
+            }
+            st.film = e;
+        }, "the film type"));
+        table.put("Sampler", option((st, e) -> st.sampler = e, "the sampler type"));
+        table.put("Integrator", option((st, e) -> {
+            st.dialect.pbrt();
+            st.integrator = e;
+        }, "the integrator type"));
+        table.put("SurfaceIntegrator", option((st, e) -> {
+            st.dialect.luxRender();
+            st.integrator = e;
+        }, "the integrator type"));
+        table.put("PixelFilter", option((st, e) -> st.pixelFilter = e, "the filter type"));
+    }
+
+    /** {@code Name "type" params} before WorldBegin, handed to {@code store} as an EntityDesc. */
+    private static StatementHandler option(BiConsumer<ParseState, EntityDesc> store, String what) {
+        return (st, kw) -> {
+            st.requireOptions(kw);
+            String type = StatementArgs.string(st.tokens(), kw, what);
+            store.accept(st, new EntityDesc(type, ParamReader.read(st), kw.loc()));
+        };
+    }
+}

@@ -1,0 +1,209 @@
+package org.luxnet.scene.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.CameraDesc;
+import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.LightDesc;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.SceneDescription;
+import org.luxnet.scene.desc.ShapeDesc;
+import org.luxnet.scene.desc.TextureDesc;
+import org.luxnet.scene.desc.Transform;
+
+/**
+ * Everything the parser knows part-way through a scene: the stack of files being read (Includes),
+ * which block it is in, the graphics state and its saved copies, named coordinate systems, object
+ * definitions, and what has been collected for the {@link SceneDescription}. Statement handlers read
+ * and change it; it holds no parsing logic beyond the block and file bookkeeping they share.
+ */
+final class ParseState {
+    /** pbrt's API states: options before WorldBegin, the world after it; LuxNet reads one frame. */
+    enum Phase { OPTIONS, WORLD, ENDED }
+
+    private final SceneResources resources;
+    private final ArrayDeque<Tokenizer> files = new ArrayDeque<>();
+    private final List<SceneWarning> warnings = new ArrayList<>();
+    private final Set<String> warnedStatements = new HashSet<>();
+    final DialectEvidence dialect = new DialectEvidence();
+
+    Phase phase = Phase.OPTIONS;
+    FileLoc worldBeginLoc;
+    FileLoc worldEndLoc;
+    GraphicsState gs = new GraphicsState();
+    final List<OpenBlock> openBlocks = new ArrayList<>();
+    final Map<String, Transform> coordinateSystems = new HashMap<>();
+
+    /** LuxRender motion block: only its first transform (the shutter-open one) is kept. */
+    FileLoc motionBlockLoc;
+    Transform motionFirstTransform;
+
+    final Map<String, ObjectDefinition> objects = new HashMap<>();
+    ObjectDefinition currentObject;
+
+    CameraDesc camera;
+    EntityDesc film;
+    EntityDesc sampler;
+    EntityDesc integrator;
+    EntityDesc pixelFilter;
+    final List<ShapeDesc> shapes = new ArrayList<>();
+    final List<LightDesc> lights = new ArrayList<>();
+    /** Every MakeNamedMaterial by name, the last definition winning (lookups use the scoped {@link GraphicsState}). */
+    final Map<String, MaterialDesc> namedMaterials = new LinkedHashMap<>();
+    final Map<String, TextureDesc> textures = new LinkedHashMap<>();
+
+    ParseState(SceneResources resources, SceneResources.Resource mainFile) {
+        this.resources = resources;
+        files.push(new Tokenizer(mainFile));
+    }
+
+    /** The tokens of the file being read (the innermost Include). */
+    Tokenizer tokens() {
+        return files.peek();
+    }
+
+    /** Reads a file named in the current file ({@code role}: "Include file", "PLY file"). */
+    SceneResources.Resource open(String path, String role, FileLoc loc) {
+        return resources.open(tokens().file(), path, role, loc);
+    }
+
+    /** Continues reading in {@code r} until its end; an Include of a file already being read is a cycle. */
+    void pushFile(SceneResources.Resource r, FileLoc includeLoc) {
+        List<String> chain = new ArrayList<>();
+        Iterator<Tokenizer> outermostFirst = files.descendingIterator();
+        boolean inCycle = false;
+        while (outermostFirst.hasNext()) {
+            String name = outermostFirst.next().file();
+            inCycle |= name.equals(r.name());
+            if (inCycle) {
+                chain.add("'" + name + "'");
+            }
+        }
+        if (inCycle) {
+            chain.add("'" + r.name() + "'");
+            throw new SceneException(includeLoc, "Include cycle: " + String.join(" includes ", chain));
+        }
+        files.push(new Tokenizer(r));
+    }
+
+    /** Done with the innermost file; false when that was the main file. */
+    boolean popFile() {
+        files.pop();
+        return !files.isEmpty();
+    }
+
+    void warn(FileLoc loc, String message) {
+        warnings.add(new SceneWarning(loc, message));
+    }
+
+    /** Warns about an ignored statement kind once, at its first use, so big scenes do not drown the log. */
+    void warnOnce(Token keyword, String message) {
+        if (warnedStatements.add(keyword.text())) {
+            warn(keyword.loc(), message);
+        }
+    }
+
+    /** pbrt's VERIFY_WORLD: scene content belongs between WorldBegin and WorldEnd. */
+    void requireWorld(Token keyword) {
+        if (phase == Phase.OPTIONS) {
+            throw new SceneException(keyword.loc(), keyword.text()
+                    + " is not allowed before WorldBegin (shapes, lights, materials and attributes belong in the world block)");
+        }
+    }
+
+    /** pbrt's VERIFY_OPTIONS: camera, film, sampler ... must come before WorldBegin. */
+    void requireOptions(Token keyword) {
+        if (phase == Phase.WORLD) {
+            throw new SceneException(keyword.loc(), keyword.text() + " is not allowed after WorldBegin (at "
+                    + worldBeginLoc + "); render options must come before it");
+        }
+    }
+
+    /**
+     * Applies a transform statement: {@code replace} sets the CTM (Transform, Identity,
+     * CoordSysTransform), otherwise it is multiplied on the right (pbrt: CTM = CTM * t). Inside a
+     * motion block only the first transform is kept, applied at MotionEnd; after {@code
+     * ActiveTransform EndTime} nothing changes.
+     */
+    void applyTransform(Transform t, boolean replace) {
+        if (motionBlockLoc != null) {
+            if (motionFirstTransform == null) {
+                motionFirstTransform = t;
+            }
+            return;
+        }
+        if (!gs.startTimeActive) {
+            return;
+        }
+        gs.ctm = replace ? t : gs.ctm.compose(t);
+    }
+
+    /** A shape goes into the object being defined, or into the world. */
+    void addShape(ShapeDesc s) {
+        if (currentObject != null) {
+            currentObject.shapes().add(s);
+        } else {
+            shapes.add(s);
+        }
+    }
+
+    void pushBlock(OpenBlock.Kind kind, FileLoc loc) {
+        openBlocks.add(new OpenBlock(kind, loc, gs.copy()));
+    }
+
+    /** Closes the innermost block, which must be of {@code kind}; returns it (its saved state). */
+    OpenBlock popBlock(OpenBlock.Kind kind, Token keyword) {
+        if (openBlocks.isEmpty()) {
+            throw new SceneException(keyword.loc(), keyword.text() + " without a matching " + kind.begin);
+        }
+        OpenBlock top = openBlocks.get(openBlocks.size() - 1);
+        if (top.kind() != kind) {
+            throw new SceneException(keyword.loc(), keyword.text() + " does not match the " + top.kind().begin
+                    + " at " + top.loc() + " (expected " + top.kind().end + " first)");
+        }
+        return openBlocks.remove(openBlocks.size() - 1);
+    }
+
+    /**
+     * At WorldEnd or the end of the main file: blocks still open are closed with a warning, as pbrt
+     * does ("Missing end to AttributeBegin").
+     */
+    void closeOpenBlocks(String where) {
+        for (int i = openBlocks.size() - 1; i >= 0; i--) {
+            OpenBlock b = openBlocks.get(i);
+            warn(b.loc(), b.kind().begin + " has no matching " + b.kind().end + " before " + where);
+        }
+        if (!openBlocks.isEmpty()) {
+            gs = openBlocks.get(0).saved();
+            openBlocks.clear();
+        }
+        currentObject = null;
+        if (motionBlockLoc != null) {
+            warn(motionBlockLoc, "MotionBegin has no matching MotionEnd before " + where);
+            motionBlockLoc = null;
+        }
+    }
+
+    /** The finished description; options not written get the defaults of the detected dialect. */
+    SceneDescription toDescription(String mainFile) {
+        Dialect d = dialect.decide();
+        boolean pbrt = d == Dialect.PBRT;
+        return new SceneDescription(mainFile, d, camera,
+                film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
+                sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
+                integrator != null ? integrator : EntityDesc.absent("path"),
+                pixelFilter != null ? pixelFilter : EntityDesc.absent(pbrt ? "box" : "mitchell"),
+                shapes, lights, namedMaterials, textures, warnings);
+    }
+}

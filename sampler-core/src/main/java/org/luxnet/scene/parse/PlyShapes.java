@@ -1,0 +1,46 @@
+package org.luxnet.scene.parse;
+
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.Param;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+
+/**
+ * Turns {@code Shape "plymesh" "string filename" "x.ply"} into the parameters of a {@code
+ * trianglemesh}: "point P", "integer indices" and, when the file has them, "normal N" and "float uv",
+ * all placed at the Shape statement. The statement's other parameters are kept so the compiler still
+ * sees (and can report) them; the filename is consumed here.
+ */
+final class PlyShapes {
+    private PlyShapes() {
+    }
+
+    static ParamSet toTriangleMesh(ParseState st, ParamSet params, FileLoc loc) {
+        String filename = params.getString("filename", null);
+        if (filename == null) {
+            throw new SceneException(loc, "Shape \"plymesh\" needs a \"string filename\" parameter naming the PLY file");
+        }
+        PlyMesh mesh = PlyReader.read(st.open(filename, "PLY file", loc), loc);
+        ParamSet out = new ParamSet();
+        for (Param p : params.all()) {
+            if (!p.name().equals("filename")) {
+                out.add(p);
+            }
+        }
+        out.add(Param.numbers("P", ParamType.POINT, mesh.positions(), loc));
+        int[] idx = mesh.indices();
+        double[] indices = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            indices[i] = idx[i];
+        }
+        out.add(Param.numbers("indices", ParamType.INTEGER, indices, loc));
+        if (mesh.normals() != null) {
+            out.add(Param.numbers("N", ParamType.NORMAL, mesh.normals(), loc));
+        }
+        if (mesh.uvs() != null) {
+            out.add(Param.numbers("uv", ParamType.FLOAT, mesh.uvs(), loc));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package org.luxnet.scene.parse;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.Transform;
+
+/**
+ * Statements that change the current transform, with pbrt's rule CTM = CTM * T (so the transform
+ * written last applies to the object first), plus named coordinate systems. {@code Transform},
+ * {@code Identity} and {@code CoordSysTransform} replace the CTM. All are allowed before and after
+ * WorldBegin; before it they build the world-to-camera transform.
+ */
+final class TransformStatements {
+    private TransformStatements() {
+    }
+
+    static void register(Map<String, StatementHandler> table) {
+        table.put("Identity", (st, kw) -> st.applyTransform(Transform.IDENTITY, true));
+        table.put("Translate", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 3, "x y z");
+            st.applyTransform(Transform.translate(v[0], v[1], v[2]), false);
+        });
+        table.put("Scale", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 3, "x y z");
+            st.applyTransform(Transform.scale(v[0], v[1], v[2]), false);
+        });
+        table.put("Rotate", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 4, "angle in degrees, then axis x y z");
+            st.applyTransform(build(kw, () -> Transform.rotate(v[0], v[1], v[2], v[3])), false);
+        });
+        table.put("LookAt", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 9, "eye x y z, look-at x y z, up x y z");
+            st.applyTransform(build(kw, () -> Transform.lookAt(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8])),
+                    false);
+        });
+        table.put("Transform", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 16, "a 4x4 matrix, column by column");
+            st.applyTransform(Transform.fromFileOrder(v), true);
+        });
+        table.put("ConcatTransform", (st, kw) -> {
+            double[] v = StatementArgs.numbers(st.tokens(), kw, 16, "a 4x4 matrix, column by column");
+            st.applyTransform(Transform.fromFileOrder(v), false);
+        });
+        table.put("CoordinateSystem", (st, kw) -> {
+            String name = StatementArgs.string(st.tokens(), kw, "the coordinate system's name");
+            st.coordinateSystems.put(name, st.gs.ctm);
+        });
+        table.put("CoordSysTransform", (st, kw) -> {
+            String name = StatementArgs.string(st.tokens(), kw, "a coordinate system's name");
+            Transform t = st.coordinateSystems.get(name);
+            if (t == null) {
+                String hint = name.equals("camera") ? " (\"camera\" is defined by the Camera statement)"
+                        : name.equals("world") ? " (\"world\" is defined by WorldBegin)"
+                        : " (define it with CoordinateSystem \"" + name + "\")";
+                throw new SceneException(kw.loc(), "unknown coordinate system \"" + name + "\"" + hint);
+            }
+            st.applyTransform(t, true);
+        });
+    }
+
+    /** Turns Transform's argument checks (zero rotation axis, degenerate LookAt) into scene errors. */
+    private static Transform build(Token kw, Supplier<Transform> f) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException e) {
+            throw new SceneException(kw.loc(), kw.text() + ": " + e.getMessage());
+        }
+    }
+}

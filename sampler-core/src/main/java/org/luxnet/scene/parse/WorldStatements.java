@@ -1,0 +1,114 @@
+package org.luxnet.scene.parse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.AreaLightDesc;
+import org.luxnet.scene.desc.LightDesc;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ShapeDesc;
+import org.luxnet.scene.desc.TextureDesc;
+
+/**
+ * Scene content, allowed only after WorldBegin: shapes, materials, lights, textures. Type names are
+ * passed through unchecked (the scene compiler reports what it cannot render); only what the parser
+ * itself must resolve (named materials, PLY files) is checked here.
+ */
+final class WorldStatements {
+    /** How many defined names an "unknown NamedMaterial" message lists. */
+    private static final int NAMES_IN_MESSAGE = 12;
+
+    private WorldStatements() {
+    }
+
+    static void register(Map<String, StatementHandler> table) {
+        table.put("Shape", WorldStatements::shape);
+        table.put("Material", (st, kw) -> {
+            st.requireWorld(kw);
+            String type = StatementArgs.string(st.tokens(), kw, "the material type");
+            st.gs.material = new MaterialDesc(type, ParamReader.read(st), null, kw.loc());
+        });
+        table.put("MakeNamedMaterial", WorldStatements::makeNamedMaterial);
+        table.put("NamedMaterial", WorldStatements::namedMaterial);
+        table.put("LightSource", (st, kw) -> {
+            st.requireWorld(kw);
+            String type = StatementArgs.string(st.tokens(), kw, "the light type");
+            st.lights.add(new LightDesc(type, ParamReader.read(st), st.gs.ctm, kw.loc()));
+        });
+        table.put("AreaLightSource", (st, kw) -> {
+            st.requireWorld(kw);
+            String type = StatementArgs.string(st.tokens(), kw, "the area light type");
+            if (type.equals("diffuse")) {
+                st.dialect.pbrt();
+            } else if (type.equals("area")) {
+                st.dialect.luxRender();
+            }
+            st.gs.areaLight = new AreaLightDesc(type, ParamReader.read(st), kw.loc());
+        });
+        table.put("ReverseOrientation", (st, kw) -> {
+            st.requireWorld(kw);
+            st.gs.reverseOrientation = !st.gs.reverseOrientation;
+        });
+        table.put("Texture", (st, kw) -> {
+            st.requireWorld(kw);
+            String name = StatementArgs.string(st.tokens(), kw, "the texture's name");
+            String valueType = StatementArgs.string(st.tokens(), kw, "the texture's value type (\"float\" or \"color\")");
+            String textureClass = StatementArgs.string(st.tokens(), kw, "the texture class (\"imagemap\", ...)");
+            TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.gs.ctm, kw.loc());
+            TextureDesc previous = st.textures.put(name, t);
+            if (previous != null) {
+                st.warn(kw.loc(), "Texture \"" + name + "\" redefines the texture of that name at " + previous.loc()
+                        + "; the later one is kept");
+            }
+        });
+    }
+
+    private static void shape(ParseState st, Token kw) {
+        st.requireWorld(kw);
+        String type = StatementArgs.string(st.tokens(), kw, "the shape type");
+        ParamSet params = ParamReader.read(st);
+        if (type.equals("plymesh")) {
+            params = PlyShapes.toTriangleMesh(st, params, kw.loc());
+            type = "trianglemesh";
+        }
+        st.addShape(new ShapeDesc(type, params, st.gs.ctm, st.gs.reverseOrientation, st.gs.material,
+                st.gs.areaLight, kw.loc()));
+    }
+
+    private static void makeNamedMaterial(ParseState st, Token kw) {
+        st.requireWorld(kw);
+        String name = StatementArgs.string(st.tokens(), kw, "the material's name");
+        ParamSet params = ParamReader.read(st);
+        if (params.has("type")) {
+            st.dialect.namedMaterialType();
+        }
+        // pbrt requires "string type"; LuxRender defaults it to matte. Accept the LuxRender form.
+        String type = params.getString("type", "matte");
+        if (st.gs.hasNamedMaterial(name)) {
+            st.warn(kw.loc(), "MakeNamedMaterial \"" + name + "\" redefines the material of that name at "
+                    + st.gs.namedMaterial(name).loc() + "; the later one is used from here on");
+        }
+        MaterialDesc m = new MaterialDesc(type, params, name, kw.loc());
+        st.gs.defineNamedMaterial(m);
+        st.namedMaterials.put(name, m);
+    }
+
+    private static void namedMaterial(ParseState st, Token kw) {
+        st.requireWorld(kw);
+        String name = StatementArgs.string(st.tokens(), kw, "the name of a material");
+        MaterialDesc m = st.gs.namedMaterial(name);
+        if (m == null) {
+            List<String> known = new ArrayList<>(st.gs.namedMaterialNames());
+            Collections.sort(known);
+            String list = known.isEmpty() ? "none is defined here"
+                    : "defined here: \"" + String.join("\", \"", known.subList(0, Math.min(known.size(), NAMES_IN_MESSAGE)))
+                            + "\"" + (known.size() > NAMES_IN_MESSAGE ? " and " + (known.size() - NAMES_IN_MESSAGE) + " more" : "");
+            throw new SceneException(kw.loc(), "NamedMaterial \"" + name + "\" is not defined (" + list
+                    + "); MakeNamedMaterial must come first, in this attribute block or an enclosing one");
+        }
+        st.gs.material = m;
+    }
+}
