@@ -1,6 +1,8 @@
 package org.luxnet.scene.compile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.luxnet.render.integrator.PathSettings;
@@ -20,8 +22,8 @@ import org.luxnet.scene.desc.SceneDescription;
  * into {@link RenderSettings}, with each renderer's defaults for its own dialect.
  */
 final class SettingsCompiler {
-    private static final Set<String> FILTERS = Set.of("box", "gaussian", "mitchell", "triangle", "sinc");
-    private static final Set<String> TONEMAPS = Set.of("autolinear", "linear", "reinhard", "maxwhite", "none");
+    private static final Set<String> FILTERS = org.luxnet.accumulator.filter.PixelFilters.names();
+    private static final Set<String> TONEMAPS = org.luxnet.accumulator.tonemap.ToneMappers.names();
     /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment. */
     private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
             "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
@@ -62,11 +64,20 @@ final class SettingsCompiler {
             kernel = "autolinear";
         }
         float gamma = (float) film.getFloat("gamma", pbrt ? 0 : 2.2);
-        ToneSpec tone = new ToneSpec(kernel,
-                (float) film.getFloat("linear_sensitivity", 100), (float) film.getFloat("linear_exposure", 1.0 / 1000),
-                (float) film.getFloat("linear_fstop", 2.8), (float) film.getFloat("linear_gamma", gamma > 0 ? gamma : 2.2),
-                (float) film.getFloat("reinhard_prescale", film.getFloat("scale", 1)),
-                (float) film.getFloat("reinhard_postscale", 1), (float) film.getFloat("reinhard_burn", 6), gamma);
+        Map<String, Double> toneParams = new HashMap<>();
+        copy(film, "linear_sensitivity", "sensitivity", toneParams);
+        copy(film, "linear_exposure", "exposure", toneParams);
+        copy(film, "linear_fstop", "fstop", toneParams);
+        copy(film, "linear_gamma", "gamma", toneParams);
+        copy(film, "reinhard_prescale", "prescale", toneParams);
+        copy(film, "reinhard_postscale", "postscale", toneParams);
+        copy(film, "reinhard_burn", "burn", toneParams);
+        copy(film, "scale", "scale", toneParams);
+        if (!toneParams.containsKey("gamma") && gamma > 0) {
+            // LuxRender's linear and autolinear operators compensate for the film's display gamma.
+            toneParams.put("gamma", (double) gamma);
+        }
+        ToneSpec tone = new ToneSpec(kernel, toneParams, gamma);
         warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
 
         // Sampler.
@@ -134,24 +145,28 @@ final class SettingsCompiler {
                     + String.join(", ", sorted(FILTERS)) + ")"));
             fname = "mitchell";
         }
-        float defW;
-        switch (fname) {
-            case "box": defW = 0.5f; break;
-            case "sinc": defW = 4f; break;
-            default: defW = 2f;
+        Map<String, Double> filterParams = new HashMap<>();
+        for (String name : List.of("xwidth", "ywidth", "alpha", "B", "C", "tau")) {
+            copy(fp, name, name, filterParams);
         }
-        float third = 1f / 3;
-        FilterSpec filter = new FilterSpec(fname, (float) fp.getFloat("xwidth", defW), (float) fp.getFloat("ywidth", defW),
-                (float) fp.getFloat("alpha", 2), (float) fp.getFloat("B", third), (float) fp.getFloat("C", third),
-                (float) fp.getFloat("tau", 3));
-        if (!(filter.xwidth() > 0 && filter.ywidth() > 0)) {
-            throw new SceneException(fd.loc(), "pixel filter widths must be positive, got " + filter.xwidth() + " x " + filter.ywidth());
+        for (String name : List.of("xwidth", "ywidth")) {
+            Double v = filterParams.get(name);
+            if (v != null && !(v > 0)) {
+                throw new SceneException(fp.get(name).loc(), "pixel filter " + name + " must be positive, got " + v);
+            }
         }
+        FilterSpec filter = new FilterSpec(fname, filterParams);
         fp.get("supersample");
         warnings.addAll(fp.unused("PixelFilter \"" + fd.type() + "\""));
 
         return new RenderSettings(w, h, kind, path, filter, Math.max(0, haltSpp), Math.max(0, haltTime), base, png, exr,
                 pfm, flm, tone, writeInterval, scaleBits, d.dialect());
+    }
+
+    private static void copy(ParamSet ps, String from, String to, Map<String, Double> out) {
+        if (ps.has(from)) {
+            out.put(to, ps.getFloat(from, 0));
+        }
     }
 
     private static List<String> sorted(Set<String> s) {

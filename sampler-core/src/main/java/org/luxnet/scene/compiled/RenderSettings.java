@@ -1,5 +1,7 @@
 package org.luxnet.scene.compiled;
 
+import java.util.Map;
+
 import org.luxnet.render.integrator.PathSettings;
 import org.luxnet.scene.desc.Dialect;
 
@@ -38,34 +40,30 @@ public record RenderSettings(int width, int height, SamplerKind sampler, PathSet
     }
 
     /**
-     * A pixel filter by name with the parameters any of the supported filters take.
+     * A pixel filter by name with the parameters the scene gave (defaults come from the filter
+     * registry, {@link org.luxnet.accumulator.filter.PixelFilters}).
      *
-     * @param name    "box", "gaussian", "mitchell", "triangle" or "sinc"
-     * @param xwidth  radius in x, pixels
-     * @param ywidth  radius in y, pixels
-     * @param alpha   gaussian falloff
-     * @param b       Mitchell B
-     * @param c       Mitchell C
-     * @param tau     sinc window
+     * @param name   "box", "gaussian", "mitchell", "triangle" or "sinc"
+     * @param params parameters by name (xwidth, ywidth, alpha, B, C, tau)
      */
-    public record FilterSpec(String name, float xwidth, float ywidth, float alpha, float b, float c, float tau) {
+    public record FilterSpec(String name, Map<String, Double> params) {
+        public FilterSpec {
+            params = Map.copyOf(params);
+        }
     }
 
     /**
-     * Tonemapping of the PNG output (LuxRender's fleximage parameters).
+     * Tonemapping of the PNG output: a LuxRender tonemap kernel with the parameters the scene gave
+     * (defaults come from {@link org.luxnet.accumulator.tonemap.ToneMappers}), and the display curve.
      *
-     * @param kernel      "autolinear", "linear", "reinhard", "maxwhite" or "none" (pbrt: no tonemapping)
-     * @param sensitivity linear: film ISO
-     * @param exposure    linear: exposure time, s
-     * @param fstop       linear: aperture f-number
-     * @param linearGamma linear: the gamma its formula compensates for
-     * @param prescale    reinhard: prescale
-     * @param postscale   reinhard: postscale
-     * @param burn        reinhard: burn
-     * @param gamma       display gamma of the PNG; 0 means the sRGB curve
+     * @param kernel "autolinear", "linear", "reinhard", "maxwhite" or "none" (no tonemapping, as pbrt)
+     * @param params kernel parameters by name (sensitivity, exposure, fstop, gamma, prescale, postscale, burn, scale)
+     * @param gamma  display gamma of the PNG; 0 means the sRGB curve
      */
-    public record ToneSpec(String kernel, float sensitivity, float exposure, float fstop, float linearGamma,
-                           float prescale, float postscale, float burn, float gamma) {
+    public record ToneSpec(String kernel, Map<String, Double> params, float gamma) {
+        public ToneSpec {
+            params = Map.copyOf(params);
+        }
     }
 
     /** A copy with other halt conditions. */

@@ -1,0 +1,163 @@
+package org.luxnet.render.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.filter.FilterParams;
+import org.luxnet.accumulator.filter.PixelFilter;
+import org.luxnet.accumulator.filter.PixelFilters;
+import org.luxnet.accumulator.progress.FilmSource;
+import org.luxnet.accumulator.progress.SourceStats;
+import org.luxnet.accumulator.stats.RateMeter;
+import org.luxnet.render.sampler.Hash;
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.RenderSettings;
+
+/**
+ * Renders one frame on this machine's devices: the CPU threads and any GPU, each with its own sample
+ * stream ({@link Hash#streamSeed} of the session seed, this node's index and the device's index),
+ * each into its own film. The session is a {@link FilmSource}: draining it moves every device's sums
+ * into the caller's film. It knows nothing of files or sockets; the render driver (local mode) or
+ * the render server (network mode) decides when to drain and when to stop.
+ */
+public final class RenderSession implements FilmSource {
+    private final RenderSettings settings;
+    private final List<RenderDevice> devices = new ArrayList<>();
+    private final List<DeviceContext> contexts = new ArrayList<>();
+    private final RateMeter rate = new RateMeter(Duration.ofSeconds(10));
+    private final String label;
+    private volatile boolean started;
+
+    public RenderSession(CompiledScene scene, RenderSettings settings, SessionOptions options) {
+        this(scene, settings, options, "local");
+    }
+
+    public RenderSession(CompiledScene scene, RenderSettings settings, SessionOptions options, String label) {
+        this.settings = settings;
+        this.label = label;
+        PixelFilter filter = createFilter(settings.filter());
+        PassBudget budget = new PassBudget(options.haltPasses());
+        if (options.cpuThreads() > 0) {
+            devices.add(new CpuDevice(options.cpuThreads()));
+        }
+        devices.addAll(options.extraDevices());
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("a render session needs at least one device (threads 0 and no GPU)");
+        }
+        long[] start = options.startItems();
+        for (int i = 0; i < devices.size(); i++) {
+            // Device indices are fixed by kind (0 = CPU, 1.. = extra devices) so that streams stay
+            // distinct and stable whether or not the CPU takes part.
+            int deviceIndex = options.cpuThreads() > 0 ? i : i + 1;
+            long seed = Hash.streamSeed(options.sessionSeed(), options.node(), deviceIndex);
+            contexts.add(new DeviceContext(scene, settings, filter, seed, i < start.length ? start[i] : 0, budget));
+        }
+    }
+
+    /** The pixel filter of the settings, from the filter registry. */
+    public static PixelFilter createFilter(RenderSettings.FilterSpec spec) {
+        return PixelFilters.create(spec.name(), new FilterParams(Map.copyOf(spec.params())));
+    }
+
+    /** Starts every device; returns at once. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("session already started");
+        }
+        started = true;
+        rate.record(System.nanoTime(), 0);
+        for (int i = 0; i < devices.size(); i++) {
+            devices.get(i).start(contexts.get(i));
+        }
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public long drainInto(Film total) {
+        long before = total.totalSamples();
+        for (RenderDevice d : devices) {
+            d.drainInto(total);
+        }
+        return total.totalSamples() - before;
+    }
+
+    @Override
+    public SourceStats stats() {
+        long s = 0, c = 0;
+        int threads = 0;
+        List<String> names = new ArrayList<>();
+        boolean allStopped = true;
+        for (RenderDevice d : devices) {
+            s += d.samples();
+            c += d.contributions();
+            threads += d.threads();
+            names.add(d.description());
+            allStopped &= d.isStopped();
+        }
+        rate.record(System.nanoTime(), s);
+        String state = !started ? "starting" : allStopped ? (failure() != null ? "failed" : "stopped") : "rendering";
+        return new SourceStats(label, state, threads, String.join(" + ", names), s, c, rate.windowRate());
+    }
+
+    @Override
+    public void requestStop() {
+        for (RenderDevice d : devices) {
+            d.requestStop();
+        }
+    }
+
+    @Override
+    public boolean awaitStopped(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        boolean ok = true;
+        for (RenderDevice d : devices) {
+            ok &= d.awaitStopped(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        }
+        return ok;
+    }
+
+    /** True when every device has stopped (halt budget spent, stop requested, or failure). */
+    public boolean isStopped() {
+        for (RenderDevice d : devices) {
+            if (!d.isStopped()) {
+                return false;
+            }
+        }
+        return started;
+    }
+
+    /** The first device failure, or null. */
+    public Throwable failure() {
+        for (RenderDevice d : devices) {
+            if (d.failure() != null) {
+                return d.failure();
+            }
+        }
+        return null;
+    }
+
+    /** Per device, the next work item: the resume position (exact once stopped). */
+    public long[] nextItems() {
+        long[] out = new long[devices.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = devices.get(i).nextItem();
+        }
+        return out;
+    }
+
+    /** The devices, CPU first. */
+    public List<RenderDevice> devices() {
+        return List.copyOf(devices);
+    }
+
+    /** The settings this session renders with. */
+    public RenderSettings settings() {
+        return settings;
+    }
+}
