@@ -256,8 +256,10 @@ public final class RenderDriver {
         for (SourceStats s : st.remote()) {
             SegmentStats seg = new SegmentStats(s.label(), s.samples(), s.contributions(), s.samplesPerSecond());
             nodes.add(seg);
+            String load = s.host() == null ? "" : s.host().describe();
             lines.add(StatsLine.formatNode(seg, st.pixels()) + "  [" + s.state()
-                    + (s.devices() == null || s.devices().isBlank() ? "" : ", " + s.devices()) + "]");
+                    + (s.devices() == null || s.devices().isBlank() ? "" : ", " + s.devices())
+                    + (load.isEmpty() ? "" : ", " + load) + "]");
         }
         SegmentStats localSeg = new SegmentStats(threads + "T", ls, lc, lr);
         String note = devices.isEmpty() ? null : "Using " + String.join(" + ", devices);

@@ -1,0 +1,127 @@
+package org.luxnet.bridge.client;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.security.SecureRandom;
+import org.luxnet.bridge.auth.PasswordProof;
+import org.luxnet.bridge.protocol.Auth;
+import org.luxnet.bridge.protocol.AuthOk;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.Message;
+import org.luxnet.bridge.protocol.MessageType;
+import org.luxnet.bridge.protocol.Protocol;
+import org.luxnet.bridge.protocol.ProtocolException;
+import org.luxnet.bridge.protocol.Welcome;
+
+/**
+ * The client's handler for one server connection: sends HELLO, checks the server's version, answers
+ * the password challenge and checks the server's own proof; then hands the connection to its
+ * {@link RemoteNode}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
+ * this connection only; the node decides whether to reconnect.
+ */
+final class ClientHandler extends SimpleChannelInboundHandler<Message> {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private enum Phase { WELCOME, AUTH_OK, READY }
+
+    private final RemoteNode node;
+    private final PasswordProof password;
+    private Phase phase = Phase.WELCOME;
+    private Bytes clientNonce, serverNonce;
+
+    ClientHandler(RemoteNode node, PasswordProof password) {
+        this.node = node;
+        this.password = password;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        byte[] nonce = new byte[Protocol.NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        clientNonce = Bytes.of(nonce);
+        ctx.writeAndFlush(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, node.session().options().clientName(),
+                clientNonce));
+        node.handshaking(ctx.channel());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (m.type() == MessageType.ERROR || m.type() == MessageType.BUSY) {
+            node.onMessage(ctx.channel(), m);
+            return;
+        }
+        switch (phase) {
+            case WELCOME:
+                welcome(ctx, m);
+                break;
+            case AUTH_OK:
+                if (m.type() != MessageType.AUTH_OK) {
+                    throw new ProtocolException("got " + m.type() + " while waiting for the password check");
+                }
+                if (!password.checkServer(((AuthOk) m).proof(), serverNonce, clientNonce)) {
+                    node.refused(ctx.channel(), ErrorCode.AUTH_FAILED,
+                            "the server's password proof is wrong: it does not know the password");
+                    return;
+                }
+                ready(ctx);
+                break;
+            default:
+                node.onMessage(ctx.channel(), m);
+        }
+    }
+
+    private void welcome(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (m.type() != MessageType.WELCOME) {
+            throw new ProtocolException("got " + m.type() + " before WELCOME");
+        }
+        Welcome w = (Welcome) m;
+        if (w.version() != Protocol.VERSION) {
+            node.refused(ctx.channel(), ErrorCode.VERSION, "the server speaks protocol version " + w.version()
+                    + ", this client " + Protocol.VERSION);
+            return;
+        }
+        node.serverId(w.serverId());
+        if (!w.authRequired()) {
+            ready(ctx);
+            return;
+        }
+        if (password == null) {
+            node.refused(ctx.channel(), ErrorCode.AUTH_REQUIRED, "the server requires a password (--password or "
+                    + PasswordProof.ENV_VARIABLE + ")");
+            return;
+        }
+        serverNonce = w.serverNonce();
+        ctx.writeAndFlush(new Auth(password.clientProof(serverNonce, clientNonce)));
+        phase = Phase.AUTH_OK;
+    }
+
+    private void ready(ChannelHandlerContext ctx) {
+        phase = Phase.READY;
+        node.ready(ctx.channel());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        node.disconnected(ctx.channel());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            node.connectionFailed(ctx.channel(), "the server sent nothing for "
+                    + node.session().options().silenceTimeout().toSeconds() + " s");
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        node.connectionFailed(ctx.channel(), RemoteNode.describe(cause));
+    }
+}

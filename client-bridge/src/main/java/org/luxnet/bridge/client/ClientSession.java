@@ -1,0 +1,131 @@
+package org.luxnet.bridge.client;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.luxnet.bridge.job.SceneBundle;
+
+/**
+ * One client render across servers: the scene, the session id, the seed, the film's size, and the
+ * node indices handed out (the client itself is node 0; servers get 1, 2, ... in the order added,
+ * and a server that lost its session gets a fresh index, so no two renders ever share a sample
+ * stream). Owns the network thread of all its {@link RemoteNode}s. Thread-safe.
+ */
+public final class ClientSession implements AutoCloseable {
+    private final SceneBundle scene;
+    private final String sessionId;
+    private final long seed;
+    private final int width, height, scaleBits;
+    private final ClientOptions options;
+    private final AtomicInteger nextNode;
+    private final EventLoopGroup group;
+    private final List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param scene     the scene and its files, as the client's own parse read them
+     * @param sessionId the session's id (new, or from the FLM of a resumed render)
+     * @param seed      the render's seed
+     * @param width     film width, which every server's deltas must have
+     * @param height    film height
+     * @param scaleBits film scale, which every server's deltas must have
+     * @param firstNode the index of the first server: 1, or after a resume the next unused index
+     * @param options   intervals, timeouts and password
+     */
+    public ClientSession(SceneBundle scene, String sessionId, long seed, int width, int height, int scaleBits,
+                         int firstNode, ClientOptions options) {
+        this(scene, sessionId, seed, width, height, scaleBits, firstNode, options,
+                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()));
+    }
+
+    /** As the public constructor, on {@code group} (handler tests pass an embedded channel's loop). */
+    ClientSession(SceneBundle scene, String sessionId, long seed, int width, int height, int scaleBits, int firstNode,
+                  ClientOptions options, EventLoopGroup group) {
+        this.group = group;
+        if (firstNode < 1) {
+            throw new IllegalArgumentException("servers' node indices start at 1 (0 is the client), got " + firstNode);
+        }
+        this.scene = scene;
+        this.sessionId = sessionId;
+        this.seed = seed;
+        this.width = width;
+        this.height = height;
+        this.scaleBits = scaleBits;
+        this.options = options;
+        this.nextNode = new AtomicInteger(firstNode);
+    }
+
+    /**
+     * Adds a server and starts connecting to it (retrying until it answers).
+     *
+     * @param address    the server
+     * @param passBudget passes it renders before it stops by itself (0: until the client stops it)
+     * @param resume     where a resumed film left this server's deltas, or {@link Checkpoint#NONE}
+     */
+    public RemoteNode addNode(NodeAddress address, long passBudget, Checkpoint resume) {
+        RemoteNode n = new RemoteNode(this, address, nextNode(), passBudget, resume);
+        nodes.add(n);
+        n.connect();
+        return n;
+    }
+
+    /** The next unused node index. */
+    int nextNode() {
+        return nextNode.getAndIncrement();
+    }
+
+    /** The first node index not handed out yet, to save with the film for a resume. */
+    public int peekNextNode() {
+        return nextNode.get();
+    }
+
+    /** The nodes added, in order. */
+    public List<RemoteNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    SceneBundle scene() {
+        return scene;
+    }
+
+    /** The session's id. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    int scaleBits() {
+        return scaleBits;
+    }
+
+    ClientOptions options() {
+        return options;
+    }
+
+    EventLoopGroup group() {
+        return group;
+    }
+
+    /** Closes every connection at once (nodes not stopped first lose what they had not delivered). */
+    @Override
+    public void close() {
+        for (RemoteNode n : nodes) {
+            n.abandon();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,78 @@
+package org.luxnet.bridge.client;
+
+import org.luxnet.accumulator.Film;
+
+/**
+ * The samples one server has delivered and the client has not yet drained into its total, with the
+ * bookkeeping that makes every delta count once: the job the deltas belong to and the last sequence
+ * number merged. The network thread merges; the render driver drains. Thread-safe.
+ */
+final class NodeFilm {
+    private final int width, height, scaleBits;
+    private Film pending;
+    private long samples, contributions;
+    private String job = "";
+    private long mergedSeq;
+    private Checkpoint drained;
+
+    NodeFilm(int width, int height, int scaleBits, Checkpoint resume) {
+        this.width = width;
+        this.height = height;
+        this.scaleBits = scaleBits;
+        this.drained = resume;
+    }
+
+    /**
+     * The server reports job {@code jobId}: a job seen before keeps its count; a new one starts at
+     * the resumed checkpoint when that names it (the saved film already holds those deltas), else at 0.
+     */
+    synchronized void job(String jobId, Checkpoint resume) {
+        if (!jobId.equals(job)) {
+            job = jobId;
+            mergedSeq = resume.jobId().equals(jobId) ? resume.seq() : 0;
+        }
+    }
+
+    /** True when delta {@code seq} of the current job is already merged (a resend). */
+    synchronized boolean isDuplicate(long seq) {
+        return seq <= mergedSeq;
+    }
+
+    /** Merges delta {@code seq}; exact addition. */
+    synchronized void merge(long seq, Film delta) {
+        if (pending == null) {
+            pending = new Film(width, height, scaleBits);
+        }
+        pending.add(delta);
+        mergedSeq = seq;
+        samples += delta.totalSamples();
+        contributions += delta.totalContributions();
+    }
+
+    /** Moves the merged samples into {@code total}; returns how many. */
+    synchronized long drainInto(Film total) {
+        drained = new Checkpoint(job, mergedSeq);
+        if (pending == null || pending.totalSamples() == 0 && pending.rejectedSamples() == 0) {
+            return 0;
+        }
+        long n = pending.totalSamples();
+        total.add(pending);
+        pending.clear();
+        return n;
+    }
+
+    /** Samples delivered so far (drained or not). */
+    synchronized long samples() {
+        return samples;
+    }
+
+    /** Contributions delivered so far. */
+    synchronized long contributions() {
+        return contributions;
+    }
+
+    /** Where the last drain left this node's deltas. */
+    synchronized Checkpoint drained() {
+        return drained;
+    }
+}

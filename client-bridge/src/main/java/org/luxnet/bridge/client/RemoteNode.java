@@ -1,0 +1,486 @@
+package org.luxnet.bridge.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.io.FilmCodec;
+import org.luxnet.accumulator.io.FilmFormatException;
+import org.luxnet.accumulator.progress.FilmSource;
+import org.luxnet.accumulator.progress.HostLoad;
+import org.luxnet.accumulator.progress.SourceStats;
+import org.luxnet.bridge.job.JobSpec;
+import org.luxnet.bridge.protocol.Ack;
+import org.luxnet.bridge.protocol.BlobChunk;
+import org.luxnet.bridge.protocol.Busy;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.DeltaChunk;
+import org.luxnet.bridge.protocol.Ended;
+import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.ErrorMessage;
+import org.luxnet.bridge.protocol.Heartbeat;
+import org.luxnet.bridge.protocol.Message;
+import org.luxnet.bridge.protocol.Need;
+import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
+import org.luxnet.bridge.protocol.ProtocolException;
+import org.luxnet.bridge.protocol.Pull;
+import org.luxnet.bridge.protocol.Started;
+import org.luxnet.bridge.protocol.Status;
+import org.luxnet.bridge.protocol.Stop;
+
+/**
+ * One render server seen from the client, as a {@link FilmSource} the render driver drains. It
+ * connects (retrying with capped exponential backoff until the server answers, so servers may start
+ * after the client), authenticates, ships the scene files the server lacks, pulls a delta every
+ * upload interval, merges each delta exactly once and acknowledges it, and after a broken connection
+ * reconnects and reattaches to its session to collect what the server kept. Its state is one of
+ * "connecting", "sending scene", "starting", "rendering", "finished", "stopping", "lost" (retrying),
+ * "busy: ..." (retrying), "done", or "refused: ..." and "failed: ..." (given up).
+ *
+ * <p>Network work runs on the session's event loop; {@link #drainInto}, {@link #stats}, {@link
+ * #requestStop} and {@link #awaitStopped} may be called from any thread.
+ */
+public final class RemoteNode implements FilmSource {
+    private static final Logger LOG = Logger.getLogger(RemoteNode.class.getName());
+
+    private final ClientSession session;
+    private final NodeAddress address;
+    private final long passBudget;
+    private final Checkpoint resume;
+    private final EventLoop loop;
+    private final NodeFilm film;
+    private final DeltaAssembler assembler;
+    private final FilmCodec codec = new FilmCodec();
+    private final Map<Bytes, byte[]> filesByHash = new HashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    // Confined to the event loop.
+    private Channel ch;
+    private boolean openSent, stopSent, pulling, started;
+    private int failures, proposedNode;
+    private String lastReason, busyReason;
+    private ScheduledFuture<?> pullTimer, heartbeatTimer;
+    // Read from other threads.
+    private volatile String state = "connecting";
+    private volatile boolean terminal, stopRequested;
+    private volatile int node, threads;
+    private volatile String devices = "", serverId = "";
+    private volatile Status lastStatus;
+
+    RemoteNode(ClientSession session, NodeAddress address, int node, long passBudget, Checkpoint resume) {
+        this.session = session;
+        this.address = address;
+        this.node = node;
+        this.proposedNode = node;
+        this.passBudget = passBudget;
+        this.resume = resume;
+        this.loop = session.group().next();
+        this.film = new NodeFilm(session.width(), session.height(), session.scaleBits(), resume);
+        // A delta can exceed its raw size a little when incompressible; nothing legitimate is larger.
+        this.assembler = new DeltaAssembler((long) session.width() * session.height() * 7 * 9 + 4096);
+        session.scene().manifest().forEach(e -> filesByHash.put(e.sha256(), session.scene().file(e.name())));
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    void connect() {
+        loop.execute(this::dial);
+    }
+
+    private void dial() {
+        if (terminal) {
+            return;
+        }
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) session.options().connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(this));
+        b.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                retry("cannot connect: " + describe(f.cause()));
+            }
+        });
+    }
+
+    void handshaking(Channel c) {
+        ch = c;
+        busyReason = null;
+    }
+
+    void serverId(String id) {
+        serverId = id;
+    }
+
+    /** The handshake is done: open (or reattach to) the session. */
+    void ready(Channel c) {
+        if (c != ch || terminal) {
+            return;
+        }
+        if (started) {
+            proposedNode = session.nextNode();
+        }
+        JobSpec spec = new JobSpec(session.seed(), proposedNode, passBudget);
+        c.writeAndFlush(new Open(session.sessionId(), stopRequested && started, spec, session.scene().mainFile(),
+                session.scene().manifest()));
+        openSent = true;
+        state = started ? "reattaching" : "sending scene";
+        long hb = session.options().heartbeatInterval().toMillis();
+        heartbeatTimer = loop.scheduleAtFixedRate(() -> c.writeAndFlush(new Heartbeat()), hb, hb, TimeUnit.MILLISECONDS);
+        if (stopRequested && !started) {
+            sendStop(c);
+        }
+    }
+
+    void onMessage(Channel c, Message m) {
+        if (c != ch || terminal) {
+            return;
+        }
+        try {
+            switch (m.type()) {
+                case ERROR: {
+                    ErrorMessage e = (ErrorMessage) m;
+                    refused(c, e.code(), e.message());
+                    break;
+                }
+                case BUSY: {
+                    Busy b = (Busy) m;
+                    busyReason = "busy: session " + b.sessionId() + " of " + b.clientAddress() + " since "
+                            + Instant.ofEpochMilli(b.sinceEpochMillis());
+                    state = busyReason;
+                    c.close();
+                    break;
+                }
+                case NEED:
+                    sendFiles(c, ((Need) m).hashes());
+                    break;
+                case STARTED:
+                    started(c, (Started) m);
+                    break;
+                case DELTA_CHUNK: {
+                    DeltaChunk d = (DeltaChunk) m;
+                    byte[] bytes = assembler.add(d);
+                    if (bytes != null) {
+                        delta(c, d.seq(), bytes);
+                    }
+                    break;
+                }
+                case STATUS:
+                    status(c, (Status) m);
+                    break;
+                case ENDED: {
+                    Ended e = (Ended) m;
+                    LOG.info("server " + address + " done: " + e.samples() + " samples rendered by its last job");
+                    finish("done");
+                    c.close();
+                    break;
+                }
+                default:
+                    throw new ProtocolException("a client does not accept " + m.type() + " from a server");
+            }
+        } catch (ProtocolException e) {
+            connectionFailed(c, e.getMessage());
+        }
+    }
+
+    private void sendFiles(Channel c, List<Bytes> hashes) throws ProtocolException {
+        if (stopSent) {
+            return;
+        }
+        state = hashes.isEmpty() ? "starting" : "sending scene";
+        for (Bytes h : hashes) {
+            byte[] data = filesByHash.get(h);
+            if (data == null) {
+                throw new ProtocolException("the server asks for file " + h.hex() + ", which is not in the scene");
+            }
+            int off = 0;
+            do {
+                int n = Math.min(Protocol.CHUNK_BYTES, data.length - off);
+                c.write(new BlobChunk(h, off, data.length, Bytes.of(data, off, n)));
+                off += n;
+            } while (off < data.length);
+        }
+        c.flush();
+        if (!hashes.isEmpty()) {
+            long bytes = hashes.stream().mapToLong(h -> filesByHash.get(h).length).sum();
+            LOG.fine(() -> "sent " + hashes.size() + " scene files (" + bytes + " bytes) to " + address);
+        }
+    }
+
+    private void started(Channel c, Started s) {
+        if (s.width() != session.width() || s.height() != session.height()) {
+            refused(c, ErrorCode.SCENE, "the server renders a " + s.width() + "x" + s.height() + " film, the client's is "
+                    + session.width() + "x" + session.height());
+            return;
+        }
+        film.job(s.jobId(), resume);
+        node = s.node();
+        threads = s.threads();
+        devices = s.devices();
+        started = true;
+        failures = 0;
+        lastReason = null;
+        LOG.info("server " + address + " (" + serverId + ") " + (s.attached() ? "reattached" : "renders")
+                + " as node " + s.node() + " on " + s.threads() + " threads" + (s.devices().isEmpty() ? "" : ", "
+                + s.devices()));
+        if (stopRequested) {
+            sendStop(c);
+            return;
+        }
+        state = "rendering";
+        if (pullTimer == null) {
+            long every = session.options().uploadInterval().toMillis();
+            pullTimer = loop.scheduleAtFixedRate(() -> pull(c), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pull(Channel c) {
+        if (c == ch && !pulling && !stopSent && c.isActive()) {
+            pulling = true;
+            c.writeAndFlush(new Pull());
+        }
+    }
+
+    private void delta(Channel c, long seq, byte[] bytes) {
+        pulling = false;
+        if (!film.isDuplicate(seq)) {
+            Film f;
+            try {
+                f = codec.decode(bytes, (long) session.width() * session.height());
+            } catch (FilmFormatException e) {
+                fail(c, "corrupt delta " + seq + " from " + address + ": " + e.getMessage());
+                return;
+            }
+            if (f.width() != session.width() || f.height() != session.height() || f.scaleBits() != session.scaleBits()) {
+                fail(c, "delta " + seq + " from " + address + " is a " + f + ", the client's film is "
+                        + session.width() + "x" + session.height() + " with scale " + session.scaleBits());
+                return;
+            }
+            film.merge(seq, f);
+        } else {
+            LOG.fine(() -> "delta " + seq + " from " + address + " was merged before; acknowledging the resend");
+        }
+        c.writeAndFlush(new Ack(seq));
+    }
+
+    private void status(Channel c, Status s) {
+        lastStatus = s;
+        threads = s.threads();
+        devices = s.devices();
+        boolean done = s.state().equals("finished") || s.state().startsWith("failed");
+        if (done && started && !stopSent) {
+            if (s.state().startsWith("failed")) {
+                LOG.warning("server " + address + ": " + s.state());
+            }
+            sendStop(c);
+            state = "finished";
+        }
+    }
+
+    private void sendStop(Channel c) {
+        stopSent = true;
+        if (!state.equals("finished")) {
+            state = "stopping";
+        }
+        c.writeAndFlush(new Stop());
+    }
+
+    void refused(Channel c, ErrorCode code, String reason) {
+        if (code.retryable()) {
+            connectionFailed(c, "server error: " + reason);
+            return;
+        }
+        fail(c, "refused: " + reason);
+    }
+
+    private void fail(Channel c, String why) {
+        LOG.warning("server " + address + " " + why);
+        finish(why.startsWith("refused") ? why : "failed: " + why);
+        c.close();
+    }
+
+    void connectionFailed(Channel c, String reason) {
+        if (c != ch) {
+            c.close();
+            return;
+        }
+        LOG.warning("connection to server " + address + " failed: " + reason);
+        c.close();
+    }
+
+    void disconnected(Channel c) {
+        if (c != ch) {
+            return;
+        }
+        ch = null;
+        openSent = stopSent = pulling = false;
+        assembler.reset();
+        cancelTimers();
+        if (terminal) {
+            return;
+        }
+        retry(busyReason != null ? busyReason : "connection closed");
+    }
+
+    private void retry(String reason) {
+        if (terminal) {
+            return;
+        }
+        if (stopRequested && !started) {
+            finish("stopped");
+            return;
+        }
+        state = busyReason != null ? busyReason : started ? "lost" : "connecting";
+        Duration wait = session.options().backoff(failures++);
+        if (!reason.equals(lastReason)) {
+            LOG.info("server " + address + ": " + reason + "; retrying (next in " + wait.toMillis() + " ms)");
+            lastReason = reason;
+        }
+        loop.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimers() {
+        if (pullTimer != null) {
+            pullTimer.cancel(false);
+            pullTimer = null;
+        }
+        if (heartbeatTimer != null) {
+            heartbeatTimer.cancel(false);
+            heartbeatTimer = null;
+        }
+    }
+
+    private void finish(String finalState) {
+        terminal = true;
+        state = finalState;
+        cancelTimers();
+        stopped.countDown();
+    }
+
+    /** Closes the connection at once without collecting anything more. */
+    void abandon() {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        loop.execute(() -> {
+            if (!terminal) {
+                finish(started ? "abandoned" : "stopped");
+            }
+            if (ch != null) {
+                ch.close();
+            }
+        });
+    }
+
+    @Override
+    public String label() {
+        return address.toString();
+    }
+
+    @Override
+    public long drainInto(Film total) {
+        return film.drainInto(total);
+    }
+
+    @Override
+    public SourceStats stats() {
+        Status s = lastStatus;
+        boolean rendering = s != null && (state.equals("rendering") || state.equals("stopping"));
+        HostLoad host = s == null ? null : new HostLoad(s.cpuLoad(), s.memoryUsed(), s.memoryTotal());
+        return new SourceStats(label(), state, threads, devices, film.samples(), film.contributions(),
+                rendering ? s.samplesPerSecond() : 0, host);
+    }
+
+    /**
+     * Asks the server to stop and send what it has left; returns at once. A node that never reached
+     * its server stops at once; one that lost its connection keeps trying to collect until the stop
+     * timeout.
+     */
+    @Override
+    public void requestStop() {
+        stopRequested = true;
+        loop.execute(() -> {
+            if (terminal) {
+                return;
+            }
+            if (ch != null && openSent) {
+                if (!stopSent) {
+                    sendStop(ch);
+                }
+            } else if (!started) {
+                if (ch != null) {
+                    ch.close();
+                }
+                finish("stopped");
+                return;
+            }
+            loop.schedule(() -> {
+                if (!terminal) {
+                    LOG.warning("server " + address + ": gave up collecting its last delta after "
+                            + session.options().stopTimeout().toSeconds() + " s; its undelivered samples are lost");
+                    finish("lost");
+                    if (ch != null) {
+                        ch.close();
+                    }
+                }
+            }, session.options().stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @Override
+    public boolean awaitStopped(Duration timeout) {
+        try {
+            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The node index the server renders with (its own after a reattach). */
+    public int node() {
+        return node;
+    }
+
+    /** The current state, as in {@link #stats()}. */
+    public String state() {
+        return state;
+    }
+
+    /** Where the last drain left this node's deltas; save it with the film to resume. */
+    public Checkpoint checkpoint() {
+        return film.drained();
+    }
+
+    /** The server's address. */
+    public NodeAddress address() {
+        return address;
+    }
+
+    /** A one-line reason for a pipeline failure: the decoder's cause, not Netty's wrapper. */
+    static String describe(Throwable t) {
+        Throwable c = t;
+        while (c instanceof DecoderException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof TooLongFrameException) {
+            return "frame too large (limit " + Protocol.MAX_FRAME_BYTES + " bytes): " + c.getMessage();
+        }
+        String m = c.getMessage();
+        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+}

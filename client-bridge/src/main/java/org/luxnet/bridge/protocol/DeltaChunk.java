@@ -1,0 +1,30 @@
+package org.luxnet.bridge.protocol;
+
+/**
+ * A piece of a film delta: the {@code FilmCodec} encoding of everything the server rendered between
+ * two pulls. The server keeps the encoded delta until it is acknowledged and resends it after a
+ * reconnect with the same sequence number; the client merges each sequence number once.
+ *
+ * <p>Wire: {@code i64 seq, i64 offset, i64 totalSize, u8 flags (bit 0: the session's last delta),
+ * u32 length, length bytes data}.
+ *
+ * @param seq       the delta's sequence number, from 1, increasing within a job
+ * @param offset    where this piece starts in the encoded delta
+ * @param totalSize the encoded delta's size
+ * @param last      true on every piece of the delta sent after a {@link Stop}: nothing follows it
+ * @param data      the piece, at most {@link Protocol#CHUNK_BYTES}
+ */
+public record DeltaChunk(long seq, long offset, long totalSize, boolean last, Bytes data) implements Message {
+    /** Checks the fields. */
+    public DeltaChunk {
+        if (seq < 1) {
+            throw new IllegalArgumentException("delta sequence numbers start at 1, got " + seq);
+        }
+        Chunks.check(offset, totalSize, data);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.DELTA_CHUNK;
+    }
+}

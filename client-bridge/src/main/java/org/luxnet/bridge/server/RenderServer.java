@@ -1,0 +1,211 @@
+package org.luxnet.bridge.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.luxnet.bridge.job.RenderBackend;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.DeltaChunk;
+import org.luxnet.bridge.protocol.Message;
+import org.luxnet.bridge.protocol.Protocol;
+
+/**
+ * A headless render server: listens for clients, renders one client session at a time through its
+ * {@link RenderBackend}, keeps each film delta until the client acknowledges it, and returns to idle
+ * when the session ends or its client falls silent past the lease. A second client gets a BUSY
+ * answer naming the session that holds the server.
+ *
+ * <p>Threads: one Netty event loop thread for all connections, one state thread that owns the
+ * session, and one helper thread that starts and stops jobs. {@link #start} and {@link #close} may
+ * be called from any thread; {@link #snapshot} and {@link #awaitSnapshot} too.
+ */
+public final class RenderServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
+
+    private final ServerConfig config;
+    private final ScheduledExecutorService work;
+    private final ExecutorService helper;
+    private final ServerCore core;
+    private final Object monitor = new Object();
+    private EventLoopGroup group;
+    private Channel listener;
+    private volatile ServerSnapshot snapshot;
+
+    /**
+     * A server that renders with {@code backend}; nothing happens until {@link #start}.
+     *
+     * @throws IOException when the cache directory cannot be created
+     */
+    public RenderServer(ServerConfig config, RenderBackend backend) throws IOException {
+        this.config = config;
+        this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
+        this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
+        this.core = new ServerCore(config, backend, new BlobCache(config.cacheDir(), config.maxCacheBytes()), work,
+                helper, this::publish);
+        this.snapshot = core.snapshot();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return the address listened on (with the real port when the config asked for 0)
+     * @throws IOException naming the address when the port cannot be bound
+     */
+    public synchronized InetSocketAddress start() throws IOException {
+        if (group != null) {
+            throw new IllegalStateException("server already started");
+        }
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ServerHandler.MessageSink sink = new ServerHandler.MessageSink() {
+            @Override
+            public void message(Channel ch, Message m) {
+                work.execute(() -> core.onMessage(ch, m));
+            }
+
+            @Override
+            public void disconnected(Channel ch) {
+                work.execute(() -> core.onDisconnect(ch));
+            }
+        };
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ServerInitializer(config.serverId(), config.password(), config.lease(), sink));
+        InetSocketAddress bind = config.bindHost() == null ? new InetSocketAddress(config.port())
+                : new InetSocketAddress(config.bindHost(), config.port());
+        try {
+            listener = b.bind(bind).sync().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            group = null;
+            throw new IOException("cannot listen on " + bind.getHostString() + ":" + config.port() + ": " + describe(e), e);
+        }
+        long tick = Math.max(20, Math.min(1000, config.lease().toMillis() / 4));
+        work.scheduleWithFixedDelay(() -> {
+            core.checkLease();
+            core.logStats();
+            publish();
+        }, tick, tick, TimeUnit.MILLISECONDS);
+        InetSocketAddress a = (InetSocketAddress) listener.localAddress();
+        LOG.info("render server " + config.serverId() + " listening on port " + a.getPort()
+                + (config.password() != null ? " (password required)" : "") + ", scene cache " + config.cacheDir());
+        return a;
+    }
+
+    /** The server's id, as the handshake reports it. */
+    public String serverId() {
+        return config.serverId();
+    }
+
+    /** What the server is doing now. */
+    public ServerSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Waits up to {@code timeout} for a snapshot satisfying {@code p}; returns the last snapshot seen. */
+    public ServerSnapshot awaitSnapshot(Predicate<ServerSnapshot> p, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (!p.test(snapshot)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                monitor.wait(Math.max(1, left / 1_000_000));
+            }
+            return snapshot;
+        }
+    }
+
+    private void publish() {
+        ServerSnapshot s = core.snapshot();
+        synchronized (monitor) {
+            snapshot = s;
+            monitor.notifyAll();
+        }
+    }
+
+    /** Stops the render, closes every connection and the port, and ends the server's threads. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (listener != null) {
+                listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        try {
+            work.submit(() -> {
+                core.shutdown();
+                publish();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("server state did not shut down cleanly: " + e);
+        }
+        work.shutdownNow();
+        helper.shutdownNow();
+        try {
+            work.awaitTermination(5, TimeUnit.SECONDS);
+            helper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends an encoded delta in chunks and flushes. */
+    static void writeDelta(Channel ch, long seq, byte[] bytes, boolean last) {
+        int off = 0;
+        do {
+            int n = Math.min(Protocol.CHUNK_BYTES, bytes.length - off);
+            ch.write(new DeltaChunk(seq, off, bytes.length, last, Bytes.of(bytes, off, n)));
+            off += n;
+        } while (off < bytes.length);
+        ch.flush();
+    }
+
+    /** "host:port" of a channel's peer, for messages. */
+    static String address(Channel ch) {
+        if (ch == null) {
+            return "(none)";
+        }
+        SocketAddress a = ch.remoteAddress();
+        if (a instanceof InetSocketAddress i) {
+            return i.getAddress() != null ? i.getAddress().getHostAddress() + ":" + i.getPort() : i.getHostString() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    /** A one-line reason for a pipeline failure: the decoder's cause, not Netty's wrapper. */
+    static String describe(Throwable t) {
+        Throwable c = t;
+        while (c instanceof DecoderException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof TooLongFrameException) {
+            return "frame too large (limit " + Protocol.MAX_FRAME_BYTES + " bytes): " + c.getMessage();
+        }
+        String m = c.getMessage();
+        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+}

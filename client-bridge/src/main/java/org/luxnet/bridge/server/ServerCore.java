@@ -1,0 +1,470 @@
+package org.luxnet.bridge.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.io.FilmCodec;
+import org.luxnet.accumulator.progress.SourceStats;
+import org.luxnet.accumulator.stats.SegmentStats;
+import org.luxnet.accumulator.stats.StatsLine;
+import org.luxnet.bridge.job.JobException;
+import org.luxnet.bridge.job.ManifestEntry;
+import org.luxnet.bridge.job.RenderBackend;
+import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.protocol.Ack;
+import org.luxnet.bridge.protocol.BlobChunk;
+import org.luxnet.bridge.protocol.Busy;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.Ended;
+import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.ErrorMessage;
+import org.luxnet.bridge.protocol.Message;
+import org.luxnet.bridge.protocol.Need;
+import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.ProtocolException;
+import org.luxnet.bridge.protocol.Started;
+import org.luxnet.bridge.protocol.Status;
+
+/**
+ * The server's state machine: at most one session, its scene upload, job, deltas and lease. Every
+ * method runs on the one state thread ({@code work}), so the state needs no locks; the slow parts
+ * (starting a job, waiting for it to stop) run on {@code helper} and post their result back. The
+ * network handlers only forward messages of authenticated connections here.
+ */
+final class ServerCore {
+    private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
+    /** A client that leaves this many deltas unacknowledged is broken or hostile. */
+    static final int MAX_UNACKED = 8;
+    private static final int ENDED_MEMORY = 16;
+
+    private final ServerConfig config;
+    private final RenderBackend backend;
+    private final BlobCache cache;
+    private final ScheduledExecutorService work;
+    private final ExecutorService helper;
+    private final Runnable changed;
+    private final FilmCodec codec = new FilmCodec();
+    private final Map<String, Ended> ended = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ended> e) {
+            return size() > ENDED_MEMORY;
+        }
+    };
+    private ServerSession session;
+    private long samplesSent, samplesAcked;
+    private int sessionsEnded, sessionsExpired;
+    private long lastStatsNanos;
+
+    ServerCore(ServerConfig config, RenderBackend backend, BlobCache cache, ScheduledExecutorService work,
+               ExecutorService helper, Runnable changed) {
+        this.config = config;
+        this.backend = backend;
+        this.cache = cache;
+        this.work = work;
+        this.helper = helper;
+        this.changed = changed;
+    }
+
+    /** Handles a message from an authenticated connection; a protocol error closes that connection only. */
+    void onMessage(Channel ch, Message m) {
+        try {
+            if (session != null && session.owner == ch) {
+                session.lastHeardNanos = System.nanoTime();
+            }
+            switch (m.type()) {
+                case OPEN: open(ch, (Open) m); break;
+                case BLOB_CHUNK: blob(ch, (BlobChunk) m); break;
+                case PULL: pull(owned(ch, m)); break;
+                case ACK: ack(owned(ch, m), ((Ack) m).seq()); break;
+                case HEARTBEAT: status(owned(ch, m)); break;
+                case STOP: stop(owned(ch, m)); break;
+                default: throw new ProtocolException("a server does not accept " + m.type());
+            }
+        } catch (ProtocolException e) {
+            refuse(ch, ErrorCode.PROTOCOL, e.getMessage());
+        } catch (JobException e) {
+            refuse(ch, e.code(), e.getMessage());
+            if (session != null && session.owner == ch && session.state == ServerSession.State.RECEIVING) {
+                endSession("its scene was refused");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "scene cache failure in " + cache.dir() + ": " + e.getMessage(), e);
+            refuse(ch, ErrorCode.INTERNAL, "the server cannot store the scene: " + e.getMessage());
+            if (session != null && session.state == ServerSession.State.RECEIVING) {
+                endSession("its scene could not be stored");
+            }
+        }
+        changed.run();
+    }
+
+    /** The connection {@code ch} closed: its session, if any, waits for the client within the lease. */
+    void onDisconnect(Channel ch) {
+        if (session != null && session.owner == ch) {
+            session.owner = null;
+            session.abortUpload();
+            LOG.info("client " + session.clientAddress + " of session " + session.id + " disconnected; keeping the "
+                    + "session for " + config.lease().toSeconds() + " s");
+            changed.run();
+        }
+    }
+
+    private ServerSession owned(Channel ch, Message m) throws ProtocolException {
+        if (session == null || session.owner != ch) {
+            throw new ProtocolException(m.type() + " without an open session on this connection");
+        }
+        return session;
+    }
+
+    private void open(Channel ch, Open o) throws ProtocolException, JobException, IOException {
+        String addr = RenderServer.address(ch);
+        if (session != null && session.id.equals(o.sessionId())) {
+            reattach(ch, addr);
+            return;
+        }
+        if (session != null) {
+            LOG.info("refusing " + addr + ": busy with session " + session.id + " of " + session.clientAddress);
+            ch.writeAndFlush(new Busy(session.id, session.clientAddress, session.sinceMillis))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (o.attachOnly()) {
+            Ended e = ended.getOrDefault(o.sessionId(), new Ended(0, 0));
+            ch.writeAndFlush(e);
+            return;
+        }
+        config.limits().check(o.mainFile(), o.manifest());
+        session = new ServerSession(o.sessionId(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
+                ch, addr);
+        LOG.info("session " + session.id + " from " + addr + ": node " + o.spec().node() + ", "
+                + o.manifest().size() + " scene files");
+        requestMissing(session);
+    }
+
+    private void reattach(Channel ch, String addr) {
+        ServerSession s = session;
+        if (s.owner != null && s.owner != ch) {
+            LOG.info("session " + s.id + " reattached from " + addr + "; closing its previous connection");
+            s.owner.close();
+        } else {
+            LOG.info("session " + s.id + " reattached from " + addr);
+        }
+        s.owner = ch;
+        s.clientAddress = addr;
+        s.lastHeardNanos = System.nanoTime();
+        switch (s.state) {
+            case RECEIVING:
+                s.abortUpload();
+                requestMissing(s);
+                break;
+            case STARTING:
+                break;
+            default:
+                ch.writeAndFlush(started(s, true));
+                for (ServerSession.PendingDelta d : s.unacked.values()) {
+                    send(s, d);
+                }
+        }
+    }
+
+    private void requestMissing(ServerSession s) {
+        s.missing.clear();
+        Set<Bytes> seen = new HashSet<>();
+        for (ManifestEntry e : s.manifest) {
+            if (seen.add(e.sha256()) && !cache.has(e.sha256(), e.size())) {
+                s.missing.add(e);
+            }
+        }
+        s.owner.writeAndFlush(new Need(s.missing.stream().map(ManifestEntry::sha256).toList()));
+        if (s.missing.isEmpty()) {
+            startJob(s);
+        }
+    }
+
+    private void blob(Channel ch, BlobChunk c) throws ProtocolException, IOException {
+        ServerSession s = owned(ch, c);
+        if (s.state != ServerSession.State.RECEIVING || s.missing.isEmpty()) {
+            throw new ProtocolException("scene file data the server did not ask for");
+        }
+        ManifestEntry next = s.missing.get(0);
+        if (!next.sha256().equals(c.sha256())) {
+            throw new ProtocolException("scene file " + c.sha256().hex() + " arrived; the server asked for "
+                    + next.sha256().hex() + " ('" + next.name() + "') next");
+        }
+        if (s.upload == null) {
+            s.upload = cache.begin(next.sha256(), next.size());
+        }
+        boolean done;
+        try {
+            done = s.upload.append(c.offset(), c.totalSize(), c.data().toArray());
+        } catch (ProtocolException | IOException e) {
+            s.abortUpload();
+            throw e;
+        }
+        if (done) {
+            s.upload = null;
+            s.missing.remove(0);
+            if (s.missing.isEmpty()) {
+                startJob(s);
+            }
+        }
+    }
+
+    private void startJob(ServerSession s) {
+        Set<Bytes> keep = new HashSet<>();
+        s.manifest.forEach(e -> keep.add(e.sha256()));
+        cache.evict(keep);
+        SceneBundle bundle;
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (ManifestEntry e : s.manifest) {
+                files.put(e.name(), cache.read(e.sha256(), e.size()));
+            }
+            bundle = new SceneBundle(s.mainFile, files);
+        } catch (IOException e) {
+            refuse(s.owner, ErrorCode.INTERNAL, "the server's scene cache failed: " + e.getMessage());
+            endSession("its cached scene could not be read");
+            return;
+        }
+        s.state = ServerSession.State.STARTING;
+        helper.execute(() -> {
+            try {
+                RenderJob job = backend.start(bundle, s.spec);
+                work.execute(() -> jobStarted(s, job));
+            } catch (JobException e) {
+                work.execute(() -> jobFailed(s, e.code(), e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "render backend failed", e);
+                work.execute(() -> jobFailed(s, ErrorCode.INTERNAL, "the render failed to start: " + e));
+            }
+        });
+    }
+
+    private void jobStarted(ServerSession s, RenderJob job) {
+        if (session != s) {
+            job.requestStop();
+            return;
+        }
+        s.job = job;
+        s.state = ServerSession.State.RENDERING;
+        s.startNanos = System.nanoTime();
+        lastStatsNanos = s.startNanos;
+        SourceStats st = job.stats();
+        LOG.info("session " + s.id + ": rendering " + job.newFilm() + " as node " + s.spec.node() + " on "
+                + st.devices());
+        if (s.owner != null) {
+            s.owner.writeAndFlush(started(s, false));
+        }
+        if (s.stopAfterStart) {
+            stop(s);
+        }
+        changed.run();
+    }
+
+    private void jobFailed(ServerSession s, ErrorCode code, String message) {
+        if (session != s) {
+            return;
+        }
+        LOG.warning("session " + s.id + ": cannot render the scene: " + message);
+        if (s.owner != null) {
+            refuse(s.owner, code, message);
+        }
+        endSession("its scene could not be rendered");
+        changed.run();
+    }
+
+    private Started started(ServerSession s, boolean attached) {
+        Film f = s.job.newFilm();
+        SourceStats st = s.job.stats();
+        return new Started(s.jobId, s.spec.node(), attached, f.width(), f.height(), st.threads(),
+                st.devices() == null ? "" : st.devices());
+    }
+
+    private void pull(ServerSession s) throws ProtocolException {
+        if (s.state != ServerSession.State.RENDERING) {
+            return;
+        }
+        if (s.unacked.size() >= MAX_UNACKED) {
+            throw new ProtocolException("the client left " + s.unacked.size() + " deltas unacknowledged");
+        }
+        send(s, makeDelta(s, false));
+    }
+
+    private ServerSession.PendingDelta makeDelta(ServerSession s, boolean last) {
+        Film f = s.job.newFilm();
+        long n = s.job.drainInto(f);
+        ServerSession.PendingDelta d = new ServerSession.PendingDelta(s.nextSeq++, codec.encode(f), last, n);
+        s.unacked.put(d.seq(), d);
+        samplesSent += n;
+        return d;
+    }
+
+    private void send(ServerSession s, ServerSession.PendingDelta d) {
+        if (s.owner == null) {
+            return;
+        }
+        RenderServer.writeDelta(s.owner, d.seq(), d.bytes(), d.last());
+    }
+
+    private void ack(ServerSession s, long seq) {
+        ServerSession.PendingDelta d = s.unacked.remove(seq);
+        if (d != null) {
+            samplesAcked += d.samples();
+        }
+        if (s.finalSeq != 0 && s.unacked.isEmpty()) {
+            long total = s.job.stats().samples();
+            Ended e = new Ended(total, s.finalSeq);
+            ended.put(s.id, e);
+            s.owner.writeAndFlush(e);
+            sessionsEnded++;
+            endSession("its client stopped it; " + total + " samples rendered and delivered");
+        }
+    }
+
+    private void status(ServerSession s) {
+        String state;
+        long samples = 0, contributions = 0;
+        double rate = 0;
+        int threads = 0;
+        String devices = "";
+        if (s.job != null) {
+            SourceStats st = s.job.stats();
+            samples = st.samples();
+            contributions = st.contributions();
+            rate = st.samplesPerSecond();
+            threads = st.threads();
+            devices = st.devices() == null ? "" : st.devices();
+            Throwable failure = s.job.failure();
+            state = failure != null ? "failed: " + failure : s.state == ServerSession.State.STOPPING ? "stopping"
+                    : s.job.isFinished() ? "finished" : "rendering";
+        } else {
+            state = s.state == ServerSession.State.RECEIVING ? "receiving scene" : "starting";
+        }
+        long[] mem = HostProbe.memory();
+        s.owner.writeAndFlush(new Status(state, samples, contributions, rate, threads, devices, HostProbe.cpuLoad(),
+                mem[0], mem[1]));
+    }
+
+    private void stop(ServerSession s) {
+        switch (s.state) {
+            case RECEIVING:
+                s.owner.writeAndFlush(new Ended(0, 0));
+                sessionsEnded++;
+                endSession("its client stopped it before the scene arrived");
+                break;
+            case STARTING:
+                s.stopAfterStart = true;
+                break;
+            case RENDERING:
+                s.state = ServerSession.State.STOPPING;
+                RenderJob job = s.job;
+                job.requestStop();
+                helper.execute(() -> {
+                    if (!job.awaitStopped(Duration.ofSeconds(60))) {
+                        LOG.warning("session " + s.id + ": the render did not stop within 60 s; sending what it has");
+                    }
+                    work.execute(() -> finishStop(s));
+                });
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void finishStop(ServerSession s) {
+        if (session != s || s.finalSeq != 0) {
+            return;
+        }
+        ServerSession.PendingDelta d = makeDelta(s, true);
+        s.finalSeq = d.seq();
+        send(s, d);
+        changed.run();
+    }
+
+    /** Drops the session whose client was silent past the lease; called periodically. */
+    void checkLease() {
+        ServerSession s = session;
+        if (s == null) {
+            return;
+        }
+        long silent = System.nanoTime() - s.lastHeardNanos;
+        if (silent > config.lease().toNanos()) {
+            LOG.warning("session " + s.id + ": client " + s.clientAddress + " silent for " + silent / 1_000_000_000
+                    + " s, past the lease of " + config.lease().toSeconds() + " s; stopping the render");
+            if (s.owner != null) {
+                s.owner.close();
+            }
+            sessionsExpired++;
+            endSession("its lease expired");
+            changed.run();
+        }
+    }
+
+    private void endSession(String why) {
+        ServerSession s = session;
+        if (s == null) {
+            return;
+        }
+        session = null;
+        s.abortUpload();
+        if (s.job != null) {
+            s.job.requestStop();
+        }
+        LOG.info("session " + s.id + " ended (" + why + "); idle, waiting for a client");
+    }
+
+    /** Logs the statistics line when a render runs and the interval has passed; called periodically. */
+    void logStats() {
+        ServerSession s = session;
+        long now = System.nanoTime();
+        if (s == null || s.job == null || now - lastStatsNanos < config.statsInterval().toNanos()) {
+            return;
+        }
+        lastStatsNanos = now;
+        SourceStats st = s.job.stats();
+        Film f = s.job.newFilm();
+        SegmentStats seg = new SegmentStats(st.threads() + "T", st.samples(), st.contributions(),
+                Math.max(0, st.samplesPerSecond()));
+        String devices = st.devices() == null || st.devices().isBlank() ? null : "Using " + st.devices();
+        LOG.info(StatsLine.format(Duration.ofNanos(now - s.startNanos), f.pixelCount(), seg, java.util.List.of(),
+                devices));
+    }
+
+    /** Stops the current job, if any, for a server shutdown. */
+    void shutdown() {
+        endSession("the server is shutting down");
+    }
+
+    /** What the server is doing. */
+    ServerSnapshot snapshot() {
+        ServerSession s = session;
+        if (s == null) {
+            return new ServerSnapshot("idle", null, null, false, 0, samplesSent, samplesAcked, sessionsEnded,
+                    sessionsExpired);
+        }
+        long jobSamples = s.job == null ? 0 : s.job.stats().samples();
+        return new ServerSnapshot(s.stateName(), s.id, s.clientAddress, s.owner != null, jobSamples, samplesSent,
+                samplesAcked, sessionsEnded, sessionsExpired);
+    }
+
+    private void refuse(Channel ch, ErrorCode code, String message) {
+        if (ch == null) {
+            return;
+        }
+        LOG.warning("closing connection from " + RenderServer.address(ch) + ": " + message);
+        ch.writeAndFlush(new ErrorMessage(code, message)).addListener(ChannelFutureListener.CLOSE);
+    }
+}

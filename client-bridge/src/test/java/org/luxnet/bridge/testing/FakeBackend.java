@@ -1,0 +1,36 @@
+package org.luxnet.bridge.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.luxnet.bridge.job.JobException;
+import org.luxnet.bridge.job.JobSpec;
+import org.luxnet.bridge.job.RenderBackend;
+import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.protocol.ErrorCode;
+
+/** A backend of {@link FakeJob}s that records what it was asked to render. */
+public final class FakeBackend implements RenderBackend {
+    public final List<SceneBundle> bundles = new CopyOnWriteArrayList<>();
+    public final List<JobSpec> specs = new CopyOnWriteArrayList<>();
+    public final List<FakeJob> jobs = new CopyOnWriteArrayList<>();
+    private final long passPauseMillis;
+
+    public FakeBackend(long passPauseMillis) {
+        this.passPauseMillis = passPauseMillis;
+    }
+
+    @Override
+    public RenderJob start(SceneBundle scene, JobSpec spec) throws JobException {
+        String main = new String(scene.file(scene.mainFile()), StandardCharsets.UTF_8);
+        if (main.contains("syntax error")) {
+            throw new JobException(ErrorCode.SCENE, scene.mainFile() + ":1:1: syntax error");
+        }
+        bundles.add(scene);
+        specs.add(spec);
+        FakeJob j = new FakeJob(spec, passPauseMillis);
+        jobs.add(j);
+        return j;
+    }
+}
