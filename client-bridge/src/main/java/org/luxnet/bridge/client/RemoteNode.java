@@ -68,6 +68,7 @@ public final class RemoteNode implements FilmSource {
     private final FilmCodec codec = new FilmCodec();
     private final Map<Bytes, byte[]> filesByHash = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object stateMonitor = new Object();
     // Confined to the event loop.
     private Channel ch;
     private boolean openSent, stopSent, pulling, started;
@@ -138,7 +139,7 @@ public final class RemoteNode implements FilmSource {
         c.writeAndFlush(new Open(session.sessionId(), stopRequested && started, spec, session.scene().mainFile(),
                 session.scene().manifest()));
         openSent = true;
-        state = started ? "reattaching" : "sending scene";
+        setState(started ? "reattaching" : "sending scene");
         long hb = session.options().heartbeatInterval().toMillis();
         heartbeatTimer = loop.scheduleAtFixedRate(() -> c.writeAndFlush(new Heartbeat()), hb, hb, TimeUnit.MILLISECONDS);
         if (stopRequested && !started) {
@@ -161,7 +162,7 @@ public final class RemoteNode implements FilmSource {
                     Busy b = (Busy) m;
                     busyReason = "busy: session " + b.sessionId() + " of " + b.clientAddress() + " since "
                             + Instant.ofEpochMilli(b.sinceEpochMillis());
-                    state = busyReason;
+                    setState(busyReason);
                     c.close();
                     break;
                 }
@@ -201,7 +202,7 @@ public final class RemoteNode implements FilmSource {
         if (stopSent) {
             return;
         }
-        state = hashes.isEmpty() ? "starting" : "sending scene";
+        setState(hashes.isEmpty() ? "starting" : "sending scene");
         for (Bytes h : hashes) {
             byte[] data = filesByHash.get(h);
             if (data == null) {
@@ -241,7 +242,7 @@ public final class RemoteNode implements FilmSource {
             sendStop(c);
             return;
         }
-        state = "rendering";
+        setState("rendering");
         if (pullTimer == null) {
             long every = session.options().uploadInterval().toMillis();
             pullTimer = loop.scheduleAtFixedRate(() -> pull(c), every, every, TimeUnit.MILLISECONDS);
@@ -287,14 +288,14 @@ public final class RemoteNode implements FilmSource {
                 LOG.warning("server " + address + ": " + s.state());
             }
             sendStop(c);
-            state = "finished";
+            setState("finished");
         }
     }
 
     private void sendStop(Channel c) {
         stopSent = true;
         if (!state.equals("finished")) {
-            state = "stopping";
+            setState("stopping");
         }
         c.writeAndFlush(new Stop());
     }
@@ -344,7 +345,7 @@ public final class RemoteNode implements FilmSource {
             finish("stopped");
             return;
         }
-        state = busyReason != null ? busyReason : started ? "lost" : "connecting";
+        setState(busyReason != null ? busyReason : started ? "lost" : "connecting");
         Duration wait = session.options().backoff(failures++);
         if (!reason.equals(lastReason)) {
             LOG.info("server " + address + ": " + reason + "; retrying (next in " + wait.toMillis() + " ms)");
@@ -366,7 +367,7 @@ public final class RemoteNode implements FilmSource {
 
     private void finish(String finalState) {
         terminal = true;
-        state = finalState;
+        setState(finalState);
         cancelTimers();
         stopped.countDown();
     }
@@ -459,6 +460,28 @@ public final class RemoteNode implements FilmSource {
     /** The current state, as in {@link #stats()}. */
     public String state() {
         return state;
+    }
+
+    private void setState(String s) {
+        synchronized (stateMonitor) {
+            state = s;
+            stateMonitor.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code timeout} for a state satisfying {@code p}; returns the state then. */
+    public String awaitState(java.util.function.Predicate<String> p, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (stateMonitor) {
+            while (!p.test(state)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                stateMonitor.wait(Math.max(1, left / 1_000_000));
+            }
+            return state;
+        }
     }
 
     /** Where the last drain left this node's deltas; save it with the film to resume. */

@@ -45,6 +45,7 @@ public final class RenderServer implements AutoCloseable {
     private EventLoopGroup group;
     private Channel listener;
     private volatile ServerSnapshot snapshot;
+    private boolean closed;
 
     /**
      * A server that renders with {@code backend}; nothing happens until {@link #start}.
@@ -80,12 +81,12 @@ public final class RenderServer implements AutoCloseable {
         ServerHandler.MessageSink sink = new ServerHandler.MessageSink() {
             @Override
             public void message(Channel ch, Message m) {
-                work.execute(() -> core.onMessage(ch, m));
+                core.post(() -> core.onMessage(ch, m));
             }
 
             @Override
             public void disconnected(Channel ch) {
-                work.execute(() -> core.onDisconnect(ch));
+                core.post(() -> core.onDisconnect(ch));
             }
         };
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -109,6 +110,11 @@ public final class RenderServer implements AutoCloseable {
         LOG.info("render server " + config.serverId() + " listening on port " + a.getPort()
                 + (config.password() != null ? " (password required)" : "") + ", scene cache " + config.cacheDir());
         return a;
+    }
+
+    /** The port listened on; -1 before {@link #start}. */
+    public synchronized int port() {
+        return listener == null ? -1 : ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** The server's id, as the handshake reports it. */
@@ -148,6 +154,10 @@ public final class RenderServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (listener != null) {
                 listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             }

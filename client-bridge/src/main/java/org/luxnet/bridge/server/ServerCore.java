@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,6 +78,15 @@ final class ServerCore {
         this.work = work;
         this.helper = helper;
         this.changed = changed;
+    }
+
+    /** Runs {@code r} on the state thread; after a shutdown there is nothing left to update. */
+    void post(Runnable r) {
+        try {
+            work.execute(r);
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "server shut down; dropping a state update");
+        }
     }
 
     /** Handles a message from an authenticated connection; a protocol error closes that connection only. */
@@ -243,12 +253,12 @@ final class ServerCore {
         helper.execute(() -> {
             try {
                 RenderJob job = backend.start(bundle, s.spec);
-                work.execute(() -> jobStarted(s, job));
+                post(() -> jobStarted(s, job));
             } catch (JobException e) {
-                work.execute(() -> jobFailed(s, e.code(), e.getMessage()));
+                post(() -> jobFailed(s, e.code(), e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "render backend failed", e);
-                work.execute(() -> jobFailed(s, ErrorCode.INTERNAL, "the render failed to start: " + e));
+                post(() -> jobFailed(s, ErrorCode.INTERNAL, "the render failed to start: " + e));
             }
         });
     }
@@ -376,7 +386,7 @@ final class ServerCore {
                     if (!job.awaitStopped(Duration.ofSeconds(60))) {
                         LOG.warning("session " + s.id + ": the render did not stop within 60 s; sending what it has");
                     }
-                    work.execute(() -> finishStop(s));
+                    post(() -> finishStop(s));
                 });
                 break;
             default:
