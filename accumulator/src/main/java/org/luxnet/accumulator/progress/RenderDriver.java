@@ -131,15 +131,18 @@ public final class RenderDriver {
             long now = System.nanoTime();
             reason = haltReason(now);
             status = snapshotStatus("rendering", null);
-            if (now >= nextStats || reason != null) {
+            if (reason == null && now >= nextStats) {
                 if (halt.noise() > 0) {
                     lastNoise = noiseEstimate();
-                    if (reason == null && lastNoise < halt.noise()) {
+                    if (lastNoise < halt.noise()) {
                         reason = "noise";
                     }
                     status = snapshotStatus("rendering", null);
                 }
-                report();
+                if (reason == null) {
+                    // A halting render reports once, below, after the last samples are in.
+                    report();
+                }
                 nextStats = now + statsInterval.toNanos();
             }
             if (reason == null && (writeRequested || now >= nextWrite)) {

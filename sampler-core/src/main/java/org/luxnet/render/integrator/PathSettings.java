@@ -13,7 +13,7 @@ public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, f
 
     /** Russian roulette strategies (LuxRender's rrstrategy names). */
     public enum Roulette {
-        /** Continue with probability max(throughput), as pbrt-v3 (LuxRender "efficiency"). */
+        /** Continue with probability max(throughput), as pbrt-v4 (LuxRender "efficiency"). */
         EFFICIENCY,
         /** Continue with a fixed probability (LuxRender "probability"). */
         PROBABILITY,

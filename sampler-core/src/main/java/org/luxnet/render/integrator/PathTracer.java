@@ -254,8 +254,10 @@ public final class PathTracer {
             if (bounce >= settings.rrStartBounce() && settings.roulette() != PathSettings.Roulette.NONE) {
                 float q;
                 if (settings.roulette() == PathSettings.Roulette.EFFICIENCY) {
+                    // pbrt-v4's rule: continue with probability max(throughput). Throughput that
+                    // is 1 but for float rounding (glass: 1/eta^2 * eta^2) must not be played.
                     float m = Math.max(br, Math.max(bg, bb)) * etaScale;
-                    q = m < 1 ? Math.max(0.05f, 1 - m) : 0f;
+                    q = m < 0.99999f ? 1 - m : 0f;
                 } else {
                     q = 1 - settings.rrContinueProb();
                 }

@@ -78,6 +78,12 @@ final class SettingsCompiler {
             toneParams.put("gamma", (double) gamma);
         }
         ToneSpec tone = new ToneSpec(kernel, toneParams, gamma);
+        try {
+            org.luxnet.accumulator.tonemap.ToneMappers.create(kernel,
+                    new org.luxnet.accumulator.tonemap.ToneMapParams(Map.copyOf(toneParams)));
+        } catch (IllegalArgumentException e) {
+            throw new SceneException(d.film().loc(), "Film tonemapping: " + e.getMessage());
+        }
         warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
 
         // Sampler.
@@ -156,6 +162,12 @@ final class SettingsCompiler {
             }
         }
         FilterSpec filter = new FilterSpec(fname, filterParams);
+        try {
+            org.luxnet.accumulator.filter.PixelFilters.create(fname,
+                    new org.luxnet.accumulator.filter.FilterParams(Map.copyOf(filterParams)));
+        } catch (IllegalArgumentException e) {
+            throw new SceneException(fd.loc(), "PixelFilter: " + e.getMessage());
+        }
         fp.get("supersample");
         warnings.addAll(fp.unused("PixelFilter \"" + fd.type() + "\""));
 

@@ -1,0 +1,57 @@
+package org.luxnet.console;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.luxnet.accumulator.progress.RenderListener;
+import org.luxnet.accumulator.progress.RenderStatus;
+
+/** Prints a render's progress: statistics lines to standard output, file and error reports to standard error. */
+final class ConsoleListener implements RenderListener {
+    private final PrintWriter out, err;
+    private final boolean verbose;
+    private volatile Exception lastWriteError;
+
+    ConsoleListener(PrintWriter out, PrintWriter err, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public void statistics(String line, RenderStatus status) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void sourceLines(List<String> lines) {
+        if (verbose) {
+            lines.forEach(out::println);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void written(List<Path> files, boolean last) {
+        lastWriteError = null;
+        if (last || verbose) {
+            for (Path p : files) {
+                err.println("wrote " + p);
+            }
+            err.flush();
+        }
+    }
+
+    @Override
+    public void writeFailed(Exception e) {
+        lastWriteError = e;
+        err.println("error: writing images failed: " + e.getMessage() + " (will retry)");
+        err.flush();
+    }
+
+    /** The error of the most recent write, or null when it succeeded. */
+    Exception lastWriteError() {
+        return lastWriteError;
+    }
+}

@@ -1,0 +1,179 @@
+package org.luxnet.console;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.image.FilmImages;
+import org.luxnet.accumulator.io.FlmContents;
+import org.luxnet.accumulator.io.FlmFile;
+import org.luxnet.accumulator.progress.HaltConditions;
+import org.luxnet.accumulator.progress.RenderDriver;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.render.session.SessionOptions;
+import org.luxnet.scene.compiled.RenderSettings;
+
+/**
+ * A render on this machine alone: load the scene, resume the film if asked, run a render session on
+ * the CPU threads under the render driver until a halt condition, write the images. Ctrl-C stops the
+ * render cleanly: what was rendered is collected and written, never lost.
+ */
+final class LocalRender {
+    private final RenderOptions o;
+    private final PrintWriter out, err;
+
+    LocalRender(RenderOptions options, PrintWriter out, PrintWriter err) {
+        this.o = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String scenePath) throws InterruptedException {
+        LoadedScene scene = LoadedScene.load(scenePath, err);
+        RenderSettings s = scene.compiled().settings();
+        int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
+        double haltTime = o.haltTime != null ? o.haltTime : s.haltTimeSeconds();
+        double haltNoise = o.haltNoise != null ? o.haltNoise : 0;
+        if (haltSpp < 0 || haltTime < 0 || haltNoise < 0) {
+            throw new CliException(ExitCode.USAGE, "halt conditions must not be negative");
+        }
+        if (!(o.statsInterval > 0)) {
+            throw new CliException(ExitCode.USAGE, "--stats-interval must be positive, got " + o.statsInterval);
+        }
+        if (o.threads < 1) {
+            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " leaves no device to render on");
+        }
+        Path base = Outputs.base(s, o);
+        Film film = new Film(s.width(), s.height(), s.scaleBits());
+        ResumeState prior = null;
+        if (o.resume) {
+            Path flm = base.resolveSibling(base.getFileName() + ".flm");
+            if (!Files.exists(flm)) {
+                throw new CliException(ExitCode.IO, "cannot resume: " + flm + " does not exist (render with --write-flm first)");
+            }
+            FlmContents contents = readFlm(flm, s);
+            prior = checkResume(flm, contents, scene, film);
+            film = contents.film();
+            out.printf(Locale.ROOT, "Resuming %s: %.2f S/p, %s rendered%n", flm, film.samplesPerPixel(),
+                    formatDuration(prior.elapsed()));
+        }
+        long pixels = film.pixelCount();
+        long donePasses = film.totalSamples() / pixels;
+        long haltPasses = 0;
+        if (haltSpp > 0) {
+            haltPasses = haltSpp - donePasses;
+            if (haltPasses <= 0) {
+                out.printf(Locale.ROOT, "Nothing to do: the film already has %.2f S/p (halt at %d)%n",
+                        film.samplesPerPixel(), haltSpp);
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+        long seed = prior != null ? prior.seed() : o.seed;
+        long[] start = prior != null ? new long[] {prior.cpuNextItem()} : null;
+        RenderSession session = new RenderSession(scene.compiled().scene(), s,
+                new SessionOptions(o.threads, seed, 0, haltPasses, java.util.List.of(), start));
+        ConsoleListener listener = new ConsoleListener(out, err, o.verbose);
+        Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
+        RenderDriver[] driverRef = new RenderDriver[1];
+        FilmImages images = Outputs.create(s, o, () -> new ResumeState(scene.sha256(), seed,
+                driverRef[0].status().elapsed(), session.nextItems()[0]).toMetadata());
+        double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
+        RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, seconds(haltTime), haltNoise), images,
+                listener, seconds(o.statsInterval), seconds(wi), before);
+        driverRef[0] = driver;
+        driver.addLocal(session);
+        out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %d thread(s), seed %d%s%n", scenePath, s.width(), s.height(),
+                s.sampler() == RenderSettings.SamplerKind.INDEPENDENT ? "random sampler" : "low-discrepancy sampler",
+                o.threads, seed, describeHalt(haltSpp, haltTime, haltNoise));
+        out.flush();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            driver.requestStop();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "luxconsole-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RenderDriver.Result result;
+        try {
+            session.start();
+            result = driver.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of Ctrl-C: the hook is running and waits for us.
+            }
+        }
+        double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
+        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
+                (double) result.samples() / pixels, formatDuration(result.elapsed()),
+                (result.samples() - donePasses * pixels) / secs / 1000);
+        out.flush();
+        Throwable failure = session.failure();
+        if (failure != null) {
+            throw new CliException(ExitCode.RENDER_FAILURE, "rendering failed: " + failure, failure);
+        }
+        if (listener.lastWriteError() != null) {
+            throw new CliException(ExitCode.IO, "could not write the final images: " + listener.lastWriteError().getMessage(),
+                    listener.lastWriteError());
+        }
+        return ExitCode.OK;
+    }
+
+    private static ResumeState checkResume(Path flm, FlmContents c, LoadedScene scene, Film probe) {
+        ResumeState st = ResumeState.fromMetadata(c.metadata(), flm.toString());
+        if (!st.sceneSha256().equals(scene.sha256())) {
+            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": the scene has changed since it was written");
+        }
+        if (c.film().width() != probe.width() || c.film().height() != probe.height()
+                || c.film().scaleBits() != probe.scaleBits()) {
+            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": it holds a " + c.film().width() + "x"
+                    + c.film().height() + " film, the scene renders " + probe.width() + "x" + probe.height());
+        }
+        return st;
+    }
+
+    private static FlmContents readFlm(Path flm, RenderSettings s) {
+        try {
+            return FlmFile.read(flm, (long) s.width() * s.height());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO, "cannot resume: " + e.getMessage(), e);
+        }
+    }
+
+    static Duration seconds(double s) {
+        return s > 0 ? Duration.ofNanos((long) (s * 1e9)) : null;
+    }
+
+    private static String describeHalt(int spp, double time, double noise) {
+        StringBuilder b = new StringBuilder();
+        if (spp > 0) {
+            b.append(", halt at ").append(spp).append(" S/p");
+        }
+        if (time > 0) {
+            b.append(", halt after ").append(time).append(" s");
+        }
+        if (noise > 0) {
+            b.append(", halt at noise ").append(noise);
+        }
+        if (b.length() == 0) {
+            b.append(", no halt condition: Ctrl-C stops and writes");
+        }
+        return b.toString();
+    }
+
+    static String formatDuration(Duration d) {
+        long s = d.getSeconds();
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

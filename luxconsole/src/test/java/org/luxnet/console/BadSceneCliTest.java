@@ -1,0 +1,89 @@
+package org.luxnet.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad scene ends with exit code 2 and a message naming the file and line. */
+class BadSceneCliTest {
+    @TempDir
+    Path tmp;
+
+    private static final String HEAD = "Camera \"perspective\"\nFilm \"fleximage\" \"integer xresolution\" [8] "
+            + "\"integer yresolution\" [8]\nWorldBegin\n";
+
+    private ConsoleRun renderScene(String text) throws Exception {
+        Path f = tmp.resolve("bad.lxs");
+        Files.writeString(f, text);
+        return ConsoleRun.run("--halt-spp", "1", "-o", tmp.resolve("out").toString(), f.toString());
+    }
+
+    private static void assertSceneError(ConsoleRun r, String where, String what) {
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains(where), "error names " + where + ":\n" + r.err());
+        assertTrue(r.err().toLowerCase().contains(what.toLowerCase()), "error says " + what + ":\n" + r.err());
+    }
+
+    @Test
+    void unknownStatement() throws Exception {
+        assertSceneError(renderScene(HEAD + "Shpe \"sphere\"\nWorldEnd\n"), "bad.lxs:4:1", "Shpe");
+    }
+
+    @Test
+    void missingBracket() throws Exception {
+        assertSceneError(renderScene(HEAD + "Shape \"sphere\" \"float radius\" [1\nWorldEnd\n"), "bad.lxs:", "]");
+    }
+
+    @Test
+    void wrongParameterType() throws Exception {
+        assertSceneError(renderScene(HEAD + "Shape \"sphere\" \"float radius\" [\"big\"]\nWorldEnd\n"), "bad.lxs:4:", "radius");
+    }
+
+    @Test
+    void parameterOfTheWrongDeclaredType() throws Exception {
+        assertSceneError(renderScene(HEAD + "Shape \"sphere\" \"string radius\" [\"1\"]\nWorldEnd\n"), "bad.lxs:4:", "radius");
+    }
+
+    @Test
+    void missingInclude() throws Exception {
+        assertSceneError(renderScene(HEAD + "Include \"parts/walls.lxs\"\nWorldEnd\n"), "bad.lxs:4:", "walls.lxs");
+    }
+
+    @Test
+    void truncatedPly() throws Exception {
+        String header = "ply\nformat binary_little_endian 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                + "property float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n";
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] data = new byte[h.length + 20]; // 36 bytes of vertices needed; cut short
+        System.arraycopy(h, 0, data, 0, h.length);
+        Files.write(tmp.resolve("mesh.ply"), data);
+        assertSceneError(renderScene(HEAD + "Shape \"plymesh\" \"string filename\" [\"mesh.ply\"]\nWorldEnd\n"),
+                "mesh.ply", "bad.lxs:4");
+    }
+
+    @Test
+    void meshIndexOutOfRange() throws Exception {
+        assertSceneError(renderScene(HEAD + "Shape \"trianglemesh\" \"integer indices\" [0 1 5] "
+                + "\"point P\" [0 0 0 1 0 0 0 1 0]\nWorldEnd\n"), "bad.lxs:4", "out of range");
+    }
+
+    @Test
+    void missingSceneFile() {
+        ConsoleRun r = ConsoleRun.run("--halt-spp", "1", tmp.resolve("nope.lxs").toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("nope.lxs"), r.err());
+    }
+
+    @Test
+    void unsupportedStatementIsAWarningWithItsLineAndTheRenderGoesOn() throws Exception {
+        ConsoleRun r = renderScene(HEAD + "LightGroup \"sky\"\nLightSource \"point\" \"point from\" [0 0 -1]\n"
+                + "Shape \"sphere\" \"float radius\" [1]\nWorldEnd\n");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4: warning"), r.err());
+        assertTrue(r.err().contains("LightGroup"), r.err());
+    }
+}

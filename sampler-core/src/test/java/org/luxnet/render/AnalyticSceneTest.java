@@ -1,0 +1,193 @@
+package org.luxnet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.accumulator.Film;
+import org.luxnet.render.camera.PerspectiveCamera;
+import org.luxnet.scene.compile.CompiledRender;
+
+/** Scenes whose radiance is known in closed form. */
+class AnalyticSceneTest {
+    @TempDir
+    Path tmp;
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(AnalyticSceneTest.class.getResource("/analytic/" + name).toURI());
+    }
+
+    /**
+     * Pixels whose footprint lies entirely on the sphere (centre at the origin, radius r): all four
+     * corner rays hit it. Silhouette pixels mix sphere and background and are excluded.
+     */
+    private static boolean[] insideSphere(CompiledRender cr, float r) {
+        PerspectiveCamera cam = new PerspectiveCamera(cr.scene().camera);
+        int w = cr.settings().width(), h = cr.settings().height();
+        boolean[] in = new boolean[w * h];
+        float[] ray = new float[6], tmp = new float[2];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean all = true;
+                for (int c = 0; c < 4; c++) {
+                    cam.generate(x + (c & 1), y + (c >> 1), 0.5f, 0.5f, ray, tmp);
+                    double b = ray[0] * ray[3] + ray[1] * ray[4] + ray[2] * ray[5];
+                    double cc = ray[0] * ray[0] + ray[1] * ray[1] + ray[2] * ray[2] - r * r;
+                    all &= b * b - cc > 0;
+                }
+                in[y * w + x] = all;
+            }
+        }
+        return in;
+    }
+
+    /** Mean of channel c over the pixels selected by a mask, and the count. */
+    private static double[] meanWhere(float[] rgb, boolean[] mask, int c) {
+        double s = 0;
+        int n = 0;
+        for (int p = 0; p < mask.length; p++) {
+            if (mask[p]) {
+                s += rgb[3 * p + c];
+                n++;
+            }
+        }
+        return new double[] {s / n, n};
+    }
+
+    @Test
+    void whiteFurnaceIsUniform() throws Exception {
+        CompiledRender cr = RenderSupport.compile(resource("furnace.lxs"));
+        Film film = RenderSupport.render(cr, 64, 2, 3);
+        float[] rgb = film.toRgb();
+        double sum = 0;
+        for (float v : rgb) {
+            sum += v;
+        }
+        double mean = sum / rgb.length;
+        // L = Le / (1 - albedo) = 2.
+        assertEquals(2.0, mean, 0.02, "mean radiance of the furnace");
+        // Paths are killed by Russian roulette in large steps here, so single pixels are skewed; the
+        // means of 8x8 blocks (4096 samples each) must all be flat.
+        int w = film.width();
+        for (int by = 0; by < film.height(); by += 8) {
+            for (int bx = 0; bx < w; bx += 8) {
+                double s = 0;
+                for (int y = by; y < by + 8; y++) {
+                    for (int x = bx; x < bx + 8; x++) {
+                        int p = y * w + x;
+                        s += (rgb[3 * p] + rgb[3 * p + 1] + rgb[3 * p + 2]) / 3;
+                    }
+                }
+                assertEquals(2.0, s / 64, 0.04, "block at " + bx + "," + by);
+            }
+        }
+    }
+
+    @Test
+    void diffuseSphereInsideEmitter() throws Exception {
+        CompiledRender cr = RenderSupport.compile(resource("sphere-in-emitter.lxs"));
+        Film film = RenderSupport.render(cr, 64, 2, 5);
+        float[] rgb = film.toRgb();
+        int n = film.pixelCount();
+        boolean[] sphere = insideSphere(cr, 1.5f);
+        int exact = 0;
+        for (int p = 0; p < n; p++) {
+            float r = rgb[3 * p], g = rgb[3 * p + 1], b = rgb[3 * p + 2];
+            if (Math.abs(r - 1) < 1e-4 && Math.abs(g - 2) < 1e-4 && Math.abs(b - 3) < 1e-4) {
+                exact++;
+            }
+        }
+        // The sphere (radius 1.5 at distance 5, 40 degree view) covers about a third of the frame.
+        assertTrue(exact > n / 3, "pixels that see the emitter show exactly its radiance: " + exact + " of " + n);
+        double[] r = meanWhere(rgb, sphere, 0), g = meanWhere(rgb, sphere, 1), b = meanWhere(rgb, sphere, 2);
+        assertTrue(r[1] > n / 5, "sphere pixels found: " + r[1]);
+        assertEquals(0.4, r[0], 0.4 * 0.01);
+        assertEquals(0.8, g[0], 0.8 * 0.01);
+        assertEquals(1.2, b[0], 1.2 * 0.01);
+    }
+
+    private CompiledRender environmentScene(String material) throws IOException {
+        String scene = String.join("\n",
+                "LookAt 0 0 -6  0 0 0  0 1 0",
+                "Camera \"perspective\" \"float fov\" [30]",
+                "Film \"fleximage\" \"integer xresolution\" [32] \"integer yresolution\" [32] \"bool write_png\" [\"false\"]",
+                "PixelFilter \"box\"",
+                "SurfaceIntegrator \"path\" \"integer maxdepth\" [100]",
+                "WorldBegin",
+                "LightSource \"infinite\" \"color L\" [0.8 0.8 0.8]",
+                "Material " + material,
+                "Shape \"sphere\" \"float radius\" [1]",
+                "WorldEnd", "");
+        Path f = tmp.resolve("env.lxs");
+        Files.writeString(f, scene);
+        return RenderSupport.compile(f);
+    }
+
+    @Test
+    void glassAndMirrorConserveRadianceInAConstantEnvironment() throws Exception {
+        for (String m : new String[] {"\"glass\" \"float index\" [1.5]", "\"mirror\" \"color Kr\" [1 1 1]"}) {
+            Film film = RenderSupport.render(environmentScene(m), 8, 2, 7);
+            float[] rgb = film.toRgb();
+            for (int i = 0; i < rgb.length; i++) {
+                // Every path ends in the environment with throughput exactly 1: no noise at all.
+                assertEquals(0.8, rgb[i], 1e-3, m + " at value " + i);
+            }
+        }
+    }
+
+    @Test
+    void diffuseSphereInAConstantEnvironment() throws Exception {
+        CompiledRender cr = environmentScene("\"matte\" \"color Kd\" [0.5 0.5 0.5]");
+        Film film = RenderSupport.render(cr, 128, 2, 9);
+        float[] rgb = film.toRgb();
+        int n = film.pixelCount();
+        boolean[] sphere = insideSphere(cr, 1);
+        int background = 0;
+        for (int p = 0; p < n; p++) {
+            if (rgb[3 * p] == 0.8f && rgb[3 * p + 1] == 0.8f && rgb[3 * p + 2] == 0.8f) {
+                background++;
+            }
+        }
+        assertTrue(background > n / 4, "background pixels are exactly the environment: " + background);
+        double[] m = meanWhere(rgb, sphere, 1);
+        assertTrue(m[1] > n / 5, "sphere pixels found: " + m[1]);
+        // A convex sphere sees only the environment: 0.5 * 0.8.
+        assertEquals(0.4, m[0], 0.004);
+    }
+
+    @Test
+    void pointLightOverDiffusePlaneMatchesClosedForm() throws Exception {
+        CompiledRender cr = RenderSupport.compile(resource("point-light-plane.lxs"));
+        Film film = RenderSupport.render(cr, 32, 2, 11);
+        float[] rgb = film.toRgb();
+        PerspectiveCamera cam = new PerspectiveCamera(cr.scene().camera);
+        float[] ray = new float[6], tmp = new float[2];
+        int w = film.width(), h = film.height();
+        double worst = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // Average the closed form over the pixel's footprint (box filter of radius 0.5).
+                double sum = 0;
+                int k = 8;
+                for (int j = 0; j < k; j++) {
+                    for (int i = 0; i < k; i++) {
+                        cam.generate(x + (i + 0.5f) / k, y + (j + 0.5f) / k, 0.5f, 0.5f, ray, tmp);
+                        double t = -ray[1] / ray[4];
+                        double px = ray[0] + t * ray[3], pz = ray[2] + t * ray[5];
+                        double d2 = 4 + px * px + pz * pz;
+                        sum += 0.6 / Math.PI * 5 * (2 / Math.sqrt(d2)) / d2;
+                    }
+                }
+                double expected = sum / (k * k);
+                double got = rgb[3 * (y * w + x) + 1];
+                worst = Math.max(worst, Math.abs(got - expected) / expected);
+            }
+        }
+        assertTrue(worst < 0.01, "largest relative deviation from the closed form: " + worst);
+    }
+}
