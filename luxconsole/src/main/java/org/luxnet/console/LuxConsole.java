@@ -27,14 +27,23 @@ public final class LuxConsole implements Callable<Integer> {
     @Mixin
     RenderOptions render = new RenderOptions();
 
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file (.lxs or .pbrt).")
     String scene;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (network.server) {
+            return new ServerMode(render, network, out, err).run();
+        }
         if (scene == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: SCENE");
+        }
+        if (!network.servers.isEmpty()) {
+            return new ClientMode(render, network, out, err).run(scene);
         }
         return new LocalRender(render, out, err).run(scene);
     }

@@ -1,0 +1,251 @@
+package org.luxnet.console;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.image.FilmImages;
+import org.luxnet.accumulator.io.FlmContents;
+import org.luxnet.accumulator.io.FlmFile;
+import org.luxnet.accumulator.progress.HaltConditions;
+import org.luxnet.accumulator.progress.RenderDriver;
+import org.luxnet.accumulator.progress.RenderListener;
+import org.luxnet.accumulator.progress.RenderStatus;
+import org.luxnet.bridge.auth.PasswordProof;
+import org.luxnet.bridge.client.ClientOptions;
+import org.luxnet.bridge.client.ClientSession;
+import org.luxnet.bridge.client.NodeAddress;
+import org.luxnet.bridge.client.RemoteNode;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.render.session.SessionOptions;
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.compiled.RenderSettings;
+import org.luxnet.scene.parse.FileSystemResources;
+
+/**
+ * {@code luxconsole -u host:port ... scene}: renders on this machine (unless {@code -t 0}) and on
+ * every listed server, collecting each server's samples every upload interval into one film; halt
+ * conditions apply to the total and images are written as in local mode. The client is node 0, the
+ * servers 1..n in the order given. A server that is down is retried until it answers; one that
+ * refuses (wrong password, bad scene) is reported and left out.
+ */
+final class ClientMode {
+    private final RenderOptions o;
+    private final NetworkOptions net;
+    private final PrintWriter out, err;
+
+    ClientMode(RenderOptions options, NetworkOptions net, PrintWriter out, PrintWriter err) {
+        this.o = options;
+        this.net = net;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String scenePath) throws InterruptedException {
+        List<NodeAddress> addresses = new ArrayList<>();
+        for (String u : net.servers) {
+            try {
+                addresses.add(NodeAddress.parse(u));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.USAGE, e.getMessage(), e);
+            }
+        }
+        if (o.threads < 0 || net.nodePasses < 0 || !(net.uploadInterval > 0) || !(o.statsInterval > 0)) {
+            throw new CliException(ExitCode.USAGE, "--threads and --node-passes must be >= 0, intervals positive");
+        }
+        LoadedScene scene = LoadedScene.load(scenePath, err);
+        RenderSettings s = scene.compiled().settings();
+        int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
+        double haltTime = o.haltTime != null ? o.haltTime : s.haltTimeSeconds();
+        double haltNoise = o.haltNoise != null ? o.haltNoise : 0;
+        if (haltSpp < 0 || haltTime < 0 || haltNoise < 0) {
+            throw new CliException(ExitCode.USAGE, "halt conditions must not be negative");
+        }
+        Path base = Outputs.base(s, o);
+        Film film = new Film(s.width(), s.height(), s.scaleBits());
+        ResumeState prior = null;
+        NetworkResume resume = NetworkResume.fresh();
+        if (o.resume) {
+            FlmContents c = readFlm(base.resolveSibling(base.getFileName() + ".flm"), scene, film);
+            prior = ResumeState.fromMetadata(c.metadata(), base + ".flm");
+            resume = NetworkResume.fromMetadata(c.metadata());
+            film = c.film();
+            out.printf(Locale.ROOT, "Resuming %s.flm: %.2f S/p, session %s%n", base, film.samplesPerPixel(),
+                    resume.sessionId());
+        }
+        if (haltSpp > 0 && film.totalSamples() >= (long) haltSpp * film.pixelCount()) {
+            out.printf(Locale.ROOT, "Nothing to do: the film already has %.2f S/p (halt at %d)%n", film.samplesPerPixel(),
+                    haltSpp);
+            out.flush();
+            return ExitCode.OK;
+        }
+        long seed = prior != null ? prior.seed() : o.seed;
+        long doneSamples = film.totalSamples();
+        long cpuStart = prior != null ? prior.cpuNextItem() : 0;
+        RenderSession local = o.threads == 0 ? null : new RenderSession(scene.compiled().scene(), s,
+                new SessionOptions(o.threads, seed, 0, net.nodePasses, List.of(), new long[] {cpuStart}));
+        String main = FileSystemResources.resolveName(null, scenePath, new FileLoc(scenePath, 0, 0));
+        SceneBundle bundle = new SceneBundle(main, scene.files());
+        ClientOptions copts = ClientOptions.defaults(PasswordProof.resolve(net.password))
+                .withUploadInterval(LocalRender.seconds(net.uploadInterval));
+        Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
+        try (LogBridge logs = LogBridge.install(out, err, o.verbose);
+             ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
+                     s.scaleBits(), resume.nextNode(), copts)) {
+            List<RemoteNode> nodes = new ArrayList<>();
+            RenderDriver[] driverRef = new RenderDriver[1];
+            FilmImages images = Outputs.create(s, o, () -> {
+                Map<String, String> m = new LinkedHashMap<>(new ResumeState(scene.sha256(), seed,
+                        driverRef[0].status().elapsed(), local != null ? local.nextItems()[0] : cpuStart).toMetadata());
+                m.putAll(NetworkResume.toMetadata(session, nodes));
+                return m;
+            });
+            ConsoleListener console = new ConsoleListener(out, err, o.verbose);
+            String[] giveUp = new String[1];
+            double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
+            RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, LocalRender.seconds(haltTime),
+                    haltNoise), images, watch(console, local, nodes, driverRef, giveUp),
+                    LocalRender.seconds(o.statsInterval), LocalRender.seconds(wi), before);
+            driverRef[0] = driver;
+            if (local != null) {
+                driver.addLocal(local);
+            }
+            for (NodeAddress a : addresses) {
+                RemoteNode n = session.addNode(a, net.nodePasses, resume.checkpoint(a));
+                nodes.add(n);
+                driver.addRemote(n);
+            }
+            out.printf(Locale.ROOT, "Rendering %s: %dx%d, %d local thread(s) and %d server(s), seed %d, session %s%n",
+                    scenePath, s.width(), s.height(), o.threads, addresses.size(), seed, session.sessionId());
+            out.flush();
+            RenderDriver.Result result = runInterruptibly(driver, local);
+            double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
+            out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
+                    (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
+                    (result.samples() - doneSamples) / secs / 1000);
+            for (RemoteNode n : nodes) {
+                out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%n", n.node(), n.address(), n.state(),
+                        n.stats().samples());
+            }
+            out.flush();
+            if (giveUp[0] != null) {
+                throw new CliException(ExitCode.IO, giveUp[0]);
+            }
+            if (local != null && local.failure() != null) {
+                throw new CliException(ExitCode.RENDER_FAILURE, "rendering failed: " + local.failure(), local.failure());
+            }
+            if (console.lastWriteError() != null) {
+                throw new CliException(ExitCode.IO, "could not write the final images: "
+                        + console.lastWriteError().getMessage(), console.lastWriteError());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /**
+     * The console listener, plus a check at every statistics line: when nothing can render any more
+     * (no local threads and every server refused, or every node spent its pass budget) the render
+     * stops instead of waiting forever.
+     */
+    private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
+                                        RenderDriver[] driver, String[] giveUp) {
+        return new RenderListener() {
+            @Override
+            public void statistics(String line, RenderStatus status) {
+                console.statistics(line, status);
+                boolean localDone = local == null || local.isStopped();
+                boolean anyRendered = local != null;
+                List<String> refusals = new ArrayList<>();
+                for (RemoteNode n : nodes) {
+                    if (!n.awaitStopped(Duration.ZERO)) {
+                        return;
+                    }
+                    if (n.state().startsWith("refused") || n.state().startsWith("failed")) {
+                        refusals.add(n.address() + " " + n.state());
+                    } else {
+                        anyRendered = true;
+                    }
+                }
+                if (localDone) {
+                    if (!anyRendered) {
+                        giveUp[0] = "no server could render: " + String.join("; ", refusals);
+                    }
+                    driver[0].requestStop();
+                }
+            }
+
+            @Override
+            public void sourceLines(List<String> lines) {
+                console.sourceLines(lines);
+            }
+
+            @Override
+            public void written(List<Path> files, boolean last) {
+                console.written(files, last);
+            }
+
+            @Override
+            public void writeFailed(Exception e) {
+                console.writeFailed(e);
+            }
+        };
+    }
+
+    private static RenderDriver.Result runInterruptibly(RenderDriver driver, RenderSession local)
+            throws InterruptedException {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            driver.requestStop();
+            try {
+                finished.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "luxconsole-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (local != null) {
+                local.start();
+            }
+            return driver.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us.
+            }
+        }
+    }
+
+    private static FlmContents readFlm(Path flm, LoadedScene scene, Film probe) {
+        if (!Files.exists(flm)) {
+            throw new CliException(ExitCode.IO, "cannot resume: " + flm + " does not exist (render with --write-flm first)");
+        }
+        FlmContents c;
+        try {
+            c = FlmFile.read(flm, probe.pixelCount());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO, "cannot resume: " + e.getMessage(), e);
+        }
+        ResumeState st = ResumeState.fromMetadata(c.metadata(), flm.toString());
+        if (!st.sceneSha256().equals(scene.sha256())) {
+            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": the scene has changed since it was written");
+        }
+        if (c.film().width() != probe.width() || c.film().height() != probe.height()
+                || c.film().scaleBits() != probe.scaleBits()) {
+            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": it holds another film size");
+        }
+        return c;
+    }
+}

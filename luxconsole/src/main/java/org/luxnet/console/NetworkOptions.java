@@ -1,0 +1,41 @@
+package org.luxnet.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.luxnet.bridge.protocol.Protocol;
+import picocli.CommandLine.Option;
+
+/** Options of the network modes: render server ({@code -s}) and client ({@code -u}); a picocli mixin. */
+public final class NetworkOptions {
+    @Option(names = {"-s", "--server"}, description = "Run as a headless render server and wait for clients.")
+    boolean server;
+
+    @Option(names = {"-p", "--serverport"}, paramLabel = "PORT",
+            description = "Server mode: TCP port to listen on (default: ${DEFAULT-VALUE}).")
+    int port = Protocol.DEFAULT_PORT;
+
+    @Option(names = "--password", paramLabel = "P", description = "Shared password of client and servers "
+            + "(default: the LUXNET_PASSWORD environment variable; none when unset).")
+    String password;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Server mode: where received scene files are cached by hash (default: luxnet-cache in the temp directory).")
+    String cacheDir;
+
+    @Option(names = "--lease", paramLabel = "SECONDS",
+            description = "Server mode: stop a session whose client is silent this long (default: ${DEFAULT-VALUE}).")
+    double leaseSeconds = 60;
+
+    @Option(names = {"-u", "--useserver"}, paramLabel = "HOST:PORT",
+            description = "Client mode: render also on this server (repeatable).")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = {"-i", "--serverinterval"}, paramLabel = "SECONDS",
+            description = "Client mode: collect each server's samples this often (default: ${DEFAULT-VALUE}).")
+    double uploadInterval = 10;
+
+    @Option(names = "--node-passes", paramLabel = "N",
+            description = "Client mode: every node (this machine and each server) renders N passes, then stops "
+                    + "(default: no limit); with the same seed and nodes the image is then the same every time.")
+    long nodePasses;
+}

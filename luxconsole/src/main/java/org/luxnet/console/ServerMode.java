@@ -1,0 +1,87 @@
+package org.luxnet.console;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.luxnet.bridge.auth.PasswordProof;
+import org.luxnet.bridge.job.BundleLimits;
+import org.luxnet.bridge.server.RenderServer;
+import org.luxnet.bridge.server.ServerConfig;
+
+/**
+ * {@code luxconsole -s}: a headless render server. Waits for a client, renders its session's frame
+ * on this machine's CPU threads, logs the statistics line while rendering, and is idle again when
+ * the session ends or its client falls silent past the lease. Runs until interrupted (Ctrl-C).
+ */
+final class ServerMode {
+    private final RenderOptions o;
+    private final NetworkOptions net;
+    private final PrintWriter out, err;
+
+    ServerMode(RenderOptions options, NetworkOptions net, PrintWriter out, PrintWriter err) {
+        this.o = options;
+        this.net = net;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        if (o.threads < 1) {
+            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " leaves a server nothing to render on");
+        }
+        if (net.port < 0 || net.port > 65535) {
+            throw new CliException(ExitCode.USAGE, "--serverport must be 0..65535, got " + net.port);
+        }
+        if (!(net.leaseSeconds > 0) || !(o.statsInterval > 0)) {
+            throw new CliException(ExitCode.USAGE, "--lease and --stats-interval must be positive");
+        }
+        Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
+                : Path.of(System.getProperty("java.io.tmpdir"), "luxnet-cache");
+        ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
+                BundleLimits.DEFAULT, LocalRender.seconds(net.leaseSeconds), LocalRender.seconds(o.statsInterval),
+                hostName() + ":" + net.port);
+        CountDownLatch stop = new CountDownLatch(1), finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "luxconsole-server-interrupt");
+        try (LogBridge logs = LogBridge.install(out, err, o.verbose);
+             RenderServer server = new RenderServer(config, new SessionBackend(o.threads))) {
+            server.start();
+            out.println("Render server " + config.serverId() + " on port " + server.port() + " with " + o.threads
+                    + " thread(s): waiting for a client (Ctrl-C stops)");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(hook);
+            stop.await();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // Shutting down (the hook runs and waits for us) or never added.
+            }
+        }
+        out.println("Render server stopped");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "luxnet-server";
+        }
+    }
+}

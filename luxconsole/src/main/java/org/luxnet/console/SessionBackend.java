@@ -1,0 +1,53 @@
+package org.luxnet.console;
+
+import java.util.List;
+import java.util.logging.Logger;
+import org.luxnet.bridge.job.JobException;
+import org.luxnet.bridge.job.JobSpec;
+import org.luxnet.bridge.job.RenderBackend;
+import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.render.session.SessionOptions;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.parse.SceneParser;
+
+/**
+ * The render server's renderer: parses the scene from the client's bundle only, compiles it, and
+ * runs a render session on this machine's CPU threads with the stream (seed, node) and pass budget
+ * the client assigned.
+ */
+final class SessionBackend implements RenderBackend {
+    private static final Logger LOG = Logger.getLogger("org.luxnet.bridge.backend");
+
+    private final int threads;
+
+    /** A backend rendering on {@code threads} CPU threads. */
+    SessionBackend(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a server needs at least one render thread, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public RenderJob start(SceneBundle scene, JobSpec spec) throws JobException {
+        CompiledRender cr;
+        try {
+            cr = SceneCompiler.compile(SceneParser.parse(scene.mainFile(), new BundleResources(scene)));
+        } catch (SceneException e) {
+            throw new JobException(ErrorCode.SCENE, e.getMessage(), e);
+        }
+        for (SceneWarning w : cr.warnings()) {
+            LOG.fine(w::toString);
+        }
+        RenderSession session = new RenderSession(cr.scene(), cr.settings(),
+                new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), List.of(), null), "server");
+        session.start();
+        return new SessionJob(session, cr.settings());
+    }
+}

@@ -1,0 +1,139 @@
+package org.luxnet.console;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.io.FilmCodec;
+import org.luxnet.bridge.job.JobSpec;
+import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.server.RenderServer;
+import org.luxnet.bridge.server.ServerConfig;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.render.session.SessionOptions;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.parse.SceneParser;
+
+/**
+ * The network mode's speed figures, printed, never asserted. Skipped unless asked for:
+ * {@code mvn -q -pl luxconsole -am test -Dtest=NetworkBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dluxnet.benchmark=true} (add {@code -Dluxnet.benchmark.seconds=N} for longer overhead runs).
+ */
+class NetworkBenchmark {
+    private static final String BOX = Path.of("..", "examples", "cornell-box.lxs").toString();
+    private static final Pattern DONE = Pattern.compile("Done \\(\\w+\\): .* ([0-9.]+) kS/s average");
+
+    @TempDir
+    Path tmp;
+
+    private static void requireOptIn() {
+        assumeTrue(Boolean.getBoolean("luxnet.benchmark"), "a benchmark: run with -Dluxnet.benchmark=true");
+    }
+
+    private static double rate(ConsoleRun r) {
+        Matcher m = DONE.matcher(r.out());
+        if (r.exitCode() != 0 || !m.find()) {
+            throw new AssertionError("render failed: " + r);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void networkOverheadTwoServersOfOneThreadAgainstOneLocalRenderOfTwo() throws Exception {
+        requireOptIn();
+        String secs = System.getProperty("luxnet.benchmark.seconds", "30");
+        double local = rate(ConsoleRun.run("-t", "2", "--halt-time", secs, "--halt-spp", "0", "-o",
+                tmp.resolve("local").toString(), BOX));
+        List<RenderServer> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                RenderServer s = new RenderServer(ServerConfig.of(0, tmp.resolve("c" + i), "bench" + i)
+                        .withBindHost("127.0.0.1"), new SessionBackend(1));
+                servers.add(s);
+                s.start();
+            }
+            double net = rate(ConsoleRun.run("-t", "0", "-u", "127.0.0.1:" + servers.get(0).port(), "-u",
+                    "127.0.0.1:" + servers.get(1).port(), "--halt-time", secs, "--halt-spp", "0", "-i", "10", "-o",
+                    tmp.resolve("net").toString(), BOX));
+            System.out.printf("NETWORK OVERHEAD: local -t 2: %.1f kS/s; client -t 0 + 2 servers x 1 thread: %.1f kS/s;"
+                    + " ratio %.3f (%s s each)%n", local, net, net / local, secs);
+        } finally {
+            servers.forEach(RenderServer::close);
+        }
+    }
+
+    @Test
+    void deltaSizeAndMergeTimeAt1080p() throws Exception {
+        requireOptIn();
+        Path scene = tmp.resolve("box1080.lxs");
+        Files.writeString(scene, Files.readString(Path.of(BOX)).replace("\"integer xresolution\" [256]",
+                "\"integer xresolution\" [1920]").replace("\"integer yresolution\" [256]", "\"integer yresolution\" [1080]"));
+        CompiledRender cr = SceneCompiler.compile(SceneParser.parse(scene));
+        FilmCodec codec = new FilmCodec();
+        for (int passes : new int[] {1, 4}) {
+            RenderSession s = new RenderSession(cr.scene(), cr.settings(), SessionOptions.cpu(2, 1, passes));
+            s.start();
+            s.awaitStopped(Duration.ofMinutes(5));
+            Film delta = new Film(1920, 1080, cr.settings().scaleBits());
+            s.drainInto(delta);
+            long[] enc = new long[5], dec = new long[5], merge = new long[5];
+            byte[] bytes = null;
+            Film total = new Film(1920, 1080, cr.settings().scaleBits());
+            for (int i = 0; i < enc.length; i++) {
+                long t0 = System.nanoTime();
+                bytes = codec.encode(delta);
+                long t1 = System.nanoTime();
+                Film back = codec.decode(bytes, 1920L * 1080);
+                long t2 = System.nanoTime();
+                total.add(back);
+                long t3 = System.nanoTime();
+                enc[i] = t1 - t0;
+                dec[i] = t2 - t1;
+                merge[i] = t3 - t2;
+            }
+            long raw = FilmCodec.rawFloatBytes(delta);
+            System.out.printf("DELTA 1920x1080, %d pass(es): %d bytes encoded vs %d raw float (7 channels x 4 bytes):"
+                    + " %.3f of raw; median encode %.0f ms, decode %.0f ms, merge %.0f ms%n", passes, bytes.length, raw,
+                    (double) bytes.length / raw, median(enc), median(dec), median(merge));
+        }
+    }
+
+    private static double median(long[] nanos) {
+        long[] c = nanos.clone();
+        Arrays.sort(c);
+        return c[c.length / 2] / 1e6;
+    }
+
+    @Test
+    void sceneArrivalToFirstSampleOnAServer() throws Exception {
+        requireOptIn();
+        SceneBundle bundle = new SceneBundle("cornell-box.lxs", Map.of("cornell-box.lxs", Files.readAllBytes(Path.of(BOX))));
+        SessionBackend backend = new SessionBackend(1);
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t0 = System.nanoTime();
+            RenderJob job = backend.start(bundle, new JobSpec(1, 1, 0));
+            while (job.stats().samples() == 0) {
+                Thread.sleep(0, 200_000);
+            }
+            ms.add((System.nanoTime() - t0) / 1e6);
+            job.requestStop();
+            job.awaitStopped(Duration.ofSeconds(10));
+        }
+        System.out.printf("FIRST SAMPLE (Cornell box, parse + compile + first 32x32 tile, 1 thread): first run %.0f ms,"
+                + " later runs %s ms%n", ms.get(0), ms.subList(1, ms.size()).stream()
+                .map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList());
+    }
+}

@@ -1,0 +1,137 @@
+package org.luxnet.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.image.PfmIO;
+import org.luxnet.accumulator.io.FlmFile;
+import org.luxnet.bridge.auth.PasswordProof;
+import org.luxnet.bridge.server.RenderServer;
+import org.luxnet.bridge.server.ServerConfig;
+import org.luxnet.bridge.server.ServerSnapshot;
+
+/** luxconsole's client and server modes end to end: real render servers on loopback sockets, in process. */
+@Timeout(180)
+class NetworkCliTest {
+    static final String BOX = Path.of("..", "examples", "cornell-box.lxs").toString();
+    static final String KNOT = Path.of("..", "examples", "ply-mesh", "ply-mesh.lxs").toString();
+
+    @TempDir
+    Path tmp;
+
+    private final List<RenderServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void closeServers() {
+        servers.forEach(RenderServer::close);
+    }
+
+    private RenderServer server(String id, PasswordProof password) throws IOException {
+        ServerConfig c = ServerConfig.of(0, tmp.resolve("cache-" + id), id).withBindHost("127.0.0.1")
+                .withLease(Duration.ofSeconds(20)).withPassword(password);
+        RenderServer s = new RenderServer(c, new SessionBackend(1));
+        servers.add(s);
+        s.start();
+        return s;
+    }
+
+    private static String addr(RenderServer s) {
+        return "127.0.0.1:" + s.port();
+    }
+
+    @Test
+    void twoServersRenderTheCornellBoxToTheReferenceAndDeliverEverySample() throws Exception {
+        RenderServer a = server("a", null), b = server("b", null);
+        Path base = tmp.resolve("net");
+        ConsoleRun r = ConsoleRun.run("-u", addr(a), "-u", addr(b), "-t", "0", "--halt-spp", "64", "-i", "0.5",
+                "--stats-interval", "1", "--write-flm", "-v", "-o", base.toString(), BOX);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d - 0T: .* - 2N: \\d+\\.\\d S/p  \\d+\\.\\d [kM]S/s - Tot: .*"),
+                "statistics line with nodes and total:\n" + r.out());
+        assertTrue(r.out().contains("  node 127.0.0.1:" + a.port() + ": "), "verbose per-node line:\n" + r.out());
+        Film film = FlmFile.read(tmp.resolve("net.flm"), 1 << 20).film();
+        assertTrue(film.totalSamples() >= 64L * 256 * 256, film.toString());
+        long delivered = a.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked()
+                + b.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked();
+        assertEquals(film.totalSamples(), delivered, "the servers' delivered samples are exactly the film's");
+        float[] img = film.toRgb(), ref = PfmIO.read(Path.of("..", "examples", "reference", "cornell-box.ref.pfm")).rgb();
+        double sa = 0, sb = 0;
+        for (int i = 0; i < img.length; i++) {
+            sa += img[i];
+            sb += ref[i];
+        }
+        assertEquals(1.0, sa / sb, 0.005, "mean brightness against the reference");
+    }
+
+    @Test
+    void theSameSeedNodesAndWorkGiveTheSameImageAndIncludesAndMeshesTravel() throws Exception {
+        RenderServer s = server("s", null);
+        Film[] films = new Film[2];
+        for (int run = 0; run < 2; run++) {
+            Path base = tmp.resolve("knot" + run);
+            ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "1", "--node-passes", "2", "--seed", "7", "-i", "0.3",
+                    "--stats-interval", "0.3", "--write-flm", "-o", base.toString(), KNOT);
+            assertEquals(0, r.exitCode(), r.toString());
+            films[run] = FlmFile.read(tmp.resolve("knot" + run + ".flm"), 1 << 20).film();
+            s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10));
+        }
+        assertEquals(4L * 256 * 256, films[0].totalSamples(), "2 passes locally + 2 on the server");
+        assertTrue(films[0].contentEquals(films[1]), "same seed, nodes and passes: the same film bit for bit");
+    }
+
+    @Test
+    void serverModeFromTheCommandLineServesAClientAndStopsOnInterrupt() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        AtomicReference<ConsoleRun> serverRun = new AtomicReference<>();
+        Thread server = new Thread(() -> serverRun.set(ConsoleRun.run("-s", "-p", Integer.toString(port), "-t", "1",
+                "--cache-dir", tmp.resolve("cache").toString(), "--lease", "5", "--stats-interval", "0.5")));
+        server.start();
+        ConsoleRun client = ConsoleRun.run("-u", "127.0.0.1:" + port, "-t", "0", "--node-passes", "1", "-i", "0.3",
+                "--stats-interval", "0.3", "--write-flm", "-o", tmp.resolve("one").toString(), BOX);
+        assertEquals(0, client.exitCode(), client.toString());
+        assertEquals(256L * 256, FlmFile.read(tmp.resolve("one.flm"), 1 << 20).film().totalSamples());
+        server.interrupt();
+        server.join(20_000);
+        ConsoleRun r = serverRun.get();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("on port " + port), r.out());
+        assertTrue(r.out().contains("ended"), r.out());
+    }
+
+    @Test
+    void aServerPortInUseIsANetworkError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ConsoleRun r = ConsoleRun.run("-s", "-p", Integer.toString(taken.getLocalPort()), "-t", "1",
+                    "--cache-dir", tmp.resolve("c").toString());
+            assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("cannot listen on") && r.err().contains(":" + taken.getLocalPort()), r.err());
+        }
+    }
+
+    @Test
+    void whenEveryServerRefusesAndNothingRendersLocallyTheClientFailsNamingThem() throws Exception {
+        RenderServer s = server("locked", new PasswordProof("secret"));
+        ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "0", "--halt-spp", "4", "--stats-interval", "0.3",
+                "--password", "guess", "-o", tmp.resolve("x").toString(), BOX);
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no server could render: " + addr(s) + " refused: wrong password"), r.err());
+        ConsoleRun usage = ConsoleRun.run("-u", "host:notaport", "-t", "0", BOX);
+        assertEquals(ExitCode.USAGE, usage.exitCode(), usage.toString());
+    }
+}
