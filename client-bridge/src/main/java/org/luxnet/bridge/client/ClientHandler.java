@@ -9,6 +9,7 @@ import org.luxnet.bridge.protocol.Auth;
 import org.luxnet.bridge.protocol.AuthOk;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
@@ -122,6 +123,6 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        node.connectionFailed(ctx.channel(), RemoteNode.describe(cause));
+        node.connectionFailed(ctx.channel(), Failures.describe(cause));
     }
 }

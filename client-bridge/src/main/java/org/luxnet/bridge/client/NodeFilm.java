@@ -1,6 +1,8 @@
 package org.luxnet.bridge.client;
 
 import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.io.FilmCodec;
+import org.luxnet.accumulator.io.FilmFormatException;
 
 /**
  * The samples one server has delivered and the client has not yet drained into its total, with the
@@ -9,6 +11,7 @@ import org.luxnet.accumulator.Film;
  */
 final class NodeFilm {
     private final int width, height, scaleBits;
+    private final FilmCodec codec = new FilmCodec();
     private Film pending;
     private long samples, contributions;
     private String job = "";
@@ -33,13 +36,29 @@ final class NodeFilm {
         }
     }
 
-    /** True when delta {@code seq} of the current job is already merged (a resend). */
-    synchronized boolean isDuplicate(long seq) {
-        return seq <= mergedSeq;
+    /**
+     * Decodes and merges the encoded delta {@code seq} of the current job, unless it was merged
+     * before (a resend after a reconnect).
+     *
+     * @return false for a resend, which changes nothing
+     * @throws FilmFormatException when the data is corrupt or not a film of this size and scale
+     */
+    boolean mergeEncoded(long seq, byte[] bytes) throws FilmFormatException {
+        synchronized (this) {
+            if (seq <= mergedSeq) {
+                return false;
+            }
+        }
+        Film delta = codec.decode(bytes, (long) width * height);
+        if (delta.width() != width || delta.height() != height || delta.scaleBits() != scaleBits) {
+            throw new FilmFormatException("the delta is a " + delta + ", the client's film is " + width + "x" + height
+                    + " with scale " + scaleBits);
+        }
+        merge(seq, delta);
+        return true;
     }
 
-    /** Merges delta {@code seq}; exact addition. */
-    synchronized void merge(long seq, Film delta) {
+    private synchronized void merge(long seq, Film delta) {
         if (pending == null) {
             pending = new Film(width, height, scaleBits);
         }

@@ -6,37 +6,31 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
-import org.luxnet.accumulator.io.FilmCodec;
 import org.luxnet.accumulator.io.FilmFormatException;
 import org.luxnet.accumulator.progress.FilmSource;
 import org.luxnet.accumulator.progress.HostLoad;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.protocol.Ack;
-import org.luxnet.bridge.protocol.BlobChunk;
 import org.luxnet.bridge.protocol.Busy;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.DeltaChunk;
 import org.luxnet.bridge.protocol.Ended;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
+import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Heartbeat;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
-import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Pull;
 import org.luxnet.bridge.protocol.Started;
@@ -65,8 +59,7 @@ public final class RemoteNode implements FilmSource {
     private final EventLoop loop;
     private final NodeFilm film;
     private final DeltaAssembler assembler;
-    private final FilmCodec codec = new FilmCodec();
-    private final Map<Bytes, byte[]> filesByHash = new HashMap<>();
+    private final SceneShipper shipper;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object stateMonitor = new Object();
     // Confined to the event loop.
@@ -93,7 +86,7 @@ public final class RemoteNode implements FilmSource {
         this.film = new NodeFilm(session.width(), session.height(), session.scaleBits(), resume);
         // A delta can exceed its raw size a little when incompressible; nothing legitimate is larger.
         this.assembler = new DeltaAssembler((long) session.width() * session.height() * 7 * 9 + 4096);
-        session.scene().manifest().forEach(e -> filesByHash.put(e.sha256(), session.scene().file(e.name())));
+        this.shipper = new SceneShipper(session.scene());
     }
 
     ClientSession session() {
@@ -113,7 +106,7 @@ public final class RemoteNode implements FilmSource {
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(this));
         b.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                retry("cannot connect: " + describe(f.cause()));
+                retry("cannot connect: " + Failures.describe(f.cause()));
             }
         });
     }
@@ -203,21 +196,8 @@ public final class RemoteNode implements FilmSource {
             return;
         }
         setState(hashes.isEmpty() ? "starting" : "sending scene");
-        for (Bytes h : hashes) {
-            byte[] data = filesByHash.get(h);
-            if (data == null) {
-                throw new ProtocolException("the server asks for file " + h.hex() + ", which is not in the scene");
-            }
-            int off = 0;
-            do {
-                int n = Math.min(Protocol.CHUNK_BYTES, data.length - off);
-                c.write(new BlobChunk(h, off, data.length, Bytes.of(data, off, n)));
-                off += n;
-            } while (off < data.length);
-        }
-        c.flush();
+        long bytes = shipper.send(c, hashes);
         if (!hashes.isEmpty()) {
-            long bytes = hashes.stream().mapToLong(h -> filesByHash.get(h).length).sum();
             LOG.fine(() -> "sent " + hashes.size() + " scene files (" + bytes + " bytes) to " + address);
         }
     }
@@ -258,22 +238,13 @@ public final class RemoteNode implements FilmSource {
 
     private void delta(Channel c, long seq, byte[] bytes) {
         pulling = false;
-        if (!film.isDuplicate(seq)) {
-            Film f;
-            try {
-                f = codec.decode(bytes, (long) session.width() * session.height());
-            } catch (FilmFormatException e) {
-                fail(c, "corrupt delta " + seq + " from " + address + ": " + e.getMessage());
-                return;
+        try {
+            if (!film.mergeEncoded(seq, bytes)) {
+                LOG.fine(() -> "delta " + seq + " from " + address + " was merged before; acknowledging the resend");
             }
-            if (f.width() != session.width() || f.height() != session.height() || f.scaleBits() != session.scaleBits()) {
-                fail(c, "delta " + seq + " from " + address + " is a " + f + ", the client's film is "
-                        + session.width() + "x" + session.height() + " with scale " + session.scaleBits());
-                return;
-            }
-            film.merge(seq, f);
-        } else {
-            LOG.fine(() -> "delta " + seq + " from " + address + " was merged before; acknowledging the resend");
+        } catch (FilmFormatException e) {
+            fail(c, "corrupt delta " + seq + " from " + address + ": " + e.getMessage());
+            return;
         }
         c.writeAndFlush(new Ack(seq));
     }
@@ -492,18 +463,5 @@ public final class RemoteNode implements FilmSource {
     /** The server's address. */
     public NodeAddress address() {
         return address;
-    }
-
-    /** A one-line reason for a pipeline failure: the decoder's cause, not Netty's wrapper. */
-    static String describe(Throwable t) {
-        Throwable c = t;
-        while (c instanceof DecoderException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        if (c instanceof TooLongFrameException) {
-            return "frame too large (limit " + Protocol.MAX_FRAME_BYTES + " bytes): " + c.getMessage();
-        }
-        String m = c.getMessage();
-        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
     }
 }

@@ -6,8 +6,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -21,6 +19,7 @@ import java.util.logging.Logger;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.DeltaChunk;
+import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Protocol;
 
@@ -98,7 +97,7 @@ public final class RenderServer implements AutoCloseable {
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             group = null;
-            throw new IOException("cannot listen on " + bind.getHostString() + ":" + config.port() + ": " + describe(e), e);
+            throw new IOException("cannot listen on " + bind.getHostString() + ":" + config.port() + ": " + Failures.describe(e), e);
         }
         long tick = Math.max(20, Math.min(1000, config.lease().toMillis() / 4));
         work.scheduleWithFixedDelay(() -> {
@@ -204,18 +203,5 @@ public final class RenderServer implements AutoCloseable {
             return i.getAddress() != null ? i.getAddress().getHostAddress() + ":" + i.getPort() : i.getHostString() + ":" + i.getPort();
         }
         return String.valueOf(a);
-    }
-
-    /** A one-line reason for a pipeline failure: the decoder's cause, not Netty's wrapper. */
-    static String describe(Throwable t) {
-        Throwable c = t;
-        while (c instanceof DecoderException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        if (c instanceof TooLongFrameException) {
-            return "frame too large (limit " + Protocol.MAX_FRAME_BYTES + " bytes): " + c.getMessage();
-        }
-        String m = c.getMessage();
-        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
     }
 }

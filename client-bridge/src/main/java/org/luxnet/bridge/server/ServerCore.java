@@ -4,10 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,17 +15,13 @@ import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.io.FilmCodec;
 import org.luxnet.accumulator.progress.SourceStats;
-import org.luxnet.accumulator.stats.SegmentStats;
-import org.luxnet.accumulator.stats.StatsLine;
 import org.luxnet.bridge.job.JobException;
-import org.luxnet.bridge.job.ManifestEntry;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.Ack;
 import org.luxnet.bridge.protocol.BlobChunk;
 import org.luxnet.bridge.protocol.Busy;
-import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.Ended;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
@@ -36,7 +30,6 @@ import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
 import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Started;
-import org.luxnet.bridge.protocol.Status;
 
 /**
  * The server's state machine: at most one session, its scene upload, job, deltas and lease. Every
@@ -52,7 +45,7 @@ final class ServerCore {
 
     private final ServerConfig config;
     private final RenderBackend backend;
-    private final BlobCache cache;
+    private final SceneIntake intake;
     private final ScheduledExecutorService work;
     private final ExecutorService helper;
     private final Runnable changed;
@@ -74,7 +67,7 @@ final class ServerCore {
                ExecutorService helper, Runnable changed) {
         this.config = config;
         this.backend = backend;
-        this.cache = cache;
+        this.intake = new SceneIntake(cache);
         this.work = work;
         this.helper = helper;
         this.changed = changed;
@@ -112,7 +105,7 @@ final class ServerCore {
                 endSession("its scene was refused");
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "scene cache failure in " + cache.dir() + ": " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "scene cache failure in " + intake.cache().dir() + ": " + e.getMessage(), e);
             refuse(ch, ErrorCode.INTERNAL, "the server cannot store the scene: " + e.getMessage());
             if (session != null && session.state == ServerSession.State.RECEIVING) {
                 endSession("its scene could not be stored");
@@ -191,14 +184,7 @@ final class ServerCore {
     }
 
     private void requestMissing(ServerSession s) {
-        s.missing.clear();
-        Set<Bytes> seen = new HashSet<>();
-        for (ManifestEntry e : s.manifest) {
-            if (seen.add(e.sha256()) && !cache.has(e.sha256(), e.size())) {
-                s.missing.add(e);
-            }
-        }
-        s.owner.writeAndFlush(new Need(s.missing.stream().map(ManifestEntry::sha256).toList()));
+        s.owner.writeAndFlush(new Need(intake.missing(s)));
         if (s.missing.isEmpty()) {
             startJob(s);
         }
@@ -206,44 +192,15 @@ final class ServerCore {
 
     private void blob(Channel ch, BlobChunk c) throws ProtocolException, IOException {
         ServerSession s = owned(ch, c);
-        if (s.state != ServerSession.State.RECEIVING || s.missing.isEmpty()) {
-            throw new ProtocolException("scene file data the server did not ask for");
-        }
-        ManifestEntry next = s.missing.get(0);
-        if (!next.sha256().equals(c.sha256())) {
-            throw new ProtocolException("scene file " + c.sha256().hex() + " arrived; the server asked for "
-                    + next.sha256().hex() + " ('" + next.name() + "') next");
-        }
-        if (s.upload == null) {
-            s.upload = cache.begin(next.sha256(), next.size());
-        }
-        boolean done;
-        try {
-            done = s.upload.append(c.offset(), c.totalSize(), c.data().toArray());
-        } catch (ProtocolException | IOException e) {
-            s.abortUpload();
-            throw e;
-        }
-        if (done) {
-            s.upload = null;
-            s.missing.remove(0);
-            if (s.missing.isEmpty()) {
-                startJob(s);
-            }
+        if (intake.accept(s, c)) {
+            startJob(s);
         }
     }
 
     private void startJob(ServerSession s) {
-        Set<Bytes> keep = new HashSet<>();
-        s.manifest.forEach(e -> keep.add(e.sha256()));
-        cache.evict(keep);
         SceneBundle bundle;
         try {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (ManifestEntry e : s.manifest) {
-                files.put(e.name(), cache.read(e.sha256(), e.size()));
-            }
-            bundle = new SceneBundle(s.mainFile, files);
+            bundle = intake.bundle(s);
         } catch (IOException e) {
             refuse(s.owner, ErrorCode.INTERNAL, "the server's scene cache failed: " + e.getMessage());
             endSession("its cached scene could not be read");
@@ -269,11 +226,15 @@ final class ServerCore {
             return;
         }
         s.job = job;
+        Film probe = job.newFilm();
+        s.width = probe.width();
+        s.height = probe.height();
+        s.pixels = probe.pixelCount();
         s.state = ServerSession.State.RENDERING;
         s.startNanos = System.nanoTime();
         lastStatsNanos = s.startNanos;
         SourceStats st = job.stats();
-        LOG.info("session " + s.id + ": rendering " + job.newFilm() + " as node " + s.spec.node() + " on "
+        LOG.info("session " + s.id + ": rendering " + s.width + "x" + s.height + " as node " + s.spec.node() + " on "
                 + st.devices());
         if (s.owner != null) {
             s.owner.writeAndFlush(started(s, false));
@@ -297,9 +258,8 @@ final class ServerCore {
     }
 
     private Started started(ServerSession s, boolean attached) {
-        Film f = s.job.newFilm();
         SourceStats st = s.job.stats();
-        return new Started(s.jobId, s.spec.node(), attached, f.width(), f.height(), st.threads(),
+        return new Started(s.jobId, s.spec.node(), attached, s.width, s.height, st.threads(),
                 st.devices() == null ? "" : st.devices());
     }
 
@@ -345,27 +305,7 @@ final class ServerCore {
     }
 
     private void status(ServerSession s) {
-        String state;
-        long samples = 0, contributions = 0;
-        double rate = 0;
-        int threads = 0;
-        String devices = "";
-        if (s.job != null) {
-            SourceStats st = s.job.stats();
-            samples = st.samples();
-            contributions = st.contributions();
-            rate = st.samplesPerSecond();
-            threads = st.threads();
-            devices = st.devices() == null ? "" : st.devices();
-            Throwable failure = s.job.failure();
-            state = failure != null ? "failed: " + failure : s.state == ServerSession.State.STOPPING ? "stopping"
-                    : s.job.isFinished() ? "finished" : "rendering";
-        } else {
-            state = s.state == ServerSession.State.RECEIVING ? "receiving scene" : "starting";
-        }
-        long[] mem = HostProbe.memory();
-        s.owner.writeAndFlush(new Status(state, samples, contributions, rate, threads, devices, HostProbe.cpuLoad(),
-                mem[0], mem[1]));
+        s.owner.writeAndFlush(JobReports.status(s));
     }
 
     private void stop(ServerSession s) {
@@ -444,13 +384,7 @@ final class ServerCore {
             return;
         }
         lastStatsNanos = now;
-        SourceStats st = s.job.stats();
-        Film f = s.job.newFilm();
-        SegmentStats seg = new SegmentStats(st.threads() + "T", st.samples(), st.contributions(),
-                Math.max(0, st.samplesPerSecond()));
-        String devices = st.devices() == null || st.devices().isBlank() ? null : "Using " + st.devices();
-        LOG.info(StatsLine.format(Duration.ofNanos(now - s.startNanos), f.pixelCount(), seg, java.util.List.of(),
-                devices));
+        LOG.info(JobReports.statsLine(s, now));
     }
 
     /** Stops the current job, if any, for a server shutdown. */

@@ -12,6 +12,7 @@ import org.luxnet.bridge.protocol.AuthOk;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
+import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
@@ -129,7 +130,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String reason = RenderServer.describe(cause);
+        String reason = Failures.describe(cause);
         LOG.warning("closing connection from " + RenderServer.address(ctx.channel()) + ": " + reason);
         if (ctx.channel().isActive()) {
             ctx.channel().config().setAutoRead(false);

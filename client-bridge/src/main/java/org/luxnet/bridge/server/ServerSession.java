@@ -31,6 +31,8 @@ final class ServerSession {
     long lastHeardNanos;
     RenderJob job;
     long startNanos;
+    int width, height;
+    long pixels;
     long nextSeq = 1, finalSeq;
     boolean stopAfterStart;
     /** Files still to receive, distinct by hash, in the order the client was told. */
