@@ -9,17 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.io.FilmCodec;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
-import org.luxnet.bridge.server.RenderServer;
-import org.luxnet.bridge.server.ServerConfig;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.compile.CompiledRender;
@@ -29,11 +28,13 @@ import org.luxnet.scene.parse.SceneParser;
 /**
  * The network mode's speed figures, printed, never asserted. Skipped unless asked for:
  * {@code mvn -q -pl luxconsole -am test -Dtest=NetworkBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dluxnet.benchmark=true} (add {@code -Dluxnet.benchmark.seconds=N} for longer overhead runs).
+ * -Dluxnet.benchmark=true}. The network overhead is measured with separate processes by
+ * {@code client-bridge/bench/network-overhead.sh}, as a client and servers in one JVM share its
+ * heap and collector and would understate the network mode.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NetworkBenchmark {
     private static final String BOX = Path.of("..", "examples", "cornell-box.lxs").toString();
-    private static final Pattern DONE = Pattern.compile("Done \\(\\w+\\): .* ([0-9.]+) kS/s average");
 
     @TempDir
     Path tmp;
@@ -42,39 +43,8 @@ class NetworkBenchmark {
         assumeTrue(Boolean.getBoolean("luxnet.benchmark"), "a benchmark: run with -Dluxnet.benchmark=true");
     }
 
-    private static double rate(ConsoleRun r) {
-        Matcher m = DONE.matcher(r.out());
-        if (r.exitCode() != 0 || !m.find()) {
-            throw new AssertionError("render failed: " + r);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
     @Test
-    void networkOverheadTwoServersOfOneThreadAgainstOneLocalRenderOfTwo() throws Exception {
-        requireOptIn();
-        String secs = System.getProperty("luxnet.benchmark.seconds", "30");
-        double local = rate(ConsoleRun.run("-t", "2", "--halt-time", secs, "--halt-spp", "0", "-o",
-                tmp.resolve("local").toString(), BOX));
-        List<RenderServer> servers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                RenderServer s = new RenderServer(ServerConfig.of(0, tmp.resolve("c" + i), "bench" + i)
-                        .withBindHost("127.0.0.1"), new SessionBackend(1));
-                servers.add(s);
-                s.start();
-            }
-            double net = rate(ConsoleRun.run("-t", "0", "-u", "127.0.0.1:" + servers.get(0).port(), "-u",
-                    "127.0.0.1:" + servers.get(1).port(), "--halt-time", secs, "--halt-spp", "0", "-i", "10", "-o",
-                    tmp.resolve("net").toString(), BOX));
-            System.out.printf("NETWORK OVERHEAD: local -t 2: %.1f kS/s; client -t 0 + 2 servers x 1 thread: %.1f kS/s;"
-                    + " ratio %.3f (%s s each)%n", local, net, net / local, secs);
-        } finally {
-            servers.forEach(RenderServer::close);
-        }
-    }
-
-    @Test
+    @Order(3)
     void deltaSizeAndMergeTimeAt1080p() throws Exception {
         requireOptIn();
         Path scene = tmp.resolve("box1080.lxs");
@@ -117,6 +87,7 @@ class NetworkBenchmark {
     }
 
     @Test
+    @Order(1)
     void sceneArrivalToFirstSampleOnAServer() throws Exception {
         requireOptIn();
         SceneBundle bundle = new SceneBundle("cornell-box.lxs", Map.of("cornell-box.lxs", Files.readAllBytes(Path.of(BOX))));
@@ -132,7 +103,8 @@ class NetworkBenchmark {
             job.requestStop();
             job.awaitStopped(Duration.ofSeconds(10));
         }
-        System.out.printf("FIRST SAMPLE (Cornell box, parse + compile + first 32x32 tile, 1 thread): first run %.0f ms,"
+        System.out.printf("FIRST SAMPLE (Cornell box, parse + compile + first 32x32 tile, 1 thread, from a bundle in"
+                + " memory): first run in this JVM %.0f ms,"
                 + " later runs %s ms%n", ms.get(0), ms.subList(1, ms.size()).stream()
                 .map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList());
     }

@@ -93,7 +93,12 @@ final class ServerCore {
                 case BLOB_CHUNK: blob(ch, (BlobChunk) m); break;
                 case PULL: pull(owned(ch, m)); break;
                 case ACK: ack(owned(ch, m), ((Ack) m).seq()); break;
-                case HEARTBEAT: status(owned(ch, m)); break;
+                case HEARTBEAT:
+                    // A heartbeat may cross the end of its session on the wire; it needs no answer then.
+                    if (session != null && session.owner == ch) {
+                        status(session);
+                    }
+                    break;
                 case STOP: stop(owned(ch, m)); break;
                 default: throw new ProtocolException("a server does not accept " + m.type());
             }
