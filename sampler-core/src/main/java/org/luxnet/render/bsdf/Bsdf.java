@@ -71,11 +71,11 @@ public final class Bsdf {
             case MaterialLayout.ARCH_GLASS:
                 return Specular.sampleArchGlass(p, o, wox, woy, woz, uLobe, out);
             case MaterialLayout.GLOSSY:
-                return Glossy.sample(p, o, wox, woy, woz, u1, u2, uLobe, out, tmp);
+                return DiffuseGlossyMixture.sample(MaterialLayout.GLOSSY, p, o, wox, woy, woz, u1, u2, uLobe, out, tmp);
             case MaterialLayout.METAL:
                 return Conductor.sample(p, o, wox, woy, woz, u1, u2, out, tmp);
             case MaterialLayout.PLASTIC:
-                return Plastic.sample(p, o, wox, woy, woz, u1, u2, uLobe, out, tmp);
+                return DiffuseGlossyMixture.sample(MaterialLayout.PLASTIC, p, o, wox, woy, woz, u1, u2, uLobe, out, tmp);
             case MaterialLayout.MATTE_TRANSLUCENT:
                 return MatteTranslucent.sample(p, o, woz, u1, u2, uLobe, out, tmp);
             default:

@@ -10,7 +10,7 @@ import org.luxnet.render.math.Sampling;
 /**
  * A diffuse base under a glossy coat: Ashikhmin-Shirley's energy-coupled model with Schlick's
  * Fresnel (pbrt-v3's FresnelBlend; the model behind LuxRender's "glossy" and pbrt's "substrate").
- * Two-sided. Sampled by choosing the cosine lobe or a GGX visible normal with equal probability.
+ * Two-sided. Sampled by {@link DiffuseGlossyMixture}.
  */
 final class Glossy {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
@@ -46,45 +46,5 @@ final class Glossy {
     private static float channel(float[] p, int o, int c, float diff, float spec, float schlick) {
         float rd = p[o + KD + c], rs = p[o + KS + c];
         return rd * (1 - rs) * diff + spec * (rs + (1 - rs) * schlick);
-    }
-
-    static boolean sample(float[] p, int o, float wox, float woy, float woz, float u1, float u2, float uLobe,
-                          BsdfSample out, float[] tmp) {
-        if (woz == 0) {
-            return false;
-        }
-        float s = woz < 0 ? -1f : 1f;
-        float oz = woz * s;
-        float ix, iy, iz;
-        if (uLobe < 0.5f) {
-            Sampling.cosineHemisphere(u1, u2, tmp);
-            ix = tmp[0];
-            iy = tmp[1];
-            iz = tmp[2];
-        } else {
-            Ggx.sampleVisible(wox, woy, oz, p[o + ALPHA_U], p[o + ALPHA_V], u1, u2, tmp);
-            float dot = wox * tmp[0] + woy * tmp[1] + oz * tmp[2];
-            ix = 2 * dot * tmp[0] - wox;
-            iy = 2 * dot * tmp[1] - woy;
-            iz = 2 * dot * tmp[2] - oz;
-        }
-        if (iz <= 0) {
-            return false;
-        }
-        eval(p, o, wox, woy, woz, ix, iy, iz * s, out);
-        if (out.pdf <= 0) {
-            return false;
-        }
-        float k = iz / out.pdf;
-        out.r *= k;
-        out.g *= k;
-        out.b *= k;
-        out.wix = ix;
-        out.wiy = iy;
-        out.wiz = iz * s;
-        out.specular = false;
-        out.transmission = false;
-        out.etaScale = 1f;
-        return true;
     }
 }

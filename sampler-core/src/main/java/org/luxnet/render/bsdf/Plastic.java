@@ -10,7 +10,8 @@ import org.luxnet.render.math.Sampling;
 /**
  * pbrt-v3's "plastic": a Lambertian lobe plus a GGX microfacet reflection lobe whose Fresnel term is
  * pbrt-v3's FresnelDielectric(1.5, 1). The two lobes add; sampling picks one with probability 1/2
- * and the density is their average, exactly as pbrt's BSDF::Sample_f does for two components.
+ * and the density is their average, as pbrt's BSDF::Sample_f does for two components ({@link
+ * DiffuseGlossyMixture}).
  */
 final class Plastic {
     private Plastic() {
@@ -40,45 +41,5 @@ final class Plastic {
                 p[o + KD + 1] * Sampling.INV_PI + p[o + KS + 1] * spec,
                 p[o + KD + 2] * Sampling.INV_PI + p[o + KS + 2] * spec,
                 0.5f * (iz * Sampling.INV_PI + pdfSpec));
-    }
-
-    static boolean sample(float[] p, int o, float wox, float woy, float woz, float u1, float u2, float uLobe,
-                          BsdfSample out, float[] tmp) {
-        if (woz == 0) {
-            return false;
-        }
-        float s = woz < 0 ? -1f : 1f;
-        float oz = woz * s;
-        float ix, iy, iz;
-        if (uLobe < 0.5f) {
-            Sampling.cosineHemisphere(u1, u2, tmp);
-            ix = tmp[0];
-            iy = tmp[1];
-            iz = tmp[2];
-        } else {
-            Ggx.sampleVisible(wox, woy, oz, p[o + ALPHA_U], p[o + ALPHA_V], u1, u2, tmp);
-            float dot = wox * tmp[0] + woy * tmp[1] + oz * tmp[2];
-            ix = 2 * dot * tmp[0] - wox;
-            iy = 2 * dot * tmp[1] - woy;
-            iz = 2 * dot * tmp[2] - oz;
-        }
-        if (iz <= 0) {
-            return false;
-        }
-        eval(p, o, wox, woy, woz, ix, iy, iz * s, out);
-        if (out.pdf <= 0) {
-            return false;
-        }
-        float k = iz / out.pdf;
-        out.r *= k;
-        out.g *= k;
-        out.b *= k;
-        out.wix = ix;
-        out.wiy = iy;
-        out.wiz = iz * s;
-        out.specular = false;
-        out.transmission = false;
-        out.etaScale = 1f;
-        return true;
     }
 }
