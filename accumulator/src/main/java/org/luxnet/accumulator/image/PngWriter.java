@@ -2,7 +2,9 @@ package org.luxnet.accumulator.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.luxnet.accumulator.io.AtomicFiles;
@@ -34,6 +36,32 @@ public final class PngWriter {
      * @throws IOException naming {@code path} when the file cannot be written
      */
     public static void write(Path path, byte[] rgb, int width, int height) throws IOException {
+        BufferedImage img = image(rgb, width, height);
+        AtomicFiles.write(path, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available in this Java runtime");
+            }
+        });
+    }
+
+    /**
+     * Encodes display-encoded RGB bytes (3 per pixel, row-major, top row first) as a PNG file's bytes,
+     * for images that are served rather than written (the live monitor).
+     */
+    public static byte[] encode(byte[] rgb, int width, int height) {
+        BufferedImage img = image(rgb, width, height);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rgb.length / 2 + 1024);
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("no PNG writer available in this Java runtime");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage image(byte[] rgb, int width, int height) {
         if (width <= 0 || height <= 0 || (long) width * height * 3 != rgb.length) {
             throw new IllegalArgumentException("expected 3 bytes for each of " + width + "x" + height + " pixels, got "
                     + rgb.length);
@@ -45,10 +73,6 @@ public final class PngWriter {
             bgr[i + 1] = rgb[i + 1];
             bgr[i + 2] = rgb[i];
         }
-        AtomicFiles.write(path, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        return img;
     }
 }

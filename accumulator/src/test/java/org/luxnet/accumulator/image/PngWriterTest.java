@@ -37,6 +37,19 @@ class PngWriterTest {
     }
 
     @Test
+    void encodesInMemoryTheSameBytesItWouldWrite() throws IOException {
+        byte[] rgb = {10, 20, 30, (byte) 200, 0, (byte) 255};
+        byte[] png = PngWriter.encode(rgb, 2, 1);
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(0x0A141E, img.getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(0xC800FF, img.getRGB(1, 0) & 0xFFFFFF);
+        Path p = dir.resolve("same.png");
+        PngWriter.write(p, rgb, 2, 1);
+        assertTrue(java.util.Arrays.equals(png, java.nio.file.Files.readAllBytes(p)));
+        assertThrows(IllegalArgumentException.class, () -> PngWriter.encode(rgb, 3, 1));
+    }
+
+    @Test
     void unwritableTargetNamesThePath() {
         Path p = dir.resolve("missing/out.png");
         IOException e = assertThrows(IOException.class, () -> PngWriter.write(p, new byte[3], 1, 1));
