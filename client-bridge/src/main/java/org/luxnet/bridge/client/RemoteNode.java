@@ -74,6 +74,8 @@ public final class RemoteNode implements FilmSource {
     private volatile int node, threads;
     private volatile String devices = "", serverId = "";
     private volatile Status lastStatus;
+    private volatile boolean heard;
+    private volatile long lastHeardNanos;
 
     RemoteNode(ClientSession session, NodeAddress address, int node, long passBudget, Checkpoint resume) {
         this.session = session;
@@ -125,6 +127,7 @@ public final class RemoteNode implements FilmSource {
         if (c != ch || terminal) {
             return;
         }
+        contact();
         if (started) {
             proposedNode = session.nextNode();
         }
@@ -144,6 +147,7 @@ public final class RemoteNode implements FilmSource {
         if (c != ch || terminal) {
             return;
         }
+        contact();
         try {
             switch (m.type()) {
                 case ERROR: {
@@ -421,6 +425,19 @@ public final class RemoteNode implements FilmSource {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private void contact() {
+        lastHeardNanos = System.nanoTime();
+        heard = true;
+    }
+
+    /**
+     * Seconds since the server last said anything (handshake, status, delta, end), for the monitor's
+     * node table; NaN when it never answered.
+     */
+    public double secondsSinceContact() {
+        return heard ? (System.nanoTime() - lastHeardNanos) / 1e9 : Double.NaN;
     }
 
     /** The node index the server renders with (its own after a reattach). */

@@ -81,6 +81,40 @@ public final class BlobCache {
         return data;
     }
 
+    /**
+     * How much the cache holds: files and bytes, not counting uploads in progress; -1 each when the
+     * directory cannot be read. Safe to call from any thread (a file that vanishes meanwhile is skipped).
+     */
+    public Usage usage() {
+        int files = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (p.getFileName().toString().startsWith(UPLOAD_PREFIX)) {
+                    continue;
+                }
+                try {
+                    bytes += Files.size(p);
+                    files++;
+                } catch (IOException vanished) {
+                    // Evicted between listing and sizing: no longer in the cache.
+                }
+            }
+        } catch (IOException e) {
+            return new Usage(-1, -1);
+        }
+        return new Usage(files, bytes);
+    }
+
+    /**
+     * What the cache holds.
+     *
+     * @param files cached scene files, -1 when unknown
+     * @param bytes their total size, -1 when unknown
+     */
+    public record Usage(int files, long bytes) {
+    }
+
     /** Starts receiving a file of {@code size} bytes that must hash to {@code hash}. */
     public BlobUpload begin(Bytes hash, long size) throws IOException {
         Path tmp = Files.createTempFile(dir, UPLOAD_PREFIX, "");

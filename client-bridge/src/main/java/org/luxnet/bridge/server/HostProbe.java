@@ -2,6 +2,7 @@ package org.luxnet.bridge.server;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import org.luxnet.accumulator.progress.HostLoad;
 
 /**
  * The host's CPU load and memory, as the JVM reports them, for the status the client (and the live
@@ -19,6 +20,12 @@ final class HostProbe {
             return v >= 0 ? v : Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /** The host's CPU load and memory now. */
+    static HostLoad current() {
+        long[] mem = memory();
+        return new HostLoad(cpuLoad(), mem[0], mem[1]);
     }
 
     /** {used, total} bytes of the host's physical memory; -1 each when unknown. */

@@ -9,6 +9,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import org.luxnet.accumulator.progress.HostLoad;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.DeltaChunk;
@@ -40,6 +42,7 @@ public final class RenderServer implements AutoCloseable {
     private final ScheduledExecutorService work;
     private final ExecutorService helper;
     private final ServerCore core;
+    private final BlobCache cache;
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
@@ -55,8 +58,8 @@ public final class RenderServer implements AutoCloseable {
         this.config = config;
         this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
-        this.core = new ServerCore(config, backend, new BlobCache(config.cacheDir(), config.maxCacheBytes()), work,
-                helper, this::publish);
+        this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
+        this.core = new ServerCore(config, backend, cache, work, helper, this::publish);
         this.snapshot = core.snapshot();
     }
 
@@ -124,6 +127,21 @@ public final class RenderServer implements AutoCloseable {
     /** What the server is doing now. */
     public ServerSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** This host's CPU load and memory now, for the status port. */
+    public HostLoad hostLoad() {
+        return HostProbe.current();
+    }
+
+    /** What the scene cache holds, for the status port; lists the cache directory. */
+    public BlobCache.Usage cacheUsage() {
+        return cache.usage();
+    }
+
+    /** The scene cache directory. */
+    public Path cacheDir() {
+        return cache.dir();
     }
 
     /** Waits up to {@code timeout} for a snapshot satisfying {@code p}; returns the last snapshot seen. */

@@ -402,11 +402,11 @@ final class ServerCore {
         ServerSession s = session;
         if (s == null) {
             return new ServerSnapshot("idle", null, null, false, 0, samplesSent, samplesAcked, sessionsEnded,
-                    sessionsExpired);
+                    sessionsExpired, 0, null);
         }
-        long jobSamples = s.job == null ? 0 : s.job.stats().samples();
-        return new ServerSnapshot(s.stateName(), s.id, s.clientAddress, s.owner != null, jobSamples, samplesSent,
-                samplesAcked, sessionsEnded, sessionsExpired);
+        SourceStats job = s.job == null ? null : s.job.stats();
+        return new ServerSnapshot(s.stateName(), s.id, s.clientAddress, s.owner != null, job == null ? 0 : job.samples(),
+                samplesSent, samplesAcked, sessionsEnded, sessionsExpired, job == null ? 0 : s.pixels, job);
     }
 
     private void refuse(Channel ch, ErrorCode code, String message) {

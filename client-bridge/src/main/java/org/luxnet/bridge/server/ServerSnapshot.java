@@ -1,5 +1,7 @@
 package org.luxnet.bridge.server;
 
+import org.luxnet.accumulator.progress.SourceStats;
+
 /**
  * What a render server is doing, for its log, the monitor and tests.
  *
@@ -12,9 +14,12 @@ package org.luxnet.bridge.server;
  * @param samplesAcked   of which the clients acknowledged
  * @param sessionsEnded  sessions that ended normally (stopped by their client, everything delivered)
  * @param sessionsExpired sessions dropped because their client fell silent past the lease
+ * @param pixels         pixels of the film the current job renders, 0 without a job
+ * @param job            the current job's statistics (rate, threads, devices), null without a job
  */
 public record ServerSnapshot(String state, String sessionId, String clientAddress, boolean connected, long jobSamples,
-                             long samplesSent, long samplesAcked, int sessionsEnded, int sessionsExpired) {
+                             long samplesSent, long samplesAcked, int sessionsEnded, int sessionsExpired, long pixels,
+                             SourceStats job) {
 
     /** True when the server serves no session. */
     public boolean idle() {
