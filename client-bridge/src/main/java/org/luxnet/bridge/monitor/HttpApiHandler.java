@@ -23,14 +23,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Turns each aggregated HTTP request into an {@link ApiRequest}, dispatches it through the {@link
- * Routes} and writes the answer; every failure becomes a JSON error response, never an exception
- * that escapes. Malformed HTTP gets its 4xx and the connection is closed, since the stream position
- * is unknown after it.
+ * Routes} on the route executor (so that encoding an image never stalls the event loop) and writes
+ * the answer; every failure becomes a JSON error response, never an exception that escapes.
+ * Malformed HTTP gets its 4xx and the connection is closed, since the stream position is unknown
+ * after it. Responses leave in the order the requests came, as HTTP/1.1 requires: the executor has
+ * one thread and even error answers queue behind the requests before them.
  */
 final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = Logger.getLogger(HttpApiHandler.class.getName());
@@ -39,33 +44,51 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final Routes routes;
     private final boolean loopbackOnly;
+    private final Executor routeExecutor;
 
-    HttpApiHandler(Routes routes, boolean loopbackOnly) {
+    HttpApiHandler(Routes routes, boolean loopbackOnly, Executor routeExecutor) {
         this.routes = routes;
         this.loopbackOnly = loopbackOnly;
+        this.routeExecutor = routeExecutor;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        boolean close = !HttpUtil.isKeepAlive(req);
-        ApiResponse resp;
+        boolean close = !HttpUtil.isKeepAlive(req) || req.decoderResult().isFailure();
+        Supplier<ApiResponse> answer;
         if (req.decoderResult().isFailure()) {
-            resp = decoderError(req.decoderResult().cause()).response();
-            close = true;
+            ApiResponse r = decoderError(req.decoderResult().cause()).response();
+            answer = () -> r;
         } else {
+            // The request is released when this method returns: take what the route needs now.
+            String method = req.method().name(), uri = req.uri();
             try {
-                String method = req.method().name();
                 RequestGuard.check(method, req.headers().get(HttpHeaderNames.HOST),
                         req.headers().get(HttpHeaderNames.ORIGIN), loopbackOnly);
-                resp = routes.dispatch(request(method, req));
+                ApiRequest api = request(method, req);
+                answer = () -> dispatch(api, uri);
             } catch (ApiException e) {
-                resp = e.response();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "monitor request " + req.method() + " " + req.uri() + " failed", e);
-                resp = new ApiException(500, "internal error: " + e).response();
+                ApiResponse r = e.response();
+                answer = () -> r;
             }
         }
-        write(ctx, resp, close);
+        Supplier<ApiResponse> a = answer;
+        try {
+            routeExecutor.execute(() -> write(ctx, a.get(), close));
+        } catch (RejectedExecutionException e) {
+            write(ctx, new ApiException(503, "the monitor is busy or shutting down").response(), true);
+        }
+    }
+
+    private ApiResponse dispatch(ApiRequest api, String uri) {
+        try {
+            return routes.dispatch(api);
+        } catch (ApiException e) {
+            return e.response();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "monitor request " + api.method() + " " + uri + " failed", e);
+            return new ApiException(500, "internal error: " + e).response();
+        }
     }
 
     private static ApiRequest request(String method, FullHttpRequest req) throws ApiException {

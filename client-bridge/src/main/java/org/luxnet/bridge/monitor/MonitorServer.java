@@ -14,11 +14,12 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.luxnet.bridge.protocol.Failures;
@@ -27,18 +28,20 @@ import org.luxnet.bridge.protocol.Failures;
  * A small HTTP server for the monitor's page and JSON API, on Netty's HTTP codec: request lines,
  * headers and bodies are bounded, connections silent for a minute are closed, and at most {@link
  * #MAX_CONNECTIONS} are open at once. Routes run on their own thread, so encoding an image never
- * stalls the connections. Binds 127.0.0.1 unless told otherwise; the page then answers only to
+ * stalls the connections; at most {@link #MAX_QUEUED} requests wait for it, later ones get a 503. Binds 127.0.0.1 unless told otherwise; the page then answers only to
  * loopback host names (see {@link RequestGuard}).
  */
 public final class MonitorServer implements AutoCloseable {
     /** Open connections beyond this are closed at once; a browser page needs a handful. */
     static final int MAX_CONNECTIONS = 64;
+    /** Requests waiting for the route thread beyond this are answered 503 at once. */
+    static final int MAX_QUEUED = 256;
     private static final int MAX_LINE = 4096, MAX_HEADERS = 16 * 1024;
 
     private final Routes routes;
     private final AtomicInteger open = new AtomicInteger();
     private EventLoopGroup group;
-    private EventExecutorGroup routeThread;
+    private ExecutorService routeThread;
     private Channel listener;
 
     /** A server for {@code routes}; nothing listens until {@link #start}. */
@@ -68,7 +71,9 @@ public final class MonitorServer implements AutoCloseable {
         boolean loopbackOnly = bind.getAddress().isLoopbackAddress();
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("luxnet-monitor-io", true),
                 NioIoHandler.newFactory());
-        routeThread = new DefaultEventExecutorGroup(1, new DefaultThreadFactory("luxnet-monitor-api", true));
+        routeThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED),
+                new DefaultThreadFactory("luxnet-monitor-api", true));
+        ExecutorService routes = routeThread;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -83,7 +88,7 @@ public final class MonitorServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE)
                                         .setMaxHeaderSize(MAX_HEADERS)))
                                 .addLast(new JsonAggregator())
-                                .addLast(routeThread, "api", new HttpApiHandler(routes, loopbackOnly));
+                                .addLast(new HttpApiHandler(MonitorServer.this.routes, loopbackOnly, routes));
                     }
                 });
         try {
@@ -107,8 +112,14 @@ public final class MonitorServer implements AutoCloseable {
 
     private void shutdown() {
         if (group != null) {
+            // Routes first: a route still running writes to a connection that then closes with the loop.
+            routeThread.shutdownNow();
+            try {
+                routeThread.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            routeThread.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 

@@ -138,6 +138,17 @@ class HttpLayerTest {
     }
 
     @Test
+    void closingTheServerClosesItsOpenConnections() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("GET /ok HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, RawHttp.read(s.getInputStream()).status());
+            server.close();
+            assertEquals(-1, s.getInputStream().read(), "a kept-alive connection ends with the server");
+        }
+    }
+
+    @Test
     void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
         List<Socket> held = new ArrayList<>();
         try {
