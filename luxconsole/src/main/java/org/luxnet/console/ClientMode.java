@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.luxnet.accumulator.Film;
@@ -26,6 +27,8 @@ import org.luxnet.bridge.client.ClientSession;
 import org.luxnet.bridge.client.NodeAddress;
 import org.luxnet.bridge.client.RemoteNode;
 import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.monitor.RenderEvents;
+import org.luxnet.bridge.monitor.RenderMonitor;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.FileLoc;
@@ -42,11 +45,13 @@ import org.luxnet.scene.parse.FileSystemResources;
 final class ClientMode {
     private final RenderOptions o;
     private final NetworkOptions net;
+    private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    ClientMode(RenderOptions options, NetworkOptions net, PrintWriter out, PrintWriter err) {
+    ClientMode(RenderOptions options, NetworkOptions net, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
         this.o = options;
         this.net = net;
+        this.mon = monitor;
         this.out = out;
         this.err = err;
     }
@@ -63,6 +68,7 @@ final class ClientMode {
         if (o.threads < 0 || net.nodePasses < 0 || !(net.uploadInterval > 0) || !(o.statsInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--threads and --node-passes must be >= 0, intervals positive");
         }
+        mon.checkForRender();
         LoadedScene scene = LoadedScene.load(scenePath, err);
         RenderSettings s = scene.compiled().settings();
         int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
@@ -102,7 +108,8 @@ final class ClientMode {
         try (LogBridge logs = LogBridge.install(out, err, o.verbose);
              ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
                      s.scaleBits(), resume.nextNode(), copts)) {
-            List<RemoteNode> nodes = new ArrayList<>();
+            // The monitor may add servers while the driver's thread reads the list.
+            List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
             RenderDriver[] driverRef = new RenderDriver[1];
             FilmImages images = Outputs.create(s, o, () -> {
                 Map<String, String> m = new LinkedHashMap<>(new ResumeState(scene.sha256(), seed,
@@ -112,10 +119,10 @@ final class ClientMode {
             });
             ConsoleListener console = new ConsoleListener(out, err, o.verbose);
             String[] giveUp = new String[1];
+            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, LocalRender.seconds(haltTime),
-                    haltNoise), images, watch(console, local, nodes, driverRef, giveUp),
-                    LocalRender.seconds(o.statsInterval), LocalRender.seconds(wi), before);
+                    haltNoise), images, events, LocalRender.seconds(o.statsInterval), LocalRender.seconds(wi), before);
             driverRef[0] = driver;
             if (local != null) {
                 driver.addLocal(local);
@@ -128,7 +135,11 @@ final class ClientMode {
             out.printf(Locale.ROOT, "Rendering %s: %dx%d, %d local thread(s) and %d server(s), seed %d, session %s%n",
                     scenePath, s.width(), s.height(), o.threads, addresses.size(), seed, session.sessionId());
             out.flush();
-            RenderDriver.Result result = runInterruptibly(driver, local);
+            RenderDriver.Result result;
+            try (RenderMonitor monitor = Monitors.start(mon, new DriverControls(driver, events, images, local, session,
+                    nodes, net.nodePasses), out)) {
+                result = runInterruptibly(driver, local);
+            }
             double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
             out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
                     (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),

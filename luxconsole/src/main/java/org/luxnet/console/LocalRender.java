@@ -14,6 +14,8 @@ import org.luxnet.accumulator.io.FlmContents;
 import org.luxnet.accumulator.io.FlmFile;
 import org.luxnet.accumulator.progress.HaltConditions;
 import org.luxnet.accumulator.progress.RenderDriver;
+import org.luxnet.bridge.monitor.RenderEvents;
+import org.luxnet.bridge.monitor.RenderMonitor;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.compiled.RenderSettings;
@@ -25,10 +27,12 @@ import org.luxnet.scene.compiled.RenderSettings;
  */
 final class LocalRender {
     private final RenderOptions o;
+    private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    LocalRender(RenderOptions options, PrintWriter out, PrintWriter err) {
+    LocalRender(RenderOptions options, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
         this.o = options;
+        this.mon = monitor;
         this.out = out;
         this.err = err;
     }
@@ -48,6 +52,7 @@ final class LocalRender {
         if (o.threads < 1) {
             throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " leaves no device to render on");
         }
+        mon.checkForRender();
         Path base = Outputs.base(s, o);
         Film film = new Film(s.width(), s.height(), s.scaleBits());
         ResumeState prior = null;
@@ -79,13 +84,14 @@ final class LocalRender {
         RenderSession session = new RenderSession(scene.compiled().scene(), s,
                 new SessionOptions(o.threads, seed, 0, haltPasses, java.util.List.of(), start));
         ConsoleListener listener = new ConsoleListener(out, err, o.verbose);
+        RenderEvents events = new RenderEvents(listener);
         Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
         RenderDriver[] driverRef = new RenderDriver[1];
         FilmImages images = Outputs.create(s, o, () -> new ResumeState(scene.sha256(), seed,
                 driverRef[0].status().elapsed(), session.nextItems()[0]).toMetadata());
         double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
         RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, seconds(haltTime), haltNoise), images,
-                listener, seconds(o.statsInterval), seconds(wi), before);
+                events, seconds(o.statsInterval), seconds(wi), before);
         driverRef[0] = driver;
         driver.addLocal(session);
         out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %d thread(s), seed %d%s%n", scenePath, s.width(), s.height(),
@@ -103,7 +109,8 @@ final class LocalRender {
         }, "luxconsole-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         RenderDriver.Result result;
-        try {
+        try (RenderMonitor monitor = Monitors.start(mon, new DriverControls(driver, events, images, session, null, null, 0),
+                out)) {
             session.start();
             result = driver.run();
         } finally {

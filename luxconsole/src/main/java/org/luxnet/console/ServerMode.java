@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.BundleLimits;
+import org.luxnet.bridge.monitor.MonitorServer;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerConfig;
 
@@ -19,11 +20,13 @@ import org.luxnet.bridge.server.ServerConfig;
 final class ServerMode {
     private final RenderOptions o;
     private final NetworkOptions net;
+    private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    ServerMode(RenderOptions options, NetworkOptions net, PrintWriter out, PrintWriter err) {
+    ServerMode(RenderOptions options, NetworkOptions net, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
         this.o = options;
         this.net = net;
+        this.mon = monitor;
         this.out = out;
         this.err = err;
     }
@@ -38,6 +41,7 @@ final class ServerMode {
         if (!(net.leaseSeconds > 0) || !(o.statsInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--lease and --stats-interval must be positive");
         }
+        mon.checkForServer();
         Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
                 : Path.of(System.getProperty("java.io.tmpdir"), "luxnet-cache");
         ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
@@ -58,8 +62,10 @@ final class ServerMode {
             out.println("Render server " + config.serverId() + " on port " + server.port() + " with " + o.threads
                     + " thread(s): waiting for a client (Ctrl-C stops)");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(hook);
-            stop.await();
+            try (MonitorServer status = Monitors.status(mon, server, out)) {
+                Runtime.getRuntime().addShutdownHook(hook);
+                stop.await();
+            }
         } catch (IOException e) {
             throw new CliException(ExitCode.IO, e.getMessage(), e);
         } catch (InterruptedException e) {

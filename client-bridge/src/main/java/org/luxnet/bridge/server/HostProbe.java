@@ -6,9 +6,10 @@ import org.luxnet.accumulator.progress.HostLoad;
 
 /**
  * The host's CPU load and memory, as the JVM reports them, for the status the client (and the live
- * monitor) shows per node: users of render farms want to see what a node is doing.
+ * monitor) shows per node, and the monitor shows for the client machine: users of render farms want to
+ * see what a node is doing.
  */
-final class HostProbe {
+public final class HostProbe {
     private HostProbe() {
     }
 
@@ -23,7 +24,7 @@ final class HostProbe {
     }
 
     /** The host's CPU load and memory now. */
-    static HostLoad current() {
+    public static HostLoad current() {
         long[] mem = memory();
         return new HostLoad(cpuLoad(), mem[0], mem[1]);
     }
