@@ -1,13 +1,18 @@
 package org.luxnet.console;
 
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options of the live monitor (local and client mode) and of a server's status port; a picocli mixin. */
 public final class MonitorOptions {
     /** The monitor's port when {@code --monitor} is given without one. */
     static final int DEFAULT_PORT = 18080;
 
-    @Option(names = "--monitor", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + DEFAULT_PORT,
+    @Option(names = "--monitor", arity = "0..1", paramLabel = "PORT", parameterConsumer = PortOrNothing.class,
             description = "Serve the live monitor (a page and a JSON API) while rendering, on PORT "
                     + "(default " + DEFAULT_PORT + "; 0 picks a free port).")
     Integer port;
@@ -20,6 +25,27 @@ public final class MonitorOptions {
     @Option(names = "--status-port", paramLabel = "PORT",
             description = "Server mode: serve the server's state as JSON on PORT (GET /api/status, /api/nodes).")
     Integer statusPort;
+
+    /**
+     * Takes the next argument as {@code --monitor}'s port only when it is a number, so that {@code
+     * --monitor scene.lxs} means the default port and the scene rather than a bad port.
+     */
+    static final class PortOrNothing implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            String next = args.isEmpty() ? null : args.peek();
+            if (next == null || !next.matches("-?\\d+")) {
+                option.setValue(DEFAULT_PORT);
+                return;
+            }
+            args.pop();
+            if (!next.matches("-?\\d{1,9}")) {
+                throw new ParameterException(command.commandLine(), "--monitor must be a port from 0 to 65535, got "
+                        + next);
+            }
+            option.setValue(Integer.parseInt(next));
+        }
+    }
 
     /** Checks the options for a render (local or client mode). */
     void checkForRender() {

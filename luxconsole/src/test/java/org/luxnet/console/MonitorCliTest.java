@@ -215,6 +215,18 @@ class MonitorCliTest {
     }
 
     @Test
+    void monitorWithoutAPortTakesTheDefaultAndLeavesTheSceneAlone() {
+        ConsoleRun r = ConsoleRun.run("-t", "1", "--halt-spp", "1", "-o", tmp.resolve("d").toString(), "--monitor", BOX);
+        String where = "127.0.0.1:" + MonitorOptions.DEFAULT_PORT;
+        // The default port may be taken on a shared machine; either way the scene was read as the scene.
+        assertTrue(r.exitCode() == 0 && r.out().contains("Monitor: http://" + where + "/")
+                || r.exitCode() == ExitCode.IO && r.err().contains("cannot listen on " + where), r.toString());
+        ConsoleRun big = ConsoleRun.run("--monitor", "99999999999", BOX);
+        assertEquals(ExitCode.USAGE, big.exitCode(), big.toString());
+        assertTrue(big.err().contains("--monitor must be a port from 0 to 65535, got 99999999999"), big.err());
+    }
+
+    @Test
     void monitorOptionsInTheWrongModeAreUsageErrors() {
         ConsoleRun status = ConsoleRun.run("--status-port", "0", "--halt-spp", "1", BOX);
         assertEquals(ExitCode.USAGE, status.exitCode(), status.toString());
