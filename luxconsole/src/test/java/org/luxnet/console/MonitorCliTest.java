@@ -122,7 +122,7 @@ class MonitorCliTest {
     @Test
     void aLocalRenderIsWatchedWrittenAndStoppedThroughTheApi() throws Exception {
         Path base = tmp.resolve("local");
-        LiveRun r = run("--monitor", "0", "-t", "1", "--halt-time", "120", "--stats-interval", "0.5",
+        LiveRun r = run("--monitor", "0", "-t", "1", "--halt-spp", "0", "--halt-time", "120", "--stats-interval", "0.5",
                 "-o", base.toString(), BOX);
         Map<String, Object> st = await("/api/status", s -> samples(s) > 0 && !"".equals(s.get("statsLine")),
                 Duration.ofSeconds(60));
@@ -159,7 +159,7 @@ class MonitorCliTest {
     void aClientShowsItsServersAndTakesAnotherOneWhileRendering() throws Exception {
         RenderServer a = server("a"), b = server("b");
         LiveRun r = run("--monitor=0", "-t", "1", "-u", "127.0.0.1:" + a.port(), "-i", "0.3", "--stats-interval", "0.5",
-                "--halt-time", "120", "-o", tmp.resolve("net").toString(), BOX);
+                "--halt-spp", "0", "--halt-time", "120", "-o", tmp.resolve("net").toString(), BOX);
         Map<String, Object> nodes = await("/api/nodes", n -> rows(n).size() == 2
                 && "rendering".equals(rows(n).get(1).get("state")) && samples(rows(n).get(1)) > 0, Duration.ofSeconds(60));
         Map<String, Object> srv = rows(nodes).get(1);
