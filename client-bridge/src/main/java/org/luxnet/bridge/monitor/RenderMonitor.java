@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The live monitor of a render: serves the page and JSON API of {@link MonitorApi} over a {@link
  * RenderControls}, and samples the render's progress every second into the {@link History} the
- * plots draw. {@link #close} stops both.
+ * plots draw, looking at the node table too so that rates measured between looks are ready. {@link
+ * #close} stops both.
  */
 public final class RenderMonitor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RenderMonitor.class.getName());
@@ -54,6 +55,9 @@ public final class RenderMonitor implements AutoCloseable {
     private void sample() {
         try {
             history.add(controls.status());
+            // Rows may measure their rate from successive looks (local devices): looking every tick
+            // means the first request already shows a rate.
+            controls.nodes();
         } catch (RuntimeException e) {
             // A failed sample leaves a gap in the plots; the next tick tries again.
             LOG.log(Level.FINE, "monitor could not sample the render status", e);

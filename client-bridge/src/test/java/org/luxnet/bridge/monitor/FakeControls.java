@@ -22,7 +22,8 @@ final class FakeControls implements RenderControls {
     volatile double noise = Double.NaN;
     volatile boolean network = true;
     volatile RuntimeException addFailure;
-    final AtomicInteger stops = new AtomicInteger(), writes = new AtomicInteger(), snapshots = new AtomicInteger();
+    final AtomicInteger stops = new AtomicInteger(), writes = new AtomicInteger(), snapshots = new AtomicInteger(),
+            nodeLooks = new AtomicInteger();
     final List<NodeView> added = new CopyOnWriteArrayList<>();
 
     @Override
@@ -47,6 +48,7 @@ final class FakeControls implements RenderControls {
 
     @Override
     public List<NodeView> nodes() {
+        nodeLooks.incrementAndGet();
         List<NodeView> rows = new ArrayList<>();
         rows.add(NodeView.of("device-0", "device", new SourceStats("CPU", "rendering", 2, "CPU", samples / 2,
                 samples / 4, 1000), Double.NaN));

@@ -141,6 +141,7 @@ class MonitorApiTest {
             points = (List<Map<String, Object>>) json(send("GET", "/api/history", null), 200).get("points");
         } while (points.size() < 3 && System.nanoTime() < end);
         assertTrue(points.size() >= 3, "sampled every tick: " + points);
+        assertTrue(fake.nodeLooks.get() >= 3, "each tick looks at the nodes too, feeding their rate meters");
         Map<String, Object> p = points.get(0);
         assertEquals(1L, p.get("seq"));
         assertEquals(12.5, p.get("seconds"));
