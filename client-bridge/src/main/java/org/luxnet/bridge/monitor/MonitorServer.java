@@ -73,7 +73,7 @@ public final class MonitorServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         routeThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED),
                 new DefaultThreadFactory("luxnet-monitor-api", true));
-        ExecutorService routes = routeThread;
+        ExecutorService executor = routeThread;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -88,7 +88,7 @@ public final class MonitorServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE)
                                         .setMaxHeaderSize(MAX_HEADERS)))
                                 .addLast(new JsonAggregator())
-                                .addLast(new HttpApiHandler(MonitorServer.this.routes, loopbackOnly, routes));
+                                .addLast(new HttpApiHandler(routes, loopbackOnly, executor));
                     }
                 });
         try {
