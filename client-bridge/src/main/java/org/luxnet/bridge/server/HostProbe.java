@@ -10,17 +10,31 @@ import org.luxnet.accumulator.progress.HostLoad;
  * see what a node is doing.
  */
 public final class HostProbe {
+    /** The JVM measures CPU load since its previous measurement, whoever asked; shorter spans are noise. */
+    private static final long MIN_SPAN_NANOS = 1_000_000_000L;
+    // One measurement per JVM, as the JVM's own is: every caller (status replies, status port,
+    // monitor) shares it, so one caller asking right after another does not see an empty span.
+    private static long measuredAt;
+    private static double lastLoad = Double.NaN;
+    private static boolean measured;
+
     private HostProbe() {
     }
 
-    /** Host CPU load from 0 to 1, NaN when the JVM cannot tell. */
-    static double cpuLoad() {
+    /** Host CPU load from 0 to 1 over the last second or more, NaN when the JVM cannot tell. */
+    static synchronized double cpuLoad() {
+        long now = System.nanoTime();
+        if (measured && now - measuredAt < MIN_SPAN_NANOS) {
+            return lastLoad;
+        }
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean s) {
             double v = s.getCpuLoad();
-            return v >= 0 ? v : Double.NaN;
+            lastLoad = v >= 0 ? v : Double.NaN;
         }
-        return Double.NaN;
+        measuredAt = now;
+        measured = true;
+        return lastLoad;
     }
 
     /** The host's CPU load and memory now. */
