@@ -104,15 +104,15 @@ final class Chromium implements AutoCloseable {
 
     /** Kills the browser and every process it started, and waits for them. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         for (ProcessHandle h : children) {
             h.destroyForcibly();
         }
-        process.waitFor(10, TimeUnit.SECONDS);
         for (ProcessHandle h : children) {
             h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
         }
+        process.toHandle().onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
     }
 }

@@ -61,10 +61,14 @@ final class LiveRun implements AutoCloseable {
 
     /** Interrupts the run (as Ctrl-C ends a server) and waits for it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (thread.isAlive()) {
             thread.interrupt();
-            thread.join(20_000);
+            try {
+                thread.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

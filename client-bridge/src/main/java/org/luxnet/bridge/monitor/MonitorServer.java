@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -15,13 +17,13 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.luxnet.bridge.protocol.Failures;
 
 /**
@@ -39,7 +41,8 @@ public final class MonitorServer implements AutoCloseable {
     private static final int MAX_LINE = 4096, MAX_HEADERS = 16 * 1024;
 
     private final Routes routes;
-    private final AtomicInteger open = new AtomicInteger();
+    /** The open connections, so that closing the monitor closes each (event loop shutdown alone left some open). */
+    private final ChannelGroup connections = new DefaultChannelGroup("luxnet-monitor", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup group;
     private ExecutorService routeThread;
     private Channel listener;
@@ -78,12 +81,11 @@ public final class MonitorServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (open.incrementAndGet() > MAX_CONNECTIONS) {
-                            open.decrementAndGet();
+                        if (connections.size() >= MAX_CONNECTIONS) {
                             ch.close();
                             return;
                         }
-                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        connections.add(ch);
                         ch.pipeline().addLast(new ReadTimeoutHandler(60, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_LINE)
                                         .setMaxHeaderSize(MAX_HEADERS)))
@@ -107,6 +109,7 @@ public final class MonitorServer implements AutoCloseable {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             listener = null;
         }
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         shutdown();
     }
 

@@ -149,6 +149,45 @@ class HttpLayerTest {
     }
 
     @Test
+    void closingWhileRequestsWaitAnswersOrClosesEveryOneOfThem() throws Exception {
+        server.close();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        server = new MonitorServer(new Routes().get("/slow", r -> {
+            entered.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ApiResponse.json(200, new JsonWriter().value(1));
+        }));
+        port = server.start("127.0.0.1", 0).getPort();
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                waiting.add(s);
+            }
+            assertTrue(entered.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            server.close();
+            for (Socket s : waiting) {
+                InputStream in = s.getInputStream();
+                int b;
+                do {
+                    b = in.read();
+                } while (b >= 0);
+            }
+        } finally {
+            for (Socket s : waiting) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
         List<Socket> held = new ArrayList<>();
         try {
