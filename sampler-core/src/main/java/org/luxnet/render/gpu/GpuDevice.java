@@ -15,8 +15,10 @@ import org.luxnet.render.session.RenderDevice;
  * the Aparapi kernel, beside the CPU threads. One host thread claims passes from the session's
  * {@link PassBudget}, launches the kernel over batches of work items sized to take about 100 ms
  * (adapted after every launch, so the device stays busy and a stop request is answered quickly),
- * waits for each launch to finish (it blocks in the OpenCL driver, it does not spin in Java), and
- * adds the samples to the device's own film.
+ * waits for each launch to finish, and adds the samples to the device's own film. It waits blocked
+ * in the OpenCL driver, never polling in Java: with PoCL the thread used about 1% of a core while
+ * the device rendered. Whether a GPU driver sleeps or spins while it waits is the driver's choice,
+ * which is one reason the device counts as one thread in {@link #threads()}.
  *
  * <p>Work items are numbered {@code pass * pixels + pixel} and rendered strictly in order, so
  * {@link #nextItem()} is an exact resume position, as for the CPU device.
@@ -28,7 +30,7 @@ import org.luxnet.render.session.RenderDevice;
  * #javaThreadPool}, which says so in its description.
  */
 public final class GpuDevice implements RenderDevice {
-    /** Most work items per launch: 16 MiB of outputs and about 100 MiB of scratch memory. */
+    /** Most work items per launch: 16 MiB of outputs and 112 MiB of scratch memory. */
     static final int MAX_BATCH = 1 << 20;
     private static final int FIRST_BATCH = 1 << 14;
     private static final long TARGET_NANOS = 100_000_000L, MIN_NANOS = 50_000_000L, MAX_NANOS = 200_000_000L;
@@ -73,12 +75,16 @@ public final class GpuDevice implements RenderDevice {
         return new GpuDevice(device.aparapiDevice(), "OpenCL (" + device.name() + ")", 1, capacity);
     }
 
-    /** Work items per launch that the device's memory allows, at most {@link #MAX_BATCH}. */
+    /**
+     * Work items per launch that the device's memory and this JVM's heap allow (Aparapi mirrors every
+     * device buffer in a Java array; an eighth of the heap at most), at most {@link #MAX_BATCH}.
+     */
     private static int capacityFor(OpenClDeviceInfo d) {
         long perItem = 4L * (Scratch.SLOTS + PathTraceKernel.OUT_SLOTS);
         long byAlloc = d.maxAllocationBytes() / (4L * Scratch.SLOTS);
         long byMemory = d.globalMemoryBytes() / 4 / perItem;
-        long items = Math.min(MAX_BATCH, Math.min(byAlloc, byMemory));
+        long byHeap = Runtime.getRuntime().maxMemory() / 8 / perItem;
+        long items = Math.min(MAX_BATCH, Math.min(byHeap, Math.min(byAlloc, byMemory)));
         return (int) Math.max(BatchRenderer.LOCAL_SIZE, items / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE);
     }
 
