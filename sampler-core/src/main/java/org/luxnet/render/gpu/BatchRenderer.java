@@ -44,7 +44,8 @@ final class BatchRenderer {
     BatchRenderer(Device device, CompiledScene scene, RenderSettings settings, PixelFilter filter, long streamSeed,
                   int capacity) {
         if (capacity <= 0 || capacity % LOCAL_SIZE != 0) {
-            throw new IllegalArgumentException("capacity must be a positive multiple of " + LOCAL_SIZE + ", got " + capacity);
+            throw new IllegalArgumentException("capacity must be a positive multiple of " + LOCAL_SIZE + ", got "
+                    + capacity);
         }
         this.device = device;
         this.openCl = device instanceof OpenCLDevice;
@@ -98,7 +99,8 @@ final class BatchRenderer {
             kernel.execute(device.createRange(global, LOCAL_SIZE));
             if (!kernel.isRunningCL()) {
                 throw new IllegalStateException("the GPU kernel did not run in OpenCL on "
-                        + ((OpenCLDevice) device).getName().trim() + " (Aparapi fell back to Java threads; its log says why)");
+                        + ((OpenCLDevice) device).getName().trim()
+                        + " (Aparapi fell back to Java threads; its log says why)");
             }
             kernel.get(kernel.out);
         } else {

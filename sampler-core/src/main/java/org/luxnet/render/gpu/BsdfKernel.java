@@ -129,7 +129,9 @@ abstract class BsdfKernel extends WarpKernel {
         boolean ok = false;
         if (woz != 0) {
             cosineHemisphere(gid, u1, u2);
-            float wix = scratch[Scratch.VEC_X * capacity + gid], wiy = scratch[Scratch.VEC_Y * capacity + gid], wiz = scratch[Scratch.VEC_Z * capacity + gid];
+            float wix = scratch[Scratch.VEC_X * capacity + gid];
+            float wiy = scratch[Scratch.VEC_Y * capacity + gid];
+            float wiz = scratch[Scratch.VEC_Z * capacity + gid];
             if (woz < 0) {
                 wiz = -wiz;
             }
@@ -292,7 +294,9 @@ abstract class BsdfKernel extends WarpKernel {
             float oz = woz * s;
             float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
             ggxSampleVisible(gid, wox, woy, oz, ax, ay, u1, u2);
-            float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid], hz = scratch[Scratch.VEC_Z * capacity + gid];
+            float hx = scratch[Scratch.VEC_X * capacity + gid];
+            float hy = scratch[Scratch.VEC_Y * capacity + gid];
+            float hz = scratch[Scratch.VEC_Z * capacity + gid];
             float dot = wox * hx + woy * hy + oz * hz;
             float ix = 2 * dot * hx - wox, iy = 2 * dot * hy - woy, iz = 2 * dot * hz - oz;
             if (!(iz <= 0 || dot <= 0)) {
@@ -344,7 +348,8 @@ abstract class BsdfKernel extends WarpKernel {
                 float k = 1f / prob;
                 writeColour(gid, matParams[o + c] * k, matParams[o + c + 1] * k, matParams[o + c + 2] * k,
                         prob * z * INV_PI);
-                writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid], up ? z : -z, false, !reflect, 1f);
+                writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                        up ? z : -z, false, !reflect, 1f);
                 ok = true;
             }
         }

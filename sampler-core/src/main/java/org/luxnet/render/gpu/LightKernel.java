@@ -88,8 +88,8 @@ abstract class LightKernel extends BsdfKernel {
                     ok = true;
                 } else if (type == LightLayout.INFINITE) {
                     uniformSphere(gid, u1, u2);
-                    writeLight(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid],
-                            Float.POSITIVE_INFINITY, o, 1f, sel * INV_4PI, false);
+                    writeLight(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                            scratch[Scratch.VEC_Z * capacity + gid], Float.POSITIVE_INFINITY, o, 1f, sel * INV_4PI, false);
                     ok = true;
                 }
             }
@@ -160,7 +160,9 @@ abstract class LightKernel extends BsdfKernel {
         if (dc2 <= r * r * 1.00001f) {
             // Inside (or on) the sphere: sample its area uniformly.
             uniformSphere(gid, u1, u2);
-            float nx = scratch[Scratch.VEC_X * capacity + gid], ny = scratch[Scratch.VEC_Y * capacity + gid], nz = scratch[Scratch.VEC_Z * capacity + gid];
+            float nx = scratch[Scratch.VEC_X * capacity + gid];
+            float ny = scratch[Scratch.VEC_Y * capacity + gid];
+            float nz = scratch[Scratch.VEC_Z * capacity + gid];
             float ex = cx + r * nx - px, ey = cy + r * ny - py, ez = cz + r * nz - pz;
             float d2 = ex * ex + ey * ey + ez * ez;
             if (d2 != 0) {

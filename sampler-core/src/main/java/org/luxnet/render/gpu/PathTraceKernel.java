@@ -105,8 +105,9 @@ final class PathTraceKernel extends CameraKernel {
             int x = pixel - y * width;
             int ps = pixelSeed(pixel);
             out[OUT_WEIGHT * capacity + gid] = startPath(gid, ps, index, x, y);
-            tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid], scratch[Scratch.LS_WZ * capacity + gid],
-                    scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid]);
+            tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid],
+                    scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
+                    scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid]);
         }
     }
 
@@ -277,7 +278,9 @@ final class PathTraceKernel extends CameraKernel {
                 alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, Sampler.BSDF_U),
                         bounceSample(ps, index, bounce, Sampler.BSDF_V),
                         bounceSample(ps, index, bounce, Sampler.BSDF_LOBE));
-                float bwx = scratch[Scratch.BS_WX * capacity + gid], bwy = scratch[Scratch.BS_WY * capacity + gid], bwz = scratch[Scratch.BS_WZ * capacity + gid];
+                float bwx = scratch[Scratch.BS_WX * capacity + gid];
+                float bwy = scratch[Scratch.BS_WY * capacity + gid];
+                float bwz = scratch[Scratch.BS_WZ * capacity + gid];
                 boolean bsSpecular = scratch[Scratch.BS_SPECULAR * capacity + gid] != 0;
                 float ndx = bwx * sx + bwy * tx + bwz * nsx;
                 float ndy = bwx * sy + bwy * ty + bwz * nsy;
