@@ -251,10 +251,10 @@ abstract class BsdfKernel extends WarpKernel {
                 ggxSampleVisible(gid, wox, woy, oz, matParams[o + ALPHA_U], matParams[o + ALPHA_V], u1, u2);
                 float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
                 float hz = scratch[Scratch.VEC_Z * capacity + gid];
-                float dot = wox * hx + woy * hy + oz * hz;
-                ix = 2 * dot * hx - wox;
-                iy = 2 * dot * hy - woy;
-                iz = 2 * dot * hz - oz;
+                float cosH = wox * hx + woy * hy + oz * hz;
+                ix = 2 * cosH * hx - wox;
+                iy = 2 * cosH * hy - woy;
+                iz = 2 * cosH * hz - oz;
             }
             ok = !(iz <= 0);
             writeDirection(gid, ix, iy, iz * s, false, false, 1f);
@@ -276,13 +276,13 @@ abstract class BsdfKernel extends WarpKernel {
             hy /= hl;
             hz /= hl;
             float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
-            float dot = wix * hx + wiy * hy + iz * hz;
+            float cosH = wix * hx + wiy * hy + iz * hz;
             float d = ggxD(hx, hy, hz, ax, ay);
             float lo = ggxLambda(wox, woy, oz, ax, ay);
             float k = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) / (4 * oz * iz);
-            writeColour(gid, k * fresnelConductor(dot, matParams[o + METAL_ETA], matParams[o + METAL_K]),
-                    k * fresnelConductor(dot, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
-                    k * fresnelConductor(dot, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+            writeColour(gid, k * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
+                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
+                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
                     ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d) / (4 * abs(wox * hx + woy * hy + oz * hz)));
         }
     }
@@ -297,16 +297,16 @@ abstract class BsdfKernel extends WarpKernel {
             float hx = scratch[Scratch.VEC_X * capacity + gid];
             float hy = scratch[Scratch.VEC_Y * capacity + gid];
             float hz = scratch[Scratch.VEC_Z * capacity + gid];
-            float dot = wox * hx + woy * hy + oz * hz;
-            float ix = 2 * dot * hx - wox, iy = 2 * dot * hy - woy, iz = 2 * dot * hz - oz;
-            if (!(iz <= 0 || dot <= 0)) {
+            float cosH = wox * hx + woy * hy + oz * hz;
+            float ix = 2 * cosH * hx - wox, iy = 2 * cosH * hy - woy, iz = 2 * cosH * hz - oz;
+            if (!(iz <= 0 || cosH <= 0)) {
                 float lo = ggxLambda(wox, woy, oz, ax, ay);
                 float g1 = 1f / (1f + lo);
                 float w = 1f / (1f + lo + ggxLambda(ix, iy, iz, ax, ay)) / g1;
-                writeColour(gid, w * fresnelConductor(dot, matParams[o + METAL_ETA], matParams[o + METAL_K]),
-                        w * fresnelConductor(dot, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
-                        w * fresnelConductor(dot, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
-                        ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, ggxD(hx, hy, hz, ax, ay)) / (4 * dot));
+                writeColour(gid, w * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
+                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
+                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+                        ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, ggxD(hx, hy, hz, ax, ay)) / (4 * cosH));
                 writeDirection(gid, ix, iy, iz * s, false, false, 1f);
                 ok = true;
             }

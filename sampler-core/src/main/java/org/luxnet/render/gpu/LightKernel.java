@@ -107,8 +107,8 @@ abstract class LightKernel extends BsdfKernel {
             float k = 1f / d2;
             ok = true;
             if (type == LightLayout.SPOT) {
-                float cos = -(wx * lightParams[o + DIR] + wy * lightParams[o + DIR + 1] + wz * lightParams[o + DIR + 2]);
-                k *= spotFalloff(cos, lightParams[o + COS_TOTAL], lightParams[o + COS_FALLOFF]);
+                float cosAxis = -(wx * lightParams[o + DIR] + wy * lightParams[o + DIR + 1] + wz * lightParams[o + DIR + 2]);
+                k *= spotFalloff(cosAxis, lightParams[o + COS_TOTAL], lightParams[o + COS_FALLOFF]);
                 ok = k != 0;
             }
             if (ok) {
@@ -189,11 +189,11 @@ abstract class LightKernel extends BsdfKernel {
             float sinT = sqrt(max(0f, 1 - cosT * cosT));
             float phi = 2 * PI * u2;
             float ax = dx / dc, ay = dy / dc, az = dz / dc;
-            float sign = signOf(az);
-            float a = -1f / (sign + az);
+            float sgn = signOf(az);
+            float a = -1f / (sgn + az);
             float bb = ax * ay * a;
-            float sx = 1 + sign * ax * ax * a, sy = sign * bb, sz = -sign * ax;
-            float tx = bb, ty = sign + ay * ay * a, tz = -ay;
+            float sx = 1 + sgn * ax * ax * a, sy = sgn * bb, sz = -sgn * ax;
+            float tx = bb, ty = sgn + ay * ay * a, tz = -ay;
             float cp = cos(phi) * sinT, spp = sin(phi) * sinT;
             float wx = cp * sx + spp * tx + cosT * ax;
             float wy = cp * sy + spp * ty + cosT * ay;
@@ -244,12 +244,12 @@ abstract class LightKernel extends BsdfKernel {
         return lightType[li] == LightLayout.INFINITE ? lightSelectPdf[li] * INV_4PI : 0f;
     }
 
-    private float spotFalloff(float cos, float cosTotal, float cosFalloff) {
+    private float spotFalloff(float cosAxis, float cosTotal, float cosFalloff) {
         float f = 1f;
-        if (cos < cosTotal) {
+        if (cosAxis < cosTotal) {
             f = 0f;
-        } else if (!(cos >= cosFalloff)) {
-            float d = (cos - cosTotal) / (cosFalloff - cosTotal);
+        } else if (!(cosAxis >= cosFalloff)) {
+            float d = (cosAxis - cosTotal) / (cosFalloff - cosTotal);
             f = (d * d) * (d * d);
         }
         return f;

@@ -254,11 +254,11 @@ final class PathTraceKernel extends CameraKernel {
 
             if (alive && !passThrough) {
                 // Shading frame around the shading normal (Duff et al. 2017).
-                float sign = signOf(nsz);
-                float fa = -1f / (sign + nsz);
+                float sgn = signOf(nsz);
+                float fa = -1f / (sgn + nsz);
                 float fb = nsx * nsy * fa;
-                float sx = 1 + sign * nsx * nsx * fa, sy = sign * fb, sz = -sign * nsx;
-                float tx = fb, ty = sign + nsy * nsy * fa, tz = -nsy;
+                float sx = 1 + sgn * nsx * nsx * fa, sy = sgn * fb, sz = -sgn * nsx;
+                float tx = fb, ty = sgn + nsy * nsy * fa, tz = -nsy;
                 float wox = -(dx * sx + dy * sy + dz * sz);
                 float woy = -(dx * tx + dy * ty + dz * tz);
                 float woz = -(dx * nsx + dy * nsy + dz * nsz);
@@ -359,10 +359,10 @@ final class PathTraceKernel extends CameraKernel {
             // Reflection or transmission as the geometric normal sees it must agree with the shading frame.
             if (sameSide(cosGi * cosGeo, lz * woz)) {
                 evalBsdf(gid, mat, wox, woy, woz, lx, ly, lz);
-                float cos = abs(lz);
-                float fr = scratch[Scratch.BS_R * capacity + gid] * cos;
-                float fg = scratch[Scratch.BS_G * capacity + gid] * cos;
-                float fb = scratch[Scratch.BS_B * capacity + gid] * cos;
+                float cosWi = abs(lz);
+                float fr = scratch[Scratch.BS_R * capacity + gid] * cosWi;
+                float fg = scratch[Scratch.BS_G * capacity + gid] * cosWi;
+                float fb = scratch[Scratch.BS_B * capacity + gid] * cosWi;
                 if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
                     float side = cosGi > 0 ? eps : -eps;
                     float tMax = scratch[Scratch.LS_DIST * capacity + gid] * 0.99999f;

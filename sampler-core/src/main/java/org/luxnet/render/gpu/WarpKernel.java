@@ -162,10 +162,10 @@ abstract class WarpKernel extends TraceKernel {
      * function before one it calls, which OpenCL C rejects (the translation test checks the order).
      */
     float ggxPdfVisible(float ox, float oy, float oz, float hx, float hy, float hz, float g1, float d) {
-        float dot = ox * hx + oy * hy + oz * hz;
+        float cosH = ox * hx + oy * hy + oz * hz;
         float pdf = 0f;
-        if (!(dot <= 0 || oz <= 0)) {
-            pdf = g1 * dot * d / oz;
+        if (!(cosH <= 0 || oz <= 0)) {
+            pdf = g1 * cosH * d / oz;
         }
         return pdf;
     }
