@@ -5,7 +5,7 @@ package org.luxnet.accumulator.filter;
  * at the radius instead of being cut off there; the 2D filter is the product of the two axes.
  * Sampled from tables of the profile (see {@link PixelFilter#sample} for the weight).
  */
-public final class GaussianFilter implements PixelFilter {
+public final class GaussianFilter implements TabulatedFilter {
     private final float rx, ry;
     private final double alpha;
     private final SeparableSampler sampler;
@@ -49,6 +49,11 @@ public final class GaussianFilter implements PixelFilter {
     @Override
     public void sample(float u1, float u2, float[] out) {
         sampler.sample(u1, u2, out);
+    }
+
+    @Override
+    public FilterAxisTable samplingTable(int axis) {
+        return sampler.table(axis);
     }
 
     @Override

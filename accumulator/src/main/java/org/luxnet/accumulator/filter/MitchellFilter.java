@@ -5,7 +5,7 @@ package org.luxnet.accumulator.filter;
  * C, stretched so its support [-2, 2] covers [-radius, radius]; the 2D filter is the product of the
  * two axes. Its negative lobes give negative sample weights. Sampled from tables of |profile|.
  */
-public final class MitchellFilter implements PixelFilter {
+public final class MitchellFilter implements TabulatedFilter {
     private final float rx, ry;
     private final double b, c;
     private final SeparableSampler sampler;
@@ -52,6 +52,11 @@ public final class MitchellFilter implements PixelFilter {
     @Override
     public void sample(float u1, float u2, float[] out) {
         sampler.sample(u1, u2, out);
+    }
+
+    @Override
+    public FilterAxisTable samplingTable(int axis) {
+        return sampler.table(axis);
     }
 
     @Override

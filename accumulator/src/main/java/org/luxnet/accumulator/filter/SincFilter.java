@@ -5,7 +5,7 @@ package org.luxnet.accumulator.filter;
  * radius, 0 beyond; the 2D filter is the product of the two axes. Its negative lobes give negative
  * sample weights. Sampled from tables of |profile|.
  */
-public final class SincFilter implements PixelFilter {
+public final class SincFilter implements TabulatedFilter {
     private final float rx, ry;
     private final double tau;
     private final SeparableSampler sampler;
@@ -53,6 +53,11 @@ public final class SincFilter implements PixelFilter {
     @Override
     public void sample(float u1, float u2, float[] out) {
         sampler.sample(u1, u2, out);
+    }
+
+    @Override
+    public FilterAxisTable samplingTable(int axis) {
+        return sampler.table(axis);
     }
 
     @Override
