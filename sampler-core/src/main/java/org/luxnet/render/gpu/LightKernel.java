@@ -55,7 +55,9 @@ abstract class LightKernel extends BsdfKernel {
         return lo;
     }
 
-    private void writeLight(int gid, float wx, float wy, float wz, float dist, int o, float k, float pdf, boolean delta) {
+    private void writeLight(int gid, float wx, float wy, float wz, float dist, int o, float k, float pdf, boolean delta,
+                            float margin) {
+        scratch[Scratch.LS_MARGIN * capacity + gid] = margin;
         scratch[Scratch.LS_WX * capacity + gid] = wx;
         scratch[Scratch.LS_WY * capacity + gid] = wy;
         scratch[Scratch.LS_WZ * capacity + gid] = wz;
@@ -84,12 +86,12 @@ abstract class LightKernel extends BsdfKernel {
                     ok = samplePointLight(gid, o, type, px, py, pz, sel);
                 } else if (type == LightLayout.DISTANT) {
                     writeLight(gid, -lightParams[o + DIR], -lightParams[o + DIR + 1], -lightParams[o + DIR + 2],
-                            Float.POSITIVE_INFINITY, o, 1f, sel, true);
+                            Float.POSITIVE_INFINITY, o, 1f, sel, true, 0f);
                     ok = true;
                 } else if (type == LightLayout.INFINITE) {
                     uniformSphere(gid, u1, u2);
                     writeLight(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
-                            scratch[Scratch.VEC_Z * capacity + gid], Float.POSITIVE_INFINITY, o, 1f, sel * INV_4PI, false);
+                            scratch[Scratch.VEC_Z * capacity + gid], Float.POSITIVE_INFINITY, o, 1f, sel * INV_4PI, false, 0f);
                     ok = true;
                 }
             }
@@ -112,7 +114,7 @@ abstract class LightKernel extends BsdfKernel {
                 ok = k != 0;
             }
             if (ok) {
-                writeLight(gid, wx, wy, wz, d, o, k, sel, true);
+                writeLight(gid, wx, wy, wz, d, o, k, sel, true, 0f);
             }
         }
         return ok;
@@ -140,11 +142,20 @@ abstract class LightKernel extends BsdfKernel {
                 cosL = abs(cosL);
             }
             if (!(cosL <= 0)) {
-                writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false);
+                float qeps = 1e-6f * (abs(triGeom[go]) + abs(triGeom[go + 1]) + abs(triGeom[go + 2])
+                        + abs(triGeom[go + 3]) + abs(triGeom[go + 4]) + abs(triGeom[go + 5]) + abs(triGeom[go + 6])
+                        + abs(triGeom[go + 7]) + abs(triGeom[go + 8]));
+                writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
+                        surfaceMargin(qeps, cosL, d));
                 ok = true;
             }
         }
         return ok;
+    }
+
+    /** {@link LightSampler#surfaceMargin}. */
+    float surfaceMargin(float qeps, float cosL, float dist) {
+        return min(0.5f * dist, 4 * qeps / max(cosL, 1e-3f));
     }
 
     private boolean sampleSphereLight(int gid, int li, int o, float px, float py, float pz, float u1, float u2,
@@ -176,7 +187,8 @@ abstract class LightKernel extends BsdfKernel {
                     cosL = abs(cosL);
                 }
                 if (!(cosL <= 0)) {
-                    writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false);
+                    writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
+                            surfaceMargin(1e-6f * (abs(cx) + abs(cy) + abs(cz) + r), cosL, d));
                     ok = true;
                 }
             }
@@ -208,7 +220,8 @@ abstract class LightKernel extends BsdfKernel {
                 cosL = abs(cosL);
             }
             if (!(cosL <= 0)) {
-                writeLight(gid, wx, wy, wz, ds, o, 1f, sel / (2 * PI * (1 - cosMax)), false);
+                writeLight(gid, wx, wy, wz, ds, o, 1f, sel / (2 * PI * (1 - cosMax)), false,
+                        surfaceMargin(1e-6f * (abs(cx) + abs(cy) + abs(cz) + r), cosL, ds));
                 ok = true;
             }
         }

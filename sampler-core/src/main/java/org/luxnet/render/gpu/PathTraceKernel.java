@@ -82,7 +82,7 @@ final class PathTraceKernel extends CameraKernel {
         put(sobolTables);
         put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
-        put(bvhBounds).put(bvhChildren).put(bvhPrims);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull);
         put(matType).put(matParams);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
@@ -226,7 +226,13 @@ final class PathTraceKernel extends CameraKernel {
                 if (cosL > 0) {
                     float w = 1f;
                     if (bounce != 0 && !specular) {
-                        w = powerHeuristic(prevPdf, pdfArea(light, px, py, pz, t, cosL));
+                        // Distance from the last scattering vertex (longer than t after null surfaces).
+                        float dist = t;
+                        if (passes > 0) {
+                            float ex = hx - px, ey = hy - py, ez = hz - pz;
+                            dist = sqrt(ex * ex + ey * ey + ez * ez);
+                        }
+                        w = powerHeuristic(prevPdf, pdfArea(light, px, py, pz, dist, cosL));
                     }
                     lr += br * lightParams[o] * w;
                     lg += bg * lightParams[o + 1] * w;
@@ -365,7 +371,9 @@ final class PathTraceKernel extends CameraKernel {
                 float fb = scratch[Scratch.BS_B * capacity + gid] * cosWi;
                 if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
                     float side = cosGi > 0 ? eps : -eps;
-                    float tMax = scratch[Scratch.LS_DIST * capacity + gid] * 0.99999f;
+                    // From the offset origin, stopping short of the light's own surface (see PathTracer).
+                    float tMax = (scratch[Scratch.LS_DIST * capacity + gid] - eps * abs(cosGi)
+                            - scratch[Scratch.LS_MARGIN * capacity + gid]) * 0.99999f;
                     if (!occluded(hx + ngx * side, hy + ngy * side, hz + ngz * side, wix, wiy, wiz, tMax)) {
                         float w = 1f;
                         if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {

@@ -18,11 +18,11 @@ final class Scratch {
     static final int BS_SPECULAR = 10, BS_TRANSMISSION = 11, BS_ETA_SCALE = 12;
     /** A warped point or direction (disk, hemisphere, sphere, GGX half vector, barycentrics). */
     static final int VEC_X = 13, VEC_Y = 14, VEC_Z = 15;
-    /** Light sample: direction, distance, radiance, pdf, delta flag (0/1). */
+    /** Light sample: direction, distance, radiance, pdf, delta flag (0/1), shadow margin. */
     static final int LS_WX = 16, LS_WY = 17, LS_WZ = 18, LS_DIST = 19, LS_R = 20, LS_G = 21, LS_B = 22;
-    static final int LS_PDF = 23, LS_DELTA = 24;
+    static final int LS_PDF = 23, LS_DELTA = 24, LS_MARGIN = 28;
     /** Radiance that next-event estimation adds at a vertex, throughput applied. */
     static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
     /** Slots per work item. */
-    static final int SLOTS = 28;
+    static final int SLOTS = 29;
 }

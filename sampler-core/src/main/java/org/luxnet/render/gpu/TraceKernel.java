@@ -27,6 +27,10 @@ abstract class TraceKernel extends SampleKernel {
     int[] bvhChildren = new int[1];
     int[] bvhPrims = new int[1];
     int triangleCount;
+    /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
+    int hasNullSurfaces;
+    /** Per primitive: 1 for a null-material surface (only filled when {@link #hasNullSurfaces} is 1). */
+    int[] primNull = new int[1];
 
     /** Per-work-item scratch, {@link Scratch#SLOTS} slots of {@link #capacity} floats each. */
     float[] scratch = new float[Scratch.SLOTS];
@@ -49,6 +53,15 @@ abstract class TraceKernel extends SampleKernel {
         bvhChildren = KernelArrays.ints(s.bvhChildren);
         bvhPrims = KernelArrays.ints(s.bvhPrims);
         triangleCount = s.triangleCount;
+        hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
+        if (s.hasNullSurfaces) {
+            primNull = new int[s.primitiveCount()];
+            for (int p = 0; p < primNull.length; p++) {
+                primNull[p] = s.isNullSurface(p) ? 1 : 0;
+            }
+        } else {
+            primNull = new int[1];
+        }
         capacity = items;
         scratch = new float[Scratch.SLOTS * items];
     }
@@ -166,7 +179,7 @@ abstract class TraceKernel extends SampleKernel {
         return best;
     }
 
-    /** True when anything blocks o + t d for 0 < t < tMax. */
+    /** True when anything but a null surface blocks o + t d for 0 < t < tMax. */
     boolean occluded(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
         int[] stack = new int[STACK];
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
@@ -197,7 +210,7 @@ abstract class TraceKernel extends SampleKernel {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
-                    found = t > 0f;
+                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitL = false;
             }
@@ -206,7 +219,7 @@ abstract class TraceKernel extends SampleKernel {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
-                    found = t > 0f;
+                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitR = false;
             }
