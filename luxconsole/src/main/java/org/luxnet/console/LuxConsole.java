@@ -30,22 +30,28 @@ public final class LuxConsole implements Callable<Integer> {
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
+    @Mixin
+    GpuOptions gpu = new GpuOptions();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file (.lxs or .pbrt).")
     String scene;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (gpu.listDevices) {
+            return GpuOptions.list(out);
+        }
         if (network.server) {
-            return new ServerMode(render, network, out, err).run();
+            return new ServerMode(render, network, gpu, out, err).run();
         }
         if (scene == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: SCENE");
         }
         if (!network.servers.isEmpty()) {
-            return new ClientMode(render, network, out, err).run(scene);
+            return new ClientMode(render, network, gpu, out, err).run(scene);
         }
-        return new LocalRender(render, out, err).run(scene);
+        return new LocalRender(render, gpu, out, err).run(scene);
     }
 
     /** A command line ready to execute, with luxconsole's exception-to-exit-code mapping. */

@@ -35,7 +35,7 @@ class GpuDeviceTest {
     private static Film render(CompiledRender r, int cpuThreads, long passes, GpuDevice gpu, long startItem) {
         RenderSession session = new RenderSession(r.scene(), r.settings(),
                 new SessionOptions(cpuThreads, SEED, 0, passes, List.of(gpu),
-                        cpuThreads > 0 ? new long[] {0, startItem} : new long[] {startItem}));
+                        new long[] {0, startItem}));
         session.start();
         assertTrue(session.awaitStopped(Duration.ofMinutes(1)), "the session did not finish");
         assertNull(session.failure(), () -> "device failed: " + session.failure());
