@@ -3,12 +3,11 @@ package org.luxnet.render.gpu;
 import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
 import com.aparapi.exception.CompileFailedException;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.luxnet.accumulator.Film;
+import org.luxnet.render.session.DeviceBase;
 import org.luxnet.render.session.DeviceContext;
 import org.luxnet.render.session.PassBudget;
-import org.luxnet.render.session.RenderDevice;
 
 /**
  * The GPU sampler: a render device that path-traces its own sample stream on an OpenCL device with
@@ -29,7 +28,7 @@ import org.luxnet.render.session.RenderDevice;
  * while calling itself a GPU; the only Java-thread mode is the explicit test mode {@link
  * #javaThreadPool}, which says so in its description.
  */
-public final class GpuDevice implements RenderDevice {
+public final class GpuDevice extends DeviceBase {
     /** Most work items per launch: 16 MiB of outputs and 112 MiB of scratch memory. */
     static final int MAX_BATCH = 1 << 20;
     private static final int FIRST_BATCH = 1 << 14;
@@ -39,15 +38,10 @@ public final class GpuDevice implements RenderDevice {
     private final String description;
     private final int hostThreads;
     private final int capacity;
-    private final AtomicLong samples = new AtomicLong(), contributions = new AtomicLong();
     private final AtomicLong launches = new AtomicLong();
     private DeviceContext ctx;
     private Film film;
-    private Thread thread;
     private long next;              // guarded by this
-    private boolean finished;       // guarded by this
-    private volatile boolean stop;
-    private volatile Throwable failure;
 
     /** A GPU sampler on {@code device}, one of {@link GpuDevices#list()}. */
     public GpuDevice(OpenClDeviceInfo device) {
@@ -100,13 +94,10 @@ public final class GpuDevice implements RenderDevice {
 
     @Override
     public synchronized void start(DeviceContext context) {
-        if (ctx != null) {
-            throw new IllegalStateException("device already started");
-        }
+        film = begin(context, 1);
         ctx = context;
-        film = new Film(context.settings().width(), context.settings().height(), context.settings().scaleBits());
         next = context.startItem();
-        thread = new Thread(this::work, "render-gpu");
+        Thread thread = new Thread(this::work, "render-gpu");
         thread.setDaemon(true);
         thread.start();
     }
@@ -121,7 +112,7 @@ public final class GpuDevice implements RenderDevice {
             renderer.compile();
             int batch = Math.min(capacity, FIRST_BATCH);
             boolean more = true;
-            while (more && !stop) {
+            while (more && !stopRequested()) {
                 long end = first + batch;
                 long needed = ceilDiv(end, pixels);
                 if (needed > granted) {
@@ -141,8 +132,7 @@ public final class GpuDevice implements RenderDevice {
                         renderer.addSamples(film);
                         after = film.totalContributions();
                     }
-                    samples.addAndGet(count);
-                    contributions.addAndGet(after - before);
+                    counted(count, after - before);
                     launches.incrementAndGet();
                     first = end;
                     synchronized (this) {
@@ -152,10 +142,10 @@ public final class GpuDevice implements RenderDevice {
                 }
             }
         } catch (CompileFailedException e) {
-            failure = new IllegalStateException("the GPU path tracer could not be built for " + description + ": "
-                    + e.getMessage(), e);
+            fail(new IllegalStateException("the GPU path tracer could not be built for " + description + ": "
+                    + e.getMessage(), e));
         } catch (Throwable e) {
-            failure = new IllegalStateException("the GPU sampler on " + description + " failed: " + e, e);
+            fail(new IllegalStateException("the GPU sampler on " + description + " failed: " + e, e));
         } finally {
             long unrendered = granted - ceilDiv(first, pixels);
             if (unrendered > 0) {
@@ -164,10 +154,7 @@ public final class GpuDevice implements RenderDevice {
             if (renderer != null) {
                 renderer.dispose();
             }
-            synchronized (this) {
-                finished = true;
-                notifyAll();
-            }
+            workerFinished();
         }
     }
 
@@ -191,66 +178,8 @@ public final class GpuDevice implements RenderDevice {
     }
 
     @Override
-    public void requestStop() {
-        stop = true;
-    }
-
-    @Override
-    public synchronized boolean awaitStopped(Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (ctx != null && !finished) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public synchronized boolean isStopped() {
-        return ctx != null && finished;
-    }
-
-    @Override
-    public void drainInto(Film target) {
-        Film f;
-        synchronized (this) {
-            f = film;
-        }
-        if (f == null) {
-            return;
-        }
-        synchronized (f) {
-            target.add(f);
-            f.clear();
-        }
-    }
-
-    @Override
-    public long samples() {
-        return samples.get();
-    }
-
-    @Override
-    public long contributions() {
-        return contributions.get();
-    }
-
-    @Override
     public synchronized long nextItem() {
         return next;
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure;
     }
 
     /** Kernel launches so far (for tests and benchmarks). */
