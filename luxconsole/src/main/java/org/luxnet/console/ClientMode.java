@@ -45,12 +45,15 @@ import org.luxnet.scene.parse.FileSystemResources;
 final class ClientMode {
     private final RenderOptions o;
     private final NetworkOptions net;
+    private final GpuOptions gpu;
     private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    ClientMode(RenderOptions options, NetworkOptions net, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
+    ClientMode(RenderOptions options, NetworkOptions net, GpuOptions gpu, MonitorOptions monitor, PrintWriter out,
+               PrintWriter err) {
         this.o = options;
         this.net = net;
+        this.gpu = gpu;
         this.mon = monitor;
         this.out = out;
         this.err = err;
@@ -97,9 +100,11 @@ final class ClientMode {
         }
         long seed = prior != null ? prior.seed() : o.seed;
         long doneSamples = film.totalSamples();
-        long cpuStart = prior != null ? prior.cpuNextItem() : 0;
-        RenderSession local = o.threads == 0 ? null : new RenderSession(scene.compiled().scene(), s,
-                new SessionOptions(o.threads, seed, 0, net.nodePasses, List.of(), new long[] {cpuStart}));
+        long[] localStart = prior != null ? prior.nextItems() : new long[0];
+        int cpuThreads = gpu.cpuThreads(o.threads);
+        List<org.luxnet.render.session.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
+        RenderSession local = cpuThreads == 0 && extra.isEmpty() ? null : new RenderSession(scene.compiled().scene(), s,
+                new SessionOptions(cpuThreads, seed, 0, net.nodePasses, extra, localStart));
         String main = FileSystemResources.resolveName(null, scenePath, new FileLoc(scenePath, 0, 0));
         SceneBundle bundle = new SceneBundle(main, scene.files());
         ClientOptions copts = ClientOptions.defaults(PasswordProof.resolve(net.password))
@@ -113,11 +118,14 @@ final class ClientMode {
             RenderDriver[] driverRef = new RenderDriver[1];
             FilmImages images = Outputs.create(s, o, () -> {
                 Map<String, String> m = new LinkedHashMap<>(new ResumeState(scene.sha256(), seed,
-                        driverRef[0].status().elapsed(), local != null ? local.nextItems()[0] : cpuStart).toMetadata());
+                        driverRef[0].status().elapsed(), local != null ? local.nextItems() : localStart).toMetadata());
                 m.putAll(NetworkResume.toMetadata(session, nodes));
                 return m;
             });
             ConsoleListener console = new ConsoleListener(out, err, o.verbose);
+            if (local != null) {
+                console.showDevices(local::deviceStats);
+            }
             String[] giveUp = new String[1];
             RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
@@ -132,8 +140,9 @@ final class ClientMode {
                 nodes.add(n);
                 driver.addRemote(n);
             }
-            out.printf(Locale.ROOT, "Rendering %s: %dx%d, %d local thread(s) and %d server(s), seed %d, session %s%n",
-                    scenePath, s.width(), s.height(), o.threads, addresses.size(), seed, session.sessionId());
+            out.printf(Locale.ROOT, "Rendering %s: %dx%d, locally on %s, and %d server(s), seed %d, session %s%n",
+                    scenePath, s.width(), s.height(), local == null ? "nothing" : LocalRender.describeDevices(cpuThreads, extra),
+                    addresses.size(), seed, session.sessionId());
             out.flush();
             RenderDriver.Result result;
             try (RenderMonitor monitor = Monitors.start(mon, new DriverControls(driver, events, images, local, session,

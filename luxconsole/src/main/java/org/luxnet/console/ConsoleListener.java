@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.luxnet.accumulator.progress.RenderListener;
 import org.luxnet.accumulator.progress.RenderStatus;
+import org.luxnet.accumulator.stats.SegmentStats;
+import org.luxnet.accumulator.stats.StatsLine;
 
 /** Prints a render's progress: statistics lines to standard output, file and error reports to standard error. */
 final class ConsoleListener implements RenderListener {
     private final PrintWriter out, err;
     private final boolean verbose;
     private volatile Exception lastWriteError;
+    private volatile java.util.function.Supplier<List<org.luxnet.accumulator.progress.SourceStats>> devices;
 
     ConsoleListener(PrintWriter out, PrintWriter err, boolean verbose) {
         this.out = out;
@@ -18,9 +21,21 @@ final class ConsoleListener implements RenderListener {
         this.verbose = verbose;
     }
 
+    /** In verbose mode, also print one line per local device after each statistics line. */
+    void showDevices(java.util.function.Supplier<List<org.luxnet.accumulator.progress.SourceStats>> deviceStats) {
+        this.devices = deviceStats;
+    }
+
     @Override
     public void statistics(String line, RenderStatus status) {
         out.println(line);
+        var d = devices;
+        if (verbose && d != null) {
+            for (var s : d.get()) {
+                out.println(StatsLine.formatDevice(new SegmentStats(s.label() + " (" + s.threads() + "T)",
+                        s.samples(), s.contributions(), s.samplesPerSecond()), status.pixels()) + "  [" + s.state() + "]");
+            }
+        }
         out.flush();
     }
 

@@ -27,11 +27,13 @@ import org.luxnet.scene.compiled.RenderSettings;
  */
 final class LocalRender {
     private final RenderOptions o;
+    private final GpuOptions gpu;
     private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    LocalRender(RenderOptions options, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
+    LocalRender(RenderOptions options, GpuOptions gpu, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
         this.o = options;
+        this.gpu = gpu;
         this.mon = monitor;
         this.out = out;
         this.err = err;
@@ -49,8 +51,9 @@ final class LocalRender {
         if (!(o.statsInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--stats-interval must be positive, got " + o.statsInterval);
         }
-        if (o.threads < 1) {
-            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " leaves no device to render on");
+        int cpuThreads = gpu.cpuThreads(o.threads);
+        if (o.threads < 0) {
+            throw new CliException(ExitCode.USAGE, "--threads must not be negative, got " + o.threads);
         }
         mon.checkForRender();
         Path base = Outputs.base(s, o);
@@ -80,23 +83,28 @@ final class LocalRender {
             }
         }
         long seed = prior != null ? prior.seed() : o.seed;
-        long[] start = prior != null ? new long[] {prior.cpuNextItem()} : null;
+        long[] start = prior != null ? prior.nextItems() : null;
+        java.util.List<org.luxnet.render.session.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
+        if (cpuThreads == 0 && extra.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave no device to render on");
+        }
         RenderSession session = new RenderSession(scene.compiled().scene(), s,
-                new SessionOptions(o.threads, seed, 0, haltPasses, java.util.List.of(), start));
+                new SessionOptions(cpuThreads, seed, 0, haltPasses, extra, start));
         ConsoleListener listener = new ConsoleListener(out, err, o.verbose);
+        listener.showDevices(session::deviceStats);
         RenderEvents events = new RenderEvents(listener);
         Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
         RenderDriver[] driverRef = new RenderDriver[1];
         FilmImages images = Outputs.create(s, o, () -> new ResumeState(scene.sha256(), seed,
-                driverRef[0].status().elapsed(), session.nextItems()[0]).toMetadata());
+                driverRef[0].status().elapsed(), session.nextItems()).toMetadata());
         double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
         RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, seconds(haltTime), haltNoise), images,
                 events, seconds(o.statsInterval), seconds(wi), before);
         driverRef[0] = driver;
         driver.addLocal(session);
-        out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %d thread(s), seed %d%s%n", scenePath, s.width(), s.height(),
+        out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %s, seed %d%s%n", scenePath, s.width(), s.height(),
                 s.sampler() == RenderSettings.SamplerKind.INDEPENDENT ? "random sampler" : "low-discrepancy sampler",
-                o.threads, seed, describeHalt(haltSpp, haltTime, haltNoise));
+                describeDevices(cpuThreads, extra), seed, describeHalt(haltSpp, haltTime, haltNoise));
         out.flush();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -160,6 +168,17 @@ final class LocalRender {
 
     static Duration seconds(double s) {
         return s > 0 ? Duration.ofNanos((long) (s * 1e9)) : null;
+    }
+
+    static String describeDevices(int cpuThreads, java.util.List<org.luxnet.render.session.RenderDevice> extra) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (cpuThreads > 0) {
+            parts.add(cpuThreads + " CPU thread(s)");
+        }
+        for (var d : extra) {
+            parts.add(d.description());
+        }
+        return String.join(" + ", parts);
     }
 
     private static String describeHalt(int spp, double time, double noise) {

@@ -31,6 +31,9 @@ public final class LuxConsole implements Callable<Integer> {
     NetworkOptions network = new NetworkOptions();
 
     @Mixin
+    GpuOptions gpu = new GpuOptions();
+
+    @Mixin
     MonitorOptions monitor = new MonitorOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file (.lxs or .pbrt).")
@@ -39,16 +42,19 @@ public final class LuxConsole implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (gpu.listDevices) {
+            return GpuOptions.list(out);
+        }
         if (network.server) {
-            return new ServerMode(render, network, monitor, out, err).run();
+            return new ServerMode(render, network, gpu, monitor, out, err).run();
         }
         if (scene == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: SCENE");
         }
         if (!network.servers.isEmpty()) {
-            return new ClientMode(render, network, monitor, out, err).run(scene);
+            return new ClientMode(render, network, gpu, monitor, out, err).run(scene);
         }
-        return new LocalRender(render, monitor, out, err).run(scene);
+        return new LocalRender(render, gpu, monitor, out, err).run(scene);
     }
 
     /** A command line ready to execute, with luxconsole's exception-to-exit-code mapping. */

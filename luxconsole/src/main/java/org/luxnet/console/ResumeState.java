@@ -1,22 +1,36 @@
 package org.luxnet.console;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a render stores in its FLM film so that {@code -r} continues it exactly: the scene's hash (a
- * changed scene cannot be resumed), the seed, the render time so far, and for each device stream
- * the first work item not yet rendered, so that no sample is rendered twice.
+ * changed scene cannot be resumed), the seed, the render time so far, and for each of this
+ * machine's device streams (0: CPU, 1: GPU) the first work item not yet rendered, so that no sample
+ * is rendered twice.
  *
  * @param sceneSha256 hash of the scene files
  * @param seed        session seed
  * @param elapsed     render time already spent
- * @param cpuNextItem next work item of the CPU stream (device 0 of node 0)
+ * @param nextItems   per device stream of node 0, the next work item
  */
-public record ResumeState(String sceneSha256, long seed, Duration elapsed, long cpuNextItem) {
-    static final String SCENE = "luxnet.scene.sha256", SEED = "luxnet.seed", ELAPSED = "luxnet.elapsed.ms",
-            CPU_ITEM = "luxnet.stream.0.0.next";
+public record ResumeState(String sceneSha256, long seed, Duration elapsed, long[] nextItems) {
+    static final String SCENE = "luxnet.scene.sha256", SEED = "luxnet.seed", ELAPSED = "luxnet.elapsed.ms";
+    /** Stream {@code d} of node 0 is stored under {@code luxnet.stream.0.<d>.next}. */
+    static final String STREAM_PREFIX = "luxnet.stream.0.", STREAM_SUFFIX = ".next";
+    /** More device streams than any machine has; bounds what a corrupt file can make us read. */
+    static final int MAX_STREAMS = 16;
+
+    public ResumeState {
+        nextItems = nextItems.clone();
+    }
+
+    /** The work item of stream {@code d} to start from (0 for a stream never used). */
+    long next(int d) {
+        return d < nextItems.length ? nextItems[d] : 0;
+    }
 
     /** The metadata map written into the FLM. */
     public Map<String, String> toMetadata() {
@@ -24,7 +38,9 @@ public record ResumeState(String sceneSha256, long seed, Duration elapsed, long 
         m.put(SCENE, sceneSha256);
         m.put(SEED, Long.toString(seed));
         m.put(ELAPSED, Long.toString(elapsed.toMillis()));
-        m.put(CPU_ITEM, Long.toString(cpuNextItem));
+        for (int d = 0; d < nextItems.length; d++) {
+            m.put(STREAM_PREFIX + d + STREAM_SUFFIX, Long.toString(nextItems[d]));
+        }
         return m;
     }
 
@@ -35,8 +51,20 @@ public record ResumeState(String sceneSha256, long seed, Duration elapsed, long 
      */
     public static ResumeState fromMetadata(Map<String, String> m, String file) {
         try {
+            long[] items = new long[MAX_STREAMS];
+            int n = 0;
+            for (int d = 0; d < MAX_STREAMS; d++) {
+                String v = m.get(STREAM_PREFIX + d + STREAM_SUFFIX);
+                if (v != null) {
+                    items[d] = Long.parseLong(v);
+                    n = d + 1;
+                }
+            }
+            if (n == 0) {
+                require(m, STREAM_PREFIX + 0 + STREAM_SUFFIX, file);
+            }
             return new ResumeState(require(m, SCENE, file), Long.parseLong(require(m, SEED, file)),
-                    Duration.ofMillis(Long.parseLong(require(m, ELAPSED, file))), Long.parseLong(require(m, CPU_ITEM, file)));
+                    Duration.ofMillis(Long.parseLong(require(m, ELAPSED, file))), Arrays.copyOf(items, n));
         } catch (NumberFormatException e) {
             throw new CliException(ExitCode.USAGE, file + ": malformed resume metadata: " + e.getMessage());
         }

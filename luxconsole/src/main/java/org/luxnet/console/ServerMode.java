@@ -20,20 +20,25 @@ import org.luxnet.bridge.server.ServerConfig;
 final class ServerMode {
     private final RenderOptions o;
     private final NetworkOptions net;
+    private final GpuOptions gpu;
     private final MonitorOptions mon;
     private final PrintWriter out, err;
 
-    ServerMode(RenderOptions options, NetworkOptions net, MonitorOptions monitor, PrintWriter out, PrintWriter err) {
+    ServerMode(RenderOptions options, NetworkOptions net, GpuOptions gpu, MonitorOptions monitor, PrintWriter out,
+               PrintWriter err) {
         this.o = options;
         this.net = net;
+        this.gpu = gpu;
         this.mon = monitor;
         this.out = out;
         this.err = err;
     }
 
     int run() {
-        if (o.threads < 1) {
-            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " leaves a server nothing to render on");
+        int cpuThreads = gpu.cpuThreads(o.threads);
+        var device = gpu.select(err);
+        if (cpuThreads < 1 && device == null) {
+            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave a server nothing to render on");
         }
         if (net.port < 0 || net.port > 65535) {
             throw new CliException(ExitCode.USAGE, "--serverport must be 0..65535, got " + net.port);
@@ -57,10 +62,10 @@ final class ServerMode {
             }
         }, "luxconsole-server-interrupt");
         try (LogBridge logs = LogBridge.install(out, err, o.verbose);
-             RenderServer server = new RenderServer(config, new SessionBackend(o.threads))) {
+             RenderServer server = new RenderServer(config, new SessionBackend(cpuThreads, device))) {
             server.start();
-            out.println("Render server " + config.serverId() + " on port " + server.port() + " with " + o.threads
-                    + " thread(s): waiting for a client (Ctrl-C stops)");
+            out.println("Render server " + config.serverId() + " on port " + server.port() + " rendering on "
+                    + LocalRender.describeDevices(cpuThreads, GpuOptions.devices(device)) + ": waiting for a client (Ctrl-C stops)");
             out.flush();
             try (MonitorServer status = Monitors.status(mon, server, out)) {
                 Runtime.getRuntime().addShutdownHook(hook);

@@ -8,6 +8,7 @@ import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.render.gpu.OpenClDeviceInfo;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.SceneException;
@@ -18,20 +19,22 @@ import org.luxnet.scene.parse.SceneParser;
 
 /**
  * The render server's renderer: parses the scene from the client's bundle only, compiles it, and
- * runs a render session on this machine's CPU threads with the stream (seed, node) and pass budget
+ * runs a render session on this machine's CPU threads (and GPU) with the stream (seed, node) and pass budget
  * the client assigned.
  */
 final class SessionBackend implements RenderBackend {
     private static final Logger LOG = Logger.getLogger("org.luxnet.bridge.backend");
 
     private final int threads;
+    private final OpenClDeviceInfo gpu;
 
-    /** A backend rendering on {@code threads} CPU threads. */
-    SessionBackend(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("a server needs at least one render thread, got " + threads);
+    /** A backend rendering on {@code threads} CPU threads and, when not null, the OpenCL device {@code gpu}. */
+    SessionBackend(int threads, OpenClDeviceInfo gpu) {
+        if (threads < 0 || (threads == 0 && gpu == null)) {
+            throw new IllegalArgumentException("a server needs a render thread or a GPU, got " + threads + " threads");
         }
         this.threads = threads;
+        this.gpu = gpu;
     }
 
     @Override
@@ -46,7 +49,8 @@ final class SessionBackend implements RenderBackend {
             LOG.fine(w::toString);
         }
         RenderSession session = new RenderSession(cr.scene(), cr.settings(),
-                new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), List.of(), null), "server");
+                new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), GpuOptions.devices(gpu), null),
+                "server");
         session.start();
         return new SessionJob(session, cr.settings());
     }

@@ -77,7 +77,7 @@ class MonitorBrowserTest {
     private RenderServer server(String id) throws IOException {
         ServerConfig c = ServerConfig.of(0, tmp.resolve("cache-" + id), id).withBindHost("127.0.0.1")
                 .withLease(Duration.ofSeconds(20));
-        RenderServer s = new RenderServer(c, new SessionBackend(1));
+        RenderServer s = new RenderServer(c, new SessionBackend(1, null));
         servers.add(s);
         s.start();
         return s;

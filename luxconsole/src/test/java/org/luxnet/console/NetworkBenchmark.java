@@ -91,7 +91,7 @@ class NetworkBenchmark {
     void sceneArrivalToFirstSampleOnAServer() throws Exception {
         requireOptIn();
         SceneBundle bundle = new SceneBundle("cornell-box.lxs", Map.of("cornell-box.lxs", Files.readAllBytes(Path.of(BOX))));
-        SessionBackend backend = new SessionBackend(1);
+        SessionBackend backend = new SessionBackend(1, null);
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             long t0 = System.nanoTime();

@@ -33,7 +33,7 @@ class SessionBackendTest {
 
     @Test
     void aBundledSceneWithIncludeAndMeshRendersItsPassBudget() throws Exception {
-        RenderJob job = new SessionBackend(1).start(knot(true), new JobSpec(3, 2, 1));
+        RenderJob job = new SessionBackend(1, null).start(knot(true), new JobSpec(3, 2, 1));
         assertTrue(job.awaitStopped(Duration.ofSeconds(60)));
         assertTrue(job.isFinished());
         var film = job.newFilm();
@@ -46,10 +46,10 @@ class SessionBackendTest {
         files.put("evil.lxs", ("Include \"" + KNOT.resolve("walls.lxs").toAbsolutePath() + "\"\nWorldBegin\n")
                 .getBytes(StandardCharsets.UTF_8));
         JobException e = assertThrows(JobException.class,
-                () -> new SessionBackend(1).start(new SceneBundle("evil.lxs", files), new JobSpec(1, 1, 1)));
+                () -> new SessionBackend(1, null).start(new SceneBundle("evil.lxs", files), new JobSpec(1, 1, 1)));
         assertEquals(ErrorCode.SCENE, e.code());
         assertTrue(e.getMessage().contains("not among the files the client sent"), e.getMessage());
-        JobException mesh = assertThrows(JobException.class, () -> new SessionBackend(1).start(knot(false),
+        JobException mesh = assertThrows(JobException.class, () -> new SessionBackend(1, null).start(knot(false),
                 new JobSpec(1, 1, 1)));
         assertTrue(mesh.getMessage().startsWith("scene/ply-mesh.lxs:") && mesh.getMessage().contains("'knot.ply'"), mesh.getMessage());
     }

@@ -190,4 +190,79 @@ class AnalyticSceneTest {
         }
         assertTrue(worst < 0.01, "largest relative deviation from the closed form: " + worst);
     }
+
+    @Test
+    void nullSurfacesAreInvisibleToCameraBounceAndShadowRays() throws Exception {
+        String nullPane = "AttributeBegin\nMaterial \"null\"\nShape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] "
+                + "\"point P\" [-5 1 -5  5 1 -5  5 1 5  -5 1 5]\nAttributeEnd\n";
+        String scene = String.join("\n",
+                "LookAt 0 3 -3  0 0 0  0 1 0",
+                "Camera \"perspective\" \"float fov\" [60]",
+                "Film \"fleximage\" \"integer xresolution\" [24] \"integer yresolution\" [24] \"bool write_png\" [\"false\"]",
+                "PixelFilter \"box\"",
+                "SurfaceIntegrator \"path\" \"integer maxdepth\" [4]",
+                "WorldBegin",
+                "AttributeBegin",
+                "# Wound so that its normal, and its light, face down onto the floor.",
+                "AreaLightSource \"area\" \"color L\" [4 4 4] \"float power\" [0]",
+                "Shape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] \"point P\" [-0.5 2 -0.5  0.5 2 -0.5  0.5 2 0.5  -0.5 2 0.5]",
+                "AttributeEnd",
+                "NULLPANE",
+                "Material \"matte\" \"color Kd\" [0.7 0.7 0.7]",
+                "Shape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] \"point P\" [-5 0 -5  5 0 -5  5 0 5  -5 0 5]",
+                "WorldEnd", "");
+        Path with = tmp.resolve("with.lxs"), without = tmp.resolve("without.lxs");
+        Files.writeString(with, scene.replace("NULLPANE", nullPane));
+        Files.writeString(without, scene.replace("NULLPANE", ""));
+        float[] a = RenderSupport.render(RenderSupport.compile(with), 256, 2, 1).toRgb();
+        float[] b = RenderSupport.render(RenderSupport.compile(without), 256, 2, 1).toRgb();
+        // The pane lies between the light and the floor and in front of the camera; it must not matter.
+        assertEquals(1.0, RenderSupport.meanRatio(a, b), 0.01);
+        // The floor at the bottom of the frame is lit through the pane.
+        double floor = 0;
+        for (int i = a.length - 3 * 24 * 4; i < a.length; i++) {
+            floor += a[i];
+        }
+        assertTrue(floor / (3 * 24 * 4) > 0.02, "the floor is lit through the null pane: " + floor / (3 * 24 * 4));
+    }
+
+    /** Form factor from a point to a parallel rectangle of a x b with a corner straight above it at height h. */
+    private static double cornerFormFactor(double a, double b, double h) {
+        double x = a / h, y = b / h;
+        return (x / Math.sqrt(1 + x * x) * Math.atan(y / Math.sqrt(1 + x * x))
+                + y / Math.sqrt(1 + y * y) * Math.atan(x / Math.sqrt(1 + y * y))) / (2 * Math.PI);
+    }
+
+    @Test
+    void directLightFromASquareLightFarFromTheOriginMatchesTheFormFactor() throws Exception {
+        // Everything sits 1000 units from the origin, where float offsets off surfaces are large:
+        // the light must still never shadow itself. The camera hangs between floor and light.
+        String scene = String.join("\n",
+                "LookAt 1000 1 1000  1000 0 1000  0 0 1",
+                "Camera \"perspective\" \"float fov\" [1]",
+                "Film \"fleximage\" \"integer xresolution\" [4] \"integer yresolution\" [4] \"bool write_png\" [\"false\"]",
+                "PixelFilter \"box\"",
+                "SurfaceIntegrator \"path\" \"integer maxdepth\" [1]",
+                "WorldBegin",
+                "Translate 1000 0 1000",
+                "AttributeBegin",
+                "AreaLightSource \"area\" \"color L\" [4 4 4] \"float power\" [0]",
+                "Shape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] \"point P\" [-0.5 2 -0.5  0.5 2 -0.5  0.5 2 0.5  -0.5 2 0.5]",
+                "AttributeEnd",
+                "Material \"matte\" \"color Kd\" [0.7 0.7 0.7]",
+                "Shape \"trianglemesh\" \"integer indices\" [0 2 1 0 3 2] \"point P\" [-50 0 -50  50 0 -50  50 0 50  -50 0 50]",
+                "WorldEnd", "");
+        Path f = tmp.resolve("square-light.lxs");
+        Files.writeString(f, scene);
+        Film film = RenderSupport.render(RenderSupport.compile(f), 1024, 2, 3);
+        float[] rgb = film.toRgb();
+        double mean = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            mean += rgb[i + 1];
+        }
+        mean /= film.pixelCount();
+        // Direct light at the point under the centre: albedo * L * form factor of the 1x1 square at height 2.
+        double expected = 0.7 * 4 * 4 * cornerFormFactor(0.5, 0.5, 2);
+        assertEquals(expected, mean, 0.01 * expected, "radiance under the light");
+    }
 }

@@ -5,25 +5,27 @@ package org.luxnet.accumulator.filter;
  * radius, 0 beyond; the 2D filter is the product of the two axes. Its negative lobes give negative
  * sample weights. Sampled from tables of |profile|.
  */
-public final class SincFilter implements PixelFilter {
-    private final float rx, ry;
+public final class SincFilter extends SeparableFilter {
     private final double tau;
-    private final SeparableSampler sampler;
 
     /** A windowed sinc of half-widths {@code xwidth, ywidth} pixels and window {@code tau} (defaults 4, 4, 3). */
     public SincFilter(float xwidth, float ywidth, float tau) {
-        this.rx = Filters.checkRadius("xwidth", xwidth);
-        this.ry = Filters.checkRadius("ywidth", ywidth);
+        super(xwidth, ywidth, profile(checkTau(tau)));
+        this.tau = tau;
+    }
+
+    private static float checkTau(float tau) {
         if (!(tau > 0) || !Float.isFinite(tau)) {
             throw new IllegalArgumentException("sinc tau must be positive and finite, got " + tau);
         }
-        this.tau = tau;
-        this.sampler = new SeparableSampler(this::profile, rx, ry);
+        return tau;
     }
 
-    private double profile(double v, double radius) {
-        double x = Math.abs(v);
-        return x > radius ? 0 : sinc(x) * sinc(x / tau);
+    private static Profile profile(double tau) {
+        return (v, radius) -> {
+            double x = Math.abs(v);
+            return x > radius ? 0 : sinc(x) * sinc(x / tau);
+        };
     }
 
     private static double sinc(double x) {
@@ -36,27 +38,7 @@ public final class SincFilter implements PixelFilter {
     }
 
     @Override
-    public float radiusX() {
-        return rx;
-    }
-
-    @Override
-    public float radiusY() {
-        return ry;
-    }
-
-    @Override
-    public float evaluate(float dx, float dy) {
-        return (float) (profile(dx, rx) * profile(dy, ry));
-    }
-
-    @Override
-    public void sample(float u1, float u2, float[] out) {
-        sampler.sample(u1, u2, out);
-    }
-
-    @Override
     public String toString() {
-        return "sinc(" + rx + ", " + ry + ", tau " + tau + ")";
+        return "sinc(" + radiusX() + ", " + radiusY() + ", tau " + tau + ")";
     }
 }

@@ -58,6 +58,26 @@ final class TabulatedSampler1D {
         return binMean[i];
     }
 
+    /**
+     * The table as floats, with {@code f} tabulated at {@code steps} points per bin (see {@link
+     * FilterAxisTable}).
+     */
+    FilterAxisTable export(Profile f, int steps) {
+        int n = binMean.length;
+        float[] c = new float[n + 1], low = new float[n + 1], m = new float[n], prof = new float[n * steps + 1];
+        for (int i = 0; i <= n; i++) {
+            c[i] = (float) cdf[i];
+            low[i] = (float) (cdf[i] - c[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            m[i] = (float) binMean[i];
+        }
+        for (int k = 0; k < prof.length; k++) {
+            prof[k] = (float) f.value(-radius + binWidth * k / steps, radius);
+        }
+        return new FilterAxisTable((float) radius, (float) binWidth, c, low, m, steps, prof);
+    }
+
     /** Steps past runs of equal CDF values (empty bins) to the last index holding {@code v}. */
     private int lastEqual(int i, double v) {
         while (i + 1 < cdf.length - 1 && cdf[i + 1] == v) {

@@ -70,6 +70,12 @@ public final class StatsLine {
         return "  node " + brief(node, pixels) + "  " + efficiency(node);
     }
 
+    /** The verbose line for one local device, like a node's: {@code "  device CPU (2T): 8.0 S/p  344.9 kS/s  85% Eff"}. */
+    public static String formatDevice(SegmentStats device, long pixels) {
+        checkPixels(pixels);
+        return "  device " + brief(device, pixels) + "  " + efficiency(device);
+    }
+
     private static String brief(SegmentStats s, long pixels) {
         return s.label() + ": " + String.format(Locale.ROOT, "%.1f S/p  ", (double) s.samples() / pixels)
                 + rate(s.samplesPerSecond(), 1, "S");

@@ -149,8 +149,14 @@ public final class PathTracer {
                 int o = light * LightLayout.STRIDE;
                 float cosL = sc.lightParams[o + LightLayout.TWO_SIDED] != 0 ? Math.abs(cosGeo) : cosGeo;
                 if (cosL > 0) {
-                    float w = (bounce == 0 || specular) ? 1f
-                            : powerHeuristic(prevPdf, lights.pdfArea(light, px, py, pz, t, cosL));
+                    // The light's density is over the whole segment from the last scattering vertex,
+                    // which is longer than t when the ray passed through null surfaces.
+                    float w = 1f;
+                    if (bounce != 0 && !specular) {
+                        float ex = hx - px, ey = hy - py, ez = hz - pz;
+                        float dist = passes == 0 ? t : (float) Math.sqrt(ex * ex + ey * ey + ez * ez);
+                        w = powerHeuristic(prevPdf, lights.pdfArea(light, px, py, pz, dist, cosL));
+                    }
                     lr += br * sc.lightParams[o] * w;
                     lg += bg * sc.lightParams[o + 1] * w;
                     lb += bb * sc.lightParams[o + 2] * w;
@@ -198,8 +204,10 @@ public final class PathTracer {
                     if ((fr > 0 || fg > 0 || fb2 > 0) && lights.pdf > 0) {
                         float side = cosGi > 0 ? eps : -eps;
                         float sox = hx + ngx * side, soy = hy + ngy * side, soz = hz + ngz * side;
+                        // The offset origin is nearer the light by eps |cos|; stop short of the light's
+                        // own surface by its margin, so the light never shadows itself.
                         float tMax = lights.dist == Float.POSITIVE_INFINITY ? Float.POSITIVE_INFINITY
-                                : lights.dist * 0.99999f;
+                                : (lights.dist - eps * Math.abs(cosGi) - lights.margin) * 0.99999f;
                         if (!isect.occluded(sox, soy, soz, wix, wiy, wiz, tMax)) {
                             float w = lights.delta ? 1f : powerHeuristic(lights.pdf, bs.pdf);
                             float k = w / lights.pdf;

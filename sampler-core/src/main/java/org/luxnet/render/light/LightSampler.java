@@ -22,6 +22,7 @@ import org.luxnet.scene.compiled.LightLayout;
 public final class LightSampler {
     private final CompiledScene s;
     private final float[] tmp = new float[3];
+    private float lastCosL;
 
     /** Sampled unit direction from the shading point towards the light. */
     public float wix, wiy, wiz;
@@ -35,6 +36,11 @@ public final class LightSampler {
     public boolean delta;
     /** Index of the chosen light. */
     public int light;
+    /**
+     * How far short of {@link #dist} a shadow ray must stop so as not to hit the light's own surface,
+     * given the rounding error of the sampled point (0 for point, spot and infinitely distant lights).
+     */
+    public float margin;
 
     public LightSampler(CompiledScene scene) {
         this.s = scene;
@@ -65,6 +71,7 @@ public final class LightSampler {
         }
         int li = select(uSelect);
         light = li;
+        margin = 0f;
         float sel = s.lightSelectPdf[li];
         if (sel <= 0) {
             return false;
@@ -162,7 +169,15 @@ public final class LightSampler {
         lb = lp[o + L + 2];
         pdf = sel * d2 / (cosL * lp[o + AREA]);
         delta = false;
+        float qeps = 1e-6f * (Math.abs(g[go]) + Math.abs(g[go + 1]) + Math.abs(g[go + 2]) + Math.abs(g[go + 3])
+                + Math.abs(g[go + 4]) + Math.abs(g[go + 5]) + Math.abs(g[go + 6]) + Math.abs(g[go + 7]) + Math.abs(g[go + 8]));
+        margin = surfaceMargin(qeps, cosL, d);
         return true;
+    }
+
+    /** The shadow ray stops this far before a light surface point whose position is uncertain by {@code qeps}. */
+    static float surfaceMargin(float qeps, float cosL, float dist) {
+        return Math.min(0.5f * dist, 4 * qeps / Math.max(cosL, 1e-3f));
     }
 
     private boolean sampleSphere(int li, int o, float px, float py, float pz, float u1, float u2, float sel) {
@@ -197,6 +212,7 @@ public final class LightSampler {
             }
             dist = d;
             pdf = sel * d2 / (cosL * lp[o + AREA]);
+            lastCosL = cosL;
         } else {
             // Outside: sample the cone of directions the sphere subtends (pbrt-v3 Sphere::Sample).
             float dc = (float) Math.sqrt(dc2);
@@ -232,11 +248,13 @@ public final class LightSampler {
             }
             dist = ds;
             pdf = sel / (2 * Sampling.PI * (1 - cosMax));
+            lastCosL = cosL;
         }
         lr = lp[o + L];
         lg = lp[o + L + 1];
         lb = lp[o + L + 2];
         delta = false;
+        margin = surfaceMargin(1e-6f * (Math.abs(cx) + Math.abs(cy) + Math.abs(cz) + r), lastCosL, dist);
         return true;
     }
 

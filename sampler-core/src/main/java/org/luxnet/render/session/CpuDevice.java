@@ -1,9 +1,7 @@
 package org.luxnet.render.session;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.FilmTile;
 import org.luxnet.render.integrator.TileRenderer;
@@ -16,21 +14,16 @@ import org.luxnet.render.integrator.TileRenderer;
  * without repeating a sample. Each thread fills a private tile, then adds it to the device film in
  * one short locked step.
  */
-public final class CpuDevice implements RenderDevice {
+public final class CpuDevice extends DeviceBase {
     /** Tile edge in pixels: big enough to amortize the merge, small enough to balance 2 to 64 threads. */
     static final int TILE = 32;
 
     private final int threadCount;
-    private final List<Thread> workers = new ArrayList<>();
-    private final AtomicLong samples = new AtomicLong(), contributions = new AtomicLong();
     private DeviceContext ctx;
     private Film film;
     private int tilesX, tiles;
     private long next;          // next work item; guarded by this
     private long grantedEnd;    // passes granted by the budget, as an exclusive pass bound; guarded by this
-    private volatile boolean stop;
-    private volatile Throwable failure;
-    private int running;        // guarded by this
 
     public CpuDevice(int threads) {
         if (threads < 1) {
@@ -51,17 +44,14 @@ public final class CpuDevice implements RenderDevice {
 
     @Override
     public synchronized void start(DeviceContext context) {
-        if (ctx != null) {
-            throw new IllegalStateException("device already started");
-        }
+        film = begin(context, threadCount);
         ctx = context;
         int w = context.settings().width(), h = context.settings().height();
-        film = new Film(w, h, context.settings().scaleBits());
         tilesX = (w + TILE - 1) / TILE;
         tiles = tilesX * ((h + TILE - 1) / TILE);
         next = context.startItem();
         grantedEnd = next / tiles + (next % tiles == 0 ? 0 : 1);
-        running = threadCount;
+        List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threadCount; i++) {
             Thread t = new Thread(this::work, "render-cpu-" + i);
             t.setDaemon(true);
@@ -73,7 +63,7 @@ public final class CpuDevice implements RenderDevice {
 
     /** The next item to render, or -1 when stopping or the pass budget is spent. */
     private synchronized long claim() {
-        if (stop) {
+        if (stopRequested()) {
             return -1;
         }
         long pass = next / tiles;
@@ -105,76 +95,17 @@ public final class CpuDevice implements RenderDevice {
                 synchronized (film) {
                     film.add(tile);
                 }
-                samples.addAndGet(tile.totalSamples());
-                contributions.addAndGet(tile.totalContributions());
+                counted(tile.totalSamples(), tile.totalContributions());
             }
         } catch (Throwable e) {
-            failure = e;
-            stop = true;
+            fail(e);
         } finally {
-            synchronized (this) {
-                running--;
-                notifyAll();
-            }
+            workerFinished();
         }
-    }
-
-    @Override
-    public void requestStop() {
-        stop = true;
-    }
-
-    @Override
-    public synchronized boolean awaitStopped(Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (running > 0) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public synchronized boolean isStopped() {
-        return ctx != null && running == 0;
-    }
-
-    @Override
-    public void drainInto(Film target) {
-        if (film == null) {
-            return;
-        }
-        synchronized (film) {
-            target.add(film);
-            film.clear();
-        }
-    }
-
-    @Override
-    public long samples() {
-        return samples.get();
-    }
-
-    @Override
-    public long contributions() {
-        return contributions.get();
     }
 
     @Override
     public synchronized long nextItem() {
         return next;
-    }
-
-    @Override
-    public Throwable failure() {
-        return failure;
     }
 }

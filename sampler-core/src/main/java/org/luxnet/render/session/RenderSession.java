@@ -28,6 +28,10 @@ public final class RenderSession implements FilmSource {
     private final List<DeviceContext> contexts = new ArrayList<>();
     private final RateMeter rate = new RateMeter(Duration.ofSeconds(10));
     private final String label;
+    /** Stream (device index) of each device in {@link #devices}; see {@link SessionOptions#startItems}. */
+    private final List<Integer> streamOf = new ArrayList<>();
+    private final long[] startItems;
+    private final List<RateMeter> deviceRates = new ArrayList<>();
     private volatile boolean started;
 
     public RenderSession(CompiledScene scene, RenderSettings settings, SessionOptions options) {
@@ -47,12 +51,17 @@ public final class RenderSession implements FilmSource {
             throw new IllegalArgumentException("a render session needs at least one device (threads 0 and no GPU)");
         }
         long[] start = options.startItems();
+        int streams = options.extraDevices().size() + 1;
+        startItems = new long[streams];
+        System.arraycopy(start, 0, startItems, 0, Math.min(start.length, streams));
         for (int i = 0; i < devices.size(); i++) {
             // Device indices are fixed by kind (0 = CPU, 1.. = extra devices) so that streams stay
             // distinct and stable whether or not the CPU takes part.
             int deviceIndex = options.cpuThreads() > 0 ? i : i + 1;
+            streamOf.add(deviceIndex);
+            deviceRates.add(new RateMeter(Duration.ofSeconds(10)));
             long seed = Hash.streamSeed(options.sessionSeed(), options.node(), deviceIndex);
-            contexts.add(new DeviceContext(scene, settings, filter, seed, i < start.length ? start[i] : 0, budget));
+            contexts.add(new DeviceContext(scene, settings, filter, seed, startItems[deviceIndex], budget));
         }
     }
 
@@ -67,7 +76,11 @@ public final class RenderSession implements FilmSource {
             throw new IllegalStateException("session already started");
         }
         started = true;
-        rate.record(System.nanoTime(), 0);
+        long now = System.nanoTime();
+        rate.record(now, 0);
+        for (RateMeter m : deviceRates) {
+            m.record(now, 0);
+        }
         for (int i = 0; i < devices.size(); i++) {
             devices.get(i).start(contexts.get(i));
         }
@@ -142,11 +155,32 @@ public final class RenderSession implements FilmSource {
         return null;
     }
 
-    /** Per device, the next work item: the resume position (exact once stopped). */
+    /**
+     * Per device stream (index 0: CPU, then the extra devices), the next work item: where a resumed
+     * render continues (exact once stopped). Streams without a device here keep their start item.
+     */
     public long[] nextItems() {
-        long[] out = new long[devices.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = devices.get(i).nextItem();
+        long[] out = startItems.clone();
+        for (int i = 0; i < devices.size(); i++) {
+            out[streamOf.get(i)] = devices.get(i).nextItem();
+        }
+        return out;
+    }
+
+    /**
+     * One snapshot per device (label = its description), for the verbose per-device statistics:
+     * each device's samples and its own sample rate.
+     */
+    public List<SourceStats> deviceStats() {
+        List<SourceStats> out = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int i = 0; i < devices.size(); i++) {
+            RenderDevice d = devices.get(i);
+            RateMeter m = deviceRates.get(i);
+            m.record(now, d.samples());
+            String state = d.failure() != null ? "failed" : d.isStopped() ? "stopped" : "rendering";
+            out.add(new SourceStats(d.description(), state, d.threads(), d.description(), d.samples(), d.contributions(),
+                    m.windowRate()));
         }
         return out;
     }

@@ -11,8 +11,9 @@ import java.util.List;
  *                     servers get distinct indices from the client)
  * @param haltPasses   full-frame passes to render in total, shared by the devices (0: no limit)
  * @param extraDevices further devices (a GPU sampler), each with its own stream
- * @param startItems   per device (CPU first, then the extra devices in order), the work item to
- *                     start from when resuming; missing entries start at 0
+ * @param startItems   per device stream (index 0: the CPU, 1, 2 ...: the extra devices in order,
+ *                     whether or not the CPU takes part), the work item to start from when resuming;
+ *                     missing entries start at 0
  */
 public record SessionOptions(int cpuThreads, long sessionSeed, int node, long haltPasses,
                              List<RenderDevice> extraDevices, long[] startItems) {

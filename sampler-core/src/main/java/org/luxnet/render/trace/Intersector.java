@@ -116,7 +116,10 @@ public final class Intersector {
         }
     }
 
-    /** True when anything blocks o + t d for 0 < t < tMax (shadow rays; stops at the first hit). */
+    /**
+     * True when anything blocks o + t d for 0 < t < tMax (shadow rays; stops at the first hit).
+     * Null-material surfaces do not block: paths pass through them.
+     */
     public boolean occluded(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
         rays++;
         final float[] nb = s.bvhBounds;
@@ -140,7 +143,8 @@ public final class Intersector {
             if (hitL && leftCount > 0) {
                 for (int i = leftRef, e = leftRef + leftCount; i < e; i++) {
                     int p = prims[i];
-                    if (p < s.triangleCount ? triangle(p, ox, oy, oz, dx, dy, dz, tMax) : sphere(p, ox, oy, oz, dx, dy, dz, tMax)) {
+                    if ((p < s.triangleCount ? triangle(p, ox, oy, oz, dx, dy, dz, tMax) : sphere(p, ox, oy, oz, dx, dy, dz, tMax))
+                            && !(s.hasNullSurfaces && s.isNullSurface(p))) {
                         return true;
                     }
                 }
@@ -149,7 +153,8 @@ public final class Intersector {
             if (hitR && rightCount > 0) {
                 for (int i = rightRef, e = rightRef + rightCount; i < e; i++) {
                     int p = prims[i];
-                    if (p < s.triangleCount ? triangle(p, ox, oy, oz, dx, dy, dz, tMax) : sphere(p, ox, oy, oz, dx, dy, dz, tMax)) {
+                    if ((p < s.triangleCount ? triangle(p, ox, oy, oz, dx, dy, dz, tMax) : sphere(p, ox, oy, oz, dx, dy, dz, tMax))
+                            && !(s.hasNullSurfaces && s.isNullSurface(p))) {
                         return true;
                     }
                 }

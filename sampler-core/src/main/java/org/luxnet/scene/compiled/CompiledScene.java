@@ -71,6 +71,11 @@ public final class CompiledScene {
     public final int[] infiniteLights;
 
     public final CameraData camera;
+    /**
+     * True when some primitive has the null material: shadow rays must then pass through those
+     * primitives as camera and bounce rays do ({@link #isNullSurface}).
+     */
+    public final boolean hasNullSurfaces;
 
     /** Creates a compiled scene from arrays the compiler built; takes ownership of them. */
     public CompiledScene(Builder b) {
@@ -103,6 +108,17 @@ public final class CompiledScene {
         lightCdf = b.lightCdf;
         infiniteLights = b.infiniteLights;
         camera = b.camera;
+        boolean anyNull = false;
+        for (int t : b.matType) {
+            anyNull |= t == MaterialLayout.NULL;
+        }
+        hasNullSurfaces = anyNull;
+    }
+
+    /** True when primitive {@code p} (triangle or sphere index space) has the null material. */
+    public boolean isNullSurface(int p) {
+        int m = p < triangleCount ? triMaterial[p] : sphereMaterial[p - triangleCount];
+        return matType[m] == MaterialLayout.NULL;
     }
 
     /** Number of primitives (triangles and spheres). */

@@ -1,0 +1,68 @@
+package org.luxnet.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.accumulator.io.FlmFile;
+import org.luxnet.render.gpu.GpuDevices;
+
+/** The GPU options of the command line, on whatever OpenCL this machine has (none, PoCL, or a GPU). */
+class GpuCliTest {
+    static final String BOX = LocalRenderCliTest.BOX;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listDevicesPrintsWhatThereIs() {
+        ConsoleRun r = ConsoleRun.run("--list-devices");
+        assertEquals(0, r.exitCode(), r.toString());
+        if (GpuDevices.list().isEmpty()) {
+            assertTrue(r.out().contains("No OpenCL device found"), r.out());
+        } else {
+            assertTrue(r.out().startsWith("0: "), r.out());
+        }
+    }
+
+    @Test
+    void badModeAndImpossibleDeviceAreUsageErrors() {
+        ConsoleRun bad = ConsoleRun.run("--gpu", "sometimes", "--halt-spp", "1", BOX);
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--gpu"), bad.err());
+        ConsoleRun missing = ConsoleRun.run("--gpu-device", "99", "--halt-spp", "1", BOX);
+        assertEquals(ExitCode.USAGE, missing.exitCode(), missing.toString());
+        ConsoleRun off = ConsoleRun.run("--gpu", "off", "--gpu-device", "0", "--halt-spp", "1", BOX);
+        assertEquals(ExitCode.USAGE, off.exitCode(), off.toString());
+    }
+
+    @Test
+    void offRendersOnTheCpuAloneWithoutComment() {
+        ConsoleRun r = ConsoleRun.run("--gpu", "off", "--halt-spp", "2", "--stats-interval", "0.2", "-o",
+                tmp.resolve("off").toString(), BOX);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("- Using CPU"), r.out());
+        assertFalse(r.out().contains("OpenCL"), r.out());
+        assertFalse(r.err().contains("OpenCL"), "off never looks for OpenCL: " + r.err());
+    }
+
+    @Test
+    void onlyRendersOnTheGpuOrRefusesClearly() throws Exception {
+        ConsoleRun r = ConsoleRun.run("--gpu", "only", "--halt-spp", "2", "--write-flm", "-o", tmp.resolve("gpu").toString(), BOX);
+        if (GpuDevices.list().isEmpty()) {
+            assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+            assertTrue(r.err().toLowerCase().contains("opencl"), r.err());
+            return;
+        }
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Using OpenCL ("), r.out());
+        var flm = FlmFile.read(tmp.resolve("gpu.flm"), 1 << 20);
+        assertEquals(2L * 256 * 256, flm.film().totalSamples());
+        // The GPU's stream (device 1) advanced; the CPU's (device 0) was not used.
+        assertEquals("0", flm.metadata().get("luxnet.stream.0.0.next"));
+        assertEquals(Long.toString(2L * 256 * 256), flm.metadata().get("luxnet.stream.0.1.next"));
+    }
+}
