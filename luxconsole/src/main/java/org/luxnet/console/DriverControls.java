@@ -8,7 +8,6 @@ import org.luxnet.accumulator.progress.HostLoad;
 import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.accumulator.progress.RenderStatus;
 import org.luxnet.accumulator.progress.SourceStats;
-import org.luxnet.accumulator.stats.RateMeter;
 import org.luxnet.accumulator.tonemap.DisplayEncoding;
 import org.luxnet.accumulator.tonemap.ToneMapper;
 import org.luxnet.bridge.client.Checkpoint;
@@ -25,7 +24,7 @@ import org.luxnet.render.session.RenderSession;
 
 /**
  * The monitor's view of a render in luxconsole: the render driver's status and film, the local
- * session's devices as rows (each with its own rate meter), and in client mode the client session's
+ * session's devices as rows (with this machine's load), and in client mode the client session's
  * servers, to which the monitor may add one. Thread-safe.
  */
 final class DriverControls implements RenderControls {
@@ -36,7 +35,6 @@ final class DriverControls implements RenderControls {
     private final ClientSession network;
     private final List<RemoteNode> nodes;
     private final long nodePasses;
-    private final List<RateMeter> deviceRates = new ArrayList<>();
 
     /**
      * @param driver     the render
@@ -56,11 +54,6 @@ final class DriverControls implements RenderControls {
         this.network = network;
         this.nodes = nodes;
         this.nodePasses = nodePasses;
-        if (local != null) {
-            for (int i = 0; i < local.devices().size(); i++) {
-                deviceRates.add(new RateMeter(Duration.ofSeconds(10)));
-            }
-        }
     }
 
     @Override
@@ -82,19 +75,16 @@ final class DriverControls implements RenderControls {
     public List<NodeView> nodes() {
         List<NodeView> rows = new ArrayList<>();
         if (local != null) {
-            String sessionState = local.stats().state();
+            boolean starting = local.stats().state().equals("starting");
             HostLoad host = HostProbe.current();
             List<RenderDevice> devices = local.devices();
-            long now = System.nanoTime();
-            for (int i = 0; i < devices.size(); i++) {
-                RenderDevice d = devices.get(i);
-                long samples = d.samples();
-                RateMeter rate = deviceRates.get(i);
-                rate.record(now, samples);
-                String state = sessionState.equals("starting") ? "starting" : d.failure() != null
-                        ? "failed: " + d.failure() : d.isStopped() ? "stopped" : "rendering";
-                SourceStats s = new SourceStats(d.description(), state, d.threads(), d.description(), samples,
-                        d.contributions(), d.isStopped() ? 0 : rate.windowRate(), host);
+            List<SourceStats> stats = local.deviceStats();
+            for (int i = 0; i < stats.size(); i++) {
+                SourceStats d = stats.get(i);
+                Throwable failure = devices.get(i).failure();
+                String state = starting ? "starting" : failure != null ? "failed: " + failure : d.state();
+                SourceStats s = new SourceStats(d.label(), state, d.threads(), d.devices(), d.samples(), d.contributions(),
+                        d.state().equals("rendering") ? d.samplesPerSecond() : 0, host);
                 rows.add(NodeView.of("device-" + i, "device", s, Double.NaN));
             }
         }
