@@ -64,6 +64,8 @@ final class ServerMode {
         try (LogBridge logs = LogBridge.install(out, err, o.verbose);
              RenderServer server = new RenderServer(config, new SessionBackend(cpuThreads, device))) {
             server.start();
+            // Idle until a client comes: meanwhile load and compile the renderer's hot code.
+            ServerWarmUp.start(Math.max(1, cpuThreads));
             out.println("Render server " + config.serverId() + " on port " + server.port() + " rendering on "
                     + LocalRender.describeDevices(cpuThreads, GpuOptions.devices(device)) + ": waiting for a client (Ctrl-C stops)");
             out.flush();

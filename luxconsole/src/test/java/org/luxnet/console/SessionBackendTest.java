@@ -53,4 +53,10 @@ class SessionBackendTest {
                 new JobSpec(1, 1, 1)));
         assertTrue(mesh.getMessage().startsWith("scene/ply-mesh.lxs:") && mesh.getMessage().contains("'knot.ply'"), mesh.getMessage());
     }
+
+    @Test
+    void warmUpRendersItsBuiltInSceneCompletely() {
+        // 256 passes of the 32x32 built-in scene: every material, an area light, sphere and mesh.
+        assertEquals(256L * 32 * 32, ServerWarmUp.run(1));
+    }
 }
