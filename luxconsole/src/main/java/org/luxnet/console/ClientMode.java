@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.FilmImages;
 import org.luxnet.accumulator.io.FlmContents;
@@ -223,28 +221,11 @@ final class ClientMode {
 
     private static RenderDriver.Result runInterruptibly(RenderDriver driver, RenderSession local)
             throws InterruptedException {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            driver.requestStop();
-            try {
-                finished.await(90, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "luxconsole-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopOnInterrupt ctrlC = new StopOnInterrupt(driver::requestStop)) {
             if (local != null) {
                 local.start();
             }
             return driver.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us.
-            }
         }
     }
 

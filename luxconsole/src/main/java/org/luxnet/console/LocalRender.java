@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.FilmImages;
 import org.luxnet.accumulator.io.FlmContents;
@@ -106,28 +104,12 @@ final class LocalRender {
                 s.sampler() == RenderSettings.SamplerKind.INDEPENDENT ? "random sampler" : "low-discrepancy sampler",
                 describeDevices(cpuThreads, extra), seed, describeHalt(haltSpp, haltTime, haltNoise));
         out.flush();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            driver.requestStop();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "luxconsole-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         RenderDriver.Result result;
-        try (RenderMonitor monitor = Monitors.start(mon, new DriverControls(driver, events, images, session, null, null, 0),
-                out)) {
+        try (StopOnInterrupt ctrlC = new StopOnInterrupt(driver::requestStop);
+             RenderMonitor monitor = Monitors.start(mon, new DriverControls(driver, events, images, session, null, null, 0),
+                     out)) {
             session.start();
             result = driver.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting because of Ctrl-C: the hook is running and waits for us.
-            }
         }
         double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
         out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
