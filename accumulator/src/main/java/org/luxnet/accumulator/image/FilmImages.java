@@ -35,31 +35,52 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
         return base.resolveSibling(name + "." + ext);
     }
 
+    /**
+     * Writes every enabled file. A file that fails does not keep the others from being written (the
+     * resume film matters most when the PNG cannot be written); the first failure is thrown after all
+     * were tried, with the others attached as suppressed.
+     */
     @Override
     public List<Path> write(Film film, boolean last) throws IOException {
         List<Path> out = new ArrayList<>();
         float[] rgb = film.toRgb();
         int w = film.width(), h = film.height();
+        IOException failure = null;
         if (png) {
-            Path p = file("png");
-            PngWriter.write(p, toneMapper.map(rgb, w, h), w, h, encoding);
-            out.add(p);
+            failure = attempt(out, file("png"), p -> PngWriter.write(p, toneMapper.map(rgb, w, h), w, h, encoding), failure);
         }
         if (exr) {
-            Path p = file("exr");
-            ExrIO.write(p, rgb, w, h);
-            out.add(p);
+            failure = attempt(out, file("exr"), p -> ExrIO.write(p, rgb, w, h), failure);
         }
         if (pfm) {
-            Path p = file("pfm");
-            PfmIO.write(p, rgb, w, h);
-            out.add(p);
+            failure = attempt(out, file("pfm"), p -> PfmIO.write(p, rgb, w, h), failure);
         }
         if (flm) {
-            Path p = file("flm");
-            FlmFile.write(p, film, flmMetadata == null ? Map.of() : flmMetadata.get());
-            out.add(p);
+            failure = attempt(out, file("flm"), p -> FlmFile.write(p, film, flmMetadata == null ? Map.of() : flmMetadata.get()),
+                    failure);
+        }
+        if (failure != null) {
+            throw failure;
         }
         return out;
+    }
+
+    private interface FileWrite {
+        void write(Path p) throws IOException;
+    }
+
+    private static IOException attempt(List<Path> written, Path p, FileWrite w, IOException earlier) {
+        try {
+            w.write(p);
+            written.add(p);
+            return earlier;
+        } catch (IOException | RuntimeException e) {
+            IOException io = e instanceof IOException ioe ? ioe : new IOException("writing " + p + " failed: " + e, e);
+            if (earlier == null) {
+                return io;
+            }
+            earlier.addSuppressed(io);
+            return earlier;
+        }
     }
 }

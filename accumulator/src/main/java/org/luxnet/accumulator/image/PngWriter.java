@@ -6,7 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.io.OutputStream;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.luxnet.accumulator.io.AtomicFiles;
 import org.luxnet.accumulator.tonemap.DisplayEncoding;
 
@@ -37,11 +42,7 @@ public final class PngWriter {
      */
     public static void write(Path path, byte[] rgb, int width, int height) throws IOException {
         BufferedImage img = image(rgb, width, height);
-        AtomicFiles.write(path, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        AtomicFiles.write(path, out -> writePng(img, out));
     }
 
     /**
@@ -52,13 +53,30 @@ public final class PngWriter {
         BufferedImage img = image(rgb, width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream(rgb.length / 2 + 1024);
         try {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IllegalStateException("no PNG writer available in this Java runtime");
-            }
+            writePng(img, out);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding into memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Encodes through an in-memory stream. ImageIO's default stream caches in a temporary file and
+     * registers a JVM shutdown hook for it, which fails while the JVM shuts down: exactly when Ctrl-C
+     * makes a render write its final images.
+     */
+    private static void writePng(BufferedImage img, OutputStream out) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(img);
+        } finally {
+            writer.dispose();
+        }
     }
 
     private static BufferedImage image(byte[] rgb, int width, int height) {

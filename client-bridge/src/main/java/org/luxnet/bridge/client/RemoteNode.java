@@ -67,7 +67,7 @@ public final class RemoteNode implements FilmSource {
     private boolean openSent, stopSent, pulling, started;
     private int failures, proposedNode;
     private String lastReason, busyReason;
-    private ScheduledFuture<?> pullTimer, heartbeatTimer;
+    private ScheduledFuture<?> pullTimer, heartbeatTimer, retryTimer;
     // Read from other threads.
     private volatile String state = "connecting";
     private volatile boolean terminal, stopRequested;
@@ -108,6 +108,14 @@ public final class RemoteNode implements FilmSource {
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(this));
         b.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
+                if (stopRequested && started && f.cause() instanceof java.net.ConnectException) {
+                    // Stopping, and the server's port refuses: its process is gone, and with it the
+                    // deltas it had not delivered. Waiting out the stop timeout would change nothing.
+                    LOG.warning("server " + address + ": refuses connections while the render stops; "
+                            + "its undelivered samples are lost");
+                    finish("lost");
+                    return;
+                }
                 retry("cannot connect: " + Failures.describe(f.cause()));
             }
         });
@@ -326,7 +334,7 @@ public final class RemoteNode implements FilmSource {
             LOG.info("server " + address + ": " + reason + "; retrying (next in " + wait.toMillis() + " ms)");
             lastReason = reason;
         }
-        loop.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
+        retryTimer = loop.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelTimers() {
@@ -383,8 +391,8 @@ public final class RemoteNode implements FilmSource {
 
     /**
      * Asks the server to stop and send what it has left; returns at once. A node that never reached
-     * its server stops at once; one that lost its connection keeps trying to collect until the stop
-     * timeout.
+     * its server stops at once; one that lost its connection dials again at once and keeps trying to
+     * collect until the stop timeout, unless the server's port refuses (its process is gone).
      */
     @Override
     public void requestStop() {
@@ -403,6 +411,10 @@ public final class RemoteNode implements FilmSource {
                 }
                 finish("stopped");
                 return;
+            } else if (ch == null && retryTimer != null && retryTimer.cancel(false)) {
+                // Lost and waiting out a backoff: try at once instead (a refusal ends it). When the
+                // timer already fired, a connection attempt is in flight and will report.
+                dial();
             }
             loop.schedule(() -> {
                 if (!terminal) {
