@@ -134,17 +134,7 @@ public final class ExrIO {
      *     or uses features this reader does not support
      */
     public static RgbImage read(Path path) throws IOException {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            return parse(data);
-        } catch (IOException e) {
-            throw new IOException(path + ": " + e.getMessage(), e);
-        }
+        return Images.read(path, ExrIO::parse);
     }
 
     private static RgbImage parse(byte[] data) throws IOException {

@@ -44,17 +44,7 @@ public final class PfmIO {
      *     holds fewer pixels than its header declares
      */
     public static RgbImage read(Path path) throws IOException {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            return parse(data);
-        } catch (IOException e) {
-            throw new IOException(path + ": " + e.getMessage(), e);
-        }
+        return Images.read(path, PfmIO::parse);
     }
 
     private static RgbImage parse(byte[] data) throws IOException {

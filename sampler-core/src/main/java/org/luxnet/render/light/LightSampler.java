@@ -175,6 +175,16 @@ public final class LightSampler {
         return true;
     }
 
+    /**
+     * The cosine between the emitting side of a light surface and the direction to the shading point:
+     * {@code cos} against the outward normal, negated for an inward-facing sphere, and taken on
+     * either side for a two-sided emitter; 0 or less means the point sees the dark side.
+     */
+    private static float facing(float cos, boolean flip, boolean twoSided) {
+        float c = flip ? -cos : cos;
+        return twoSided ? Math.abs(c) : c;
+    }
+
     /** The shadow ray stops this far before a light surface point whose position is uncertain by {@code qeps}. */
     static float surfaceMargin(float qeps, float cosL, float dist) {
         return Math.min(0.5f * dist, 4 * qeps / Math.max(cosL, 1e-3f));
@@ -200,13 +210,7 @@ public final class LightSampler {
             wix = ex / d;
             wiy = ey / d;
             wiz = ez / d;
-            float cosL = -(wix * tmp[0] + wiy * tmp[1] + wiz * tmp[2]);
-            if (flip) {
-                cosL = -cosL;
-            }
-            if (lp[o + TWO_SIDED] != 0) {
-                cosL = Math.abs(cosL);
-            }
+            float cosL = facing(-(wix * tmp[0] + wiy * tmp[1] + wiz * tmp[2]), flip, lp[o + TWO_SIDED] != 0);
             if (cosL <= 0) {
                 return false;
             }
@@ -236,13 +240,7 @@ public final class LightSampler {
             float ds = dc * cosT - (float) Math.sqrt(Math.max(0f, r * r - dc2 * sinT * sinT));
             float qx = px + ds * wix, qy = py + ds * wiy, qz = pz + ds * wiz;
             float nx = (qx - cx) / r, ny = (qy - cy) / r, nz = (qz - cz) / r;
-            float cosL = -(wix * nx + wiy * ny + wiz * nz);
-            if (flip) {
-                cosL = -cosL;
-            }
-            if (lp[o + TWO_SIDED] != 0) {
-                cosL = Math.abs(cosL);
-            }
+            float cosL = facing(-(wix * nx + wiy * ny + wiz * nz), flip, lp[o + TWO_SIDED] != 0);
             if (cosL <= 0) {
                 return false;
             }
