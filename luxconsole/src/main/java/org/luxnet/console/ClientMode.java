@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.FilmImages;
+import org.luxnet.accumulator.image.ImageWriteException;
 import org.luxnet.accumulator.io.FlmContents;
 import org.luxnet.accumulator.io.FlmFile;
 import org.luxnet.accumulator.progress.HaltConditions;
+import org.luxnet.accumulator.progress.ImageOutput;
 import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.accumulator.progress.RenderListener;
 import org.luxnet.accumulator.progress.RenderStatus;
 import org.luxnet.bridge.auth.PasswordProof;
+import org.luxnet.bridge.client.Checkpoint;
 import org.luxnet.bridge.client.ClientOptions;
 import org.luxnet.bridge.client.ClientSession;
 import org.luxnet.bridge.client.NodeAddress;
@@ -127,8 +130,12 @@ final class ClientMode {
             String[] giveUp = new String[1];
             RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
+            // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
+            // this process dies); the output tells the nodes after each save.
+            session.holdAcksUntilSaved(images.flm());
             RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, LocalRender.seconds(haltTime),
-                    haltNoise), images, events, LocalRender.seconds(o.statsInterval), LocalRender.seconds(wi), before);
+                    haltNoise), savesAcknowledged(images, nodes), events, LocalRender.seconds(o.statsInterval),
+                    LocalRender.seconds(wi), before);
             driverRef[0] = driver;
             if (local != null) {
                 driver.addLocal(local);
@@ -216,6 +223,34 @@ final class ClientMode {
             public void writeFailed(Exception e) {
                 console.writeFailed(e);
             }
+        };
+    }
+
+    /**
+     * Writes the images; once a write saved the resume film, tells every node that its deltas up to
+     * the checkpoint taken just before (on this same thread, which also drains the nodes) are saved.
+     */
+    private static ImageOutput savesAcknowledged(FilmImages images, List<RemoteNode> nodes) {
+        return (film, last) -> {
+            List<RemoteNode> snapshot = List.copyOf(nodes);
+            List<Checkpoint> checkpoints = snapshot.stream().map(RemoteNode::checkpoint).toList();
+            List<Path> written;
+            ImageWriteException partial = null;
+            try {
+                written = images.write(film, last);
+            } catch (ImageWriteException e) {
+                written = e.written();
+                partial = e;
+            }
+            if (images.flm() && written.contains(images.file("flm"))) {
+                for (int i = 0; i < snapshot.size(); i++) {
+                    snapshot.get(i).saved(checkpoints.get(i));
+                }
+            }
+            if (partial != null) {
+                throw partial;
+            }
+            return written;
         };
     }
 

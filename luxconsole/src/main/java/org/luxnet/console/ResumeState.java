@@ -60,9 +60,7 @@ public record ResumeState(String sceneSha256, long seed, Duration elapsed, long[
                     n = d + 1;
                 }
             }
-            if (n == 0) {
-                require(m, STREAM_PREFIX + 0 + STREAM_SUFFIX, file);
-            }
+            // A stream with no entry never rendered here (a client with -t 0): it starts at 0.
             return new ResumeState(require(m, SCENE, file), Long.parseLong(require(m, SEED, file)),
                     Duration.ofMillis(Long.parseLong(require(m, ELAPSED, file))), Arrays.copyOf(items, n));
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package org.luxnet.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -115,5 +116,58 @@ class InterruptProcessTest {
                 + clientLog);
         assertTrue(Files.size(tmp.resolve("client.png")) > 1000, "final PNG written:\n" + clientLog);
         assertTrue(FlmFile.read(tmp.resolve("client.flm"), 1 << 20).film().totalSamples() > 0, clientLog.toString());
+    }
+
+    @Test
+    void clientKilledHardLosesNothingItsServerRendered() throws Exception {
+        StringBuilder serverLog = new StringBuilder();
+        Process server = luxconsole("-s", "-p", "0", "-t", "1", "--gpu", "off", "--lease", "60", "--cache-dir",
+                tmp.resolve("cache").toString());
+        String line = lineWith(server, "on port", serverLog).get(60, TimeUnit.SECONDS);
+        assertTrue(line != null, "server started:\n" + serverLog);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on port (\\d+)").matcher(line);
+        assertTrue(m.find(), line);
+        String port = m.group(1);
+        Path base = tmp.resolve("kept");
+        String[] args = {"-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "0.3", "--halt-spp", "0",
+            "--write-flm", "--write-interval", "1.5", "--stats-interval", "0.3", "-o", base.toString(), LocalRenderCliTest.BOX};
+        StringBuilder firstLog = new StringBuilder();
+        Process first = luxconsole(args);
+        assertTrue(lineWith(first, "1N: ", firstLog).get(60, TimeUnit.SECONDS) != null, "client rendering:\n" + firstLog);
+        // Let it save once or twice and collect more deltas after, then kill it without warning.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(tmp.resolve("kept.flm")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(tmp.resolve("kept.flm")), "a resume film was saved:\n" + firstLog);
+        Thread.sleep(1000);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        // Restarted with -r, it reattaches to the server's session, collects, and stops cleanly.
+        String[] resumeArgs = new String[args.length + 1];
+        resumeArgs[0] = "-r";
+        System.arraycopy(args, 0, resumeArgs, 1, args.length);
+        StringBuilder secondLog = new StringBuilder();
+        Process second = luxconsole(resumeArgs);
+        assertTrue(lineWith(second, "1N: ", secondLog).get(60, TimeUnit.SECONDS) != null, "resumed:\n" + secondLog);
+        Thread.sleep(1500);
+        second.destroy();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the resumed client ended:\n" + secondLog);
+        long filmSamples = FlmFile.read(tmp.resolve("kept.flm"), 1 << 20).film().totalSamples();
+        deadline = System.nanoTime() + 30_000_000_000L;
+        String delivered = null;
+        while (delivered == null && System.nanoTime() < deadline) {
+            synchronized (serverLog) {
+                java.util.regex.Matcher d = java.util.regex.Pattern.compile("(\\d+) samples rendered and delivered")
+                        .matcher(serverLog);
+                if (d.find()) {
+                    delivered = d.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(delivered != null, "the server reported its session's end:\n" + serverLog);
+        assertEquals(Long.parseLong(delivered), filmSamples,
+                "every sample the server rendered is in the film, once\n" + serverLog + "\n--- first\n" + firstLog
+                        + "\n--- second\n" + secondLog);
     }
 }

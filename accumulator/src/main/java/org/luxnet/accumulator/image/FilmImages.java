@@ -37,8 +37,8 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
 
     /**
      * Writes every enabled file. A file that fails does not keep the others from being written (the
-     * resume film matters most when the PNG cannot be written); the first failure is thrown after all
-     * were tried, with the others attached as suppressed.
+     * resume film matters most when the PNG cannot be written); then an {@link ImageWriteException}
+     * with the first failure (the others suppressed) says which files were written.
      */
     @Override
     public List<Path> write(Film film, boolean last) throws IOException {
@@ -60,7 +60,7 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
                     failure);
         }
         if (failure != null) {
-            throw failure;
+            throw new ImageWriteException(failure, out);
         }
         return out;
     }

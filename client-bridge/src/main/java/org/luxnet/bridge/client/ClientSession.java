@@ -24,6 +24,7 @@ public final class ClientSession implements AutoCloseable {
     private final AtomicInteger nextNode;
     private final EventLoopGroup group;
     private final List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
+    private volatile boolean holdAcks;
 
     /**
      * @param scene     the scene and its files, as the client's own parse read them
@@ -39,6 +40,20 @@ public final class ClientSession implements AutoCloseable {
                          int firstNode, ClientOptions options) {
         this(scene, sessionId, seed, width, height, scaleBits, firstNode, options,
                 new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()));
+    }
+
+    /**
+     * Acknowledge each delta only once a saved film holds it ({@link RemoteNode#saved}), so that a
+     * client process that dies loses nothing its servers rendered: servers keep what the client has
+     * not acknowledged, and a client restarted with {@code -r} reattaches and collects it. For
+     * clients that write a resume film; without one, deltas are acknowledged as they arrive.
+     */
+    public void holdAcksUntilSaved(boolean hold) {
+        holdAcks = hold;
+    }
+
+    boolean holdsAcks() {
+        return holdAcks;
     }
 
     /** As the public constructor, on {@code group} (handler tests pass an embedded channel's loop). */

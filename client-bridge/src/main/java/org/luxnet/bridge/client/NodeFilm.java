@@ -90,6 +90,11 @@ final class NodeFilm {
         return contributions;
     }
 
+    /** The job whose deltas this film takes ("" before the first). */
+    synchronized String job() {
+        return job;
+    }
+
     /** Where the last drain left this node's deltas. */
     synchronized Checkpoint drained() {
         return drained;

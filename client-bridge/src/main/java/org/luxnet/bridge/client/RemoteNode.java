@@ -31,6 +31,7 @@ import org.luxnet.bridge.protocol.Heartbeat;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Pull;
 import org.luxnet.bridge.protocol.Started;
@@ -68,6 +69,10 @@ public final class RemoteNode implements FilmSource {
     private int failures, proposedNode;
     private String lastReason, busyReason;
     private ScheduledFuture<?> pullTimer, heartbeatTimer, retryTimer;
+    /** Merged deltas of the current job not yet acknowledged: no saved film holds them yet. */
+    private final java.util.ArrayDeque<Long> held = new java.util.ArrayDeque<>();
+    /** Deltas of the current job up to this one are in a saved film. */
+    private long savedSeq;
     // Read from other threads.
     private volatile String state = "connecting";
     private volatile boolean terminal, stopRequested;
@@ -220,6 +225,11 @@ public final class RemoteNode implements FilmSource {
                     + session.width() + "x" + session.height());
             return;
         }
+        if (!s.jobId().equals(film.job())) {
+            // Another job: whatever was held belonged to a session the server no longer has.
+            held.clear();
+            savedSeq = resume.jobId().equals(s.jobId()) ? resume.seq() : 0;
+        }
         film.job(s.jobId(), resume);
         node = s.node();
         threads = s.threads();
@@ -242,7 +252,10 @@ public final class RemoteNode implements FilmSource {
     }
 
     private void pull(Channel c) {
-        if (c == ch && !pulling && !stopSent && c.isActive()) {
+        // Holding acknowledgements until the next save: leave the server room for one more delta
+        // and its resend, and let the rest wait in its session (nothing is lost, the next delta grows).
+        boolean room = held.size() < Protocol.MAX_UNACKED_DELTAS - 2;
+        if (c == ch && !pulling && !stopSent && c.isActive() && room) {
             pulling = true;
             c.writeAndFlush(new Pull());
         }
@@ -258,7 +271,35 @@ public final class RemoteNode implements FilmSource {
             fail(c, "corrupt delta " + seq + " from " + address + ": " + e.getMessage());
             return;
         }
-        c.writeAndFlush(new Ack(seq));
+        if (!session.holdsAcks() || stopRequested || seq <= savedSeq) {
+            c.writeAndFlush(new Ack(seq));
+        } else if (!held.contains(seq)) {
+            held.add(seq);
+        }
+    }
+
+    /**
+     * A film holding this node's deltas up to {@code checkpoint} (taken with {@link #checkpoint()}
+     * before the save) has been saved: acknowledge them, so the server may forget them. Any thread.
+     */
+    public void saved(Checkpoint checkpoint) {
+        loop.execute(() -> {
+            if (!checkpoint.jobId().equals(film.job())) {
+                return;
+            }
+            savedSeq = Math.max(savedSeq, checkpoint.seq());
+            ackHeld(savedSeq);
+        });
+    }
+
+    /** Acknowledges the held deltas up to {@code seq}; without a connection the server resends them. */
+    private void ackHeld(long seq) {
+        while (!held.isEmpty() && held.peekFirst() <= seq) {
+            long s = held.pollFirst();
+            if (ch != null && ch.isActive()) {
+                ch.writeAndFlush(new Ack(s));
+            }
+        }
     }
 
     private void status(Channel c, Status s) {
@@ -401,6 +442,8 @@ public final class RemoteNode implements FilmSource {
             if (terminal) {
                 return;
             }
+            // The final save follows the stop; the server ends only once everything is acknowledged.
+            ackHeld(Long.MAX_VALUE);
             if (ch != null && openSent) {
                 if (!stopSent) {
                     sendStop(ch);

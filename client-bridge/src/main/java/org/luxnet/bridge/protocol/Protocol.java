@@ -20,6 +20,8 @@ public final class Protocol {
     public static final int MAX_STRING_BYTES = 4096;
     /** Most entries an {@link Open} manifest may list on the wire (servers may allow fewer). */
     public static final int MAX_MANIFEST_ENTRIES = 65_535;
+    /** Deltas a server keeps unacknowledged at most; a client that leaves more is dropped. */
+    public static final int MAX_UNACKED_DELTAS = 8;
 
     /** Capability bit: the peer resends and deduplicates deltas by sequence number. */
     public static final int CAP_ACKED_DELTAS = 1;

@@ -28,6 +28,7 @@ import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Started;
 
@@ -40,7 +41,7 @@ import org.luxnet.bridge.protocol.Started;
 final class ServerCore {
     private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
     /** A client that leaves this many deltas unacknowledged is broken or hostile. */
-    static final int MAX_UNACKED = 8;
+    static final int MAX_UNACKED = Protocol.MAX_UNACKED_DELTAS;
     private static final int ENDED_MEMORY = 16;
 
     private final ServerConfig config;
