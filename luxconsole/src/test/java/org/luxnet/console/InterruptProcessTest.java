@@ -74,6 +74,15 @@ class InterruptProcessTest {
         return f;
     }
 
+    /** Waits for a server process to say which port it listens on (it was started with -p 0). */
+    private static String portOf(Process server, StringBuilder log) throws Exception {
+        String line = lineWith(server, "on port", log).get(60, TimeUnit.SECONDS);
+        assertTrue(line != null, "server started:\n" + log);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on port (\\d+)").matcher(line);
+        assertTrue(m.find(), line);
+        return m.group(1);
+    }
+
     @Test
     void terminatedLocalRenderWritesItsFinalFiles() throws Exception {
         Path base = tmp.resolve("stopped");
@@ -96,11 +105,7 @@ class InterruptProcessTest {
     void terminatedClientWhoseServerDiedStopsPromptlyAndWrites() throws Exception {
         StringBuilder serverLog = new StringBuilder(), clientLog = new StringBuilder();
         Process server = luxconsole("-s", "-p", "0", "-t", "1", "--gpu", "off", "--cache-dir", tmp.resolve("cache").toString());
-        String line = lineWith(server, "on port", serverLog).get(60, TimeUnit.SECONDS);
-        assertTrue(line != null, "server started:\n" + serverLog);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on port (\\d+)").matcher(line);
-        assertTrue(m.find(), line);
-        String port = m.group(1);
+        String port = portOf(server, serverLog);
         Path base = tmp.resolve("client");
         Process client = luxconsole("-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "1", "--halt-spp", "0",
                 "--write-flm", "--stats-interval", "0.5", "--write-interval", "0", "-o", base.toString(), LocalRenderCliTest.BOX);
@@ -123,11 +128,7 @@ class InterruptProcessTest {
         StringBuilder serverLog = new StringBuilder();
         Process server = luxconsole("-s", "-p", "0", "-t", "1", "--gpu", "off", "--lease", "60", "--cache-dir",
                 tmp.resolve("cache").toString());
-        String line = lineWith(server, "on port", serverLog).get(60, TimeUnit.SECONDS);
-        assertTrue(line != null, "server started:\n" + serverLog);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on port (\\d+)").matcher(line);
-        assertTrue(m.find(), line);
-        String port = m.group(1);
+        String port = portOf(server, serverLog);
         Path base = tmp.resolve("kept");
         String[] args = {"-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "0.3", "--halt-spp", "0",
             "--write-flm", "--write-interval", "1.5", "--stats-interval", "0.3", "-o", base.toString(), LocalRenderCliTest.BOX};

@@ -156,10 +156,7 @@ public final class LightSampler {
         wix = dx / d;
         wiy = dy / d;
         wiz = dz / d;
-        float cosL = -(wix * ng[3 * t] + wiy * ng[3 * t + 1] + wiz * ng[3 * t + 2]);
-        if (lp[o + TWO_SIDED] != 0) {
-            cosL = Math.abs(cosL);
-        }
+        float cosL = facing(-(wix * ng[3 * t] + wiy * ng[3 * t + 1] + wiz * ng[3 * t + 2]), false, lp[o + TWO_SIDED] != 0);
         if (cosL <= 0) {
             return false;
         }
