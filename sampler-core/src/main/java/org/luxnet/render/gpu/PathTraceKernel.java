@@ -406,8 +406,13 @@ final class PathTraceKernel extends CameraKernel {
         float q = 0f;
         if (bounce >= rrStartBounce && roulette != RR_NONE) {
             if (roulette == RR_EFFICIENCY) {
+                // pbrt-v4's rule, as the CPU tracer: continue with probability max(throughput);
+                // throughput that is 1 but for float rounding (glass: 1/eta^2 * eta^2) is not played.
                 float m = max(br, max(bg, bb)) * etaScale;
-                q = m < 1 ? max(0.05f, 1 - m) : 0f;
+                q = 0f;
+                if (m < 0.99999f) {
+                    q = 1 - m;
+                }
             } else {
                 q = 1 - rrContinueProb;
             }

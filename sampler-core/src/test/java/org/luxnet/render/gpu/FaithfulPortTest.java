@@ -18,9 +18,8 @@ import org.luxnet.scene.compiled.RenderSettings;
 /**
  * The kernel, run on Aparapi's Java thread pool, computes the same samples as the CPU path tracer
  * for the same stream: the strongest check that the port is faithful. Both sides add their samples
- * to a film; per pixel the weighted radiance and weight sums must agree to float precision. A tiny
- * share of paths may diverge where the kernel rounds differently (angles in float rather than
- * double) and a path then takes another branch; such pixels are counted and bounded.
+ * to a film; per pixel the weighted radiance and weight sums must agree to float rounding: no
+ * channel of any pixel may differ by more than 2e-4 of its value.
  */
 class FaithfulPortTest {
     @TempDir
@@ -29,7 +28,7 @@ class FaithfulPortTest {
     @Test
     void cornellBoxSampleForSample() {
         CompiledRender r = TestScenes.cornellBox(dir, 48);
-        assertSameSamples(r, TestScenes.filter(r), 0x5eedL, 3, 0.002);
+        assertSameSamples(r, TestScenes.filter(r), 0x5eedL, 3);
     }
 
     @ParameterizedTest
@@ -37,23 +36,23 @@ class FaithfulPortTest {
     void everyPixelFilterSampleForSample(String filter) {
         CompiledRender r = TestScenes.cornellBox(dir, 32, filter);
         assertEquals(filter, r.settings().filter().name());
-        assertSameSamples(r, TestScenes.filter(r), 31L, 1, 0.002);
+        assertSameSamples(r, TestScenes.filter(r), 31L, 1);
     }
 
     @Test
     void everyMaterialAndLightSampleForSample() {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES);
-        assertSameSamples(r, TestScenes.filter(r), 77L, 4, 0.01);
+        assertSameSamples(r, TestScenes.filter(r), 77L, 4);
     }
 
     @Test
     void independentSamplerSampleForSample() {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES.replace("Sampler \"sobol\"", "Sampler \"random\""));
         assertEquals(RenderSettings.SamplerKind.INDEPENDENT, r.settings().sampler());
-        assertSameSamples(r, TestScenes.filter(r), 78L, 2, 0.01);
+        assertSameSamples(r, TestScenes.filter(r), 78L, 2);
     }
 
-    private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes, double maxShare) {
+    private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes) {
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.cpuFilm(r, filter, seed, 5, passes);
         Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
@@ -77,14 +76,14 @@ class FaithfulPortTest {
                 d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
             }
             worst = Math.max(worst, d);
-            if (d > 1e-4) {
+            if (d > 2e-4) {
                 differing++;
             }
         }
         assertTrue(cpu.totalContributions() > pixels * passes / 2, "the scene should be mostly lit");
-        assertTrue(differing <= maxShare * pixels, differing + " of " + pixels + " pixels differ (worst relative "
-                + worst + "); at most " + (int) (maxShare * pixels) + " may");
-        System.out.printf("%s %s: %d of %d pixels differ beyond 1e-4, worst %.3g, contributions cpu %d gpu %d%n",
+        assertEquals(0, differing, differing + " of " + pixels + " pixels differ by more than 2e-4 of their value"
+                + " (worst relative " + worst + ")");
+        System.out.printf("%s %s: %d of %d pixels differ beyond 2e-4, worst %.3g, contributions cpu %d gpu %d%n",
                 r.settings().sampler(), filter, differing, pixels, worst, cpu.totalContributions(), gpu.totalContributions());
     }
 }
