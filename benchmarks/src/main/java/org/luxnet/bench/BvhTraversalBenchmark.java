@@ -2,8 +2,8 @@ package org.luxnet.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.luxnet.render.camera.PerspectiveCamera;
-import org.luxnet.render.trace.Intersector;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.render.transport.PathTraceKernel;
 import org.luxnet.scene.compile.CompiledRender;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,14 +45,14 @@ public class BvhTraversalBenchmark {
         @Setup(Level.Trial)
         public void create() {
             compiled = BenchScenes.load(scene);
-            PerspectiveCamera cam = new PerspectiveCamera(compiled.scene().camera);
+            PathTraceKernel cam = kernel(compiled);
             Random r = new Random(1);
-            float[] ray = new float[6], tmp = new float[2];
+            float[] ray = new float[6];
             float[] b = compiled.scene().sceneBounds;
             int w = compiled.settings().width(), h = compiled.settings().height();
             for (int i = 0; i < RAYS; i++) {
                 if (i % 2 == 0) {
-                    cam.generate(r.nextFloat() * w, r.nextFloat() * h, 0.5f, 0.5f, ray, tmp);
+                    cam.cameraRay(r.nextFloat() * w, r.nextFloat() * h, 0.5f, 0.5f, ray);
                 } else {
                     for (int a = 0; a < 3; a++) {
                         ray[a] = b[a] + (0.05f + 0.9f * r.nextFloat()) * (b[3 + a] - b[a]);
@@ -69,24 +69,30 @@ public class BvhTraversalBenchmark {
 
     @State(Scope.Thread)
     public static class Tracer {
-        Intersector intersector;
+        PathTraceKernel tracer;
 
         @Setup(Level.Trial)
         public void create(Rays r) {
-            intersector = new Intersector(r.compiled.scene());
+            tracer = kernel(r.compiled);
         }
+    }
+
+    /** The light transport with room for one work item, as a CPU render thread holds it. */
+    static PathTraceKernel kernel(CompiledRender c) {
+        return new PathTraceKernel(c.scene(), c.settings(), RenderSession.createFilter(c.settings().filter()), 1, 1);
     }
 
     @Benchmark
     @OperationsPerInvocation(RAYS)
     public int closestHit(Rays r, Tracer t) {
         float[] a = r.rays;
-        Intersector is = t.intersector;
+        PathTraceKernel k = t.tracer;
         int hits = 0;
         for (int i = 0; i < RAYS; i++) {
             int o = 6 * i;
-            if (is.intersect(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], Float.POSITIVE_INFINITY)) {
-                hits += is.hitPrim;
+            int prim = k.closestHit(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], Float.POSITIVE_INFINITY);
+            if (prim >= 0) {
+                hits += prim;
             }
         }
         return hits;

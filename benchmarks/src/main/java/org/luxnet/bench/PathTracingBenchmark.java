@@ -3,7 +3,7 @@ package org.luxnet.bench;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.luxnet.accumulator.FilmTile;
-import org.luxnet.render.integrator.TileRenderer;
+import org.luxnet.render.device.TileRenderer;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.scene.compile.CompiledRender;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class PathTracingBenchmark {
         @Setup(Level.Trial)
         public void create(Scene s) {
             renderer = new TileRenderer(s.compiled.scene(), s.compiled.settings(),
-                    RenderSession.createFilter(s.compiled.settings().filter()));
+                    RenderSession.createFilter(s.compiled.settings().filter()), 1);
             tile = new FilmTile(TILE, TILE, s.compiled.settings().scaleBits());
         }
     }
@@ -76,7 +76,7 @@ public class PathTracingBenchmark {
         int x0 = (t % s.tilesX) * TILE, y0 = (t / s.tilesX) * TILE;
         int tw = Math.min(TILE, s.compiled.settings().width() - x0), th = Math.min(TILE, s.compiled.settings().height() - y0);
         w.tile.reset(x0, y0, tw, th);
-        w.renderer.render(w.tile, x0, y0, tw, th, 1, pass);
+        w.renderer.render(w.tile, x0, y0, tw, th, pass);
         return w.tile.totalContributions();
     }
 }

@@ -103,7 +103,7 @@ final class ClientMode {
         long doneSamples = film.totalSamples();
         long[] localStart = prior != null ? prior.nextItems() : new long[0];
         int cpuThreads = gpu.cpuThreads(o.threads);
-        List<org.luxnet.render.session.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
+        List<org.luxnet.render.device.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
         RenderSession local = cpuThreads == 0 && extra.isEmpty() ? null : new RenderSession(scene.compiled().scene(), s,
                 new SessionOptions(cpuThreads, seed, 0, net.nodePasses, extra, localStart));
         String main = FileSystemResources.resolveName(null, scenePath, new FileLoc(scenePath, 0, 0));

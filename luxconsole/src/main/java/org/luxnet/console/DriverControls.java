@@ -19,7 +19,7 @@ import org.luxnet.bridge.monitor.RenderControls;
 import org.luxnet.bridge.monitor.RenderEvents;
 import org.luxnet.bridge.monitor.WriteReport;
 import org.luxnet.bridge.server.HostProbe;
-import org.luxnet.render.session.RenderDevice;
+import org.luxnet.render.device.RenderDevice;
 import org.luxnet.render.session.RenderSession;
 
 /**

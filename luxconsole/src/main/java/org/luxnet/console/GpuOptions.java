@@ -2,12 +2,12 @@ package org.luxnet.console;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.luxnet.render.gpu.GpuDevice;
-import org.luxnet.render.gpu.GpuDevices;
-import org.luxnet.render.gpu.GpuMode;
-import org.luxnet.render.gpu.GpuSelectionException;
-import org.luxnet.render.gpu.OpenClDeviceInfo;
-import org.luxnet.render.session.RenderDevice;
+import org.luxnet.render.device.GpuDevice;
+import org.luxnet.render.device.GpuDevices;
+import org.luxnet.render.device.GpuMode;
+import org.luxnet.render.device.GpuSelectionException;
+import org.luxnet.render.device.OpenClDeviceInfo;
+import org.luxnet.render.device.RenderDevice;
 import picocli.CommandLine.Option;
 
 /** Which devices render beside (or instead of) the CPU threads: the GPU sampler's options (a picocli mixin). */

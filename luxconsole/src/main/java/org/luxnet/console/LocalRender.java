@@ -82,7 +82,7 @@ final class LocalRender {
         }
         long seed = prior != null ? prior.seed() : o.seed;
         long[] start = prior != null ? prior.nextItems() : null;
-        java.util.List<org.luxnet.render.session.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
+        java.util.List<org.luxnet.render.device.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
         if (cpuThreads == 0 && extra.isEmpty()) {
             throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave no device to render on");
         }
@@ -152,7 +152,7 @@ final class LocalRender {
         return s > 0 ? Duration.ofNanos((long) (s * 1e9)) : null;
     }
 
-    static String describeDevices(int cpuThreads, java.util.List<org.luxnet.render.session.RenderDevice> extra) {
+    static String describeDevices(int cpuThreads, java.util.List<org.luxnet.render.device.RenderDevice> extra) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (cpuThreads > 0) {
             parts.add(cpuThreads + " CPU thread(s)");

@@ -8,7 +8,7 @@ import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.ErrorCode;
-import org.luxnet.render.gpu.OpenClDeviceInfo;
+import org.luxnet.render.device.OpenClDeviceInfo;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.SceneException;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.io.FlmFile;
-import org.luxnet.render.gpu.GpuDevices;
+import org.luxnet.render.device.GpuDevices;
 
 /** The GPU options of the command line, on whatever OpenCL this machine has (none, PoCL, or a GPU). */
 class GpuCliTest {

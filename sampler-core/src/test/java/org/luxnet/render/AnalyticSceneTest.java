@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.Film;
-import org.luxnet.render.camera.PerspectiveCamera;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.render.RenderSupport.Device;
+import org.luxnet.render.transport.PathTraceKernel;
 import org.luxnet.scene.compile.CompiledRender;
 
-/** Scenes whose radiance is known in closed form. */
+/** Scenes whose radiance is known in closed form, rendered on each device: CPU threads and OpenCL. */
 class AnalyticSceneTest {
     @TempDir
     Path tmp;
@@ -27,15 +29,15 @@ class AnalyticSceneTest {
      * corner rays hit it. Silhouette pixels mix sphere and background and are excluded.
      */
     private static boolean[] insideSphere(CompiledRender cr, float r) {
-        PerspectiveCamera cam = new PerspectiveCamera(cr.scene().camera);
+        PathTraceKernel cam = RenderSupport.transport(cr);
         int w = cr.settings().width(), h = cr.settings().height();
         boolean[] in = new boolean[w * h];
-        float[] ray = new float[6], tmp = new float[2];
+        float[] ray = new float[6];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 boolean all = true;
                 for (int c = 0; c < 4; c++) {
-                    cam.generate(x + (c & 1), y + (c >> 1), 0.5f, 0.5f, ray, tmp);
+                    cam.cameraRay(x + (c & 1), y + (c >> 1), 0.5f, 0.5f, ray);
                     double b = ray[0] * ray[3] + ray[1] * ray[4] + ray[2] * ray[5];
                     double cc = ray[0] * ray[0] + ray[1] * ray[1] + ray[2] * ray[2] - r * r;
                     all &= b * b - cc > 0;
@@ -59,10 +61,11 @@ class AnalyticSceneTest {
         return new double[] {s / n, n};
     }
 
-    @Test
-    void whiteFurnaceIsUniform() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void whiteFurnaceIsUniform(Device device) throws Exception {
         CompiledRender cr = RenderSupport.compile(resource("furnace.lxs"));
-        Film film = RenderSupport.render(cr, 64, 2, 3);
+        Film film = RenderSupport.render(cr, 64, device, 3);
         float[] rgb = film.toRgb();
         double sum = 0;
         for (float v : rgb) {
@@ -88,10 +91,11 @@ class AnalyticSceneTest {
         }
     }
 
-    @Test
-    void diffuseSphereInsideEmitter() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void diffuseSphereInsideEmitter(Device device) throws Exception {
         CompiledRender cr = RenderSupport.compile(resource("sphere-in-emitter.lxs"));
-        Film film = RenderSupport.render(cr, 64, 2, 5);
+        Film film = RenderSupport.render(cr, 64, device, 5);
         float[] rgb = film.toRgb();
         int n = film.pixelCount();
         boolean[] sphere = insideSphere(cr, 1.5f);
@@ -128,10 +132,11 @@ class AnalyticSceneTest {
         return RenderSupport.compile(f);
     }
 
-    @Test
-    void glassAndMirrorConserveRadianceInAConstantEnvironment() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void glassAndMirrorConserveRadianceInAConstantEnvironment(Device device) throws Exception {
         for (String m : new String[] {"\"glass\" \"float index\" [1.5]", "\"mirror\" \"color Kr\" [1 1 1]"}) {
-            Film film = RenderSupport.render(environmentScene(m), 8, 2, 7);
+            Film film = RenderSupport.render(environmentScene(m), 8, device, 7);
             float[] rgb = film.toRgb();
             for (int i = 0; i < rgb.length; i++) {
                 // Every path ends in the environment with throughput exactly 1: no noise at all.
@@ -140,10 +145,11 @@ class AnalyticSceneTest {
         }
     }
 
-    @Test
-    void diffuseSphereInAConstantEnvironment() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void diffuseSphereInAConstantEnvironment(Device device) throws Exception {
         CompiledRender cr = environmentScene("\"matte\" \"color Kd\" [0.5 0.5 0.5]");
-        Film film = RenderSupport.render(cr, 128, 2, 9);
+        Film film = RenderSupport.render(cr, 128, device, 9);
         float[] rgb = film.toRgb();
         int n = film.pixelCount();
         boolean[] sphere = insideSphere(cr, 1);
@@ -160,13 +166,14 @@ class AnalyticSceneTest {
         assertEquals(0.4, m[0], 0.004);
     }
 
-    @Test
-    void pointLightOverDiffusePlaneMatchesClosedForm() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void pointLightOverDiffusePlaneMatchesClosedForm(Device device) throws Exception {
         CompiledRender cr = RenderSupport.compile(resource("point-light-plane.lxs"));
-        Film film = RenderSupport.render(cr, 32, 2, 11);
+        Film film = RenderSupport.render(cr, 32, device, 11);
         float[] rgb = film.toRgb();
-        PerspectiveCamera cam = new PerspectiveCamera(cr.scene().camera);
-        float[] ray = new float[6], tmp = new float[2];
+        PathTraceKernel cam = RenderSupport.transport(cr);
+        float[] ray = new float[6];
         int w = film.width(), h = film.height();
         double worst = 0;
         for (int y = 0; y < h; y++) {
@@ -176,7 +183,7 @@ class AnalyticSceneTest {
                 int k = 8;
                 for (int j = 0; j < k; j++) {
                     for (int i = 0; i < k; i++) {
-                        cam.generate(x + (i + 0.5f) / k, y + (j + 0.5f) / k, 0.5f, 0.5f, ray, tmp);
+                        cam.cameraRay(x + (i + 0.5f) / k, y + (j + 0.5f) / k, 0.5f, 0.5f, ray);
                         double t = -ray[1] / ray[4];
                         double px = ray[0] + t * ray[3], pz = ray[2] + t * ray[5];
                         double d2 = 4 + px * px + pz * pz;
@@ -191,8 +198,9 @@ class AnalyticSceneTest {
         assertTrue(worst < 0.01, "largest relative deviation from the closed form: " + worst);
     }
 
-    @Test
-    void nullSurfacesAreInvisibleToCameraBounceAndShadowRays() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void nullSurfacesAreInvisibleToCameraBounceAndShadowRays(Device device) throws Exception {
         String nullPane = "AttributeBegin\nMaterial \"null\"\nShape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] "
                 + "\"point P\" [-5 1 -5  5 1 -5  5 1 5  -5 1 5]\nAttributeEnd\n";
         String scene = String.join("\n",
@@ -214,8 +222,8 @@ class AnalyticSceneTest {
         Path with = tmp.resolve("with.lxs"), without = tmp.resolve("without.lxs");
         Files.writeString(with, scene.replace("NULLPANE", nullPane));
         Files.writeString(without, scene.replace("NULLPANE", ""));
-        float[] a = RenderSupport.render(RenderSupport.compile(with), 256, 2, 1).toRgb();
-        float[] b = RenderSupport.render(RenderSupport.compile(without), 256, 2, 1).toRgb();
+        float[] a = RenderSupport.render(RenderSupport.compile(with), 256, device, 1).toRgb();
+        float[] b = RenderSupport.render(RenderSupport.compile(without), 256, device, 1).toRgb();
         // The pane lies between the light and the floor and in front of the camera; it must not matter.
         assertEquals(1.0, RenderSupport.meanRatio(a, b), 0.01);
         // The floor at the bottom of the frame is lit through the pane.
@@ -233,8 +241,9 @@ class AnalyticSceneTest {
                 + y / Math.sqrt(1 + y * y) * Math.atan(x / Math.sqrt(1 + y * y))) / (2 * Math.PI);
     }
 
-    @Test
-    void directLightFromASquareLightFarFromTheOriginMatchesTheFormFactor() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void directLightFromASquareLightFarFromTheOriginMatchesTheFormFactor(Device device) throws Exception {
         // Everything sits 1000 units from the origin, where float offsets off surfaces are large:
         // the light must still never shadow itself. The camera hangs between floor and light.
         String scene = String.join("\n",
@@ -254,7 +263,7 @@ class AnalyticSceneTest {
                 "WorldEnd", "");
         Path f = tmp.resolve("square-light.lxs");
         Files.writeString(f, scene);
-        Film film = RenderSupport.render(RenderSupport.compile(f), 1024, 2, 3);
+        Film film = RenderSupport.render(RenderSupport.compile(f), 1024, device, 3);
         float[] rgb = film.toRgb();
         double mean = 0;
         for (int i = 0; i < rgb.length; i += 3) {

@@ -11,7 +11,11 @@ import org.luxnet.accumulator.filter.PixelFilters;
 import org.luxnet.accumulator.progress.FilmSource;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.accumulator.stats.RateMeter;
-import org.luxnet.render.sampler.Hash;
+import org.luxnet.render.device.CpuDevice;
+import org.luxnet.render.device.DeviceContext;
+import org.luxnet.render.device.PassBudget;
+import org.luxnet.render.device.RenderDevice;
+import org.luxnet.render.transport.Hash;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.RenderSettings;
 

@@ -1,6 +1,7 @@
 package org.luxnet.render.session;
 
 import java.util.List;
+import org.luxnet.render.device.RenderDevice;
 
 /**
  * How a render session runs on this machine.

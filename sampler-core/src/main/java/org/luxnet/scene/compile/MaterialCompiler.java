@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.luxnet.render.bsdf.Ggx;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
@@ -157,7 +156,7 @@ final class MaterialCompiler {
     private float alpha(ParamSet ps, String name, float def, boolean remapDefault) {
         float r = (float) ps.getFloat(name, ps.getFloat("roughness", def));
         boolean remap = ps.getBool("remaproughness", remapDefault);
-        return Math.max(1e-4f, remap ? Ggx.roughnessToAlpha(r) : r);
+        return Math.max(1e-4f, remap ? roughnessToAlpha(r) : r);
     }
 
     private int glossy(MaterialDesc m, float[] out) {
@@ -229,5 +228,12 @@ final class MaterialCompiler {
         out[ALPHA_U] = alpha(ps, "uroughness", def, pbrt);
         out[ALPHA_V] = alpha(ps, "vroughness", def, pbrt);
         return MaterialLayout.METAL;
+    }
+
+    /** pbrt-v3's map from a perceptual roughness in (0,1] to the GGX alpha (TrowbridgeReitz RoughnessToAlpha). */
+    static float roughnessToAlpha(float roughness) {
+        double x = Math.log(Math.max(roughness, 1e-3));
+        return (float) (1.62142 + 0.819955 * x + 0.1734 * x * x + 0.0171201 * x * x * x
+                + 0.000640711 * x * x * x * x);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import org.luxnet.render.integrator.PathSettings;
+import org.luxnet.render.transport.PathSettings;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.RenderSettings;

@@ -2,7 +2,7 @@ package org.luxnet.scene.compiled;
 
 import java.util.Map;
 
-import org.luxnet.render.integrator.PathSettings;
+import org.luxnet.render.transport.PathSettings;
 import org.luxnet.scene.desc.Dialect;
 
 /**

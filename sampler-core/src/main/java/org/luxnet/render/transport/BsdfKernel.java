@@ -1,0 +1,409 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.KD;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
+import static org.luxnet.scene.compiled.MaterialLayout.METAL_ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.METAL_K;
+import static org.luxnet.scene.compiled.MaterialLayout.ON_A;
+import static org.luxnet.scene.compiled.MaterialLayout.ON_B;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * Fourth layer of the light transport: every material (matte and Oren-Nayar, mirror, glass,
+ * architectural glass, glossy, metal, plastic, mattetranslucent), evaluated and sampled in the local
+ * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
+ * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
+ * the ray enters or leaves. Results go to the {@code BS_}
+ * slots of {@link Scratch}: after {@link #evalBsdf} the colour is f and the pdf the density of
+ * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
+ */
+abstract class BsdfKernel extends WarpKernel {
+    private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
+
+    int[] matType = new int[1];
+    float[] matParams = new float[STRIDE];
+
+    /** Host side: binds the material tables. */
+    void setupMaterials(CompiledScene s) {
+        matType = KernelArrays.ints(s.matType);
+        matParams = KernelArrays.floats(s.matParams);
+    }
+
+    /** True when the material has a non-delta lobe, so that sampling a light can find it. */
+    static boolean hasSmoothLobe(int type) {
+        return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
+                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT;
+    }
+
+    private void writeColour(int gid, float r, float g, float b, float pdf) {
+        scratch[Scratch.BS_R * capacity + gid] = r;
+        scratch[Scratch.BS_G * capacity + gid] = g;
+        scratch[Scratch.BS_B * capacity + gid] = b;
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+    }
+
+    private void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
+                              float etaScale) {
+        scratch[Scratch.BS_WX * capacity + gid] = x;
+        scratch[Scratch.BS_WY * capacity + gid] = y;
+        scratch[Scratch.BS_WZ * capacity + gid] = z;
+        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
+        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
+        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
+    }
+
+    /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
+    void evalBsdf(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        int type = matType[material];
+        int o = material * STRIDE;
+        if (type == MaterialLayout.MATTE) {
+            evalMatte(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.GLOSSY) {
+            evalGlossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.METAL) {
+            evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.PLASTIC) {
+            evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
+            evalMatteTranslucent(gid, o, woz, wiz);
+        } else {
+            writeColour(gid, 0, 0, 0, 0);
+        }
+    }
+
+    /** Samples wi for wo: false when no direction carries light. */
+    boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
+        int type = matType[material];
+        int o = material * STRIDE;
+        boolean ok = false;
+        boolean twoLobes = type == MaterialLayout.GLOSSY || type == MaterialLayout.PLASTIC;
+        if (type == MaterialLayout.MATTE) {
+            ok = sampleMatte(gid, o, wox, woy, woz, u1, u2);
+        } else if (type == MaterialLayout.MIRROR) {
+            ok = sampleMirror(gid, o, wox, woy, woz);
+        } else if (type == MaterialLayout.GLASS) {
+            ok = sampleGlass(gid, o, wox, woy, woz, uLobe);
+        } else if (type == MaterialLayout.ARCH_GLASS) {
+            ok = sampleArchGlass(gid, o, wox, woy, woz, uLobe);
+        } else if (twoLobes) {
+            ok = sampleTwoLobes(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.METAL) {
+            ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
+        } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
+            ok = sampleMatteTranslucent(gid, o, woz, u1, u2, uLobe);
+        }
+        if (twoLobes && ok) {
+            // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.
+            float ix = scratch[Scratch.BS_WX * capacity + gid], iy = scratch[Scratch.BS_WY * capacity + gid];
+            float iz = scratch[Scratch.BS_WZ * capacity + gid];
+            evalBsdf(gid, material, wox, woy, woz, ix, iy, iz);
+            float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+            ok = !(pdf <= 0);
+            float k = abs(iz) / pdf;
+            scratch[Scratch.BS_R * capacity + gid] = scratch[Scratch.BS_R * capacity + gid] * k;
+            scratch[Scratch.BS_G * capacity + gid] = scratch[Scratch.BS_G * capacity + gid] * k;
+            scratch[Scratch.BS_B * capacity + gid] = scratch[Scratch.BS_B * capacity + gid] * k;
+        }
+        return ok;
+    }
+
+    // Matte (Lambertian / Oren-Nayar).
+
+    private void evalMatte(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        if (woz * wiz <= 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            float k = INV_PI * orenNayar(o, wox, woy, woz, wix, wiy, wiz);
+            writeColour(gid, matParams[o + KD] * k, matParams[o + KD + 1] * k, matParams[o + KD + 2] * k,
+                    abs(wiz) * INV_PI);
+        }
+    }
+
+    private boolean sampleMatte(int gid, int o, float wox, float woy, float woz, float u1, float u2) {
+        boolean ok = false;
+        if (woz != 0) {
+            cosineHemisphere(gid, u1, u2);
+            float wix = scratch[Scratch.VEC_X * capacity + gid];
+            float wiy = scratch[Scratch.VEC_Y * capacity + gid];
+            float wiz = scratch[Scratch.VEC_Z * capacity + gid];
+            if (woz < 0) {
+                wiz = -wiz;
+            }
+            if (wiz != 0) {
+                float k = orenNayar(o, wox, woy, woz, wix, wiy, wiz);
+                writeColour(gid, matParams[o + KD] * k, matParams[o + KD + 1] * k, matParams[o + KD + 2] * k,
+                        abs(wiz) * INV_PI);
+                writeDirection(gid, wix, wiy, wiz, false, false, 1f);
+                ok = true;
+            }
+        }
+        return ok;
+    }
+
+    private float orenNayar(int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float b = matParams[o + ON_B];
+        float result = 1f;
+        if (b != 0) {
+            float a = matParams[o + ON_A];
+            float sin2I = max(0f, 1 - wiz * wiz), sin2O = max(0f, 1 - woz * woz);
+            float sinI = sqrt(sin2I), sinO = sqrt(sin2O);
+            float maxCos = 0;
+            if (sinI > 1e-4f && sinO > 1e-4f) {
+                maxCos = max(0f, (wix * wox + wiy * woy) / (sinI * sinO));
+            }
+            float cosI = abs(wiz), cosO = abs(woz);
+            float sinAlpha = sinI, tanBeta = sinO / cosO;
+            if (cosI > cosO) {
+                sinAlpha = sinO;
+                tanBeta = sinI / cosI;
+            }
+            result = a + b * maxCos * sinAlpha * tanBeta;
+        }
+        return result;
+    }
+
+    // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half.
+
+    private void evalGlossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        if (woz * wiz <= 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s, iz = wiz * s;
+            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float diff = DIFFUSE_NORM * (1 - pow5(0.5f * iz)) * (1 - pow5(0.5f * oz));
+            float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            float spec = 0, pdfSpec = 0, schlick = 0;
+            if (hl > 0) {
+                hx /= hl;
+                hy /= hl;
+                hz /= hl;
+                float dotI = wix * hx + wiy * hy + iz * hz;
+                float d = ggxD(hx, hy, hz, ax, ay);
+                spec = d / (4 * abs(dotI) * max(iz, oz));
+                schlick = pow5(dotI);
+                float g1 = 1f / (1f + ggxLambda(wox, woy, oz, ax, ay));
+                pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, d) / (4 * abs(wox * hx + woy * hy + oz * hz));
+            }
+            writeColour(gid, glossyChannel(o, 0, diff, spec, schlick), glossyChannel(o, 1, diff, spec, schlick),
+                    glossyChannel(o, 2, diff, spec, schlick), 0.5f * (iz * INV_PI + pdfSpec));
+        }
+    }
+
+    private float glossyChannel(int o, int c, float diff, float spec, float schlick) {
+        float rd = matParams[o + KD + c], rs = matParams[o + KS + c];
+        return rd * (1 - rs) * diff + spec * (rs + (1 - rs) * schlick);
+    }
+
+    private void evalPlastic(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        if (woz * wiz <= 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s, iz = wiz * s;
+            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            float spec = 0, pdfSpec = 0;
+            if (hl > 0) {
+                hx /= hl;
+                hy /= hl;
+                hz /= hl;
+                float dotI = wix * hx + wiy * hy + iz * hz;
+                float fr = fresnelDielectric(dotI, 1.5f, 1f);
+                float d = ggxD(hx, hy, hz, ax, ay);
+                float lo = ggxLambda(wox, woy, oz, ax, ay);
+                spec = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) * fr / (4 * oz * iz);
+                pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d)
+                        / (4 * abs(wox * hx + woy * hy + oz * hz));
+            }
+            writeColour(gid, matParams[o + KD] * INV_PI + matParams[o + KS] * spec,
+                    matParams[o + KD + 1] * INV_PI + matParams[o + KS + 1] * spec,
+                    matParams[o + KD + 2] * INV_PI + matParams[o + KS + 2] * spec,
+                    0.5f * (iz * INV_PI + pdfSpec));
+        }
+    }
+
+    /**
+     * The direction half of Glossy.sample and Plastic.sample: the cosine lobe or a GGX visible
+     * normal, chosen by {@code uLobe}; writes wi and the flags, false when wi is below the surface.
+     * {@link #sampleBsdf} then evaluates the material there.
+     */
+    private boolean sampleTwoLobes(int gid, int o, float wox, float woy, float woz, float u1, float u2, float uLobe) {
+        boolean ok = false;
+        if (woz != 0) {
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s;
+            float ix = 0f, iy = 0f, iz = 0f;
+            if (uLobe < 0.5f) {
+                cosineHemisphere(gid, u1, u2);
+                ix = scratch[Scratch.VEC_X * capacity + gid];
+                iy = scratch[Scratch.VEC_Y * capacity + gid];
+                iz = scratch[Scratch.VEC_Z * capacity + gid];
+            } else {
+                ggxSampleVisible(gid, wox, woy, oz, matParams[o + ALPHA_U], matParams[o + ALPHA_V], u1, u2);
+                float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
+                float hz = scratch[Scratch.VEC_Z * capacity + gid];
+                float cosH = wox * hx + woy * hy + oz * hz;
+                ix = 2 * cosH * hx - wox;
+                iy = 2 * cosH * hy - woy;
+                iz = 2 * cosH * hz - oz;
+            }
+            ok = !(iz <= 0);
+            writeDirection(gid, ix, iy, iz * s, false, false, 1f);
+        }
+        return ok;
+    }
+
+    // Metal: GGX conductor.
+
+    private void evalMetal(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float s = woz < 0 ? -1f : 1f;
+        float oz = woz * s, iz = wiz * s;
+        float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (woz * wiz <= 0 || hl == 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float cosH = wix * hx + wiy * hy + iz * hz;
+            float d = ggxD(hx, hy, hz, ax, ay);
+            float lo = ggxLambda(wox, woy, oz, ax, ay);
+            float k = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) / (4 * oz * iz);
+            writeColour(gid, k * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
+                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
+                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+                    ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d) / (4 * abs(wox * hx + woy * hy + oz * hz)));
+        }
+    }
+
+    private boolean sampleMetal(int gid, int o, float wox, float woy, float woz, float u1, float u2) {
+        boolean ok = false;
+        if (woz != 0) {
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s;
+            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            ggxSampleVisible(gid, wox, woy, oz, ax, ay, u1, u2);
+            float hx = scratch[Scratch.VEC_X * capacity + gid];
+            float hy = scratch[Scratch.VEC_Y * capacity + gid];
+            float hz = scratch[Scratch.VEC_Z * capacity + gid];
+            float cosH = wox * hx + woy * hy + oz * hz;
+            float ix = 2 * cosH * hx - wox, iy = 2 * cosH * hy - woy, iz = 2 * cosH * hz - oz;
+            if (!(iz <= 0 || cosH <= 0)) {
+                float lo = ggxLambda(wox, woy, oz, ax, ay);
+                float g1 = 1f / (1f + lo);
+                float w = 1f / (1f + lo + ggxLambda(ix, iy, iz, ax, ay)) / g1;
+                writeColour(gid, w * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
+                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
+                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+                        ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, ggxD(hx, hy, hz, ax, ay)) / (4 * cosH));
+                writeDirection(gid, ix, iy, iz * s, false, false, 1f);
+                ok = true;
+            }
+        }
+        return ok;
+    }
+
+    // Mattetranslucent.
+
+    private float reflectProbability(int o) {
+        float r = max(matParams[o + KD], max(matParams[o + KD + 1], matParams[o + KD + 2]));
+        float t = max(matParams[o + KT], max(matParams[o + KT + 1], matParams[o + KT + 2]));
+        return r + t > 0 ? r / (r + t) : 0.5f;
+    }
+
+    private void evalMatteTranslucent(int gid, int o, float woz, float wiz) {
+        if (woz == 0 || wiz == 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            float pr = reflectProbability(o);
+            int c = woz * wiz > 0 ? KD : KT;
+            float prob = woz * wiz > 0 ? pr : 1 - pr;
+            writeColour(gid, matParams[o + c] * INV_PI, matParams[o + c + 1] * INV_PI, matParams[o + c + 2] * INV_PI,
+                    prob * abs(wiz) * INV_PI);
+        }
+    }
+
+    private boolean sampleMatteTranslucent(int gid, int o, float woz, float u1, float u2, float uLobe) {
+        boolean ok = false;
+        if (woz != 0) {
+            float pr = reflectProbability(o);
+            boolean reflect = uLobe < pr;
+            cosineHemisphere(gid, u1, u2);
+            float z = scratch[Scratch.VEC_Z * capacity + gid];
+            if (z != 0) {
+                boolean up = (woz > 0) == reflect;
+                int c = reflect ? KD : KT;
+                float prob = reflect ? pr : 1 - pr;
+                float k = 1f / prob;
+                writeColour(gid, matParams[o + c] * k, matParams[o + c + 1] * k, matParams[o + c + 2] * k,
+                        prob * z * INV_PI);
+                writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                        up ? z : -z, false, !reflect, 1f);
+                ok = true;
+            }
+        }
+        return ok;
+    }
+
+    // Delta materials.
+
+    private boolean sampleMirror(int gid, int o, float wox, float woy, float woz) {
+        boolean ok = false;
+        if (woz != 0) {
+            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], 1f);
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+            ok = true;
+        }
+        return ok;
+    }
+
+    private boolean sampleGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
+        float eta = matParams[o + ETA];
+        boolean entering = woz > 0;
+        float etaI = entering ? 1f : eta, etaT = entering ? eta : 1f;
+        float f = fresnelDielectric(woz, 1f, eta);
+        boolean ok = true;
+        if (uLobe < f) {
+            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], f);
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        } else {
+            float ratio = etaI / etaT;
+            float cosI = abs(woz);
+            float sin2T = ratio * ratio * max(0f, 1 - cosI * cosI);
+            if (sin2T >= 1) {
+                ok = false;
+            } else {
+                float cosT = sqrt(1 - sin2T);
+                float scale = ratio * ratio;
+                writeColour(gid, matParams[o + KT] * scale, matParams[o + KT + 1] * scale, matParams[o + KT + 2] * scale,
+                        1 - f);
+                writeDirection(gid, -ratio * wox, -ratio * woy, entering ? -cosT : cosT, true, true, 1f / scale);
+            }
+        }
+        return ok;
+    }
+
+    private boolean sampleArchGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
+        float f = fresnelDielectric(woz, 1f, matParams[o + ETA]);
+        if (uLobe < f) {
+            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], f);
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        } else {
+            writeColour(gid, matParams[o + KT], matParams[o + KT + 1], matParams[o + KT + 2], 1 - f);
+            writeDirection(gid, -wox, -woy, -woz, true, true, 1f);
+        }
+        return true;
+    }
+}

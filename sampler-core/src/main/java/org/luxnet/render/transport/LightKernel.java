@@ -1,0 +1,276 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.LightLayout.AREA;
+import static org.luxnet.scene.compiled.LightLayout.COS_FALLOFF;
+import static org.luxnet.scene.compiled.LightLayout.COS_TOTAL;
+import static org.luxnet.scene.compiled.LightLayout.DIR;
+import static org.luxnet.scene.compiled.LightLayout.L;
+import static org.luxnet.scene.compiled.LightLayout.POS;
+import static org.luxnet.scene.compiled.LightLayout.STRIDE;
+import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
+
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.LightLayout;
+
+/**
+ * Fifth layer of the light transport: next-event estimation (light choice by power, area lights on
+ * triangles and spheres, point, spot, distant and infinite lights) and the light densities that
+ * multiple importance sampling needs. A light sample goes to the
+ * {@code LS_} slots of {@link Scratch}.
+ */
+abstract class LightKernel extends BsdfKernel {
+    int[] lightType = new int[1];
+    float[] lightParams = new float[STRIDE];
+    int[] lightPrim = new int[1];
+    float[] lightSelectPdf = new float[1];
+    float[] lightCdf = new float[1];
+    int[] infiniteLights = new int[1];
+    int lightCount;
+    int infiniteCount;
+
+    /** Host side: binds the light tables. */
+    void setupLights(CompiledScene s) {
+        lightType = KernelArrays.ints(s.lightType);
+        lightParams = KernelArrays.floats(s.lightParams);
+        lightPrim = KernelArrays.ints(s.lightPrim);
+        lightSelectPdf = KernelArrays.floats(s.lightSelectPdf);
+        lightCdf = KernelArrays.floats(s.lightCdf);
+        infiniteLights = KernelArrays.ints(s.infiniteLights);
+        lightCount = s.lightCount;
+        infiniteCount = s.infiniteLights.length;
+    }
+
+    /** The light that {@code u} selects from the power CDF. */
+    int selectLight(float u) {
+        int lo = 0, hi = lightCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lightCdf[mid + 1] <= u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void writeLight(int gid, float wx, float wy, float wz, float dist, int o, float k, float pdf, boolean delta,
+                            float margin) {
+        scratch[Scratch.LS_MARGIN * capacity + gid] = margin;
+        scratch[Scratch.LS_WX * capacity + gid] = wx;
+        scratch[Scratch.LS_WY * capacity + gid] = wy;
+        scratch[Scratch.LS_WZ * capacity + gid] = wz;
+        scratch[Scratch.LS_DIST * capacity + gid] = dist;
+        scratch[Scratch.LS_R * capacity + gid] = lightParams[o + L] * k;
+        scratch[Scratch.LS_G * capacity + gid] = lightParams[o + L + 1] * k;
+        scratch[Scratch.LS_B * capacity + gid] = lightParams[o + L + 2] * k;
+        scratch[Scratch.LS_PDF * capacity + gid] = pdf;
+        scratch[Scratch.LS_DELTA * capacity + gid] = delta ? 1f : 0f;
+    }
+
+    /** Samples incident light at p; false when there is none or it carries nothing. */
+    boolean sampleLight(int gid, float px, float py, float pz, float uSelect, float u1, float u2) {
+        boolean ok = false;
+        if (lightCount > 0) {
+            int li = selectLight(uSelect);
+            float sel = lightSelectPdf[li];
+            int o = li * STRIDE;
+            int type = lightType[li];
+            if (!(sel <= 0)) {
+                if (type == LightLayout.AREA_TRIANGLE) {
+                    ok = sampleTriangleLight(gid, li, o, px, py, pz, u1, u2, sel);
+                } else if (type == LightLayout.AREA_SPHERE) {
+                    ok = sampleSphereLight(gid, li, o, px, py, pz, u1, u2, sel);
+                } else if (type == LightLayout.POINT || type == LightLayout.SPOT) {
+                    ok = samplePointLight(gid, o, type, px, py, pz, sel);
+                } else if (type == LightLayout.DISTANT) {
+                    writeLight(gid, -lightParams[o + DIR], -lightParams[o + DIR + 1], -lightParams[o + DIR + 2],
+                            Float.POSITIVE_INFINITY, o, 1f, sel, true, 0f);
+                    ok = true;
+                } else if (type == LightLayout.INFINITE) {
+                    uniformSphere(gid, u1, u2);
+                    writeLight(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                            scratch[Scratch.VEC_Z * capacity + gid], Float.POSITIVE_INFINITY, o, 1f, sel * INV_4PI, false, 0f);
+                    ok = true;
+                }
+            }
+        }
+        return ok;
+    }
+
+    private boolean samplePointLight(int gid, int o, int type, float px, float py, float pz, float sel) {
+        float dx = lightParams[o + POS] - px, dy = lightParams[o + POS + 1] - py, dz = lightParams[o + POS + 2] - pz;
+        float d2 = dx * dx + dy * dy + dz * dz;
+        boolean ok = false;
+        if (d2 != 0) {
+            float d = sqrt(d2);
+            float wx = dx / d, wy = dy / d, wz = dz / d;
+            float k = 1f / d2;
+            ok = true;
+            if (type == LightLayout.SPOT) {
+                float cosAxis = -(wx * lightParams[o + DIR] + wy * lightParams[o + DIR + 1] + wz * lightParams[o + DIR + 2]);
+                k *= spotFalloff(cosAxis, lightParams[o + COS_TOTAL], lightParams[o + COS_FALLOFF]);
+                ok = k != 0;
+            }
+            if (ok) {
+                writeLight(gid, wx, wy, wz, d, o, k, sel, true, 0f);
+            }
+        }
+        return ok;
+    }
+
+    private boolean sampleTriangleLight(int gid, int li, int o, float px, float py, float pz, float u1, float u2,
+                                        float sel) {
+        int t = lightPrim[li];
+        int go = t * 9;
+        float su = sqrt(u1);
+        float b0 = 1 - su;
+        float b1 = u2 * su;
+        float c1 = b1, c2 = 1 - b0 - b1;
+        float qx = triGeom[go] + c1 * triGeom[go + 3] + c2 * triGeom[go + 6];
+        float qy = triGeom[go + 1] + c1 * triGeom[go + 4] + c2 * triGeom[go + 7];
+        float qz = triGeom[go + 2] + c1 * triGeom[go + 5] + c2 * triGeom[go + 8];
+        float dx = qx - px, dy = qy - py, dz = qz - pz;
+        float d2 = dx * dx + dy * dy + dz * dz;
+        boolean ok = false;
+        if (d2 != 0) {
+            float d = sqrt(d2);
+            float wx = dx / d, wy = dy / d, wz = dz / d;
+            float cosL = -(wx * triNg[3 * t] + wy * triNg[3 * t + 1] + wz * triNg[3 * t + 2]);
+            if (lightParams[o + TWO_SIDED] != 0) {
+                cosL = abs(cosL);
+            }
+            if (!(cosL <= 0)) {
+                float qeps = 1e-6f * (abs(triGeom[go]) + abs(triGeom[go + 1]) + abs(triGeom[go + 2])
+                        + abs(triGeom[go + 3]) + abs(triGeom[go + 4]) + abs(triGeom[go + 5]) + abs(triGeom[go + 6])
+                        + abs(triGeom[go + 7]) + abs(triGeom[go + 8]));
+                writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
+                        surfaceMargin(qeps, cosL, d));
+                ok = true;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * How far short of a light's surface a shadow ray stops, so the light never shadows itself: a few
+     * float ulps of the surface ({@code qeps}) over the cosine, at most half the distance.
+     */
+    float surfaceMargin(float qeps, float cosL, float dist) {
+        return min(0.5f * dist, 4 * qeps / max(cosL, 1e-3f));
+    }
+
+    private boolean sampleSphereLight(int gid, int li, int o, float px, float py, float pz, float u1, float u2,
+                                      float sel) {
+        int sp = lightPrim[li];
+        float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];
+        float r = sphereGeom[4 * sp + 3];
+        float dx = cx - px, dy = cy - py, dz = cz - pz;
+        float dc2 = dx * dx + dy * dy + dz * dz;
+        boolean flip = sphereFlip[sp] != 0;
+        boolean twoSided = lightParams[o + TWO_SIDED] != 0;
+        boolean ok = false;
+        if (dc2 <= r * r * 1.00001f) {
+            // Inside (or on) the sphere: sample its area uniformly.
+            uniformSphere(gid, u1, u2);
+            float nx = scratch[Scratch.VEC_X * capacity + gid];
+            float ny = scratch[Scratch.VEC_Y * capacity + gid];
+            float nz = scratch[Scratch.VEC_Z * capacity + gid];
+            float ex = cx + r * nx - px, ey = cy + r * ny - py, ez = cz + r * nz - pz;
+            float d2 = ex * ex + ey * ey + ez * ez;
+            if (d2 != 0) {
+                float d = sqrt(d2);
+                float wx = ex / d, wy = ey / d, wz = ez / d;
+                float cosL = -(wx * nx + wy * ny + wz * nz);
+                if (flip) {
+                    cosL = -cosL;
+                }
+                if (twoSided) {
+                    cosL = abs(cosL);
+                }
+                if (!(cosL <= 0)) {
+                    writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
+                            surfaceMargin(1e-6f * (abs(cx) + abs(cy) + abs(cz) + r), cosL, d));
+                    ok = true;
+                }
+            }
+        } else {
+            // Outside: sample the cone of directions the sphere subtends.
+            float dc = sqrt(dc2);
+            float sin2Max = r * r / dc2;
+            float cosMax = sqrt(max(0f, 1 - sin2Max));
+            float cosT = (1 - u1) + u1 * cosMax;
+            float sinT = sqrt(max(0f, 1 - cosT * cosT));
+            float phi = 2 * PI * u2;
+            float ax = dx / dc, ay = dy / dc, az = dz / dc;
+            float sgn = signOf(az);
+            float a = -1f / (sgn + az);
+            float bb = ax * ay * a;
+            float sx = 1 + sgn * ax * ax * a, sy = sgn * bb, sz = -sgn * ax;
+            float tx = bb, ty = sgn + ay * ay * a, tz = -ay;
+            float cp = cos(phi) * sinT, spp = sin(phi) * sinT;
+            float wx = cp * sx + spp * tx + cosT * ax;
+            float wy = cp * sy + spp * ty + cosT * ay;
+            float wz = cp * sz + spp * tz + cosT * az;
+            float ds = dc * cosT - sqrt(max(0f, r * r - dc2 * sinT * sinT));
+            float nx = (px + ds * wx - cx) / r, ny = (py + ds * wy - cy) / r, nz = (pz + ds * wz - cz) / r;
+            float cosL = -(wx * nx + wy * ny + wz * nz);
+            if (flip) {
+                cosL = -cosL;
+            }
+            if (twoSided) {
+                cosL = abs(cosL);
+            }
+            if (!(cosL <= 0)) {
+                writeLight(gid, wx, wy, wz, ds, o, 1f, sel / (2 * PI * (1 - cosMax)), false,
+                        surfaceMargin(1e-6f * (abs(cx) + abs(cy) + abs(cz) + r), cosL, ds));
+                ok = true;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Solid-angle density with which {@link #sampleLight} would produce the direction from p to a point
+     * on area light {@code li} at distance {@code t} whose surface cosine with the ray is {@code
+     * cosLight}, light selection included.
+     */
+    float pdfArea(int li, float px, float py, float pz, float t, float cosLight) {
+        float sel = lightSelectPdf[li];
+        float pdf = 0f;
+        if (!(sel <= 0 || cosLight <= 0)) {
+            boolean cone = false;
+            if (lightType[li] == LightLayout.AREA_SPHERE) {
+                int sp = lightPrim[li];
+                float dx = sphereGeom[4 * sp] - px, dy = sphereGeom[4 * sp + 1] - py, dz = sphereGeom[4 * sp + 2] - pz;
+                float r = sphereGeom[4 * sp + 3];
+                float dc2 = dx * dx + dy * dy + dz * dz;
+                if (dc2 > r * r * 1.00001f) {
+                    float cosMax = sqrt(max(0f, 1 - r * r / dc2));
+                    pdf = sel / (2 * PI * (1 - cosMax));
+                    cone = true;
+                }
+            }
+            if (!cone) {
+                pdf = sel * t * t / (cosLight * lightParams[li * STRIDE + AREA]);
+            }
+        }
+        return pdf;
+    }
+
+    /** Density with which {@link #sampleLight} would produce a direction towards infinite light {@code li}. */
+    float pdfInfinite(int li) {
+        return lightType[li] == LightLayout.INFINITE ? lightSelectPdf[li] * INV_4PI : 0f;
+    }
+
+    private float spotFalloff(float cosAxis, float cosTotal, float cosFalloff) {
+        float f = 1f;
+        if (cosAxis < cosTotal) {
+            f = 0f;
+        } else if (!(cosAxis >= cosFalloff)) {
+            float d = (cosAxis - cosTotal) / (cosFalloff - cosTotal);
+            f = (d * d) * (d * d);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,476 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.LightLayout.STRIDE;
+import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
+
+import org.luxnet.accumulator.filter.PixelFilter;
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.LightLayout;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.compiled.RenderSettings;
+
+/**
+ * The path tracer, top layer of the light transport: one sample, {@code (pixel, sample index)} of a
+ * device's stream: filter offset, camera ray, then a unidirectional path with next-event estimation
+ * to one light per vertex (chosen by power) combined with BSDF sampling by multiple importance
+ * sampling (power heuristic), Russian roulette, and null surfaces passed through without counting a
+ * bounce. It writes the filter weight and radiance to {@link #out}; the device adds them to its film.
+ *
+ * <p>Both devices run this code. A CPU render thread owns one instance with room for one item and
+ * calls {@link #renderSample} per pixel. The OpenCL device runs {@link #run} through Aparapi: work
+ * items of one launch cover consecutive items of the device's item space {@code pass * pixels +
+ * pixel}, starting at ({@link #passBase}, {@link #pixelBase}); items at or beyond {@link
+ * #itemCount} (padding up to the work-group size) do nothing.
+ */
+public final class PathTraceKernel extends CameraKernel {
+    /** Output slots per work item in {@link #out}, structure of arrays: weight, r, g, b. */
+    public static final int OUT_WEIGHT = 0, OUT_R = 1, OUT_G = 2, OUT_B = 3, OUT_SLOTS = 4;
+    /** Floats of scratch memory per work item (one array of this many floats per item of a launch). */
+    public static final int SCRATCH_SLOTS = Scratch.SLOTS;
+    /** Roulette strategies, as {@link #roulette}. */
+    static final int RR_EFFICIENCY = 0, RR_PROBABILITY = 1, RR_NONE = 2;
+    /** Null surfaces a path may pass through before it is dropped. */
+    private static final int MAX_PASS_THROUGH = 256;
+
+    int maxDepth;
+    int roulette;
+    int rrStartBounce;
+    float rrContinueProb;
+
+    int width;
+    int pixelCount;
+    int passBase;
+    int pixelBase;
+    int itemCount;
+
+    /** OUT_SLOTS floats per work item, {@code out[slot * capacity + gid]}. */
+    float[] out = new float[OUT_SLOTS];
+
+    /**
+     * A kernel for one device: the scene, settings and filter of the render, the device's stream, and
+     * room for {@code items} work items per launch.
+     *
+     * @throws IllegalArgumentException for a pixel filter the kernel cannot sample
+     */
+    public PathTraceKernel(CompiledScene scene, RenderSettings settings, PixelFilter filter, long streamSeed,
+                           int items) {
+        setupSampler(settings.sampler(), streamSeed);
+        setupGeometry(scene, items);
+        setupMaterials(scene);
+        setupLights(scene);
+        setupCamera(scene.camera);
+        setupFilter(filter);
+        PathSettings p = settings.path();
+        maxDepth = p.maxDepth();
+        roulette = p.roulette() == PathSettings.Roulette.EFFICIENCY ? RR_EFFICIENCY
+                : p.roulette() == PathSettings.Roulette.PROBABILITY ? RR_PROBABILITY : RR_NONE;
+        rrStartBounce = p.rrStartBounce();
+        rrContinueProb = p.rrContinueProb();
+        width = settings.width();
+        pixelCount = settings.width() * settings.height();
+        out = new float[OUT_SLOTS * items];
+    }
+
+    /** Host side: the next launch renders {@code count} items from ({@code pass}, {@code pixel}). */
+    public void setBatch(int pass, int pixel, int count) {
+        passBase = pass;
+        pixelBase = pixel;
+        itemCount = count;
+    }
+
+    /** Host side, explicit-transfer mode: copies every input array to the device before the first launch. */
+    public void putInputs() {
+        put(sobolTables);
+        put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
+        put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull);
+        put(matType).put(matParams);
+        put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
+        put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
+    }
+
+    /** Host side: output {@code slot} of work item {@code gid} of the last launch. */
+    public float output(int gid, int slot) {
+        return out[slot * capacity + gid];
+    }
+
+    /** Host side, explicit-transfer mode: copies the outputs of the last launch back from the device. */
+    public void getOutputs() {
+        get(out);
+    }
+
+    /** Work items one launch can hold. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Host side, for tests and benchmarks: the primary ray through raster position (fx, fy) with lens
+     * numbers (lu, lv), as a sample's camera step computes it: origin to {@code ray[0..2]}, unit
+     * direction to {@code ray[3..5]}. Uses work item 0's scratch.
+     */
+    public void cameraRay(float fx, float fy, float lu, float lv, float[] ray) {
+        generateRay(0, fx, fy, lu, lv);
+        ray[0] = scratch[Scratch.LS_WX * capacity];
+        ray[1] = scratch[Scratch.LS_WY * capacity];
+        ray[2] = scratch[Scratch.LS_WZ * capacity];
+        ray[3] = scratch[Scratch.VEC_X * capacity];
+        ray[4] = scratch[Scratch.VEC_Y * capacity];
+        ray[5] = scratch[Scratch.VEC_Z * capacity];
+    }
+
+    /**
+     * Host side, for tests and benchmarks: the closest primitive along o + t d, 0 < t < tMax, or -1,
+     * as a path's intersection step finds it; then {@link #hitDistance} is its t. Uses work item 0's
+     * scratch.
+     */
+    public int closestHit(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        return intersect(0, ox, oy, oz, dx, dy, dz, tMax);
+    }
+
+    /** The distance of the last {@link #closestHit} that hit. */
+    public float hitDistance() {
+        return scratch[Scratch.HIT_T * capacity];
+    }
+
+    /** Host side: true when anything but a null surface blocks o + t d for 0 < t < tMax (a shadow ray). */
+    public boolean blocked(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        return occluded(ox, oy, oz, dx, dy, dz, tMax);
+    }
+
+    @Override
+    public void run() {
+        int gid = getGlobalId();
+        if (gid < itemCount) {
+            int q = pixelBase + gid;
+            int passOffset = q / pixelCount;
+            int pixel = q - passOffset * pixelCount;
+            int index = passBase + passOffset;
+            renderSample(gid, pixel, index);
+        }
+    }
+
+    /**
+     * Renders sample {@code index} of pixel {@code pixel} (row-major) of this kernel's stream into
+     * slot {@code gid} of the outputs: {@link #OUT_WEIGHT} the filter weight, {@link #OUT_R} to
+     * {@link #OUT_B} the radiance. Called by {@link #run} on OpenCL, and directly by CPU threads.
+     */
+    public void renderSample(int gid, int pixel, int index) {
+        int y = pixel / width;
+        int x = pixel - y * width;
+        int ps = pixelSeed(pixel);
+        out[OUT_WEIGHT * capacity + gid] = startPath(gid, ps, index, x, y);
+        tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid],
+                scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
+                scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid]);
+    }
+
+    private float powerHeuristic(float f, float g) {
+        float f2 = f * f, g2 = g * g;
+        float w = 0f;
+        if (f2 == Float.POSITIVE_INFINITY) {
+            w = 1f;
+        } else if (f2 + g2 > 0) {
+            w = f2 / (f2 + g2);
+        }
+        return w;
+    }
+
+    /**
+     * The radiance arriving along the camera ray (o, d), d of unit length; the radiance goes to the OUT_R..OUT_B slots. Written
+     * as a flat sequence of guarded steps rather than nested if-else chains, which Aparapi's bytecode
+     * decompiler cannot always rebuild.
+     */
+    private void tracePath(int gid, int ps, int index, float rayOx, float rayOy, float rayOz, float rayDx,
+                           float rayDy, float rayDz) {
+        float ox = rayOx, oy = rayOy, oz = rayOz, dx = rayDx, dy = rayDy, dz = rayDz;
+        float lr = 0, lg = 0, lb = 0;
+        float br = 1, bg = 1, bb = 1;
+        float etaScale = 1;
+        boolean specular = false;
+        float prevPdf = 0;
+        float px = ox, py = oy, pz = oz;
+        int bounce = 0;
+        int passes = 0;
+        boolean alive = true;
+        while (alive) {
+            int prim = intersect(gid, ox, oy, oz, dx, dy, dz, Float.POSITIVE_INFINITY);
+            float t = scratch[Scratch.HIT_T * capacity + gid];
+            float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
+            int mat = 0, light = -1;
+            if (prim < 0) {
+                // Escaped: environment lights.
+                for (int k = 0; k < infiniteCount; k++) {
+                    int li = infiniteLights[k];
+                    if (lightType[li] == LightLayout.INFINITE) {
+                        float w = 1f;
+                        if (bounce != 0 && !specular) {
+                            w = powerHeuristic(prevPdf, pdfInfinite(li));
+                        }
+                        int o = li * STRIDE;
+                        lr += br * lightParams[o] * w;
+                        lg += bg * lightParams[o + 1] * w;
+                        lb += bb * lightParams[o + 2] * w;
+                    }
+                }
+                alive = false;
+            } else if (prim < triangleCount) {
+                int o = prim * 9;
+                float u = scratch[Scratch.HIT_U * capacity + gid], v = scratch[Scratch.HIT_V * capacity + gid];
+                hx = triGeom[o] + u * triGeom[o + 3] + v * triGeom[o + 6];
+                hy = triGeom[o + 1] + u * triGeom[o + 4] + v * triGeom[o + 7];
+                hz = triGeom[o + 2] + u * triGeom[o + 5] + v * triGeom[o + 8];
+                eps = 1e-6f * (abs(triGeom[o]) + abs(triGeom[o + 1]) + abs(triGeom[o + 2]) + abs(triGeom[o + 3])
+                        + abs(triGeom[o + 4]) + abs(triGeom[o + 5]) + abs(triGeom[o + 6]) + abs(triGeom[o + 7])
+                        + abs(triGeom[o + 8]));
+                ngx = triNg[3 * prim];
+                ngy = triNg[3 * prim + 1];
+                ngz = triNg[3 * prim + 2];
+                nsx = ngx;
+                nsy = ngy;
+                nsz = ngz;
+                if (triHasNs[prim] != 0) {
+                    float w0 = 1 - u - v;
+                    float sx = w0 * triNs[o] + u * triNs[o + 3] + v * triNs[o + 6];
+                    float sy = w0 * triNs[o + 1] + u * triNs[o + 4] + v * triNs[o + 7];
+                    float sz = w0 * triNs[o + 2] + u * triNs[o + 5] + v * triNs[o + 8];
+                    float len = sqrt(sx * sx + sy * sy + sz * sz);
+                    if (len > 0) {
+                        nsx = sx / len;
+                        nsy = sy / len;
+                        nsz = sz / len;
+                    }
+                }
+                mat = triMaterial[prim];
+                light = triLight[prim];
+            } else {
+                int sp = prim - triangleCount;
+                float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];
+                float rad = sphereGeom[4 * sp + 3];
+                float qx = ox + t * dx - cx, qy = oy + t * dy - cy, qz = oz + t * dz - cz;
+                float ql = sqrt(qx * qx + qy * qy + qz * qz);
+                float f = 1f / ql;
+                if (sphereFlip[sp] != 0) {
+                    f = -1f / ql;
+                }
+                ngx = qx * f;
+                ngy = qy * f;
+                ngz = qz * f;
+                // Re-project onto the surface to shed the error of o + t d.
+                float k = rad / ql;
+                hx = cx + qx * k;
+                hy = cy + qy * k;
+                hz = cz + qz * k;
+                eps = 1e-6f * (abs(cx) + abs(cy) + abs(cz) + rad);
+                nsx = ngx;
+                nsy = ngy;
+                nsz = ngz;
+                mat = sphereMaterial[sp];
+                light = sphereLight[sp];
+            }
+            float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
+
+            // Emission.
+            if (alive && light >= 0) {
+                int o = light * STRIDE;
+                float cosL = cosGeo;
+                if (lightParams[o + TWO_SIDED] != 0) {
+                    cosL = abs(cosGeo);
+                }
+                if (cosL > 0) {
+                    float w = 1f;
+                    if (bounce != 0 && !specular) {
+                        // Distance from the last scattering vertex (longer than t after null surfaces).
+                        float dist = t;
+                        if (passes > 0) {
+                            float ex = hx - px, ey = hy - py, ez = hz - pz;
+                            dist = sqrt(ex * ex + ey * ey + ez * ez);
+                        }
+                        w = powerHeuristic(prevPdf, pdfArea(light, px, py, pz, dist, cosL));
+                    }
+                    lr += br * lightParams[o] * w;
+                    lg += bg * lightParams[o + 1] * w;
+                    lb += bb * lightParams[o + 2] * w;
+                }
+            }
+            if (bounce >= maxDepth) {
+                alive = false;
+            }
+            int type = matType[mat];
+
+            // Invisible surface: continue straight on from just behind it.
+            boolean passThrough = alive && type == MaterialLayout.NULL;
+            if (passThrough) {
+                passes++;
+                alive = passes <= MAX_PASS_THROUGH;
+                float side = eps;
+                if (cosGeo > 0) {
+                    side = -eps;
+                }
+                ox = hx + ngx * side;
+                oy = hy + ngy * side;
+                oz = hz + ngz * side;
+            }
+
+            if (alive && !passThrough) {
+                // Shading frame around the shading normal (Duff et al. 2017).
+                float sgn = signOf(nsz);
+                float fa = -1f / (sgn + nsz);
+                float fb = nsx * nsy * fa;
+                float sx = 1 + sgn * nsx * nsx * fa, sy = sgn * fb, sz = -sgn * nsx;
+                float tx = fb, ty = sgn + nsy * nsy * fa, tz = -nsy;
+                float wox = -(dx * sx + dy * sy + dz * sz);
+                float woy = -(dx * tx + dy * ty + dz * tz);
+                float woz = -(dx * nsx + dy * nsy + dz * nsz);
+
+                // Next-event estimation.
+                if (hasSmoothLobe(type) && directLight(gid, mat, hx, hy, hz, ngx, ngy, ngz, sx, sy, sz, tx, ty, tz, nsx,
+                        nsy, nsz, wox, woy, woz, cosGeo, eps, br, bg, bb,
+                        bounceSample(ps, index, bounce, LIGHT_SELECT),
+                        bounceSample(ps, index, bounce, LIGHT_U),
+                        bounceSample(ps, index, bounce, LIGHT_V))) {
+                    lr += scratch[Scratch.NEE_R * capacity + gid];
+                    lg += scratch[Scratch.NEE_G * capacity + gid];
+                    lb += scratch[Scratch.NEE_B * capacity + gid];
+                }
+
+                // Sample the BSDF for the next direction.
+                alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, BSDF_U),
+                        bounceSample(ps, index, bounce, BSDF_V),
+                        bounceSample(ps, index, bounce, BSDF_LOBE));
+                float bwx = scratch[Scratch.BS_WX * capacity + gid];
+                float bwy = scratch[Scratch.BS_WY * capacity + gid];
+                float bwz = scratch[Scratch.BS_WZ * capacity + gid];
+                boolean bsSpecular = scratch[Scratch.BS_SPECULAR * capacity + gid] != 0;
+                float ndx = bwx * sx + bwy * tx + bwz * nsx;
+                float ndy = bwx * sy + bwy * ty + bwz * nsy;
+                float ndz = bwx * sz + bwy * tz + bwz * nsz;
+                float nl = 1f / sqrt(ndx * ndx + ndy * ndy + ndz * ndz);
+                ndx *= nl;
+                ndy *= nl;
+                ndz *= nl;
+                float cosGn = ndx * ngx + ndy * ngy + ndz * ngz;
+                if (alive && !bsSpecular && !sameSide(cosGn * cosGeo, bwz * woz)) {
+                    // The shading normal sent the ray to the wrong side of the geometry: light leak.
+                    alive = false;
+                }
+                if (alive) {
+                    br *= scratch[Scratch.BS_R * capacity + gid];
+                    bg *= scratch[Scratch.BS_G * capacity + gid];
+                    bb *= scratch[Scratch.BS_B * capacity + gid];
+                    alive = br > 0 || bg > 0 || bb > 0;
+                }
+                if (alive) {
+                    specular = bsSpecular;
+                    prevPdf = scratch[Scratch.BS_PDF * capacity + gid];
+                    if (bsSpecular && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0) {
+                        etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
+                    }
+                    px = hx;
+                    py = hy;
+                    pz = hz;
+                    float side = -eps;
+                    if (cosGn > 0) {
+                        side = eps;
+                    }
+                    ox = hx + ngx * side;
+                    oy = hy + ngy * side;
+                    oz = hz + ngz * side;
+                    dx = ndx;
+                    dy = ndy;
+                    dz = ndz;
+                    // Russian roulette.
+                    float q = terminationProbability(br, bg, bb, etaScale, bounce);
+                    if (q > 0) {
+                        alive = !(bounceSample(ps, index, bounce, ROULETTE) < q);
+                        float k = 1 / (1 - q);
+                        br *= k;
+                        bg *= k;
+                        bb *= k;
+                    }
+                    bounce++;
+                }
+            }
+        }
+        out[OUT_R * capacity + gid] = lr;
+        out[OUT_G * capacity + gid] = lg;
+        out[OUT_B * capacity + gid] = lb;
+    }
+
+    /**
+     * Next-event estimation at hit point h with geometric normal ng, shading frame (s, t, ns) and
+     * outgoing direction wo in that frame: samples one light, and when
+     * it is visible and the material reflects towards it writes throughput x f x cos x radiance x MIS
+     * weight / pdf to the NEE slots and returns true.
+     */
+    private boolean directLight(int gid, int mat, float hx, float hy, float hz, float ngx, float ngy, float ngz,
+                                float sx, float sy, float sz, float tx, float ty, float tz, float nsx, float nsy,
+                                float nsz, float wox, float woy, float woz, float cosGeo, float eps, float br, float bg,
+                                float bb, float uSelect, float u1, float u2) {
+        boolean lit = false;
+        if (sampleLight(gid, hx, hy, hz, uSelect, u1, u2)) {
+            float wix = scratch[Scratch.LS_WX * capacity + gid], wiy = scratch[Scratch.LS_WY * capacity + gid];
+            float wiz = scratch[Scratch.LS_WZ * capacity + gid];
+            float lightPdf = scratch[Scratch.LS_PDF * capacity + gid];
+            float cosGi = wix * ngx + wiy * ngy + wiz * ngz;
+            float lx = wix * sx + wiy * sy + wiz * sz;
+            float ly = wix * tx + wiy * ty + wiz * tz;
+            float lz = wix * nsx + wiy * nsy + wiz * nsz;
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame.
+            if (sameSide(cosGi * cosGeo, lz * woz)) {
+                evalBsdf(gid, mat, wox, woy, woz, lx, ly, lz);
+                float cosWi = abs(lz);
+                float fr = scratch[Scratch.BS_R * capacity + gid] * cosWi;
+                float fg = scratch[Scratch.BS_G * capacity + gid] * cosWi;
+                float fb = scratch[Scratch.BS_B * capacity + gid] * cosWi;
+                if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
+                    float side = cosGi > 0 ? eps : -eps;
+                    // From the offset origin, stopping short of the light's own surface (see surfaceMargin).
+                    float tMax = (scratch[Scratch.LS_DIST * capacity + gid] - eps * abs(cosGi)
+                            - scratch[Scratch.LS_MARGIN * capacity + gid]) * 0.99999f;
+                    if (!occluded(hx + ngx * side, hy + ngy * side, hz + ngz * side, wix, wiy, wiz, tMax)) {
+                        float w = 1f;
+                        if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
+                            w = powerHeuristic(lightPdf, scratch[Scratch.BS_PDF * capacity + gid]);
+                        }
+                        float k = w / lightPdf;
+                        scratch[Scratch.NEE_R * capacity + gid] = br * fr * scratch[Scratch.LS_R * capacity + gid] * k;
+                        scratch[Scratch.NEE_G * capacity + gid] = bg * fg * scratch[Scratch.LS_G * capacity + gid] * k;
+                        scratch[Scratch.NEE_B * capacity + gid] = bb * fb * scratch[Scratch.LS_B * capacity + gid] * k;
+                        lit = true;
+                    }
+                }
+            }
+        }
+        return lit;
+    }
+
+    /**
+     * {@code (a > 0) == (b > 0)}: the geometric and the shading normal agree on reflection versus
+     * transmission.
+     */
+    private boolean sameSide(float a, float b) {
+        int sa = a > 0 ? 1 : 0;
+        int sb = b > 0 ? 1 : 0;
+        return sa == sb;
+    }
+
+    /** Probability of terminating the path after this bounce (0: it continues for sure). */
+    private float terminationProbability(float br, float bg, float bb, float etaScale, int bounce) {
+        float q = 0f;
+        if (bounce >= rrStartBounce && roulette != RR_NONE) {
+            if (roulette == RR_EFFICIENCY) {
+                // pbrt-v4's rule: continue with probability max(throughput);
+                // throughput that is 1 but for float rounding (glass: 1/eta^2 * eta^2) is not played.
+                float m = max(br, max(bg, bb)) * etaScale;
+                q = 0f;
+                if (m < 0.99999f) {
+                    q = 1 - m;
+                }
+            } else {
+                q = 1 - rrContinueProb;
+            }
+        }
+        return q;
+    }
+}

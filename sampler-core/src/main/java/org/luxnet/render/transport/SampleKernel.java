@@ -1,0 +1,194 @@
+package org.luxnet.render.transport;
+
+import com.aparapi.Kernel;
+import org.luxnet.scene.compiled.RenderSettings;
+
+/**
+ * Bottom layer of the light transport: the sample numbers. Any dimension of any sample is a pure
+ * function of (stream, pixel, sample index): the camera and the first {@link #LD_BOUNCES} bounces
+ * draw from an Owen-scrambled Sobol sequence (Burley 2020: nested uniform scrambling by a
+ * Laine-Karras permutation, with a per-pixel seed; the generator matrices come from Commons Math,
+ * see {@link SobolMatrices}), deeper bounces and the "random" sampler from a hash. Every device, CPU
+ * threads and OpenCL alike, draws the same numbers for the same stream.
+ *
+ * <p>The light transport is one class hierarchy (this class, {@link TraceKernel}, {@link
+ * WarpKernel}, {@link BsdfKernel}, {@link LightKernel}, {@link CameraKernel}, {@link
+ * PathTraceKernel}), split into layers only to keep files small. It is the one source of every
+ * sample's value: CPU render threads call {@link PathTraceKernel#renderSample} directly, one
+ * instance per thread, and the OpenCL device runs the same methods through Aparapi, which translates
+ * the methods of the whole class hierarchy that {@code run()} reaches into one OpenCL program.
+ * Everything that decides a sample's value therefore has to be written as kernel code. Methods not reached from {@code run()} (constructors, the {@code setup}
+ * methods) are host code and may use anything. Kernel code keeps to what Aparapi 3.0.2 translates
+ * correctly; besides its documented rules (primitive fields and arrays only, no objects, no {@code
+ * break}, no recursion, {@code Kernel}'s float maths instead of {@code java.lang.Math}) these were
+ * found while writing it:
+ *
+ * <ul>
+ *   <li>array parameters are always declared {@code __global}, so a local (private) array, such
+ *       as a traversal stack, can only be used by the method that declares it;
+ *   <li>the classes need their local variable tables (javac {@code -g}, Maven's default): Aparapi
+ *       reads parameter names from them and loops forever without them;
+ *   <li>no method named {@code get}/{@code put}/{@code getX}/{@code setX}: Aparapi takes them for
+ *       bean accessors;
+ *   <li>no if-else chain whose branch ends in another if-else ("child list broken"): write guarded
+ *       steps one after the other instead;
+ *   <li>Aparapi orders the OpenCL functions with a heuristic that can define a function after its
+ *       first call, which OpenCL C rejects. It is right when every method that calls others is
+ *       reached from {@code run()} along paths of one length only; methods that call nothing may be
+ *       called from anywhere. Hence the scratch slots are indexed directly rather than through
+ *       accessors, small helpers are written out, and {@code KernelTranslationTest} checks the order.
+ * </ul>
+ */
+abstract class SampleKernel extends Kernel {
+    /** Sampler kinds, as {@link #samplerKind}. */
+    static final int LOW_DISCREPANCY = 0, INDEPENDENT = 1;
+    /** Stride of one dimension's byte tables in {@link #sobolTables}. */
+    private static final int TABLE = 1024;
+    /** Bounces whose numbers are low-discrepancy (two 4D Sobol chunks each); deeper ones are hashed. */
+    public static final int LD_BOUNCES = 4;
+
+    // The 8 numbers of one path vertex, as bounceSample's slot. The two pairs that matter most for
+    // noise (position on the light, BSDF direction) sit on the first two dimensions of their 4D chunk.
+    /** Bounce slots: position on the light. */
+    static final int LIGHT_U = 0, LIGHT_V = 1;
+    /** Bounce slot: which light to sample. */
+    static final int LIGHT_SELECT = 2;
+    /** Bounce slot: which BSDF lobe, or reflection vs refraction. */
+    static final int BSDF_LOBE = 3;
+    /** Bounce slots: direction from the BSDF. */
+    static final int BSDF_U = 4, BSDF_V = 5;
+    /** Bounce slot: Russian roulette. */
+    static final int ROULETTE = 6;
+
+    /**
+     * Byte tables of Sobol dimensions 1 to 3, {@link #TABLE} ints each: entry {@code 256 k + v} is the
+     * XOR of the bit-reversed generator columns selected by byte {@code k} of an index having value v.
+     */
+    int[] sobolTables = new int[3 * TABLE];
+    /** {@link #LOW_DISCREPANCY} or {@link #INDEPENDENT}. */
+    int samplerKind;
+    /** {@link Hash#fold} of the device's stream seed. */
+    int streamKey;
+
+    /** Host side: sets the sampler kind and the stream. */
+    void setupSampler(RenderSettings.SamplerKind kind, long streamSeed) {
+        samplerKind = kind == RenderSettings.SamplerKind.INDEPENDENT ? INDEPENDENT : LOW_DISCREPANCY;
+        streamKey = Hash.fold(streamSeed);
+        for (int d = 1; d <= 3; d++) {
+            int[] rev = SobolMatrices.reversedColumns(d);
+            for (int k = 0; k < 4; k++) {
+                for (int v = 0; v < 256; v++) {
+                    int x = 0;
+                    for (int bit = 0; bit < 8; bit++) {
+                        if ((v & (1 << bit)) != 0) {
+                            x ^= rev[8 * k + bit];
+                        }
+                    }
+                    sobolTables[(d - 1) * TABLE + 256 * k + v] = x;
+                }
+            }
+        }
+    }
+
+    /** A 32-bit finalizer with low bias (Wellons' "lowbias32"): the hash every stream is built on. */
+    public static int mix32(int x) {
+        x ^= x >>> 16;
+        x *= 0x7feb352d;
+        x ^= x >>> 15;
+        x *= 0x846ca68b;
+        x ^= x >>> 16;
+        return x;
+    }
+
+    /**
+     * Combines a seed with a value (boost-style hash_combine over {@link #mix32}, written out so that
+     * it calls no other method).
+     */
+    public static int combine(int seed, int v) {
+        int x = seed ^ (v + 0x9e3779b9 + (seed << 6) + (seed >>> 2));
+        x ^= x >>> 16;
+        x *= 0x7feb352d;
+        x ^= x >>> 15;
+        x *= 0x846ca68b;
+        x ^= x >>> 16;
+        return x;
+    }
+
+    /** The top 24 bits of {@code x} as a float in [0, 1). */
+    public static float toUnit(int x) {
+        return (x >>> 8) * 0x1p-24f;
+    }
+
+    /** {@link Integer#reverse}, which OpenCL C lacks. */
+    static int reverseBits(int x) {
+        x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+        x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+        x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+        x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
+        return (x >>> 16) | (x << 16);
+    }
+
+    /** Burley's Laine-Karras permutation: a hash that only lets higher bits depend on lower ones. */
+    static int laineKarras(int x, int seed) {
+        x += seed;
+        x ^= x * 0x6c50b47c;
+        x ^= x * 0xb82f1e52;
+        x ^= x * 0xc7afe638;
+        x ^= x * 0x8d22f6e6;
+        return x;
+    }
+
+    static int nestedUniformScramble(int x, int seed) {
+        return reverseBits(laineKarras(reverseBits(x), seed));
+    }
+
+    /** The bit-reversed Sobol point of index {@code i} in dimension {@code dim} (1 to 3). */
+    int reversedPoint(int i, int dim) {
+        int o = (dim - 1) * TABLE;
+        return sobolTables[o + (i & 0xff)] ^ sobolTables[o + 256 + ((i >>> 8) & 0xff)]
+                ^ sobolTables[o + 512 + ((i >>> 16) & 0xff)] ^ sobolTables[o + 768 + (i >>> 24)];
+    }
+
+    /** Dimension {@code d} (0 to 3) of 4D chunk {@code chunk} of sample {@code index}, Owen-scrambled. */
+    float sobol(int pixelSeed, int index, int chunk, int d) {
+        int seed = combine(pixelSeed, chunk);
+        int i = nestedUniformScramble(index, mix32(seed ^ 0x68bc21eb));
+        int x = i;
+        if (d > 0) {
+            x = reversedPoint(i, d);
+        }
+        return toUnit(reverseBits(laineKarras(x, combine(seed, d))));
+    }
+
+    /** The seed of one pixel in this stream. */
+    int pixelSeed(int pixel) {
+        return combine(streamKey, pixel);
+    }
+
+    /** Camera dimension {@code d}: 0, 1 film position, 2, 3 lens. */
+    float cameraSample(int pixelSeed, int index, int d) {
+        float v = 0f;
+        if (samplerKind == INDEPENDENT) {
+            v = toUnit(mix32(combine(combine(pixelSeed, index), d)));
+        } else {
+            v = sobol(pixelSeed, index, 0, d);
+        }
+        return v;
+    }
+
+    /** Slot {@code slot} ({@link #LIGHT_U} to {@link #ROULETTE}) of path vertex {@code bounce}. */
+    float bounceSample(int pixelSeed, int index, int bounce, int slot) {
+        float v = 0f;
+        if (samplerKind == INDEPENDENT) {
+            int s = combine(combine(pixelSeed, index), 0x10000 + bounce);
+            v = toUnit(mix32(s + slot * 0x9e3779b9));
+        } else if (bounce < LD_BOUNCES) {
+            int chunk = slot < 4 ? 1 + 2 * bounce : 2 + 2 * bounce;
+            v = sobol(pixelSeed, index, chunk, slot & 3);
+        } else {
+            int s = combine(combine(pixelSeed, index), bounce);
+            v = toUnit(mix32(s + slot * 0x9e3779b9));
+        }
+        return v;
+    }
+}

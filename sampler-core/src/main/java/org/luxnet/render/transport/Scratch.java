@@ -1,0 +1,28 @@
+package org.luxnet.render.transport;
+
+/**
+ * Slots of the kernel's per-work-item scratch memory. OpenCL kernel helpers can return one value
+ * only and Aparapi allows no objects, so helpers that produce several values (a hit, a BSDF sample,
+ * a light sample, a warped direction) leave them in a global float array. The array is structure of
+ * arrays, {@code scratch[slot * capacity + gid]}, so that neighbouring work items touch neighbouring
+ * addresses.
+ */
+final class Scratch {
+    private Scratch() {
+    }
+
+    /** Closest hit: distance and barycentrics. */
+    static final int HIT_T = 0, HIT_U = 1, HIT_V = 2;
+    /** BSDF result: colour (f, or f cos / pdf after sampling), pdf, direction, flags (0/1), eta scale. */
+    static final int BS_R = 3, BS_G = 4, BS_B = 5, BS_PDF = 6, BS_WX = 7, BS_WY = 8, BS_WZ = 9;
+    static final int BS_SPECULAR = 10, BS_TRANSMISSION = 11, BS_ETA_SCALE = 12;
+    /** A warped point or direction (disk, hemisphere, sphere, GGX half vector, barycentrics). */
+    static final int VEC_X = 13, VEC_Y = 14, VEC_Z = 15;
+    /** Light sample: direction, distance, radiance, pdf, delta flag (0/1), shadow margin. */
+    static final int LS_WX = 16, LS_WY = 17, LS_WZ = 18, LS_DIST = 19, LS_R = 20, LS_G = 21, LS_B = 22;
+    static final int LS_PDF = 23, LS_DELTA = 24, LS_MARGIN = 28;
+    /** Radiance that next-event estimation adds at a vertex, throughput applied. */
+    static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
+    /** Slots per work item. */
+    static final int SLOTS = 29;
+}

@@ -1,0 +1,311 @@
+package org.luxnet.render.transport;
+
+import org.luxnet.scene.compile.BvhBuilder;
+import org.luxnet.scene.compiled.CompiledScene;
+
+/**
+ * Second layer of the light transport: ray queries against the compiled scene's BVH (closest hit,
+ * ordered front to back, and any hit for shadow rays, which pass through null surfaces), with the
+ * traversal stack as a private array declared in the traversing method, as OpenCL requires. Also owns the scratch memory
+ * (see {@link Scratch}).
+ */
+abstract class TraceKernel extends SampleKernel {
+    private static final int STACK = BvhBuilder.MAX_DEPTH + 2;
+
+    float[] triGeom = new float[1];
+    float[] triNg = new float[1];
+    float[] triNs = new float[1];
+    int[] triHasNs = new int[1];
+    int[] triMaterial = new int[1];
+    int[] triLight = new int[1];
+    float[] sphereGeom = new float[1];
+    int[] sphereFlip = new int[1];
+    int[] sphereMaterial = new int[1];
+    int[] sphereLight = new int[1];
+    float[] bvhBounds = new float[1];
+    int[] bvhChildren = new int[1];
+    int[] bvhPrims = new int[1];
+    int triangleCount;
+    /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
+    int hasNullSurfaces;
+    /** Per primitive: 1 for a null-material surface (only filled when {@link #hasNullSurfaces} is 1). */
+    int[] primNull = new int[1];
+
+    /** Per-work-item scratch, {@link Scratch#SLOTS} slots of {@link #capacity} floats each. */
+    float[] scratch = new float[Scratch.SLOTS];
+    /** Work items per launch at most. */
+    int capacity = 1;
+
+    /** Host side: binds the scene's geometry and sizes the scratch memory for {@code items} work items. */
+    void setupGeometry(CompiledScene s, int items) {
+        triGeom = KernelArrays.floats(s.triGeom);
+        triNg = KernelArrays.floats(s.triNg);
+        triNs = KernelArrays.floats(s.triNs);
+        triHasNs = KernelArrays.ints(s.triHasNs);
+        triMaterial = KernelArrays.ints(s.triMaterial);
+        triLight = KernelArrays.ints(s.triLight);
+        sphereGeom = KernelArrays.floats(s.sphereGeom);
+        sphereFlip = KernelArrays.ints(s.sphereFlip);
+        sphereMaterial = KernelArrays.ints(s.sphereMaterial);
+        sphereLight = KernelArrays.ints(s.sphereLight);
+        bvhBounds = KernelArrays.floats(s.bvhBounds);
+        bvhChildren = KernelArrays.ints(s.bvhChildren);
+        bvhPrims = KernelArrays.ints(s.bvhPrims);
+        triangleCount = s.triangleCount;
+        hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
+        if (s.hasNullSurfaces) {
+            primNull = new int[s.primitiveCount()];
+            for (int p = 0; p < primNull.length; p++) {
+                primNull[p] = s.isNullSurface(p) ? 1 : 0;
+            }
+        } else {
+            primNull = new int[1];
+        }
+        capacity = items;
+        scratch = new float[Scratch.SLOTS * items];
+    }
+
+    /** 1 with the sign of {@code x}, -0 included (Math.copySign(1, x)). */
+    float signOf(float x) {
+        float s = 1f;
+        if (x < 0f || (x == 0f && 1f / x < 0f)) {
+            s = -1f;
+        }
+        return s;
+    }
+
+    private float inv(float d) {
+        float v = d;
+        if (abs(d) < 1e-20f) {
+            v = d < 0 ? -1e-20f : 1e-20f;
+        }
+        return 1f / v;
+    }
+
+    /**
+     * The closest primitive along o + t d, 0 < t < tMax, or -1. On a hit leaves t and the
+     * barycentrics in {@link Scratch#HIT_T}, {@link Scratch#HIT_U}, {@link Scratch#HIT_V}.
+     */
+    int intersect(int gid, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        int[] stack = new int[STACK];
+        float[] stackT = new float[STACK];
+        float idx = inv(dx), idy = inv(dy), idz = inv(dz);
+        int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
+        int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
+        float oxi = ox * idx, oyi = oy * idy, ozi = oz * idz;
+        float tBest = tMax;
+        int best = -1;
+        int sp = 0;
+        int node = 0;
+        boolean going = true;
+        while (going) {
+            int b = node * 12;
+            float l0 = max(max(bvhBounds[b + nx] * idx - oxi, bvhBounds[b + ny] * idy - oyi),
+                    max(bvhBounds[b + nz] * idz - ozi, 0f));
+            float l1 = min(min(bvhBounds[b + fx] * idx - oxi, bvhBounds[b + fy] * idy - oyi),
+                    min(bvhBounds[b + fz] * idz - ozi, tBest));
+            float r0 = max(max(bvhBounds[b + 6 + nx] * idx - oxi, bvhBounds[b + 6 + ny] * idy - oyi),
+                    max(bvhBounds[b + 6 + nz] * idz - ozi, 0f));
+            float r1 = min(min(bvhBounds[b + 6 + fx] * idx - oxi, bvhBounds[b + 6 + fy] * idy - oyi),
+                    min(bvhBounds[b + 6 + fz] * idz - ozi, tBest));
+            int c = node * 4;
+            boolean hitL = l0 <= l1;
+            boolean hitR = r0 <= r1;
+            int leftRef = bvhChildren[c], leftCount = bvhChildren[c + 1];
+            int rightRef = bvhChildren[c + 2], rightCount = bvhChildren[c + 3];
+            if (hitL && leftCount > 0) {
+                for (int i = leftRef; i < leftRef + leftCount; i++) {
+                    int p = bvhPrims[i];
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tBest)
+                            : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
+                    if (t > 0f) {
+                        tBest = t;
+                        best = p;
+                    }
+                }
+                hitL = false;
+            }
+            if (hitR && rightCount > 0) {
+                for (int i = rightRef; i < rightRef + rightCount; i++) {
+                    int p = bvhPrims[i];
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tBest)
+                            : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
+                    if (t > 0f) {
+                        tBest = t;
+                        best = p;
+                    }
+                }
+                hitR = false;
+            }
+            if (hitL && hitR) {
+                if (l0 <= r0) {
+                    stack[sp] = rightRef;
+                    stackT[sp] = r0;
+                    node = leftRef;
+                } else {
+                    stack[sp] = leftRef;
+                    stackT[sp] = l0;
+                    node = rightRef;
+                }
+                sp++;
+            } else if (hitL) {
+                node = leftRef;
+            } else if (hitR) {
+                node = rightRef;
+            } else {
+                // Pop the next node that could still hold something nearer than the best hit.
+                boolean popping = true;
+                while (popping) {
+                    if (sp == 0) {
+                        popping = false;
+                        going = false;
+                    } else {
+                        sp--;
+                        node = stack[sp];
+                        popping = stackT[sp] > tBest;
+                    }
+                }
+            }
+        }
+        if (best >= 0) {
+            scratch[Scratch.HIT_T * capacity + gid] = tBest;
+            scratch[Scratch.HIT_U * capacity + gid] = 0f;
+            scratch[Scratch.HIT_V * capacity + gid] = 0f;
+            if (best < triangleCount) {
+                triangleUv(gid, best, ox, oy, oz, dx, dy, dz);
+            }
+        }
+        return best;
+    }
+
+    /** True when anything but a null surface blocks o + t d for 0 < t < tMax. */
+    boolean occluded(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        int[] stack = new int[STACK];
+        float idx = inv(dx), idy = inv(dy), idz = inv(dz);
+        int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
+        int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
+        float oxi = ox * idx, oyi = oy * idy, ozi = oz * idz;
+        boolean found = false;
+        int sp = 0;
+        int node = 0;
+        boolean going = true;
+        while (going) {
+            int b = node * 12;
+            float l0 = max(max(bvhBounds[b + nx] * idx - oxi, bvhBounds[b + ny] * idy - oyi),
+                    max(bvhBounds[b + nz] * idz - ozi, 0f));
+            float l1 = min(min(bvhBounds[b + fx] * idx - oxi, bvhBounds[b + fy] * idy - oyi),
+                    min(bvhBounds[b + fz] * idz - ozi, tMax));
+            float r0 = max(max(bvhBounds[b + 6 + nx] * idx - oxi, bvhBounds[b + 6 + ny] * idy - oyi),
+                    max(bvhBounds[b + 6 + nz] * idz - ozi, 0f));
+            float r1 = min(min(bvhBounds[b + 6 + fx] * idx - oxi, bvhBounds[b + 6 + fy] * idy - oyi),
+                    min(bvhBounds[b + 6 + fz] * idz - ozi, tMax));
+            int c = node * 4;
+            boolean hitL = l0 <= l1;
+            boolean hitR = r0 <= r1;
+            int leftRef = bvhChildren[c], leftCount = bvhChildren[c + 1];
+            int rightRef = bvhChildren[c + 2], rightCount = bvhChildren[c + 3];
+            if (hitL && leftCount > 0) {
+                for (int i = leftRef; i < leftRef + leftCount && !found; i++) {
+                    int p = bvhPrims[i];
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
+                            : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
+                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
+                }
+                hitL = false;
+            }
+            if (hitR && rightCount > 0 && !found) {
+                for (int i = rightRef; i < rightRef + rightCount && !found; i++) {
+                    int p = bvhPrims[i];
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
+                            : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
+                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
+                }
+                hitR = false;
+            }
+            if (found) {
+                going = false;
+            } else if (hitL && hitR) {
+                stack[sp] = rightRef;
+                sp++;
+                node = leftRef;
+            } else if (hitL) {
+                node = leftRef;
+            } else if (hitR) {
+                node = rightRef;
+            } else if (sp == 0) {
+                going = false;
+            } else {
+                sp--;
+                node = stack[sp];
+            }
+        }
+        return found;
+    }
+
+    /** Moeller-Trumbore: t of a hit nearer than tMax, else -1. */
+    float triangleT(int p, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        int o = p * 9;
+        float e1x = triGeom[o + 3], e1y = triGeom[o + 4], e1z = triGeom[o + 5];
+        float e2x = triGeom[o + 6], e2y = triGeom[o + 7], e2z = triGeom[o + 8];
+        float px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
+        float det = e1x * px + e1y * py + e1z * pz;
+        float result = -1f;
+        if (det != 0) {
+            float inv = 1f / det;
+            float tx = ox - triGeom[o], ty = oy - triGeom[o + 1], tz = oz - triGeom[o + 2];
+            float u = (tx * px + ty * py + tz * pz) * inv;
+            if (!(u < 0 || u > 1)) {
+                float qx = ty * e1z - tz * e1y, qy = tz * e1x - tx * e1z, qz = tx * e1y - ty * e1x;
+                float v = (dx * qx + dy * qy + dz * qz) * inv;
+                if (!(v < 0 || u + v > 1)) {
+                    float t = (e2x * qx + e2y * qy + e2z * qz) * inv;
+                    if (t > 0 && t < tMax) {
+                        result = t;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The barycentrics of the hit {@link #triangleT} found, into the hit slots. */
+    private void triangleUv(int gid, int p, float ox, float oy, float oz, float dx, float dy, float dz) {
+        int o = p * 9;
+        float e1x = triGeom[o + 3], e1y = triGeom[o + 4], e1z = triGeom[o + 5];
+        float e2x = triGeom[o + 6], e2y = triGeom[o + 7], e2z = triGeom[o + 8];
+        float px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
+        float inv = 1f / (e1x * px + e1y * py + e1z * pz);
+        float tx = ox - triGeom[o], ty = oy - triGeom[o + 1], tz = oz - triGeom[o + 2];
+        float qx = ty * e1z - tz * e1y, qy = tz * e1x - tx * e1z, qz = tx * e1y - ty * e1x;
+        scratch[Scratch.HIT_U * capacity + gid] = (tx * px + ty * py + tz * pz) * inv;
+        scratch[Scratch.HIT_V * capacity + gid] = (dx * qx + dy * qy + dz * qz) * inv;
+    }
+
+    /** Ray-sphere, with the numerically stable quadratic (pbrt-v4): t of a hit nearer than tMax, else -1. */
+    float sphereT(int p, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+        int o = (p - triangleCount) * 4;
+        float r = sphereGeom[o + 3];
+        float fx = ox - sphereGeom[o], fy = oy - sphereGeom[o + 1], fz = oz - sphereGeom[o + 2];
+        float b = fx * dx + fy * dy + fz * dz;
+        float lx = fx - b * dx, ly = fy - b * dy, lz = fz - b * dz;
+        float disc = r * r - (lx * lx + ly * ly + lz * lz);
+        float result = -1f;
+        if (!(disc < 0)) {
+            float c = fx * fx + fy * fy + fz * fz - r * r;
+            // copySign(sqrt(disc), b), -0 included.
+            float sb = b < 0f || (b == 0f && 1f / b < 0f) ? -1f : 1f;
+            float q = -(b + sb * sqrt(disc));
+            float t0 = c / q, t1 = q;
+            if (t0 > t1) {
+                float tmp = t0;
+                t0 = t1;
+                t1 = tmp;
+            }
+            float t = t0 > 0 ? t0 : t1;
+            if (t > 0 && t < tMax) {
+                result = t;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+package org.luxnet.render.device;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.FilmTile;
+import org.luxnet.accumulator.filter.PixelFilter;
+import org.luxnet.render.session.RenderSession;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.parse.SceneParser;
+
+/** Scenes the GPU tests render, and the CPU renders they are compared with. */
+final class TestScenes {
+    static final Path REFERENCE = Path.of("..", "examples", "reference");
+
+    /**
+     * Every material, every light type, a null surface, a thin lens and a Gaussian filter, in the
+     * Cornell box's frame: the scene that checks the whole port.
+     */
+    static final String FEATURES = """
+            Integrator "path" "integer maxdepth" [ 12 ]
+            Transform [ 1 -0 -0 -0 -0 1 -0 -0 -0 -0 -1 -0 -0 -1 6.8 1]
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            PixelFilter "gaussian"
+            Film "image" "integer xresolution" [ 40 ] "integer yresolution" [ 32 ]
+            Camera "perspective" "float fov" [ 22 ] "float lensradius" [ 0.02 ] "float focaldistance" [ 6 ]
+            WorldBegin
+            LightSource "point" "point from" [ 0.5 1.5 0.5 ] "rgb I" [ 0.6 0.6 0.6 ]
+            LightSource "spot" "point from" [ 0 1.9 1 ] "point to" [ 0 0 0 ] "float coneangle" [ 25 ] "rgb I" [ 2 2 2 ]
+            LightSource "distant" "point from" [ 1 1 3 ] "point to" [ 0 0 0 ] "rgb L" [ 0.3 0.3 0.3 ]
+            LightSource "infinite" "rgb L" [ 0.2 0.25 0.3 ]
+            Material "matte" "rgb Kd" [ 0.7 0.7 0.7 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 0 -1 -1 0 1 1 0 1 1 0 -1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 1 2 1 -1 2 1 -1 2 -1 1 2 -1 ]
+            Material "matte" "rgb Kd" [ 0.6 0.6 0.5 ] "float sigma" [ 20 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 0 -1 -1 2 -1 1 2 -1 1 0 -1 ]
+            Material "glossy" "rgb Kd" [ 0.1 0.4 0.1 ] "rgb Ks" [ 0.2 0.2 0.2 ] "float uroughness" [ 0.05 ] "float vroughness" [ 0.2 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 1 0 -1 1 2 -1 1 2 1 1 0 1 ]
+                "normal N" [ 1 0 0  0.9 0.1 0  1 0 0.1  1 0 0 ]
+            Material "mattetranslucent" "rgb Kr" [ 0.5 0.1 0.1 ] "rgb Kt" [ 0.3 0.3 0.3 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 0 1 -1 2 1 -1 2 -1 -1 0 -1 ]
+            Material "null"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.9 0.1 0.9 -0.9 1.9 0.9 0.9 1.9 0.9 0.9 0.1 0.9 ]
+            AttributeBegin
+              AreaLightSource "diffuse" "rgb L" [ 17 12 4 ]
+              Material "matte" "rgb Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.24 1.98 -0.22 0.23 1.98 -0.22 0.23 1.98 0.16 -0.24 1.98 0.16 ]
+            AttributeEnd
+            AttributeBegin
+              AreaLightSource "diffuse" "rgb L" [ 2 3 4 ] "bool twosided" "true"
+              Translate 0.7 1.5 -0.6
+              Shape "sphere" "float radius" [ 0.12 ]
+            AttributeEnd
+            AttributeBegin
+              Material "glass" "float index" [ 1.5 ]
+              Translate -0.5 0.3 0.2
+              Shape "sphere" "float radius" [ 0.3 ]
+            AttributeEnd
+            AttributeBegin
+              Material "mirror"
+              Translate 0.5 0.3 -0.3
+              Shape "sphere" "float radius" [ 0.3 ]
+            AttributeEnd
+            AttributeBegin
+              Material "metal" "string name" [ "gold" ] "float roughness" [ 0.15 ]
+              Translate 0 0.25 0.5
+              Shape "sphere" "float radius" [ 0.25 ]
+            AttributeEnd
+            AttributeBegin
+              Material "plastic" "rgb Kd" [ 0.2 0.2 0.6 ] "rgb Ks" [ 0.4 0.4 0.4 ] "float roughness" [ 0.1 ]
+              Translate -0.4 1.0 -0.5
+              Shape "sphere" "float radius" [ 0.25 ]
+            AttributeEnd
+            AttributeBegin
+              Material "glass" "bool architectural" "true" "rgb Kt" [ 0.9 0.8 0.9 ]
+              Translate 0.2 1.0 0.3
+              Shape "sphere" "float radius" [ 0.2 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    private static CompiledRender cornell;
+
+    private TestScenes() {
+    }
+
+    /** The Cornell box of examples/reference, compiled once. */
+    static synchronized CompiledRender cornellBox() {
+        if (cornell == null) {
+            cornell = SceneCompiler.compile(SceneParser.parse(REFERENCE.resolve("cornell-box.pbrt")));
+        }
+        return cornell;
+    }
+
+    /** The Cornell box at another resolution. */
+    static CompiledRender cornellBox(Path dir, int resolution) {
+        return cornellBox(dir, resolution, "box");
+    }
+
+    /** The Cornell box at another resolution, with pixel filter {@code filter} at its defaults. */
+    static CompiledRender cornellBox(Path dir, int resolution, String filter) {
+        try {
+            String text = Files.readString(REFERENCE.resolve("cornell-box.pbrt"))
+                    .replace("\"integer xresolution\" [ 256 ]", "\"integer xresolution\" [ " + resolution + " ]")
+                    .replace("\"integer yresolution\" [ 256 ]", "\"integer yresolution\" [ " + resolution + " ]")
+                    .replace("PixelFilter \"box\" \"float xwidth\" [ 0.5 ] \"float ywidth\" [ 0.5 ]",
+                            "PixelFilter \"" + filter + "\"");
+            return compile(dir, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles scene text written to {@code dir}. */
+    static CompiledRender compile(Path dir, String text) {
+        try {
+            Path file = Files.createTempFile(dir, "scene", ".pbrt");
+            Files.writeString(file, text);
+            return SceneCompiler.compile(SceneParser.parse(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The render's own pixel filter. */
+    static PixelFilter filter(CompiledRender r) {
+        return RenderSession.createFilter(r.settings().filter());
+    }
+
+    /** Passes [firstPass, firstPass + passes) of stream {@code seed} rendered as a CPU render thread does. */
+    static Film cpuFilm(CompiledRender r, PixelFilter filter, long seed, int firstPass, int passes) {
+        int w = r.settings().width(), h = r.settings().height();
+        Film film = new Film(w, h, r.settings().scaleBits());
+        FilmTile tile = new FilmTile(w, h, r.settings().scaleBits());
+        TileRenderer renderer = new TileRenderer(r.scene(), r.settings(), filter, seed);
+        for (int p = firstPass; p < firstPass + passes; p++) {
+            tile.reset(0, 0, w, h);
+            renderer.render(tile, 0, 0, w, h, p);
+            film.add(tile);
+        }
+        return film;
+    }
+}

@@ -1,0 +1,167 @@
+package org.luxnet.render.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.render.RenderSupport;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * Sampling and evaluation of every smooth BSDF of the light transport agree: a sampled direction's
+ * pdf and weight are what {@link BsdfKernel#evalBsdf} says, the mean sampled weight equals the albedo integrated from eval, the pdf
+ * integrates to the probability that sampling succeeds, and f is reciprocal. MIS is only unbiased
+ * when these hold.
+ */
+class BsdfConsistencyTest {
+    static CompiledScene scene;
+    /** The light transport over the scene; BSDF results are in its scratch slots (one work item). */
+    static PathTraceKernel k;
+    static final String[] MATERIALS = {
+        "\"matte\" \"color Kd\" [0.8 0.5 0.2]",
+        "\"matte\" \"color Kd\" [0.7 0.7 0.7] \"float sigma\" [25]",
+        "\"glossy\" \"color Kd\" [0.5 0.3 0.2] \"color Ks\" [0.2 0.2 0.2] \"float uroughness\" [0.2] \"float vroughness\" [0.05]",
+        "\"metal\" \"string name\" [\"gold\"] \"float uroughness\" [0.3] \"float vroughness\" [0.1]",
+        "\"metal\" \"string name\" [\"silver\"] \"float uroughness\" [0.02] \"float vroughness\" [0.02]",
+        "\"plastic\" \"color Kd\" [0.3 0.3 0.6] \"color Ks\" [0.5 0.5 0.5] \"float roughness\" [0.2]",
+        "\"mattetranslucent\" \"color Kr\" [0.5 0.4 0.3] \"color Kt\" [0.3 0.3 0.3]",
+        "\"glass\" \"float index\" [1.5]",
+    };
+    static final int GLASS = MATERIALS.length - 1;
+    /** Near-delta lobes cannot be integrated by uniform sampling; they get the pointwise checks only. */
+    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true};
+
+    @BeforeAll
+    static void compile(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder("Camera \"perspective\"\nFilm \"fleximage\" \"integer xresolution\" [8] "
+                + "\"integer yresolution\" [8]\nWorldBegin\n");
+        for (int i = 0; i < MATERIALS.length; i++) {
+            sb.append("AttributeBegin\nTranslate ").append(3 * i).append(" 0 10\nMaterial ").append(MATERIALS[i])
+                    .append("\nShape \"sphere\"\nAttributeEnd\n");
+        }
+        sb.append("WorldEnd\n");
+        Path f = tmp.resolve("materials.lxs");
+        Files.writeString(f, sb.toString());
+        CompiledRender cr = RenderSupport.compile(f);
+        scene = cr.scene();
+        k = RenderSupport.transport(cr);
+        assertEquals(MATERIALS.length, scene.materialCount);
+    }
+
+    private static float[] randomDir(Random r) {
+        double x = r.nextGaussian(), y = r.nextGaussian(), z = r.nextGaussian(), l = Math.sqrt(x * x + y * y + z * z);
+        return new float[] {(float) (x / l), (float) (y / l), (float) (z / l)};
+    }
+
+    /** The BSDF result of the last evalBsdf or sampleBsdf: colour, pdf, direction, flags. */
+    private record Result(float r, float g, float pdf, float wix, float wiy, float wiz, boolean specular,
+                          boolean transmission) {
+    }
+
+    private static Result result() {
+        float[] sc = k.scratch;
+        return new Result(sc[Scratch.BS_R], sc[Scratch.BS_G], sc[Scratch.BS_PDF], sc[Scratch.BS_WX], sc[Scratch.BS_WY],
+                sc[Scratch.BS_WZ], sc[Scratch.BS_SPECULAR] != 0, sc[Scratch.BS_TRANSMISSION] != 0);
+    }
+
+    private static Result eval(int m, float[] wo, float wix, float wiy, float wiz) {
+        k.evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
+        return result();
+    }
+
+    @Test
+    void sampleAgreesWithEvalAndIntegratesToTheAlbedo() {
+        Random r = new Random(1);
+        for (int m = 0; m < GLASS; m++) {
+            assertTrue(BsdfKernel.hasSmoothLobe(scene.matType[m]), MaterialLayout.name(scene.matType[m]));
+            for (int trial = 0; trial < 12; trial++) {
+                float[] wo = randomDir(r);
+                if (Math.abs(wo[2]) < 0.05f) {
+                    continue;
+                }
+                int n = 20000, ok = 0;
+                double sum = 0, sum2 = 0;
+                for (int i = 0; i < n; i++) {
+                    if (!k.sampleBsdf(0, m, wo[0], wo[1], wo[2], r.nextFloat(), r.nextFloat(), r.nextFloat())) {
+                        continue;
+                    }
+                    Result s = result();
+                    ok++;
+                    double w = s.g();
+                    sum += w;
+                    sum2 += w * w;
+                    Result e = eval(m, wo, s.wix(), s.wiy(), s.wiz());
+                    assertEquals(s.pdf(), e.pdf(), 2e-3 * s.pdf() + 1e-6, MATERIALS[m] + ": pdf of a sampled direction");
+                    double expected = e.g() * Math.abs(s.wiz()) / e.pdf();
+                    assertEquals(expected, w, 2e-3 * expected + 1e-6, MATERIALS[m] + ": weight = f cos / pdf");
+                }
+                double mean = sum / n, se = Math.sqrt(Math.max(0, sum2 / n - mean * mean) / n);
+                // The same integral by uniform sphere sampling of eval alone.
+                double isum = 0, isum2 = 0, pdfSum = 0, pdfSum2 = 0;
+                for (int i = 0; i < n; i++) {
+                    float[] wi = randomDir(r);
+                    Result e = eval(m, wo, wi[0], wi[1], wi[2]);
+                    double v = e.g() * Math.abs(wi[2]) * 4 * Math.PI;
+                    isum += v;
+                    isum2 += v * v;
+                    double pv = e.pdf() * 4 * Math.PI;
+                    pdfSum += pv;
+                    pdfSum2 += pv * pv;
+                }
+                if (!INTEGRABLE[m]) {
+                    continue;
+                }
+                double imean = isum / n, ise = Math.sqrt(Math.max(0, isum2 / n - imean * imean) / n);
+                assertEquals(imean, mean, 5 * Math.hypot(se, ise) + 1e-3, MATERIALS[m] + ": albedo for wo " + java.util.Arrays.toString(wo));
+                double pmean = pdfSum / n, pse = Math.sqrt(Math.max(0, pdfSum2 / n - pmean * pmean) / n);
+                assertEquals((double) ok / n, pmean, 5 * pse + 0.01, MATERIALS[m] + ": pdf integrates to the success rate");
+            }
+        }
+    }
+
+    @Test
+    void reflectionIsReciprocal() {
+        Random r = new Random(2);
+        for (int m = 0; m < GLASS; m++) {
+            for (int i = 0; i < 2000; i++) {
+                float[] wo = randomDir(r), wi = randomDir(r);
+                Result a = eval(m, wo, wi[0], wi[1], wi[2]);
+                Result b = eval(m, wi, wo[0], wo[1], wo[2]);
+                assertEquals(a.r(), b.r(), 1e-4f * Math.max(1, a.r()), MATERIALS[m] + ": f(wo, wi) = f(wi, wo)");
+            }
+        }
+    }
+
+    @Test
+    void smoothGlassRefractsBySnellsLawAndSplitsByFresnel() {
+        assertEquals(MaterialLayout.GLASS, scene.matType[GLASS]);
+        float sinI = 0.6f, cosI = 0.8f;
+        float f = k.fresnelDielectric(cosI, 1, 1.5f);
+        // Entering: above F the ray refracts with sin(t) = sin(i) / 1.5 and radiance scales by 1/1.5^2.
+        assertTrue(k.sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f + 0.01f));
+        Result s = result();
+        assertTrue(s.transmission() && s.specular());
+        assertEquals(-sinI / 1.5f, s.wix(), 1e-6);
+        assertEquals(-Math.sqrt(1 - (sinI / 1.5) * (sinI / 1.5)), s.wiz(), 1e-6);
+        assertEquals(1 / 2.25f, s.r(), 1e-6);
+        assertEquals(1 - f, s.pdf(), 1e-6);
+        // Below F it reflects with weight Kr.
+        assertTrue(k.sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f - 0.01f));
+        s = result();
+        assertTrue(!s.transmission());
+        assertEquals(cosI, s.wiz(), 1e-6);
+        assertEquals(1f, s.r(), 1e-6);
+        // Leaving beyond the critical angle: total internal reflection, always.
+        assertEquals(1f, k.fresnelDielectric(-0.3f, 1, 1.5f));
+        assertTrue(k.sampleBsdf(0, GLASS, 0.95f, 0, -(float) Math.sqrt(1 - 0.95 * 0.95), 0.5f, 0.5f, 0.999f));
+        assertTrue(!result().transmission());
+    }
+}
