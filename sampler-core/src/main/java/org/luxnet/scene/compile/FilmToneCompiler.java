@@ -69,7 +69,7 @@ final class FilmToneCompiler {
         for (String gamut : new String[] {"write_png_gamutclamp", "write_exr_gamutclamp", "write_tga_gamutclamp"}) {
             ps.get(gamut);
         }
-        return new ToneSpec(kernel, params, (float) gamma, cs, clamp, exrTonemapped);
+        return new ToneSpec(kernel, params, gamma, cs, clamp, exrTonemapped);
     }
 
     /** The kernel name, LuxRender's autolinear when absent or unknown (with a warning). */

@@ -70,7 +70,7 @@ public record RenderSettings(int width, int height, SamplerKind sampler, PathSet
      * @param ldrClamp      LuxRender's {@code ldr_clamp_method}, null for pbrt
      * @param exrTonemapped LuxRender's {@code write_exr_applyimaging}: the EXR holds the tonemapped image
      */
-    public record ToneSpec(String kernel, Map<String, Double> params, float gamma, ColorSpace colorSpace,
+    public record ToneSpec(String kernel, Map<String, Double> params, double gamma, ColorSpace colorSpace,
                            LdrClamp ldrClamp, boolean exrTonemapped) {
         public ToneSpec {
             params = Map.copyOf(params);
