@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.luxnet.scene.compile.SceneCompilerTest.compile;
 import static org.luxnet.scene.compile.SceneCompilerTest.warned;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.luxnet.accumulator.tonemap.ColorSpace;
 import org.luxnet.accumulator.tonemap.DisplayEncoding;
@@ -15,6 +16,7 @@ import org.luxnet.accumulator.tonemap.LdrClamp;
 import org.luxnet.accumulator.tonemap.OutputImaging;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.compiled.RenderSettings.ToneSpec;
+import org.luxnet.scene.parse.SceneParser;
 
 /** The Film's tone mapping parameters, read as LuxRender's FlexImageFilm::CreateFilm and pbrt-v3's film read them. */
 class FilmToneCompilerTest {
@@ -103,6 +105,19 @@ class FilmToneCompilerTest {
         e = assertThrows(SceneException.class, () -> lux("\"float colorspace_red\" [0.2 0.2]\n"
                 + "\"float colorspace_green\" [0.3 0.3] \"float colorspace_blue\" [0.4 0.4]"));
         assertTrue(e.getMessage().startsWith("scene.lxs:") && e.getMessage().contains("colour space"), e.getMessage());
+    }
+
+    @Test
+    void theLuxRenderExamplesExposeRadianceOneAsWhite() {
+        // examples/*.lxs: linear, ISO 100, 0.838 s, f/1, linear_gamma 2.2: factor 1.00, so their PNG
+        // shows radiance 0.5 as floor(255 * 0.5^(1/2.2)) = 186, like pbrt's unscaled film with gamma 2.2.
+        for (String scene : new String[] {"cornell-box.lxs", "cornell-spheres.lxs", "ply-mesh/ply-mesh.lxs"}) {
+            CompiledRender cr = SceneCompiler.compile(SceneParser.parse(Path.of("..", "examples", scene)));
+            OutputImaging o = cr.settings().tonemap().imaging();
+            byte[] b = o.encoding().toBytes(o.png().map(new float[] {0.5f, 0.5f, 0.5f}, 1, 1));
+            assertEquals(186, b[0] & 0xFF, scene);
+            assertEquals(0.5, o.exr().map(new float[] {0.5f, 0.5f, 0.5f}, 1, 1)[1], 0.002, scene + ": tonemapped EXR");
+        }
     }
 
     @Test
