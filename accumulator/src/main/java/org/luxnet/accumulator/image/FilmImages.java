@@ -58,8 +58,8 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
         int w = film.width(), h = film.height();
         IOException failure = null;
         if (png) {
-            failure = attempt(out, file("png"), p -> PngWriter.write(p, imaging.png().map(rgb, w, h), w, h,
-                    imaging.encoding()), failure);
+            failure = attempt(out, file("png"), p -> PngWriter.write(p, imaging.encoding().toBytes(imaging.png().map(rgb, w, h)),
+                    w, h, pngChunks()), failure);
         }
         if (exr) {
             failure = attempt(out, file("exr"), p -> ExrIO.write(p, imaging.exr().map(rgb, w, h), w, h), failure);
@@ -75,6 +75,14 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
             throw new ImageWriteException(failure, out);
         }
         return out;
+    }
+
+    /** LuxRender's gAMA and cHRM chunks, or null for pbrt's plain PNG. */
+    private PngWriter.ColorChunks pngChunks() {
+        if (imaging.pngColorSpace() == null || imaging.encoding().isSrgb()) {
+            return null;
+        }
+        return new PngWriter.ColorChunks(1 / imaging.encoding().gamma(), imaging.pngColorSpace().chromaticities());
     }
 
     private interface FileWrite {

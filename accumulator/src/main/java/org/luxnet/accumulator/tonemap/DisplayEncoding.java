@@ -43,6 +43,11 @@ public final class DisplayEncoding {
         return 1 / gamma;
     }
 
+    /** The power curve's gamma, or 0 for the sRGB curve. */
+    public double gamma() {
+        return invGamma == 0 ? 0 : 1 / invGamma;
+    }
+
     /** True for the sRGB curve, false for a power gamma. */
     public boolean isSrgb() {
         return invGamma == 0;

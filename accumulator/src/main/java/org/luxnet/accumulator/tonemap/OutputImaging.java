@@ -7,8 +7,11 @@ package org.luxnet.accumulator.tonemap;
  * @param encoding the 8-bit image's transfer curve and quantization
  * @param exr the OpenEXR file's linear RGB
  * @param pfm the PFM file's linear RGB
+ * @param pngColorSpace the colour space LuxRender names in the PNG's cHRM chunk (with gAMA); null
+ *     for pbrt, whose PNG has neither
  */
-public record OutputImaging(ToneMapper png, DisplayEncoding encoding, ToneMapper exr, ToneMapper pfm) {
+public record OutputImaging(ToneMapper png, DisplayEncoding encoding, ToneMapper exr, ToneMapper pfm,
+                            ColorSpace pngColorSpace) {
     /** Checks that every part is there. */
     public OutputImaging {
         if (png == null || encoding == null || exr == null || pfm == null) {
@@ -22,7 +25,7 @@ public record OutputImaging(ToneMapper png, DisplayEncoding encoding, ToneMapper
      */
     public static OutputImaging pbrt(double scale) {
         ToneMapper s = new ScaleToneMapper(scale);
-        return new OutputImaging(s, DisplayEncoding.srgb(), s, s);
+        return new OutputImaging(s, DisplayEncoding.srgb(), s, s, null);
     }
 
     /**
@@ -35,6 +38,7 @@ public record OutputImaging(ToneMapper png, DisplayEncoding encoding, ToneMapper
                                           boolean exrTonemapped) {
         LuxImaging imaging = new LuxImaging(kernel, colorSpace, clamp);
         ToneMapper linear = LuxImaging.untonemapped(colorSpace);
-        return new OutputImaging(imaging, DisplayEncoding.luxRender(gamma), exrTonemapped ? imaging.hdr() : linear, linear);
+        return new OutputImaging(imaging, DisplayEncoding.luxRender(gamma), exrTonemapped ? imaging.hdr() : linear, linear,
+                colorSpace);
     }
 }

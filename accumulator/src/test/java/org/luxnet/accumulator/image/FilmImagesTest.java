@@ -1,11 +1,14 @@
 package org.luxnet.accumulator.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.Film;
@@ -13,6 +16,7 @@ import org.luxnet.accumulator.tonemap.ColorSpace;
 import org.luxnet.accumulator.tonemap.LdrClamp;
 import org.luxnet.accumulator.tonemap.LinearKernel;
 import org.luxnet.accumulator.tonemap.OutputImaging;
+import org.w3c.dom.Node;
 
 /** What each file holds, written from a 2x1 film of known radiance. */
 class FilmImagesTest {
@@ -67,5 +71,35 @@ class FilmImagesTest {
         // The PNG: 0.8 f, cut at 1, to the power 1/2.2, times 255, truncated.
         assertEquals((int) (255 * Math.pow(0.8 * f, 1 / 2.2)), (png.getRGB(0, 0) >> 16) & 0xFF);
         assertEquals(255, (png.getRGB(1, 0) >> 16) & 0xFF);
+        // WritePngImage (core/pngio.cpp) records gAMA = 1/gamma and the colour space as cHRM.
+        Node tree = pngMetadata(dir.resolve("tm.png"));
+        assertEquals("45455", attribute(tree, "gAMA", "value"));
+        assertEquals("63000", attribute(tree, "cHRM", "redX"));
+        assertEquals("32941", attribute(tree, "cHRM", "whitePointY"));
+    }
+
+    @Test
+    void pbrtPngCarriesNoColourChunks() throws Exception {
+        new FilmImages(dir.resolve("p"), true, false, false, false, OutputImaging.pbrt(1), null).write(film(), true);
+        assertNull(attribute(pngMetadata(dir.resolve("p.png")), "gAMA", "value"));
+    }
+
+    private static Node pngMetadata(Path p) throws Exception {
+        ImageReader r = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(p.toFile())) {
+            r.setInput(in);
+            return r.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+        } finally {
+            r.dispose();
+        }
+    }
+
+    private static String attribute(Node tree, String node, String name) {
+        for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeName().equals(node)) {
+                return n.getAttributes().getNamedItem(name).getNodeValue();
+            }
+        }
+        return null;
     }
 }
