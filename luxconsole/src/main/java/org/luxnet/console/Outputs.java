@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.luxnet.accumulator.image.FilmImages;
-import org.luxnet.accumulator.tonemap.DisplayEncoding;
-import org.luxnet.accumulator.tonemap.ToneMapParams;
-import org.luxnet.accumulator.tonemap.ToneMappers;
 import org.luxnet.scene.compiled.RenderSettings;
 
 /** Builds the image output of a render from its settings and the command line. */
@@ -20,11 +17,8 @@ final class Outputs {
     }
 
     static FilmImages create(RenderSettings s, RenderOptions o, Supplier<Map<String, String>> flmMetadata) {
-        RenderSettings.ToneSpec t = s.tonemap();
         // The scene compiler already validated the kernel and its parameters.
-        var mapper = ToneMappers.create(t.kernel(), new ToneMapParams(Map.copyOf(t.params())));
-        DisplayEncoding enc = t.gamma() > 0 ? DisplayEncoding.gamma(t.gamma()) : DisplayEncoding.srgb();
         boolean flm = s.writeFlm() || o.writeFlm || o.resume;
-        return new FilmImages(base(s, o), s.writePng(), s.writeExr(), s.writePfm(), flm, mapper, enc, flmMetadata);
+        return new FilmImages(base(s, o), s.writePng(), s.writeExr(), s.writePfm(), flm, s.tonemap().imaging(), flmMetadata);
     }
 }

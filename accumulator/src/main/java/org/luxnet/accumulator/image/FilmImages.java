@@ -10,24 +10,35 @@ import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.io.FlmFile;
 import org.luxnet.accumulator.progress.ImageOutput;
 import org.luxnet.accumulator.tonemap.DisplayEncoding;
+import org.luxnet.accumulator.tonemap.OutputImaging;
 import org.luxnet.accumulator.tonemap.ToneMapper;
 
 /**
- * Writes a render's files from its film: a tonemapped PNG, linear OpenEXR and PFM, and the FLM film
- * for resuming, each when enabled, named {@code base + extension}. Every file is written atomically,
- * so an interrupted write leaves the previous version intact.
+ * Writes a render's files from its film: a tonemapped PNG, OpenEXR and PFM, and the FLM film for
+ * resuming, each when enabled, named {@code base + extension}; what each image holds is the scene's
+ * renderer's choice ({@link OutputImaging}). Every file is written atomically, so an interrupted
+ * write leaves the previous version intact.
  *
  * @param base          path without extension
  * @param png           write {@code base.png}
- * @param exr           write {@code base.exr} (linear, 32-bit float, ZIP compressed)
- * @param pfm           write {@code base.pfm} (linear)
+ * @param exr           write {@code base.exr} (32-bit float, ZIP compressed)
+ * @param pfm           write {@code base.pfm}
  * @param flm           write {@code base.flm} (exact sums plus resume metadata)
- * @param toneMapper    tonemapping for the PNG
- * @param encoding      display curve for the PNG
+ * @param imaging       the tone mapping of each image
  * @param flmMetadata   supplies the resume metadata at the time of writing (may be null without FLM)
  */
-public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boolean flm, ToneMapper toneMapper,
-                         DisplayEncoding encoding, Supplier<Map<String, String>> flmMetadata) implements ImageOutput {
+public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boolean flm, OutputImaging imaging,
+                         Supplier<Map<String, String>> flmMetadata) implements ImageOutput {
+
+    /** The PNG's tone mapping (the live monitor shows the same). */
+    public ToneMapper toneMapper() {
+        return imaging.png();
+    }
+
+    /** The PNG's display curve. */
+    public DisplayEncoding encoding() {
+        return imaging.encoding();
+    }
 
     /** The path of the file with extension {@code ext} ("png", "flm" ...). */
     public Path file(String ext) {
@@ -47,13 +58,14 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
         int w = film.width(), h = film.height();
         IOException failure = null;
         if (png) {
-            failure = attempt(out, file("png"), p -> PngWriter.write(p, toneMapper.map(rgb, w, h), w, h, encoding), failure);
+            failure = attempt(out, file("png"), p -> PngWriter.write(p, imaging.encoding().toBytes(imaging.png().map(rgb, w, h)),
+                    w, h, pngChunks()), failure);
         }
         if (exr) {
-            failure = attempt(out, file("exr"), p -> ExrIO.write(p, rgb, w, h), failure);
+            failure = attempt(out, file("exr"), p -> ExrIO.write(p, imaging.exr().map(rgb, w, h), w, h), failure);
         }
         if (pfm) {
-            failure = attempt(out, file("pfm"), p -> PfmIO.write(p, rgb, w, h), failure);
+            failure = attempt(out, file("pfm"), p -> PfmIO.write(p, imaging.pfm().map(rgb, w, h), w, h), failure);
         }
         if (flm) {
             failure = attempt(out, file("flm"), p -> FlmFile.write(p, film, flmMetadata == null ? Map.of() : flmMetadata.get()),
@@ -63,6 +75,14 @@ public record FilmImages(Path base, boolean png, boolean exr, boolean pfm, boole
             throw new ImageWriteException(failure, out);
         }
         return out;
+    }
+
+    /** LuxRender's gAMA and cHRM chunks, or null for pbrt's plain PNG. */
+    private PngWriter.ColorChunks pngChunks() {
+        if (imaging.pngColorSpace() == null || imaging.encoding().isSrgb()) {
+            return null;
+        }
+        return new PngWriter.ColorChunks(1 / imaging.encoding().gamma(), imaging.pngColorSpace().chromaticities());
     }
 
     private interface FileWrite {

@@ -1,21 +1,23 @@
 package org.luxnet.accumulator.tonemap;
 
-/** Helpers shared by the tone mappers: size checks, luminance and the final scaling. */
+/** Helpers shared by the tone mappers: size checks and scaling. */
 final class Frames {
     private Frames() {
     }
 
-    /** Throws unless {@code rgb} holds exactly one RGB triple per pixel. */
-    static void check(float[] rgb, int width, int height) {
-        if (width <= 0 || height <= 0 || (long) width * height * 3 != rgb.length) {
+    /** Throws unless {@code values} holds exactly three floats per pixel. */
+    static void check(float[] values, int width, int height) {
+        if (width <= 0 || height <= 0 || (long) width * height * 3 != values.length) {
             throw new IllegalArgumentException("expected 3 floats for each of " + width + "x" + height
-                    + " pixels, got " + rgb.length);
+                    + " pixels, got " + values.length);
         }
     }
 
-    /** Luminance Y of linear Rec. 709 RGB, the Y that LuxRender's XYZ operators work on. */
-    static double luminance(float[] rgb, int pixel) {
-        return 0.2126 * rgb[3 * pixel] + 0.7152 * rgb[3 * pixel + 1] + 0.0722 * rgb[3 * pixel + 2];
+    /** Multiplies every value by {@code k}, in place. */
+    static void scale(float[] values, double k) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (values[i] * k);
+        }
     }
 
     /** {@code rgb * k} as a new array, with negative and NaN results set to 0. */

@@ -1,8 +1,8 @@
 package org.luxnet.accumulator.tonemap;
 
 /**
- * Multiplies every value by a constant: pbrt's film "scale". With scale 1 this is no tone mapping at
- * all, LuxRender's and pbrt's behaviour for HDR output.
+ * Multiplies every value by a constant after clamping it at 0: pbrt-v3's film "scale", which its
+ * Film::WriteImage applies to every output format. With scale 1 this is no tone mapping at all.
  */
 public final class ScaleToneMapper implements ToneMapper {
     private final double scale;

@@ -44,6 +44,16 @@ class DisplayEncodingTest {
     }
 
     @Test
+    void luxRenderTruncatesWhereRoundingWouldGoUp() {
+        // core/pngio.cpp: (png_byte) Clamp(255.f * v, 0.f, 255.f) truncates; pbrt-v3 adds 0.5 and rounds.
+        double v = Math.pow(200.7 / 255, 2.2);
+        assertEquals(200, DisplayEncoding.luxRender(2.2).quantize(v));
+        assertEquals(201, DisplayEncoding.gamma(2.2).quantize(v));
+        assertEquals(255, DisplayEncoding.luxRender(2.2).quantize(1));
+        assertEquals(0, DisplayEncoding.luxRender(2.2).quantize(Double.NaN));
+    }
+
+    @Test
     void rejectsBadGamma() {
         assertThrows(IllegalArgumentException.class, () -> DisplayEncoding.gamma(0));
     }

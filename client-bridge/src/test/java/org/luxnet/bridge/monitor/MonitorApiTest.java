@@ -184,7 +184,7 @@ class MonitorApiTest {
         send("GET", "/api/image.png?gamma=srgb", null);
         assertEquals(before + 2, fake.snapshots.get(), "new samples make a new image");
         assertError(send("GET", "/api/image.png?kernel=bogus", null), 400,
-                "unknown tonemap kernel 'bogus'; expected scene, linear, reinhard, autolinear, maxwhite, none");
+                "unknown tonemap kernel 'bogus'; expected scene, linear, reinhard, autolinear, maxwhite, contrast, none");
         assertError(send("GET", "/api/image.png?exposure=99", null), 400, "exposure=99 is out of range");
         assertError(send("GET", "/api/image.png?exposure=bright", null), 400, "is not a number");
         assertError(send("GET", "/api/image.png?gamma=0", null), 400, "gamma=0 is out of range");

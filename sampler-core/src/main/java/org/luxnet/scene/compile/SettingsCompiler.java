@@ -23,7 +23,6 @@ import org.luxnet.scene.desc.SceneDescription;
  */
 final class SettingsCompiler {
     private static final Set<String> FILTERS = org.luxnet.accumulator.filter.PixelFilters.names();
-    private static final Set<String> TONEMAPS = org.luxnet.accumulator.tonemap.ToneMappers.names();
     /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment. */
     private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
             "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
@@ -57,33 +56,7 @@ final class SettingsCompiler {
         double writeInterval = film.getFloat("writeinterval", 60);
         film.get("displayinterval");
 
-        String kernel = film.getString("tonemapkernel", pbrt ? "none" : "autolinear");
-        if (!TONEMAPS.contains(kernel)) {
-            warnings.add(new SceneWarning(film.get("tonemapkernel").loc(), "tonemapkernel \"" + kernel
-                    + "\" is not supported; autolinear used (supported: " + String.join(", ", sorted(TONEMAPS)) + ")"));
-            kernel = "autolinear";
-        }
-        float gamma = (float) film.getFloat("gamma", pbrt ? 0 : 2.2);
-        Map<String, Double> toneParams = new HashMap<>();
-        copy(film, "linear_sensitivity", "sensitivity", toneParams);
-        copy(film, "linear_exposure", "exposure", toneParams);
-        copy(film, "linear_fstop", "fstop", toneParams);
-        copy(film, "linear_gamma", "gamma", toneParams);
-        copy(film, "reinhard_prescale", "prescale", toneParams);
-        copy(film, "reinhard_postscale", "postscale", toneParams);
-        copy(film, "reinhard_burn", "burn", toneParams);
-        copy(film, "scale", "scale", toneParams);
-        if (!toneParams.containsKey("gamma") && gamma > 0) {
-            // LuxRender's linear and autolinear operators compensate for the film's display gamma.
-            toneParams.put("gamma", (double) gamma);
-        }
-        ToneSpec tone = new ToneSpec(kernel, toneParams, gamma);
-        try {
-            org.luxnet.accumulator.tonemap.ToneMappers.create(kernel,
-                    new org.luxnet.accumulator.tonemap.ToneMapParams(Map.copyOf(toneParams)));
-        } catch (IllegalArgumentException e) {
-            throw new SceneException(d.film().loc(), "Film tonemapping: " + e.getMessage());
-        }
+        ToneSpec tone = FilmToneCompiler.compile(d.film(), pbrt, warnings);
         warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
 
         // Sampler.

@@ -2,6 +2,11 @@ package org.luxnet.scene.compiled;
 
 import java.util.Map;
 
+import org.luxnet.accumulator.tonemap.ColorSpace;
+import org.luxnet.accumulator.tonemap.LdrClamp;
+import org.luxnet.accumulator.tonemap.OutputImaging;
+import org.luxnet.accumulator.tonemap.ToneMapParams;
+import org.luxnet.accumulator.tonemap.ToneMappers;
 import org.luxnet.render.transport.PathSettings;
 import org.luxnet.scene.desc.Dialect;
 
@@ -18,10 +23,10 @@ import org.luxnet.scene.desc.Dialect;
  * @param haltTimeSeconds   stop after this many seconds (0: never)
  * @param outputBase        image file name without extension
  * @param writePng          write a tonemapped PNG
- * @param writeExr          write a linear OpenEXR
+ * @param writeExr          write an OpenEXR (linear, or tonemapped where LuxRender does)
  * @param writePfm          write a linear PFM
  * @param writeFlm          write the resumable FLM film
- * @param tonemap           tonemapping of the PNG
+ * @param tonemap           tone mapping and encoding of the images
  * @param writeIntervalSeconds  images are rewritten this often while rendering
  * @param scaleBits         fixed-point fraction bits of the film, from the scene's brightest emitter
  * @param dialect           the scene language
@@ -53,16 +58,35 @@ public record RenderSettings(int width, int height, SamplerKind sampler, PathSet
     }
 
     /**
-     * Tonemapping of the PNG output: a LuxRender tonemap kernel with the parameters the scene gave
-     * (defaults come from {@link org.luxnet.accumulator.tonemap.ToneMappers}), and the display curve.
+     * How the images are tone mapped and encoded, as the scene's renderer does it.
      *
-     * @param kernel "autolinear", "linear", "reinhard", "maxwhite" or "none" (no tonemapping, as pbrt)
-     * @param params kernel parameters by name (sensitivity, exposure, fstop, gamma, prescale, postscale, burn, scale)
-     * @param gamma  display gamma of the PNG; 0 means the sRGB curve
+     * @param kernel        a LuxRender tonemap kernel ("autolinear", "linear", "reinhard", "contrast",
+     *                      "maxwhite"), or "none" for pbrt-v3's plain scale
+     * @param params        kernel parameters by name (sensitivity, exposure, fstop, gamma, prescale,
+     *                      postscale, burn, ywa; scale for "none"); defaults come from {@link ToneMappers}
+     * @param gamma         display gamma of the PNG; 0 means pbrt's sRGB curve
+     * @param colorSpace    LuxRender's output colour space, null for pbrt
+     * @param ldrClamp      LuxRender's {@code ldr_clamp_method}, null for pbrt
+     * @param exrTonemapped LuxRender's {@code write_exr_applyimaging}: the EXR holds the tonemapped image
      */
-    public record ToneSpec(String kernel, Map<String, Double> params, float gamma) {
+    public record ToneSpec(String kernel, Map<String, Double> params, double gamma, ColorSpace colorSpace,
+                           LdrClamp ldrClamp, boolean exrTonemapped) {
         public ToneSpec {
             params = Map.copyOf(params);
+        }
+
+        /** pbrt-v3's film: every image multiplied by {@code scale}, the PNG sRGB-encoded. */
+        public static ToneSpec pbrt(double scale) {
+            return new ToneSpec(ToneMappers.NONE, Map.of("scale", scale), 0, null, null, false);
+        }
+
+        /** What each image file holds. */
+        public OutputImaging imaging() {
+            if (colorSpace == null) {
+                return OutputImaging.pbrt(params.getOrDefault("scale", 1.0));
+            }
+            return OutputImaging.luxRender(ToneMappers.kernel(kernel, new ToneMapParams(params)), gamma, colorSpace,
+                    ldrClamp, exrTonemapped);
         }
     }
 
