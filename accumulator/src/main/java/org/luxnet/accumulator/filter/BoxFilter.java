@@ -1,6 +1,6 @@
 package org.luxnet.accumulator.filter;
 
-/** The box filter: constant over [-xwidth, xwidth] x [-ywidth, ywidth]. Sampled exactly, weight 1. */
+/** The box filter: constant over [-xwidth, xwidth] x [-ywidth, ywidth]. The light transport samples it exactly, weight 1. */
 public final class BoxFilter implements PixelFilter {
     private final float rx, ry;
 
@@ -23,13 +23,6 @@ public final class BoxFilter implements PixelFilter {
     @Override
     public float evaluate(float dx, float dy) {
         return Math.abs(dx) <= rx && Math.abs(dy) <= ry ? 1f : 0f;
-    }
-
-    @Override
-    public void sample(float u1, float u2, float[] out) {
-        out[0] = Filters.clamp((2f * u1 - 1f) * rx, rx);
-        out[1] = Filters.clamp((2f * u2 - 1f) * ry, ry);
-        out[2] = 1f;
     }
 
     @Override

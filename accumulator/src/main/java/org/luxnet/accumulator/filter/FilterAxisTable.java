@@ -1,9 +1,8 @@
 package org.luxnet.accumulator.filter;
 
 /**
- * The sampling table of one axis of a tabulated separable filter, exported as plain float arrays so
- * that another implementation of {@link PixelFilter#sample} (the GPU kernel) can draw the same
- * offsets and weights. The cumulative distribution is in double precision in the filter; here each
+ * The sampling table of one axis of a tabulated separable filter, exported as plain float arrays for
+ * the light transport, which samples the filter from them on every device. The cumulative distribution is in double precision in the filter; here each
  * entry is the float sum {@code cdf[i] + cdfLow[i]}, which keeps the tail bins (masses far below the
  * float spacing near 1) apart. To sample with number {@code u}: take the largest bin {@code i < bins}
  * whose cumulative value is at most {@code u}; the offset is {@code -radius + (i + t) * binWidth}
@@ -11,8 +10,7 @@ package org.luxnet.accumulator.filter;
  * clamped to [-radius, radius]; this axis's weight factor is the profile at the offset divided by
  * {@code binMean[i]}. The profile is tabulated at {@code profileStepsPerBin} points per bin ({@code
  * profile[k]} is its value at {@code -radius + k * binWidth / profileStepsPerBin}); interpolating it
- * linearly reproduces the exact profile to a few 1e-8 of its peak. A float implementation of this
- * recipe agrees with {@link PixelFilter#sample} to float precision.
+ * linearly reproduces the exact profile to a few 1e-8 of its peak.
  *
  * @param radius             half-width of the axis, pixels
  * @param binWidth           width of one bin, pixels

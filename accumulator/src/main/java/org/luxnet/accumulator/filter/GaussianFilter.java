@@ -3,7 +3,7 @@ package org.luxnet.accumulator.filter;
 /**
  * pbrt's Gaussian filter: per axis {@code max(0, exp(-alpha x^2) - exp(-alpha r^2))}, which reaches 0
  * at the radius instead of being cut off there; the 2D filter is the product of the two axes.
- * Sampled from tables of the profile (see {@link PixelFilter#sample} for the weight).
+ * Sampled from tables of the profile (see {@link TabulatedFilter}).
  */
 public final class GaussianFilter extends SeparableFilter {
     private final double alpha;

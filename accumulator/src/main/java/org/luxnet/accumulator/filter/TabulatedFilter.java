@@ -1,10 +1,10 @@
 package org.luxnet.accumulator.filter;
 
 /**
- * A separable filter sampled from per-axis tables (Gaussian, Mitchell, sinc): it can export those
- * tables so that a renderer outside the JVM's filter code (the GPU sampler) draws the same offsets
- * and weights as {@link PixelFilter#sample}. Box and triangle filters are sampled analytically and
- * have no tables.
+ * A separable filter sampled from per-axis tables (Gaussian, Mitchell, sinc): it exports those
+ * tables, from which the light transport draws offsets with density proportional to |f| and weights
+ * {@code f / pdf} scaled to about ±1. Box and triangle filters are sampled analytically and have no
+ * tables.
  */
 public interface TabulatedFilter extends PixelFilter {
     /**

@@ -19,13 +19,13 @@ final class TestFilms {
         Film f = new Film(width, height, Film.DEFAULT_SCALE_BITS);
         SplittableRandom rnd = new SplittableRandom(seed);
         PixelFilter filter = new MitchellFilter(2f, 2f, 1f / 3, 1f / 3);
-        float[] offset = new float[3];
         long total = Math.round(samplesPerPixel * width * height);
         for (long s = 0; s < total; s++) {
             int x = rnd.nextInt(width), y = rnd.nextInt(height);
             double base = 0.5 + 0.4 * Math.sin(x * 0.01) * Math.cos(y * 0.013);
-            filter.sample((float) rnd.nextDouble(), (float) rnd.nextDouble(), offset);
-            float weight = offset[2];
+            // A weight as filter importance sampling gives it: f / pdf, about ±1, negative in the lobes.
+            float dx = (float) (4 * rnd.nextDouble() - 2), dy = (float) (4 * rnd.nextDouble() - 2);
+            float weight = filter.evaluate(dx, dy) / filter.evaluate(0, 0);
             if (rnd.nextInt(20) == 0) {
                 f.addSample(x, y, weight, 0f, 0f, 0f);
             } else if (rnd.nextInt(10_000) == 0) {

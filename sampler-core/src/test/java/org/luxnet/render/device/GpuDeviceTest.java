@@ -99,13 +99,6 @@ class GpuDeviceTest {
             public float evaluate(float dx, float dy) {
                 return 1f;
             }
-
-            @Override
-            public void sample(float u1, float u2, float[] out) {
-                out[0] = u1 - 0.5f;
-                out[1] = u2 - 0.5f;
-                out[2] = 1f;
-            }
         };
         PassBudget budget = new PassBudget(7);
         GpuDevice gpu = GpuDevice.javaThreadPool(256);
