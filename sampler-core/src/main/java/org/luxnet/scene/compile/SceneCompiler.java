@@ -1,10 +1,10 @@
 package org.luxnet.scene.compile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.luxnet.accumulator.Film;
 import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.LightDesc;
@@ -62,7 +62,7 @@ public final class SceneCompiler {
         int scaleBits = Film.chooseScaleBits(maxRadiance);
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
         b.camera = CameraCompiler.compile(d.camera(), d.file(), settings.width(), settings.height(), warnings);
-        return new CompiledRender(new CompiledScene(b), settings, new ArrayList<>(new LinkedHashSet<>(warnings)));
+        return new CompiledRender(new CompiledScene(b), settings, SceneWarnings.summarize(warnings));
     }
 
     /** Builds the BVH and writes triangles in leaf order, spheres in input order. */

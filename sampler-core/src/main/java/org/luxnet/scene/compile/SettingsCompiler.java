@@ -24,9 +24,11 @@ import org.luxnet.scene.desc.SceneDescription;
 final class SettingsCompiler {
     private static final Set<String> FILTERS = org.luxnet.accumulator.filter.PixelFilters.names();
     private static final Set<String> TONEMAPS = org.luxnet.accumulator.tonemap.ToneMappers.names();
-    /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment. */
-    private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
-            "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
+    /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment: the same family. */
+    private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol");
+    /** Other stratified samplers: rendered with our Sobol numbers, and the scene is told so. */
+    private static final Set<String> STRATIFIED = Set.of("zsobol", "paddedsobol", "halton", "stratified", "02sequence",
+            "lowdiscrepancy02", "maxmindist", "pmj02bn", "metropolis", "erpt");
 
     /**
      * Longest path rendered. With no bound a camera inside a closed mirror never finishes a sample;
@@ -102,7 +104,10 @@ final class SettingsCompiler {
             kind = SamplerKind.INDEPENDENT;
         } else {
             kind = SamplerKind.LOW_DISCREPANCY;
-            if (!LOW_DISCREPANCY.contains(sd.type())) {
+            if (STRATIFIED.contains(sd.type())) {
+                warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type() + "\" is replaced by LuxNet's Owen-scrambled"
+                        + " Sobol sampler (the image converges to the same result; its noise differs)"));
+            } else if (!LOW_DISCREPANCY.contains(sd.type())) {
                 warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type()
                         + "\" is not supported; Owen-scrambled Sobol (lowdiscrepancy) used"));
             }
@@ -149,7 +154,10 @@ final class SettingsCompiler {
         // Light strategies all converge to the same image; ours picks one light by power.
         ip.get("lightstrategy");
         ip.get("lightsamplestrategy");
-        ip.get("includeenvironment");
+        if (!ip.getBool("includeenvironment", true)) {
+            warnings.add(new SceneWarning(ip.get("includeenvironment").loc(), "\"includeenvironment\" false is not "
+                    + "supported: camera rays that escape still see the environment"));
+        }
         ip.get("directlightsampling");
         ip.get("rrthreshold");
         warnings.addAll(ip.unused("SurfaceIntegrator \"" + id.type() + "\""));
