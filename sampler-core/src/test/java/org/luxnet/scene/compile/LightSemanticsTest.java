@@ -75,6 +75,22 @@ class LightSemanticsTest {
     }
 
     @Test
+    void luxRenderBlackbodyLiesOnThePlanckianLocus() {
+        // CIE 1931 chromaticities of blackbodies (CIE 015 tables): 2700 K (0.4599, 0.4106), 6500 K (0.3135, 0.3236).
+        // LuxRender's spectrum stops at 720 nm, which moves them by less than 0.0003.
+        double[][] locus = {{2700, 0.4599, 0.4106}, {4000, 0.3805, 0.3768}, {6500, 0.3135, 0.3236}};
+        for (double[] k : locus) {
+            float[] c = Blackbody.luxRender(k[0]);
+            // linear sRGB back to XYZ (D65)
+            double x = 0.4124564 * c[0] + 0.3575761 * c[1] + 0.1804375 * c[2];
+            double y = 0.2126729 * c[0] + 0.7151522 * c[1] + 0.0721750 * c[2];
+            double z = 0.0193339 * c[0] + 0.1191920 * c[1] + 0.9503041 * c[2];
+            assertEquals(k[1], x / (x + y + z), 1e-3, k[0] + " K x");
+            assertEquals(k[2], y / (x + y + z), 1e-3, k[0] + " K y");
+        }
+    }
+
+    @Test
     void luxRenderGainMultipliesAfterPowerNormalisation() {
         // LuxRender area.cpp: gain *= power * efficacy / (area * pi * Y(L)); Y is L's, without the gain.
         CompiledRender cr = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "AttributeBegin\nAreaLightSource \"area\" "
