@@ -24,11 +24,9 @@ import org.luxnet.scene.desc.SceneDescription;
 final class SettingsCompiler {
     private static final Set<String> FILTERS = org.luxnet.accumulator.filter.PixelFilters.names();
     private static final Set<String> TONEMAPS = org.luxnet.accumulator.tonemap.ToneMappers.names();
-    /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment: the same family. */
-    private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol");
-    /** Other stratified samplers: rendered with our Sobol numbers, and the scene is told so. */
-    private static final Set<String> STRATIFIED = Set.of("zsobol", "paddedsobol", "halton", "stratified", "02sequence",
-            "lowdiscrepancy02", "maxmindist", "pmj02bn", "metropolis", "erpt");
+    /** Samplers that are rendered with our Owen-scrambled Sobol numbers without comment. */
+    private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
+            "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
 
     /**
      * Longest path rendered. With no bound a camera inside a closed mirror never finishes a sample;
@@ -36,6 +34,8 @@ final class SettingsCompiler {
      * most 1024 bounces, about a millisecond.
      */
     static final int MAX_DEPTH = 1024;
+    /** Samplers of the family ours is (Sobol, LuxRender's low-discrepancy): no substitution to report. */
+    private static final Set<String> SAME_SAMPLER = Set.of("lowdiscrepancy", "sobol");
 
     private SettingsCompiler() {
     }
@@ -104,12 +104,13 @@ final class SettingsCompiler {
             kind = SamplerKind.INDEPENDENT;
         } else {
             kind = SamplerKind.LOW_DISCREPANCY;
-            if (STRATIFIED.contains(sd.type())) {
-                warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type() + "\" is replaced by LuxNet's Owen-scrambled"
-                        + " Sobol sampler (the image converges to the same result; its noise differs)"));
-            } else if (!LOW_DISCREPANCY.contains(sd.type())) {
+            if (!LOW_DISCREPANCY.contains(sd.type())) {
                 warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type()
                         + "\" is not supported; Owen-scrambled Sobol (lowdiscrepancy) used"));
+            } else if (!SAME_SAMPLER.contains(sd.type())) {
+                // Other stratified samplers are substituted too, and the scene is told so.
+                warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type() + "\" is replaced by LuxNet's Owen-scrambled"
+                        + " Sobol sampler (the image converges to the same result; its noise differs)"));
             }
         }
         int pixelSamples = sp.getInt("pixelsamples", pbrt ? 16 : 4);

@@ -54,9 +54,9 @@ class WarningSummaryTest {
 
     @Test
     void substitutedSamplersAndIntegratorsAreNamed() {
-        CompiledRender cr = SceneCompilerTest.compile("Sampler \"metropolis\"\nSurfaceIntegrator \"bidirectional\"\n"
+        CompiledRender cr = SceneCompilerTest.compile("Sampler \"halton\"\nSurfaceIntegrator \"bidirectional\"\n"
                 + SceneCompilerTest.HEAD + "LightSource \"point\"\nShape \"sphere\"\nWorldEnd\n");
-        assertTrue(SceneCompilerTest.warned(cr, "scene.lxs:1", "sampler \"metropolis\" is replaced by LuxNet's"),
+        assertTrue(SceneCompilerTest.warned(cr, "scene.lxs:1", "sampler \"halton\" is replaced by LuxNet's"),
                 cr.warnings().toString());
         assertTrue(SceneCompilerTest.warned(cr, "scene.lxs:2", "surface integrator \"bidirectional\" is not supported; path used"),
                 cr.warnings().toString());
