@@ -100,12 +100,15 @@ class LightSemanticsTest {
     }
 
     @Test
-    void luxRenderSpotWithPowerIsNormalisedOverItsCone() {
+    void luxRenderSpotAndPointWithPowerAreNormalisedOverTheirSolidAngle() {
         // spot.cpp: gain *= power * efficacy / (2 pi Y (1 - (cos falloff + cos total) / 2)).
         CompiledRender cr = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"spot\" \"color L\" [1 1 1] "
                 + "\"float power\" [1] \"float efficacy\" [1] \"float coneangle\" [60] \"float conedeltaangle\" [0]\n"
+                + "LightSource \"point\" \"color L\" [2 2 2] \"float gain\" [3] \"float power\" [1] \"float efficacy\" [1]\n"
                 + QUAD + "WorldEnd\n");
         assertEquals(1 / (2 * Math.PI * 0.5), l(cr.scene(), 0)[0], 1e-5);
+        // point.cpp: gain *= power * efficacy / (4 pi Y(L)): 2 * 3 / (4 pi 2).
+        assertEquals(3 / (4 * Math.PI), l(cr.scene(), 1)[0], 1e-5);
     }
 
     @Test
