@@ -11,34 +11,43 @@ import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.AreaLightDesc;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.TextureDesc;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
  * sphere), point, spot, constant infinite and distant lights, and the power distribution used to
- * choose among them. LuxRender's area-light normalization by power and efficacy and pbrt's scale
- * are both honoured.
+ * choose among them. Each scene gets its own renderer's semantics ({@link LightEmission}): in a
+ * pbrt-v3 scene {@code AreaLightSource "area"} is pbrt's diffuse area light (radiance L times
+ * scale, api.cpp MakeAreaLight); in a LuxRender scene it is LuxRender's, normalised to power *
+ * efficacy lumens (lights/area.cpp), as are LuxRender point and spot lights that give a power.
  */
 final class LightCompiler {
     /** An AreaLightSource in effect for one shape. */
     static final class Emitter {
         float[] l;
+        /** Luminance of L before gain, which LuxRender's power normalisation divides by. */
+        double baseY;
         boolean twoSided;
         double power, efficacy;
         AreaLightDesc desc;
     }
 
     private final List<SceneWarning> warnings;
+    private final LightEmission emission;
     final List<Emitter> emitters = new ArrayList<>();
     private final List<float[]> others = new ArrayList<>(); // STRIDE floats each
     private final List<Integer> otherTypes = new ArrayList<>();
 
-    LightCompiler(List<SceneWarning> warnings) {
+    LightCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.warnings = warnings;
+        this.emission = new LightEmission(dialect, textures, warnings);
     }
 
     /** Registers the area light of a shape; returns its emitter group. */
@@ -49,16 +58,18 @@ final class LightCompiler {
         if (!a.type().equals("area") && !a.type().equals("diffuse")) {
             warnings.add(new SceneWarning(a.loc(), "area light \"" + a.type() + "\" is not supported; treated as \"area\""));
         }
-        float[] l = ps.getRgb("L", new float[] {1, 1, 1});
-        float gain = (float) (ps.getFloat("gain", 1) * ps.getFloat("scale", 1));
-        e.l = new float[] {l[0] * gain, l[1] * gain, l[2] * gain};
+        // pbrt-v3 makes "area" and "diffuse" the same diffuse light; only LuxRender's "area" is normalised.
+        boolean pbrtLight = emission.pbrt() || a.type().equals("diffuse");
+        LightEmission.Emission em = emission.read(ps, false, pbrtLight, "AreaLightSource \"" + a.type() + "\"");
+        e.l = em.scaled();
+        e.baseY = luminance(em.base());
         e.twoSided = ps.getBool("twosided", false);
-        // LuxRender normalizes an area light to power * efficacy lumens unless power is 0.
-        boolean lux = a.type().equals("area");
-        e.power = ps.getFloat("power", lux ? 100 : 0);
-        e.efficacy = ps.getFloat("efficacy", lux ? 17 : 0);
+        e.power = pbrtLight ? 0 : ps.getFloat("power", 100);
+        e.efficacy = pbrtLight ? 0 : ps.getFloat("efficacy", 17);
         ps.get("nsamples");
-        ps.get("samples");
+        if (!pbrtLight) {
+            ps.get("samples");
+        }
         warnings.addAll(ps.unused("AreaLightSource \"" + a.type() + "\""));
         emitters.add(e);
         return emitters.size() - 1;
@@ -67,7 +78,7 @@ final class LightCompiler {
     /** Applies LuxRender's power normalization once the shape's total area is known. */
     void finishArea(int emitter, double area) {
         Emitter e = emitters.get(emitter);
-        double y = luminance(e.l);
+        double y = e.baseY;
         if (e.power > 0 && e.efficacy > 0 && area > 0 && y > 0) {
             double k = e.power * e.efficacy / (area * Math.PI * y);
             if (Double.isFinite(k) && k > 0) {
@@ -82,21 +93,21 @@ final class LightCompiler {
     void light(LightDesc d) {
         ParamSet ps = d.params();
         float[] out = new float[STRIDE];
-        double scale = ps.getFloat("gain", 1) * ps.getFloat("scale", 1);
+        String statement = "LightSource \"" + d.type() + "\"";
         double[] tmp = new double[3];
         int type;
         switch (d.type()) {
             case "point": {
-                float[] i = ps.getRgb("I", ps.getRgb("L", new float[] {1, 1, 1}));
+                LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 d.lightToWorld().applyPoint(from[0], from[1], from[2], tmp, 0);
-                set3(out, L, i, scale);
+                set3(out, L, i.scaled(), luxPowerGain(ps, i, 4 * Math.PI));
                 setPoint(out, POS, tmp);
                 type = LightLayout.POINT;
                 break;
             }
             case "spot": {
-                float[] i = ps.getRgb("I", ps.getRgb("L", new float[] {1, 1, 1}));
+                LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 float[] to = ps.getPoint("to", new float[] {0, 0, 1});
                 double cone = ps.getFloat("coneangle", 30), delta = ps.getFloat("conedeltaangle", 5);
@@ -110,13 +121,13 @@ final class LightCompiler {
                 setPoint(out, DIR, tmp);
                 out[COS_TOTAL] = (float) Math.cos(Math.toRadians(cone));
                 out[COS_FALLOFF] = (float) Math.cos(Math.toRadians(cone - delta));
-                set3(out, L, i, scale);
+                set3(out, L, i.scaled(), luxPowerGain(ps, i, 2 * Math.PI * (1 - 0.5 * (out[COS_FALLOFF] + out[COS_TOTAL]))));
                 type = LightLayout.SPOT;
                 break;
             }
             case "infinite": {
-                float[] l = ps.getRgb("L", new float[] {1, 1, 1});
-                set3(out, L, l, scale);
+                float[] l = emission.read(ps, false, statement).scaled();
+                set3(out, L, l, 1);
                 String map = ps.getString("mapname", null);
                 if (map != null) {
                     warnings.add(new SceneWarning(ps.get("mapname").loc(), "environment map \"" + map
@@ -128,7 +139,7 @@ final class LightCompiler {
                 break;
             }
             case "distant": {
-                float[] l = ps.getRgb("L", new float[] {1, 1, 1});
+                float[] l = emission.read(ps, false, statement).scaled();
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 float[] to = ps.getPoint("to", new float[] {0, 0, 1});
                 d.lightToWorld().applyVector(to[0] - from[0], to[1] - from[1], to[2] - from[2], tmp, 0);
@@ -137,7 +148,7 @@ final class LightCompiler {
                     return;
                 }
                 setPoint(out, DIR, tmp);
-                set3(out, L, l, scale);
+                set3(out, L, l, 1);
                 type = LightLayout.DISTANT;
                 break;
             }
@@ -146,9 +157,21 @@ final class LightCompiler {
                         + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area)"));
                 return;
         }
-        warnings.addAll(ps.unused("LightSource \"" + d.type() + "\""));
+        warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
+    }
+
+    /**
+     * LuxRender's point and spot lights: gain times power * efficacy / (solid-angle factor * Y) when
+     * both are given (lights/point.cpp, spot.cpp; defaults 0, so no normalisation). pbrt: 1.
+     */
+    private double luxPowerGain(ParamSet ps, LightEmission.Emission c, double solidAngle) {
+        if (emission.pbrt()) {
+            return 1;
+        }
+        double k = ps.getFloat("power", 0) * ps.getFloat("efficacy", 0) / (solidAngle * luminance(c.base()));
+        return k > 0 && Double.isFinite(k) ? k : 1;
     }
 
     int otherCount() {

@@ -1,10 +1,10 @@
 package org.luxnet.scene.compile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.luxnet.accumulator.Film;
 import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.LightDesc;
@@ -30,7 +30,7 @@ public final class SceneCompiler {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
         MaterialCompiler materials = new MaterialCompiler(d.dialect(), warnings);
-        LightCompiler lights = new LightCompiler(warnings);
+        LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {
             int mat = materials.indexOf(s.material());
@@ -62,7 +62,7 @@ public final class SceneCompiler {
         int scaleBits = Film.chooseScaleBits(maxRadiance);
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
         b.camera = CameraCompiler.compile(d.camera(), d.file(), settings.width(), settings.height(), warnings);
-        return new CompiledRender(new CompiledScene(b), settings, new ArrayList<>(new LinkedHashSet<>(warnings)));
+        return new CompiledRender(new CompiledScene(b), settings, SceneWarnings.summarize(warnings));
     }
 
     /** Builds the BVH and writes triangles in leaf order, spheres in input order. */

@@ -27,6 +27,15 @@ final class SettingsCompiler {
     private static final Set<String> LOW_DISCREPANCY = Set.of("lowdiscrepancy", "sobol", "zsobol", "paddedsobol",
             "halton", "stratified", "02sequence", "lowdiscrepancy02", "maxmindist", "pmj02bn");
 
+    /**
+     * Longest path rendered. With no bound a camera inside a closed mirror never finishes a sample;
+     * 0.99^1024 = 3.4e-5, so deeper bounces change no pixel visibly, and the worst sample costs at
+     * most 1024 bounces, about a millisecond.
+     */
+    static final int MAX_DEPTH = 1024;
+    /** Samplers of the family ours is (Sobol, LuxRender's low-discrepancy): no substitution to report. */
+    private static final Set<String> SAME_SAMPLER = Set.of("lowdiscrepancy", "sobol");
+
     private SettingsCompiler() {
     }
 
@@ -38,6 +47,7 @@ final class SettingsCompiler {
         if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
             throw new SceneException(d.film().loc(), "film resolution " + w + "x" + h + " is out of range (1 to 268 million pixels)");
         }
+        FilmMemory.check(w, h, Runtime.getRuntime().maxMemory(), d.film().loc());
         String filename = film.getString("filename", pbrt ? "pbrt.exr" : "luxout");
         String base = filename;
         String ext = "";
@@ -70,6 +80,10 @@ final class SettingsCompiler {
             if (!LOW_DISCREPANCY.contains(sd.type())) {
                 warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type()
                         + "\" is not supported; Owen-scrambled Sobol (lowdiscrepancy) used"));
+            } else if (!SAME_SAMPLER.contains(sd.type())) {
+                // Other stratified samplers are substituted too, and the scene is told so.
+                warnings.add(new SceneWarning(sd.loc(), "sampler \"" + sd.type() + "\" is replaced by LuxNet's Owen-scrambled"
+                        + " Sobol sampler (the image converges to the same result; its noise differs)"));
             }
         }
         int pixelSamples = sp.getInt("pixelsamples", pbrt ? 16 : 4);
@@ -106,10 +120,18 @@ final class SettingsCompiler {
         if (maxDepth < 0) {
             throw new SceneException(ip.get("maxdepth").loc(), "maxdepth must be >= 0, got " + maxDepth);
         }
+        if (maxDepth > MAX_DEPTH) {
+            warnings.add(new SceneWarning(ip.get("maxdepth").loc(), "maxdepth " + maxDepth + " is capped at " + MAX_DEPTH
+                    + " (what is left after 1024 bounces is below 1e-4 for any surface reflecting at most 99%)"));
+            maxDepth = MAX_DEPTH;
+        }
         // Light strategies all converge to the same image; ours picks one light by power.
         ip.get("lightstrategy");
         ip.get("lightsamplestrategy");
-        ip.get("includeenvironment");
+        if (!ip.getBool("includeenvironment", true)) {
+            warnings.add(new SceneWarning(ip.get("includeenvironment").loc(), "\"includeenvironment\" false is not "
+                    + "supported: camera rays that escape still see the environment"));
+        }
         ip.get("directlightsampling");
         ip.get("rrthreshold");
         warnings.addAll(ip.unused("SurfaceIntegrator \"" + id.type() + "\""));

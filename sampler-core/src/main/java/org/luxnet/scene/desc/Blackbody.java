@@ -1,52 +1,87 @@
 package org.luxnet.scene.desc;
 
 /**
- * Linear sRGB colour of a blackbody emitter, normalized to luminance 1. Integrates Planck's law
- * against the CIE 1931 colour matching functions (the multi-lobe fit of Wyman, Sloan and Shirley,
- * JCGT 2013) from 360 to 830 nm, then converts XYZ to linear sRGB (D65).
+ * Linear RGB of blackbody emitters as each renderer defines them.
+ *
+ * <p>pbrt-v3 ({@code "blackbody L" [T scale]}, core/spectrum.cpp {@code BlackbodyNormalized} and
+ * {@code RGBSpectrum::FromSampled}): Planck's law at the 471 CIE wavelengths, divided by its value at
+ * the Wien peak 2.8977721e-3/T m (so the curve's maximum is 1 even when the peak lies outside the
+ * visible range), integrated against the CIE tables with the factor (830-360)/(CIE_Y_integral * 471),
+ * then pbrt's XYZ to sRGB matrix. [3000 1] gives (0.735065, 0.350487, 0.112983).
+ *
+ * <p>LuxRender ({@code Texture "t" "color" "blackbody" "float temperature"}, spds/blackbodyspd.cpp):
+ * 256 samples of Planck's law from 380 to 720 nm, normalised so that the largest sample is 1, zero
+ * outside that range, linearly interpolated; integrated against the same tables so that a spectrum
+ * of constant 1 has Y = 1, then XYZ to linear sRGB (D65).
  */
-final class Blackbody {
+public final class Blackbody {
+    private static final double C = 299792458.0, H = 6.62606957e-34, KB = 1.3806488e-23;
+    private static final int LUX_SAMPLES = 256;
+    private static final double LUX_START = 380, LUX_END = 720;
+
     private Blackbody() {
     }
 
-    static float[] rgb(double kelvin) {
+    /** pbrt-v3's normalised blackbody at {@code kelvin}, as RGB, times {@code scale}. */
+    public static float[] pbrt(double kelvin, double scale) {
         if (!(kelvin > 0)) {
             return new float[] {0, 0, 0};
         }
+        double peak = planck(2.8977721e-3 / kelvin, kelvin);
         double x = 0, y = 0, z = 0;
-        for (int nm = 360; nm <= 830; nm++) {
-            double p = planck(nm * 1e-9, kelvin);
-            x += p * xBar(nm);
-            y += p * yBar(nm);
-            z += p * zBar(nm);
+        for (int i = 0; i < Cie1931.N; i++) {
+            double v = planck((Cie1931.START + i) * 1e-9, kelvin) / peak;
+            x += v * Cie1931.X[i];
+            y += v * Cie1931.Y[i];
+            z += v * Cie1931.Z[i];
         }
+        double k = scale * (830.0 - 360.0) / (Cie1931.Y_INTEGRAL * Cie1931.N);
+        x *= k;
+        y *= k;
+        z *= k;
+        return new float[] {
+            (float) (3.240479 * x - 1.537150 * y - 0.498535 * z),
+            (float) (-0.969256 * x + 1.875991 * y + 0.041556 * z),
+            (float) (0.055648 * x - 0.204043 * y + 1.057311 * z)};
+    }
+
+    /** LuxRender's blackbody spectrum at {@code kelvin} as linear sRGB (out-of-gamut negatives clamped to 0). */
+    public static float[] luxRender(double kelvin) {
+        if (!(kelvin > 0)) {
+            return new float[] {0, 0, 0};
+        }
+        double[] s = new double[LUX_SAMPLES];
+        double delta = (LUX_END - LUX_START) / (LUX_SAMPLES - 1);
+        double max = 0;
+        for (int i = 0; i < LUX_SAMPLES; i++) {
+            s[i] = planck((LUX_START + delta * i) * 1e-9, kelvin);
+            max = Math.max(max, s[i]);
+        }
+        double x = 0, y = 0, z = 0;
+        for (int i = 0; i < Cie1931.N; i++) {
+            double nm = Cie1931.START + i;
+            if (nm < LUX_START || nm > LUX_END) {
+                continue;
+            }
+            double f = (nm - LUX_START) / delta;
+            int j = Math.min((int) f, LUX_SAMPLES - 2);
+            double v = (s[j] + (f - j) * (s[j + 1] - s[j])) / max;
+            x += v * Cie1931.X[i];
+            y += v * Cie1931.Y[i];
+            z += v * Cie1931.Z[i];
+        }
+        x /= Cie1931.Y_INTEGRAL;
+        y /= Cie1931.Y_INTEGRAL;
+        z /= Cie1931.Y_INTEGRAL;
         double r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
         double g = -0.9692660 * x + 1.8760108 * y + 0.0415560 * z;
         double b = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
-        // Out-of-gamut reds of very low temperatures come out slightly negative; clamp them.
-        return new float[] {(float) Math.max(0, r / y), (float) Math.max(0, g / y), (float) Math.max(0, b / y)};
+        return new float[] {(float) Math.max(0, r), (float) Math.max(0, g), (float) Math.max(0, b)};
     }
 
+    /** Planck's spectral radiance at wavelength {@code lambda} (m) and temperature {@code t} (K). */
     private static double planck(double lambda, double t) {
-        final double c = 299792458.0, h = 6.62606957e-34, kb = 1.3806488e-23;
         double l5 = lambda * lambda * lambda * lambda * lambda;
-        return (2 * h * c * c) / (l5 * (Math.exp((h * c) / (lambda * kb * t)) - 1));
-    }
-
-    private static double g(double x, double mu, double s1, double s2) {
-        double t = (x - mu) / (x < mu ? s1 : s2);
-        return Math.exp(-0.5 * t * t);
-    }
-
-    private static double xBar(double nm) {
-        return 1.056 * g(nm, 599.8, 37.9, 31.0) + 0.362 * g(nm, 442.0, 16.0, 26.7) - 0.065 * g(nm, 501.1, 20.4, 26.2);
-    }
-
-    private static double yBar(double nm) {
-        return 0.821 * g(nm, 568.8, 46.9, 40.5) + 0.286 * g(nm, 530.9, 16.3, 31.1);
-    }
-
-    private static double zBar(double nm) {
-        return 1.217 * g(nm, 437.0, 11.8, 36.0) + 0.681 * g(nm, 459.0, 26.0, 13.8);
+        return (2 * H * C * C) / (l5 * (Math.exp((H * C) / (lambda * KB * t)) - 1));
     }
 }

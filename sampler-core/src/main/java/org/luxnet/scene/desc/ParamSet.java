@@ -106,8 +106,9 @@ public final class ParamSet {
     }
 
     /**
-     * An RGB color ({@code color}/{@code rgb}, or a single float meaning grey). A blackbody value is
-     * converted to normalized RGB times its scale.
+     * An RGB color ({@code color}/{@code rgb}, or a single float meaning grey). A blackbody value
+     * [temperature scale] is pbrt-v3's: the Planck curve normalised to 1 at its peak, times the
+     * scale, in RGB ({@link Blackbody#pbrt}).
      */
     public float[] getRgb(String name, float[] def) {
         Param p = params.get(name);
@@ -129,9 +130,7 @@ public final class ParamSet {
                     throw new SceneException(p.loc(), "parameter \"" + p.name()
                             + "\" expects [temperature] or [temperature scale] for blackbody, got " + v.length + " values");
                 }
-                float[] c = Blackbody.rgb(v[0]);
-                float s = v.length == 2 ? (float) v[1] : 1f;
-                return new float[] {c[0] * s, c[1] * s, c[2] * s};
+                return Blackbody.pbrt(v[0], v.length == 2 ? v[1] : 1);
             default:
                 throw wrongType(p, "color");
         }

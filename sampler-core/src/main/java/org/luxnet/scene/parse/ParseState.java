@@ -3,15 +3,14 @@ package org.luxnet.scene.parse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.EntityDesc;
@@ -35,7 +34,6 @@ final class ParseState {
     private final SceneResources resources;
     private final ArrayDeque<Tokenizer> files = new ArrayDeque<>();
     private final List<SceneWarning> warnings = new ArrayList<>();
-    private final Set<String> warnedStatements = new HashSet<>();
     final DialectEvidence dialect = new DialectEvidence();
 
     Phase phase = Phase.OPTIONS;
@@ -107,11 +105,12 @@ final class ParseState {
         warnings.add(new SceneWarning(loc, message));
     }
 
-    /** Warns about an ignored statement kind once, at its first use, so big scenes do not drown the log. */
+    /**
+     * Warns about an ignored statement kind. Every use is recorded; {@link #toDescription} folds them
+     * into one warning at the first use with the count, so big scenes do not drown the log.
+     */
     void warnOnce(Token keyword, String message) {
-        if (warnedStatements.add(keyword.text())) {
-            warn(keyword.loc(), message);
-        }
+        warn(keyword.loc(), message);
     }
 
     /** pbrt's VERIFY_WORLD: scene content belongs between WorldBegin and WorldEnd. */
@@ -204,6 +203,6 @@ final class ParseState {
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),
                 pixelFilter != null ? pixelFilter : EntityDesc.absent(pbrt ? "box" : "mitchell"),
-                shapes, lights, namedMaterials, textures, warnings);
+                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings));
     }
 }

@@ -28,6 +28,7 @@ final class PlyShapes {
                 out.add(p);
             }
         }
+        FiniteVertices.check(mesh.positions(), "PLY file '" + filename + "'", loc);
         out.add(Param.numbers("P", ParamType.POINT, mesh.positions(), loc));
         int[] idx = mesh.indices();
         double[] indices = new double[idx.length];

@@ -19,28 +19,28 @@ final class TransformStatements {
         table.put("Identity", (st, kw) -> st.applyTransform(Transform.IDENTITY, true));
         table.put("Translate", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 3, "x y z");
-            st.applyTransform(Transform.translate(v[0], v[1], v[2]), false);
+            apply(st, kw, Transform.translate(v[0], v[1], v[2]), false);
         });
         table.put("Scale", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 3, "x y z");
-            st.applyTransform(Transform.scale(v[0], v[1], v[2]), false);
+            apply(st, kw, Transform.scale(v[0], v[1], v[2]), false);
         });
         table.put("Rotate", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 4, "angle in degrees, then axis x y z");
-            st.applyTransform(build(kw, () -> Transform.rotate(v[0], v[1], v[2], v[3])), false);
+            apply(st, kw, build(kw, () -> Transform.rotate(v[0], v[1], v[2], v[3])), false);
         });
         table.put("LookAt", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 9, "eye x y z, look-at x y z, up x y z");
-            st.applyTransform(build(kw, () -> Transform.lookAt(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8])),
+            apply(st, kw, build(kw, () -> Transform.lookAt(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8])),
                     false);
         });
         table.put("Transform", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 16, "a 4x4 matrix, column by column");
-            st.applyTransform(Transform.fromFileOrder(v), true);
+            apply(st, kw, Transform.fromFileOrder(v), true);
         });
         table.put("ConcatTransform", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 16, "a 4x4 matrix, column by column");
-            st.applyTransform(Transform.fromFileOrder(v), false);
+            apply(st, kw, Transform.fromFileOrder(v), false);
         });
         table.put("CoordinateSystem", (st, kw) -> {
             String name = StatementArgs.string(st.tokens(), kw, "the coordinate system's name");
@@ -57,6 +57,23 @@ final class TransformStatements {
             }
             st.applyTransform(t, true);
         });
+    }
+
+    /**
+     * Applies {@code t} after checking that it, and the CTM it makes, are finite and invertible. A
+     * singular transform (a zero scale, a rank-deficient matrix) flattens everything after it, and
+     * normals and the camera need the inverse, so it is a scene error at the statement.
+     */
+    private static void apply(ParseState st, Token kw, Transform t, boolean replace) {
+        if (!t.isInvertible()) {
+            throw new SceneException(kw.loc(), kw.text() + " gives a singular transform (it cannot be inverted: "
+                    + "a zero scale, a degenerate matrix or a non-finite number): " + t);
+        }
+        st.applyTransform(t, replace);
+        if (!st.gs.ctm.isInvertible()) {
+            throw new SceneException(kw.loc(), "after " + kw.text() + " the current transform is singular or not finite: "
+                    + st.gs.ctm);
+        }
     }
 
     /** Turns Transform's argument checks (zero rotation axis, degenerate LookAt) into scene errors. */

@@ -5,9 +5,9 @@ import org.luxnet.scene.desc.Dialect;
 
 /**
  * Statements LuxNet knows but does not honour (volumes and media, light groups, renderer and
- * accelerator choice, pbrt-v4 options ...). Their arguments are skipped, the first use of each gets a
- * warning with file:line, and parsing continues: the scene renders without that feature. Each also
- * counts as evidence for the dialect that has it.
+ * accelerator choice, pbrt-v4 options ...). Their arguments are skipped, each kind gets one warning
+ * at its first file:line with the number of uses, and parsing continues: the scene renders without
+ * that feature. Each also counts as evidence for the dialect that has it.
  */
 final class UnsupportedStatements {
     private UnsupportedStatements() {

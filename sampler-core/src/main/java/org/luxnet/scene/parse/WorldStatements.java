@@ -73,6 +73,8 @@ final class WorldStatements {
         if (type.equals("plymesh")) {
             params = PlyShapes.toTriangleMesh(st, params, kw.loc());
             type = "trianglemesh";
+        } else {
+            FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
         }
         st.addShape(new ShapeDesc(type, params, st.gs.ctm, st.gs.reverseOrientation, st.gs.material,
                 st.gs.areaLight, kw.loc()));

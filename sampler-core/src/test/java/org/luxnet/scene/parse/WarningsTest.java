@@ -35,8 +35,9 @@ class WarningsTest {
     }
 
     @Test
-    void eachKindWarnsOnceAtItsFirstUse() {
-        assertEquals(List.of("scene.lxs:2: warning: Exterior is not supported and was ignored (participating media are not rendered)"),
+    void eachKindWarnsOnceAtItsFirstUseWithTheCount() {
+        assertEquals(List.of("scene.lxs:2: warning: Exterior is not supported and was ignored (participating media are not rendered)"
+                + " (3 times; the first is here)"),
                 warnings("WorldBegin\nExterior \"a\"\nExterior \"b\"\nAttributeBegin\nExterior \"c\"\nAttributeEnd\n"));
     }
 
@@ -60,8 +61,8 @@ class WarningsTest {
 
     @Test
     void unclosedBlocksWarnAtWorldEndAndAtEndOfFile() {
-        assertEquals(List.of("scene.lxs:3: warning: AttributeBegin has no matching AttributeEnd before WorldEnd at scene.lxs:4:1",
-                "scene.lxs:2: warning: AttributeBegin has no matching AttributeEnd before WorldEnd at scene.lxs:4:1"),
+        assertEquals(List.of("scene.lxs:3: warning: AttributeBegin has no matching AttributeEnd before WorldEnd at scene.lxs:4:1"
+                + " (2 times; the first is here)"),
                 warnings("WorldBegin\nAttributeBegin\nAttributeBegin\nWorldEnd\n"));
         assertEquals(List.of("scene.lxs:2: warning: ObjectBegin has no matching ObjectEnd before the end of scene.lxs"),
                 warnings("WorldBegin\nObjectBegin \"x\"\n"));
