@@ -10,7 +10,8 @@ import org.luxnet.scene.compiled.CompiledScene;
  * (see {@link Scratch}).
  */
 abstract class TraceKernel extends SampleKernel {
-    private static final int STACK = BvhBuilder.MAX_DEPTH + 2;
+    /** Traversal stack entries: one per BVH level below the root, at most. */
+    static final int STACK = BvhBuilder.MAX_DEPTH + 2;
 
     float[] triGeom = new float[1];
     float[] triNg = new float[1];
@@ -30,6 +31,17 @@ abstract class TraceKernel extends SampleKernel {
     int hasNullSurfaces;
     /** Per primitive: 1 for a null-material surface (only filled when {@link #hasNullSurfaces} is 1). */
     int[] primNull = new int[1];
+
+    /**
+     * Traversal stacks (node and entry distance; the shadow-ray traversal uses the first). Private
+     * memory on OpenCL, one copy per work item; in Java one copy per kernel instance, so a CPU render
+     * thread, which owns its instance, traverses without allocating. Aparapi's Java thread pool runs
+     * one instance from several threads and gives each its own arrays (see {@link #clone}).
+     */
+    @PrivateMemorySpace(STACK)
+    int[] stack = new int[STACK];
+    @PrivateMemorySpace(STACK)
+    float[] stackT = new float[STACK];
 
     /** Per-work-item scratch, {@link Scratch#SLOTS} slots of {@link #capacity} floats each. */
     float[] scratch = new float[Scratch.SLOTS];
@@ -65,6 +77,18 @@ abstract class TraceKernel extends SampleKernel {
         scratch = new float[Scratch.SLOTS * items];
     }
 
+    /**
+     * Host side: Aparapi's Java thread pool runs a clone of the kernel on each of its threads; each
+     * clone gets traversal stacks of its own (the other arrays are inputs or indexed by work item).
+     */
+    @Override
+    public TraceKernel clone() {
+        TraceKernel k = (TraceKernel) super.clone();
+        k.stack = new int[STACK];
+        k.stackT = new float[STACK];
+        return k;
+    }
+
     /** 1 with the sign of {@code x}, -0 included (Math.copySign(1, x)). */
     float signOf(float x) {
         float s = 1f;
@@ -87,8 +111,6 @@ abstract class TraceKernel extends SampleKernel {
      * barycentrics in {@link Scratch#HIT_T}, {@link Scratch#HIT_U}, {@link Scratch#HIT_V}.
      */
     int intersect(int gid, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
-        int[] stack = new int[STACK];
-        float[] stackT = new float[STACK];
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
         int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
         int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
@@ -180,7 +202,6 @@ abstract class TraceKernel extends SampleKernel {
 
     /** True when anything but a null surface blocks o + t d for 0 < t < tMax. */
     boolean occluded(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
-        int[] stack = new int[STACK];
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
         int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
         int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
