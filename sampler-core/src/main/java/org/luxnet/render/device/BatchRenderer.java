@@ -91,11 +91,13 @@ final class BatchRenderer {
         kernel.setBatch((int) (first / pixelCount), (int) (first % pixelCount), count);
         launchedFirst = first;
         launchedCount = count;
+        // Padded to whole work groups on every device: items past count do nothing. (Aparapi's Java
+        // thread pool, given a bare range of an odd size such as 41 x 41, skipped its last item.)
+        int global = (count + LOCAL_SIZE - 1) / LOCAL_SIZE * LOCAL_SIZE;
         if (openCl) {
             if (!executed) {
                 kernel.putInputs();
             }
-            int global = (count + LOCAL_SIZE - 1) / LOCAL_SIZE * LOCAL_SIZE;
             executed = true;
             kernel.execute(device.createRange(global, LOCAL_SIZE));
             if (!kernel.isRunningCL()) {
@@ -106,7 +108,7 @@ final class BatchRenderer {
             kernel.getOutputs();
         } else {
             executed = true;
-            kernel.execute(device.createRange(count));
+            kernel.execute(device.createRange(global, LOCAL_SIZE));
         }
     }
 

@@ -3,12 +3,20 @@ package org.luxnet.render.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
+import com.aparapi.exception.CompileFailedException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.luxnet.render.RenderSupport;
 import org.luxnet.accumulator.Channel;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.filter.PixelFilter;
@@ -16,19 +24,37 @@ import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.RenderSettings;
 
 /**
- * The kernel, run on Aparapi's Java thread pool, computes the same samples as the CPU path tracer
- * for the same stream: the strongest check that the port is faithful. Both sides add their samples
- * to a film; per pixel the weighted radiance and weight sums must agree to float rounding: no
- * channel of any pixel may differ by more than 2e-4 of its value.
+ * The light transport computes the same samples on every device for the same stream: a CPU render
+ * thread (the kernel's code called directly in Java) against the kernel launched through Aparapi, on
+ * its Java thread pool and on OpenCL (PoCL in CI; skipped, saying why, without an OpenCL driver). Both
+ * sides add their samples to a film; per pixel the weighted radiance and weight sums must agree to
+ * float rounding: no channel of any pixel may differ by more than 2e-4 of its value. The scenes cover
+ * every material, light type, pixel filter and sampler, glass, null surfaces, a thin lens, and the
+ * analytic scenes.
  */
 class FaithfulPortTest {
+    /** How the kernel is launched. */
+    enum Launch {
+        JAVA_THREADS, OPENCL
+    }
+
     @TempDir
     Path dir;
 
-    @Test
-    void cornellBoxSampleForSample() {
+    private static Device device(Launch launch) {
+        if (launch == Launch.JAVA_THREADS) {
+            return JavaDevice.THREAD_POOL;
+        }
+        OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
+        assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
+        return d.aparapiDevice();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void cornellBoxSampleForSample(Launch launch) {
         CompiledRender r = TestScenes.cornellBox(dir, 48);
-        assertSameSamples(r, TestScenes.filter(r), 0x5eedL, 3);
+        assertSameSamples(r, TestScenes.filter(r), 0x5eedL, 3, launch);
     }
 
     @ParameterizedTest
@@ -36,33 +62,53 @@ class FaithfulPortTest {
     void everyPixelFilterSampleForSample(String filter) {
         CompiledRender r = TestScenes.cornellBox(dir, 32, filter);
         assertEquals(filter, r.settings().filter().name());
-        assertSameSamples(r, TestScenes.filter(r), 31L, 1);
+        for (Launch launch : Launch.values()) {
+            if (launch == Launch.JAVA_THREADS || !GpuDevices.list().isEmpty()) {
+                assertSameSamples(r, TestScenes.filter(r), 31L, 1, launch);
+            }
+        }
     }
 
-    @Test
-    void everyMaterialAndLightSampleForSample() {
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void everyMaterialAndLightSampleForSample(Launch launch) {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES);
-        assertSameSamples(r, TestScenes.filter(r), 77L, 4);
+        assertSameSamples(r, TestScenes.filter(r), 77L, 4, launch);
     }
 
-    @Test
-    void independentSamplerSampleForSample() {
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void independentSamplerSampleForSample(Launch launch) {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES.replace("Sampler \"sobol\"", "Sampler \"random\""));
         assertEquals(RenderSettings.SamplerKind.INDEPENDENT, r.settings().sampler());
-        assertSameSamples(r, TestScenes.filter(r), 78L, 2);
+        assertSameSamples(r, TestScenes.filter(r), 78L, 2, launch);
     }
 
-    private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes) {
+    @ParameterizedTest
+    @ValueSource(strings = {"furnace.lxs", "sphere-in-emitter.lxs", "environment-glass.lxs", "point-light-plane.lxs"})
+    void analyticScenesSampleForSample(String name) throws URISyntaxException {
+        CompiledRender r = RenderSupport.compile(Path.of(FaithfulPortTest.class.getResource("/analytic/" + name).toURI()));
+        for (Launch launch : Launch.values()) {
+            if (launch == Launch.JAVA_THREADS || !GpuDevices.list().isEmpty()) {
+                assertSameSamples(r, TestScenes.filter(r), 79L, 2, launch);
+            }
+        }
+    }
+
+    private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes, Launch launch) {
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.cpuFilm(r, filter, seed, 5, passes);
         Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
         int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
-        BatchRenderer renderer = new BatchRenderer(JavaDevice.THREAD_POOL, r.scene(), r.settings(), filter, seed, capacity);
+        BatchRenderer renderer = new BatchRenderer(device(launch), r.scene(), r.settings(), filter, seed, capacity);
         try {
+            renderer.compile();
             for (int p = 5; p < 5 + passes; p++) {
                 renderer.launch((long) p * pixels, pixels);
                 renderer.addSamples(gpu);
             }
+        } catch (CompileFailedException e) {
+            throw new AssertionError("the kernel did not build for " + launch, e);
         } finally {
             renderer.dispose();
         }
@@ -81,9 +127,9 @@ class FaithfulPortTest {
             }
         }
         assertTrue(cpu.totalContributions() > pixels * passes / 2, "the scene should be mostly lit");
-        assertEquals(0, differing, differing + " of " + pixels + " pixels differ by more than 2e-4 of their value"
+        assertEquals(0, differing, launch + ": " + differing + " of " + pixels + " pixels differ by more than 2e-4 of their value"
                 + " (worst relative " + worst + ")");
-        System.out.printf("%s %s: %d of %d pixels differ beyond 2e-4, worst %.3g, contributions cpu %d gpu %d%n",
-                r.settings().sampler(), filter, differing, pixels, worst, cpu.totalContributions(), gpu.totalContributions());
+        System.out.printf("%s %s %s: %d of %d pixels differ beyond 2e-4, worst %.3g, contributions cpu %d gpu %d%n",
+                launch, r.settings().sampler(), filter, differing, pixels, worst, cpu.totalContributions(), gpu.totalContributions());
     }
 }
