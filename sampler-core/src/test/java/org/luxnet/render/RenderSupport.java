@@ -91,6 +91,14 @@ public final class RenderSupport {
         return new PathTraceKernel(cr.scene(), cr.settings(), RenderSession.createFilter(cr.settings().filter()), 1, 1);
     }
 
+    /** The light transport of a tiny scene (a sphere before a 4x4 camera), for tests of its parts. */
+    public static PathTraceKernel tinyTransport(Path dir) throws IOException {
+        Path f = Files.createTempFile(dir, "tiny", ".pbrt");
+        Files.writeString(f, "Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [4] \"integer yresolution\" [4]\n"
+                + "WorldBegin\nShape \"sphere\"\nWorldEnd\n");
+        return transport(compile(f));
+    }
+
     public static RgbImage readPfm(Path p) throws IOException {
         return PfmIO.read(p);
     }

@@ -3,7 +3,6 @@ package org.luxnet.render.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -34,10 +33,7 @@ class FilterSamplingTest {
 
     @BeforeAll
     static void kernel(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("tiny.pbrt");
-        Files.writeString(f, "Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [4] \"integer yresolution\" [4]\n"
-                + "WorldBegin\nShape \"sphere\"\nWorldEnd\n");
-        kernel = RenderSupport.transport(RenderSupport.compile(f));
+        kernel = RenderSupport.tinyTransport(dir);
     }
 
     /**

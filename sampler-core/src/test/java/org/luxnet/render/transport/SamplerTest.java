@@ -10,7 +10,6 @@ import static org.luxnet.render.transport.SampleKernel.LIGHT_V;
 import static org.luxnet.render.transport.SampleKernel.ROULETTE;
 
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,8 @@ class SamplerTest {
 
     @BeforeAll
     static void kernels(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("tiny.pbrt");
-        Files.writeString(f, "Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [4] \"integer yresolution\" [4]\n"
-                + "WorldBegin\nShape \"sphere\"\nWorldEnd\n");
-        sobol = RenderSupport.transport(RenderSupport.compile(f));
-        independent = RenderSupport.transport(RenderSupport.compile(f));
+        sobol = RenderSupport.tinyTransport(dir);
+        independent = RenderSupport.tinyTransport(dir);
     }
 
     /** The kernel for a sampler kind. */
