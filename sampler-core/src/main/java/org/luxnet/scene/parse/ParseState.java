@@ -43,16 +43,23 @@ final class ParseState {
     FileLoc worldEndLoc;
     GraphicsState gs = new GraphicsState();
     final List<OpenBlock> openBlocks = new ArrayList<>();
-    final Map<String, Transform> coordinateSystems = new HashMap<>();
+    final Map<String, DualTransform> coordinateSystems = new HashMap<>();
 
     /** LuxRender motion block: only its first transform (the shutter-open one) is kept. */
     FileLoc motionBlockLoc;
-    Transform motionFirstTransform;
+    DualTransform motionFirstTransform;
+
+    /** The dialect of a second reading (see {@link #ctm}); null on the first. */
+    private final Dialect knownDialect;
+    /** Dialects guessed, part-way through the file, for transforms a LookAt made dialect-dependent. */
+    private final Set<Dialect> guessedDialects = new HashSet<>();
 
     final Map<String, ObjectDefinition> objects = new HashMap<>();
     ObjectDefinition currentObject;
 
     CameraDesc camera;
+    /** The camera's world-to-camera transform in both dialects; {@link #toDescription} picks one. */
+    DualTransform cameraTransform;
     EntityDesc film;
     EntityDesc sampler;
     EntityDesc integrator;
@@ -63,8 +70,9 @@ final class ParseState {
     final Map<String, MaterialDesc> namedMaterials = new LinkedHashMap<>();
     final Map<String, TextureDesc> textures = new LinkedHashMap<>();
 
-    ParseState(SceneResources resources, SceneResources.Resource mainFile) {
+    ParseState(SceneResources resources, SceneResources.Resource mainFile, Dialect knownDialect) {
         this.resources = resources;
+        this.knownDialect = knownDialect;
         files.push(new Tokenizer(mainFile));
     }
 
@@ -137,6 +145,11 @@ final class ParseState {
      * ActiveTransform EndTime} nothing changes.
      */
     void applyTransform(Transform t, boolean replace) {
+        applyTransform(DualTransform.of(t), replace);
+    }
+
+    /** As {@link #applyTransform(Transform, boolean)} for a transform the dialects read differently (LookAt). */
+    void applyTransform(DualTransform t, boolean replace) {
         if (motionBlockLoc != null) {
             if (motionFirstTransform == null) {
                 motionFirstTransform = t;
@@ -147,6 +160,27 @@ final class ParseState {
             return;
         }
         gs.ctm = replace ? t : gs.ctm.compose(t);
+    }
+
+    /**
+     * The CTM for a statement that keeps it (a shape, light, texture, instance). When a LookAt made it
+     * depend on the dialect, the dialect is the one known so far (pbrt-v3 and LuxRender scenes give
+     * themselves away in their options block); should the whole file say otherwise, {@link
+     * #guessedWrong} asks for a second reading with the dialect known from the start.
+     */
+    Transform ctm(Token keyword) {
+        if (!gs.ctm.differs()) {
+            return gs.ctm.pbrt();
+        }
+        Dialect d = knownDialect != null ? knownDialect : dialect.decide();
+        guessedDialects.add(d);
+        return gs.ctm.in(d);
+    }
+
+    /** True when a transform was taken in a dialect other than the scene's (then read it again). */
+    boolean guessedWrong() {
+        Dialect d = dialect.decide();
+        return guessedDialects.stream().anyMatch(g -> g != d);
     }
 
     /** A shape goes into the object being defined, or into the world. */
@@ -197,9 +231,11 @@ final class ParseState {
 
     /** The finished description; options not written get the defaults of the detected dialect. */
     SceneDescription toDescription(String mainFile) {
-        Dialect d = dialect.decide();
+        Dialect d = knownDialect != null ? knownDialect : dialect.decide();
         boolean pbrt = d == Dialect.PBRT;
-        return new SceneDescription(mainFile, d, camera,
+        CameraDesc cam = camera == null ? null
+                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc());
+        return new SceneDescription(mainFile, d, cam,
                 film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),
