@@ -1,10 +1,8 @@
 package org.luxnet.scene.parse;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,8 @@ final class ParseState {
     enum Phase { OPTIONS, WORLD, ENDED }
 
     private final SceneResources resources;
-    private final ArrayDeque<Tokenizer> files = new ArrayDeque<>();
+    private final String mainFile;
+    private final TokenStream tokens;
     private final List<SceneWarning> warnings = new ArrayList<>();
     private final Set<String> warnedStatements = new HashSet<>();
     final DialectEvidence dialect = new DialectEvidence();
@@ -73,42 +72,28 @@ final class ParseState {
     ParseState(SceneResources resources, SceneResources.Resource mainFile, Dialect knownDialect) {
         this.resources = resources;
         this.knownDialect = knownDialect;
-        files.push(new Tokenizer(mainFile));
+        this.mainFile = mainFile.name();
+        this.tokens = new TokenStream(mainFile, (path, loc) -> open(path, "Include file", loc));
     }
 
-    /** The tokens of the file being read (the innermost Include). */
-    Tokenizer tokens() {
-        return files.peek();
+    /** The tokens of the scene, Includes read in place. */
+    TokenStream tokens() {
+        return tokens;
     }
 
-    /** Reads a file named in the current file ({@code role}: "Include file", "PLY file"). */
+    /**
+     * Reads a file a statement names ({@code role}: "Include file", "PLY file"). A relative path is
+     * relative to the main scene file's directory, wherever it is written: pbrt-v3 resolves it against
+     * the search directory set from the scene file (fileutil.cpp ResolveFilename), and luxconsole
+     * changes into the scene file's directory before parsing, so LuxRender opens it from there.
+     */
     SceneResources.Resource open(String path, String role, FileLoc loc) {
-        return resources.open(tokens().file(), path, role, loc);
+        return resources.open(mainFile, path, role, loc);
     }
 
-    /** Continues reading in {@code r} until its end; an Include of a file already being read is a cycle. */
+    /** Continues reading in {@code r} (pbrt-v4's Import); a file already being read is a cycle. */
     void pushFile(SceneResources.Resource r, FileLoc includeLoc) {
-        List<String> chain = new ArrayList<>();
-        Iterator<Tokenizer> outermostFirst = files.descendingIterator();
-        boolean inCycle = false;
-        while (outermostFirst.hasNext()) {
-            String name = outermostFirst.next().file();
-            inCycle |= name.equals(r.name());
-            if (inCycle) {
-                chain.add("'" + name + "'");
-            }
-        }
-        if (inCycle) {
-            chain.add("'" + r.name() + "'");
-            throw new SceneException(includeLoc, "Include cycle: " + String.join(" includes ", chain));
-        }
-        files.push(new Tokenizer(r));
-    }
-
-    /** Done with the innermost file; false when that was the main file. */
-    boolean popFile() {
-        files.pop();
-        return !files.isEmpty();
+        tokens.push(r, includeLoc);
     }
 
     void warn(FileLoc loc, String message) {

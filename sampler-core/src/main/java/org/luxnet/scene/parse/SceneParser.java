@@ -45,10 +45,7 @@ public final class SceneParser {
         while (true) {
             Token t = st.tokens().next();
             if (t.is(Token.Kind.EOF)) {
-                if (!st.popFile()) {
-                    break;
-                }
-                continue;
+                break;
             }
             if (!t.is(Token.Kind.IDENT) || t.isBoolWord()) {
                 throw new SceneException(t.loc(), "unexpected " + t.describe()
