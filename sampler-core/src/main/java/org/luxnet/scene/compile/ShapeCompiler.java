@@ -40,9 +40,11 @@ final class ShapeCompiler {
                 return sphere(shape, material, emitter);
             case "disk":
                 return disk(shape, material, emitter);
+            case "loopsubdiv":
+                return loopSubdiv(shape, material, emitter);
             default:
                 warnings.add(new SceneWarning(shape.loc(), "shape \"" + type
-                        + "\" is not supported and was skipped (supported: trianglemesh, plymesh, sphere, disk)"));
+                        + "\" is not supported and was skipped (supported: trianglemesh, plymesh, loopsubdiv, sphere, disk)"));
                 return 0;
         }
     }
@@ -100,6 +102,30 @@ final class ShapeCompiler {
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
         geo.addMesh(wp, indices, wn, uv, flip, material, emitter);
+        if (geo.degenerate > skipped) {
+            warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
+        }
+        return areaSince(before);
+    }
+
+    /** pbrt-v3's Loop subdivision surface, tessellated at its limit (see {@link LoopSubdivision}). */
+    private double loopSubdiv(ShapeDesc shape, int material, int emitter) {
+        ParamSet ps = shape.params();
+        float[] p = ps.getPoints("P");
+        int[] indices = ps.getInts("indices");
+        if (p == null || indices == null) {
+            throw new SceneException(shape.loc(), "loopsubdiv needs \"point P\" and \"integer indices\"");
+        }
+        // pbrt-v3 reads "nlevels", pbrt-v4 "levels"; both default to 3.
+        int levels = ps.has("levels") ? ps.getInt("levels", 3) : ps.getInt("nlevels", 3);
+        ps.get("scheme"); // pbrt reads it and, as it says, does not use it
+        LoopSubdivision.Mesh m = LoopSubdivision.subdivide(p, indices, levels, shape.loc());
+        Transform t = shape.objectToWorld();
+        int before = geo.triangleCount();
+        int skipped = geo.degenerate;
+        // With normals, as in pbrt's Triangle, the limit normals decide which side faces out.
+        geo.addMesh(transformPoints(t, m.positions()), m.indices(), transformNormals(t, m.normals()), null,
+                shape.reverseOrientation() ^ t.swapsHandedness(), material, emitter);
         if (geo.degenerate > skipped) {
             warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
         }
