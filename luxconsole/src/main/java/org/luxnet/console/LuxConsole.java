@@ -3,6 +3,7 @@ package org.luxnet.console;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,10 @@ public final class LuxConsole implements Callable<Integer> {
             if (e instanceof CliException ce) {
                 err.println("error: " + ce.getMessage());
                 code = ce.exitCode();
+            } else if (e instanceof SceneFileException) {
+                // A scene file, Include, mesh or image that cannot be read is a file error, not a bad scene.
+                err.println("error: " + e.getMessage());
+                code = ExitCode.IO;
             } else if (e instanceof SceneException) {
                 err.println("error: " + e.getMessage());
                 code = ExitCode.USAGE;

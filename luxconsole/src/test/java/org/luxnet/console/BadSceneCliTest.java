@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every kind of bad scene ends with exit code 2 and a message naming the file and line. */
+/**
+ * Every kind of bad scene ends with exit code 2 and a message naming the file and line; a file the
+ * scene needs that cannot be read (the scene itself, an Include, a mesh) ends with exit code 3 naming it.
+ */
 class BadSceneCliTest {
     @TempDir
     Path tmp;
@@ -50,7 +54,19 @@ class BadSceneCliTest {
 
     @Test
     void missingInclude() throws Exception {
-        assertSceneError(renderScene(HEAD + "Include \"parts/walls.lxs\"\nWorldEnd\n"), "bad.lxs:4:", "walls.lxs");
+        ConsoleRun r = renderScene(HEAD + "Include \"parts/walls.lxs\"\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:1: cannot read Include file 'parts/walls.lxs'"), r.err());
+        assertTrue(r.err().contains(tmp.resolve("parts/walls.lxs").toAbsolutePath().normalize().toString()), r.err());
+    }
+
+    @Test
+    void deviceIncludeIsRefusedNotRead() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        ConsoleRun r = renderScene(HEAD + "Include \"/dev/zero\"\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:1: cannot read Include file '/dev/zero'"), r.err());
+        assertTrue(r.err().contains("not a regular file"), r.err());
     }
 
     @Test
@@ -74,8 +90,9 @@ class BadSceneCliTest {
     @Test
     void missingSceneFile() {
         ConsoleRun r = ConsoleRun.run("--halt-spp", "1", tmp.resolve("nope.lxs").toString());
-        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("nope.lxs"), r.err());
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("cannot read scene file '" + tmp.resolve("nope.lxs") + "'"), r.err());
+        assertTrue(r.err().contains("no such file") && !r.err().contains(":0:0"), r.err());
     }
 
     @Test

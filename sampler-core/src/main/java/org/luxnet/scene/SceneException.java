@@ -20,6 +20,12 @@ public class SceneException extends RuntimeException {
         this.loc = loc;
     }
 
+    /** For subclasses whose message already says where ({@code loc} may then be a line-0 place). */
+    protected SceneException(String fullMessage, FileLoc loc, Throwable cause) {
+        super(fullMessage, cause);
+        this.loc = loc;
+    }
+
     /** Where the problem is. */
     public FileLoc loc() {
         return loc;

@@ -40,9 +40,13 @@ final class ShapeCompiler {
                 return sphere(shape, material, emitter);
             case "disk":
                 return disk(shape, material, emitter);
+            case "loopsubdiv":
+                return loopSubdiv(shape, material, emitter);
+            case "bilinearmesh":
+                return bilinear(shape, material, emitter);
             default:
                 warnings.add(new SceneWarning(shape.loc(), "shape \"" + type
-                        + "\" is not supported and was skipped (supported: trianglemesh, plymesh, sphere, disk)"));
+                        + "\" is not supported and was skipped (supported: trianglemesh, plymesh, loopsubdiv, bilinearmesh, sphere, disk)"));
                 return 0;
         }
     }
@@ -100,6 +104,55 @@ final class ShapeCompiler {
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
         geo.addMesh(wp, indices, wn, uv, flip, material, emitter);
+        if (geo.degenerate > skipped) {
+            warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
+        }
+        return areaSince(before);
+    }
+
+    /** pbrt-v3's Loop subdivision surface, tessellated at its limit (see {@link LoopSubdivision}). */
+    private double loopSubdiv(ShapeDesc shape, int material, int emitter) {
+        ParamSet ps = shape.params();
+        float[] p = ps.getPoints("P");
+        int[] indices = ps.getInts("indices");
+        if (p == null || indices == null) {
+            throw new SceneException(shape.loc(), "loopsubdiv needs \"point P\" and \"integer indices\"");
+        }
+        // pbrt-v3 reads "nlevels", pbrt-v4 "levels"; both default to 3.
+        int levels = ps.has("levels") ? ps.getInt("levels", 3) : ps.getInt("nlevels", 3);
+        ps.get("scheme"); // pbrt reads it and, as it says, does not use it
+        return addWithNormals(shape, LoopSubdivision.subdivide(p, indices, levels, shape.loc()), material, emitter);
+    }
+
+    /** pbrt-v4's bilinear patches, tessellated (see {@link BilinearPatches}). */
+    private double bilinear(ShapeDesc shape, int material, int emitter) {
+        ParamSet ps = shape.params();
+        float[] p = ps.getPoints("P");
+        if (p == null) {
+            throw new SceneException(shape.loc(), "bilinearmesh needs \"point P\"");
+        }
+        ps.get("uv"); // texture coordinates: no textures yet
+        float[] n = ps.getNormals("N");
+        LoopSubdivision.Mesh m = BilinearPatches.tessellate(p, ps.getInts("indices"), n, shape.loc());
+        if (n == null && shape.reverseOrientation()) {
+            // pbrt-v4: n = cross(dp/du, dp/dv) in world space, negated by ReverseOrientation. Normals
+            // carried through the transform already follow a mirroring one.
+            float[] mn = m.normals();
+            for (int i = 0; i < mn.length; i++) {
+                mn[i] = -mn[i];
+            }
+        }
+        return addWithNormals(shape, m, material, emitter);
+    }
+
+    /** Adds a generated object-space mesh whose normals decide which side faces out. */
+    private double addWithNormals(ShapeDesc shape, LoopSubdivision.Mesh m, int material, int emitter) {
+        Transform t = shape.objectToWorld();
+        int before = geo.triangleCount();
+        int skipped = geo.degenerate;
+        // With normals, as in pbrt's Triangle, the normals decide which side faces out.
+        geo.addMesh(transformPoints(t, m.positions()), m.indices(), transformNormals(t, m.normals()), null,
+                shape.reverseOrientation() ^ t.swapsHandedness(), material, emitter);
         if (geo.degenerate > skipped) {
             warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
         }

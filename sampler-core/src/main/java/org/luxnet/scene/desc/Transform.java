@@ -108,6 +108,17 @@ public final class Transform {
         return cameraToWorld.inverse();
     }
 
+    /**
+     * LuxRender's LookAt (core/geometry/transform.cpp): right = normalize(cross(dir, up)), newUp =
+     * cross(right, dir), so camera-space x points to the viewer's right in a right-handed world, the
+     * opposite of pbrt's. It equals pbrt's LookAt followed by a mirror of camera x: {@code Scale -1 1 1}
+     * written before a pbrt LookAt gives LuxRender's camera, and the other way round.
+     */
+    public static Transform lookAtLuxRender(double ex, double ey, double ez, double lx, double ly, double lz,
+                                            double ux, double uy, double uz) {
+        return scale(-1, 1, 1).compose(lookAt(ex, ey, ez, lx, ly, lz, ux, uy, uz));
+    }
+
     /** {@code this * other}: applies {@code other} first, then this. */
     public Transform compose(Transform other) {
         double[] a = m, b = other.m, r = new double[16];

@@ -21,9 +21,9 @@ final class BlockStatements {
             st.phase = ParseState.Phase.WORLD;
             st.worldBeginLoc = kw.loc();
             // pbrt and LuxRender: the world starts at identity, whatever the camera transform was.
-            st.gs.ctm = Transform.IDENTITY;
+            st.gs.ctm = DualTransform.IDENTITY;
             st.gs.startTimeActive = true;
-            st.coordinateSystems.put("world", Transform.IDENTITY);
+            st.coordinateSystems.put("world", DualTransform.IDENTITY);
         });
         table.put("WorldEnd", (st, kw) -> {
             st.requireWorld(kw);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
-import org.luxnet.scene.desc.Transform;
 
 /**
  * The attributes in effect at a point in the scene file, as pbrt-v3 and LuxRender keep them: the
@@ -14,8 +13,8 @@ import org.luxnet.scene.desc.Transform;
  * TransformBegin}/{@code TransformEnd} save and restore only the transform.
  */
 final class GraphicsState {
-    /** Current transform: object (or camera, before WorldBegin) to world. */
-    Transform ctm = Transform.IDENTITY;
+    /** Current transform: object to world (world to camera before WorldBegin), as each dialect reads it. */
+    DualTransform ctm = DualTransform.IDENTITY;
     /**
      * False after {@code ActiveTransform EndTime}: transform statements then only change the end-time
      * transform, which LuxNet (no motion blur) does not keep.

@@ -3,16 +3,15 @@ package org.luxnet.scene.parse;
 import java.util.Map;
 
 /**
- * {@code Include "file"}: reads another scene file in place, its path relative to the including
- * file's directory. pbrt-v4's {@code Import} is read the same way (its difference, that only named
- * definitions may cross the boundary, is a parallelism aid that does not change a valid scene).
+ * pbrt-v4's {@code Import "file"}: reads another scene file in place, like {@code Include} (which
+ * {@link TokenStream} takes wherever it appears); Import's difference, that only named definitions may
+ * cross the boundary, is a parallelism aid that does not change a valid scene.
  */
 final class IncludeStatement {
     private IncludeStatement() {
     }
 
     static void register(Map<String, StatementHandler> table) {
-        table.put("Include", IncludeStatement::include);
         table.put("Import", (st, kw) -> {
             st.dialect.pbrt();
             include(st, kw);

@@ -55,7 +55,7 @@ final class ObjectStatements {
             throw new SceneException(kw.loc(), kw.text() + " \"" + name + "\": no object of that name has been defined"
                     + " (ObjectBegin \"" + name + "\" ... ObjectEnd must come first)");
         }
-        Transform instanceToWorld = st.gs.ctm;
+        Transform instanceToWorld = st.ctm(kw);
         for (ShapeDesc s : def.shapes()) {
             st.shapes.add(new ShapeDesc(s.type(), s.params(), instanceToWorld.compose(s.objectToWorld()),
                     s.reverseOrientation(), s.material(), s.areaLight(), s.loc()));

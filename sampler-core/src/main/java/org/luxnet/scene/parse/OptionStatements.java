@@ -6,7 +6,6 @@ import org.luxnet.scene.SceneException;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.EntityDesc;
 import org.luxnet.scene.desc.ParamSet;
-import org.luxnet.scene.desc.Transform;
 
 /**
  * Render options, allowed only before WorldBegin: Camera, Film, Sampler, the integrator (pbrt's
@@ -22,15 +21,17 @@ final class OptionStatements {
             st.requireOptions(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the camera type");
             ParamSet params = ParamReader.read(st);
-            Transform worldToCamera = st.gs.ctm;
-            Transform cameraToWorld;
+            DualTransform worldToCamera = st.gs.ctm;
+            DualTransform cameraToWorld;
             try {
                 cameraToWorld = worldToCamera.inverse();
             } catch (IllegalArgumentException e) {
                 throw new SceneException(kw.loc(), "the transform in effect at Camera (world to camera) cannot be "
-                        + "inverted: " + worldToCamera);
+                        + "inverted: " + worldToCamera.pbrt());
             }
-            st.camera = new CameraDesc(type, params, worldToCamera, kw.loc());
+            // Its transform is picked by the dialect once the whole scene is read (ParseState.toDescription).
+            st.camera = new CameraDesc(type, params, worldToCamera.pbrt(), kw.loc());
+            st.cameraTransform = worldToCamera;
             // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
             st.coordinateSystems.put("camera", cameraToWorld);
         });

@@ -23,7 +23,7 @@ final class ParamReader {
 
     /** All parameters up to the next statement name or the end of the file. */
     static ParamSet read(ParseState st) {
-        Tokenizer tz = st.tokens();
+        TokenStream tz = st.tokens();
         ParamSet set = new ParamSet();
         while (tz.peek().is(Token.Kind.STRING)) {
             Param p = readOne(tz, st, tz.next());
@@ -34,7 +34,7 @@ final class ParamReader {
         return set;
     }
 
-    private static Param readOne(Tokenizer tz, ParseState st, Token decl) {
+    private static Param readOne(TokenStream tz, ParseState st, Token decl) {
         String[] words = decl.text().trim().split("\\s+");
         if (words.length != 2) {
             throw new SceneException(decl.loc(), "expected a parameter declaration \"type name\" such as \"float fov\", "

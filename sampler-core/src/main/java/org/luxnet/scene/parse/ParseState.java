@@ -1,12 +1,12 @@
 package org.luxnet.scene.parse;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
@@ -32,7 +32,8 @@ final class ParseState {
     enum Phase { OPTIONS, WORLD, ENDED }
 
     private final SceneResources resources;
-    private final ArrayDeque<Tokenizer> files = new ArrayDeque<>();
+    private final String mainFile;
+    private final TokenStream tokens;
     private final List<SceneWarning> warnings = new ArrayList<>();
     final DialectEvidence dialect = new DialectEvidence();
 
@@ -41,16 +42,23 @@ final class ParseState {
     FileLoc worldEndLoc;
     GraphicsState gs = new GraphicsState();
     final List<OpenBlock> openBlocks = new ArrayList<>();
-    final Map<String, Transform> coordinateSystems = new HashMap<>();
+    final Map<String, DualTransform> coordinateSystems = new HashMap<>();
 
     /** LuxRender motion block: only its first transform (the shutter-open one) is kept. */
     FileLoc motionBlockLoc;
-    Transform motionFirstTransform;
+    DualTransform motionFirstTransform;
+
+    /** The dialect of a second reading (see {@link #ctm}); null on the first. */
+    private final Dialect knownDialect;
+    /** Dialects guessed, part-way through the file, for transforms a LookAt made dialect-dependent. */
+    private final Set<Dialect> guessedDialects = new HashSet<>();
 
     final Map<String, ObjectDefinition> objects = new HashMap<>();
     ObjectDefinition currentObject;
 
     CameraDesc camera;
+    /** The camera's world-to-camera transform in both dialects; {@link #toDescription} picks one. */
+    DualTransform cameraTransform;
     EntityDesc film;
     EntityDesc sampler;
     EntityDesc integrator;
@@ -61,44 +69,31 @@ final class ParseState {
     final Map<String, MaterialDesc> namedMaterials = new LinkedHashMap<>();
     final Map<String, TextureDesc> textures = new LinkedHashMap<>();
 
-    ParseState(SceneResources resources, SceneResources.Resource mainFile) {
+    ParseState(SceneResources resources, SceneResources.Resource mainFile, Dialect knownDialect) {
         this.resources = resources;
-        files.push(new Tokenizer(mainFile));
+        this.knownDialect = knownDialect;
+        this.mainFile = mainFile.name();
+        this.tokens = new TokenStream(mainFile, (path, loc) -> open(path, "Include file", loc));
     }
 
-    /** The tokens of the file being read (the innermost Include). */
-    Tokenizer tokens() {
-        return files.peek();
+    /** The tokens of the scene, Includes read in place. */
+    TokenStream tokens() {
+        return tokens;
     }
 
-    /** Reads a file named in the current file ({@code role}: "Include file", "PLY file"). */
+    /**
+     * Reads a file a statement names ({@code role}: "Include file", "PLY file"). A relative path is
+     * relative to the main scene file's directory, wherever it is written: pbrt-v3 resolves it against
+     * the search directory set from the scene file (fileutil.cpp ResolveFilename), and luxconsole
+     * changes into the scene file's directory before parsing, so LuxRender opens it from there.
+     */
     SceneResources.Resource open(String path, String role, FileLoc loc) {
-        return resources.open(tokens().file(), path, role, loc);
+        return resources.open(mainFile, path, role, loc);
     }
 
-    /** Continues reading in {@code r} until its end; an Include of a file already being read is a cycle. */
+    /** Continues reading in {@code r} (pbrt-v4's Import); a file already being read is a cycle. */
     void pushFile(SceneResources.Resource r, FileLoc includeLoc) {
-        List<String> chain = new ArrayList<>();
-        Iterator<Tokenizer> outermostFirst = files.descendingIterator();
-        boolean inCycle = false;
-        while (outermostFirst.hasNext()) {
-            String name = outermostFirst.next().file();
-            inCycle |= name.equals(r.name());
-            if (inCycle) {
-                chain.add("'" + name + "'");
-            }
-        }
-        if (inCycle) {
-            chain.add("'" + r.name() + "'");
-            throw new SceneException(includeLoc, "Include cycle: " + String.join(" includes ", chain));
-        }
-        files.push(new Tokenizer(r));
-    }
-
-    /** Done with the innermost file; false when that was the main file. */
-    boolean popFile() {
-        files.pop();
-        return !files.isEmpty();
+        tokens.push(r, includeLoc);
     }
 
     void warn(FileLoc loc, String message) {
@@ -136,6 +131,11 @@ final class ParseState {
      * ActiveTransform EndTime} nothing changes.
      */
     void applyTransform(Transform t, boolean replace) {
+        applyTransform(DualTransform.of(t), replace);
+    }
+
+    /** As {@link #applyTransform(Transform, boolean)} for a transform the dialects read differently (LookAt). */
+    void applyTransform(DualTransform t, boolean replace) {
         if (motionBlockLoc != null) {
             if (motionFirstTransform == null) {
                 motionFirstTransform = t;
@@ -146,6 +146,27 @@ final class ParseState {
             return;
         }
         gs.ctm = replace ? t : gs.ctm.compose(t);
+    }
+
+    /**
+     * The CTM for a statement that keeps it (a shape, light, texture, instance). When a LookAt made it
+     * depend on the dialect, the dialect is the one known so far (pbrt-v3 and LuxRender scenes give
+     * themselves away in their options block); should the whole file say otherwise, {@link
+     * #guessedWrong} asks for a second reading with the dialect known from the start.
+     */
+    Transform ctm(Token keyword) {
+        if (!gs.ctm.differs()) {
+            return gs.ctm.pbrt();
+        }
+        Dialect d = knownDialect != null ? knownDialect : dialect.decide();
+        guessedDialects.add(d);
+        return gs.ctm.in(d);
+    }
+
+    /** True when a transform was taken in a dialect other than the scene's (then read it again). */
+    boolean guessedWrong() {
+        Dialect d = dialect.decide();
+        return guessedDialects.stream().anyMatch(g -> g != d);
     }
 
     /** A shape goes into the object being defined, or into the world. */
@@ -196,9 +217,11 @@ final class ParseState {
 
     /** The finished description; options not written get the defaults of the detected dialect. */
     SceneDescription toDescription(String mainFile) {
-        Dialect d = dialect.decide();
+        Dialect d = knownDialect != null ? knownDialect : dialect.decide();
         boolean pbrt = d == Dialect.PBRT;
-        return new SceneDescription(mainFile, d, camera,
+        CameraDesc cam = camera == null ? null
+                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc());
+        return new SceneDescription(mainFile, d, cam,
                 film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),

@@ -3,6 +3,7 @@ package org.luxnet.scene.parse;
 import java.nio.file.Path;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.SceneDescription;
 
 /**
@@ -30,15 +31,21 @@ public final class SceneParser {
      */
     public static SceneDescription parse(String mainFile, SceneResources resources) {
         SceneResources.Resource main = resources.open(null, mainFile, "scene file", new FileLoc(mainFile, 0, 0));
-        ParseState st = new ParseState(resources, main);
+        ParseState st = read(resources, main, null);
+        if (st.guessedWrong()) {
+            // A LookAt in the world block was read before the file showed its dialect, and wrongly.
+            st = read(resources, main, st.dialect.decide());
+        }
+        return st.toDescription(mainFile);
+    }
+
+    private static ParseState read(SceneResources resources, SceneResources.Resource main, Dialect knownDialect) {
+        ParseState st = new ParseState(resources, main, knownDialect);
         Token previous = null;
         while (true) {
             Token t = st.tokens().next();
             if (t.is(Token.Kind.EOF)) {
-                if (!st.popFile()) {
-                    break;
-                }
-                continue;
+                break;
             }
             if (!t.is(Token.Kind.IDENT) || t.isBoolWord()) {
                 throw new SceneException(t.loc(), "unexpected " + t.describe()
@@ -59,7 +66,7 @@ public final class SceneParser {
         if (st.phase != ParseState.Phase.ENDED) {
             st.closeOpenBlocks("the end of " + main.name());
         }
-        return st.toDescription(mainFile);
+        return st;
     }
 
     /** Parses a scene from the local file system, relative paths against the working directory. */

@@ -12,14 +12,15 @@ import org.luxnet.scene.SceneException;
 public interface SceneResources {
 
     /**
-     * Reads the file named {@code path} by a statement at {@code loc} of the file {@code includingFile}
-     * (null for the main scene file). Relative paths are relative to the including file's directory.
+     * Reads the file named {@code path} by a statement at {@code loc}. Relative paths are relative to
+     * the directory of {@code baseFile}, which the parser passes as the main scene file (as LuxRender
+     * and pbrt-v3 resolve them); null when {@code path} is the main scene file itself.
      *
-     * @return the file's resolved name (used in messages and as the base for its own Includes) and
-     *     its bytes
-     * @throws SceneException when the file does not exist or cannot be read, naming {@code loc}
+     * @return the file's resolved name (used in messages and to tell files apart) and its bytes
+     * @throws SceneException when the file does not exist or cannot be read, naming {@code loc}; a
+     *     {@link org.luxnet.scene.SceneFileException} when the file itself is the problem
      */
-    Resource open(String includingFile, String path, FileLoc loc);
+    Resource open(String baseFile, String path, FileLoc loc);
 
     /**
      * As {@link #open(String, String, FileLoc)}, telling the implementation what the file is for
@@ -27,8 +28,8 @@ public interface SceneResources {
      * say "cannot read Include file 'x.lxs'". The parser calls this one; implementations that do not
      * care about the role need not override it.
      */
-    default Resource open(String includingFile, String path, String role, FileLoc loc) {
-        return open(includingFile, path, loc);
+    default Resource open(String baseFile, String path, String role, FileLoc loc) {
+        return open(baseFile, path, loc);
     }
 
     /** A file's resolved name and content. */

@@ -12,7 +12,7 @@ final class StatementArgs {
     }
 
     /** A quoted string argument; {@code what} says what it means ("the shape type"). */
-    static String string(Tokenizer tz, Token stmt, String what) {
+    static String string(TokenStream tz, Token stmt, String what) {
         Token t = tz.next();
         if (!t.is(Token.Kind.STRING)) {
             throw expected(stmt, what + " (a quoted string)", t);
@@ -21,7 +21,7 @@ final class StatementArgs {
     }
 
     /** A bare word or a quoted string ({@code ActiveTransform StartTime}). */
-    static String word(Tokenizer tz, Token stmt, String what) {
+    static String word(TokenStream tz, Token stmt, String what) {
         Token t = tz.next();
         if (!t.is(Token.Kind.STRING) && !t.is(Token.Kind.IDENT)) {
             throw expected(stmt, what, t);
@@ -33,7 +33,7 @@ final class StatementArgs {
      * Exactly {@code n} numbers, written bare ({@code Translate 1 2 3}) or in brackets ({@code
      * Transform [ ... ]}); both renderers accept both forms for some statements, so all accept both.
      */
-    static double[] numbers(Tokenizer tz, Token stmt, int n, String what) {
+    static double[] numbers(TokenStream tz, Token stmt, int n, String what) {
         double[] v = new double[n];
         if (tz.peek().is(Token.Kind.LBRACKET)) {
             Token open = tz.next();
@@ -75,7 +75,7 @@ final class StatementArgs {
      * {@code true}/{@code false}, up to the next statement name or the end of the file. Brackets are
      * still checked, so a broken list is reported even inside an ignored statement.
      */
-    static void skip(Tokenizer tz) {
+    static void skip(TokenStream tz) {
         while (true) {
             Token t = tz.peek();
             if (t.is(Token.Kind.STRING) || t.is(Token.Kind.NUMBER) || t.isBoolWord()) {

@@ -31,8 +31,10 @@ final class TransformStatements {
         });
         table.put("LookAt", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 9, "eye x y z, look-at x y z, up x y z");
-            apply(st, kw, build(kw, () -> Transform.lookAt(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8])),
-                    false);
+            // pbrt-v3's LookAt is left-handed, LuxRender's right-handed: keep both until the dialect is known.
+            Transform pbrt = build(kw, () -> Transform.lookAt(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+            Transform lux = Transform.lookAtLuxRender(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            apply(st, kw, new DualTransform(pbrt, lux), false);
         });
         table.put("Transform", (st, kw) -> {
             double[] v = StatementArgs.numbers(st.tokens(), kw, 16, "a 4x4 matrix, column by column");
@@ -48,7 +50,7 @@ final class TransformStatements {
         });
         table.put("CoordSysTransform", (st, kw) -> {
             String name = StatementArgs.string(st.tokens(), kw, "a coordinate system's name");
-            Transform t = st.coordinateSystems.get(name);
+            DualTransform t = st.coordinateSystems.get(name);
             if (t == null) {
                 String hint = name.equals("camera") ? " (\"camera\" is defined by the Camera statement)"
                         : name.equals("world") ? " (\"world\" is defined by WorldBegin)"
@@ -69,10 +71,15 @@ final class TransformStatements {
             throw new SceneException(kw.loc(), kw.text() + " gives a singular transform (it cannot be inverted: "
                     + "a zero scale, a degenerate matrix or a non-finite number): " + t);
         }
+        apply(st, kw, DualTransform.of(t), replace);
+    }
+
+    /** As above for a transform each dialect reads differently (LookAt); the CTM must stay invertible in both. */
+    private static void apply(ParseState st, Token kw, DualTransform t, boolean replace) {
         st.applyTransform(t, replace);
         if (!st.gs.ctm.isInvertible()) {
             throw new SceneException(kw.loc(), "after " + kw.text() + " the current transform is singular or not finite: "
-                    + st.gs.ctm);
+                    + st.gs.ctm.pbrt());
         }
     }
 

@@ -36,7 +36,7 @@ final class WorldStatements {
         table.put("LightSource", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the light type");
-            st.lights.add(new LightDesc(type, ParamReader.read(st), st.gs.ctm, kw.loc()));
+            st.lights.add(new LightDesc(type, ParamReader.read(st), st.ctm(kw), kw.loc()));
         });
         table.put("AreaLightSource", (st, kw) -> {
             st.requireWorld(kw);
@@ -57,7 +57,7 @@ final class WorldStatements {
             String name = StatementArgs.string(st.tokens(), kw, "the texture's name");
             String valueType = StatementArgs.string(st.tokens(), kw, "the texture's value type (\"float\" or \"color\")");
             String textureClass = StatementArgs.string(st.tokens(), kw, "the texture class (\"imagemap\", ...)");
-            TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.gs.ctm, kw.loc());
+            TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc());
             TextureDesc previous = st.textures.put(name, t);
             if (previous != null) {
                 st.warn(kw.loc(), "Texture \"" + name + "\" redefines the texture of that name at " + previous.loc()
@@ -76,7 +76,7 @@ final class WorldStatements {
         } else {
             FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
         }
-        st.addShape(new ShapeDesc(type, params, st.gs.ctm, st.gs.reverseOrientation, st.gs.material,
+        st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation, st.gs.material,
                 st.gs.areaLight, kw.loc()));
     }
 

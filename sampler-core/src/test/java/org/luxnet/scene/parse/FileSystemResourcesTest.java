@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneFileException;
 import org.luxnet.scene.desc.SceneDescription;
 
 class FileSystemResourcesTest {
@@ -23,7 +25,7 @@ class FileSystemResourcesTest {
     Path dir;
 
     @Test
-    void relativePathsResolveAgainstTheIncludingFile() {
+    void relativePathsResolveAgainstTheBaseFile() {
         assertEquals("scene.lxs", FileSystemResources.resolveName(null, "scene.lxs", AT));
         assertEquals(Path.of("scenes", "sub", "geo.lxs").toString(),
                 FileSystemResources.resolveName("scenes/main.lxs", "sub/geo.lxs", AT));
@@ -96,8 +98,60 @@ class FileSystemResourcesTest {
 
     @Test
     void missingMainFile() {
-        SceneException e = assertThrows(SceneException.class, () -> SceneParser.parse("nope.lxs", new FileSystemResources(dir)));
+        SceneFileException e = assertThrows(SceneFileException.class,
+                () -> SceneParser.parse("nope.lxs", new FileSystemResources(dir)));
         assertEquals(new FileLoc("nope.lxs", 0, 0), e.loc());
-        assertTrue(e.getMessage().contains("cannot read scene file 'nope.lxs'"), e.getMessage());
+        // No statement names the main file, so the message has no file:line:column ("nope.lxs:0:0").
+        assertEquals("cannot read scene file 'nope.lxs' (resolved to " + dir.resolve("nope.lxs").toAbsolutePath().normalize()
+                + "): no such file", e.getMessage());
+        assertEquals(dir.resolve("nope.lxs").toAbsolutePath().normalize().toString(), e.file());
+    }
+
+    @Test
+    void pathsInIncludedFilesResolveAgainstTheSceneFilesDirectory() throws IOException {
+        // LuxBlend's layout: scene.lxs includes Scene/geom.lxo, which names Scene/mesh.ply and
+        // Scene/mats.lxm, all relative to the scene file's directory (luxconsole changes into it;
+        // pbrt-v3 resolves against the search directory set from the scene file).
+        Files.createDirectories(dir.resolve("job/Scene"));
+        Files.writeString(dir.resolve("job/scene.lxs"), "WorldBegin\nInclude \"Scene/geom.lxo\"\nWorldEnd\n");
+        Files.writeString(dir.resolve("job/Scene/geom.lxo"), "Include \"Scene/mats.lxm\"\nNamedMaterial \"red\"\n"
+                + "Shape \"plymesh\" \"string filename\" \"Scene/mesh.ply\"\n");
+        Files.writeString(dir.resolve("job/Scene/mats.lxm"), "MakeNamedMaterial \"red\" \"color Kd\" [0.8 0 0]\n");
+        Files.write(dir.resolve("job/Scene/mesh.ply"), PlyReaderTest.quad("ascii"));
+        RecordingResources rec = new RecordingResources(new FileSystemResources(dir));
+        SceneDescription s = SceneParser.parse(Path.of("job", "scene.lxs").toString(), rec);
+        assertEquals(1, s.shapes().size());
+        assertEquals("red", s.shapes().get(0).material().name());
+        assertEquals(List.of("job/scene.lxs", "job/Scene/geom.lxo", "job/Scene/mats.lxm", "job/Scene/mesh.ply"),
+                rec.files().keySet().stream().map(n -> n.replace('\\', '/')).toList());
+    }
+
+    @Test
+    void devicesAndFifosAreRefusedBeforeAnythingIsRead() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        SceneFileException zero = assertThrows(SceneFileException.class,
+                () -> new FileSystemResources(dir).open("scenes/main.lxs", "/dev/zero", "Include file", AT));
+        assertEquals("scenes/main.lxs:4:2: cannot read Include file '/dev/zero' (resolved to /dev/zero): it is not a "
+                + "regular file (a device, FIFO or socket); only regular files are read", zero.getMessage());
+        Path fifo = dir.resolve("pipe.lxs");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo), "needs mkfifo");
+        // Opening a FIFO to read it would wait for a writer for ever; it is refused first.
+        SceneFileException p = assertThrows(SceneFileException.class,
+                () -> SceneParser.parse("pipe.lxs", new FileSystemResources(dir)));
+        assertTrue(p.getMessage().contains("not a regular file"), p.getMessage());
+    }
+
+    @Test
+    void filesOverTheLimitAreRefusedNamingTheLimit() throws IOException {
+        Files.writeString(dir.resolve("big.lxs"), "#".repeat(2048));
+        Files.writeString(dir.resolve("small.lxs"), "#".repeat(1024));
+        FileSystemResources fs = new FileSystemResources(dir, 1024);
+        assertEquals(1024, fs.open(null, "small.lxs", AT).bytes().length);
+        SceneFileException e = assertThrows(SceneFileException.class, () -> fs.open(null, "big.lxs", "scene file", AT));
+        assertTrue(e.getMessage().endsWith("cannot read scene file 'big.lxs' (resolved to "
+                + dir.resolve("big.lxs").toAbsolutePath().normalize() + "): it is 2048 bytes, over the limit of 1024 bytes "
+                + "(1 KiB) for one scene file"), e.getMessage());
+        assertEquals("1 GiB", FileSystemResources.describe(FileSystemResources.DEFAULT_MAX_FILE_BYTES));
     }
 }

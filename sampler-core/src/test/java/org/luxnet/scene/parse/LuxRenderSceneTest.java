@@ -22,7 +22,8 @@ import org.luxnet.scene.desc.Transform;
 
 /**
  * A LuxRender scene spread over files: the main file includes geometry/objects.lxs, which includes
- * materials.lxs relative to its own directory and reads PLY meshes in all three formats.
+ * geometry/materials.lxs and reads PLY meshes in all three formats, every path relative to the main
+ * file's directory, as luxconsole (which changes into that directory before parsing) reads them.
  */
 class LuxRenderSceneTest {
     static final String MAIN = """
@@ -47,7 +48,7 @@ class LuxRenderSceneTest {
             WorldEnd
             """;
     static final String OBJECTS = """
-            Include "materials.lxs"
+            Include "geometry/materials.lxs"
             NamedMaterial "Red"
             AttributeBegin
               Translate 1 0 0
@@ -56,12 +57,12 @@ class LuxRenderSceneTest {
               AttributeBegin
                 Scale 2 2 2
                 NamedMaterial "Blue"
-                Shape "plymesh" "string filename" ["meshes/quad_ascii.ply"] "bool smooth" ["true"]
+                Shape "plymesh" "string filename" ["geometry/meshes/quad_ascii.ply"] "bool smooth" ["true"]
               AttributeEnd
-              Shape "plymesh" "string filename" "meshes/quad_le.ply"
+              Shape "plymesh" "string filename" "geometry/meshes/quad_le.ply"
             AttributeEnd
             ObjectBegin "pair"
-              Shape "plymesh" "string filename" ["meshes/quad_be.ply"]
+              Shape "plymesh" "string filename" ["geometry/meshes/quad_be.ply"]
               Translate 0 0 3
               Shape "sphere" "float radius" [1]
             ObjectEnd

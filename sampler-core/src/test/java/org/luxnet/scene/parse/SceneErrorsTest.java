@@ -93,8 +93,8 @@ class SceneErrorsTest {
     void includeCycle() {
         MemoryResources files = new MemoryResources()
                 .add("scene.lxs", "WorldBegin\nInclude \"inc/a.lxs\"\nWorldEnd\n")
-                .add("inc/a.lxs", "# a\nInclude \"b.lxs\"\n")
-                .add("inc/b.lxs", "Shape \"sphere\"\n   Include \"../inc/a.lxs\"\n");
+                .add("inc/a.lxs", "# a\nInclude \"inc/b.lxs\"\n")
+                .add("inc/b.lxs", "Shape \"sphere\"\n   Include \"inc/../inc/a.lxs\"\n");
         failsIn(files, "inc/b.lxs", 2, 4, "Include cycle: 'inc/a.lxs' includes 'inc/b.lxs' includes 'inc/a.lxs'");
         failsIn(new MemoryResources().add("scene.lxs", "Include \"scene.lxs\"\n"), "scene.lxs", 1, 1,
                 "Include cycle: 'scene.lxs' includes 'scene.lxs'");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.SceneDescription;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.Transform;
@@ -70,20 +71,61 @@ class TransformStatementsTest {
     }
 
     @Test
-    void lookAtIsWorldToCamera() {
-        SceneDescription s = MemoryResources.parse("LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\nWorldBegin\nWorldEnd\n");
-        // Camera at z=5 looking down -z: camera x = -world x, camera z = 5 - world z.
+    void pbrtLookAtIsLeftHanded() {
+        SceneDescription s = MemoryResources.parse("LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n"
+                + "Integrator \"path\"\nWorldBegin\nWorldEnd\n");
+        assertEquals(Dialect.PBRT, s.dialect());
+        // pbrt-v3: right = cross(up, dir); camera at z=5 looking down -z: camera x = -world x, z = 5 - world z.
         assertArrayEquals(new double[] {-1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 5, 0, 0, 0, 1},
                 s.camera().worldToCamera().toRowMajor(), 1e-12);
         assertArrayEquals(new double[] {0, 0, 0}, apply(s.camera().worldToCamera(), 0, 0, 5), 1e-12);
     }
 
     @Test
-    void scaleBeforeLookAtFlipsCameraSpace() {
-        // Common in exported pbrt scenes: Scale -1 1 1 then LookAt, CTM = S * LookAt.
-        SceneDescription s = MemoryResources.parse("Scale -1 1 1\nLookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n");
+    void luxRenderLookAtIsRightHanded() {
+        // LuxRender core/geometry/transform.cpp: right = cross(dir, up), so camera x = +world x here.
+        SceneDescription s = MemoryResources.parse("LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n"
+                + "SurfaceIntegrator \"path\"\nWorldBegin\nWorldEnd\n");
+        assertEquals(Dialect.LUXRENDER, s.dialect());
         assertArrayEquals(new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 5, 0, 0, 0, 1},
                 s.camera().worldToCamera().toRowMajor(), 1e-12);
+        // A scene with no pbrt-only spelling is LuxRender's.
+        assertEquals(Dialect.LUXRENDER, MemoryResources.parse("LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n")
+                .dialect());
+    }
+
+    @Test
+    void theDialectDecidedAfterTheCameraStillPicksItsLookAt() {
+        // The pbrt-only "rgb" comes long after LookAt and Camera: the camera follows the final verdict.
+        SceneDescription s = MemoryResources.parse("LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\nWorldBegin\n"
+                + "Material \"matte\" \"rgb Kd\" [0.5 0.5 0.5]\nShape \"sphere\"\nWorldEnd\n");
+        assertEquals(Dialect.PBRT, s.dialect());
+        assertEquals(-1, s.camera().worldToCamera().get(0, 0), 1e-12);
+    }
+
+    @Test
+    void aWorldLookAtReadBeforeTheDialectWasKnownIsReadAgain() {
+        // The light is placed by a LookAt before the file shows it is pbrt's ("rgb"): the parser's first
+        // guess (LuxRender) is wrong, so it reads the file again knowing the dialect.
+        SceneDescription s = MemoryResources.parse("Camera \"perspective\"\nWorldBegin\nAttributeBegin\n"
+                + "LookAt 0 0 0  0 0 1  0 1 0\nTranslate 1 0 0\nLightSource \"point\"\nAttributeEnd\n"
+                + "Material \"matte\" \"rgb Kd\" [0.5 0.5 0.5]\nWorldEnd\n");
+        assertEquals(Dialect.PBRT, s.dialect());
+        Transform pbrt = Transform.lookAt(0, 0, 0, 0, 0, 1, 0, 1, 0).compose(Transform.translate(1, 0, 0));
+        assertArrayEquals(pbrt.toRowMajor(), s.lights().get(0).lightToWorld().toRowMajor(), 1e-12);
+        assertEquals(1, s.lights().size());
+    }
+
+    @Test
+    void scaleBeforeLookAtMirrorsEitherDialectIntoTheOther() {
+        // What exported pbrt scenes and the old examples wrote: Scale -1 1 1 then LookAt, CTM = S * LookAt.
+        SceneDescription pbrt = MemoryResources.parse("Scale -1 1 1\nLookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n"
+                + "Integrator \"path\"\n");
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 5, 0, 0, 0, 1},
+                pbrt.camera().worldToCamera().toRowMajor(), 1e-12);
+        SceneDescription lux = MemoryResources.parse("Scale -1 1 1\nLookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n");
+        assertArrayEquals(new double[] {-1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1, 5, 0, 0, 0, 1},
+                lux.camera().worldToCamera().toRowMajor(), 1e-12);
     }
 
     @Test
@@ -108,6 +150,17 @@ class TransformStatementsTest {
         assertArrayEquals(new double[] {0, 0, 5}, apply(s.lights().get(0).lightToWorld(), 0, 0, 0), 1e-12);
         // One unit along the camera's viewing direction (world -z).
         assertArrayEquals(new double[] {0, 0, 4}, apply(s.lights().get(1).lightToWorld(), 0, 0, 0), 1e-12);
+    }
+
+    @Test
+    void cameraCoordinateSystemFollowsTheDialectsHandedness() {
+        String scene = "LookAt 0 0 5  0 0 0  0 1 0\nCamera \"perspective\"\n%sWorldBegin\nCoordSysTransform \"camera\"\n"
+                + "Translate 1 0 0\nLightSource \"point\"\nWorldEnd\n";
+        // One unit to the image's right: world -x in pbrt-v3, world +x in LuxRender.
+        assertArrayEquals(new double[] {-1, 0, 5}, apply(MemoryResources.parse(String.format(scene, "Integrator \"path\"\n"))
+                .lights().get(0).lightToWorld(), 0, 0, 0), 1e-12);
+        assertArrayEquals(new double[] {1, 0, 5}, apply(MemoryResources.parse(String.format(scene, ""))
+                .lights().get(0).lightToWorld(), 0, 0, 0), 1e-12);
     }
 
     @Test
