@@ -100,18 +100,9 @@ abstract class SampleKernel extends Kernel {
         return x;
     }
 
-    /**
-     * Combines a seed with a value (boost-style hash_combine over {@link #mix32}, written out so that
-     * it calls no other method).
-     */
+    /** Combines a seed with a value (boost-style hash_combine over {@link #mix32}). */
     public static int combine(int seed, int v) {
-        int x = seed ^ (v + 0x9e3779b9 + (seed << 6) + (seed >>> 2));
-        x ^= x >>> 16;
-        x *= 0x7feb352d;
-        x ^= x >>> 15;
-        x *= 0x846ca68b;
-        x ^= x >>> 16;
-        return x;
+        return mix32(seed ^ (v + 0x9e3779b9 + (seed << 6) + (seed >>> 2)));
     }
 
     /** The top 24 bits of {@code x} as a float in [0, 1). */
