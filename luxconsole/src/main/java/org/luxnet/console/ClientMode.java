@@ -159,8 +159,9 @@ final class ClientMode {
                     (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
                     (result.samples() - doneSamples) / secs / 1000);
             for (RemoteNode n : nodes) {
-                out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%n", n.node(), n.address(), n.state(),
-                        n.stats().samples());
+                out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%s%n", n.node(), n.address(), n.state(),
+                        n.stats().samples(), n.state().equals("unreachable")
+                                ? " (nothing listens on its port: its undelivered samples are lost)" : "");
             }
             out.flush();
             if (giveUp[0] != null) {

@@ -89,6 +89,8 @@ public final class LuxConsole implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        SignalExit.commandEnded(code);
+        System.exit(code);
     }
 }

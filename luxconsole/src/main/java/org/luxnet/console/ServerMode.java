@@ -56,7 +56,9 @@ final class ServerMode {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                if (finished.await(10, TimeUnit.SECONDS)) {
+                    SignalExit.haltWithCommandResult(10);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -64,8 +64,8 @@ class NetworkCliTest {
         assertTrue(r.out().contains("  node 127.0.0.1:" + a.port() + ": "), "verbose per-node line:\n" + r.out());
         Film film = FlmFile.read(tmp.resolve("net.flm"), 1 << 20).film();
         assertTrue(film.totalSamples() >= 64L * 256 * 256, film.toString());
-        long delivered = a.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked()
-                + b.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked();
+        long delivered = a.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked()
+                + b.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked();
         assertEquals(film.totalSamples(), delivered, "the servers' delivered samples are exactly the film's");
         float[] img = film.toRgb(), ref = PfmIO.read(Path.of("..", "examples", "reference", "cornell-box.ref.pfm")).rgb();
         double sa = 0, sb = 0;
@@ -86,7 +86,7 @@ class NetworkCliTest {
                     "--stats-interval", "0.3", "--write-flm", "-o", base.toString(), KNOT);
             assertEquals(0, r.exitCode(), r.toString());
             films[run] = FlmFile.read(tmp.resolve("knot" + run + ".flm"), 1 << 20).film();
-            s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10));
+            s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30));
         }
         assertEquals(4L * 256 * 256, films[0].totalSamples(), "2 passes locally + 2 on the server");
         assertTrue(films[0].contentEquals(films[1]), "same seed, nodes and passes: the same film bit for bit");
