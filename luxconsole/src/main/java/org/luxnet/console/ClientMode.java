@@ -16,7 +16,6 @@ import org.luxnet.accumulator.image.FilmImages;
 import org.luxnet.accumulator.image.ImageWriteException;
 import org.luxnet.accumulator.io.FlmContents;
 import org.luxnet.accumulator.io.FlmFile;
-import org.luxnet.accumulator.progress.HaltConditions;
 import org.luxnet.accumulator.progress.ImageOutput;
 import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.accumulator.progress.RenderListener;
@@ -75,22 +74,20 @@ final class ClientMode {
         mon.checkForRender();
         LoadedScene scene = LoadedScene.load(scenePath, err);
         RenderSettings s = scene.compiled().settings();
-        int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
-        double haltTime = o.haltTime != null ? o.haltTime : s.haltTimeSeconds();
-        double haltNoise = o.haltNoise != null ? o.haltNoise : 0;
-        if (haltSpp < 0 || haltTime < 0 || haltNoise < 0) {
-            throw new CliException(ExitCode.USAGE, "halt conditions must not be negative");
-        }
+        Halts halts = Halts.resolve(o, s);
+        int haltSpp = halts.spp();
         Path base = Outputs.base(s, o);
+        Outputs.checkDirectory(base);
         Film film = new Film(s.width(), s.height(), s.scaleBits());
         ResumeState prior = null;
         NetworkResume resume = NetworkResume.fresh();
-        if (o.resume) {
-            FlmContents c = readFlm(base.resolveSibling(base.getFileName() + ".flm"), scene, film);
-            prior = ResumeState.fromMetadata(c.metadata(), base + ".flm");
+        Path resumeFlm = o.resumeFilm(base);
+        if (resumeFlm != null) {
+            FlmContents c = readFlm(resumeFlm, scene, film);
+            prior = ResumeState.fromMetadata(c.metadata(), resumeFlm.toString());
             resume = NetworkResume.fromMetadata(c.metadata());
             film = c.film();
-            out.printf(Locale.ROOT, "Resuming %s.flm: %.2f S/p, session %s%n", base, film.samplesPerPixel(),
+            out.printf(Locale.ROOT, "Resuming %s: %.2f S/p, session %s%n", resumeFlm, film.samplesPerPixel(),
                     resume.sessionId());
         }
         if (haltSpp > 0 && film.totalSamples() >= (long) haltSpp * film.pixelCount()) {
@@ -111,7 +108,7 @@ final class ClientMode {
         ClientOptions copts = ClientOptions.defaults(PasswordProof.resolve(net.password))
                 .withUploadInterval(LocalRender.seconds(net.uploadInterval));
         Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
-        try (LogBridge logs = LogBridge.install(out, err, o.verbose);
+        try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
              ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
                      s.scaleBits(), resume.nextNode(), copts)) {
             // The monitor may add servers while the driver's thread reads the list.
@@ -123,18 +120,18 @@ final class ClientMode {
                 m.putAll(NetworkResume.toMetadata(session, nodes));
                 return m;
             });
-            ConsoleListener console = new ConsoleListener(out, err, o.verbose);
+            ConsoleListener console = new ConsoleListener(out, err, o.details(), o.hideInfo());
             if (local != null) {
                 console.showDevices(local::deviceStats);
             }
             String[] giveUp = new String[1];
-            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp));
+            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
             // this process dies); the output tells the nodes after each save.
             session.holdAcksUntilSaved(images.flm());
-            RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, LocalRender.seconds(haltTime),
-                    haltNoise), savesAcknowledged(images, nodes), events, LocalRender.seconds(o.statsInterval),
+            RenderDriver driver = new RenderDriver(film, halts.conditions(),
+                    Outputs.nonEmpty(savesAcknowledged(images, nodes)), events, LocalRender.seconds(o.statsInterval),
                     LocalRender.seconds(wi), before);
             driverRef[0] = driver;
             if (local != null) {
@@ -155,7 +152,7 @@ final class ClientMode {
                 result = runInterruptibly(driver, local);
             }
             double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
-            out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
+            out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", LocalRender.describeReason(result.reason()),
                     (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
                     (result.samples() - doneSamples) / secs / 1000);
             for (RemoteNode n : nodes) {
@@ -184,7 +181,7 @@ final class ClientMode {
      * stops instead of waiting forever.
      */
     private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
-                                        RenderDriver[] driver, String[] giveUp) {
+                                        RenderDriver[] driver, String[] giveUp, long nodePasses) {
         return new RenderListener() {
             @Override
             public void statistics(String line, RenderStatus status) {
@@ -205,8 +202,11 @@ final class ClientMode {
                 if (localDone) {
                     if (!anyRendered) {
                         giveUp[0] = "no server could render: " + String.join("; ", refusals);
+                        driver[0].requestStop("refused");
+                    } else {
+                        // Every node spent its --node-passes budget (or, without one, every server ended).
+                        driver[0].requestStop(nodePasses > 0 ? "passes" : "stopped");
                     }
-                    driver[0].requestStop();
                 }
             }
 

@@ -10,7 +10,6 @@ import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.FilmImages;
 import org.luxnet.accumulator.io.FlmContents;
 import org.luxnet.accumulator.io.FlmFile;
-import org.luxnet.accumulator.progress.HaltConditions;
 import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.bridge.monitor.RenderEvents;
 import org.luxnet.bridge.monitor.RenderMonitor;
@@ -40,12 +39,8 @@ final class LocalRender {
     int run(String scenePath) throws InterruptedException {
         LoadedScene scene = LoadedScene.load(scenePath, err);
         RenderSettings s = scene.compiled().settings();
-        int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
-        double haltTime = o.haltTime != null ? o.haltTime : s.haltTimeSeconds();
-        double haltNoise = o.haltNoise != null ? o.haltNoise : 0;
-        if (haltSpp < 0 || haltTime < 0 || haltNoise < 0) {
-            throw new CliException(ExitCode.USAGE, "halt conditions must not be negative");
-        }
+        Halts halts = Halts.resolve(o, s);
+        int haltSpp = halts.spp();
         if (!(o.statsInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--stats-interval must be positive, got " + o.statsInterval);
         }
@@ -55,10 +50,11 @@ final class LocalRender {
         }
         mon.checkForRender();
         Path base = Outputs.base(s, o);
+        Outputs.checkDirectory(base);
         Film film = new Film(s.width(), s.height(), s.scaleBits());
         ResumeState prior = null;
-        if (o.resume) {
-            Path flm = base.resolveSibling(base.getFileName() + ".flm");
+        Path flm = o.resumeFilm(base);
+        if (flm != null) {
             if (!Files.exists(flm)) {
                 throw new CliException(ExitCode.IO, "cannot resume: " + flm + " does not exist (render with --write-flm first)");
             }
@@ -88,7 +84,7 @@ final class LocalRender {
         }
         RenderSession session = new RenderSession(scene.compiled().scene(), s,
                 new SessionOptions(cpuThreads, seed, 0, haltPasses, extra, start));
-        ConsoleListener listener = new ConsoleListener(out, err, o.verbose);
+        ConsoleListener listener = new ConsoleListener(out, err, o.details(), o.hideInfo());
         listener.showDevices(session::deviceStats);
         RenderEvents events = new RenderEvents(listener);
         Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
@@ -96,13 +92,13 @@ final class LocalRender {
         FilmImages images = Outputs.create(s, o, () -> new ResumeState(scene.sha256(), seed,
                 driverRef[0].status().elapsed(), session.nextItems()).toMetadata());
         double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
-        RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, seconds(haltTime), haltNoise), images,
+        RenderDriver driver = new RenderDriver(film, halts.conditions(), Outputs.nonEmpty(images::write),
                 events, seconds(o.statsInterval), seconds(wi), before);
         driverRef[0] = driver;
         driver.addLocal(session);
         out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %s, seed %d%s%n", scenePath, s.width(), s.height(),
                 s.sampler() == RenderSettings.SamplerKind.INDEPENDENT ? "random sampler" : "low-discrepancy sampler",
-                describeDevices(cpuThreads, extra), seed, describeHalt(haltSpp, haltTime, haltNoise));
+                describeDevices(cpuThreads, extra), seed, halts.describe());
         out.flush();
         RenderDriver.Result result;
         try (StopOnInterrupt ctrlC = new StopOnInterrupt(driver::requestStop);
@@ -112,7 +108,7 @@ final class LocalRender {
             result = driver.run();
         }
         double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
-        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
+        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", describeReason(result.reason()),
                 (double) result.samples() / pixels, formatDuration(result.elapsed()),
                 (result.samples() - donePasses * pixels) / secs / 1000);
         out.flush();
@@ -163,21 +159,13 @@ final class LocalRender {
         return String.join(" + ", parts);
     }
 
-    private static String describeHalt(int spp, double time, double noise) {
-        StringBuilder b = new StringBuilder();
-        if (spp > 0) {
-            b.append(", halt at ").append(spp).append(" S/p");
-        }
-        if (time > 0) {
-            b.append(", halt after ").append(time).append(" s");
-        }
-        if (noise > 0) {
-            b.append(", halt at noise ").append(noise);
-        }
-        if (b.length() == 0) {
-            b.append(", no halt condition: Ctrl-C stops and writes");
-        }
-        return b.toString();
+    /** The Done line's reason: the driver's word, spelled out where it needs it. */
+    static String describeReason(String reason) {
+        return switch (reason) {
+            case "passes" -> "passes: every node rendered its --node-passes";
+            case "refused" -> "refused: no server could render";
+            default -> reason;
+        };
     }
 
     static String formatDuration(Duration d) {

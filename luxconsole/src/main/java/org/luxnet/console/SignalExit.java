@@ -13,8 +13,19 @@ import java.util.concurrent.TimeUnit;
 final class SignalExit {
     private static final CountDownLatch ENDED = new CountDownLatch(1);
     private static volatile int code = ExitCode.RENDER_FAILURE;
+    private static volatile boolean signalled;
 
     private SignalExit() {
+    }
+
+    /** Ctrl-C or SIGTERM arrived (called from the shutdown hook): no further scene is started. */
+    static void signal() {
+        signalled = true;
+    }
+
+    /** Whether Ctrl-C or SIGTERM arrived. */
+    static boolean signalled() {
+        return signalled;
     }
 
     /** The command returned {@code exitCode}; called by {@code main} before it exits. */

@@ -18,6 +18,7 @@ final class StopOnInterrupt implements AutoCloseable {
 
     StopOnInterrupt(Runnable requestStop) {
         hook = new Thread(() -> {
+            SignalExit.signal();
             requestStop.run();
             try {
                 if (finished.await(WAIT_SECONDS, TimeUnit.SECONDS)) {

@@ -57,7 +57,7 @@ class NetworkCliTest {
         RenderServer a = server("a", null), b = server("b", null);
         Path base = tmp.resolve("net");
         ConsoleRun r = ConsoleRun.run("-u", addr(a), "-u", addr(b), "-t", "0", "--halt-spp", "64", "-i", "0.5",
-                "--stats-interval", "1", "--write-flm", "-v", "-o", base.toString(), BOX);
+                "--stats-interval", "1", "--write-flm", "-V", "-o", base.toString(), BOX);
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d - 0T: .* - 2N: \\d+\\.\\d S/p  \\d+\\.\\d [kM]S/s - Tot: .*"),
                 "statistics line with nodes and total:\n" + r.out());
@@ -85,6 +85,7 @@ class NetworkCliTest {
             ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "1", "--node-passes", "2", "--seed", "7", "-i", "0.3",
                     "--stats-interval", "0.3", "--write-flm", "-o", base.toString(), KNOT);
             assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("Done (passes: every node rendered its --node-passes)"), r.out());
             films[run] = FlmFile.read(tmp.resolve("knot" + run + ".flm"), 1 << 20).film();
             s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30));
         }

@@ -114,7 +114,7 @@ public final class RemoteNode implements FilmSource {
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(this));
         b.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                if (stopRequested && started && f.cause() instanceof java.net.ConnectException) {
+                if (stopRequested && started && nothingListens(f.cause())) {
                     // Stopping, and the server's port refuses: its process is gone, and with it the
                     // deltas it had not delivered. Waiting out the stop timeout would change nothing.
                     // The state says so too: this often happens during the JVM's shutdown (Ctrl-C),
@@ -125,10 +125,21 @@ public final class RemoteNode implements FilmSource {
                     return;
                 }
                 // Nothing listens there (yet, or any more): the server is down, not refusing this client.
-                retry((f.cause() instanceof java.net.ConnectException ? "unreachable: " : "cannot connect: ")
+                retry((nothingListens(f.cause()) ? "unreachable: " : "cannot connect: ")
                         + Failures.describe(f.cause()));
             }
         });
+    }
+
+    /** Whether a connect failed because nothing listens on the port (the server is down). */
+    private static boolean nothingListens(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException
+                    || c.getMessage() != null && c.getMessage().contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void handshaking(Channel c) {
