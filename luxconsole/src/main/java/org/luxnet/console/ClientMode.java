@@ -125,7 +125,8 @@ final class ClientMode {
                 console.showDevices(local::deviceStats);
             }
             String[] giveUp = new String[1];
-            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses));
+            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses,
+                    LocalRender.seconds(net.uploadInterval)));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
             // this process dies); the output tells the nodes after each save.
@@ -181,11 +182,13 @@ final class ClientMode {
      * stops instead of waiting forever.
      */
     private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
-                                        RenderDriver[] driver, String[] giveUp, long nodePasses) {
+                                        RenderDriver[] driver, String[] giveUp, long nodePasses,
+                                        Duration upload) {
         return new RenderListener() {
             @Override
             public void statistics(String line, RenderStatus status) {
                 console.statistics(line, status);
+                collectEarlyNearTheHalt(status, nodes, upload);
                 boolean localDone = local == null || local.isStopped();
                 boolean anyRendered = local != null;
                 List<String> refusals = new ArrayList<>();
@@ -225,6 +228,23 @@ final class ClientMode {
                 console.writeFailed(e);
             }
         };
+    }
+
+    /**
+     * With a samples-per-pixel halt, collects from every server at each statistics line once the halt
+     * is within what the next collection would bring (or while the rate is not known yet), instead of
+     * overshooting it by up to an upload interval of every server's work.
+     */
+    private static void collectEarlyNearTheHalt(RenderStatus st, List<RemoteNode> nodes, Duration upload) {
+        int spp = st.halt().samplesPerPixel();
+        if (spp <= 0 || nodes.isEmpty()) {
+            return;
+        }
+        double remaining = (double) spp * st.pixels() - st.samples();
+        double rate = st.samplesPerSecond();
+        if (remaining > 0 && (rate <= 0 || remaining <= rate * upload.toNanos() / 1e9)) {
+            nodes.forEach(RemoteNode::pullNow);
+        }
     }
 
     /**

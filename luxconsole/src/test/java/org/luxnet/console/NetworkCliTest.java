@@ -77,6 +77,19 @@ class NetworkCliTest {
     }
 
     @Test
+    void aClientStopsAtTheHaltInsteadOfAnUploadIntervalPastIt() throws Exception {
+        RenderServer s = server("s", null);
+        // With -i 10 the first collection would bring some 10 s of the server's work (about 20 S/p here,
+        // 28 for --halt-spp 4 before the fix); near the halt the client collects at each statistics line.
+        ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "0", "--halt-spp", "2", "-i", "10", "--stats-interval", "0.2",
+                "--write-flm", "-o", tmp.resolve("halt").toString(), BOX);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Done (spp)"), r.out());
+        double spp = FlmFile.read(tmp.resolve("halt.flm"), 1 << 20).film().samplesPerPixel();
+        assertTrue(spp >= 2 && spp < 4, "stopped near 2 S/p, not an interval past it: " + spp + "\n" + r.out());
+    }
+
+    @Test
     void theSameSeedNodesAndWorkGiveTheSameImageAndIncludesAndMeshesTravel() throws Exception {
         RenderServer s = server("s", null);
         Film[] films = new Film[2];

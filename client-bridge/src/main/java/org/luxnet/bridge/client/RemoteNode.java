@@ -277,6 +277,22 @@ public final class RemoteNode implements FilmSource {
         }
     }
 
+    /**
+     * Asks for a delta now instead of at the next upload interval (when connected and none is on its
+     * way): a client near its halt collects sooner, so as not to overshoot it by an interval. Any thread.
+     */
+    public void pullNow() {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        loop.execute(() -> {
+            Channel c = ch;
+            if (c != null && started && !terminal) {
+                pull(c);
+            }
+        });
+    }
+
     private void delta(Channel c, long seq, byte[] bytes) {
         pulling = false;
         try {
