@@ -67,6 +67,23 @@ class InterruptProcessTest {
     }
 
     @Test
+    void ctrlCDuringTheFirstOfSeveralScenesStopsThereAndExitsZero() throws Exception {
+        Path second = tmp.resolve("second.lxs");
+        Files.writeString(second, Files.readString(Path.of(LocalRenderCliTest.BOX))
+                .replace("\"string filename\" [\"cornell-box\"]", "\"string filename\" [\"" + tmp.resolve("second") + "\"]"));
+        Path first = tmp.resolve("first.lxs");
+        Files.writeString(first, Files.readString(second).replace(tmp.resolve("second").toString(),
+                tmp.resolve("first").toString()));
+        LuxProcess p = luxconsole("-t", "1", "--gpu", "off", "--halt-spp", "0", "--stats-interval", "0.5",
+                first.toString(), second.toString());
+        p.awaitSpp("T: ", 0);
+        p.terminate();
+        assertEquals(0, p.awaitExit(), p.output());
+        assertTrue(Files.exists(tmp.resolve("first.png")), "the first scene's images are written:\n" + p.output());
+        assertFalse(Files.exists(tmp.resolve("second.png")), "and the next scene is not started:\n" + p.output());
+    }
+
+    @Test
     void terminatedClientWhoseServerDiedStopsPromptlyAndWrites() throws Exception {
         LuxProcess server = server();
         String port = portOf(server);
