@@ -70,9 +70,11 @@ class LuxRenderFlagsCliTest {
         assertEquals(0, silent.exitCode(), silent.toString());
         assertEquals("", silent.out() + silent.err());
         assertTrue(Files.size(tmp.resolve("warned.png")) > 1000, "it rendered all the same");
-        ConsoleRun error = ConsoleRun.run("-x", "--halt-spp", "1", tmp.resolve("missing.lxs").toString());
+        Path broken = tmp.resolve("broken.lxs");
+        Files.writeString(broken, "WorldBegin\nNoSuchStatement\n");
+        ConsoleRun error = ConsoleRun.run("-x", "--halt-spp", "1", broken.toString());
         assertEquals(ExitCode.USAGE, error.exitCode());
-        assertTrue(error.err().contains("missing.lxs"), "errors always show: " + error.err());
+        assertTrue(error.err().contains("broken.lxs:2"), "errors always show: " + error.err());
     }
 
     @Test
@@ -97,10 +99,11 @@ class LuxRenderFlagsCliTest {
     @Test
     void severalScenesAndAListFileRenderInTurnAndAFailureIsSkipped() throws Exception {
         Path one = scene("one", ""), two = scene("two", "");
-        ConsoleRun r = ConsoleRun.run("-t", "1", "--halt-spp", "1", one.toString(),
-                tmp.resolve("missing.lxs").toString(), two.toString());
-        assertEquals(ExitCode.USAGE, r.exitCode(), "the missing scene's exit code:\n" + r);
-        assertTrue(r.err().contains("missing.lxs"), r.err());
+        Path broken = tmp.resolve("broken.lxs");
+        Files.writeString(broken, "WorldBegin\nNoSuchStatement\n");
+        ConsoleRun r = ConsoleRun.run("-t", "1", "--halt-spp", "1", one.toString(), broken.toString(), two.toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), "the broken scene's exit code:\n" + r);
+        assertTrue(r.err().contains("broken.lxs:2"), r.err());
         assertTrue(Files.exists(tmp.resolve("one.png")) && Files.exists(tmp.resolve("two.png")), "both others rendered");
         Files.delete(tmp.resolve("one.png"));
         Files.delete(tmp.resolve("two.png"));
