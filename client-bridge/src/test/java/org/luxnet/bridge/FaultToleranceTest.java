@@ -54,7 +54,7 @@ class FaultToleranceTest {
                 assertTrue(passes >= 400);
                 assertTrue(total.contentEquals(FakeJob.reference(new JobSpec(Cluster.SEED, 1, 0), passes)),
                         "the film is exactly the server's first " + passes + " passes, each once: " + total);
-                assertEquals(total.totalSamples(), s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(5))
+                assertEquals(total.totalSamples(), s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30))
                         .samplesAcked());
             }
         }
@@ -74,7 +74,7 @@ class FaultToleranceTest {
             d.addRemote(n2);
             Thread killer = new Thread(() -> {
                 try {
-                    s2.awaitSnapshot(x -> x.samplesAcked() > 0, Duration.ofSeconds(10));
+                    s2.awaitSnapshot(x -> x.samplesAcked() > 0, Duration.ofSeconds(30));
                     s2.close();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -85,8 +85,9 @@ class FaultToleranceTest {
             killer.join(10_000);
             assertEquals("spp", r.reason());
             assertEquals("done", n1.state());
-            assertEquals("lost", n2.state());
-            long acked = s1.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(5)).samplesAcked()
+            // Unreachable when the stop's reconnection is refused; lost when the stop timeout ends it first.
+            assertTrue(n2.state().equals("unreachable") || n2.state().equals("lost"), n2.state());
+            long acked = s1.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked()
                     + s2.snapshot().samplesAcked();
             assertEquals(acked, total.totalSamples(), "every delivered sample is in the film once");
         }
@@ -111,7 +112,7 @@ class FaultToleranceTest {
             d.run();
             assertEquals("done", n.state());
             assertEquals(5L * FakeJob.WIDTH * FakeJob.HEIGHT, total.totalSamples());
-            assertEquals(total.totalSamples(), late.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(5))
+            assertEquals(total.totalSamples(), late.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30))
                     .samplesAcked());
         }
     }
@@ -123,13 +124,13 @@ class FaultToleranceTest {
             ClientSession client = new ClientSession(Cluster.scene("WorldBegin"), "vanishing", Cluster.SEED,
                     FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS, 1, Cluster.fastOptions(null));
             client.addNode(new NodeAddress("127.0.0.1", s.port()), 0, Checkpoint.NONE);
-            assertEquals("rendering", s.awaitSnapshot(x -> "rendering".equals(x.state()), Duration.ofSeconds(10)).state());
+            assertEquals("rendering", s.awaitSnapshot(x -> "rendering".equals(x.state()), Duration.ofSeconds(30)).state());
             client.close();
-            long t0 = System.nanoTime();
-            ServerSnapshot after = s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(5));
+            // The lease, not some other path, freed it: the expiry is counted and logged. No wall-clock
+            // bound here, which a loaded machine would break; the lease's timing is the server's own test.
+            ServerSnapshot after = s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30));
             assertTrue(after.idle(), "idle again: " + after);
             assertEquals(1, after.sessionsExpired());
-            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(3).toNanos());
             assertTrue(log.contains("past the lease"), log.messages().toString());
         }
     }
@@ -142,7 +143,7 @@ class FaultToleranceTest {
             ClientSession first = new ClientSession(Cluster.scene("WorldBegin"), "resumable", Cluster.SEED,
                     FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS, 1, Cluster.fastOptions(null));
             RemoteNode n1 = first.addNode(addr, 0, Checkpoint.NONE);
-            s.awaitSnapshot(x -> x.samplesAcked() > 0, Duration.ofSeconds(10));
+            s.awaitSnapshot(x -> x.samplesAcked() > 0, Duration.ofSeconds(30));
             Film saved = film();
             first.close();
             n1.drainInto(saved);
@@ -151,11 +152,11 @@ class FaultToleranceTest {
 
             ClientSession second = c.client(Cluster.scene("WorldBegin"), "resumable", Cluster.fastOptions(null));
             RemoteNode n2 = second.addNode(addr, 0, Checkpoint.parse(cp.format()));
-            assertEquals("rendering", n2.awaitState(st -> st.equals("rendering"), Duration.ofSeconds(10)));
+            assertEquals("rendering", n2.awaitState(st -> st.equals("rendering"), Duration.ofSeconds(30)));
             assertEquals(n1.node(), n2.node(), "the reattached server keeps its node index");
             Film later = film();
             n2.requestStop();
-            assertTrue(n2.awaitStopped(Duration.ofSeconds(10)));
+            assertTrue(n2.awaitStopped(Duration.ofSeconds(30)));
             n2.drainInto(later);
             assertEquals("done", n2.state());
             Film both = saved.copy();
@@ -174,13 +175,13 @@ class FaultToleranceTest {
             NodeAddress addr = new NodeAddress("127.0.0.1", s.port());
             ClientSession wrong = c.client(Cluster.scene("WorldBegin"), "w", Cluster.fastOptions(new PasswordProof("wrong")));
             RemoteNode nw = wrong.addNode(addr, 1, Checkpoint.NONE);
-            assertTrue(nw.awaitStopped(Duration.ofSeconds(10)));
+            assertTrue(nw.awaitStopped(Duration.ofSeconds(30)));
             assertEquals("refused: wrong password", nw.state());
             assertTrue(log.contains("refusing client 127.0.0.1:", "wrong password"), log.messages().toString());
 
             ClientSession none = c.client(Cluster.scene("WorldBegin"), "n", Cluster.fastOptions(null));
             RemoteNode nn = none.addNode(addr, 1, Checkpoint.NONE);
-            assertTrue(nn.awaitStopped(Duration.ofSeconds(10)));
+            assertTrue(nn.awaitStopped(Duration.ofSeconds(30)));
             assertTrue(nn.state().startsWith("refused: the server requires a password"), nn.state());
 
             ClientSession right = c.client(Cluster.scene("WorldBegin"), "r", Cluster.fastOptions(new PasswordProof("right")));

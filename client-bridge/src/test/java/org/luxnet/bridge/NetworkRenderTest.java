@@ -66,8 +66,8 @@ class NetworkRenderTest {
             Film expected = FakeJob.reference(new JobSpec(Cluster.SEED, 1, 20), 20);
             expected.add(FakeJob.reference(new JobSpec(Cluster.SEED, 2, 20), 20));
             assertTrue(total.contentEquals(expected), "network film equals the films rendered directly");
-            long reported = s1.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(5)).samplesAcked()
-                    + s2.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(5)).samplesAcked();
+            long reported = s1.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(30)).samplesAcked()
+                    + s2.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(30)).samplesAcked();
             assertEquals(total.totalSamples(), reported, "servers' delivered samples equal the client's film");
             assertEquals(1, s1.snapshot().sessionsEnded());
             // The servers parsed from the bytes the client had, by name.
@@ -94,7 +94,7 @@ class NetworkRenderTest {
                 d.addRemote(client.addNode(local(s), 3, Checkpoint.NONE));
                 d.run();
                 assertEquals(3L * FakeJob.WIDTH * FakeJob.HEIGHT, total.totalSamples());
-                s.awaitSnapshot(x -> x.idle(), Duration.ofSeconds(5));
+                s.awaitSnapshot(x -> x.idle(), Duration.ofSeconds(30));
             }
             Set<String> expected = scene.manifest().stream().map(e -> e.sha256().hex()).collect(Collectors.toSet());
             try (Stream<Path> files = Files.list(dir.resolve("cache-s"))) {
@@ -113,14 +113,14 @@ class NetworkRenderTest {
             RenderServer s = c.server(c.config("s", Duration.ofSeconds(10)), new FakeBackend(2));
             ClientSession a = c.client(Cluster.scene("WorldBegin"), "session-A", Cluster.fastOptions(null));
             RemoteNode na = a.addNode(local(s), 0, Checkpoint.NONE);
-            s.awaitSnapshot(x -> "rendering".equals(x.state()), Duration.ofSeconds(10));
+            s.awaitSnapshot(x -> "rendering".equals(x.state()), Duration.ofSeconds(30));
             ClientSession b = c.client(Cluster.scene("WorldBegin"), "session-B", Cluster.fastOptions(null));
             RemoteNode nb = b.addNode(local(s), 2, Checkpoint.NONE);
-            nb.awaitState(st -> st.startsWith("busy"), Duration.ofSeconds(10));
+            nb.awaitState(st -> st.startsWith("busy"), Duration.ofSeconds(30));
             assertTrue(nb.state().startsWith("busy: session session-A of 127.0.0.1:"), nb.state());
             na.requestStop();
-            assertTrue(na.awaitStopped(Duration.ofSeconds(10)));
-            assertTrue(nb.awaitStopped(Duration.ofSeconds(20)), "B gets the server once A is done: " + nb.state());
+            assertTrue(na.awaitStopped(Duration.ofSeconds(30)));
+            assertTrue(nb.awaitStopped(Duration.ofSeconds(30)), "B gets the server once A is done: " + nb.state());
             assertEquals("done", nb.state());
             Film fb = new Film(FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS);
             nb.drainInto(fb);
@@ -134,9 +134,9 @@ class NetworkRenderTest {
             RenderServer s = c.server(c.config("s", Duration.ofSeconds(10)), new FakeBackend(2));
             ClientSession client = c.client(Cluster.scene("syntax error here"), "bad", Cluster.fastOptions(null));
             RemoteNode n = client.addNode(local(s), 0, Checkpoint.NONE);
-            assertTrue(n.awaitStopped(Duration.ofSeconds(10)));
+            assertTrue(n.awaitStopped(Duration.ofSeconds(30)));
             assertEquals("refused: scenes/main.lxs:1:1: syntax error", n.state());
-            assertTrue(s.awaitSnapshot(x -> x.idle(), Duration.ofSeconds(5)).idle());
+            assertTrue(s.awaitSnapshot(x -> x.idle(), Duration.ofSeconds(30)).idle());
         }
     }
 
@@ -147,7 +147,7 @@ class NetworkRenderTest {
                     .withLimits(new org.luxnet.bridge.job.BundleLimits(10, 1 << 20, 1 << 22)), new FakeBackend(2));
             ClientSession client = c.client(Cluster.scene("WorldBegin"), "big", Cluster.fastOptions(null));
             RemoteNode n = client.addNode(local(s), 0, Checkpoint.NONE);
-            assertTrue(n.awaitStopped(Duration.ofSeconds(10)));
+            assertTrue(n.awaitStopped(Duration.ofSeconds(30)));
             assertTrue(n.state().startsWith("refused: 'scenes/mesh.ply' has 3000000 bytes"), n.state());
             try (Stream<Path> files = Files.list(dir.resolve("cache-s"))) {
                 assertEquals(List.of(), files.toList(), "nothing was written");

@@ -1,8 +1,6 @@
 package org.luxnet.console;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.FilmImages;
 import org.luxnet.accumulator.image.ImageWriteException;
-import org.luxnet.accumulator.io.FlmContents;
-import org.luxnet.accumulator.io.FlmFile;
-import org.luxnet.accumulator.progress.HaltConditions;
 import org.luxnet.accumulator.progress.ImageOutput;
 import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.accumulator.progress.RenderListener;
@@ -69,39 +64,20 @@ final class ClientMode {
                 throw new CliException(ExitCode.USAGE, e.getMessage(), e);
             }
         }
-        if (o.threads < 0 || net.nodePasses < 0 || !(net.uploadInterval > 0) || !(o.statsInterval > 0)) {
-            throw new CliException(ExitCode.USAGE, "--threads and --node-passes must be >= 0, intervals positive");
+        if (net.nodePasses < 0 || !(net.uploadInterval > 0)) {
+            throw new CliException(ExitCode.USAGE, "--node-passes must be >= 0 and --serverinterval positive");
         }
-        mon.checkForRender();
-        LoadedScene scene = LoadedScene.load(scenePath, err);
-        RenderSettings s = scene.compiled().settings();
-        int haltSpp = o.haltSpp != null ? o.haltSpp : s.haltSpp();
-        double haltTime = o.haltTime != null ? o.haltTime : s.haltTimeSeconds();
-        double haltNoise = o.haltNoise != null ? o.haltNoise : 0;
-        if (haltSpp < 0 || haltTime < 0 || haltNoise < 0) {
-            throw new CliException(ExitCode.USAGE, "halt conditions must not be negative");
-        }
-        Path base = Outputs.base(s, o);
-        Film film = new Film(s.width(), s.height(), s.scaleBits());
-        ResumeState prior = null;
-        NetworkResume resume = NetworkResume.fresh();
-        if (o.resume) {
-            FlmContents c = readFlm(base.resolveSibling(base.getFileName() + ".flm"), scene, film);
-            prior = ResumeState.fromMetadata(c.metadata(), base + ".flm");
-            resume = NetworkResume.fromMetadata(c.metadata());
-            film = c.film();
-            out.printf(Locale.ROOT, "Resuming %s.flm: %.2f S/p, session %s%n", base, film.samplesPerPixel(),
-                    resume.sessionId());
-        }
-        if (haltSpp > 0 && film.totalSamples() >= (long) haltSpp * film.pixelCount()) {
-            out.printf(Locale.ROOT, "Nothing to do: the film already has %.2f S/p (halt at %d)%n", film.samplesPerPixel(),
-                    haltSpp);
-            out.flush();
+        RenderStart.checkOptions(o, mon);
+        RenderStart st = RenderStart.prepare(scenePath, o, out, err);
+        if (st.nothingToDo(out)) {
             return ExitCode.OK;
         }
-        long seed = prior != null ? prior.seed() : o.seed;
-        long doneSamples = film.totalSamples();
-        long[] localStart = prior != null ? prior.nextItems() : new long[0];
+        LoadedScene scene = st.scene;
+        RenderSettings s = st.settings;
+        Film film = st.film;
+        NetworkResume resume = st.prior != null ? NetworkResume.fromMetadata(st.metadata) : NetworkResume.fresh();
+        long seed = st.seed(o);
+        long[] localStart = st.localStart() != null ? st.localStart() : new long[0];
         int cpuThreads = gpu.cpuThreads(o.threads);
         List<org.luxnet.render.device.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
         RenderSession local = cpuThreads == 0 && extra.isEmpty() ? null : new RenderSession(scene.compiled().scene(), s,
@@ -110,8 +86,8 @@ final class ClientMode {
         SceneBundle bundle = new SceneBundle(main, scene.files());
         ClientOptions copts = ClientOptions.defaults(PasswordProof.resolve(net.password))
                 .withUploadInterval(LocalRender.seconds(net.uploadInterval));
-        Duration before = prior != null ? prior.elapsed() : Duration.ZERO;
-        try (LogBridge logs = LogBridge.install(out, err, o.verbose);
+        Duration before = st.before();
+        try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
              ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
                      s.scaleBits(), resume.nextNode(), copts)) {
             // The monitor may add servers while the driver's thread reads the list.
@@ -123,18 +99,19 @@ final class ClientMode {
                 m.putAll(NetworkResume.toMetadata(session, nodes));
                 return m;
             });
-            ConsoleListener console = new ConsoleListener(out, err, o.verbose);
+            ConsoleListener console = new ConsoleListener(out, err, o.details(), o.hideInfo());
             if (local != null) {
                 console.showDevices(local::deviceStats);
             }
             String[] giveUp = new String[1];
-            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp));
+            RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses,
+                    LocalRender.seconds(net.uploadInterval)));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
             // this process dies); the output tells the nodes after each save.
             session.holdAcksUntilSaved(images.flm());
-            RenderDriver driver = new RenderDriver(film, new HaltConditions(haltSpp, LocalRender.seconds(haltTime),
-                    haltNoise), savesAcknowledged(images, nodes), events, LocalRender.seconds(o.statsInterval),
+            RenderDriver driver = new RenderDriver(film, st.halts.conditions(),
+                    Outputs.nonEmpty(savesAcknowledged(images, nodes)), events, LocalRender.seconds(o.statsInterval),
                     LocalRender.seconds(wi), before);
             driverRef[0] = driver;
             if (local != null) {
@@ -154,26 +131,17 @@ final class ClientMode {
                     nodes, net.nodePasses), out)) {
                 result = runInterruptibly(driver, local);
             }
-            double secs = Math.max(1e-9, result.elapsed().minus(before).toNanos() / 1e9);
-            out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", result.reason(),
-                    (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
-                    (result.samples() - doneSamples) / secs / 1000);
+            st.printDone(result, out);
             for (RemoteNode n : nodes) {
-                out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%n", n.node(), n.address(), n.state(),
-                        n.stats().samples());
+                out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%s%n", n.node(), n.address(), n.state(),
+                        n.stats().samples(), n.state().equals("unreachable")
+                                ? " (nothing listens on its port: its undelivered samples are lost)" : "");
             }
             out.flush();
             if (giveUp[0] != null) {
                 throw new CliException(ExitCode.IO, giveUp[0]);
             }
-            if (local != null && local.failure() != null) {
-                throw new CliException(ExitCode.RENDER_FAILURE, "rendering failed: " + local.failure(), local.failure());
-            }
-            if (console.lastWriteError() != null) {
-                throw new CliException(ExitCode.IO, "could not write the final images: "
-                        + console.lastWriteError().getMessage(), console.lastWriteError());
-            }
-            return ExitCode.OK;
+            return RenderStart.outcome(local != null ? local.failure() : null, console);
         }
     }
 
@@ -183,11 +151,13 @@ final class ClientMode {
      * stops instead of waiting forever.
      */
     private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
-                                        RenderDriver[] driver, String[] giveUp) {
+                                        RenderDriver[] driver, String[] giveUp, long nodePasses,
+                                        Duration upload) {
         return new RenderListener() {
             @Override
             public void statistics(String line, RenderStatus status) {
                 console.statistics(line, status);
+                collectEarlyNearTheHalt(status, nodes, upload);
                 boolean localDone = local == null || local.isStopped();
                 boolean anyRendered = local != null;
                 List<String> refusals = new ArrayList<>();
@@ -204,8 +174,11 @@ final class ClientMode {
                 if (localDone) {
                     if (!anyRendered) {
                         giveUp[0] = "no server could render: " + String.join("; ", refusals);
+                        driver[0].requestStop("refused");
+                    } else {
+                        // Every node spent its --node-passes budget (or, without one, every server ended).
+                        driver[0].requestStop(nodePasses > 0 ? "passes" : "stopped");
                     }
-                    driver[0].requestStop();
                 }
             }
 
@@ -224,6 +197,23 @@ final class ClientMode {
                 console.writeFailed(e);
             }
         };
+    }
+
+    /**
+     * With a samples-per-pixel halt, collects from every server at each statistics line once the halt
+     * is within what the next collection would bring (or while the rate is not known yet), instead of
+     * overshooting it by up to an upload interval of every server's work.
+     */
+    private static void collectEarlyNearTheHalt(RenderStatus st, List<RemoteNode> nodes, Duration upload) {
+        int spp = st.halt().samplesPerPixel();
+        if (spp <= 0 || nodes.isEmpty()) {
+            return;
+        }
+        double remaining = (double) spp * st.pixels() - st.samples();
+        double rate = st.samplesPerSecond();
+        if (remaining > 0 && (rate <= 0 || remaining <= rate * upload.toNanos() / 1e9)) {
+            nodes.forEach(RemoteNode::pullNow);
+        }
     }
 
     /**
@@ -262,26 +252,5 @@ final class ClientMode {
             }
             return driver.run();
         }
-    }
-
-    private static FlmContents readFlm(Path flm, LoadedScene scene, Film probe) {
-        if (!Files.exists(flm)) {
-            throw new CliException(ExitCode.IO, "cannot resume: " + flm + " does not exist (render with --write-flm first)");
-        }
-        FlmContents c;
-        try {
-            c = FlmFile.read(flm, probe.pixelCount());
-        } catch (IOException e) {
-            throw new CliException(ExitCode.IO, "cannot resume: " + e.getMessage(), e);
-        }
-        ResumeState st = ResumeState.fromMetadata(c.metadata(), flm.toString());
-        if (!st.sceneSha256().equals(scene.sha256())) {
-            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": the scene has changed since it was written");
-        }
-        if (c.film().width() != probe.width() || c.film().height() != probe.height()
-                || c.film().scaleBits() != probe.scaleBits()) {
-            throw new CliException(ExitCode.USAGE, "cannot resume from " + flm + ": it holds another film size");
-        }
-        return c;
     }
 }

@@ -11,14 +11,16 @@ import org.luxnet.accumulator.stats.StatsLine;
 /** Prints a render's progress: statistics lines to standard output, file and error reports to standard error. */
 final class ConsoleListener implements RenderListener {
     private final PrintWriter out, err;
-    private final boolean verbose;
+    private final boolean verbose, quiet;
     private volatile Exception lastWriteError;
     private volatile java.util.function.Supplier<List<org.luxnet.accumulator.progress.SourceStats>> devices;
 
-    ConsoleListener(PrintWriter out, PrintWriter err, boolean verbose) {
+    /** With {@code quiet}, files written are not listed (statistics go to {@code out}, which is then silent too). */
+    ConsoleListener(PrintWriter out, PrintWriter err, boolean verbose, boolean quiet) {
         this.out = out;
         this.err = err;
         this.verbose = verbose;
+        this.quiet = quiet;
     }
 
     /** In verbose mode, also print one line per local device after each statistics line. */
@@ -50,7 +52,7 @@ final class ConsoleListener implements RenderListener {
     @Override
     public void written(List<Path> files, boolean last) {
         lastWriteError = null;
-        if (last || verbose) {
+        if ((last || verbose) && !quiet) {
             for (Path p : files) {
                 err.println("wrote " + p);
             }

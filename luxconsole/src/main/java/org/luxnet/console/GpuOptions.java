@@ -54,7 +54,9 @@ public final class GpuOptions {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
         if (sel.message() != null) {
-            err.println(sel.message());
+            // Say how to choose: the selection's own words do not name the option.
+            err.println(sel.device() == null ? sel.message() + " (--gpu-device N renders on device N of --list-devices;"
+                    + " --gpu off says nothing)" : sel.message());
             err.flush();
         }
         return sel.device();

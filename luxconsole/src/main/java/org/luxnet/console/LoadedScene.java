@@ -27,12 +27,12 @@ import org.luxnet.scene.parse.SceneParser;
 public record LoadedScene(String path, CompiledRender compiled, Map<String, byte[]> files, String sha256) {
 
     /**
-     * Parses and compiles {@code path}, printing warnings to {@code err}.
+     * Parses and compiles {@code path} ({@code -}: standard input), printing warnings to {@code err}.
      *
      * @throws org.luxnet.scene.SceneException when the scene is malformed or cannot be rendered
      */
     public static LoadedScene load(String path, PrintWriter err) {
-        RecordingResources rec = new RecordingResources(new FileSystemResources());
+        RecordingResources rec = new RecordingResources(new StdinResources(new FileSystemResources()));
         SceneDescription desc = SceneParser.parse(path, rec);
         CompiledRender cr = SceneCompiler.compile(desc);
         for (SceneWarning w : cr.warnings()) {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * Prints the network layer's log (java.util.logging under {@code org.luxnet.bridge}) through the
  * command's own writers while a network mode runs: information, such as a server's statistics
  * line, to standard output as plain lines; warnings to standard error. Details only with
- * {@code --verbose}.
+ * {@code --verbose}; only warnings with {@code --quiet}, only errors with {@code --very-quiet}.
  */
 final class LogBridge extends Handler implements AutoCloseable {
     private static final String ROOT = "org.luxnet.bridge";
@@ -20,19 +20,19 @@ final class LogBridge extends Handler implements AutoCloseable {
     private final Level oldLevel;
     private final boolean oldParent;
 
-    private LogBridge(PrintWriter out, PrintWriter err, boolean verbose) {
+    private LogBridge(PrintWriter out, PrintWriter err, Level level) {
         this.out = out;
         this.err = err;
         this.oldLevel = logger.getLevel();
         this.oldParent = logger.getUseParentHandlers();
-        logger.setLevel(verbose ? Level.FINE : Level.INFO);
+        logger.setLevel(level);
         logger.setUseParentHandlers(false);
         logger.addHandler(this);
     }
 
     /** Routes the network log to {@code out} and {@code err} until closed. */
-    static LogBridge install(PrintWriter out, PrintWriter err, boolean verbose) {
-        return new LogBridge(out, err, verbose);
+    static LogBridge install(PrintWriter out, PrintWriter err, Level level) {
+        return new LogBridge(out, err, level);
     }
 
     @Override

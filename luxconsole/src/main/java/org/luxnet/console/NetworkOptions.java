@@ -14,20 +14,28 @@ public final class NetworkOptions {
             description = "Server mode: TCP port to listen on (default: ${DEFAULT-VALUE}).")
     int port = Protocol.DEFAULT_PORT;
 
-    @Option(names = "--password", paramLabel = "P", description = "Shared password of client and servers "
+    @Option(names = {"-P", "--password"}, paramLabel = "P", description = "Shared password of client and servers "
             + "(default: the LUXNET_PASSWORD environment variable; none when unset).")
     String password;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(names = {"-c", "--cachedir", "--cache-dir"}, paramLabel = "DIR",
             description = "Server mode: where received scene files are cached by hash (default: luxnet-cache in the temp directory).")
     String cacheDir;
+
+    @Option(names = {"-W", "--serverwriteflm"},
+            description = "Server mode: write the session's film (everything delivered) to DIR/<node>.flm before each transmission.")
+    boolean serverWriteFlm;
+
+    @Option(names = "--resetserver", paramLabel = "HOST:PORT",
+            description = "LuxRender's server reset: not supported (a server frees itself when its client stops or after --lease).")
+    List<String> resetServers = new ArrayList<>();
 
     @Option(names = "--lease", paramLabel = "SECONDS",
             description = "Server mode: stop a session whose client is silent this long (default: ${DEFAULT-VALUE}).")
     double leaseSeconds = 60;
 
     @Option(names = {"-u", "--useserver"}, paramLabel = "HOST:PORT",
-            description = "Client mode: render also on this server (repeatable).")
+            description = "Client mode: render also on this server (repeatable; the port defaults to 18018).")
     List<String> servers = new ArrayList<>();
 
     @Option(names = {"-i", "--serverinterval"}, paramLabel = "SECONDS",

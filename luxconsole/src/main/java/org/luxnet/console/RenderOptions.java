@@ -39,6 +39,49 @@ public final class RenderOptions {
             description = "Print the statistics line this often (default: ${DEFAULT-VALUE}).")
     double statsInterval = 5;
 
-    @Option(names = {"-v", "--verbose"}, description = "Per-node and per-device lines, and stack traces on errors.")
+    @Option(names = {"-R", "--overrideresume"}, paramLabel = "FLM",
+            description = "Resume from this FLM film (as -r, from a file of another name); images are still written to BASE.")
+    String overrideResume;
+
+    @Option(names = {"-f", "--fixedseed"}, description = "Fixed seeds (LuxRender's -f). Always so here: --seed N, default 1.")
+    boolean fixedSeed;
+
+    @Option(names = {"-V", "--verbose"}, description = "Debug messages: per-node and per-device lines, and stack traces on errors.")
     boolean verbose;
+
+    @Option(names = {"-d", "--debug"}, description = "Debug mode: as --verbose.")
+    boolean debug;
+
+    @Option(names = {"-q", "--quiet"}, description = "Hide information (statistics lines, files written); show warnings and errors.")
+    boolean quiet;
+
+    @Option(names = {"-x", "--very-quiet"}, description = "Hide warnings too; show errors only.")
+    boolean veryQuiet;
+
+    @Option(names = {"-l", "--logconsole"}, description = "Copy the log to the console (it always goes there; accepted for LuxRender's scripts).")
+    boolean logConsole;
+
+    /** Details (debug messages, stack traces) asked for. */
+    boolean details() {
+        return verbose || debug;
+    }
+
+    /** Information messages (statistics, files written) are hidden. */
+    boolean hideInfo() {
+        return quiet || veryQuiet;
+    }
+
+    /** The network log's level: FINE with -V or -d, WARNING with -q, SEVERE with -x, else INFO. */
+    java.util.logging.Level logLevel() {
+        return veryQuiet ? java.util.logging.Level.SEVERE : quiet ? java.util.logging.Level.WARNING
+                : details() ? java.util.logging.Level.FINE : java.util.logging.Level.INFO;
+    }
+
+    /** The FLM film to resume from, or null for a fresh render: {@code -R FILE}, else {@code BASE.flm} with {@code -r}. */
+    java.nio.file.Path resumeFilm(java.nio.file.Path base) {
+        if (overrideResume != null) {
+            return java.nio.file.Path.of(overrideResume);
+        }
+        return resume ? base.resolveSibling(base.getFileName() + ".flm") : null;
+    }
 }

@@ -36,10 +36,6 @@ final class ServerMode {
 
     int run() {
         int cpuThreads = gpu.cpuThreads(o.threads);
-        var device = gpu.select(err);
-        if (cpuThreads < 1 && device == null) {
-            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave a server nothing to render on");
-        }
         if (net.port < 0 || net.port > 65535) {
             throw new CliException(ExitCode.USAGE, "--serverport must be 0..65535, got " + net.port);
         }
@@ -47,6 +43,11 @@ final class ServerMode {
             throw new CliException(ExitCode.USAGE, "--lease and --stats-interval must be positive");
         }
         mon.checkForServer();
+        // The OpenCL probe only once the command line is known to be good.
+        var device = gpu.select(err);
+        if (cpuThreads < 1 && device == null) {
+            throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave a server nothing to render on");
+        }
         Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
                 : Path.of(System.getProperty("java.io.tmpdir"), "luxnet-cache");
         ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
@@ -56,13 +57,15 @@ final class ServerMode {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                if (finished.await(10, TimeUnit.SECONDS)) {
+                    SignalExit.haltWithCommandResult(10);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "luxconsole-server-interrupt");
-        try (LogBridge logs = LogBridge.install(out, err, o.verbose);
-             RenderServer server = new RenderServer(config, new SessionBackend(cpuThreads, device))) {
+        try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
+             RenderServer server = new RenderServer(config, new SessionBackend(cpuThreads, device, net.serverWriteFlm ? cache : null))) {
             server.start();
             // Idle until a client comes: meanwhile load and compile the renderer's hot code.
             ServerWarmUp.start(Math.max(1, cpuThreads));

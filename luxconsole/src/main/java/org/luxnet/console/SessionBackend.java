@@ -27,14 +27,24 @@ final class SessionBackend implements RenderBackend {
 
     private final int threads;
     private final OpenClDeviceInfo gpu;
+    private final java.nio.file.Path flmDir;
 
     /** A backend rendering on {@code threads} CPU threads and, when not null, the OpenCL device {@code gpu}. */
     SessionBackend(int threads, OpenClDeviceInfo gpu) {
+        this(threads, gpu, null);
+    }
+
+    /**
+     * As {@link #SessionBackend(int, OpenClDeviceInfo)}; with {@code flmDir}, each job writes the film
+     * it delivered to {@code flmDir/node-N.flm} before every transmission ({@code -W}).
+     */
+    SessionBackend(int threads, OpenClDeviceInfo gpu, java.nio.file.Path flmDir) {
         if (threads < 0 || (threads == 0 && gpu == null)) {
             throw new IllegalArgumentException("a server needs a render thread or a GPU, got " + threads + " threads");
         }
         this.threads = threads;
         this.gpu = gpu;
+        this.flmDir = flmDir;
     }
 
     @Override
@@ -52,6 +62,6 @@ final class SessionBackend implements RenderBackend {
                 new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), GpuOptions.devices(gpu), null),
                 "server");
         session.start();
-        return new SessionJob(session, cr.settings());
+        return new SessionJob(session, cr.settings(), flmDir == null ? null : flmDir.resolve("node-" + spec.node() + ".flm"));
     }
 }

@@ -2,6 +2,7 @@ package org.luxnet.console;
 
 import java.time.Duration;
 import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.io.FlmFile;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.render.session.RenderSession;
@@ -11,10 +12,18 @@ import org.luxnet.scene.compiled.RenderSettings;
 final class SessionJob implements RenderJob {
     private final RenderSession session;
     private final RenderSettings settings;
+    private final java.nio.file.Path flm;
+    private final Film delivered;
 
-    SessionJob(RenderSession session, RenderSettings settings) {
+    /**
+     * @param flm where to write the film of everything this job delivered before each transmission
+     *            ({@code --serverwriteflm}), or null
+     */
+    SessionJob(RenderSession session, RenderSettings settings, java.nio.file.Path flm) {
         this.session = session;
         this.settings = settings;
+        this.flm = flm;
+        this.delivered = flm == null ? null : newFilm();
     }
 
     @Override
@@ -39,7 +48,22 @@ final class SessionJob implements RenderJob {
 
     @Override
     public long drainInto(Film total) {
-        return session.drainInto(total);
+        if (flm == null) {
+            return session.drainInto(total);
+        }
+        // LuxRender's -W: the server's film is on disk before the delta leaves.
+        Film delta = newFilm();
+        long n = session.drainInto(delta);
+        synchronized (delivered) {
+            delivered.add(delta);
+            try {
+                FlmFile.write(flm, delivered, java.util.Map.of("luxnet.server.label", session.label()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("--serverwriteflm: cannot write " + flm + ": " + e.getMessage(), e);
+            }
+        }
+        total.add(delta);
+        return n;
     }
 
     @Override

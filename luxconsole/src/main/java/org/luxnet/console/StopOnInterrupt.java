@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns Ctrl-C (the JVM's shutdown) into a clean stop of a render: the shutdown hook asks the render
  * to stop, then holds the JVM until the render has collected its last samples and written its
- * images, which {@link #close} signals. Use with try-with-resources around the render.
+ * images, which {@link #close} signals, and ends the process with the command's exit code (0 for a
+ * clean stop, see {@link SignalExit}). Use with try-with-resources around the render.
  */
 final class StopOnInterrupt implements AutoCloseable {
     /** How long Ctrl-C waits for the final collection and write before the JVM exits anyway. */
@@ -17,9 +18,12 @@ final class StopOnInterrupt implements AutoCloseable {
 
     StopOnInterrupt(Runnable requestStop) {
         hook = new Thread(() -> {
+            SignalExit.signal();
             requestStop.run();
             try {
-                finished.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                if (finished.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    SignalExit.haltWithCommandResult(WAIT_SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

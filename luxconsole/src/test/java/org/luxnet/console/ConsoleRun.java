@@ -11,7 +11,7 @@ record ConsoleRun(int exitCode, String out, String err) {
         var cl = LuxConsole.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = LuxConsole.execute(cl, args);
         return new ConsoleRun(code, out.toString(), err.toString());
     }
 

@@ -1,18 +1,15 @@
 package org.luxnet.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,154 +18,124 @@ import org.luxnet.accumulator.io.FlmFile;
 
 /**
  * Ctrl-C (SIGTERM, which runs the same JVM shutdown) never loses work: a real luxconsole process
- * stopped mid-render collects its last samples and writes its final files, also when one of its
- * render servers died before.
+ * stopped mid-render collects its last samples, writes its final files and exits 0, also when one of
+ * its render servers died before. Every step waits for what the processes print, never for a time.
  */
-@Timeout(120)
+@Timeout(300)
 class InterruptProcessTest {
     @TempDir
     Path tmp;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<LuxProcess> processes = new ArrayList<>();
 
     @AfterEach
     void killAll() {
-        for (Process p : processes) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        processes.forEach(LuxProcess::close);
     }
 
-    private Process luxconsole(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (Runtime.version().feature() >= 22) {
-            cmd.add("--enable-native-access=ALL-UNNAMED");
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LuxConsole.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    private LuxProcess luxconsole(String... args) throws IOException {
+        LuxProcess p = LuxProcess.start(args);
         processes.add(p);
         return p;
     }
 
-    /** Reads the process output on a thread; completes when a line contains {@code text}. */
-    private static CompletableFuture<String> lineWith(Process p, String text, StringBuilder log) {
-        CompletableFuture<String> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    if (line.contains(text)) {
-                        f.complete(line);
-                    }
-                }
-            } catch (IOException e) {
-                f.completeExceptionally(e);
-            }
-            f.complete(null);
-        });
-        t.setDaemon(true);
-        t.start();
-        return f;
+    /** Starts a render server on a free port; returns it once it says which port it listens on. */
+    private LuxProcess server(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-s", "-p", "0", "-t", "1", "--gpu", "off", "--cache-dir",
+                tmp.resolve("cache").toString()));
+        args.addAll(List.of(extra));
+        return luxconsole(args.toArray(String[]::new));
     }
 
-    /** Waits for a server process to say which port it listens on (it was started with -p 0). */
-    private static String portOf(Process server, StringBuilder log) throws Exception {
-        String line = lineWith(server, "on port", log).get(60, TimeUnit.SECONDS);
-        assertTrue(line != null, "server started:\n" + log);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on port (\\d+)").matcher(line);
-        assertTrue(m.find(), line);
-        return m.group(1);
+    private static String portOf(LuxProcess server) throws InterruptedException {
+        return server.awaitMatch("on port (\\d+)").group(1);
     }
 
     @Test
-    void terminatedLocalRenderWritesItsFinalFiles() throws Exception {
+    void terminatedLocalRenderWritesItsFinalFilesAndExitsZero() throws Exception {
         Path base = tmp.resolve("stopped");
-        StringBuilder log = new StringBuilder();
-        Process p = luxconsole("-t", "1", "--gpu", "off", "--halt-spp", "0", "--write-flm", "--stats-interval", "0.5",
+        LuxProcess p = luxconsole("-t", "1", "--gpu", "off", "--halt-spp", "0", "--write-flm", "--stats-interval", "0.5",
                 "--write-interval", "0", "-o", base.toString(), LocalRenderCliTest.BOX);
-        assertTrue(lineWith(p, " S/p ", log).get(60, TimeUnit.SECONDS) != null, "the render started:\n" + log);
-        p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
-        assertTrue(Files.size(tmp.resolve("stopped.png")) > 1000, "final PNG written:\n" + log);
-        assertTrue(Files.exists(tmp.resolve("stopped.exr")), "final EXR written:\n" + log);
+        p.awaitSpp("T: ", 0);
+        p.terminate(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+        assertEquals(0, p.awaitExit(), "a clean stop and write is a success:\n" + p.output());
+        assertTrue(Files.size(tmp.resolve("stopped.png")) > 1000, "final PNG written:\n" + p.output());
+        assertTrue(Files.exists(tmp.resolve("stopped.exr")), "final EXR written:\n" + p.output());
         long samples = FlmFile.read(tmp.resolve("stopped.flm"), 1 << 20).film().totalSamples();
         assertTrue(samples > 0, "the film holds what was rendered: " + samples);
-        synchronized (log) {
-            assertTrue(!log.toString().contains("writing images failed"), log.toString());
-        }
+        assertFalse(p.output().contains("writing images failed"), p.output());
+        assertTrue(p.output().contains("Done (stopped)"), p.output());
+    }
+
+    @Test
+    void ctrlCDuringTheFirstOfSeveralScenesStopsThereAndExitsZero() throws Exception {
+        Path second = tmp.resolve("second.lxs");
+        Files.writeString(second, Files.readString(Path.of(LocalRenderCliTest.BOX))
+                .replace("\"string filename\" [\"cornell-box\"]", "\"string filename\" [\"" + tmp.resolve("second") + "\"]"));
+        Path first = tmp.resolve("first.lxs");
+        Files.writeString(first, Files.readString(second).replace(tmp.resolve("second").toString(),
+                tmp.resolve("first").toString()));
+        LuxProcess p = luxconsole("-t", "1", "--gpu", "off", "--halt-spp", "0", "--stats-interval", "0.5",
+                first.toString(), second.toString());
+        p.awaitSpp("T: ", 0);
+        p.terminate();
+        assertEquals(0, p.awaitExit(), p.output());
+        assertTrue(Files.exists(tmp.resolve("first.png")), "the first scene's images are written:\n" + p.output());
+        assertFalse(Files.exists(tmp.resolve("second.png")), "and the next scene is not started:\n" + p.output());
     }
 
     @Test
     void terminatedClientWhoseServerDiedStopsPromptlyAndWrites() throws Exception {
-        StringBuilder serverLog = new StringBuilder(), clientLog = new StringBuilder();
-        Process server = luxconsole("-s", "-p", "0", "-t", "1", "--gpu", "off", "--cache-dir", tmp.resolve("cache").toString());
-        String port = portOf(server, serverLog);
+        LuxProcess server = server();
+        String port = portOf(server);
         Path base = tmp.resolve("client");
-        Process client = luxconsole("-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "1", "--halt-spp", "0",
-                "--write-flm", "--stats-interval", "0.5", "--write-interval", "0", "-o", base.toString(), LocalRenderCliTest.BOX);
-        assertTrue(lineWith(client, "1N: ", clientLog).get(60, TimeUnit.SECONDS) != null, "client rendering:\n" + clientLog);
-        Thread.sleep(1500); // let a delta or two arrive
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        Thread.sleep(500);
+        LuxProcess client = luxconsole("-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "1", "--halt-spp", "0",
+                "--write-flm", "--stats-interval", "0.5", "--write-interval", "0", "-o", base.toString(),
+                LocalRenderCliTest.BOX);
+        client.awaitSpp("1N: ", 0); // a delta arrived
+        server.kill();
+        // The client noticed: it says the connection ended and retries.
+        client.awaitLine("the lost connection", l -> l.contains("127.0.0.1:" + port) && l.contains("retrying"));
         long t0 = System.nanoTime();
-        client.destroy();
-        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client ended");
+        client.terminate();
+        assertEquals(0, client.awaitExit(), client.output());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 20, "a dead server does not hold the stop for the whole stop timeout: " + seconds + " s\n"
-                + clientLog);
-        assertTrue(Files.size(tmp.resolve("client.png")) > 1000, "final PNG written:\n" + clientLog);
-        assertTrue(FlmFile.read(tmp.resolve("client.flm"), 1 << 20).film().totalSamples() > 0, clientLog.toString());
+        assertTrue(seconds < 45, "a dead server does not hold the stop for the whole stop timeout (60 s): " + seconds
+                + " s\n" + client.output());
+        assertTrue(client.output().contains("unreachable"), "the dead server is called unreachable:\n" + client.output());
+        assertFalse(client.output().contains("refuses connections"), client.output());
+        assertTrue(Files.size(tmp.resolve("client.png")) > 1000, "final PNG written:\n" + client.output());
+        assertTrue(FlmFile.read(tmp.resolve("client.flm"), 1 << 20).film().totalSamples() > 0, client.output());
     }
 
     @Test
     void clientKilledHardLosesNothingItsServerRendered() throws Exception {
-        StringBuilder serverLog = new StringBuilder();
-        Process server = luxconsole("-s", "-p", "0", "-t", "1", "--gpu", "off", "--lease", "60", "--cache-dir",
-                tmp.resolve("cache").toString());
-        String port = portOf(server, serverLog);
+        LuxProcess server = server("--lease", "60");
+        String port = portOf(server);
         Path base = tmp.resolve("kept");
-        String[] args = {"-t", "0", "--gpu", "off", "-u", "127.0.0.1:" + port, "-i", "0.3", "--halt-spp", "0",
-            "--write-flm", "--write-interval", "1.5", "--stats-interval", "0.3", "-o", base.toString(), LocalRenderCliTest.BOX};
-        StringBuilder firstLog = new StringBuilder();
-        Process first = luxconsole(args);
-        assertTrue(lineWith(first, "1N: ", firstLog).get(60, TimeUnit.SECONDS) != null, "client rendering:\n" + firstLog);
-        // Let it save once or twice and collect more deltas after, then kill it without warning.
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!Files.exists(tmp.resolve("kept.flm")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(tmp.resolve("kept.flm")), "a resume film was saved:\n" + firstLog);
-        Thread.sleep(1000);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        // Restarted with -r, it reattaches to the server's session, collects, and stops cleanly.
+        String[] args = {"-t", "0", "--gpu", "off", "--verbose", "-u", "127.0.0.1:" + port, "-i", "0.3", "--halt-spp",
+            "0", "--write-flm", "--write-interval", "1.5", "--stats-interval", "0.3", "-o", base.toString(),
+            LocalRenderCliTest.BOX};
+        LuxProcess first = luxconsole(args);
+        // Let it save once, and collect more deltas after that save, then kill it without warning.
+        first.awaitSpp("1N: ", 0);
+        first.awaitLine("a saved resume film", l -> l.startsWith("wrote ") && l.endsWith("kept.flm"));
+        double saved = first.awaitSpp("1N: ", 0);
+        first.awaitSpp("1N: ", saved);
+        first.kill();
+        // Restarted with -r, it reattaches to the server's session, collects more, and stops cleanly.
         String[] resumeArgs = new String[args.length + 1];
         resumeArgs[0] = "-r";
         System.arraycopy(args, 0, resumeArgs, 1, args.length);
-        StringBuilder secondLog = new StringBuilder();
-        Process second = luxconsole(resumeArgs);
-        assertTrue(lineWith(second, "1N: ", secondLog).get(60, TimeUnit.SECONDS) != null, "resumed:\n" + secondLog);
-        Thread.sleep(1500);
-        second.destroy();
-        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the resumed client ended:\n" + secondLog);
+        LuxProcess second = luxconsole(resumeArgs);
+        Matcher resumed = second.awaitMatch("Resuming .*kept\\.flm: (\\d+\\.\\d+) S/p");
+        assertTrue(Double.parseDouble(resumed.group(1)) > 0, "the saved film held samples:\n" + second.output());
+        second.awaitSpp("1N: ", 0);
+        second.terminate();
+        assertEquals(0, second.awaitExit(), "the resumed client ended:\n" + second.output());
         long filmSamples = FlmFile.read(tmp.resolve("kept.flm"), 1 << 20).film().totalSamples();
-        deadline = System.nanoTime() + 30_000_000_000L;
-        String delivered = null;
-        while (delivered == null && System.nanoTime() < deadline) {
-            synchronized (serverLog) {
-                java.util.regex.Matcher d = java.util.regex.Pattern.compile("(\\d+) samples rendered and delivered")
-                        .matcher(serverLog);
-                if (d.find()) {
-                    delivered = d.group(1);
-                }
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(delivered != null, "the server reported its session's end:\n" + serverLog);
+        String delivered = server.awaitMatch("(\\d+) samples rendered and delivered").group(1);
         assertEquals(Long.parseLong(delivered), filmSamples,
-                "every sample the server rendered is in the film, once\n" + serverLog + "\n--- first\n" + firstLog
-                        + "\n--- second\n" + secondLog);
+                "every sample the server rendered is in the film, once\n" + server.output() + "\n--- first\n"
+                        + first.output() + "\n--- second\n" + second.output());
     }
 }

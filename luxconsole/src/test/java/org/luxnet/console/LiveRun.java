@@ -18,7 +18,7 @@ final class LiveRun implements AutoCloseable {
         // StringWriter appends to a synchronized StringBuffer, so reading while it renders is safe.
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        thread = new Thread(() -> exit.set(cl.execute(args)), "luxconsole-under-test");
+        thread = new Thread(() -> exit.set(LuxConsole.execute(cl, args)), "luxconsole-under-test");
         thread.setDaemon(true);
     }
 

@@ -57,15 +57,15 @@ class NetworkCliTest {
         RenderServer a = server("a", null), b = server("b", null);
         Path base = tmp.resolve("net");
         ConsoleRun r = ConsoleRun.run("-u", addr(a), "-u", addr(b), "-t", "0", "--halt-spp", "64", "-i", "0.5",
-                "--stats-interval", "1", "--write-flm", "-v", "-o", base.toString(), BOX);
+                "--stats-interval", "1", "--write-flm", "-V", "-o", base.toString(), BOX);
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().matches("(?s).*\\d\\d:\\d\\d:\\d\\d - 0T: .* - 2N: \\d+\\.\\d S/p  \\d+\\.\\d [kM]S/s - Tot: .*"),
                 "statistics line with nodes and total:\n" + r.out());
         assertTrue(r.out().contains("  node 127.0.0.1:" + a.port() + ": "), "verbose per-node line:\n" + r.out());
         Film film = FlmFile.read(tmp.resolve("net.flm"), 1 << 20).film();
         assertTrue(film.totalSamples() >= 64L * 256 * 256, film.toString());
-        long delivered = a.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked()
-                + b.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10)).samplesAcked();
+        long delivered = a.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked()
+                + b.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked();
         assertEquals(film.totalSamples(), delivered, "the servers' delivered samples are exactly the film's");
         float[] img = film.toRgb(), ref = PfmIO.read(Path.of("..", "examples", "reference", "cornell-box.ref.pfm")).rgb();
         double sa = 0, sb = 0;
@@ -77,6 +77,22 @@ class NetworkCliTest {
     }
 
     @Test
+    void aClientStopsAtTheHaltInsteadOfAnUploadIntervalPastIt() throws Exception {
+        RenderServer s = server("s", null);
+        // With -i 10 the first collection would bring some 10 s of the server's work (about 20 S/p here,
+        // 28 for --halt-spp 4 before the fix); near the halt the client collects at each statistics line.
+        // (Without a resume film: with one, deltas wait for the next save to be acknowledged, and the
+        // server's window of unacknowledged deltas limits how many early collections there can be.)
+        ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "0", "--halt-spp", "2", "-i", "10", "--stats-interval", "0.2",
+                "-o", tmp.resolve("halt").toString(), BOX);
+        assertEquals(0, r.exitCode(), r.toString());
+        java.util.regex.Matcher done = java.util.regex.Pattern.compile("Done \\(spp\\): (\\d+\\.\\d+) S/p").matcher(r.out());
+        assertTrue(done.find(), r.out());
+        double spp = Double.parseDouble(done.group(1));
+        assertTrue(spp >= 2 && spp < 4, "stopped near 2 S/p, not an interval past it: " + spp + "\n" + r.out());
+    }
+
+    @Test
     void theSameSeedNodesAndWorkGiveTheSameImageAndIncludesAndMeshesTravel() throws Exception {
         RenderServer s = server("s", null);
         Film[] films = new Film[2];
@@ -85,8 +101,9 @@ class NetworkCliTest {
             ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "1", "--node-passes", "2", "--seed", "7", "-i", "0.3",
                     "--stats-interval", "0.3", "--write-flm", "-o", base.toString(), KNOT);
             assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("Done (passes: every node rendered its --node-passes)"), r.out());
             films[run] = FlmFile.read(tmp.resolve("knot" + run + ".flm"), 1 << 20).film();
-            s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(10));
+            s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30));
         }
         assertEquals(4L * 256 * 256, films[0].totalSamples(), "2 passes locally + 2 on the server");
         assertTrue(films[0].contentEquals(films[1]), "same seed, nodes and passes: the same film bit for bit");

@@ -32,6 +32,9 @@ public final class RenderDriver {
     private final Object wake = new Object();
     private final Duration elapsedBefore;
     private volatile boolean stopRequested, writeRequested;
+    private volatile String stopReason = "stopped";
+    /** What the film held before this run (a resumed render): counted in the local segment of the line. */
+    private final long priorSamples, priorContributions;
     private volatile RenderStatus status;
     private volatile long startNanos;
     private volatile double lastNoise = Double.NaN;
@@ -61,6 +64,8 @@ public final class RenderDriver {
         this.drainInterval = Duration.ofMillis(Math.min(1000, Math.max(50, statsInterval.toMillis() / 4)));
         this.stopTimeout = Duration.ofSeconds(60);
         this.elapsedBefore = elapsedBefore == null ? Duration.ZERO : elapsedBefore;
+        this.priorSamples = total.totalSamples();
+        this.priorContributions = total.totalContributions();
         this.status = snapshotStatus("starting", null);
     }
 
@@ -82,6 +87,17 @@ public final class RenderDriver {
 
     /** Asks the render to halt: sources stop, the rest is collected and the final images written. */
     public void requestStop() {
+        requestStop("stopped");
+    }
+
+    /**
+     * Asks the render to halt for {@code reason}, the {@link Result#reason} it then ends with (e.g.
+     * "passes" when every node spent its pass budget); a first request's reason stays.
+     */
+    public void requestStop(String reason) {
+        if (!stopRequested) {
+            stopReason = reason;
+        }
         stopRequested = true;
         wakeUp();
     }
@@ -181,7 +197,7 @@ public final class RenderDriver {
 
     private String haltReason(long now) {
         if (stopRequested) {
-            return "stopped";
+            return stopReason;
         }
         if (halt.samplesPerPixel() > 0 && total.totalSamples() >= (long) halt.samplesPerPixel() * total.pixelCount()) {
             return "spp";
@@ -264,12 +280,26 @@ public final class RenderDriver {
                     + (s.devices() == null || s.devices().isBlank() ? "" : ", " + s.devices())
                     + (load.isEmpty() ? "" : ", " + load) + "]");
         }
-        SegmentStats localSeg = new SegmentStats(threads + "T", ls, lc, lr);
-        String note = devices.isEmpty() ? null : "Using " + String.join(" + ", devices);
+        // S/p counts the whole film: what a resumed render started with is this machine's film.
+        SegmentStats localSeg = new SegmentStats(threads + "T", ls + priorSamples, lc + priorContributions, lr);
+        List<String> notes = new ArrayList<>();
+        if (halt.noise() > 0) {
+            notes.add(noiseNote(st.noise(), halt.noise()));
+        }
+        if (!devices.isEmpty()) {
+            notes.add("Using " + String.join(" + ", devices));
+        }
+        String note = notes.isEmpty() ? null : String.join(" - ", notes);
         listener.statistics(StatsLine.format(st.elapsed(), st.pixels(), localSeg, nodes, note), st);
         if (!lines.isEmpty()) {
             listener.sourceLines(lines);
         }
+    }
+
+    /** {@code "Noise: 0.0312 (halt at 0.0200)"}; a dash before the first estimate. */
+    static String noiseNote(double noise, double target) {
+        String now = Double.isFinite(noise) ? String.format(java.util.Locale.ROOT, "%.4f", noise) : "-";
+        return String.format(java.util.Locale.ROOT, "Noise: %s (halt at %.4f)", now, target);
     }
 
     private void write(boolean last) {

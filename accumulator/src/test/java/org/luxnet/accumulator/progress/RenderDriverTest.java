@@ -77,20 +77,20 @@ class RenderDriverTest {
         assertTrue(System.nanoTime() - t0 >= 300_000_000L);
 
         Film film2 = new Film(4, 4, 32);
-        RenderDriver d2 = driver(film2, HaltConditions.NEVER, (f, last) -> List.of(), new Recorder(), null);
-        FakeSource s = new FakeSource(4, 4, 1, 0, 0, 2);
-        d2.addLocal(s);
-        s.start();
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
+        RenderDriver[] d2 = new RenderDriver[1];
+        // Stop as soon as the driver has reported samples: a condition, not a guess at how long that takes.
+        RenderListener stopOnFirstSamples = (line, st) -> {
+            if (st.samples() > 0) {
+                d2[0].requestStop();
             }
-            d2.requestStop();
-        });
-        stopper.start();
-        assertEquals("stopped", d2.run().reason());
+        };
+        d2[0] = new RenderDriver(film2, HaltConditions.NEVER, (f, last) -> List.of(), stopOnFirstSamples,
+                Duration.ofMillis(100), null, Duration.ZERO);
+        FakeSource s = new FakeSource(4, 4, 1, 0, 0, 2);
+        d2[0].addLocal(s);
+        s.start();
+        assertEquals("stopped", d2[0].run().reason());
+        assertTrue(film2.totalSamples() > 0);
         assertEquals(s.stats().samples(), film2.totalSamples(), "nothing lost on stop");
     }
 
@@ -113,43 +113,58 @@ class RenderDriverTest {
         Film film = new Film(4, 4, 32);
         Recorder rec = new Recorder();
         AtomicInteger calls = new AtomicInteger();
+        RenderDriver[] d = new RenderDriver[1];
         ImageOutput flaky = (f, last) -> {
-            if (calls.incrementAndGet() == 2) {
+            int n = calls.incrementAndGet();
+            if (n == 2) {
                 throw new IOException("disk full");
+            }
+            // Stop once four periodic writes and three statistics lines happened, however long that takes.
+            if (!last && n >= 4 && rec.lines.size() >= 3) {
+                d[0].requestStop();
             }
             return List.of(Path.of("x.png"));
         };
-        RenderDriver d = driver(film, new HaltConditions(0, Duration.ofMillis(700), 0), flaky, rec, Duration.ofMillis(100));
+        d[0] = driver(film, HaltConditions.NEVER, flaky, rec, Duration.ofMillis(100));
         FakeSource a = new FakeSource(4, 4, 1, 0, 0, 2);
-        d.addLocal(a);
+        d[0].addLocal(a);
         a.start();
-        d.run();
-        assertTrue(calls.get() >= 4, "periodic writes: " + calls.get());
+        assertEquals("stopped", d[0].run().reason());
+        assertTrue(calls.get() >= 5, "periodic writes, then the final one: " + calls.get());
         assertEquals(1, rec.failures.get(), "the failing write was reported");
         assertEquals(1, rec.finals.get(), "and the final write still happened");
-        assertTrue(rec.lines.size() >= 3, "statistics every 100 ms: " + rec.lines.size());
+        assertEquals(calls.get() - 1, rec.writes.get(), "every write but the failed one was reported as written");
     }
 
     @Test
     void requestWriteWritesAtOnce() throws Exception {
         Film film = new Film(4, 4, 32);
-        Recorder rec = new Recorder();
-        RenderDriver d = driver(film, new HaltConditions(0, Duration.ofSeconds(2), 0), (f, last) -> List.of(), rec, null);
-        FakeSource a = new FakeSource(4, 4, 1, 0, 0, 2);
-        d.addLocal(a);
-        a.start();
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-                d.requestWrite();
-                Thread.sleep(300);
-                d.requestStop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        RenderDriver[] d = new RenderDriver[1];
+        AtomicInteger writes = new AtomicInteger(), finals = new AtomicInteger();
+        // Ask for a write at the first statistics line; stop once it is written. No write interval.
+        RenderListener listener = new RenderListener() {
+            @Override
+            public void statistics(String line, RenderStatus status) {
+                d[0].requestWrite();
             }
-        });
-        t.start();
-        d.run();
-        assertEquals(2, rec.writes.get(), "one requested write and the final one");
+
+            @Override
+            public void written(List<Path> files, boolean last) {
+                writes.incrementAndGet();
+                if (last) {
+                    finals.incrementAndGet();
+                } else {
+                    d[0].requestStop();
+                }
+            }
+        };
+        d[0] = new RenderDriver(film, HaltConditions.NEVER, (f, last) -> List.of(), listener, Duration.ofMillis(100),
+                null, Duration.ZERO);
+        FakeSource a = new FakeSource(4, 4, 1, 0, 0, 2);
+        d[0].addLocal(a);
+        a.start();
+        assertEquals("stopped", d[0].run().reason());
+        assertEquals(2, writes.get(), "one requested write and the final one");
+        assertEquals(1, finals.get());
     }
 }

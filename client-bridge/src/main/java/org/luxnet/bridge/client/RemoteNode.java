@@ -45,7 +45,8 @@ import org.luxnet.bridge.protocol.Stop;
  * upload interval, merges each delta exactly once and acknowledges it, and after a broken connection
  * reconnects and reattaches to its session to collect what the server kept. Its state is one of
  * "connecting", "sending scene", "starting", "rendering", "finished", "stopping", "lost" (retrying),
- * "busy: ..." (retrying), "done", or "refused: ..." and "failed: ..." (given up).
+ * "busy: ..." (retrying), "done", or "refused: ...", "failed: ..." and "unreachable" (given up; the
+ * last when nothing listens on its port any more as the render stops).
  *
  * <p>Network work runs on the session's event loop; {@link #drainInto}, {@link #stats}, {@link
  * #requestStop} and {@link #awaitStopped} may be called from any thread.
@@ -113,17 +114,32 @@ public final class RemoteNode implements FilmSource {
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(this));
         b.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                if (stopRequested && started && f.cause() instanceof java.net.ConnectException) {
+                if (stopRequested && started && nothingListens(f.cause())) {
                     // Stopping, and the server's port refuses: its process is gone, and with it the
                     // deltas it had not delivered. Waiting out the stop timeout would change nothing.
-                    LOG.warning("server " + address + ": refuses connections while the render stops; "
-                            + "its undelivered samples are lost");
-                    finish("lost");
+                    // The state says so too: this often happens during the JVM's shutdown (Ctrl-C),
+                    // when java.util.logging has already dropped its handlers.
+                    LOG.warning("server " + address + " is unreachable (nothing listens on its port: its process "
+                            + "is gone) while the render stops; its undelivered samples are lost");
+                    finish("unreachable");
                     return;
                 }
-                retry("cannot connect: " + Failures.describe(f.cause()));
+                // Nothing listens there (yet, or any more): the server is down, not refusing this client.
+                retry((nothingListens(f.cause()) ? "unreachable: " : "cannot connect: ")
+                        + Failures.describe(f.cause()));
             }
         });
+    }
+
+    /** Whether a connect failed because nothing listens on the port (the server is down). */
+    private static boolean nothingListens(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException
+                    || c.getMessage() != null && c.getMessage().contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void handshaking(Channel c) {
@@ -259,6 +275,22 @@ public final class RemoteNode implements FilmSource {
             pulling = true;
             c.writeAndFlush(new Pull());
         }
+    }
+
+    /**
+     * Asks for a delta now instead of at the next upload interval (when connected and none is on its
+     * way): a client near its halt collects sooner, so as not to overshoot it by an interval. Any thread.
+     */
+    public void pullNow() {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        loop.execute(() -> {
+            Channel c = ch;
+            if (c != null && started && !terminal) {
+                pull(c);
+            }
+        });
     }
 
     private void delta(Channel c, long seq, byte[] bytes) {

@@ -34,7 +34,7 @@ public final class NodeStates {
                 return "stopping";
             case "finished": case "done": case "stopped": case "idle":
                 return "idle";
-            case "lost": case "abandoned":
+            case "lost": case "abandoned": case "unreachable":
                 return "lost";
             default:
                 return s;

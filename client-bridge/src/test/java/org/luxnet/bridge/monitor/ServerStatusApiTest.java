@@ -67,7 +67,7 @@ class ServerStatusApiTest {
                 });
                 run.start();
                 try {
-                    server.awaitSnapshot(s -> s.job() != null && s.job().samples() > 0, Duration.ofSeconds(20));
+                    server.awaitSnapshot(s -> s.job() != null && s.job().samples() > 0, Duration.ofSeconds(30));
                     Map<String, Object> busy = get(port, "/api/status");
                     assertEquals("rendering", busy.get("state"), busy.toString());
                     assertEquals("session-42", busy.get("sessionId"));
@@ -94,7 +94,7 @@ class ServerStatusApiTest {
                     run.join(20_000);
                 }
                 assertEquals("stopped", result.get().reason());
-                server.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(10));
+                server.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(30));
                 assertEquals("idle", get(port, "/api/status").get("state"));
             }
         }
