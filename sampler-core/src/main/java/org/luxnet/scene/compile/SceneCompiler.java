@@ -61,7 +61,8 @@ public final class SceneCompiler {
         }
         int scaleBits = Film.chooseScaleBits(maxRadiance);
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
-        b.camera = CameraCompiler.compile(d.camera(), d.file(), settings.width(), settings.height(), warnings);
+        b.camera = CameraCompiler.compile(d.camera(), d.file(),
+                FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
         return new CompiledRender(new CompiledScene(b), settings, SceneWarnings.summarize(warnings));
     }
 
