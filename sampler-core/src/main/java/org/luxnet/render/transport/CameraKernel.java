@@ -277,11 +277,11 @@ abstract class CameraKernel extends LightKernel {
         dz *= inv;
         // LuxRender's clipping planes are distances along the view axis for perspective rays.
         float axial = projection == PERSPECTIVE ? dz : 1f;
-        float near = hither / axial;
-        ox += dx * near;
-        oy += dy * near;
-        oz += dz * near;
-        scratch[Scratch.LS_DIST * capacity + gid] = yon / axial - near;
+        float clipNear = hither / axial;
+        ox += dx * clipNear;
+        oy += dy * clipNear;
+        oz += dz * clipNear;
+        scratch[Scratch.LS_DIST * capacity + gid] = yon / axial - clipNear;
         scratch[Scratch.LS_WX * capacity + gid] = c2w[0] * ox + c2w[1] * oy + c2w[2] * oz + c2w[3];
         scratch[Scratch.LS_WY * capacity + gid] = c2w[4] * ox + c2w[5] * oy + c2w[6] * oz + c2w[7];
         scratch[Scratch.LS_WZ * capacity + gid] = c2w[8] * ox + c2w[9] * oy + c2w[10] * oz + c2w[11];
@@ -300,13 +300,13 @@ abstract class CameraKernel extends LightKernel {
      * an edge's midpoint lies at theta = 0.
      */
     float bladeRadius(float theta) {
-        float half = PI / lensBlades;
-        int sector = (int) floor(theta / half);
-        float rho = theta - sector * half;
+        float halfAngle = PI / lensBlades;
+        int sector = (int) floor(theta / halfAngle);
+        float rho = theta - sector * halfAngle;
         if (sector % 2 != 0) {
-            rho = (sector + 1) * half - theta;
+            rho = (sector + 1) * halfAngle - theta;
         }
-        return cos(half) / cos(rho);
+        return cos(halfAngle) / cos(rho);
     }
 
     /**
