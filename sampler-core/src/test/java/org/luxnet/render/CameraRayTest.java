@@ -157,4 +157,27 @@ class CameraRayTest {
         assertArrayEquals(new float[] {0, 0, 0}, new float[] {r[0], r[1], r[2]}, 0f);
         assertTrue(Float.isInfinite(r[6]));
     }
+    /**
+     * The clipping planes decide what a LuxRender image shows: a black card at z = 1 hides an emitting
+     * sphere at z = 6 (front at 5) unless hither (2) clips the card away; yon (4) then clips the
+     * sphere too, and the ray escapes into a world with no environment.
+     */
+    @Test
+    void luxRenderClippingPlanesShapeTheImage() throws IOException {
+        assertEquals(0, centre("\"float hither\" [ 0.001 ]"), 0.0, "the card hides the light");
+        assertTrue(centre("\"float hither\" [ 2 ]") > 0.5, "hither 2 clips the card away");
+        assertEquals(0, centre("\"float hither\" [ 2 ] \"float yon\" [ 4 ]"), 0.0, "yon 4 clips the light away");
+    }
+
+    private double centre(String clip) throws IOException {
+        String text = "Film \"fleximage\" \"integer xresolution\" [ 16 ] \"integer yresolution\" [ 16 ]\n"
+                + "SurfaceIntegrator \"path\"\nPixelFilter \"box\"\nCamera \"perspective\" \"float fov\" [ 20 ] " + clip + "\n"
+                + "WorldBegin\nAttributeBegin\nAreaLightSource \"area\" \"color L\" [ 1 1 1 ]\nTranslate 0 0 6\n"
+                + "Shape \"sphere\" \"float radius\" [ 1 ]\nAttributeEnd\nMaterial \"matte\" \"color Kd\" [ 0 0 0 ]\n"
+                + "Shape \"trianglemesh\" \"integer indices\" [ 0 1 2 0 2 3 ] \"point P\" [ -5 -5 1 5 -5 1 5 5 1 -5 5 1 ]\n"
+                + "WorldEnd\n";
+        float[] rgb = RenderSupport.render(compile(text), 2, 1, 1).toRgb();
+        int i = 3 * (8 * 16 + 8);
+        return (rgb[i] + rgb[i + 1] + rgb[i + 2]) / 3;
+    }
 }
