@@ -132,4 +132,19 @@ class CameraLensTest {
         assertEquals(1, r[1], 1e-6f);
         assertEquals(1, r[5], 0f);
     }
+
+    @Test
+    void lensDistributionsThatDoNothingAreReported() throws IOException {
+        CompiledRender unknown = compile(CameraRayTest.lux(40, 40, "\"perspective\" \"float lensradius\" [ 0.1 ] "
+                + "\"float focaldistance\" [ 3 ] \"integer blades\" [ 6 ] \"string distribution\" \"triangular\"", ""));
+        assertTrue(unknown.warnings().stream().anyMatch(w -> w.message().contains("\"triangular\" is unknown")
+                && w.loc().line() == 3), "warned: " + unknown.warnings());
+        CompiledRender round = compile(CameraRayTest.lux(40, 40, "\"perspective\" \"float lensradius\" [ 0.1 ] "
+                + "\"float focaldistance\" [ 3 ] \"string distribution\" \"gaussian\"", ""));
+        assertTrue(round.warnings().stream().anyMatch(w -> w.message().contains("no effect on a round aperture")),
+                "warned: " + round.warnings());
+        // pbrt-v3 has no blades: the parameter is reported unused, as pbrt-v3 does.
+        CompiledRender pbrt = compile(CameraRayTest.pbrt(40, 40, "\"perspective\" \"integer blades\" [ 6 ]", ""));
+        assertTrue(pbrt.warnings().stream().anyMatch(w -> w.message().contains("blades")), "warned: " + pbrt.warnings());
+    }
 }

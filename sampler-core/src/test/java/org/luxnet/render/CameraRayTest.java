@@ -139,6 +139,26 @@ class CameraRayTest {
         }
         assertArrayEquals(new float[] {0, 0, -1}, java.util.Arrays.copyOfRange(ray(k, 0, 16, 0.5f, 0.5f), 3, 6), EPS,
                 "the image's left edge looks down -z");
+        // pbrt-v3 environment.cpp: the same angles, d = (sin t cos p, cos t, sin t sin p), from the origin.
+        k = RenderSupport.transport(compile(pbrt(64, 32, "\"environment\"", "")));
+        for (float[] p : new float[][] {{0, 16}, {16, 16}, {40.5f, 25.5f}}) {
+            double theta = Math.PI * p[1] / 32, phi = 2 * Math.PI * p[0] / 64;
+            float[] d = {(float) (Math.sin(theta) * Math.cos(phi)), (float) Math.cos(theta),
+                    (float) (Math.sin(theta) * Math.sin(phi))};
+            assertRay(new float[] {0, 0, 0}, d, ray(k, p[0], p[1], 0.5f, 0.5f), "pbrt-v3 at " + p[0] + ", " + p[1]);
+        }
+    }
+
+    @Test
+    void badWindowsAreSceneErrorsWithTheirPlace() throws IOException {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.luxnet.scene.SceneException.class,
+                () -> compile(pbrt(40, 30, "\"perspective\"", "\"float cropwindow\" [ 0 1 0 ]")));
+        assertTrue(e.getMessage().contains("cropwindow needs 4 values"), e.getMessage());
+        assertEquals(1, e.loc().line());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.luxnet.scene.SceneException.class,
+                () -> compile(lux(40, 30, "\"orthographic\" \"float screenwindow\" [ -1 1 2 ]", "")));
+        assertTrue(e.getMessage().contains("screenwindow needs 4 values"), e.getMessage());
+        assertEquals(3, e.loc().line());
     }
 
     @Test

@@ -19,7 +19,7 @@ abstract class CameraKernel extends LightKernel {
     static final int BOX = 0, TENT = 1, TABULATED = 2;
 
     /** Projections, as {@link #projection} ({@link CameraData.Projection} ordinals). */
-    static final int PERSPECTIVE = 0, ORTHOGRAPHIC = 1, ENVIRONMENT = 2;
+    static final int PERSPECTIVE = 0, ORTHOGRAPHIC = 1, ENVIRONMENT = 2, ENVIRONMENT_PBRT = 3;
     /** Lens distributions on a polygonal aperture ({@link CameraData.LensDistribution} ordinals). */
     static final int LENS_UNIFORM = 0, LENS_EXPONENTIAL = 1, LENS_INVERSE_EXPONENTIAL = 2, LENS_GAUSSIAN = 3,
             LENS_INVERSE_GAUSSIAN = 4;
@@ -33,6 +33,8 @@ abstract class CameraKernel extends LightKernel {
     float screenX0, screenXScale, screenY0, screenYScale;
     /** Environment camera: radians per raster unit, 2 pi / full width and pi / full height. */
     float envPhiScale, envThetaScale;
+    /** Environment camera: x = sin theta (xCos cos phi + xSin sin phi), z likewise (each renderer's axes). */
+    float envXCos, envXSin, envZCos, envZSin;
     float lensRadius, focalDistance;
     int lensBlades, lensDistribution, orthoOriginOnLens;
     float lensPower;
@@ -65,6 +67,11 @@ abstract class CameraKernel extends LightKernel {
         screenYScale = -(sw[3] - sw[2]) / f.fullHeight() * unit;
         envPhiScale = (float) (2 * Math.PI / f.fullWidth());
         envThetaScale = (float) (Math.PI / f.fullHeight());
+        boolean pbrtAxes = c.projection() == CameraData.Projection.ENVIRONMENT_PBRT;
+        envXCos = pbrtAxes ? 1 : 0;
+        envXSin = pbrtAxes ? 0 : -1;
+        envZCos = pbrtAxes ? 0 : -1;
+        envZSin = pbrtAxes ? 1 : 0;
         CameraData.Lens lens = c.lens();
         lensRadius = lens.radius();
         focalDistance = lens.focalDistance();
@@ -226,8 +233,9 @@ abstract class CameraKernel extends LightKernel {
      * to the VEC slots, and the distance at which the camera clips it to {@link Scratch#LS_DIST}.
      * Perspective and orthographic rays follow pbrt-v3's GenerateRay (the thin lens focuses on the
      * plane z = focalDistance; pbrt-v3's orthographic lens ray starts at the lens point itself), the
-     * environment camera LuxRender's environment.cpp: theta = pi y / height from +y, phi = 2 pi x /
-     * width, direction (-sin theta sin phi, cos theta, -sin theta cos phi). LuxRender's rays start at
+     * environment cameras environment.cpp of each: theta = pi y / height from +y, phi = 2 pi x /
+     * width, LuxRender's direction (-sin theta sin phi, cos theta, -sin theta cos phi), pbrt-v3's
+     * (sin theta cos phi, cos theta, sin theta sin phi). LuxRender's rays start at
      * the near clipping plane (hither) and end at the far one (yon).
      */
     void generateRay(int gid, float fx, float fy, float lu, float lv) {
@@ -242,12 +250,12 @@ abstract class CameraKernel extends LightKernel {
             dx = 0f;
             dy = 0f;
         }
-        if (projection == ENVIRONMENT) {
+        if (projection >= ENVIRONMENT) {
             float theta = ry * envThetaScale, phi = rx * envPhiScale;
-            float st = sin(theta);
-            dx = -st * sin(phi);
+            float st = sin(theta), cp = cos(phi), sp = sin(phi);
+            dx = st * (envXCos * cp + envXSin * sp);
             dy = cos(theta);
-            dz = -st * cos(phi);
+            dz = st * (envZCos * cp + envZSin * sp);
         }
         if (lensRadius > 0) {
             // Point on the lens: pbrt's concentric disk, or LuxRender's polygonal aperture.

@@ -15,7 +15,8 @@ import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles the camera with each renderer's semantics: "perspective" (fov spans screen-window units
- * [-1, 1], by default the shorter image axis), "orthographic" and LuxRender's "environment"; the
+ * [-1, 1], by default the shorter image axis), "orthographic" and "environment" (each renderer's
+ * latitude-longitude axes); the
  * default screen window from {@code frameaspectratio}; the thin lens (pbrt-v3 cameras/*.cpp,
  * LuxRender cameras/perspective.cpp with autofocus, blades and distribution); LuxRender's hither and
  * yon clipping. An unknown type warns and renders perspective.
@@ -36,10 +37,13 @@ final class CameraCompiler {
         boolean lux = dialect == Dialect.LUXRENDER;
         ParamSet ps = c.params();
         Projection projection = TYPES.get(c.type());
-        if (projection == null || (projection == Projection.ENVIRONMENT && !lux)) {
+        if (projection == null) {
             warnings.add(new SceneWarning(c.loc(), "camera \"" + c.type() + "\" is not supported; perspective used"
-                    + " (supported: perspective, orthographic" + (lux ? ", environment)" : ")")));
+                    + " (supported: environment, orthographic, perspective)"));
             projection = Projection.PERSPECTIVE;
+        }
+        if (projection == Projection.ENVIRONMENT && !lux) {
+            projection = Projection.ENVIRONMENT_PBRT;
         }
         double fov = projection == Projection.PERSPECTIVE ? ps.getFloat("fov", 90) : 90;
         if (projection == Projection.PERSPECTIVE && !lux) {

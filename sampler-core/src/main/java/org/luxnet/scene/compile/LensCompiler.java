@@ -36,10 +36,6 @@ final class LensCompiler {
             throw new SceneException(ps.get("lensradius").loc(), "lensradius must be 0 or more, got " + radius);
         }
         boolean autofocus = lux && projection != Projection.ENVIRONMENT && ps.getBool("autofocus", false);
-        if (radius > 0 && !autofocus && !(focal > 0)) {
-            throw new SceneException(ps.has("focaldistance") ? ps.get("focaldistance").loc() : c.loc(),
-                    "focaldistance must be positive with a lens, got " + focal);
-        }
         int blades = 0, power = 3;
         LensDistribution distribution = LensDistribution.UNIFORM;
         if (lux && projection == Projection.PERSPECTIVE) {
@@ -69,8 +65,13 @@ final class LensCompiler {
             }
             radius = 0;
         }
-        if (projection == Projection.ENVIRONMENT) {
+        if (projection == Projection.ENVIRONMENT || projection == Projection.ENVIRONMENT_PBRT) {
+            // Both renderers' environment cameras read the lens parameters and drop them.
             radius = 0;
+        }
+        if (radius > 0 && !autofocus && !(focal > 0)) {
+            throw new SceneException(ps.has("focaldistance") ? ps.get("focaldistance").loc() : c.loc(),
+                    "focaldistance must be positive with a lens, got " + focal);
         }
         return new Lens((float) radius, (float) Math.min(focal, MAX_FOCAL), autofocus && radius > 0, blades,
                 distribution, power, !lux && projection == Projection.ORTHOGRAPHIC);

@@ -23,8 +23,13 @@ public record CameraData(Projection projection, float[] cameraToWorld, float tan
         PERSPECTIVE,
         /** Parallel rays along +z from the screen window (pbrt-v3 and LuxRender "orthographic"). */
         ORTHOGRAPHIC,
-        /** LuxRender "environment": the full sphere of directions, latitude-longitude. */
-        ENVIRONMENT
+        /**
+         * LuxRender "environment": the full sphere, latitude-longitude; theta = pi y / height from +y,
+         * phi = 2 pi x / width, direction (-sin theta sin phi, cos theta, -sin theta cos phi).
+         */
+        ENVIRONMENT,
+        /** pbrt-v3 "environment": the same angles, direction (sin theta cos phi, cos theta, sin theta sin phi). */
+        ENVIRONMENT_PBRT
     }
 
     /** How the lens radius is scaled per lens sample when the aperture is a polygon (LuxRender "distribution"). */

@@ -58,7 +58,7 @@ class FaithfulPortTest {
      * distribution, autofocus and hither/yon clipping; LuxRender's environment camera, cropped.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pbrt-orthographic", "luxrender-blades", "luxrender-environment"})
+    @ValueSource(strings = {"pbrt-orthographic", "pbrt-environment", "luxrender-blades", "luxrender-environment"})
     void everyCameraSampleForSample(String variant) {
         String text = TestScenes.cameraVariant(variant);
         CompiledRender r = TestScenes.compile(dir, text);

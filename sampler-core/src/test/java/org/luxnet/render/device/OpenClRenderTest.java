@@ -81,7 +81,7 @@ class OpenClRenderTest {
      * part ways; the pixels must agree on the whole.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pbrt-orthographic", "luxrender-blades", "luxrender-environment"})
+    @ValueSource(strings = {"pbrt-orthographic", "pbrt-environment", "luxrender-blades", "luxrender-environment"})
     void everyCameraRunsInOpenCl(String variant, @TempDir Path dir) throws CompileFailedException {
         assumeOpenCl();
         CompiledRender r = TestScenes.compile(dir, TestScenes.cameraVariant(variant));

@@ -82,17 +82,14 @@ final class TestScenes {
             WorldEnd
             """;
 
-    /** Camera variants of {@link #FEATURES} for {@link #cameraVariant}. */
-    static final String[] CAMERA_VARIANTS = {"pbrt-orthographic", "luxrender-blades", "luxrender-environment"};
-
     private static CompiledRender cornell;
 
     /**
      * {@link #FEATURES} seen through another camera, with a crop window [0.1 0.8 0.2 0.9] (a 28x22 film):
      * "pbrt-orthographic" (pbrt-v3's orthographic camera with its lens), "luxrender-blades" (the scene
      * in LuxRender's dialect, a perspective camera with a 5-bladed aperture, a gaussian lens
-     * distribution, autofocus and hither/yon clipping), "luxrender-environment" (LuxRender's
-     * environment camera).
+     * distribution, autofocus and hither/yon clipping), "pbrt-environment" and "luxrender-environment"
+     * (each renderer's environment camera).
      */
     static String cameraVariant(String variant) {
         String camera = "Camera \"perspective\" \"float fov\" [ 22 ] \"float lensradius\" [ 0.02 ] \"float focaldistance\" [ 6 ]";
@@ -109,7 +106,7 @@ final class TestScenes {
             case "luxrender-blades" -> "Camera \"perspective\" \"float fov\" [ 22 ] \"float lensradius\" [ 0.08 ] "
                     + "\"bool autofocus\" \"true\" \"integer blades\" [ 5 ] \"string distribution\" \"gaussian\" "
                     + "\"float hither\" [ 5.5 ] \"float yon\" [ 7.6 ]";
-            case "luxrender-environment" -> "Camera \"environment\"";
+            case "luxrender-environment", "pbrt-environment" -> "Camera \"environment\"";
             default -> throw new IllegalArgumentException(variant);
         };
         return text.replace(camera, newCamera).replace(film, film + " \"float cropwindow\" [ 0.1 0.8 0.2 0.9 ]");
