@@ -52,22 +52,6 @@ class FaithfulPortTest {
         assertSameSamples(r, TestScenes.filter(r), 78L, 2);
     }
 
-    /**
-     * Every camera model and lens on the features scene: pbrt-v3's orthographic camera with its lens
-     * and a crop window; LuxRender's perspective camera with a 5-bladed aperture, a gaussian lens
-     * distribution, autofocus and hither/yon clipping; LuxRender's environment camera, cropped.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"pbrt-orthographic", "pbrt-environment", "luxrender-blades", "luxrender-environment"})
-    void everyCameraSampleForSample(String variant) {
-        String text = TestScenes.cameraVariant(variant);
-        CompiledRender r = TestScenes.compile(dir, text);
-        assertEquals(variant.startsWith("pbrt") ? org.luxnet.scene.desc.Dialect.PBRT : org.luxnet.scene.desc.Dialect.LUXRENDER,
-                r.settings().dialect());
-        assertEquals(28, r.settings().width(), "the crop window's width");
-        assertSameSamples(r, TestScenes.filter(r), 79L, 2);
-    }
-
     private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes) {
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.cpuFilm(r, filter, seed, 5, passes);
