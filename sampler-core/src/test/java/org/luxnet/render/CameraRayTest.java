@@ -113,6 +113,8 @@ class CameraRayTest {
         CompiledRender crop = compile(pbrt(100, 60, cam, "\"float cropwindow\" [ 0.333 0.666 1 0.5 ]"));
         assertEquals(33, crop.settings().width());
         assertEquals(30, crop.settings().height());
+        assertTrue(crop.warnings().stream().noneMatch(w -> w.message().contains("cropwindow")), "cropwindow is understood: "
+                + crop.warnings());
         PathTraceKernel kf = RenderSupport.transport(full), kc = RenderSupport.transport(crop);
         for (float[] p : new float[][] {{0, 0}, {0.5f, 0.5f}, {32.9f, 29.9f}, {10.25f, 3.75f}}) {
             float[] a = ray(kc, p[0], p[1], 0.5f, 0.5f), b = ray(kf, p[0] + 34, p[1] + 30, 0.5f, 0.5f);

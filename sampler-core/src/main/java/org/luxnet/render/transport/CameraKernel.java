@@ -12,7 +12,10 @@ import org.luxnet.scene.compiled.FilmFrame;
  * Sixth layer of the light transport: the camera sample. Offsets a film position by the pixel
  * filter (filter importance sampling: box exactly, triangle analytically, Gaussian, Mitchell and
  * sinc from the filter's exported tables; the sample lands in its own pixel with the filter's
- * weight) and generates the primary ray of the perspective camera, thin lens included.
+ * weight) and generates the primary ray: perspective, orthographic or environment projection, a
+ * crop window's offset into the full frame, the thin lens (a disk, or LuxRender's polygonal
+ * aperture with its radial distributions), and LuxRender's hither/yon clipping. The camera
+ * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host.
  */
 abstract class CameraKernel extends LightKernel {
     /** Filter kinds, as {@link #filterKind}. */
