@@ -115,6 +115,7 @@ class CameraLensTest {
         // The ray through (22, 22) leaves the near plane and hits the quad at z = 5; d = (0.1, -0.1, 1) normalised.
         double expected = (5 - 0.001) * Math.sqrt(1.02);
         assertEquals(expected, k.focalDistance(), 1e-4);
+        assertEquals(expected, cr.scene().camera.lens().focalDistance(), 1e-4, "found once, at compile time");
         // The lens rays of the centre pixel then meet on the plane z = focal distance.
         float[] a = at(ray(k, 20, 20, 0.1f, 0.8f), (float) expected), b = at(ray(k, 20, 20, 0.9f, 0.3f), (float) expected);
         assertEquals(a[0], b[0], 1e-4f);
@@ -146,5 +147,15 @@ class CameraLensTest {
         // pbrt-v3 has no blades: the parameter is reported unused, as pbrt-v3 does.
         CompiledRender pbrt = compile(CameraRayTest.pbrt(40, 40, "\"perspective\" \"integer blades\" [ 6 ]", ""));
         assertTrue(pbrt.warnings().stream().anyMatch(w -> w.message().contains("blades")), "warned: " + pbrt.warnings());
+    }
+
+    @Test
+    void autofocusOnNothingKeepsTheFocalDistanceAndSaysSo() throws IOException {
+        // The quad at z = 5 lies behind a camera turned to look down -z.
+        CompiledRender cr = compile(CameraRayTest.lux(40, 40, "\"perspective\" \"float lensradius\" [ 0.2 ] "
+                + "\"float focaldistance\" [ 3 ] \"bool autofocus\" \"true\"", "").replace("Camera ", "Scale 1 1 -1\nCamera "));
+        assertEquals(3, cr.scene().camera.lens().focalDistance(), 0f);
+        assertTrue(cr.warnings().stream().anyMatch(w -> w.message().contains("autofocus") && w.loc().line() == 4),
+                "warned: " + cr.warnings());
     }
 }

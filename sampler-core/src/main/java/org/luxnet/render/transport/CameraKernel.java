@@ -43,6 +43,8 @@ abstract class CameraKernel extends LightKernel {
     float lensPower;
     /** LuxRender's clipping distances along the view axis (0 and infinity for pbrt). */
     float hither, yon;
+    /** Host side: the last autofocus hit something. */
+    private boolean autofocusHit;
 
     int filterKind;
     float filterRadiusX, filterRadiusY;
@@ -107,9 +109,15 @@ abstract class CameraKernel extends LightKernel {
         int hit = intersect(0, scratch[Scratch.LS_WX * capacity], scratch[Scratch.LS_WY * capacity],
                 scratch[Scratch.LS_WZ * capacity], scratch[Scratch.VEC_X * capacity], scratch[Scratch.VEC_Y * capacity],
                 scratch[Scratch.VEC_Z * capacity], scratch[Scratch.LS_DIST * capacity]);
-        if (hit >= 0) {
+        autofocusHit = hit >= 0;
+        if (autofocusHit) {
             focalDistance = scratch[Scratch.HIT_T * capacity];
         }
+    }
+
+    /** Whether {@link #autofocus} found a surface to focus on. */
+    public boolean autofocusHit() {
+        return autofocusHit;
     }
 
     /** The distance of the plane in focus (after autofocus). */
