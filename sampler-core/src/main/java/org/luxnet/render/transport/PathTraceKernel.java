@@ -60,6 +60,7 @@ public final class PathTraceKernel extends CameraKernel {
         setupLights(scene);
         setupCamera(scene.camera);
         setupFilter(filter);
+        autofocus(scene.camera);
         PathSettings p = settings.path();
         maxDepth = p.maxDepth();
         roulette = p.roulette() == PathSettings.Roulette.EFFICIENCY ? RR_EFFICIENCY
@@ -107,7 +108,9 @@ public final class PathTraceKernel extends CameraKernel {
     /**
      * Host side, for tests and benchmarks: the primary ray through raster position (fx, fy) with lens
      * numbers (lu, lv), as a sample's camera step computes it: origin to {@code ray[0..2]}, unit
-     * direction to {@code ray[3..5]}. Uses work item 0's scratch.
+     * direction to {@code ray[3..5]}, and where the array is longer, the distance at which the camera
+     * clips the ray to {@code ray[6]} (infinite without clipping). Raster positions are those of the
+     * rendered film: a crop window's first pixel is (0, 0). Uses work item 0's scratch.
      */
     public void cameraRay(float fx, float fy, float lu, float lv, float[] ray) {
         generateRay(0, fx, fy, lu, lv);
@@ -117,6 +120,9 @@ public final class PathTraceKernel extends CameraKernel {
         ray[3] = scratch[Scratch.VEC_X * capacity];
         ray[4] = scratch[Scratch.VEC_Y * capacity];
         ray[5] = scratch[Scratch.VEC_Z * capacity];
+        if (ray.length > 6) {
+            ray[6] = scratch[Scratch.LS_DIST * capacity];
+        }
     }
 
     /**
@@ -162,7 +168,8 @@ public final class PathTraceKernel extends CameraKernel {
         out[OUT_WEIGHT * capacity + gid] = startPath(gid, ps, index, x, y);
         tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid],
                 scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
-                scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid]);
+                scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid],
+                scratch[Scratch.LS_DIST * capacity + gid]);
     }
 
     private float powerHeuristic(float f, float g) {
@@ -182,7 +189,7 @@ public final class PathTraceKernel extends CameraKernel {
      * decompiler cannot always rebuild.
      */
     private void tracePath(int gid, int ps, int index, float rayOx, float rayOy, float rayOz, float rayDx,
-                           float rayDy, float rayDz) {
+                           float rayDy, float rayDz, float cameraClip) {
         float ox = rayOx, oy = rayOy, oz = rayOz, dx = rayDx, dy = rayDy, dz = rayDz;
         float lr = 0, lg = 0, lb = 0;
         float br = 1, bg = 1, bb = 1;
@@ -193,8 +200,10 @@ public final class PathTraceKernel extends CameraKernel {
         int bounce = 0;
         int passes = 0;
         boolean alive = true;
+        // The camera ray ends at the camera's far clipping distance (LuxRender's yon), later rays do not.
+        float tMax = cameraClip;
         while (alive) {
-            int prim = intersect(gid, ox, oy, oz, dx, dy, dz, Float.POSITIVE_INFINITY);
+            int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
@@ -310,6 +319,7 @@ public final class PathTraceKernel extends CameraKernel {
                 ox = hx + ngx * side;
                 oy = hy + ngy * side;
                 oz = hz + ngz * side;
+                tMax = tMax - t;
             }
 
             if (alive && !passThrough) {
@@ -389,6 +399,7 @@ public final class PathTraceKernel extends CameraKernel {
                         bb *= k;
                     }
                     bounce++;
+                    tMax = Float.POSITIVE_INFINITY;
                 }
             }
         }

@@ -1,66 +1,102 @@
 package org.luxnet.scene.compile;
 
 import java.util.List;
+import java.util.Map;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.CameraData;
+import org.luxnet.scene.compiled.CameraData.Projection;
+import org.luxnet.scene.compiled.FilmFrame;
 import org.luxnet.scene.desc.CameraDesc;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.Transform;
 
 /**
- * Compiles the camera: pbrt/LuxRender perspective semantics (fov spans the shorter image axis,
- * default screen window from the frame aspect ratio, thin lens).
+ * Compiles the camera with each renderer's semantics: "perspective" (fov spans screen-window units
+ * [-1, 1], by default the shorter image axis), "orthographic" and "environment" (each renderer's
+ * latitude-longitude axes); the
+ * default screen window from {@code frameaspectratio}; the thin lens (pbrt-v3 cameras/*.cpp,
+ * LuxRender cameras/perspective.cpp with autofocus, blades and distribution); LuxRender's hither and
+ * yon clipping. An unknown type warns and renders perspective.
  */
 final class CameraCompiler {
+    private static final Map<String, Projection> TYPES = Map.of("perspective", Projection.PERSPECTIVE,
+            "orthographic", Projection.ORTHOGRAPHIC, "environment", Projection.ENVIRONMENT);
     private CameraCompiler() {
     }
 
-    static CameraData compile(CameraDesc c, String sceneFile, int width, int height, List<SceneWarning> warnings) {
+    static CameraData compile(CameraDesc c, String sceneFile, FilmFrame frame, Dialect dialect,
+                              List<SceneWarning> warnings) {
         if (c == null) {
             warnings.add(new SceneWarning(new FileLoc(sceneFile, 1, 1),
                     "the scene has no Camera; a perspective camera at the origin looking down +z is used"));
             c = new CameraDesc("perspective", new ParamSet(), Transform.IDENTITY, FileLoc.NONE);
         }
+        boolean lux = dialect == Dialect.LUXRENDER;
         ParamSet ps = c.params();
-        if (!c.type().equals("perspective")) {
-            warnings.add(new SceneWarning(c.loc(), "camera \"" + c.type() + "\" is not supported; perspective used"));
+        Projection projection = TYPES.get(c.type());
+        if (projection == null) {
+            warnings.add(new SceneWarning(c.loc(), "camera \"" + c.type() + "\" is not supported; perspective used"
+                    + " (supported: environment, orthographic, perspective)"));
+            projection = Projection.PERSPECTIVE;
         }
-        double fov = ps.getFloat("fov", 90);
-        double half = ps.getFloat("halffov", -1);
-        if (half > 0) {
-            fov = 2 * half;
+        if (projection == Projection.ENVIRONMENT && !lux) {
+            projection = Projection.ENVIRONMENT_PBRT;
+        }
+        double fov = projection == Projection.PERSPECTIVE ? ps.getFloat("fov", 90) : 90;
+        if (projection == Projection.PERSPECTIVE && !lux) {
+            // pbrt-v3's "hack for structure synth, which exports half of the full fov".
+            double half = ps.getFloat("halffov", -1);
+            fov = half > 0 ? 2 * half : fov;
         }
         if (!(fov > 0 && fov < 180)) {
             throw new SceneException(ps.has("fov") ? ps.get("fov").loc() : c.loc(), "fov must be in (0, 180) degrees, got " + fov);
         }
-        double frame = ps.getFloat("frameaspectratio", (double) width / height);
-        float[] sw;
+        float[] sw = screenWindow(ps, (double) frame.fullWidth() / frame.fullHeight());
+        CameraData.Lens lens = LensCompiler.compile(c, projection, lux, warnings);
+        float hither = 0, yon = Float.POSITIVE_INFINITY;
+        if (lux) {
+            // LuxRender clips camera rays to [hither, yon] along the view axis (Camera::ClampRay).
+            hither = (float) Math.max(1e-4, ps.getFloat("hither", 1e-3));
+            yon = (float) Math.max(hither, Math.min(ps.getFloat("yon", 1e30), 1e30));
+        } else {
+            // pbrt-v3 reads neither: its rays start at the lens and are not clipped.
+            ps.get("hither");
+            ps.get("yon");
+        }
+        // Shutter times and their distribution do not change a still image of a static scene.
+        ps.get("shutteropen");
+        ps.get("shutterclose");
+        ps.get("shutterdistribution");
+        warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
+        return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
+                hither, yon);
+    }
+
+    /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */
+    private static float[] screenWindow(ParamSet ps, double aspect) {
+        double frame = ps.getFloat("frameaspectratio", aspect);
+        if (!(frame > 0) || Double.isInfinite(frame)) {
+            throw new SceneException(ps.get("frameaspectratio").loc(), "frameaspectratio must be positive, got " + frame);
+        }
         float[] given = ps.getFloats("screenwindow");
         if (given != null) {
             if (given.length != 4) {
                 throw new SceneException(ps.get("screenwindow").loc(), "screenwindow needs 4 values (xmin xmax ymin ymax), got "
                         + given.length);
             }
-            sw = given;
-        } else if (frame > 1) {
-            sw = new float[] {(float) -frame, (float) frame, -1, 1};
-        } else {
-            sw = new float[] {-1, 1, (float) (-1 / frame), (float) (1 / frame)};
+            if (given[0] == given[1] || given[2] == given[3]) {
+                throw new SceneException(ps.get("screenwindow").loc(), "screenwindow has zero width or height");
+            }
+            return given.clone();
         }
-        float lens = (float) ps.getFloat("lensradius", 0);
-        float focal = (float) ps.getFloat("focaldistance", 1e6);
-        if (lens > 0 && !(focal > 0)) {
-            throw new SceneException(ps.get("focaldistance").loc(), "focaldistance must be positive with a lens, got " + focal);
-        }
-        // Clipping planes and shutter times do not change a still image of a static scene.
-        ps.get("hither");
-        ps.get("yon");
-        ps.get("shutteropen");
-        ps.get("shutterclose");
-        ps.get("shutterdistribution");
-        warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
+        return frame > 1 ? new float[] {(float) -frame, (float) frame, -1, 1}
+                : new float[] {-1, 1, (float) (-1 / frame), (float) (1 / frame)};
+    }
+
+    private static float[] cameraToWorld(CameraDesc c) {
         Transform camToWorld;
         try {
             camToWorld = c.worldToCamera().inverse();
@@ -73,6 +109,6 @@ final class CameraCompiler {
                 m[4 * r + k] = (float) camToWorld.get(r, k);
             }
         }
-        return new CameraData(m, (float) Math.tan(Math.toRadians(fov / 2)), sw, Math.max(0, lens), focal, width, height);
+        return m;
     }
 }

@@ -61,8 +61,15 @@ public final class SceneCompiler {
         }
         int scaleBits = Film.chooseScaleBits(maxRadiance);
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
-        b.camera = CameraCompiler.compile(d.camera(), d.file(), settings.width(), settings.height(), warnings);
-        return new CompiledRender(new CompiledScene(b), settings, SceneWarnings.summarize(warnings));
+        b.camera = CameraCompiler.compile(d.camera(), d.file(),
+                FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
+        CompiledScene scene = new CompiledScene(b);
+        if (b.camera.lens().autofocus()) {
+            // LuxRender focuses on what the centre ray sees: traced once here, kept in the camera.
+            b.camera = Autofocus.focus(scene, settings, d.camera().loc(), warnings);
+            scene = new CompiledScene(b);
+        }
+        return new CompiledRender(scene, settings, SceneWarnings.summarize(warnings));
     }
 
     /** Builds the BVH and writes triangles in leaf order, spheres in input order. */

@@ -42,11 +42,15 @@ final class SettingsCompiler {
     static RenderSettings compile(SceneDescription d, int scaleBits, List<SceneWarning> warnings) {
         boolean pbrt = d.dialect() == Dialect.PBRT;
         ParamSet film = d.film().params();
-        int w = film.getInt("xresolution", pbrt ? 640 : 800);
-        int h = film.getInt("yresolution", pbrt ? 480 : 600);
-        if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
-            throw new SceneException(d.film().loc(), "film resolution " + w + "x" + h + " is out of range (1 to 268 million pixels)");
+        int fw = film.getInt("xresolution", pbrt ? 640 : 800);
+        int fh = film.getInt("yresolution", pbrt ? 480 : 600);
+        if (fw <= 0 || fh <= 0 || (long) fw * fh > 1L << 28) {
+            throw new SceneException(d.film().loc(), "film resolution " + fw + "x" + fh + " is out of range (1 to 268 million pixels)");
         }
+        // A crop window renders and writes only its pixels (the camera keeps the full frame).
+        var frame = FilmFrames.of(d.film(), pbrt);
+        int w = frame.width();
+        int h = frame.height();
         FilmMemory.check(w, h, Runtime.getRuntime().maxMemory(), d.film().loc());
         String filename = film.getString("filename", pbrt ? "pbrt.exr" : "luxout");
         String base = filename;

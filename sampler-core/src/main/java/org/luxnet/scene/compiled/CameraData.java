@@ -1,17 +1,59 @@
 package org.luxnet.scene.compiled;
 
 /**
- * A compiled perspective camera, pbrt/LuxRender conventions: camera space looks down +z with +y up
- * and +x to the right of the image; raster y grows downwards.
+ * A compiled camera, pbrt/LuxRender conventions: camera space looks down +z with +y up and +x to
+ * the right of the image; raster y grows downwards. The screen window spans the full frame of
+ * {@link #frame}; a crop window renders part of it.
  *
+ * @param projection    how a raster position becomes a ray
  * @param cameraToWorld 12 floats, the top three rows of the camera-to-world matrix (row-major)
- * @param tanHalfFov    tangent of half the field of view of the shorter image axis
+ * @param tanHalfFov    perspective: tangent of half the field of view that screen-window units 1 span
  * @param screenWindow  xmin, xmax, ymin, ymax of the screen window (default: the shorter axis spans [-1, 1])
- * @param lensRadius    thin-lens radius (0 = pinhole)
- * @param focalDistance distance of the plane in focus
- * @param width         image width in pixels
- * @param height        image height in pixels
+ * @param lens          the thin lens (radius 0 = pinhole)
+ * @param frame         the full frame and the part of it that is rendered
+ * @param hither        LuxRender's near clipping distance along the view axis (0 for pbrt, which has none)
+ * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
  */
-public record CameraData(float[] cameraToWorld, float tanHalfFov, float[] screenWindow, float lensRadius,
-                         float focalDistance, int width, int height) {
+public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
+                         Lens lens, FilmFrame frame, float hither, float yon) {
+
+    /** Camera models. */
+    public enum Projection {
+        /** Pinhole or thin-lens perspective (pbrt-v3 and LuxRender "perspective"). */
+        PERSPECTIVE,
+        /** Parallel rays along +z from the screen window (pbrt-v3 and LuxRender "orthographic"). */
+        ORTHOGRAPHIC,
+        /**
+         * LuxRender "environment": the full sphere, latitude-longitude; theta = pi y / height from +y,
+         * phi = 2 pi x / width, direction (-sin theta sin phi, cos theta, -sin theta cos phi).
+         */
+        ENVIRONMENT,
+        /** pbrt-v3 "environment": the same angles, direction (sin theta cos phi, cos theta, sin theta sin phi). */
+        ENVIRONMENT_PBRT
+    }
+
+    /** How the lens radius is scaled per lens sample when the aperture is a polygon (LuxRender "distribution"). */
+    public enum LensDistribution {
+        UNIFORM, EXPONENTIAL, INVERSE_EXPONENTIAL, GAUSSIAN, INVERSE_GAUSSIAN
+    }
+
+    /**
+     * The thin lens.
+     *
+     * @param radius        lens radius (0 = pinhole)
+     * @param focalDistance distance of the plane in focus along the view axis
+     * @param autofocus     LuxRender: the focal distance becomes the hit distance of the centre ray
+     * @param blades        LuxRender: polygonal aperture with this many sides (below 3: a disk)
+     * @param distribution  LuxRender: radial distribution of lens samples on a polygonal aperture
+     * @param power         LuxRender: exponent of the exponential distributions
+     * @param orthoOriginOnLens pbrt-v3's orthographic lens: the ray starts at the lens point itself,
+     *                      not offset by the film position (orthographic.cpp sets {@code ray->o = pLens})
+     */
+    public record Lens(float radius, float focalDistance, boolean autofocus, int blades,
+                       LensDistribution distribution, int power, boolean orthoOriginOnLens) {
+        /** No lens. */
+        public static Lens pinhole() {
+            return new Lens(0, 1e30f, false, 0, LensDistribution.UNIFORM, 3, false);
+        }
+    }
 }

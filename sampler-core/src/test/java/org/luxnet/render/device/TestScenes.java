@@ -84,6 +84,34 @@ final class TestScenes {
 
     private static CompiledRender cornell;
 
+    /**
+     * {@link #FEATURES} seen through another camera, with a crop window [0.1 0.8 0.2 0.9] (a 28x22 film):
+     * "pbrt-orthographic" (pbrt-v3's orthographic camera with its lens), "luxrender-blades" (the scene
+     * in LuxRender's dialect, a perspective camera with a 5-bladed aperture, a gaussian lens
+     * distribution, autofocus and hither/yon clipping), "pbrt-environment" and "luxrender-environment"
+     * (each renderer's environment camera).
+     */
+    static String cameraVariant(String variant) {
+        String camera = "Camera \"perspective\" \"float fov\" [ 22 ] \"float lensradius\" [ 0.02 ] \"float focaldistance\" [ 6 ]";
+        String film = "Film \"image\" \"integer xresolution\" [ 40 ] \"integer yresolution\" [ 32 ]";
+        String text = FEATURES;
+        if (variant.startsWith("luxrender")) {
+            text = text.replace("Integrator \"path\"", "SurfaceIntegrator \"path\"").replace("\"rgb ", "\"color ")
+                    .replace("Film \"image\"", "Film \"fleximage\"").replace("AreaLightSource \"diffuse\"", "AreaLightSource \"area\"");
+            film = film.replace("\"image\"", "\"fleximage\"");
+        }
+        String newCamera = switch (variant) {
+            case "pbrt-orthographic" -> "Camera \"orthographic\" \"float screenwindow\" [ -1.2 1.2 -1 1 ] "
+                    + "\"float lensradius\" [ 0.05 ] \"float focaldistance\" [ 6 ]";
+            case "luxrender-blades" -> "Camera \"perspective\" \"float fov\" [ 22 ] \"float lensradius\" [ 0.08 ] "
+                    + "\"bool autofocus\" \"true\" \"integer blades\" [ 5 ] \"string distribution\" \"gaussian\" "
+                    + "\"float hither\" [ 5.5 ] \"float yon\" [ 7.6 ]";
+            case "luxrender-environment", "pbrt-environment" -> "Camera \"environment\"";
+            default -> throw new IllegalArgumentException(variant);
+        };
+        return text.replace(camera, newCamera).replace(film, film + " \"float cropwindow\" [ 0.1 0.8 0.2 0.9 ]");
+    }
+
     private TestScenes() {
     }
 
