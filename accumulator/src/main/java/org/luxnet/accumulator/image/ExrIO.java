@@ -137,6 +137,15 @@ public final class ExrIO {
         return Images.read(path, ExrIO::parse);
     }
 
+    /**
+     * Decodes an EXR file's bytes (a scene resource, already read), as {@link #read} does.
+     *
+     * @throws IOException when the bytes are malformed or use features this reader does not support
+     */
+    public static RgbImage decode(byte[] data) throws IOException {
+        return parse(data);
+    }
+
     private static RgbImage parse(byte[] data) throws IOException {
         ExrHeader h = ExrHeader.parse(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
         int width = h.width(), height = h.height(), lines = h.compression().linesPerBlock;

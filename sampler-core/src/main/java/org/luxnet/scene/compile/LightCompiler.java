@@ -5,24 +5,32 @@ import static org.luxnet.scene.compiled.LightLayout.COS_FALLOFF;
 import static org.luxnet.scene.compiled.LightLayout.COS_TOTAL;
 import static org.luxnet.scene.compiled.LightLayout.DIR;
 import static org.luxnet.scene.compiled.LightLayout.L;
+import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.POS;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.accumulator.image.ImageFiles;
+import org.luxnet.accumulator.image.RgbImage;
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.SceneFile;
 import org.luxnet.scene.desc.TextureDesc;
+import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
- * sphere), point, spot, constant infinite and distant lights, and the power distribution used to
+ * sphere), point, spot, infinite (constant or environment-mapped) and distant lights, and the power distribution used to
  * choose among them. Each scene gets its own renderer's semantics ({@link LightEmission}): in a
  * pbrt-v3 scene {@code AreaLightSource "area"} is pbrt's diffuse area light (radiance L times
  * scale, api.cpp MakeAreaLight); in a LuxRender scene it is LuxRender's, normalised to power *
@@ -44,6 +52,7 @@ final class LightCompiler {
     final List<Emitter> emitters = new ArrayList<>();
     private final List<float[]> others = new ArrayList<>(); // STRIDE floats each
     private final List<Integer> otherTypes = new ArrayList<>();
+    private final EnvironmentMaps maps = new EnvironmentMaps();
 
     LightCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.warnings = warnings;
@@ -125,13 +134,18 @@ final class LightCompiler {
                 type = LightLayout.SPOT;
                 break;
             }
-            case "infinite": {
+            case "infinite":
+            case "infinitesample": {
                 float[] l = emission.read(ps, false, statement).scaled();
                 set3(out, L, l, 1);
-                String map = ps.getString("mapname", null);
-                if (map != null) {
-                    warnings.add(new SceneWarning(ps.get("mapname").loc(), "environment map \"" + map
-                            + "\" is not supported; the infinite light is a constant colour"));
+                if (d.map() != null) {
+                    addMap(d, ps, statement, out);
+                } else if (ps.has("mapname")) {
+                    ps.get("mapname").markUsed();
+                }
+                if (!emission.pbrt()) {
+                    ps.getFloat("gamma", 1);
+                    ps.getString("mapping", "");
                 }
                 ps.get("samples");
                 ps.get("nsamples");
@@ -160,6 +174,65 @@ final class LightCompiler {
         warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
+    }
+
+    /**
+     * Loads the environment map of an infinite light into the scene's map tables and points the light
+     * at it; the light's colour slot then holds the map's mean radiance (for light selection). pbrt-v3
+     * (lights/infinite.cpp): texels times L times scale, 8-bit files decoded as sRGB (imageio.cpp
+     * ReadImagePNG/TGA). LuxRender (lights/infinite.cpp, infinitesample.cpp): texels raised to
+     * {@code "gamma"} (default 1) times L times gain; mapping "latlong" (the default).
+     */
+    private void addMap(LightDesc d, ParamSet ps, String statement, float[] out) {
+        SceneFile file = d.map();
+        FileLoc loc = ps.get("mapname").loc();
+        ps.get("mapname").markUsed();
+        RgbImage img;
+        try {
+            img = ImageFiles.decode(file.name(), file.bytes());
+        } catch (IOException e) {
+            throw new SceneException(loc, statement + ": cannot read environment map '" + file.name() + "': "
+                    + e.getMessage(), e);
+        }
+        float[] rgb = img.rgb();
+        if (emission.pbrt()) {
+            if (ImageFiles.isLowDynamicRange(file.name())) {
+                for (int i = 0; i < rgb.length; i++) {
+                    rgb[i] = srgbToLinear(rgb[i]);
+                }
+            }
+        } else {
+            double gamma = ps.getFloat("gamma", 1);
+            if (gamma != 1) {
+                for (int i = 0; i < rgb.length; i++) {
+                    rgb[i] = (float) Math.pow(Math.max(0, rgb[i]), gamma);
+                }
+            }
+            String mapping = ps.getString("mapping", "latlong");
+            if (!mapping.equals("latlong") && !mapping.isEmpty()) {
+                warnings.add(new SceneWarning(ps.get("mapping").loc(), statement + ": mapping \"" + mapping
+                        + "\" is not supported; the map is read as \"latlong\""));
+            }
+        }
+        Transform l2w = d.lightToWorld();
+        if (!l2w.isInvertible()) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its transformation is singular; the map is not rotated"));
+            l2w = Transform.IDENTITY;
+        }
+        float[] mean = new float[3];
+        int index = maps.add(img, new float[] {out[L], out[L + 1], out[L + 2]}, l2w, mean);
+        set3(out, L, mean, 1);
+        out[MAP] = index + 1;
+    }
+
+    /** The exact sRGB decoding curve (pbrt-v3 InverseGammaCorrect). */
+    static float srgbToLinear(float v) {
+        return v <= 0.04045f ? v / 12.92f : (float) Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    /** The environment maps of the scene's infinite lights. */
+    EnvironmentMaps maps() {
+        return maps;
     }
 
     /**

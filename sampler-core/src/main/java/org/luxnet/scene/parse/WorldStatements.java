@@ -8,7 +8,10 @@ import org.luxnet.scene.SceneException;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.SceneFile;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.TextureDesc;
 
@@ -36,7 +39,8 @@ final class WorldStatements {
         table.put("LightSource", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the light type");
-            st.lights.add(new LightDesc(type, ParamReader.read(st), st.gs.ctm, kw.loc()));
+            ParamSet params = ParamReader.read(st);
+            st.lights.add(new LightDesc(type, params, st.gs.ctm, kw.loc(), lightMap(st, type, params)));
         });
         table.put("AreaLightSource", (st, kw) -> {
             st.requireWorld(kw);
@@ -64,6 +68,23 @@ final class WorldStatements {
                         + "; the later one is kept");
             }
         });
+    }
+
+    /**
+     * The environment map of an {@code infinite} or {@code infinitesample} light, read like a PLY file so
+     * that it is shipped to render servers with the scene; null when the light names none.
+     */
+    private static SceneFile lightMap(ParseState st, String type, ParamSet params) {
+        if (!(type.equals("infinite") || type.equals("infinitesample")) || !params.has("mapname")) {
+            return null;
+        }
+        Param p = params.get("mapname");
+        String name = p.type() == ParamType.STRING && p.strings().length > 0 ? p.strings()[0] : null;
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        SceneResources.Resource r = st.open(name, "environment map", p.loc());
+        return new SceneFile(r.name(), r.bytes());
     }
 
     private static void shape(ParseState st, Token kw) {
