@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * or {@code #?RGBE}, {@code FORMAT=32-bit_rle_rgbe}, an {@code EXPOSURE} line is ignored as pbrt and
  * LuxRender ignore it), the resolution line {@code -Y h +X w} (the standard orientation; others are
  * refused), then scanlines flat or in the new run-length encoding. A pixel is {@code (r, g, b, e)}
- * with value {@code (c + 0.5) * 2^(e - 136)} per channel, 0 when e is 0 (Greg Ward's rgbe.c).
+ * with value {@code c * 2^(e - 136)} per channel, 0 when e is 0, as Greg Ward's rgbe.c (which the
+ * image libraries of LuxRender and most HDR readers use) decodes it.
  */
 public final class RgbeIO {
     private RgbeIO() {
@@ -53,7 +54,7 @@ public final class RgbeIO {
                 if (e != 0) {
                     float f = (float) Math.scalb(1.0, e - 136);
                     for (int c = 0; c < 3; c++) {
-                        rgb[o + c] = ((scan[4 * x + c] & 0xff) + 0.5f) * f;
+                        rgb[o + c] = (scan[4 * x + c] & 0xff) * f;
                     }
                 }
             }
