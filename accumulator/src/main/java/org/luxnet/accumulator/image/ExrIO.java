@@ -20,7 +20,7 @@ import org.luxnet.accumulator.io.ZlibBlocks;
  * shrink is stored raw, as OpenEXR itself does. Writes are atomic.
  *
  * <p>The reader accepts what the writer produces and files like it: single-part scanline images in
- * those compressions whose channels are all FLOAT and include R, G and B (others are skipped), any
+ * those compressions whose channels are FLOAT, HALF or UINT and include R, G and B (others are skipped), any
  * data window origin, either line order. It validates offsets, sizes and block positions before use
  * and never inflates a block past its declared size.
  */
@@ -149,7 +149,7 @@ public final class ExrIO {
     private static RgbImage parse(byte[] data) throws IOException {
         ExrHeader h = ExrHeader.parse(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
         int width = h.width(), height = h.height(), lines = h.compression().linesPerBlock;
-        int bytesPerLine = h.channelCount() * width * 4;
+        int bytesPerLine = h.bytesPerPixel() * width;
         if ((long) bytesPerLine * height > (long) data.length * ZlibBlocks.MAX_RATIO + 1024) {
             throw new IOException("EXR of " + width + "x" + height + " cannot fit in a file of " + data.length + " bytes");
         }
@@ -217,15 +217,41 @@ public final class ExrIO {
         for (int j = 0; j < n; j++) {
             for (int ch = 0; ch < h.channelCount(); ch++) {
                 int c = h.rgbIndex(ch);
+                int type = h.pixelType(ch);
                 if (c < 0) {
-                    b.position(b.position() + 4 * width);
+                    b.position(b.position() + (type == ExrHeader.HALF ? 2 : 4) * width);
                     continue;
                 }
                 int base = 3 * (row + j) * width + c;
                 for (int x = 0; x < width; x++) {
-                    rgb[base + 3 * x] = b.getFloat();
+                    float v;
+                    if (type == ExrHeader.HALF) {
+                        v = halfToFloat(b.getShort());
+                    } else if (type == ExrHeader.UINT) {
+                        v = (float) Integer.toUnsignedLong(b.getInt());
+                    } else {
+                        v = b.getFloat();
+                    }
+                    rgb[base + 3 * x] = v;
                 }
             }
         }
+    }
+
+    /** An IEEE 754 binary16 value (EXR's HALF) as a float, subnormals, infinities and NaN included. */
+    static float halfToFloat(short half) {
+        int h = half & 0xffff;
+        int sign = (h >>> 15) << 31;
+        int exp = (h >>> 10) & 0x1f;
+        int mant = h & 0x3ff;
+        if (exp == 0) {
+            // Zero or subnormal: mant * 2^-24.
+            float f = mant * 0x1p-24f;
+            return sign != 0 ? -f : f;
+        }
+        if (exp == 31) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+        }
+        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 }
