@@ -181,7 +181,8 @@ final class LightCompiler {
      * at it; the light's colour slot then holds the map's mean radiance (for light selection). pbrt-v3
      * (lights/infinite.cpp): texels times L times scale, 8-bit files decoded as sRGB (imageio.cpp
      * ReadImagePNG/TGA). LuxRender (lights/infinite.cpp, infinitesample.cpp): texels raised to
-     * {@code "gamma"} (default 1) times L times gain; mapping "latlong" (the default).
+     * {@code "gamma"} (default 1) times L times gain; mapping "latlong" (the default), "angular" or
+     * "vcross" ({@link EnvMappings}).
      */
     private void addMap(LightDesc d, ParamSet ps, String statement, float[] out) {
         SceneFile file = d.map();
@@ -209,10 +210,11 @@ final class LightCompiler {
                 }
             }
             String mapping = ps.getString("mapping", "latlong");
-            if (!mapping.equals("latlong") && !mapping.isEmpty()) {
+            if (!EnvMappings.isKnown(mapping)) {
                 warnings.add(new SceneWarning(ps.get("mapping").loc(), statement + ": mapping \"" + mapping
-                        + "\" is not supported; the map is read as \"latlong\""));
+                        + "\" is not one of latlong, angular, vcross; the map is read as \"latlong\""));
             }
+            img = EnvMappings.toLatLong(mapping, img);
         }
         Transform l2w = d.lightToWorld();
         if (!l2w.isInvertible()) {
