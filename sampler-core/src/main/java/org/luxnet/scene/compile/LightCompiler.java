@@ -5,28 +5,20 @@ import static org.luxnet.scene.compiled.LightLayout.COS_FALLOFF;
 import static org.luxnet.scene.compiled.LightLayout.COS_TOTAL;
 import static org.luxnet.scene.compiled.LightLayout.DIR;
 import static org.luxnet.scene.compiled.LightLayout.L;
-import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.POS;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.luxnet.accumulator.image.ImageFiles;
-import org.luxnet.accumulator.image.RgbImage;
-import org.luxnet.scene.FileLoc;
-import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
-import org.luxnet.scene.desc.SceneFile;
 import org.luxnet.scene.desc.TextureDesc;
-import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
@@ -139,7 +131,7 @@ final class LightCompiler {
                 float[] l = emission.read(ps, false, statement).scaled();
                 set3(out, L, l, 1);
                 if (d.map() != null) {
-                    addMap(d, ps, statement, out);
+                    EnvMapLoader.load(d, ps, statement, emission.pbrt(), maps, warnings, out);
                 } else if (ps.has("mapname")) {
                     ps.get("mapname").markUsed();
                 }
@@ -174,62 +166,6 @@ final class LightCompiler {
         warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
-    }
-
-    /**
-     * Loads the environment map of an infinite light into the scene's map tables and points the light
-     * at it; the light's colour slot then holds the map's mean radiance (for light selection). pbrt-v3
-     * (lights/infinite.cpp): texels times L times scale, 8-bit files decoded as sRGB (imageio.cpp
-     * ReadImagePNG/TGA). LuxRender (lights/infinite.cpp, infinitesample.cpp): texels raised to
-     * {@code "gamma"} (default 1) times L times gain; mapping "latlong" (the default), "angular" or
-     * "vcross" ({@link EnvMappings}).
-     */
-    private void addMap(LightDesc d, ParamSet ps, String statement, float[] out) {
-        SceneFile file = d.map();
-        FileLoc loc = ps.get("mapname").loc();
-        ps.get("mapname").markUsed();
-        RgbImage img;
-        try {
-            img = ImageFiles.decode(file.name(), file.bytes());
-        } catch (IOException e) {
-            throw new SceneException(loc, statement + ": cannot read environment map '" + file.name() + "': "
-                    + e.getMessage(), e);
-        }
-        float[] rgb = img.rgb();
-        if (emission.pbrt()) {
-            if (ImageFiles.isLowDynamicRange(file.name())) {
-                for (int i = 0; i < rgb.length; i++) {
-                    rgb[i] = srgbToLinear(rgb[i]);
-                }
-            }
-        } else {
-            double gamma = ps.getFloat("gamma", 1);
-            if (gamma != 1) {
-                for (int i = 0; i < rgb.length; i++) {
-                    rgb[i] = (float) Math.pow(Math.max(0, rgb[i]), gamma);
-                }
-            }
-            String mapping = ps.getString("mapping", "latlong");
-            if (!EnvMappings.isKnown(mapping)) {
-                warnings.add(new SceneWarning(ps.get("mapping").loc(), statement + ": mapping \"" + mapping
-                        + "\" is not one of latlong, angular, vcross; the map is read as \"latlong\""));
-            }
-            img = EnvMappings.toLatLong(mapping, img);
-        }
-        Transform l2w = d.lightToWorld();
-        if (!l2w.isInvertible()) {
-            warnings.add(new SceneWarning(d.loc(), statement + ": its transformation is singular; the map is not rotated"));
-            l2w = Transform.IDENTITY;
-        }
-        float[] mean = new float[3];
-        int index = maps.add(img, new float[] {out[L], out[L + 1], out[L + 2]}, l2w, mean);
-        set3(out, L, mean, 1);
-        out[MAP] = index + 1;
-    }
-
-    /** The exact sRGB decoding curve (pbrt-v3 InverseGammaCorrect). */
-    static float srgbToLinear(float v) {
-        return v <= 0.04045f ? v / 12.92f : (float) Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
     /** The environment maps of the scene's infinite lights. */
