@@ -16,7 +16,7 @@ import org.luxnet.accumulator.io.ZlibBlocks;
 /**
  * OpenEXR 2 files, written without a library: a single-part scanline image with channels B, G, R
  * (alphabetical, as EXR requires) stored as 32-bit FLOAT, increasing-Y line order, data and display
- * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP}. A block that zlib cannot
+ * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP} (PIZ is read only). A block that zlib cannot
  * shrink is stored raw, as OpenEXR itself does. Writes are atomic.
  *
  * <p>The reader accepts what the writer produces and files like it: single-part scanline images in
@@ -45,6 +45,9 @@ public final class ExrIO {
     public static void write(Path path, float[] rgb, int width, int height, ExrCompression compression)
             throws IOException {
         Images.check(rgb, width, height);
+        if (compression == ExrCompression.PIZ) {
+            throw new IllegalArgumentException("PIZ compression is read, not written");
+        }
         byte[] header = header(width, height, compression);
         int lines = compression.linesPerBlock, blocks = (height + lines - 1) / lines;
         byte[][] chunks = new byte[blocks][];
@@ -181,13 +184,24 @@ public final class ExrIO {
                 if (size < 0 || size > data.length - offset - 8) {
                     throw new IOException("EXR chunk " + k + " declares " + size + " bytes past the end of the file");
                 }
-                byte[] block = decodeBlock(data, (int) offset + 8, size, need, h.compression(), inflater, k);
+                byte[] block = h.compression() == ExrCompression.PIZ && size != need
+                        ? ExrPiz.decompress(data, (int) offset + 8, size, need, width, n, words16(h))
+                        : decodeBlock(data, (int) offset + 8, size, need, h.compression(), inflater, k);
                 unpack(block, h, (int) rel, n, rgb);
             }
         } finally {
             inflater.end();
         }
         return new RgbImage(width, height, rgb);
+    }
+
+    /** 16-bit words per pixel of each stored channel, as PIZ lays them out. */
+    private static int[] words16(ExrHeader h) {
+        int[] w = new int[h.channelCount()];
+        for (int c = 0; c < w.length; c++) {
+            w[c] = h.pixelType(c) == ExrHeader.HALF ? 1 : 2;
+        }
+        return w;
     }
 
     private static byte[] decodeBlock(byte[] data, int off, int size, int need, ExrCompression compression,
