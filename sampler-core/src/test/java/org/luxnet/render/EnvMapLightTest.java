@@ -169,6 +169,24 @@ class EnvMapLightTest {
         }
     }
 
+    @Test
+    void unknownLuxRenderMappingIsReportedAtItsPlace() throws IOException {
+        writePng(dir.resolve("grey.png"), 128);
+        CompiledRender cr = scene("""
+                LookAt 0 0 0  0 0 1  0 1 0
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [2] "integer yresolution" [2]
+                SurfaceIntegrator "path"
+                WorldBegin
+                LightSource "infinite" "string mapname" ["grey.png"]
+                    "string mapping" ["cubic"]
+                WorldEnd
+                """);
+        assertEquals(1, cr.warnings().size(), cr.warnings().toString());
+        String w = cr.warnings().get(0).toString();
+        assertTrue(w.contains(":7:") && w.contains("mapping \"cubic\""), w);
+    }
+
     private static void writePng(Path p, int grey) throws IOException {
         BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 2; y++) {
