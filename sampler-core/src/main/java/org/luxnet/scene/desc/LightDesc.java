@@ -11,4 +11,9 @@ public record LightDesc(String type, ParamSet params, Transform lightToWorld, Fi
     public LightDesc(String type, ParamSet params, Transform lightToWorld, FileLoc loc) {
         this(type, params, lightToWorld, loc, null);
     }
+
+    /** This light with {@code file} as the file its "mapname" names. */
+    public LightDesc withMap(SceneFile file) {
+        return new LightDesc(type, params, lightToWorld, loc, file);
+    }
 }

@@ -39,8 +39,7 @@ final class WorldStatements {
         table.put("LightSource", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the light type");
-            ParamSet params = ParamReader.read(st);
-            st.lights.add(new LightDesc(type, params, st.gs.ctm, kw.loc(), lightMap(st, type, params)));
+            st.lights.add(new LightDesc(type, ParamReader.read(st), st.gs.ctm, kw.loc()));
         });
         table.put("AreaLightSource", (st, kw) -> {
             st.requireWorld(kw);
@@ -66,6 +65,18 @@ final class WorldStatements {
             if (previous != null) {
                 st.warn(kw.loc(), "Texture \"" + name + "\" redefines the texture of that name at " + previous.loc()
                         + "; the later one is kept");
+            }
+        });
+
+        // An environment light's map is read with the statement, so that it ships with the scene.
+        StatementHandler light = table.get("LightSource");
+        table.put("LightSource", (st, kw) -> {
+            light.handle(st, kw);
+            int last = st.lights.size() - 1;
+            LightDesc d = st.lights.get(last);
+            SceneFile map = lightMap(st, d.type(), d.params());
+            if (map != null) {
+                st.lights.set(last, d.withMap(map));
             }
         });
     }

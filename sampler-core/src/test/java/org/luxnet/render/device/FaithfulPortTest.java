@@ -46,13 +46,6 @@ class FaithfulPortTest {
     }
 
     @Test
-    void environmentMapSampleForSample() {
-        CompiledRender r = TestScenes.envMap(dir);
-        assertEquals(1, r.scene().envMapCount);
-        assertSameSamples(r, TestScenes.filter(r), 79L, 3);
-    }
-
-    @Test
     void independentSamplerSampleForSample() {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES.replace("Sampler \"sobol\"", "Sampler \"random\""));
         assertEquals(RenderSettings.SamplerKind.INDEPENDENT, r.settings().sampler());

@@ -14,7 +14,7 @@ import org.luxnet.scene.desc.SceneDescription;
 
 /**
  * An environment map is a scene resource like a PLY mesh: read through {@link SceneResources}
- * relative to the file that names it, recorded for shipping to render servers, and a map that is
+ * (resolved as PLY files and Includes are), recorded for shipping to render servers, and a map that is
  * missing or unreadable is an error at the {@code mapname} parameter's place.
  */
 class EnvMapResourceTest {
@@ -27,19 +27,19 @@ class EnvMapResourceTest {
     }
 
     @Test
-    void mapIsReadRelativeToTheIncludingFileAndRecorded() {
+    void mapIsReadAsASceneResourceAndRecorded() {
         byte[] bytes = map();
         MemoryResources files = new MemoryResources()
-                .add("scene.lxs", "WorldBegin\nInclude \"env/light.lxs\"\nWorldEnd\n")
-                .add("env/light.lxs", "LightSource \"infinitesample\" \"string mapname\" [\"maps/sky.pfm\"]\n"
+                .add("scene.lxs", "WorldBegin\nInclude \"light.lxs\"\nWorldEnd\n")
+                .add("light.lxs", "LightSource \"infinitesample\" \"string mapname\" [\"maps/sky.pfm\"]\n"
                         + "LightSource \"infinite\" \"color L\" [1 1 1]\n")
-                .add("env/maps/sky.pfm", bytes);
+                .add("maps/sky.pfm", bytes);
         RecordingResources recorded = new RecordingResources(files);
         SceneDescription d = SceneParser.parse("scene.lxs", recorded);
-        assertEquals("env/maps/sky.pfm", d.lights().get(0).map().name());
+        assertEquals("maps/sky.pfm", d.lights().get(0).map().name());
         assertArrayEquals(bytes, d.lights().get(0).map().bytes());
         assertNull(d.lights().get(1).map());
-        assertTrue(recorded.files().containsKey("env/maps/sky.pfm"), "shipped to servers: " + recorded.files().keySet());
+        assertTrue(recorded.files().containsKey("maps/sky.pfm"), "shipped to servers: " + recorded.files().keySet());
         assertEquals(1, SceneCompiler.compile(d).scene().envMapCount);
     }
 
