@@ -1,9 +1,11 @@
 package org.luxnet.accumulator.image;
 
-/** The OpenEXR scanline compressions {@link ExrIO} reads; it writes all but {@link #PIZ}. */
+/** The OpenEXR scanline compressions {@link ExrIO} reads; it writes NONE, ZIPS and ZIP. */
 public enum ExrCompression {
     /** Uncompressed, one scanline per block. */
     NONE(0, 1),
+    /** Byte run lengths per scanline after EXR's byte interleave and predictor (read only). */
+    RLE(1, 1),
     /** zlib per scanline, after EXR's byte interleave and predictor. */
     ZIPS(2, 1),
     /** zlib per block of 16 scanlines, after EXR's byte interleave and predictor: the usual choice. */

@@ -78,7 +78,7 @@ record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compr
                         int code = expect(value, type, "compression", 1).get() & 0xFF;
                         compression = ExrCompression.of(code);
                         if (compression == null) {
-                            throw new IOException("compression " + code + " is not supported (only NONE, ZIPS, ZIP, PIZ)");
+                            throw new IOException("compression " + code + " is not supported (only NONE, RLE, ZIPS, ZIP, PIZ)");
                         }
                     }
                     case "dataWindow" -> {

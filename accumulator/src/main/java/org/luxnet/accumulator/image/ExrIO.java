@@ -16,7 +16,7 @@ import org.luxnet.accumulator.io.ZlibBlocks;
 /**
  * OpenEXR 2 files, written without a library: a single-part scanline image with channels B, G, R
  * (alphabetical, as EXR requires) stored as 32-bit FLOAT, increasing-Y line order, data and display
- * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP} (PIZ is read only). A block that zlib cannot
+ * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP} (RLE and PIZ are read only). A block that zlib cannot
  * shrink is stored raw, as OpenEXR itself does. Writes are atomic.
  *
  * <p>The reader accepts what the writer produces and files like it: single-part scanline images in
@@ -45,8 +45,8 @@ public final class ExrIO {
     public static void write(Path path, float[] rgb, int width, int height, ExrCompression compression)
             throws IOException {
         Images.check(rgb, width, height);
-        if (compression == ExrCompression.PIZ) {
-            throw new IllegalArgumentException("PIZ compression is read, not written");
+        if (compression == ExrCompression.PIZ || compression == ExrCompression.RLE) {
+            throw new IllegalArgumentException(compression + " compression is read, not written");
         }
         byte[] header = header(width, height, compression);
         int lines = compression.linesPerBlock, blocks = (height + lines - 1) / lines;
@@ -216,12 +216,45 @@ public final class ExrIO {
             throw new IOException("uncompressed EXR chunk " + k + " has " + size + " bytes, expected " + need);
         }
         byte[] t = new byte[need];
+        if (compression == ExrCompression.RLE) {
+            unRle(data, off, size, t, k);
+            return ExrZip.postprocess(t, need);
+        }
         try {
             ZlibBlocks.inflateExactly(inflater, data, off, size, t, need);
         } catch (ZipException e) {
             throw new IOException("EXR chunk " + k + ": " + e.getMessage(), e);
         }
         return ExrZip.postprocess(t, need);
+    }
+
+    /**
+     * OpenEXR's rleUncompress into all of {@code out}: a negative count byte -n is followed by n literal
+     * bytes, a count n >= 0 by one byte repeated n + 1 times.
+     */
+    private static void unRle(byte[] d, int off, int size, byte[] out, int k) throws IOException {
+        int p = off, end = off + size, o = 0;
+        while (p < end) {
+            int count = d[p++];
+            if (count < 0) {
+                int n = -count;
+                if (p + n > end || o + n > out.length) {
+                    throw new IOException("EXR chunk " + k + ": RLE literal run overflows");
+                }
+                System.arraycopy(d, p, out, o, n);
+                p += n;
+                o += n;
+            } else {
+                if (p >= end || o + count + 1 > out.length) {
+                    throw new IOException("EXR chunk " + k + ": RLE run overflows");
+                }
+                java.util.Arrays.fill(out, o, o + count + 1, d[p++]);
+                o += count + 1;
+            }
+        }
+        if (o != out.length) {
+            throw new IOException("EXR chunk " + k + ": RLE data gives " + o + " bytes, " + out.length + " expected");
+        }
     }
 
     /** Copies the R, G and B channels of {@code n} scanlines starting at row {@code row} into the image. */

@@ -55,6 +55,17 @@ class ImageFilesTest {
         }
     }
 
+    /** RLE, written by exrmultiview -z rle from the HALF image: the same texels. */
+    @Test
+    void rleMatchesTheUncompressedImageExactly() throws IOException {
+        RgbImage raw = ExrIO.decode(Files.readAllBytes(DIR.resolve("grid-half.exr")));
+        RgbImage rle = ExrIO.decode(Files.readAllBytes(DIR.resolve("grid-half-rle.exr")));
+        assertEquals(raw.width(), rle.width());
+        for (int i = 0; i < raw.rgb().length; i++) {
+            assertEquals(raw.rgb()[i], rle.rgb()[i], "value " + i);
+        }
+    }
+
     @Test
     void halfToFloatCoversTheSpecialValues() {
         assertEquals(1.0f, ExrIO.halfToFloat((short) 0x3c00));
