@@ -8,8 +8,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Decodes an image file that a scene names (an environment map, later image textures) from its bytes,
- * choosing the reader by the file name's extension: PFM, EXR and Radiance HDR are linear float;
- * anything else goes to ImageIO (PNG, JPEG, BMP, GIF), whose 8-bit values come back as {@code v / 255}
+ * choosing the reader by the file name's extension: PFM, EXR and Radiance HDR are linear float; TGA
+ * ({@link TgaIO}) and anything else, through ImageIO (PNG, JPEG, BMP, GIF), are 8-bit, whose 8-bit values come back as {@code v / 255}
  * with no curve applied, since each scene dialect decodes them its own way ({@link #isLowDynamicRange}).
  */
 public final class ImageFiles {
@@ -36,6 +36,8 @@ public final class ImageFiles {
             case "hdr":
             case "pic":
                 return RgbeIO.decode(data);
+            case "tga":
+                return TgaIO.decode(data);
             default:
                 return decodeImageIo(fileName, data);
         }
@@ -44,7 +46,7 @@ public final class ImageFiles {
     private static RgbImage decodeImageIo(String fileName, byte[] data) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
         if (img == null) {
-            throw new IOException("unsupported image format (readable: pfm, exr, hdr, and what ImageIO reads: png, jpg, bmp, gif)");
+            throw new IOException("unsupported image format (readable: pfm, exr, hdr, tga, and what ImageIO reads: png, jpg, bmp, gif)");
         }
         int w = img.getWidth(), h = img.getHeight();
         float[] rgb = new float[w * h * 3];
