@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.render.RenderSupport;
 import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.EnvMapLayout;
 
 /**
  * The environment map's importance sampling, on pbrt-v3's envmap card map (features/textures/sky.pfm,
@@ -23,6 +25,7 @@ class EnvMapSamplingTest {
     @TempDir
     static Path dir;
     private static PathTraceKernel kernel;
+    private static CompiledScene compiled;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -41,6 +44,33 @@ class EnvMapSamplingTest {
                 """);
         CompiledRender cr = RenderSupport.compile(scene);
         kernel = RenderSupport.transport(cr);
+        compiled = cr.scene();
+    }
+
+    @Test
+    void tablesFollowTheirLayout() {
+        assertEquals(1, compiled.envMapCount);
+        int w = compiled.envInfo[EnvMapLayout.INFO_WIDTH], h = compiled.envInfo[EnvMapLayout.INFO_HEIGHT];
+        assertEquals(256, w);
+        assertEquals(128, h);
+        assertEquals(3 * w * h, compiled.envTexels.length);
+        assertEquals(EnvMapLayout.distSize(w, h), compiled.envDist.length);
+        float[] d = compiled.envDist;
+        // Every CDF runs from 0 to 1 without decreasing; the marginal holds each row's integral.
+        for (int v = 0; v <= h; v++) {
+            int cdf = v < h ? EnvMapLayout.condCdf(w, h) + v * (w + 1) : EnvMapLayout.margCdf(w, h);
+            int n = v < h ? w : h;
+            assertEquals(0f, d[cdf]);
+            assertEquals(1f, d[cdf + n]);
+            for (int i = 0; i < n; i++) {
+                assertTrue(d[cdf + i] <= d[cdf + i + 1], "CDF " + v + " decreases at " + i);
+            }
+        }
+        double rows = 0;
+        for (int v = 0; v < h; v++) {
+            rows += d[EnvMapLayout.margFunc(w, h) + v];
+        }
+        assertEquals(rows / h, d[EnvMapLayout.margInt(w, h)], 1e-4 * rows / h);
     }
 
     /** World direction of lat-long (s, t) in the card's light frame (light +z is world +y). */
