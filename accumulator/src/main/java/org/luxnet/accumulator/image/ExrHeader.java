@@ -12,15 +12,29 @@ import java.util.List;
  * compression and the channel list, with each channel's place in the RGB output.
  */
 record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compression, int[] rgbIndices,
-        int headerLength) {
+        int[] pixelTypes, int headerLength) {
     static final int MAGIC = 20000630;
     static final int VERSION = 2;
     static final int TILED = 0x200, LONG_NAMES = 0x400, NON_IMAGE = 0x800, MULTIPART = 0x1000;
-    static final int FLOAT = 2;
+    static final int UINT = 0, HALF = 1, FLOAT = 2;
 
     /** Number of channels stored per scanline. */
     int channelCount() {
         return rgbIndices.length;
+    }
+
+    /** Bytes of one pixel over all stored channels (HALF 2, FLOAT and UINT 4). */
+    int bytesPerPixel() {
+        int n = 0;
+        for (int t : pixelTypes) {
+            n += t == HALF ? 2 : 4;
+        }
+        return n;
+    }
+
+    /** {@link #UINT}, {@link #HALF} or {@link #FLOAT}: the pixel type of stored channel {@code ch}. */
+    int pixelType(int ch) {
+        return pixelTypes[ch];
     }
 
     /** 0, 1 or 2 when stored channel {@code ch} is R, G or B; -1 for a channel the reader skips. */
@@ -47,6 +61,7 @@ record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compr
             }
             int maxName = (flags & LONG_NAMES) != 0 ? 255 : 31;
             int[] rgb = null, window = null;
+            List<Integer> types = new ArrayList<>();
             ExrCompression compression = null;
             for (String name = cString(b, maxName); !name.isEmpty(); name = cString(b, maxName)) {
                 String type = cString(b, maxName);
@@ -58,12 +73,12 @@ record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compr
                 ByteBuffer value = b.slice(b.position(), size).order(b.order());
                 b.position(b.position() + size);
                 switch (name) {
-                    case "channels" -> rgb = channels(expect(value, type, "chlist", -1), maxName);
+                    case "channels" -> rgb = channels(expect(value, type, "chlist", -1), maxName, types);
                     case "compression" -> {
                         int code = expect(value, type, "compression", 1).get() & 0xFF;
                         compression = ExrCompression.of(code);
                         if (compression == null) {
-                            throw new IOException("compression " + code + " is not supported (only NONE, ZIPS, ZIP)");
+                            throw new IOException("compression " + code + " is not supported (only NONE, RLE, ZIPS, ZIP, PIZ)");
                         }
                     }
                     case "dataWindow" -> {
@@ -89,7 +104,8 @@ record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compr
                     || width * rgb.length * 4 > Integer.MAX_VALUE) {
                 throw new IOException("unusable data window " + width + "x" + height);
             }
-            return new ExrHeader(window[0], window[1], (int) width, (int) height, compression, rgb, b.position());
+            return new ExrHeader(window[0], window[1], (int) width, (int) height, compression, rgb,
+                    types.stream().mapToInt(Integer::intValue).toArray(), b.position());
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new IOException("truncated OpenEXR header", e);
         }
@@ -103,16 +119,20 @@ record ExrHeader(int xMin, int yMin, int width, int height, ExrCompression compr
         return value;
     }
 
-    /** The RGB index of each channel in the list; all must be unsampled FLOAT and include R, G, B. */
-    private static int[] channels(ByteBuffer b, int maxName) throws IOException {
+    /**
+     * The RGB index of each channel in the list, its pixel type added to {@code types}; all must be
+     * unsampled UINT, HALF or FLOAT and include R, G, B.
+     */
+    private static int[] channels(ByteBuffer b, int maxName, List<Integer> types) throws IOException {
         List<String> names = new ArrayList<>();
         for (String name = cString(b, maxName); !name.isEmpty(); name = cString(b, maxName)) {
             int type = b.getInt();
             b.position(b.position() + 4); // pLinear and three reserved bytes
             int xs = b.getInt(), ys = b.getInt();
-            if (type != FLOAT) {
-                throw new IOException("channel " + name + " has pixel type " + type + "; only FLOAT (2) is supported");
+            if (type != FLOAT && type != HALF && type != UINT) {
+                throw new IOException("channel " + name + " has unknown pixel type " + type);
             }
+            types.add(type);
             if (xs != 1 || ys != 1) {
                 throw new IOException("channel " + name + " is subsampled; not supported");
             }

@@ -16,11 +16,11 @@ import org.luxnet.accumulator.io.ZlibBlocks;
 /**
  * OpenEXR 2 files, written without a library: a single-part scanline image with channels B, G, R
  * (alphabetical, as EXR requires) stored as 32-bit FLOAT, increasing-Y line order, data and display
- * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP}. A block that zlib cannot
+ * window (0, 0)-(w-1, h-1), and {@link ExrCompression NONE, ZIPS or ZIP} (RLE and PIZ are read only). A block that zlib cannot
  * shrink is stored raw, as OpenEXR itself does. Writes are atomic.
  *
  * <p>The reader accepts what the writer produces and files like it: single-part scanline images in
- * those compressions whose channels are all FLOAT and include R, G and B (others are skipped), any
+ * those compressions whose channels are FLOAT, HALF or UINT and include R, G and B (others are skipped), any
  * data window origin, either line order. It validates offsets, sizes and block positions before use
  * and never inflates a block past its declared size.
  */
@@ -45,6 +45,9 @@ public final class ExrIO {
     public static void write(Path path, float[] rgb, int width, int height, ExrCompression compression)
             throws IOException {
         Images.check(rgb, width, height);
+        if (compression == ExrCompression.PIZ || compression == ExrCompression.RLE) {
+            throw new IllegalArgumentException(compression + " compression is read, not written");
+        }
         byte[] header = header(width, height, compression);
         int lines = compression.linesPerBlock, blocks = (height + lines - 1) / lines;
         byte[][] chunks = new byte[blocks][];
@@ -137,10 +140,19 @@ public final class ExrIO {
         return Images.read(path, ExrIO::parse);
     }
 
+    /**
+     * Decodes an EXR file's bytes (a scene resource, already read), as {@link #read} does.
+     *
+     * @throws IOException when the bytes are malformed or use features this reader does not support
+     */
+    public static RgbImage decode(byte[] data) throws IOException {
+        return parse(data);
+    }
+
     private static RgbImage parse(byte[] data) throws IOException {
         ExrHeader h = ExrHeader.parse(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
         int width = h.width(), height = h.height(), lines = h.compression().linesPerBlock;
-        int bytesPerLine = h.channelCount() * width * 4;
+        int bytesPerLine = h.bytesPerPixel() * width;
         if ((long) bytesPerLine * height > (long) data.length * ZlibBlocks.MAX_RATIO + 1024) {
             throw new IOException("EXR of " + width + "x" + height + " cannot fit in a file of " + data.length + " bytes");
         }
@@ -172,13 +184,24 @@ public final class ExrIO {
                 if (size < 0 || size > data.length - offset - 8) {
                     throw new IOException("EXR chunk " + k + " declares " + size + " bytes past the end of the file");
                 }
-                byte[] block = decodeBlock(data, (int) offset + 8, size, need, h.compression(), inflater, k);
+                byte[] block = h.compression() == ExrCompression.PIZ && size != need
+                        ? ExrPiz.decompress(data, (int) offset + 8, size, need, width, n, words16(h))
+                        : decodeBlock(data, (int) offset + 8, size, need, h.compression(), inflater, k);
                 unpack(block, h, (int) rel, n, rgb);
             }
         } finally {
             inflater.end();
         }
         return new RgbImage(width, height, rgb);
+    }
+
+    /** 16-bit words per pixel of each stored channel, as PIZ lays them out. */
+    private static int[] words16(ExrHeader h) {
+        int[] w = new int[h.channelCount()];
+        for (int c = 0; c < w.length; c++) {
+            w[c] = h.pixelType(c) == ExrHeader.HALF ? 1 : 2;
+        }
+        return w;
     }
 
     private static byte[] decodeBlock(byte[] data, int off, int size, int need, ExrCompression compression,
@@ -193,12 +216,45 @@ public final class ExrIO {
             throw new IOException("uncompressed EXR chunk " + k + " has " + size + " bytes, expected " + need);
         }
         byte[] t = new byte[need];
+        if (compression == ExrCompression.RLE) {
+            unRle(data, off, size, t, k);
+            return ExrZip.postprocess(t, need);
+        }
         try {
             ZlibBlocks.inflateExactly(inflater, data, off, size, t, need);
         } catch (ZipException e) {
             throw new IOException("EXR chunk " + k + ": " + e.getMessage(), e);
         }
         return ExrZip.postprocess(t, need);
+    }
+
+    /**
+     * OpenEXR's rleUncompress into all of {@code out}: a negative count byte -n is followed by n literal
+     * bytes, a count n >= 0 by one byte repeated n + 1 times.
+     */
+    private static void unRle(byte[] d, int off, int size, byte[] out, int k) throws IOException {
+        int p = off, end = off + size, o = 0;
+        while (p < end) {
+            int count = d[p++];
+            if (count < 0) {
+                int n = -count;
+                if (p + n > end || o + n > out.length) {
+                    throw new IOException("EXR chunk " + k + ": RLE literal run overflows");
+                }
+                System.arraycopy(d, p, out, o, n);
+                p += n;
+                o += n;
+            } else {
+                if (p >= end || o + count + 1 > out.length) {
+                    throw new IOException("EXR chunk " + k + ": RLE run overflows");
+                }
+                java.util.Arrays.fill(out, o, o + count + 1, d[p++]);
+                o += count + 1;
+            }
+        }
+        if (o != out.length) {
+            throw new IOException("EXR chunk " + k + ": RLE data gives " + o + " bytes, " + out.length + " expected");
+        }
     }
 
     /** Copies the R, G and B channels of {@code n} scanlines starting at row {@code row} into the image. */
@@ -208,15 +264,41 @@ public final class ExrIO {
         for (int j = 0; j < n; j++) {
             for (int ch = 0; ch < h.channelCount(); ch++) {
                 int c = h.rgbIndex(ch);
+                int type = h.pixelType(ch);
                 if (c < 0) {
-                    b.position(b.position() + 4 * width);
+                    b.position(b.position() + (type == ExrHeader.HALF ? 2 : 4) * width);
                     continue;
                 }
                 int base = 3 * (row + j) * width + c;
                 for (int x = 0; x < width; x++) {
-                    rgb[base + 3 * x] = b.getFloat();
+                    float v;
+                    if (type == ExrHeader.HALF) {
+                        v = halfToFloat(b.getShort());
+                    } else if (type == ExrHeader.UINT) {
+                        v = (float) Integer.toUnsignedLong(b.getInt());
+                    } else {
+                        v = b.getFloat();
+                    }
+                    rgb[base + 3 * x] = v;
                 }
             }
         }
+    }
+
+    /** An IEEE 754 binary16 value (EXR's HALF) as a float, subnormals, infinities and NaN included. */
+    static float halfToFloat(short half) {
+        int h = half & 0xffff;
+        int sign = (h >>> 15) << 31;
+        int exp = (h >>> 10) & 0x1f;
+        int mant = h & 0x3ff;
+        if (exp == 0) {
+            // Zero or subnormal: mant * 2^-24.
+            float f = mant * 0x1p-24f;
+            return sign != 0 ? -f : f;
+        }
+        if (exp == 31) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+        }
+        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 }

@@ -47,6 +47,15 @@ public final class PfmIO {
         return Images.read(path, PfmIO::parse);
     }
 
+    /**
+     * Decodes a PFM file's bytes (a scene resource, already read).
+     *
+     * @throws IOException when the bytes are not a PFM image or hold fewer pixels than declared
+     */
+    public static RgbImage decode(byte[] data) throws IOException {
+        return parse(data);
+    }
+
     private static RgbImage parse(byte[] data) throws IOException {
         if (data.length < 3 || data[0] != 'P' || (data[1] != 'F' && data[1] != 'f')) {
             throw new IOException("not a PFM file (expected \"PF\" or \"Pf\")");

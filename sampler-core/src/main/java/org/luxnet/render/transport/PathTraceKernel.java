@@ -1,5 +1,6 @@
 package org.luxnet.render.transport;
 
+import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -87,6 +88,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull);
         put(matType).put(matParams);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
+        put(envTexels).put(envDist).put(envXform).put(envInfo);
         put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
     }
 
@@ -214,12 +216,23 @@ public final class PathTraceKernel extends CameraKernel {
                     if (lightType[li] == LightLayout.INFINITE) {
                         float w = 1f;
                         if (bounce != 0 && !specular) {
-                            w = powerHeuristic(prevPdf, pdfInfinite(li));
+                            w = powerHeuristic(prevPdf, pdfInfinite(gid, li, dx, dy, dz));
                         }
                         int o = li * STRIDE;
-                        lr += br * lightParams[o] * w;
-                        lg += bg * lightParams[o + 1] * w;
-                        lb += bb * lightParams[o + 2] * w;
+                        float er = lightParams[o], eg = lightParams[o + 1], eb = lightParams[o + 2];
+                        int mp = (int) lightParams[o + MAP] - 1;
+                        if (mp >= 0) {
+                            // Environment map: its texel at the ray's direction.
+                            envDirection(gid, mp, dx, dy, dz);
+                            envLookup(gid, mp, scratch[Scratch.VEC_X * capacity + gid],
+                                    scratch[Scratch.VEC_Y * capacity + gid]);
+                            er = scratch[Scratch.VEC_X * capacity + gid];
+                            eg = scratch[Scratch.VEC_Y * capacity + gid];
+                            eb = scratch[Scratch.VEC_Z * capacity + gid];
+                        }
+                        lr += br * er * w;
+                        lg += bg * eg * w;
+                        lb += bb * eb * w;
                     }
                 }
                 alive = false;

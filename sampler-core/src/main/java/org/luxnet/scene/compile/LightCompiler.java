@@ -22,7 +22,7 @@ import org.luxnet.scene.desc.TextureDesc;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
- * sphere), point, spot, constant infinite and distant lights, and the power distribution used to
+ * sphere), point, spot, infinite (constant or environment-mapped) and distant lights, and the power distribution used to
  * choose among them. Each scene gets its own renderer's semantics ({@link LightEmission}): in a
  * pbrt-v3 scene {@code AreaLightSource "area"} is pbrt's diffuse area light (radiance L times
  * scale, api.cpp MakeAreaLight); in a LuxRender scene it is LuxRender's, normalised to power *
@@ -44,6 +44,7 @@ final class LightCompiler {
     final List<Emitter> emitters = new ArrayList<>();
     private final List<float[]> others = new ArrayList<>(); // STRIDE floats each
     private final List<Integer> otherTypes = new ArrayList<>();
+    private final EnvironmentMaps maps = new EnvironmentMaps();
 
     LightCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.warnings = warnings;
@@ -125,13 +126,18 @@ final class LightCompiler {
                 type = LightLayout.SPOT;
                 break;
             }
-            case "infinite": {
+            case "infinite":
+            case "infinitesample": {
                 float[] l = emission.read(ps, false, statement).scaled();
                 set3(out, L, l, 1);
-                String map = ps.getString("mapname", null);
-                if (map != null) {
-                    warnings.add(new SceneWarning(ps.get("mapname").loc(), "environment map \"" + map
-                            + "\" is not supported; the infinite light is a constant colour"));
+                if (d.map() != null) {
+                    EnvMapLoader.load(d, ps, statement, emission.pbrt(), maps, warnings, out);
+                } else if (ps.has("mapname")) {
+                    ps.get("mapname").markUsed();
+                }
+                if (!emission.pbrt()) {
+                    ps.getFloat("gamma", 1);
+                    ps.getString("mapping", "");
                 }
                 ps.get("samples");
                 ps.get("nsamples");
@@ -160,6 +166,11 @@ final class LightCompiler {
         warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
+    }
+
+    /** The environment maps of the scene's infinite lights. */
+    EnvironmentMaps maps() {
+        return maps;
     }
 
     /**

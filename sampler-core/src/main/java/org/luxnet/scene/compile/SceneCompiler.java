@@ -258,6 +258,11 @@ public final class SceneCompiler {
             b.lightCdf[n] = 1f;
         }
         b.infiniteLights = infinite.stream().mapToInt(Integer::intValue).toArray();
+        EnvironmentMaps maps = lights.maps();
+        b.envTexels = maps.texels();
+        b.envDist = maps.distribution();
+        b.envXform = maps.rotations();
+        b.envInfo = maps.info();
         return maxRadiance;
     }
 

@@ -70,6 +70,18 @@ public final class CompiledScene {
     /** Indices of infinite and distant lights, which rays that escape the scene can see. */
     public final int[] infiniteLights;
 
+    // Environment maps of infinite lights (EnvMapLayout).
+    /** Number of environment maps. */
+    public final int envMapCount;
+    /** Texels of every map, 3 floats each, the light's colour folded in. */
+    public final float[] envTexels;
+    /** Sampling distributions of every map. */
+    public final float[] envDist;
+    /** Rotations of every map: world to light, light to world. */
+    public final float[] envXform;
+    /** Per map: texel offset, width, height, distribution offset. */
+    public final int[] envInfo;
+
     public final CameraData camera;
     /**
      * True when some primitive has the null material: shadow rays must then pass through those
@@ -107,6 +119,11 @@ public final class CompiledScene {
         lightSelectPdf = b.lightSelectPdf;
         lightCdf = b.lightCdf;
         infiniteLights = b.infiniteLights;
+        envTexels = b.envTexels == null ? new float[0] : b.envTexels;
+        envDist = b.envDist == null ? new float[0] : b.envDist;
+        envXform = b.envXform == null ? new float[0] : b.envXform;
+        envInfo = b.envInfo == null ? new int[0] : b.envInfo;
+        envMapCount = envInfo.length / EnvMapLayout.INFO_STRIDE;
         camera = b.camera;
         boolean anyNull = false;
         for (int t : b.matType) {
@@ -144,6 +161,8 @@ public final class CompiledScene {
         public int[] lightPrim;
         public float[] lightSelectPdf, lightCdf;
         public int[] infiniteLights;
+        public float[] envTexels, envDist, envXform;
+        public int[] envInfo;
         public CameraData camera;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;

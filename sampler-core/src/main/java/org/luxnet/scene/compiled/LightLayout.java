@@ -20,7 +20,7 @@ public final class LightLayout {
     public static final int POINT = 2;
     /** Spot light with smooth falloff. */
     public static final int SPOT = 3;
-    /** Constant-colour environment at infinity. */
+    /** Environment at infinity: a constant colour, or a lat-long map ({@link #MAP}). */
     public static final int INFINITE = 4;
     /** Directional light at infinity. */
     public static final int DISTANT = 5;
@@ -39,4 +39,9 @@ public final class LightLayout {
     public static final int TWO_SIDED = 11;
     /** Area lights: surface area of the primitive. */
     public static final int AREA = 12;
+    /**
+     * Infinite lights: 1 + the index of the light's environment map in the scene's map tables
+     * ({@link EnvMapLayout}), 0 for a constant colour. With a map, {@link #L} holds its mean radiance.
+     */
+    public static final int MAP = 13;
 }

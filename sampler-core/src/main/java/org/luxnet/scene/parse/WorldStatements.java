@@ -8,7 +8,10 @@ import org.luxnet.scene.SceneException;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.SceneFile;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.TextureDesc;
 
@@ -64,6 +67,35 @@ final class WorldStatements {
                         + "; the later one is kept");
             }
         });
+
+        // An environment light's map is read with the statement, so that it ships with the scene.
+        StatementHandler light = table.get("LightSource");
+        table.put("LightSource", (st, kw) -> {
+            light.handle(st, kw);
+            int last = st.lights.size() - 1;
+            LightDesc d = st.lights.get(last);
+            SceneFile map = lightMap(st, d.type(), d.params());
+            if (map != null) {
+                st.lights.set(last, d.withMap(map));
+            }
+        });
+    }
+
+    /**
+     * The environment map of an {@code infinite} or {@code infinitesample} light, read like a PLY file so
+     * that it is shipped to render servers with the scene; null when the light names none.
+     */
+    private static SceneFile lightMap(ParseState st, String type, ParamSet params) {
+        if (!(type.equals("infinite") || type.equals("infinitesample")) || !params.has("mapname")) {
+            return null;
+        }
+        Param p = params.get("mapname");
+        String name = p.type() == ParamType.STRING && p.strings().length > 0 ? p.strings()[0] : null;
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        SceneResources.Resource r = st.open(name, "environment map", p.loc());
+        return new SceneFile(r.name(), r.bytes());
     }
 
     private static void shape(ParseState st, Token kw) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.FilmTile;
+import org.luxnet.accumulator.image.PfmIO;
 import org.luxnet.accumulator.filter.PixelFilter;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.scene.compile.CompiledRender;
@@ -82,6 +83,44 @@ final class TestScenes {
             WorldEnd
             """;
 
+    /**
+     * An environment-mapped infinite light ({@link #writeSkyMap}, rotated as pbrt's envmap card is)
+     * lighting and reflected by matte, plastic and rough metal spheres on a matte floor, with the map
+     * as the visible background: the map lookup, its importance sampling and the MIS weights.
+     */
+    static final String ENVMAP = """
+            Integrator "path" "integer maxdepth" [ 8 ]
+            LookAt 0 1.2 -5  0 0.6 0  0 1 0
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            PixelFilter "box" "float xwidth" [ 0.5 ] "float ywidth" [ 0.5 ]
+            Film "image" "integer xresolution" [ 40 ] "integer yresolution" [ 32 ]
+            Camera "perspective" "float fov" [ 40 ]
+            WorldBegin
+            AttributeBegin
+              Rotate -90 1 0 0
+              Rotate 30 0 0 1
+              LightSource "infinite" "string mapname" [ "sky.pfm" ] "rgb L" [ 1 0.9 0.8 ]
+            AttributeEnd
+            Material "matte" "rgb Kd" [ 0.4 0.4 0.4 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0 -5 5 0 -5 5 0 5 -5 0 5 ]
+            AttributeBegin
+              Translate -1.2 0.5 0
+              Material "matte" "rgb Kd" [ 0.7 0.7 0.7 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.5 0
+              Material "plastic" "rgb Kd" [ 0.3 0.05 0.05 ] "rgb Ks" [ 0.5 0.5 0.5 ] "float roughness" [ 0.05 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.2 0.5 0
+              Material "metal" "rgb eta" [ 0.155 0.117 0.138 ] "rgb k" [ 4.83 3.12 2.15 ] "float roughness" [ 0.05 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
     private static CompiledRender cornell;
 
     /**
@@ -113,6 +152,43 @@ final class TestScenes {
     }
 
     private TestScenes() {
+    }
+
+    /**
+     * Writes {@code dir/sky.pfm}: a 32x16 lat-long map, a blue-to-white sky over a dark ground, a
+     * warm glow on the horizon, and a small sun of radiance 200 at 40 degrees elevation.
+     */
+    static void writeSkyMap(Path dir) {
+        int w = 32, h = 16;
+        float[] rgb = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int o = 3 * (y * w + x);
+                float t = (y + 0.5f) / h;
+                boolean sky = t < 0.5f;
+                rgb[o] = sky ? 0.3f + t : 0.08f;
+                rgb[o + 1] = sky ? 0.4f + t : 0.07f;
+                rgb[o + 2] = sky ? 0.9f : 0.05f;
+                if (y == 7 && x >= 20 && x <= 23) {
+                    rgb[o] += 2f;
+                    rgb[o + 1] += 1f;
+                }
+            }
+        }
+        rgb[3 * (4 * w + 9)] = 200f;
+        rgb[3 * (4 * w + 9) + 1] = 190f;
+        rgb[3 * (4 * w + 9) + 2] = 170f;
+        try {
+            PfmIO.write(dir.resolve("sky.pfm"), rgb, w, h);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #ENVMAP} with its map, compiled. */
+    static CompiledRender envMap(Path dir) {
+        writeSkyMap(dir);
+        return compile(dir, ENVMAP);
     }
 
     /** The Cornell box of examples/reference, compiled once. */
