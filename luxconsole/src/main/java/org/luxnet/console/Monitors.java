@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import org.luxnet.bridge.monitor.MonitorServer;
-import org.luxnet.bridge.monitor.RenderControls;
-import org.luxnet.bridge.monitor.RenderMonitor;
+import org.luxnet.monitor.MonitorServer;
+import org.luxnet.monitor.RenderControls;
+import org.luxnet.monitor.RenderMonitor;
 import org.luxnet.bridge.monitor.ServerStatusApi;
 import org.luxnet.bridge.server.RenderServer;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.BundleLimits;
-import org.luxnet.bridge.monitor.MonitorServer;
+import org.luxnet.monitor.MonitorServer;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerConfig;
 

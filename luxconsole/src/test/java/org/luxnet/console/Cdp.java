@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.luxnet.bridge.monitor.JsonException;
-import org.luxnet.bridge.monitor.JsonParser;
-import org.luxnet.bridge.monitor.JsonWriter;
+import org.luxnet.monitor.JsonException;
+import org.luxnet.monitor.JsonParser;
+import org.luxnet.monitor.JsonWriter;
 
 /**
  * A minimal Chrome DevTools Protocol client: hand-written JSON commands over java.net.http's

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.luxnet.bridge.monitor.JsonParser;
+import org.luxnet.monitor.JsonParser;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerConfig;
 

@@ -5,6 +5,12 @@ import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.server.BlobCache;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerSnapshot;
+import org.luxnet.monitor.ApiResponse;
+import org.luxnet.monitor.JsonWriter;
+import org.luxnet.monitor.NodeStates;
+import org.luxnet.monitor.NodeView;
+import org.luxnet.monitor.Routes;
+import org.luxnet.monitor.StatusJson;
 
 /**
  * A render server's read-only status port ({@code luxconsole -s --status-port PORT}), for farm
@@ -16,6 +22,8 @@ import org.luxnet.bridge.server.ServerSnapshot;
  * </pre>
  *
  * Anything else is a 404, any other method a 405: the port observes, it never changes the server.
+ * It lives beside the protocol (it reads a {@link RenderServer}) and serves through the monitor
+ * module's HTTP layer, so that module needs nothing from client-bridge.
  */
 public final class ServerStatusApi {
     private ServerStatusApi() {

@@ -21,6 +21,9 @@ import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.testing.Cluster;
 import org.luxnet.bridge.testing.FakeBackend;
 import org.luxnet.bridge.testing.FakeJob;
+import org.luxnet.monitor.ApiResponse;
+import org.luxnet.monitor.JsonParser;
+import org.luxnet.monitor.MonitorServer;
 
 /** A real render server's status port on loopback: idle, then rendering for a client, and read-only throughout. */
 @Timeout(60)
@@ -85,9 +88,9 @@ class ServerStatusApiTest {
                     assertEquals(1L, rows.get(0).get("threads"));
 
                     RawHttp.Response post = RawHttp.exchange(port, RawHttp.request("POST", "/api/status", "{}"));
-                    HttpLayerTest.assertError(post, 405, "use GET");
+                    assertError(post, 405, "use GET");
                     assertEquals("GET", post.header("Allow"));
-                    HttpLayerTest.assertError(RawHttp.exchange(port, RawHttp.request("POST", "/api/stop", "")), 404,
+                    assertError(RawHttp.exchange(port, RawHttp.request("POST", "/api/stop", "")), 404,
                             "no such path: /api/stop");
                 } finally {
                     driver.requestStop();
@@ -98,5 +101,13 @@ class ServerStatusApiTest {
                 assertEquals("idle", get(port, "/api/status").get("state"));
             }
         }
+    }
+
+    /** A JSON error answer with {@code status} whose message contains {@code message}. */
+    private static void assertError(RawHttp.Response r, int status, String message) {
+        assertEquals(status, r.status(), r.head() + r.body());
+        assertEquals(ApiResponse.JSON, r.header("Content-Type"), r.head());
+        assertTrue(r.body().startsWith("{\"status\":" + status + ",\"error\":\""), r.body());
+        assertTrue(r.body().contains(message), "expected '" + message + "' in " + r.body());
     }
 }
