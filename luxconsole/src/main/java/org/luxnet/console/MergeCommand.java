@@ -22,11 +22,17 @@ import picocli.CommandLine.Spec;
  * chunkings or resolutions, and a chunk given twice, are refused naming the files (exit 2); a missing
  * chunk is too, unless {@code --allow-missing}.
  */
-@Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "merge", sortOptions = false, versionProvider = Version.class,
         description = "Add the FLM films of the chunks of a frame (--chunk I/N --write-flm) exactly and write its images.")
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BASE", required = true,
             description = "Output file name without extension: BASE.png and the scene's other images.")
