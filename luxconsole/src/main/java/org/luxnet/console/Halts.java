@@ -22,11 +22,35 @@ record Halts(int spp, double time, double noise) {
 
     /** The halts for {@code o} and the scene's settings {@code s}. */
     static Halts resolve(RenderOptions o, RenderSettings s) {
+        if (o.chunk != null) {
+            return new Halts(o.chunk.passes(chunkTotal(o, s)), 0, 0);
+        }
         if (o.haltSpp == null && o.haltTime == null && o.haltNoise == null) {
             return new Halts(s.haltSpp(), s.haltTimeSeconds(), 0);
         }
         return new Halts(o.haltSpp != null ? o.haltSpp : 0, o.haltTime != null ? o.haltTime : 0,
                 o.haltNoise != null ? o.haltNoise : 0);
+    }
+
+    /**
+     * The samples per pixel of the whole frame that {@code --chunk} splits: {@code --halt-spp}, else
+     * the scene's {@code haltspp}. Time and noise halts would make the chunks' sum inexact: refused.
+     */
+    static int chunkTotal(RenderOptions o, RenderSettings s) {
+        if (o.haltTime != null || o.haltNoise != null) {
+            throw new CliException(ExitCode.USAGE, "--chunk renders an exact share of --halt-spp; "
+                    + "--halt-time and --halt-noise cannot be split into chunks");
+        }
+        int total = o.haltSpp != null ? o.haltSpp : s.haltSpp();
+        if (total <= 0) {
+            throw new CliException(ExitCode.USAGE, "--chunk needs a samples-per-pixel halt to split: give --halt-spp S "
+                    + "(the scene has no haltspp)");
+        }
+        if (o.chunk.passes(total) == 0) {
+            throw new CliException(ExitCode.USAGE, o.chunk + " of " + total + " S/p has no pass to render: use at most "
+                    + total + " chunks");
+        }
+        return total;
     }
 
     /** As the render driver takes them. */

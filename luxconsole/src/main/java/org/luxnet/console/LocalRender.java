@@ -48,19 +48,25 @@ final class LocalRender {
             throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave no device to render on");
         }
         RenderSession session = new RenderSession(st.scene.compiled().scene(), s,
-                new SessionOptions(cpuThreads, seed, 0, haltPasses, extra, st.localStart()));
+                new SessionOptions(cpuThreads, seed, o.chunk != null ? o.chunk.node() : 0, haltPasses, extra, st.localStart()));
         ConsoleListener listener = new ConsoleListener(out, err, o.details(), o.hideInfo());
         listener.showDevices(session::deviceStats);
         RenderEvents events = new RenderEvents(listener);
         RenderDriver[] driverRef = new RenderDriver[1];
-        FilmImages images = Outputs.create(s, o, () -> new ResumeState(st.scene.sha256(), seed,
-                driverRef[0].status().elapsed(), session.nextItems()).toMetadata());
+        java.util.Map<String, String> chunkEntries = ChunkRender.metadata(o, st);
+        FilmImages images = Outputs.create(s, o, () -> {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>(new ResumeState(st.scene.sha256(), seed,
+                    driverRef[0].status().elapsed(), session.nextItems()).toMetadata());
+            m.putAll(chunkEntries);
+            return m;
+        });
         double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
         RenderDriver driver = new RenderDriver(film, st.halts.conditions(), Outputs.nonEmpty(images::write),
                 events, seconds(o.statsInterval), seconds(wi), st.before());
         driverRef[0] = driver;
         driver.addLocal(session);
-        out.printf(Locale.ROOT, "Rendering %s: %dx%d, %s, %s, seed %d%s%n", scenePath, s.width(), s.height(),
+        out.printf(Locale.ROOT, "Rendering %s%s: %dx%d, %s, %s, seed %d%s%n", scenePath,
+                o.chunk != null ? ", " + o.chunk : "", s.width(), s.height(),
                 s.sampler() == RenderSettings.SamplerKind.INDEPENDENT ? "random sampler" : "low-discrepancy sampler",
                 describeDevices(cpuThreads, extra), seed, st.halts.describe());
         out.flush();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * only parses options, picks the mode and maps failures to exit codes (0 ok, 1 render failure, 2
  * usage or scene error, 3 I/O or network); the work lives in the mode classes.
  */
-@Command(name = "luxconsole", versionProvider = Version.class, sortOptions = false,
+@Command(name = "luxconsole", versionProvider = Version.class, sortOptions = false, subcommands = MergeCommand.class,
         description = "Progressive path tracer for LuxRender (.lxs) and pbrt-v3 scenes, with LuxRender statistics.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rendered (also after Ctrl-C, once the images are written)", "1:rendering failed",
@@ -114,6 +114,9 @@ public final class LuxConsole implements Callable<Integer> {
 
     private int renderOne(String scene, PrintWriter info, PrintWriter warn) throws Exception {
         if (!network.servers.isEmpty()) {
+            if (render.chunk != null) {
+                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with -u");
+            }
             return new ClientMode(render, network, gpu, monitor, info, warn).run(scene);
         }
         return new LocalRender(render, gpu, monitor, info, warn).run(scene);

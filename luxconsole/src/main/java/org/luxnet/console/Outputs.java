@@ -22,7 +22,12 @@ final class Outputs {
         if (o.output == null) {
             return Path.of(s.outputBase());
         }
-        String b = o.output;
+        return base(o.output);
+    }
+
+    /** {@code output} without an image extension it may end with. */
+    static Path base(String output) {
+        String b = output;
         for (String ext : EXTENSIONS) {
             if (b.length() > ext.length() && b.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
                 b = b.substring(0, b.length() - ext.length());

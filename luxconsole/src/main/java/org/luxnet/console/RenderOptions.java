@@ -22,6 +22,11 @@ public final class RenderOptions {
             description = "Stop when 90%% of pixels have a relative standard error below ERR (e.g. 0.02).")
     Double haltNoise;
 
+    @Option(names = "--chunk", paramLabel = "I/N", converter = ChunkConverter.class,
+            description = "Render chunk I of N (from 0) of the frame: its own sample stream, its share of the "
+                    + "samples-per-pixel halt; merge the chunks' --write-flm films with 'luxconsole merge'.")
+    Chunk chunk;
+
     @Option(names = "--seed", paramLabel = "N", description = "Session seed: same seed, same image (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -60,6 +65,18 @@ public final class RenderOptions {
 
     @Option(names = {"-l", "--logconsole"}, description = "Copy the log to the console (it always goes there; accepted for LuxRender's scripts).")
     boolean logConsole;
+
+    /** Parses {@code --chunk I/N}. */
+    static final class ChunkConverter implements picocli.CommandLine.ITypeConverter<Chunk> {
+        @Override
+        public Chunk convert(String value) {
+            try {
+                return Chunk.parse(value);
+            } catch (CliException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     /** Details (debug messages, stack traces) asked for. */
     boolean details() {
