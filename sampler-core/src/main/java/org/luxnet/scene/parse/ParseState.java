@@ -14,8 +14,10 @@ import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ObjectDesc;
 import org.luxnet.scene.desc.SceneDescription;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.TextureDesc;
@@ -47,8 +49,9 @@ final class ParseState {
     FileLoc motionBlockLoc;
     Transform motionFirstTransform;
 
-    final Map<String, ObjectDefinition> objects = new HashMap<>();
-    ObjectDefinition currentObject;
+    final Map<String, ObjectDesc> objects = new HashMap<>();
+    ObjectDesc currentObject;
+    final List<InstanceDesc> instances = new ArrayList<>();
 
     CameraDesc camera;
     EntityDesc film;
@@ -203,6 +206,6 @@ final class ParseState {
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),
                 pixelFilter != null ? pixelFilter : EntityDesc.absent(pbrt ? "box" : "mitchell"),
-                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings));
+                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings), instances);
     }
 }

@@ -46,6 +46,13 @@ class FaithfulPortTest {
     }
 
     @Test
+    void objectInstancesSampleForSample() {
+        CompiledRender r = TestScenes.compile(dir, TestScenes.INSTANCES);
+        assertEquals(5, r.scene().instanceCount);
+        assertSameSamples(r, TestScenes.filter(r), 79L, 3);
+    }
+
+    @Test
     void independentSamplerSampleForSample() {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES.replace("Sampler \"sobol\"", "Sampler \"random\""));
         assertEquals(RenderSettings.SamplerKind.INDEPENDENT, r.settings().sampler());
