@@ -86,7 +86,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(sobolTables);
         put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
-        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
         put(matType).put(matParams);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
@@ -277,6 +277,9 @@ public final class PathTraceKernel extends CameraKernel {
                     nsx = sx * sl;
                     nsy = sy * sl;
                     nsz = sz * sl;
+                    if (instMaterial[inst] >= 0) {
+                        mat = instMaterial[inst];
+                    }
                 }
             } else {
                 int sp = prim - triangleCount;

@@ -32,6 +32,8 @@ abstract class TraceKernel extends SampleKernel {
     float[] instXform = new float[1];
     /** Per instance: its object's root node. */
     int[] instRoot = new int[1];
+    /** Per instance: the material replacing its object's, or -1 ({@link CompiledScene#instMaterial}). */
+    int[] instMaterial = new int[1];
     int triangleCount;
     /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
     int hasNullSurfaces;
@@ -60,6 +62,7 @@ abstract class TraceKernel extends SampleKernel {
         bvhPrims = KernelArrays.ints(s.bvhPrims);
         instXform = KernelArrays.floats(s.instXform);
         instRoot = KernelArrays.ints(s.instRoot);
+        instMaterial = KernelArrays.ints(s.instMaterial);
         triangleCount = s.triangleCount;
         hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
         if (s.hasNullSurfaces) {

@@ -116,6 +116,7 @@ final class GeometryLayout {
         b.bvhChildren = allChildren;
         b.bvhPrims = allPrims;
         b.sceneBounds = top.sceneBounds();
+        b.instMaterial = inst.instanceMaterial.toArray();
         b.instRoot = new int[ni];
         b.instXform = new float[ni * CompiledScene.INST_STRIDE];
         for (int k = 0; k < ni; k++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.ObjectDesc;
 import org.luxnet.scene.desc.ShapeDesc;
@@ -14,7 +15,9 @@ import org.luxnet.scene.desc.Transform;
 /**
  * Compiles each instanced object's shapes once, in object space, and collects the instances that
  * place them (pbrt-v3 api.cpp {@code pbrtObjectInstance}, LuxRender core/context.cpp {@code
- * ObjectInstance}). Area lights inside an object are not supported by either renderer: the shape is
+ * ObjectInstance}). In LuxRender a material set at the instance replaces the object's materials
+ * (InstancePrimitive::Intersect: {@code if (material) isect->material = material}); pbrt-v3 keeps the
+ * object's. Area lights inside an object are not supported by either renderer: the shape is
  * kept without emission and a warning names it. Spheres inside objects are tessellated, since an
  * instance may scale them non-uniformly.
  */
@@ -25,11 +28,15 @@ final class InstanceCompiler {
     final List<GeometryBuilder> objects = new ArrayList<>();
     final IntList instanceObject = new IntList();
     final List<Transform> instanceToWorld = new ArrayList<>();
+    /** Per instance: the material that replaces the object's (LuxRender), or -1. */
+    final IntList instanceMaterial = new IntList();
     private final Map<ObjectDesc, Integer> index = new IdentityHashMap<>();
     private final MaterialCompiler materials;
     private final List<SceneWarning> warnings;
+    private final boolean luxRender;
 
-    InstanceCompiler(MaterialCompiler materials, List<SceneWarning> warnings) {
+    InstanceCompiler(Dialect dialect, MaterialCompiler materials, List<SceneWarning> warnings) {
+        this.luxRender = dialect == Dialect.LUXRENDER;
         this.materials = materials;
         this.warnings = warnings;
     }
@@ -55,6 +62,7 @@ final class InstanceCompiler {
         }
         instanceObject.add(o);
         instanceToWorld.add(t);
+        instanceMaterial.add(luxRender && in.material() != null ? materials.indexOf(in.material()) : -1);
     }
 
     int instanceCount() {

@@ -42,7 +42,7 @@ public final class SceneCompiler {
             }
             warnings.addAll(s.params().unused("Shape \"" + s.type() + "\""));
         }
-        InstanceCompiler instances = new InstanceCompiler(materials, warnings);
+        InstanceCompiler instances = new InstanceCompiler(d.dialect(), materials, warnings);
         for (InstanceDesc in : d.instances()) {
             instances.add(in);
         }

@@ -67,6 +67,8 @@ public final class CompiledScene {
     public final float[] instXform;
     /** Per instance: the node of its object's bottom-level BVH root. */
     public final int[] instRoot;
+    /** Per instance: the material that replaces its object's (LuxRender's instance material), or -1. */
+    public final int[] instMaterial;
     /** Distinct instanced objects whose geometry is stored (once each). */
     public final int objectCount;
 
@@ -119,6 +121,7 @@ public final class CompiledScene {
         instanceCount = b.instRoot.length;
         instXform = b.instXform;
         instRoot = b.instRoot;
+        instMaterial = b.instMaterial;
         objectCount = b.objectCount;
         sphereCount = b.sphereCount;
         sphereGeom = b.sphereGeom;
@@ -167,6 +170,7 @@ public final class CompiledScene {
         public int worldTriangleCount;
         public float[] instXform = new float[0];
         public int[] instRoot = new int[0];
+        public int[] instMaterial = new int[0];
         public int objectCount;
         public int sphereCount;
         public float[] sphereGeom;

@@ -9,7 +9,14 @@ import org.luxnet.scene.FileLoc;
  *
  * @param object          the instanced object
  * @param instanceToWorld the CTM at the instance statement
+ * @param material        the material set by a Material or NamedMaterial statement in effect at the
+ *                        instance, or null when none was: LuxRender's InstancePrimitive then shades the
+ *                        whole object with it (core/primitive.cpp); pbrt-v3 ignores it
  * @param loc             where the instance statement was written
  */
-public record InstanceDesc(ObjectDesc object, Transform instanceToWorld, FileLoc loc) {
+public record InstanceDesc(ObjectDesc object, Transform instanceToWorld, MaterialDesc material, FileLoc loc) {
+    /** An instance with no material of its own. */
+    public InstanceDesc(ObjectDesc object, Transform instanceToWorld, FileLoc loc) {
+        this(object, instanceToWorld, null, loc);
+    }
 }

@@ -3,7 +3,9 @@ package org.luxnet.scene.parse;
 import java.util.ArrayList;
 import java.util.Map;
 import org.luxnet.scene.SceneException;
+import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.desc.InstanceDesc;
+import org.luxnet.scene.desc.MaterialDesc;
 import org.luxnet.scene.desc.ObjectDesc;
 
 /**
@@ -55,6 +57,8 @@ final class ObjectStatements {
             throw new SceneException(kw.loc(), kw.text() + " \"" + name + "\": no object of that name has been defined"
                     + " (ObjectBegin \"" + name + "\" ... ObjectEnd must come first)");
         }
-        st.instances.add(new InstanceDesc(def, st.gs.ctm, kw.loc()));
+        // The default material has no place in the file: no Material statement set it.
+        MaterialDesc material = st.gs.material.loc().equals(FileLoc.NONE) ? null : st.gs.material;
+        st.instances.add(new InstanceDesc(def, st.gs.ctm, material, kw.loc()));
     }
 }

@@ -67,6 +67,50 @@ class InstancingDeviceTest {
         assertTrue(rmse < 0.01, "clamped RMSE " + rmse);
     }
 
+    private static final String LUX_INSTANCE = """
+            LookAt 0 0 -5  0 0 0  0 1 0
+            Camera "perspective" "float fov" [30]
+            Film "fleximage" "integer xresolution" [24] "integer yresolution" [24]
+            Sampler "random"
+            PixelFilter "box"
+            WorldBegin
+            LightSource "infinite" "color L" [1 1 1]
+            ObjectBegin "quad"
+              Material "matte" "color Kd" [0.8 0.8 0.8]
+              Shape "trianglemesh" "integer indices" [0 1 2 0 2 3] "point P" [-1 -1 0 1 -1 0 1 1 0 -1 1 0]
+            ObjectEnd
+            AttributeBegin
+              MATERIAL
+              ObjectInstance "quad"
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @Test
+    void luxRenderInstanceMaterialReplacesTheObjectsAndPbrtKeepsTheObjects() {
+        CompiledRender own = TestScenes.compile(dir, LUX_INSTANCE.replace("MATERIAL", ""));
+        CompiledRender black = TestScenes.compile(dir, LUX_INSTANCE.replace("MATERIAL", "Material \"matte\" \"color Kd\" [0 0 0]"));
+        assertEquals(-1, own.scene().instMaterial[0], "no material at the instance: the object's own");
+        int m = black.scene().instMaterial[0];
+        assertTrue(m >= 0 && black.scene().matParams[m * org.luxnet.scene.compiled.MaterialLayout.STRIDE] == 0f,
+                "LuxRender: the instance's material replaces the object's");
+        // A white quad (Kd 0.8) under a uniform sky of 1 against the same quad shaded black.
+        double a = mean(RenderSupport.render(own, 4, 1, 1).toRgb()), b = mean(RenderSupport.render(black, 4, 1, 1).toRgb());
+        System.out.printf("LuxRender instance material: mean %.4f with the object's, %.4f with the instance's black%n", a, b);
+        assertTrue(b >= 0 && b < a - 0.05, "the black instance material darkens the image: " + a + " vs " + b);
+        CompiledRender pbrt = TestScenes.compile(dir, TestScenes.INSTANCES.replace("ObjectInstance \"block\"",
+                "Material \"matte\" \"rgb Kd\" [0 0 0]\n ObjectInstance \"block\""));
+        assertEquals(-1, pbrt.scene().instMaterial[4], "pbrt-v3 keeps the object's materials");
+    }
+
+    private static double mean(float[] rgb) {
+        double s = 0;
+        for (float v : rgb) {
+            s += v;
+        }
+        return s / rgb.length;
+    }
+
     @Test
     void kernelRendersInstancesInOpenCl() throws IOException, CompileFailedException {
         OpenClDeviceInfo device = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
