@@ -1,5 +1,8 @@
 package org.luxnet.render.transport;
 
+import static org.luxnet.scene.compiled.CompiledScene.INST_O2W;
+import static org.luxnet.scene.compiled.CompiledScene.INST_SCALE;
+import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
@@ -85,7 +88,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(sobolTables);
         put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
-        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
         put(matType).put(matParams);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
@@ -139,6 +142,11 @@ public final class PathTraceKernel extends CameraKernel {
     /** The distance of the last {@link #closestHit} that hit. */
     public float hitDistance() {
         return scratch[Scratch.HIT_T * capacity];
+    }
+
+    /** The instance of the last {@link #closestHit} that hit, -1 for world geometry. */
+    public int hitInstance() {
+        return (int) scratch[Scratch.HIT_INST * capacity];
     }
 
     /** Host side: true when anything but a null surface blocks o + t d for 0 < t < tMax (a shadow ray). */
@@ -265,6 +273,36 @@ public final class PathTraceKernel extends CameraKernel {
                 }
                 mat = triMaterial[prim];
                 light = triLight[prim];
+                int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+                if (inst >= 0) {
+                    // Object space to world: points by object-to-world, normals by its inverse transpose.
+                    int x = inst * INST_STRIDE;
+                    int w = x + INST_O2W;
+                    float wx = instXform[w] * hx + instXform[w + 1] * hy + instXform[w + 2] * hz + instXform[w + 3];
+                    float wy = instXform[w + 4] * hx + instXform[w + 5] * hy + instXform[w + 6] * hz + instXform[w + 7];
+                    float wz = instXform[w + 8] * hx + instXform[w + 9] * hy + instXform[w + 10] * hz + instXform[w + 11];
+                    hx = wx;
+                    hy = wy;
+                    hz = wz;
+                    eps = eps * instXform[x + INST_SCALE] + 1e-6f * (abs(wx) + abs(wy) + abs(wz));
+                    float gx = instXform[x] * ngx + instXform[x + 4] * ngy + instXform[x + 8] * ngz;
+                    float gy = instXform[x + 1] * ngx + instXform[x + 5] * ngy + instXform[x + 9] * ngz;
+                    float gz = instXform[x + 2] * ngx + instXform[x + 6] * ngy + instXform[x + 10] * ngz;
+                    float gl = 1f / sqrt(gx * gx + gy * gy + gz * gz);
+                    ngx = gx * gl;
+                    ngy = gy * gl;
+                    ngz = gz * gl;
+                    float sx = instXform[x] * nsx + instXform[x + 4] * nsy + instXform[x + 8] * nsz;
+                    float sy = instXform[x + 1] * nsx + instXform[x + 5] * nsy + instXform[x + 9] * nsz;
+                    float sz = instXform[x + 2] * nsx + instXform[x + 6] * nsy + instXform[x + 10] * nsz;
+                    float sl = 1f / sqrt(sx * sx + sy * sy + sz * sz);
+                    nsx = sx * sl;
+                    nsy = sy * sl;
+                    nsz = sz * sl;
+                    if (instMaterial[inst] >= 0) {
+                        mat = instMaterial[inst];
+                    }
+                }
             } else {
                 int sp = prim - triangleCount;
                 float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];

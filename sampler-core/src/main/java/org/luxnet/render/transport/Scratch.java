@@ -23,6 +23,8 @@ final class Scratch {
     static final int LS_PDF = 23, LS_DELTA = 24, LS_MARGIN = 28;
     /** Radiance that next-event estimation adds at a vertex, throughput applied. */
     static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
+    /** Closest hit: the instance whose object holds the primitive, -1 for world geometry. */
+    static final int HIT_INST = 29;
     /** Slots per work item. */
-    static final int SLOTS = 29;
+    static final int SLOTS = 30;
 }

@@ -4,14 +4,16 @@ import org.luxnet.scene.compile.BvhBuilder;
 import org.luxnet.scene.compiled.CompiledScene;
 
 /**
- * Second layer of the light transport: ray queries against the compiled scene's BVH (closest hit,
- * ordered front to back, and any hit for shadow rays, which pass through null surfaces), with the
+ * Second layer of the light transport: ray queries against the compiled scene's two-level BVH
+ * (closest hit, ordered front to back, and any hit for shadow rays, which pass through null
+ * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}), with the
  * traversal stack as a private array declared in the traversing method, as OpenCL requires. Also owns the scratch memory
  * (see {@link Scratch}).
  */
 abstract class TraceKernel extends SampleKernel {
-    /** Traversal stack entries: one per BVH level below the root, at most. */
-    static final int STACK = BvhBuilder.MAX_DEPTH + 2;
+    /** Traversal stack entries: room for a top-level path, the instance marker and a bottom-level path. */
+    static final int STACK = 2 * BvhBuilder.MAX_DEPTH + 4;
+    private static final int INST_STRIDE = CompiledScene.INST_STRIDE;
 
     float[] triGeom = new float[1];
     float[] triNg = new float[1];
@@ -26,6 +28,12 @@ abstract class TraceKernel extends SampleKernel {
     float[] bvhBounds = new float[1];
     int[] bvhChildren = new int[1];
     int[] bvhPrims = new int[1];
+    /** Per instance: world-to-object, object-to-world, scale ({@link CompiledScene#instXform}). */
+    float[] instXform = new float[1];
+    /** Per instance: its object's root node. */
+    int[] instRoot = new int[1];
+    /** Per instance: the material replacing its object's, or -1 ({@link CompiledScene#instMaterial}). */
+    int[] instMaterial = new int[1];
     int triangleCount;
     /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
     int hasNullSurfaces;
@@ -63,6 +71,9 @@ abstract class TraceKernel extends SampleKernel {
         bvhBounds = KernelArrays.floats(s.bvhBounds);
         bvhChildren = KernelArrays.ints(s.bvhChildren);
         bvhPrims = KernelArrays.ints(s.bvhPrims);
+        instXform = KernelArrays.floats(s.instXform);
+        instRoot = KernelArrays.ints(s.instRoot);
+        instMaterial = KernelArrays.ints(s.instMaterial);
         triangleCount = s.triangleCount;
         hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
         if (s.hasNullSurfaces) {
@@ -108,19 +119,53 @@ abstract class TraceKernel extends SampleKernel {
 
     /**
      * The closest primitive along o + t d, 0 < t < tMax, or -1. On a hit leaves t and the
-     * barycentrics in {@link Scratch#HIT_T}, {@link Scratch#HIT_U}, {@link Scratch#HIT_V}.
+     * barycentrics in {@link Scratch#HIT_T}, {@link Scratch#HIT_U}, {@link Scratch#HIT_V}, and in
+     * {@link Scratch#HIT_INST} the instance whose object holds the primitive (-1 for world
+     * geometry). An instance child is entered by pushing a marker (-1) that restores the world ray
+     * when popped, and continuing at its object's root with the ray in object space (same t).
      */
-    int intersect(int gid, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+    int intersect(int gid, float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
+        float ox = rox, oy = roy, oz = roz, dx = rdx, dy = rdy, dz = rdz;
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
         int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
         int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
         float oxi = ox * idx, oyi = oy * idy, ozi = oz * idz;
         float tBest = tMax;
         int best = -1;
+        int bestInst = -1;
+        int inst = -1;
+        boolean leaving = false;
         int sp = 0;
         int node = 0;
         boolean going = true;
         while (going) {
+            if (node < -1) {
+                // Enter instance -2 - node: the ray in its object space, a marker to come back.
+                inst = -2 - node;
+                stack[sp] = -1;
+                stackT[sp] = -1f;
+                sp++;
+                int x = inst * INST_STRIDE;
+                ox = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
+                oy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
+                oz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];
+                dx = instXform[x] * rdx + instXform[x + 1] * rdy + instXform[x + 2] * rdz;
+                dy = instXform[x + 4] * rdx + instXform[x + 5] * rdy + instXform[x + 6] * rdz;
+                dz = instXform[x + 8] * rdx + instXform[x + 9] * rdy + instXform[x + 10] * rdz;
+                idx = inv(dx);
+                idy = inv(dy);
+                idz = inv(dz);
+                nx = idx < 0 ? 3 : 0;
+                ny = idy < 0 ? 4 : 1;
+                nz = idz < 0 ? 5 : 2;
+                fx = 3 - nx;
+                fy = 5 - ny;
+                fz = 7 - nz;
+                oxi = ox * idx;
+                oyi = oy * idy;
+                ozi = oz * idz;
+                node = instRoot[inst];
+            }
             int b = node * 12;
             float l0 = max(max(bvhBounds[b + nx] * idx - oxi, bvhBounds[b + ny] * idy - oyi),
                     max(bvhBounds[b + nz] * idz - ozi, 0f));
@@ -143,6 +188,7 @@ abstract class TraceKernel extends SampleKernel {
                     if (t > 0f) {
                         tBest = t;
                         best = p;
+                        bestInst = inst;
                     }
                 }
                 hitL = false;
@@ -155,6 +201,7 @@ abstract class TraceKernel extends SampleKernel {
                     if (t > 0f) {
                         tBest = t;
                         best = p;
+                        bestInst = inst;
                     }
                 }
                 hitR = false;
@@ -175,7 +222,8 @@ abstract class TraceKernel extends SampleKernel {
             } else if (hitR) {
                 node = rightRef;
             } else {
-                // Pop the next node that could still hold something nearer than the best hit.
+                // Pop the next node that could still hold something nearer than the best hit;
+                // a marker (-1) means the instance is done: back to the world ray.
                 boolean popping = true;
                 while (popping) {
                     if (sp == 0) {
@@ -184,24 +232,60 @@ abstract class TraceKernel extends SampleKernel {
                     } else {
                         sp--;
                         node = stack[sp];
-                        popping = stackT[sp] > tBest;
+                        leaving = leaving || node == -1;
+                        popping = node == -1 || stackT[sp] > tBest;
                     }
                 }
+            }
+            if (leaving) {
+                leaving = false;
+                inst = -1;
+                ox = rox;
+                oy = roy;
+                oz = roz;
+                dx = rdx;
+                dy = rdy;
+                dz = rdz;
+                idx = inv(dx);
+                idy = inv(dy);
+                idz = inv(dz);
+                nx = idx < 0 ? 3 : 0;
+                ny = idy < 0 ? 4 : 1;
+                nz = idz < 0 ? 5 : 2;
+                fx = 3 - nx;
+                fy = 5 - ny;
+                fz = 7 - nz;
+                oxi = ox * idx;
+                oyi = oy * idy;
+                ozi = oz * idz;
             }
         }
         if (best >= 0) {
             scratch[Scratch.HIT_T * capacity + gid] = tBest;
             scratch[Scratch.HIT_U * capacity + gid] = 0f;
             scratch[Scratch.HIT_V * capacity + gid] = 0f;
+            scratch[Scratch.HIT_INST * capacity + gid] = bestInst;
+            float ux = rox, uy = roy, uz = roz, vx = rdx, vy = rdy, vz = rdz;
+            if (bestInst >= 0) {
+                // The same object-space ray the hit was found with.
+                int x = bestInst * INST_STRIDE;
+                ux = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
+                uy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
+                uz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];
+                vx = instXform[x] * rdx + instXform[x + 1] * rdy + instXform[x + 2] * rdz;
+                vy = instXform[x + 4] * rdx + instXform[x + 5] * rdy + instXform[x + 6] * rdz;
+                vz = instXform[x + 8] * rdx + instXform[x + 9] * rdy + instXform[x + 10] * rdz;
+            }
             if (best < triangleCount) {
-                triangleUv(gid, best, ox, oy, oz, dx, dy, dz);
+                triangleUv(gid, best, ux, uy, uz, vx, vy, vz);
             }
         }
         return best;
     }
 
-    /** True when anything but a null surface blocks o + t d for 0 < t < tMax. */
-    boolean occluded(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+    /** True when anything but a null surface blocks o + t d for 0 < t < tMax (instances as in {@link #intersect}). */
+    boolean occluded(float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
+        float ox = rox, oy = roy, oz = roz, dx = rdx, dy = rdy, dz = rdz;
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
         int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
         int fx = 3 - nx, fy = 5 - ny, fz = 7 - nz;
@@ -211,6 +295,32 @@ abstract class TraceKernel extends SampleKernel {
         int node = 0;
         boolean going = true;
         while (going) {
+            if (node < -1) {
+                // Enter instance -2 - node: the ray in its object space, a marker to come back.
+                int inst = -2 - node;
+                stack[sp] = -1;
+                sp++;
+                int x = inst * INST_STRIDE;
+                ox = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
+                oy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
+                oz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];
+                dx = instXform[x] * rdx + instXform[x + 1] * rdy + instXform[x + 2] * rdz;
+                dy = instXform[x + 4] * rdx + instXform[x + 5] * rdy + instXform[x + 6] * rdz;
+                dz = instXform[x + 8] * rdx + instXform[x + 9] * rdy + instXform[x + 10] * rdz;
+                idx = inv(dx);
+                idy = inv(dy);
+                idz = inv(dz);
+                nx = idx < 0 ? 3 : 0;
+                ny = idy < 0 ? 4 : 1;
+                nz = idz < 0 ? 5 : 2;
+                fx = 3 - nx;
+                fy = 5 - ny;
+                fz = 7 - nz;
+                oxi = ox * idx;
+                oyi = oy * idy;
+                ozi = oz * idz;
+                node = instRoot[inst];
+            }
             int b = node * 12;
             float l0 = max(max(bvhBounds[b + nx] * idx - oxi, bvhBounds[b + ny] * idy - oyi),
                     max(bvhBounds[b + nz] * idz - ozi, 0f));
@@ -256,6 +366,33 @@ abstract class TraceKernel extends SampleKernel {
             } else if (sp == 0) {
                 going = false;
             } else {
+                sp--;
+                node = stack[sp];
+            }
+            // A marker: the instance is done; back to the world ray and on to the next entry.
+            boolean leaving = going && node == -1;
+            if (leaving) {
+                ox = rox;
+                oy = roy;
+                oz = roz;
+                dx = rdx;
+                dy = rdy;
+                dz = rdz;
+                idx = inv(dx);
+                idy = inv(dy);
+                idz = inv(dz);
+                nx = idx < 0 ? 3 : 0;
+                ny = idy < 0 ? 4 : 1;
+                nz = idz < 0 ? 5 : 2;
+                fx = 3 - nx;
+                fy = 5 - ny;
+                fz = 7 - nz;
+                oxi = ox * idx;
+                oyi = oy * idy;
+                ozi = oz * idz;
+                going = sp > 0;
+            }
+            if (leaving && going) {
                 sp--;
                 node = stack[sp];
             }

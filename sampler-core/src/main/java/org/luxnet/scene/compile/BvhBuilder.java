@@ -12,6 +12,10 @@ import java.util.List;
  * <p>Depth is capped: past {@link #MAX_SAH_DEPTH} levels, splits fall back to the object median,
  * which halves the count each time; the tree is then never deeper than the traversal stacks of the
  * CPU tracer and the GPU kernel ({@link #MAX_DEPTH}).
+ *
+ * <p>Primitives numbered from {@code firstSingle} on (object instances in a top-level BVH) are each
+ * given a leaf of their own, so that the scene compiler can turn that leaf into a reference to the
+ * instance.
  */
 public final class BvhBuilder {
     /** No path from the root is longer than this; traversal stacks of this size cannot overflow. */
@@ -22,6 +26,7 @@ public final class BvhBuilder {
 
     private final float[] bmin, bmax, centroid;
     private final int[] prims;
+    private final int firstSingle;
 
     /** Result: flattened arrays. */
     public record Result(float[] bounds, int[] children, int[] prims, float[] sceneBounds) {
@@ -37,10 +42,19 @@ public final class BvhBuilder {
      * @param boxes 6 floats per primitive: min xyz, max xyz
      */
     public static Result build(float[] boxes) {
-        return new BvhBuilder(boxes).run();
+        return new BvhBuilder(boxes, boxes.length / 6).run();
     }
 
-    private BvhBuilder(float[] boxes) {
+    /**
+     * @param boxes       6 floats per primitive: min xyz, max xyz
+     * @param firstSingle primitives from this number on each get a leaf of their own
+     */
+    public static Result build(float[] boxes, int firstSingle) {
+        return new BvhBuilder(boxes, firstSingle).run();
+    }
+
+    private BvhBuilder(float[] boxes, int firstSingle) {
+        this.firstSingle = firstSingle;
         int n = boxes.length / 6;
         bmin = new float[3 * n];
         bmax = new float[3 * n];
@@ -142,7 +156,7 @@ public final class BvhBuilder {
         float lo = cbox[axis], hi = cbox[3 + axis];
         if (!(hi > lo)) {
             // All centroids coincide: no split separates them.
-            if (count <= MAX_LEAF || depth >= MAX_DEPTH - 2) {
+            if ((count <= MAX_LEAF && !hasSingle(start, end)) || depth >= MAX_DEPTH - 2) {
                 return leaf(node, start, count);
             }
             return split(node, start, start + count / 2, end, depth);
@@ -191,7 +205,7 @@ public final class BvhBuilder {
                 bestSplit = b;
             }
         }
-        if (count <= MAX_LEAF && (bestSplit < 0 || best >= count)) {
+        if (count <= MAX_LEAF && (bestSplit < 0 || best >= count) && !hasSingle(start, end)) {
             return leaf(node, start, count);
         }
         if (bestSplit < 0) {
@@ -217,6 +231,16 @@ public final class BvhBuilder {
             nthElement(start, end, mid, axis);
         }
         return split(node, start, mid, end, depth);
+    }
+
+    /** True when prims[start, end) holds a primitive that needs a leaf of its own. */
+    private boolean hasSingle(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (prims[i] >= firstSingle) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Node split(Node node, int start, int mid, int end, int depth) {

@@ -7,13 +7,14 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.LightLayout;
+import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.SceneDescription;
 import org.luxnet.scene.desc.ShapeDesc;
 
 /**
- * Turns a parsed scene description into the immutable compiled scene: world-space primitives in a
- * SAH BVH (triangles stored in leaf order), the material and light tables with the light power
+ * Turns a parsed scene description into the immutable compiled scene: world-space primitives and
+ * object instances in a two-level SAH BVH (triangles stored in leaf order, see {@link GeometryLayout}), the material and light tables with the light power
  * distribution, the camera, and the render settings. Deterministic: the same description always
  * compiles to the same arrays, on any machine, which the network mode relies on.
  */
@@ -41,11 +42,15 @@ public final class SceneCompiler {
             }
             warnings.addAll(s.params().unused("Shape \"" + s.type() + "\""));
         }
+        InstanceCompiler instances = new InstanceCompiler(d.dialect(), materials, warnings);
+        for (InstanceDesc in : d.instances()) {
+            instances.add(in);
+        }
         for (LightDesc l : d.lights()) {
             lights.light(l);
         }
         CompiledScene.Builder b = new CompiledScene.Builder();
-        layoutGeometry(geo, b);
+        GeometryLayout.layout(geo, instances, b);
         int[] matTypes = materials.types();
         if (matTypes.length == 0) {
             matTypes = new int[] {org.luxnet.scene.compiled.MaterialLayout.MATTE};
@@ -70,114 +75,6 @@ public final class SceneCompiler {
             scene = new CompiledScene(b);
         }
         return new CompiledRender(scene, settings, SceneWarnings.summarize(warnings));
-    }
-
-    /** Builds the BVH and writes triangles in leaf order, spheres in input order. */
-    private static void layoutGeometry(GeometryBuilder geo, CompiledScene.Builder b) {
-        int nt = geo.triangleCount(), ns = geo.sphereCount();
-        float[] boxes = new float[6 * (nt + ns)];
-        for (int t = 0; t < nt; t++) {
-            for (int a = 0; a < 3; a++) {
-                float v0 = geo.triV.get(9 * t + a), v1 = geo.triV.get(9 * t + 3 + a), v2 = geo.triV.get(9 * t + 6 + a);
-                boxes[6 * t + a] = Math.min(v0, Math.min(v1, v2));
-                boxes[6 * t + 3 + a] = Math.max(v0, Math.max(v1, v2));
-            }
-        }
-        for (int s = 0; s < ns; s++) {
-            float r = geo.sph.get(4 * s + 3);
-            for (int a = 0; a < 3; a++) {
-                float c = geo.sph.get(4 * s + a);
-                boxes[6 * (nt + s) + a] = c - r;
-                boxes[6 * (nt + s) + 3 + a] = c + r;
-            }
-        }
-        BvhBuilder.Result bvh = BvhBuilder.build(boxes);
-        // New triangle numbering: order of first appearance in the leaves.
-        int[] newIndex = new int[nt];
-        int[] order = new int[nt];
-        int next = 0;
-        int[] prims = bvh.prims();
-        for (int i = 0; i < prims.length; i++) {
-            if (prims[i] < nt) {
-                order[next] = prims[i];
-                newIndex[prims[i]] = next++;
-            }
-        }
-        for (int i = 0; i < prims.length; i++) {
-            if (prims[i] < nt) {
-                prims[i] = newIndex[prims[i]];
-            }
-        }
-        b.triangleCount = nt;
-        b.triGeom = new float[9 * nt];
-        b.triNg = new float[3 * nt];
-        b.triNs = new float[9 * nt];
-        b.triUv = new float[6 * nt];
-        b.triMaterial = new int[nt];
-        b.triLight = new int[nt];
-        b.triHasNs = new int[nt];
-        for (int i = 0; i < nt; i++) {
-            int t = order[i];
-            float ax = geo.triV.get(9 * t), ay = geo.triV.get(9 * t + 1), az = geo.triV.get(9 * t + 2);
-            float e1x = geo.triV.get(9 * t + 3) - ax, e1y = geo.triV.get(9 * t + 4) - ay, e1z = geo.triV.get(9 * t + 5) - az;
-            float e2x = geo.triV.get(9 * t + 6) - ax, e2y = geo.triV.get(9 * t + 7) - ay, e2z = geo.triV.get(9 * t + 8) - az;
-            float[] g = b.triGeom;
-            g[9 * i] = ax;
-            g[9 * i + 1] = ay;
-            g[9 * i + 2] = az;
-            g[9 * i + 3] = e1x;
-            g[9 * i + 4] = e1y;
-            g[9 * i + 5] = e1z;
-            g[9 * i + 6] = e2x;
-            g[9 * i + 7] = e2y;
-            g[9 * i + 8] = e2z;
-            double nx = e1y * e2z - e1z * e2y, ny = e1z * e2x - e1x * e2z, nz = e1x * e2y - e1y * e2x;
-            double nl = Math.sqrt(nx * nx + ny * ny + nz * nz);
-            nx /= nl;
-            ny /= nl;
-            nz /= nl;
-            boolean hasN = geo.triHasN.get(t) != 0;
-            for (int k = 0; k < 9; k++) {
-                b.triNs[9 * i + k] = geo.triN.get(9 * t + k);
-            }
-            boolean flip;
-            if (hasN) {
-                // Vertex normals are authoritative for which side is the front (pbrt).
-                double sx = 0, sy = 0, sz = 0;
-                for (int v = 0; v < 3; v++) {
-                    sx += geo.triN.get(9 * t + 3 * v);
-                    sy += geo.triN.get(9 * t + 3 * v + 1);
-                    sz += geo.triN.get(9 * t + 3 * v + 2);
-                }
-                flip = nx * sx + ny * sy + nz * sz < 0;
-            } else {
-                flip = geo.triFlip.get(t) != 0;
-            }
-            double k = flip ? -1 : 1;
-            b.triNg[3 * i] = (float) (nx * k);
-            b.triNg[3 * i + 1] = (float) (ny * k);
-            b.triNg[3 * i + 2] = (float) (nz * k);
-            for (int k2 = 0; k2 < 6; k2++) {
-                b.triUv[6 * i + k2] = geo.triUv.get(6 * t + k2);
-            }
-            b.triMaterial[i] = geo.triMat.get(t);
-            b.triHasNs[i] = hasN ? 1 : 0;
-            b.triLight[i] = -1;
-        }
-        b.sphereCount = ns;
-        b.sphereGeom = geo.sph.toArray();
-        b.sphereFlip = geo.sphFlip.toArray();
-        b.sphereMaterial = geo.sphMat.toArray();
-        b.sphereLight = new int[ns];
-        java.util.Arrays.fill(b.sphereLight, -1);
-        b.bvhBounds = bvh.bounds();
-        b.bvhChildren = bvh.children();
-        b.bvhPrims = prims;
-        b.sceneBounds = bvh.sceneBounds();
-        b.triEmitterScratch = new int[nt];
-        for (int i = 0; i < nt; i++) {
-            b.triEmitterScratch[i] = geo.triEmitter.get(order[i]);
-        }
     }
 
     /** Fills the light table and its power distribution; returns the brightest radiance, for the film scale. */

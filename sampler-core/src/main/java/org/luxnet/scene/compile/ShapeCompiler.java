@@ -19,10 +19,20 @@ final class ShapeCompiler {
 
     private final GeometryBuilder geo;
     private final List<SceneWarning> warnings;
+    private final boolean analyticSpheres;
 
     ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings) {
+        this(geo, warnings, true);
+    }
+
+    /**
+     * @param analyticSpheres false for the geometry of an instanced object: an instance transform may
+     *                        scale non-uniformly, so every sphere there is tessellated
+     */
+    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings, boolean analyticSpheres) {
         this.geo = geo;
         this.warnings = warnings;
+        this.analyticSpheres = analyticSpheres;
     }
 
     /**
@@ -192,7 +202,7 @@ final class ShapeCompiler {
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
         boolean full = zmin <= -r && zmax >= r && phimax >= 360;
         double scale = similarityScale(t);
-        if (full && scale > 0) {
+        if (full && scale > 0 && analyticSpheres) {
             double[] c = new double[3];
             t.applyPoint(0, 0, 0, c, 0);
             float wr = (float) (r * scale);

@@ -13,7 +13,15 @@ package org.luxnet.scene.compiled;
  * and {@code bvhChildren[4n .. 4n+3]} = left ref, left count, right ref, right count. A count of 0
  * means the ref is an interior node index; a count above 0 means a leaf whose primitives are {@code
  * bvhPrims[ref .. ref+count)}; a ref of -1 with count 0 is an empty child (its box is inverted and
- * never hit). Node 0 is the root.
+ * never hit); a ref {@code r <= -2} with count 0 is object instance {@code -2 - r}. Node 0 is the root.
+ *
+ * <p>Instancing is a two-level BVH in these same arrays. The nodes from 0 on form the top level, over
+ * world-space triangles and spheres and over instance bounds. Each instanced object's geometry is
+ * stored once, in its own object space: its triangles follow the world's ({@code [worldTriangleCount,
+ * triangleCount)}), its bottom-level BVH follows the top level's nodes and prims, and {@link
+ * #instRoot} gives each instance its object's root node. A ray reaching an instance child continues in
+ * that root with its origin and direction transformed by the instance's world-to-object matrix (the
+ * direction is not renormalised, so distances t are the same in both spaces).
  */
 public final class CompiledScene {
     // Triangles (in BVH leaf order).
@@ -41,6 +49,28 @@ public final class CompiledScene {
     public final int[] sphereFlip;
     public final int[] sphereMaterial;
     public final int[] sphereLight;
+
+    /** Triangles outside instanced objects; those from here to triangleCount are in object space. */
+    public final int worldTriangleCount;
+
+    // Object instances.
+    /** Floats per instance in {@link #instXform}. */
+    public static final int INST_STRIDE = 25;
+    /** Offsets in an instance's {@link #instXform} entry: world-to-object and object-to-world (3x4, row-major), scale. */
+    public static final int INST_W2O = 0, INST_O2W = 12, INST_SCALE = 24;
+    public final int instanceCount;
+    /**
+     * {@link #INST_STRIDE} floats per instance: the world-to-object matrix, the object-to-world matrix
+     * (rows of 4: the top 3 rows of the 4x4 affine matrix) and the largest scale of the object-to-world
+     * matrix (a bound on how much it lengthens a vector, for ray offsets).
+     */
+    public final float[] instXform;
+    /** Per instance: the node of its object's bottom-level BVH root. */
+    public final int[] instRoot;
+    /** Per instance: the material that replaces its object's (LuxRender's instance material), or -1. */
+    public final int[] instMaterial;
+    /** Distinct instanced objects whose geometry is stored (once each). */
+    public final int objectCount;
 
     // BVH.
     public final float[] bvhBounds;
@@ -99,6 +129,12 @@ public final class CompiledScene {
         triMaterial = b.triMaterial;
         triLight = b.triLight;
         triHasNs = b.triHasNs;
+        worldTriangleCount = b.worldTriangleCount;
+        instanceCount = b.instRoot.length;
+        instXform = b.instXform;
+        instRoot = b.instRoot;
+        instMaterial = b.instMaterial;
+        objectCount = b.objectCount;
         sphereCount = b.sphereCount;
         sphereGeom = b.sphereGeom;
         sphereFlip = b.sphereFlip;
@@ -148,6 +184,11 @@ public final class CompiledScene {
         public int triangleCount;
         public float[] triGeom, triNg, triNs, triUv;
         public int[] triMaterial, triLight, triHasNs;
+        public int worldTriangleCount;
+        public float[] instXform = new float[0];
+        public int[] instRoot = new int[0];
+        public int[] instMaterial = new int[0];
+        public int objectCount;
         public int sphereCount;
         public float[] sphereGeom;
         public int[] sphereFlip, sphereMaterial, sphereLight;

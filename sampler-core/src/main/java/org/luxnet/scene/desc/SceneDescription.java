@@ -16,21 +16,33 @@ import org.luxnet.scene.SceneWarning;
  * @param sampler        Sampler statement
  * @param integrator     SurfaceIntegrator (LuxRender) or Integrator (pbrt) statement
  * @param pixelFilter    PixelFilter statement
- * @param shapes         all shapes in world order, instances expanded
+ * @param shapes         the shapes outside object definitions, in file order
  * @param lights         LightSource statements
  * @param namedMaterials MakeNamedMaterial definitions by name
  * @param textures       Texture definitions by name
  * @param warnings       what the parser read but does not support, in file order
+ * @param instances      object instances in file order; each object's shapes are in object space
  */
 public record SceneDescription(String file, Dialect dialect, CameraDesc camera, EntityDesc film, EntityDesc sampler,
                                EntityDesc integrator, EntityDesc pixelFilter, List<ShapeDesc> shapes,
                                List<LightDesc> lights, Map<String, MaterialDesc> namedMaterials,
-                               Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
+                               Map<String, TextureDesc> textures, List<SceneWarning> warnings,
+                               List<InstanceDesc> instances) {
     public SceneDescription {
         shapes = List.copyOf(shapes);
+        instances = List.copyOf(instances);
         lights = List.copyOf(lights);
         namedMaterials = Map.copyOf(namedMaterials);
         textures = Map.copyOf(textures);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A scene without object instances. */
+    public SceneDescription(String file, Dialect dialect, CameraDesc camera, EntityDesc film, EntityDesc sampler,
+                            EntityDesc integrator, EntityDesc pixelFilter, List<ShapeDesc> shapes,
+                            List<LightDesc> lights, Map<String, MaterialDesc> namedMaterials,
+                            Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
+        this(file, dialect, camera, film, sampler, integrator, pixelFilter, shapes, lights, namedMaterials, textures,
+                warnings, List.of());
     }
 }

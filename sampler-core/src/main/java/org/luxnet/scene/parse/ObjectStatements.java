@@ -3,14 +3,16 @@ package org.luxnet.scene.parse;
 import java.util.ArrayList;
 import java.util.Map;
 import org.luxnet.scene.SceneException;
-import org.luxnet.scene.desc.ShapeDesc;
-import org.luxnet.scene.desc.Transform;
+import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.desc.InstanceDesc;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ObjectDesc;
 
 /**
- * Object instancing, flattened: {@code ObjectBegin "name"} ... {@code ObjectEnd} records shapes (and
- * acts as AttributeBegin/End, as in pbrt); each {@code ObjectInstance "name"} copies them into the
- * world with the CTM at the instance composed in front of each shape's own transform. The copies
- * share their parameter sets, so a large instanced mesh is not duplicated in memory.
+ * Object instancing: {@code ObjectBegin "name"} ... {@code ObjectEnd} records shapes in an {@link
+ * ObjectDesc} (and acts as AttributeBegin/End, as in pbrt); each {@code ObjectInstance "name"} adds an
+ * {@link InstanceDesc} that references the object with the CTM at the instance. Nothing is copied:
+ * the compiler builds each object's geometry once and places it by the instance transforms.
  */
 final class ObjectStatements {
     private ObjectStatements() {
@@ -24,12 +26,12 @@ final class ObjectStatements {
                 throw new SceneException(kw.loc(), "ObjectBegin inside the definition of object \""
                         + st.currentObject.name() + "\" begun at " + st.currentObject.loc() + " (objects do not nest)");
             }
-            ObjectDefinition previous = st.objects.get(name);
+            ObjectDesc previous = st.objects.get(name);
             if (previous != null) {
                 throw new SceneException(kw.loc(), "object \"" + name + "\" is already defined at " + previous.loc());
             }
             st.pushBlock(OpenBlock.Kind.OBJECT, kw.loc());
-            st.currentObject = new ObjectDefinition(name, kw.loc(), new ArrayList<>());
+            st.currentObject = new ObjectDesc(name, kw.loc(), new ArrayList<>());
             st.objects.put(name, st.currentObject);
         });
         table.put("ObjectEnd", (st, kw) -> {
@@ -44,21 +46,19 @@ final class ObjectStatements {
         });
     }
 
-    /** Adds the shapes of object {@code name} to the world, placed by the current transform. */
+    /** Places object {@code name} in the world by the current transform. */
     static void instantiate(ParseState st, Token kw, String name) {
         if (st.currentObject != null) {
             throw new SceneException(kw.loc(), kw.text() + " inside the definition of object \""
                     + st.currentObject.name() + "\" begun at " + st.currentObject.loc() + " (instances do not nest)");
         }
-        ObjectDefinition def = st.objects.get(name);
+        ObjectDesc def = st.objects.get(name);
         if (def == null) {
             throw new SceneException(kw.loc(), kw.text() + " \"" + name + "\": no object of that name has been defined"
                     + " (ObjectBegin \"" + name + "\" ... ObjectEnd must come first)");
         }
-        Transform instanceToWorld = st.ctm(kw);
-        for (ShapeDesc s : def.shapes()) {
-            st.shapes.add(new ShapeDesc(s.type(), s.params(), instanceToWorld.compose(s.objectToWorld()),
-                    s.reverseOrientation(), s.material(), s.areaLight(), s.loc()));
-        }
+        // The default material has no place in the file: no Material statement set it.
+        MaterialDesc material = st.gs.material.loc().equals(FileLoc.NONE) ? null : st.gs.material;
+        st.instances.add(new InstanceDesc(def, st.ctm(kw), material, kw.loc()));
     }
 }

@@ -14,8 +14,10 @@ import org.luxnet.scene.SceneWarnings;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ObjectDesc;
 import org.luxnet.scene.desc.SceneDescription;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.TextureDesc;
@@ -53,8 +55,9 @@ final class ParseState {
     /** Dialects guessed, part-way through the file, for transforms a LookAt made dialect-dependent. */
     private final Set<Dialect> guessedDialects = new HashSet<>();
 
-    final Map<String, ObjectDefinition> objects = new HashMap<>();
-    ObjectDefinition currentObject;
+    final Map<String, ObjectDesc> objects = new HashMap<>();
+    ObjectDesc currentObject;
+    final List<InstanceDesc> instances = new ArrayList<>();
 
     CameraDesc camera;
     /** The camera's world-to-camera transform in both dialects; {@link #toDescription} picks one. */
@@ -226,6 +229,6 @@ final class ParseState {
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),
                 pixelFilter != null ? pixelFilter : EntityDesc.absent(pbrt ? "box" : "mitchell"),
-                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings));
+                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings), instances);
     }
 }

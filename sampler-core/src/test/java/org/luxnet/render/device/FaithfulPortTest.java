@@ -78,6 +78,14 @@ class FaithfulPortTest {
 
     @ParameterizedTest
     @EnumSource(Launch.class)
+    void objectInstancesSampleForSample(Launch launch) {
+        CompiledRender r = TestScenes.compile(dir, TestScenes.INSTANCES);
+        assertEquals(5, r.scene().instanceCount);
+        assertSameSamples(r, TestScenes.filter(r), 79L, 3, launch);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
     void independentSamplerSampleForSample(Launch launch) {
         CompiledRender r = TestScenes.compile(dir, TestScenes.FEATURES.replace("Sampler \"sobol\"", "Sampler \"random\""));
         assertEquals(RenderSettings.SamplerKind.INDEPENDENT, r.settings().sampler());

@@ -121,6 +121,78 @@ final class TestScenes {
             WorldEnd
             """;
 
+    /**
+     * Object instancing in the Cornell box's frame: one object (a wedge with vertex normals, a
+     * tessellated sphere, a null-material fin) placed plainly, rotated, scaled non-uniformly and
+     * mirrored, the last two inside a parent transform; also a second object nested-transformed.
+     */
+    static final String INSTANCES = """
+            Integrator "path" "integer maxdepth" [ 8 ]
+            Transform [ 1 -0 -0 -0 -0 1 -0 -0 -0 -0 -1 -0 -0 -1 6.8 1]
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            PixelFilter "box"
+            Film "image" "integer xresolution" [ 40 ] "integer yresolution" [ 32 ]
+            Camera "perspective" "float fov" [ 22 ]
+            WorldBegin
+            LightSource "infinite" "rgb L" [ 0.1 0.12 0.15 ]
+            Material "matte" "rgb Kd" [ 0.7 0.7 0.7 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 0 -1 -1 0 1 1 0 1 1 0 -1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 0 -1 -1 2 -1 1 2 -1 1 0 -1 ]
+            AttributeBegin
+              AreaLightSource "diffuse" "rgb L" [ 8 7 6 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.5 1.98 -0.5 0.5 1.98 -0.5 0.5 1.98 0.5 -0.5 1.98 0.5 ]
+            AttributeEnd
+            ObjectBegin "thing"
+              Material "plastic" "rgb Kd" [ 0.6 0.2 0.1 ] "rgb Ks" [ 0.3 0.3 0.3 ] "float roughness" [ 0.1 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 0 3 1 1 3 2 ]
+                  "point P" [ 0 0.4 0  -0.25 0 -0.2  0.25 0 -0.2  0 0 0.3 ]
+                  "normal N" [ 0 1 0  -0.7 0.3 -0.6  0.7 0.3 -0.6  0 0.3 1 ]
+              AttributeBegin
+                Translate 0.15 0.5 0
+                Scale 1 1.5 1
+                Material "glossy" "rgb Kd" [ 0.1 0.3 0.6 ] "rgb Ks" [ 0.2 0.2 0.2 ] "float roughness" [ 0.05 ]
+                Shape "sphere" "float radius" [ 0.1 ]
+              AttributeEnd
+              Material "null"
+              Shape "trianglemesh" "integer indices" [ 0 1 2 ] "point P" [ -0.3 0 0.35  0.3 0 0.35  0 0.3 0.35 ]
+            ObjectEnd
+            ObjectBegin "block"
+              Material "matte" "rgb Kd" [ 0.2 0.6 0.2 ]
+              AttributeBegin
+                Rotate 30 0 1 0
+                Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 4 5 6 4 6 7 ]
+                    "point P" [ -0.1 0 -0.1  -0.1 0.5 -0.1  0.1 0.5 -0.1  0.1 0 -0.1
+                                -0.1 0 0.1  0.1 0 0.1  0.1 0.5 0.1  -0.1 0.5 0.1 ]
+              AttributeEnd
+            ObjectEnd
+            AttributeBegin
+              Translate -0.5 0 0.3
+              ObjectInstance "thing"
+            AttributeEnd
+            AttributeBegin
+              Translate 0.45 0 0.4
+              Rotate 70 0 1 0
+              ObjectInstance "thing"
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.05 -0.3
+              Rotate 10 1 0 0
+              AttributeBegin
+                Translate -0.4 0 0
+                Scale 1.6 0.7 1.2
+                ObjectInstance "thing"
+              AttributeEnd
+              AttributeBegin
+                Translate 0.4 0 0
+                Scale -1 1 1
+                ObjectInstance "thing"
+              AttributeEnd
+              Translate 0 0 0.2
+              ObjectInstance "block"
+            AttributeEnd
+            WorldEnd
+            """;
+
     private static CompiledRender cornell;
 
     /**

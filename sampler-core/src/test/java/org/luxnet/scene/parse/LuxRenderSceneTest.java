@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.SceneDescription;
+import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.ShapeDesc;
 import org.luxnet.scene.desc.Transform;
 
@@ -115,33 +117,37 @@ class LuxRenderSceneTest {
     @Test
     void shapesInOrderWithStateFromNestedBlocksAndIncludes() {
         List<ShapeDesc> s = scene.shapes();
-        assertEquals(List.of("sphere", "trianglemesh", "trianglemesh", "trianglemesh", "sphere", "trianglemesh", "sphere",
-                "disk"), s.stream().map(ShapeDesc::type).toList());
+        assertEquals(List.of("sphere", "trianglemesh", "trianglemesh", "disk"), s.stream().map(ShapeDesc::type).toList());
         Transform t1 = Transform.translate(1, 0, 0);
         assertShape(s.get(0), t1, true, "Red", "geometry/objects.lxs", 6);
         assertShape(s.get(1), t1.compose(Transform.scale(2, 2, 2)), true, "Blue", "geometry/objects.lxs", 10);
         assertShape(s.get(2), t1, true, "Red", "geometry/objects.lxs", 12);
-        // Instances: the object's shapes with the instance transform in front; state from the definition.
-        Transform t10 = Transform.translate(10, 0, 0);
-        assertShape(s.get(3), t10, false, "Red", "geometry/objects.lxs", 15);
-        assertShape(s.get(4), t10.compose(Transform.translate(0, 0, 3)), false, "Red", "geometry/objects.lxs", 17);
-        Transform tm10 = Transform.translate(-10, 0, 0);
-        assertShape(s.get(5), tm10, false, "Red", "geometry/objects.lxs", 15);
-        assertShape(s.get(6), tm10.compose(Transform.translate(0, 0, 3)), false, "Red", "geometry/objects.lxs", 17);
-        assertEquals(s.get(3).params(), s.get(5).params(), "instances share their parameters");
+        // Instances reference the object, whose shapes keep the CTM and state of the definition.
+        List<InstanceDesc> in = scene.instances();
+        assertEquals(2, in.size());
+        assertSame(in.get(0).object(), in.get(1).object(), "both instances reference one object");
+        assertEquals(Transform.translate(10, 0, 0), in.get(0).instanceToWorld());
+        assertEquals(Transform.translate(-10, 0, 0), in.get(1).instanceToWorld());
+        assertEquals("geometry/objects.lxs", in.get(0).loc().file());
+        List<ShapeDesc> o = in.get(0).object().shapes();
+        assertEquals(List.of("trianglemesh", "sphere"), o.stream().map(ShapeDesc::type).toList());
+        assertShape(o.get(0), Transform.IDENTITY, false, "Red", "geometry/objects.lxs", 15);
+        assertShape(o.get(1), Transform.translate(0, 0, 3), false, "Red", "geometry/objects.lxs", 17);
         // The Translate at the end of the included file still applies in the main file.
-        assertShape(s.get(7), tm10.compose(Transform.translate(0, 5, 0)), false, "Red", "main.lxs", 15);
-        for (int i = 0; i < 7; i++) {
+        Transform tm10 = Transform.translate(-10, 0, 0);
+        assertShape(s.get(3), tm10.compose(Transform.translate(0, 5, 0)), false, "Red", "main.lxs", 15);
+        for (int i = 0; i < 3; i++) {
             assertNull(s.get(i).areaLight(), "shape " + i);
         }
-        assertEquals("area", s.get(7).areaLight().type());
-        assertEquals(100, s.get(7).areaLight().params().getFloat("power", 0), 0);
+        assertEquals("area", s.get(3).areaLight().type());
+        assertEquals(100, s.get(3).areaLight().params().getFloat("power", 0), 0);
     }
 
     @Test
     void plyMeshesBecomeTriangleMeshes() {
-        for (int i : new int[] {1, 2, 3}) {
-            ShapeDesc m = scene.shapes().get(i);
+        List<ShapeDesc> meshes = List.of(scene.shapes().get(1), scene.shapes().get(2),
+                scene.instances().get(0).object().shapes().get(0));
+        for (ShapeDesc m : meshes) {
             assertArrayEquals(new int[] {0, 1, 2, 0, 2, 3}, m.params().getInts("indices"));
             assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0}, m.params().getPoints("P"));
             assertArrayEquals(new float[] {0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1}, m.params().getNormals("N"));
