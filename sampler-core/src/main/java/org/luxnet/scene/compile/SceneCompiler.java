@@ -29,7 +29,7 @@ public final class SceneCompiler {
     public static CompiledRender compile(SceneDescription d) {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
-        MaterialCompiler materials = new MaterialCompiler(d.dialect(), warnings);
+        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), warnings);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {
@@ -54,6 +54,15 @@ public final class SceneCompiler {
             b.matParams = materials.params();
         }
         b.matType = matTypes;
+        if (materials.types().length > 0) {
+            b.matTexStart = materials.texStarts();
+            b.matTexRoot = materials.texRoots();
+            b.matTexWidth = materials.texWidths();
+            b.matTextured = materials.textured();
+            b.texType = materials.textures().types();
+            b.texChild = materials.textures().children();
+            b.texParams = materials.textures().params();
+        }
         double maxRadiance = layoutLights(geo, lights, b);
         if (b.lightType.length == 0) {
             warnings.add(new SceneWarning(new org.luxnet.scene.FileLoc(d.file(), 1, 1),
@@ -166,6 +175,7 @@ public final class SceneCompiler {
         }
         b.sphereCount = ns;
         b.sphereGeom = geo.sph.toArray();
+        b.sphereFrame = geo.sphFrame.toArray();
         b.sphereFlip = geo.sphFlip.toArray();
         b.sphereMaterial = geo.sphMat.toArray();
         b.sphereLight = new int[ns];

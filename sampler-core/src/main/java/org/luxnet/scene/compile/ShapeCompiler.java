@@ -196,7 +196,14 @@ final class ShapeCompiler {
             double[] c = new double[3];
             t.applyPoint(0, 0, 0, c, 0);
             float wr = (float) (r * scale);
-            geo.addSphere((float) c[0], (float) c[1], (float) c[2], wr, flip, material, emitter);
+            // World-to-object rotation: the transposed linear part over its scale.
+            float[] frame = new float[9];
+            for (int row = 0; row < 3; row++) {
+                for (int k = 0; k < 3; k++) {
+                    frame[3 * row + k] = (float) (t.get(k, row) / scale);
+                }
+            }
+            geo.addSphere((float) c[0], (float) c[1], (float) c[2], wr, frame, flip, material, emitter);
             return 4 * Math.PI * wr * wr;
         }
         // Tessellate: theta from zmax down to zmin, phi from 0 to phimax.

@@ -1,0 +1,337 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
+import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
+import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
+
+import org.luxnet.scene.compiled.CompiledScene;
+
+/**
+ * The layer under the BSDFs (between the warps and {@link BsdfKernel}): the material parameters at a hit. {@link #shadeMaterial}
+ * copies the material's constant parameters to the work item's {@link #shade} row and, for a
+ * textured material, evaluates each slot's texture program (see {@link
+ * org.luxnet.scene.compiled.TextureLayout}) at the hit's surface (u, v) and world point. The BSDF
+ * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
+ * recursion; noise is pbrt-v3's Perlin noise, without ray differentials (every octave is used).
+ */
+abstract class TextureKernel extends WarpKernel {
+    private static final float TWO_PI = (float) (2 * Math.PI);
+
+    int[] matType = new int[1];
+    float[] matParams = new float[STRIDE];
+    /** Per material slot: first node of its program, or -1 for the constant. */
+    int[] matTexStart = new int[STRIDE];
+    /** Per material slot: values the program writes (3 or 1). */
+    int[] matTexWidth = new int[STRIDE];
+    /** Per material: 1 when some slot is textured. */
+    int[] matTextured = new int[1];
+    int[] texType = new int[1];
+    int[] texChild = new int[CHILDREN];
+    int[] matTexRoot = new int[STRIDE];
+    float[] texParams = new float[NODE_STRIDE];
+    float[] texTriUv = new float[6];
+    float[] sphereFrame = new float[9];
+    int[] noisePerm = new int[2 * PerlinTable.SIZE];
+    /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
+    float[] shade = new float[STRIDE];
+    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}. */
+    float[] texRegs = new float[3 * MAX_NODES];
+
+    /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
+    void setupMaterials(CompiledScene s) {
+        matType = KernelArrays.ints(s.matType);
+        matParams = KernelArrays.floats(s.matParams);
+        matTexStart = KernelArrays.ints(s.matTexStart);
+        matTexWidth = KernelArrays.ints(s.matTexWidth);
+        matTextured = KernelArrays.ints(s.matTextured);
+        texType = KernelArrays.ints(s.texType);
+        texChild = KernelArrays.ints(s.texChild);
+        matTexRoot = KernelArrays.ints(s.matTexRoot);
+        texParams = KernelArrays.floats(s.texParams);
+        texTriUv = KernelArrays.floats(s.triUv);
+        sphereFrame = KernelArrays.floats(s.sphereFrame);
+        noisePerm = PerlinTable.doubled();
+        shade = new float[STRIDE * capacity];
+        texRegs = new float[3 * MAX_NODES * capacity];
+    }
+
+    /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
+    void shadeMaterial(int gid, int prim, int mat, float hx, float hy, float hz) {
+        int m = mat * STRIDE;
+        int o = gid * STRIDE;
+        for (int k = 0; k < STRIDE; k++) {
+            shade[o + k] = matParams[m + k];
+        }
+        if (matTextured[mat] != 0) {
+            float su = 0f, sv = 0f;
+            if (prim < triangleCount) {
+                float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
+                float b0 = 1 - b1 - b2;
+                int q = 6 * prim;
+                su = b0 * texTriUv[q] + b1 * texTriUv[q + 2] + b2 * texTriUv[q + 4];
+                sv = b0 * texTriUv[q + 1] + b1 * texTriUv[q + 3] + b2 * texTriUv[q + 5];
+            } else {
+                // pbrt-v3 Sphere: u = phi / 2pi, v = 1 - theta / pi in the sphere's object frame.
+                int sp = prim - triangleCount;
+                float qx = hx - sphereGeom[4 * sp], qy = hy - sphereGeom[4 * sp + 1], qz = hz - sphereGeom[4 * sp + 2];
+                int f = 9 * sp;
+                float ox = sphereFrame[f] * qx + sphereFrame[f + 1] * qy + sphereFrame[f + 2] * qz;
+                float oy = sphereFrame[f + 3] * qx + sphereFrame[f + 4] * qy + sphereFrame[f + 5] * qz;
+                float oz = sphereFrame[f + 6] * qx + sphereFrame[f + 7] * qy + sphereFrame[f + 8] * qz;
+                float phi = atan2(oy, ox);
+                if (phi < 0) {
+                    phi += TWO_PI;
+                }
+                su = phi / TWO_PI;
+                float cz = oz / sqrt(ox * ox + oy * oy + oz * oz);
+                sv = 1f - acos(min(1f, max(-1f, cz))) * INV_PI;
+            }
+            for (int k = 0; k < STRIDE; k++) {
+                int start = matTexStart[m + k];
+                if (start >= 0) {
+                    int r = evalProgram(gid, start, matTexRoot[m + k], su, sv, hx, hy, hz);
+                    int reg = (r - start) * 3;
+                    if (matTexWidth[m + k] == 3) {
+                        shade[o + k] = max(0f, texRegs[reg * capacity + gid]);
+                        shade[o + k + 1] = max(0f, texRegs[(reg + 1) * capacity + gid]);
+                        shade[o + k + 2] = max(0f, texRegs[(reg + 2) * capacity + gid]);
+                    } else {
+                        float val = texRegs[reg * capacity + gid];
+                        if ((k == ALPHA_U || k == ALPHA_V) && shade[o + REMAP] != 0) {
+                            // pbrt-v3 TrowbridgeReitzDistribution::RoughnessToAlpha.
+                            float x = log(max(val, 1e-3f));
+                            val = 1.62142f + 0.819955f * x + 0.1734f * x * x + 0.0171201f * x * x * x
+                                    + 0.000640711f * x * x * x * x;
+                        }
+                        if (k == ALPHA_U || k == ALPHA_V) {
+                            val = max(1e-4f, val);
+                        }
+                        shade[o + k] = val;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs nodes start..root, each into its register; returns root. */
+    private int evalProgram(int gid, int start, int root, float su, float sv, float px, float py, float pz) {
+        for (int i = start; i <= root; i++) {
+            int n = i * NODE_STRIDE;
+            int c = i * CHILDREN;
+            int type = texType[i];
+            // Children's values (registers), zero when absent.
+            float ar = 0f, ag = 0f, ab = 0f, br = 0f, bg = 0f, bb = 0f, amount = 0f;
+            if (texChild[c] >= 0) {
+                int q = texChild[c] * 3;
+                ar = texRegs[q * capacity + gid];
+                ag = texRegs[(q + 1) * capacity + gid];
+                ab = texRegs[(q + 2) * capacity + gid];
+            }
+            if (texChild[c + 1] >= 0) {
+                int q = texChild[c + 1] * 3;
+                br = texRegs[q * capacity + gid];
+                bg = texRegs[(q + 1) * capacity + gid];
+                bb = texRegs[(q + 2) * capacity + gid];
+            }
+            if (texChild[c + 2] >= 0) {
+                amount = texRegs[texChild[c + 2] * 3 * capacity + gid];
+            }
+            // Texture-space point (3D textures and the spherical/cylindrical mappings).
+            float qx = texParams[n] * px + texParams[n + 1] * py + texParams[n + 2] * pz + texParams[n + 3];
+            float qy = texParams[n + 4] * px + texParams[n + 5] * py + texParams[n + 6] * pz + texParams[n + 7];
+            float qz = texParams[n + 8] * px + texParams[n + 9] * py + texParams[n + 10] * pz + texParams[n + 11];
+            // 2D mapping (pbrt-v3 core/texture.cpp).
+            int kind = (int) texParams[n + 12];
+            float s = texParams[n + 13] * su + texParams[n + 15];
+            float t = texParams[n + 14] * sv + texParams[n + 16];
+            if (kind == 1) {
+                float len = sqrt(qx * qx + qy * qy + qz * qz);
+                float phi = atan2(qy, qx);
+                if (phi < 0) {
+                    phi += TWO_PI;
+                }
+                s = acos(min(1f, max(-1f, qz / len))) * INV_PI;
+                t = phi / TWO_PI;
+            }
+            if (kind == 2) {
+                s = (PI + atan2(qy, qx)) / TWO_PI;
+                t = qz;
+            }
+            if (kind == 3) {
+                s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
+                t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
+            }
+            float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
+            if (type == 1) {
+                vr = ar * br;
+                vg = ag * bg;
+                vb = ab * bb;
+            }
+            if (type == 2) {
+                vr = (1 - amount) * ar + amount * br;
+                vg = (1 - amount) * ag + amount * bg;
+                vb = (1 - amount) * ab + amount * bb;
+            }
+            boolean pickFirst = true;
+            if (type == 3) {
+                pickFirst = (((int) floor(s) + (int) floor(t)) & 1) == 0;
+            }
+            if (type == 4) {
+                pickFirst = (((int) floor(qx) + (int) floor(qy) + (int) floor(qz)) & 1) == 0;
+            }
+            if (type == 5) {
+                vr = s - floor(s);
+                vg = t - floor(t);
+                vb = 0f;
+            }
+            if (type == 6) {
+                // Bilerp: children v00, v01, v10 (as b), v11.
+                float w00 = (1 - s) * (1 - t), w01 = (1 - s) * t, w10 = s * (1 - t), w11 = s * t;
+                int q2 = texChild[c + 2] * 3, q3 = texChild[c + 3] * 3;
+                vr = w00 * ar + w01 * br + w10 * texRegs[q2 * capacity + gid] + w11 * texRegs[q3 * capacity + gid];
+                vg = w00 * ag + w01 * bg + w10 * texRegs[(q2 + 1) * capacity + gid]
+                        + w11 * texRegs[(q3 + 1) * capacity + gid];
+                vb = w00 * ab + w01 * bb + w10 * texRegs[(q2 + 2) * capacity + gid]
+                        + w11 * texRegs[(q3 + 2) * capacity + gid];
+            }
+            if (type == 7) {
+                // pbrt-v3 DotsTexture: one dot per cell where the cell's noise is positive.
+                float sCell = floor(s + 0.5f), tCell = floor(t + 0.5f);
+                pickFirst = false;
+                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0) > 0) {
+                    float radius = 0.35f, maxShift = 0.5f - radius;
+                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0);
+                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0);
+                    float ds = s - sCenter, dt = t - tCenter;
+                    pickFirst = ds * ds + dt * dt < radius * radius;
+                }
+            }
+            if (type == 3 || type == 4 || type == 7) {
+                vr = br;
+                vg = bg;
+                vb = bb;
+                if (pickFirst) {
+                    vr = ar;
+                    vg = ag;
+                    vb = ab;
+                }
+            }
+            int octaves = (int) texParams[n + 26];
+            float omega = texParams[n + 27];
+            if (type == 8 || type == 9) {
+                float f = noiseSum(qx, qy, qz, omega, octaves, type - 8);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
+            if (type == 10) {
+                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0);
+                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
+            if (type == 11) {
+                float sc = texParams[n + 28];
+                float mx = qx * sc, my = qy * sc, mz = qz * sc;
+                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0);
+                float tm = 0.5f + 0.5f * sin(marble);
+                // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] (quirk kept).
+                float first = min(1f, floor(tm * 6));
+                float u = tm * 6 - first;
+                vr = marbleSpline(u, first, 0.58f, 0.5f, 0.6f);
+                vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f);
+                vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
+            }
+            int reg = (i - start) * 3;
+            texRegs[reg * capacity + gid] = vr;
+            texRegs[(reg + 1) * capacity + gid] = vg;
+            texRegs[(reg + 2) * capacity + gid] = vb;
+        }
+        return root;
+    }
+
+    /**
+     * One channel of pbrt-v3's marble: 1.5 x the cubic Bezier through c[first..first+3] at u, where
+     * c[0..2] = a, c[3] = b, c[4] = c.
+     */
+    private float marbleSpline(float u, float first, float a, float b, float c) {
+        float c0 = a, c1 = a, c2 = a, c3 = b;
+        if (first > 0.5f) {
+            c2 = b;
+            c3 = c;
+        }
+        float s0 = (1 - u) * c0 + u * c1, s1 = (1 - u) * c1 + u * c2, s2 = (1 - u) * c2 + u * c3;
+        s0 = (1 - u) * s0 + u * s1;
+        s1 = (1 - u) * s1 + u * s2;
+        return 1.5f * ((1 - u) * s0 + u * s1);
+    }
+
+    /**
+     * pbrt-v3 FBm (turbulence 0) or Turbulence (turbulence 1) of p with no differentials: all
+     * octaves, frequency x1.99 and weight x omega per octave; Turbulence then adds 0.2 omega^octaves.
+     */
+    private float noiseSum(float x, float y, float z, float omega, int octaves, int turbulence) {
+        float sum = 0f, lambda = 1f, o = 1f;
+        for (int i = 0; i < octaves; i++) {
+            float nv = perlin(lambda * x, lambda * y, lambda * z);
+            if (turbulence != 0) {
+                nv = abs(nv);
+            }
+            sum += o * nv;
+            lambda *= 1.99f;
+            o *= omega;
+        }
+        if (turbulence != 0) {
+            sum += o * 0.2f;
+        }
+        return sum;
+    }
+
+    /** pbrt-v3 Noise(x, y, z): gradient noise with the quintic fade, in [-1, 1]. */
+    private float perlin(float x, float y, float z) {
+        float fx = floor(x), fy = floor(y), fz = floor(z);
+        float dx = x - fx, dy = y - fy, dz = z - fz;
+        int ix = ((int) fx) & 255, iy = ((int) fy) & 255, iz = ((int) fz) & 255;
+        float w000 = grad(ix, iy, iz, dx, dy, dz);
+        float w100 = grad(ix + 1, iy, iz, dx - 1, dy, dz);
+        float w010 = grad(ix, iy + 1, iz, dx, dy - 1, dz);
+        float w110 = grad(ix + 1, iy + 1, iz, dx - 1, dy - 1, dz);
+        float w001 = grad(ix, iy, iz + 1, dx, dy, dz - 1);
+        float w101 = grad(ix + 1, iy, iz + 1, dx - 1, dy, dz - 1);
+        float w011 = grad(ix, iy + 1, iz + 1, dx, dy - 1, dz - 1);
+        float w111 = grad(ix + 1, iy + 1, iz + 1, dx - 1, dy - 1, dz - 1);
+        float wx = fade(dx), wy = fade(dy), wz = fade(dz);
+        float x00 = w000 + wx * (w100 - w000), x10 = w010 + wx * (w110 - w010);
+        float x01 = w001 + wx * (w101 - w001), x11 = w011 + wx * (w111 - w011);
+        float y0 = x00 + wy * (x10 - x00), y1 = x01 + wy * (x11 - x01);
+        return y0 + wz * (y1 - y0);
+    }
+
+    private float grad(int x, int y, int z, float dx, float dy, float dz) {
+        int h = noisePerm[noisePerm[noisePerm[x] + y] + z] & 15;
+        float u = dy, v = dz;
+        if (h < 8 || h == 12 || h == 13) {
+            u = dx;
+        }
+        if (h < 4 || h == 12 || h == 13) {
+            v = dy;
+        }
+        if ((h & 1) != 0) {
+            u = -u;
+        }
+        if ((h & 2) != 0) {
+            v = -v;
+        }
+        return u + v;
+    }
+
+    private float fade(float t) {
+        float t3 = t * t * t;
+        return 6 * t3 * t * t - 15 * t3 * t + 10 * t3;
+    }
+}
