@@ -88,7 +88,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull);
         put(matType).put(matParams);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
-        put(texType).put(texChild).put(texParams).put(texTriUv).put(sphereFrame).put(noisePerm);
+        put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
         put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);

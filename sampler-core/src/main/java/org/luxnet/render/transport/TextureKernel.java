@@ -33,6 +33,8 @@ abstract class TextureKernel extends WarpKernel {
     int[] texChild = new int[CHILDREN];
     int[] matTexRoot = new int[STRIDE];
     float[] texParams = new float[NODE_STRIDE];
+    float[] texTexels = new float[3];
+    int[] texImageInfo = new int[3];
     float[] texTriUv = new float[6];
     float[] sphereFrame = new float[9];
     int[] noisePerm = new int[2 * PerlinTable.SIZE];
@@ -52,6 +54,8 @@ abstract class TextureKernel extends WarpKernel {
         texChild = KernelArrays.ints(s.texChild);
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
+        texTexels = KernelArrays.floats(s.texTexels);
+        texImageInfo = KernelArrays.ints(s.texImageInfo);
         texTriUv = KernelArrays.floats(s.triUv);
         sphereFrame = KernelArrays.floats(s.sphereFrame);
         noisePerm = PerlinTable.doubled();
@@ -247,12 +251,53 @@ abstract class TextureKernel extends WarpKernel {
                 vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f);
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
+            if (type == 12) {
+                // Bilinear lookup at full resolution (pbrt-v3 MIPMap::triangle, level 0), t = 0 the bottom row.
+                int img = 3 * (int) texParams[n + 23];
+                int wrap = (int) texParams[n + 24];
+                int off = texImageInfo[img], w = texImageInfo[img + 1], h = texImageInfo[img + 2];
+                float fs = s * w - 0.5f, ft = t * h - 0.5f;
+                float s0 = floor(fs), t0 = floor(ft);
+                float ds = fs - s0, dt = ft - t0;
+                int x0 = (int) s0, y0 = (int) t0;
+                float w00 = (1 - ds) * (1 - dt), w01 = (1 - ds) * dt, w10 = ds * (1 - dt), w11 = ds * dt;
+                vr = w00 * texel(off, w, h, wrap, x0, y0, 0) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 0)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 0) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 0);
+                vg = w00 * texel(off, w, h, wrap, x0, y0, 1) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 1)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 1) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 1);
+                vb = w00 * texel(off, w, h, wrap, x0, y0, 2) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 2)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 2) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 2);
+            }
             int reg = (i - start) * 3;
             texRegs[reg * capacity + gid] = vr;
             texRegs[(reg + 1) * capacity + gid] = vg;
             texRegs[(reg + 2) * capacity + gid] = vb;
         }
         return root;
+    }
+
+    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp). */
+    private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
+        int xx = x, yy = y;
+        float v = 0f;
+        if (wrap == 0) {
+            xx = x % w;
+            yy = y % h;
+            if (xx < 0) {
+                xx += w;
+            }
+            if (yy < 0) {
+                yy += h;
+            }
+        }
+        if (wrap == 2) {
+            xx = max(0, min(w - 1, x));
+            yy = max(0, min(h - 1, y));
+        }
+        if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
+            v = texTexels[3 * (off + yy * w + xx) + ch];
+        }
+        return v;
     }
 
     /**

@@ -83,7 +83,7 @@ final class MaterialCompiler {
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
-        this.textures = new TextureCompiler(textureDefs, warnings);
+        this.textures = new TextureCompiler(dialect, textureDefs, warnings);
     }
 
     private static Slot[] concat(Slot[] a, Slot[] b) {

@@ -62,6 +62,8 @@ public final class SceneCompiler {
             b.texType = materials.textures().types();
             b.texChild = materials.textures().children();
             b.texParams = materials.textures().params();
+            b.texTexels = materials.textures().texels();
+            b.texImageInfo = materials.textures().imageInfo();
         }
         double maxRadiance = layoutLights(geo, lights, b);
         if (b.lightType.length == 0) {

@@ -3,13 +3,20 @@ package org.luxnet.scene.compile;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.luxnet.accumulator.image.ImageFiles;
+import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
@@ -69,9 +76,15 @@ final class TextureCompiler {
             Map.entry("fbm", (t, p, n, d) -> noise(t, n, TextureLayout.FBM)),
             Map.entry("wrinkled", (t, p, n, d) -> noise(t, n, TextureLayout.WRINKLED)),
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
-            Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)));
+            Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
+            Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)));
+    private final Dialect dialect;
+    private final FloatList texels = new FloatList();
+    private final IntList imageInfo = new IntList();
+    private final Map<String, Integer> images = new HashMap<>();
 
-    TextureCompiler(Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
+    TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
+        this.dialect = dialect;
         this.textures = textures;
         this.warnings = warnings;
     }
@@ -116,6 +129,14 @@ final class TextureCompiler {
 
     float[] params() {
         return params.toArray();
+    }
+
+    float[] texels() {
+        return texels.toArray();
+    }
+
+    int[] imageInfo() {
+        return imageInfo.toArray();
     }
 
     private TextureDesc lookup(String name, FileLoc loc) {
@@ -246,6 +267,98 @@ final class TextureCompiler {
             n.params[TextureLayout.SCALE_P] = (float) ps.getFloat("scale", 1);
             n.params[TextureLayout.VARIATION] = (float) ps.getFloat("variation", 0.2);
         }
+    }
+
+    /**
+     * pbrt-v3 ImageTexture: texels of 8-bit PNG/TGA files go through the exact sRGB decoding ("bool
+     * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
+     * is the image's bottom; a float texture is the luminance. LuxRender: texels to the power "gamma"
+     * (default 2.2) times "gain". Lookups are bilinear at full resolution (no MIP-map).
+     */
+    private void imagemap(TextureDesc t, Node n) {
+        ParamSet ps = t.params();
+        n.type = TextureLayout.IMAGEMAP;
+        mapping2d(t, n);
+        if (t.file() == null) {
+            throw new Unsupported(t.loc(), "imagemap texture \"" + t.name() + "\" names no \"filename\"");
+        }
+        String wrap = ps.getString("wrap", "repeat");
+        n.params[TextureLayout.WRAP] = switch (wrap) {
+            case "repeat" -> TextureLayout.WRAP_REPEAT;
+            case "black" -> TextureLayout.WRAP_BLACK;
+            case "clamp" -> TextureLayout.WRAP_CLAMP;
+            default -> throw new Unsupported(ps.get("wrap").loc(), "imagemap wrap \"" + wrap
+                    + "\" is not known (known: black, clamp, repeat)");
+        };
+        String lower = t.file().name().toLowerCase(Locale.ROOT);
+        boolean srgb = false;
+        float power = 1;
+        float scale;
+        if (dialect == Dialect.PBRT) {
+            scale = (float) ps.getFloat("scale", 1);
+            srgb = ps.getBool("gamma", lower.endsWith(".png") || lower.endsWith(".tga"));
+            ps.get("maxanisotropy");
+            if (!ps.getBool("trilinear", false)) {
+                warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": EWA filtering is not supported;"
+                        + " bilinear lookups at full resolution are used"));
+            }
+        } else {
+            scale = (float) ps.getFloat("gain", 1);
+            power = (float) ps.getFloat("gamma", 2.2);
+            ps.get("filtertype");
+        }
+        boolean luminance = isFloat(t);
+        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + luminance;
+        Integer index = images.get(key);
+        if (index == null) {
+            index = addImage(t, srgb, power, scale, luminance);
+            images.put(key, index);
+        }
+        n.params[TextureLayout.IMAGE] = index;
+    }
+
+    private int addImage(TextureDesc t, boolean srgb, float power, float scale, boolean luminance) {
+        RgbImage img;
+        try {
+            img = ImageFiles.decode(t.file().name(), t.file().bytes());
+        } catch (IOException e) {
+            throw new SceneException(t.params().get("filename").loc(), "cannot read image texture '" + t.file().name()
+                    + "': " + e.getMessage(), e);
+        }
+        int w = img.width(), h = img.height();
+        if (Integer.bitCount(w) != 1 || Integer.bitCount(h) != 1) {
+            warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": " + w + "x" + h
+                    + " is not a power of two; pbrt-v3 would resample it, it is used as it is"));
+        }
+        float[] rgb = img.rgb();
+        int first = texels.size() / 3;
+        float[] v = new float[3];
+        for (int y = 0; y < h; y++) {
+            int row = h - 1 - y; // flipped: t = 0 is the bottom row
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 3; c++) {
+                    float f = rgb[3 * (row * w + x) + c];
+                    if (srgb) {
+                        f = f <= 0.04045f ? f / 12.92f : (float) Math.pow((f + 0.055) / 1.055, 2.4);
+                    }
+                    if (power != 1) {
+                        f = (float) Math.pow(Math.max(0, f), power);
+                    }
+                    v[c] = f * scale;
+                }
+                if (luminance) {
+                    float y2 = 0.212671f * v[0] + 0.715160f * v[1] + 0.072169f * v[2];
+                    v[0] = y2;
+                    v[1] = y2;
+                    v[2] = y2;
+                }
+                texels.add(v[0], v[1], v[2]);
+            }
+        }
+        imageInfo.add(first);
+        imageInfo.add(w);
+        imageInfo.add(h);
+        return imageInfo.size() / TextureLayout.IMAGE_INFO - 1;
     }
 
     /** pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p. */

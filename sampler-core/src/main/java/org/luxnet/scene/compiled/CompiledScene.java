@@ -73,6 +73,10 @@ public final class CompiledScene {
     public final int[] texChild;
     /** {@link TextureLayout#NODE_STRIDE} floats per node. */
     public final float[] texParams;
+    /** Image texels, RGB, rows from the bottom (v = 0) up, final values (gamma and scale applied). */
+    public final float[] texTexels;
+    /** {@link TextureLayout#IMAGE_INFO} integers per image: first texel, width, height. */
+    public final int[] texImageInfo;
 
     // Lights.
     public final int lightCount;
@@ -139,6 +143,8 @@ public final class CompiledScene {
         texType = b.texType == null ? new int[0] : b.texType;
         texChild = b.texChild == null ? new int[0] : b.texChild;
         texParams = b.texParams == null ? new float[0] : b.texParams;
+        texTexels = b.texTexels == null ? new float[0] : b.texTexels;
+        texImageInfo = b.texImageInfo == null ? new int[0] : b.texImageInfo;
         lightCount = b.lightType.length;
         lightType = b.lightType;
         lightParams = b.lightParams;
@@ -199,8 +205,8 @@ public final class CompiledScene {
         public float[] sceneBounds;
         public int[] matType;
         public float[] matParams;
-        public int[] matTexStart, matTexRoot, matTexWidth, matTextured, texType, texChild;
-        public float[] texParams, sphereFrame;
+        public int[] matTexStart, matTexRoot, matTexWidth, matTextured, texType, texChild, texImageInfo;
+        public float[] texParams, sphereFrame, texTexels;
         public int[] lightType;
         public float[] lightParams;
         public int[] lightPrim;

@@ -45,6 +45,8 @@ public final class TextureLayout {
     public static final int WINDY = 10;
     /** pbrt-v3 marble (with its spline-index quirk). */
     public static final int MARBLE = 11;
+    /** An image, bilinear at full resolution (pbrt-v3 MIPMap::triangle at level 0). */
+    public static final int IMAGEMAP = 12;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -57,6 +59,12 @@ public final class TextureLayout {
     public static final int VS = 17, VT = 20;
     /** Constant: the colour (3 floats). */
     public static final int VALUE = 23;
+    /** Image map: image index in {@link CompiledScene#texImageInfo} and wrap mode (WRAP_ constants). */
+    public static final int IMAGE = 23, WRAP = 24;
+    /** Image wrap modes. */
+    public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2;
+    /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
+    public static final int IMAGE_INFO = 3;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
     public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
 
