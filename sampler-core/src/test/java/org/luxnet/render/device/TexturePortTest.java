@@ -19,7 +19,7 @@ import org.luxnet.scene.compile.CompiledRender;
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
  * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, textured roughness,
- * sphere and mesh (u, v)) on a CPU render thread against the kernel launched on Aparapi's Java thread
+ * sphere and mesh (u, v), an image map) on a CPU render thread against the kernel launched on Aparapi's Java thread
  * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
  * may differ by more than 2e-4 of its value.
  */
@@ -45,8 +45,10 @@ class TexturePortTest {
             Material "matte" "texture Kd" "checks"
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "bl" "spectrum" "bilerp" "rgb v00" [ 0.8 0.1 0.1 ] "rgb v11" [ 0.1 0.1 0.8 ] "string mapping" "planar" "float udelta" [ 0.5 ] "vector v1" [ 0.1 0 0 ] "vector v2" [ 0 0.1 0 ]
-            Material "glossy" "texture Kd" "bl" "rgb Ks" [ 0.1 0.1 0.1 ]
-            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -8 0 8 8 0 8 8 8 8 -8 8 8 ]
+            Texture "img" "spectrum" "imagemap" "string filename" "sky.pfm" "bool trilinear" "true" "float uscale" [ 3 ] "float vscale" [ 2 ] "float scale" [ 0.5 ]
+            Texture "wall" "spectrum" "mix" "texture tex1" "bl" "texture tex2" "img" "float amount" [ 0.6 ]
+            Material "glossy" "texture Kd" "wall" "rgb Ks" [ 0.1 0.1 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -8 0 8 8 0 8 8 8 8 -8 8 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             AttributeBegin
               Translate -1.45 0.6 1.45
               Scale 4 4 4
@@ -111,6 +113,7 @@ class TexturePortTest {
             assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
             device = d.aparapiDevice();
         }
+        TestScenes.writeSkyMap(dir);
         CompiledRender r = TestScenes.compile(dir, TEXTURED);
         assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
