@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.render.RenderSupport;
@@ -184,5 +186,30 @@ class TextureKernelTest {
         assertEquals(constant, textured, 1e-4);
         assertEquals(constant, shadeAt(k, 0.5f, 0.5f, MaterialLayout.ALPHA_V)[0], 1e-4);
         assertTrue(constant > 0.5f, "alpha " + constant); // remapped, not the raw 0.2
+    }
+
+    @Test
+    void imagemapIsFlippedSrgbDecodedScaledAndBilinear() throws IOException {
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, 0xff0000); // top left
+        img.setRGB(1, 0, 0x00ff00); // top right
+        img.setRGB(0, 1, 0x000080); // bottom left
+        img.setRGB(1, 1, 0xffffff); // bottom right
+        ImageIO.write(img, "png", dir.resolve("card.png").toFile());
+        PathTraceKernel k = kernel("Texture \"i\" \"spectrum\" \"imagemap\" \"string filename\" \"card.png\" \"bool trilinear\" \"true\"\n"
+                + "Texture \"j\" \"spectrum\" \"imagemap\" \"string filename\" \"card.png\" \"bool trilinear\" \"true\""
+                + " \"bool gamma\" \"false\" \"float scale\" 2\n"
+                + quad("Material \"matte\" \"texture Kd\" \"i\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"j\""));
+        float v = 128 / 255f;
+        float lin = (float) Math.pow((v + 0.055) / 1.055, 2.4); // exact sRGB decoding of a PNG (pbrt-v3 "gamma" true)
+        // uv (0.25, 0.25) is the centre of the image's bottom-left texel: pbrt-v3 flips images on load.
+        near(new float[] {0, 0, lin}, shadeAt(k, 0.25f, 0.25f, MaterialLayout.KD));
+        near(new float[] {1, 0, 0}, shadeAt(k, 0.25f, 0.75f, MaterialLayout.KD));
+        near(new float[] {0, 1, 0}, shadeAt(k, 0.75f, 0.75f, MaterialLayout.KD));
+        // Halfway between the bottom two texels: their mean.
+        near(new float[] {0.5f, 0.5f, 0.5f * (lin + 1)}, shadeAt(k, 0.5f, 0.25f, MaterialLayout.KD));
+        // "gamma" false: the 8-bit value itself, times "scale".
+        near(new float[] {0, 0, 2 * v}, shadeAlong(k, 0.25f, 0.25f, 0.5f, 0, 0, 1, MaterialLayout.KD));
     }
 }
