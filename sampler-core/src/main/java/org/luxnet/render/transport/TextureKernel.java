@@ -276,7 +276,7 @@ abstract class TextureKernel extends WarpKernel {
         return root;
     }
 
-    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp). */
+    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp, white). */
     private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
         int xx = x, yy = y;
         float v = 0f;
@@ -293,6 +293,9 @@ abstract class TextureKernel extends WarpKernel {
         if (wrap == 2) {
             xx = max(0, min(w - 1, x));
             yy = max(0, min(h - 1, y));
+        }
+        if (wrap == 3) {
+            v = 1f;
         }
         if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
             v = texTexels[3 * (off + yy * w + xx) + ch];

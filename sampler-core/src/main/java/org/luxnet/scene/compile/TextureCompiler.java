@@ -272,8 +272,9 @@ final class TextureCompiler {
     /**
      * pbrt-v3 ImageTexture: texels of 8-bit PNG/TGA files go through the exact sRGB decoding ("bool
      * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
-     * is the image's bottom; a float texture is the luminance. LuxRender: texels to the power "gamma"
-     * (default 2.2) times "gain". Lookups are bilinear at full resolution (no MIP-map).
+     * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
+     * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
+     * mean of R, G, B). Lookups are bilinear at full resolution (no MIP-map).
      */
     private void imagemap(TextureDesc t, Node n) {
         ParamSet ps = t.params();
@@ -287,8 +288,9 @@ final class TextureCompiler {
             case "repeat" -> TextureLayout.WRAP_REPEAT;
             case "black" -> TextureLayout.WRAP_BLACK;
             case "clamp" -> TextureLayout.WRAP_CLAMP;
+            case "white" -> TextureLayout.WRAP_WHITE;
             default -> throw new Unsupported(ps.get("wrap").loc(), "imagemap wrap \"" + wrap
-                    + "\" is not known (known: black, clamp, repeat)");
+                    + "\" is not known (known: black, clamp, repeat, white)");
         };
         String lower = t.file().name().toLowerCase(Locale.ROOT);
         boolean srgb = false;
@@ -304,20 +306,27 @@ final class TextureCompiler {
             }
         } else {
             scale = (float) ps.getFloat("gain", 1);
-            power = (float) ps.getFloat("gamma", 2.2);
-            ps.get("filtertype");
+            power = (float) ps.getFloat("gamma", 1);
+            String filter = ps.getString("filtertype", "bilinear");
+            if (!filter.equals("bilinear")) {
+                warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
+                        + filter + "\" is not supported; bilinear lookups are used"));
+            }
         }
-        boolean luminance = isFloat(t);
-        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + luminance;
+        String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
+        if (!isFloat(t)) {
+            channel = "rgb";
+        }
+        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel;
         Integer index = images.get(key);
         if (index == null) {
-            index = addImage(t, srgb, power, scale, luminance);
+            index = addImage(t, srgb, power, scale, channel);
             images.put(key, index);
         }
         n.params[TextureLayout.IMAGE] = index;
     }
 
-    private int addImage(TextureDesc t, boolean srgb, float power, float scale, boolean luminance) {
+    private int addImage(TextureDesc t, boolean srgb, float power, float scale, String channel) {
         RgbImage img;
         try {
             img = ImageFiles.decode(t.file().name(), t.file().bytes());
@@ -346,11 +355,18 @@ final class TextureCompiler {
                     }
                     v[c] = f * scale;
                 }
-                if (luminance) {
-                    float y2 = 0.212671f * v[0] + 0.715160f * v[1] + 0.072169f * v[2];
-                    v[0] = y2;
-                    v[1] = y2;
-                    v[2] = y2;
+                float f = switch (channel) {
+                    case "luminance" -> 0.212671f * v[0] + 0.715160f * v[1] + 0.072169f * v[2];
+                    case "mean", "colored_mean" -> (v[0] + v[1] + v[2]) / 3;
+                    case "red" -> v[0];
+                    case "green" -> v[1];
+                    case "blue" -> v[2];
+                    default -> Float.NaN;
+                };
+                if (!Float.isNaN(f)) {
+                    v[0] = f;
+                    v[1] = f;
+                    v[2] = f;
                 }
                 texels.add(v[0], v[1], v[2]);
             }

@@ -62,7 +62,7 @@ public final class TextureLayout {
     /** Image map: image index in {@link CompiledScene#texImageInfo} and wrap mode (WRAP_ constants). */
     public static final int IMAGE = 23, WRAP = 24;
     /** Image wrap modes. */
-    public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2;
+    public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2, WRAP_WHITE = 3;
     /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
     public static final int IMAGE_INFO = 3;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
