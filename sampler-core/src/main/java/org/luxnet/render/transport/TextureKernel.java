@@ -4,7 +4,27 @@ import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.TextureLayout.ADD;
+import static org.luxnet.scene.compiled.TextureLayout.BILERP;
+import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
+import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
+import static org.luxnet.scene.compiled.TextureLayout.DOTS;
+import static org.luxnet.scene.compiled.TextureLayout.FBM;
+import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_SPHERICAL;
+import static org.luxnet.scene.compiled.TextureLayout.MARBLE;
+import static org.luxnet.scene.compiled.TextureLayout.MIX;
+import static org.luxnet.scene.compiled.TextureLayout.SCALE;
+import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
+import static org.luxnet.scene.compiled.TextureLayout.UV;
+import static org.luxnet.scene.compiled.TextureLayout.WINDY;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_CLAMP;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_REPEAT;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_WHITE;
+import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
 import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
@@ -152,7 +172,7 @@ abstract class TextureKernel extends WarpKernel {
             int kind = (int) texParams[n + 12];
             float s = texParams[n + 13] * su + texParams[n + 15];
             float t = texParams[n + 14] * sv + texParams[n + 16];
-            if (kind == 1) {
+            if (kind == MAP_SPHERICAL) {
                 float len = sqrt(qx * qx + qy * qy + qz * qz);
                 float phi = atan2(qy, qx);
                 if (phi < 0) {
@@ -161,38 +181,38 @@ abstract class TextureKernel extends WarpKernel {
                 s = acos(min(1f, max(-1f, qz / len))) * INV_PI;
                 t = phi / TWO_PI;
             }
-            if (kind == 2) {
+            if (kind == MAP_CYLINDRICAL) {
                 s = (PI + atan2(qy, qx)) / TWO_PI;
                 t = qz;
             }
-            if (kind == 3) {
+            if (kind == MAP_PLANAR) {
                 s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
                 t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
             }
             float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
-            if (type == 1) {
+            if (type == SCALE) {
                 vr = ar * br;
                 vg = ag * bg;
                 vb = ab * bb;
             }
-            if (type == 2) {
+            if (type == MIX) {
                 vr = (1 - amount) * ar + amount * br;
                 vg = (1 - amount) * ag + amount * bg;
                 vb = (1 - amount) * ab + amount * bb;
             }
             boolean pickFirst = true;
-            if (type == 3) {
+            if (type == CHECKER2D) {
                 pickFirst = (((int) floor(s) + (int) floor(t)) & 1) == 0;
             }
-            if (type == 4) {
+            if (type == CHECKER3D) {
                 pickFirst = (((int) floor(qx) + (int) floor(qy) + (int) floor(qz)) & 1) == 0;
             }
-            if (type == 5) {
+            if (type == UV) {
                 vr = s - floor(s);
                 vg = t - floor(t);
                 vb = 0f;
             }
-            if (type == 6) {
+            if (type == BILERP) {
                 // Bilerp: children v00, v01, v10 (as b), v11.
                 float w00 = (1 - s) * (1 - t), w01 = (1 - s) * t, w10 = s * (1 - t), w11 = s * t;
                 int q2 = texChild[c + 2] * 3, q3 = texChild[c + 3] * 3;
@@ -202,7 +222,7 @@ abstract class TextureKernel extends WarpKernel {
                 vb = w00 * ab + w01 * bb + w10 * texRegs[(q2 + 2) * capacity + gid]
                         + w11 * texRegs[(q3 + 2) * capacity + gid];
             }
-            if (type == 7) {
+            if (type == DOTS) {
                 // pbrt-v3 DotsTexture: one dot per cell where the cell's noise is positive.
                 float sCell = floor(s + 0.5f), tCell = floor(t + 0.5f);
                 pickFirst = false;
@@ -214,7 +234,7 @@ abstract class TextureKernel extends WarpKernel {
                     pickFirst = ds * ds + dt * dt < radius * radius;
                 }
             }
-            if (type == 3 || type == 4 || type == 7) {
+            if (type == CHECKER2D || type == CHECKER3D || type == DOTS) {
                 vr = br;
                 vg = bg;
                 vb = bb;
@@ -226,20 +246,20 @@ abstract class TextureKernel extends WarpKernel {
             }
             int octaves = (int) texParams[n + 26];
             float omega = texParams[n + 27];
-            if (type == 8 || type == 9) {
-                float f = noiseSum(qx, qy, qz, omega, octaves, type - 8);
+            if (type == FBM || type == WRINKLED) {
+                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM);
                 vr = f;
                 vg = f;
                 vb = f;
             }
-            if (type == 10) {
+            if (type == WINDY) {
                 float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0);
                 float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0);
                 vr = f;
                 vg = f;
                 vb = f;
             }
-            if (type == 11) {
+            if (type == MARBLE) {
                 float sc = texParams[n + 28];
                 float mx = qx * sc, my = qy * sc, mz = qz * sc;
                 float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0);
@@ -251,7 +271,7 @@ abstract class TextureKernel extends WarpKernel {
                 vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f);
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
-            if (type == 12) {
+            if (type == IMAGEMAP) {
                 // Bilinear lookup at full resolution (pbrt-v3 MIPMap::triangle, level 0), t = 0 the bottom row.
                 int img = 3 * (int) texParams[n + 23];
                 int wrap = (int) texParams[n + 24];
@@ -268,6 +288,16 @@ abstract class TextureKernel extends WarpKernel {
                 vb = w00 * texel(off, w, h, wrap, x0, y0, 2) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 2)
                         + w10 * texel(off, w, h, wrap, x0 + 1, y0, 2) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 2);
             }
+            if (type == ADD) {
+                vr = ar + br;
+                vg = ag + bg;
+                vb = ab + bb;
+            }
+            if (type == SUBTRACT) {
+                vr = ar - br;
+                vg = ag - bg;
+                vb = ab - bb;
+            }
             int reg = (i - start) * 3;
             texRegs[reg * capacity + gid] = vr;
             texRegs[(reg + 1) * capacity + gid] = vg;
@@ -280,7 +310,7 @@ abstract class TextureKernel extends WarpKernel {
     private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
         int xx = x, yy = y;
         float v = 0f;
-        if (wrap == 0) {
+        if (wrap == WRAP_REPEAT) {
             xx = x % w;
             yy = y % h;
             if (xx < 0) {
@@ -290,11 +320,11 @@ abstract class TextureKernel extends WarpKernel {
                 yy += h;
             }
         }
-        if (wrap == 2) {
+        if (wrap == WRAP_CLAMP) {
             xx = max(0, min(w - 1, x));
             yy = max(0, min(h - 1, y));
         }
-        if (wrap == 3) {
+        if (wrap == WRAP_WHITE) {
             v = 1f;
         }
         if (xx >= 0 && xx < w && yy >= 0 && yy < h) {

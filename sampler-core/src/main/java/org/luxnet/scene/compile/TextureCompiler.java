@@ -77,7 +77,9 @@ final class TextureCompiler {
             Map.entry("wrinkled", (t, p, n, d) -> noise(t, n, TextureLayout.WRINKLED)),
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
-            Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)));
+            Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)),
+            Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
+            Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)));
     private final Dialect dialect;
     private final FloatList texels = new FloatList();
     private final IntList imageInfo = new IntList();
@@ -194,6 +196,13 @@ final class TextureCompiler {
 
     private void scale(TextureDesc t, List<Node> prog, Node n, int depth) {
         n.type = TextureLayout.SCALE;
+        n.children[0] = child(prog, t, "tex1", 1, depth);
+        n.children[1] = child(prog, t, "tex2", 1, depth);
+    }
+
+    /** LuxRender add and subtract (textures/add.h, subtract.h): tex1 and tex2, both defaulting to 1. */
+    private void binary(TextureDesc t, List<Node> prog, Node n, int depth, int type) {
+        n.type = type;
         n.children[0] = child(prog, t, "tex1", 1, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
     }

@@ -47,6 +47,10 @@ public final class TextureLayout {
     public static final int MARBLE = 11;
     /** An image, bilinear at full resolution (pbrt-v3 MIPMap::triangle at level 0). */
     public static final int IMAGEMAP = 12;
+    /** LuxRender add: child0 + child1. */
+    public static final int ADD = 13;
+    /** LuxRender subtract: child0 - child1. */
+    public static final int SUBTRACT = 14;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */

@@ -80,7 +80,9 @@ class TexturePortTest {
               Texture "wr" "spectrum" "wrinkled" "integer octaves" [ 3 ]
               Texture "uvs" "spectrum" "uv" "string mapping" "spherical"
               Texture "t" "spectrum" "scale" "texture tex1" "wr" "texture tex2" "uvs"
-              Material "matte" "texture Kd" "t"
+              Texture "t2" "spectrum" "add" "texture tex1" "t" "rgb tex2" [ 0.05 0 0 ]
+              Texture "t3" "spectrum" "subtract" "texture tex1" "t2" "rgb tex2" [ 0 0.02 0 ]
+              Material "matte" "texture Kd" "t3"
               Shape "sphere" "float radius" [ 0.6 ]
             AttributeEnd
             AttributeBegin

@@ -74,6 +74,18 @@ class TextureKernelTest {
     }
 
     @Test
+    void luxRenderAddAndSubtract() throws IOException {
+        PathTraceKernel k = kernel("Texture \"a\" \"spectrum\" \"add\" \"rgb tex1\" [0.1 0.2 0.3] \"rgb tex2\" [0.3 0.2 0.1]\n"
+                + "Texture \"s\" \"spectrum\" \"subtract\" \"texture tex1\" \"a\" \"rgb tex2\" [0.1 0.1 0.1]\n"
+                + "Texture \"d\" \"spectrum\" \"subtract\" \"rgb tex2\" [0.25 0.5 0.75]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"s\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"d\""));
+        near(new float[] {0.3f, 0.3f, 0.3f}, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD));
+        // tex1 defaults to 1 (LuxRender subtract.h).
+        near(new float[] {0.75f, 0.5f, 0.25f}, shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD));
+    }
+
+    @Test
     void checkerboard2dFollowsUvScaleAndDelta() throws IOException {
         PathTraceKernel k = kernel("Texture \"c\" \"spectrum\" \"checkerboard\" \"float uscale\" 4 \"float vscale\" 4"
                 + " \"float udelta\" 0.5 \"rgb tex1\" [1 0 0] \"rgb tex2\" [0 0 1]\n"
