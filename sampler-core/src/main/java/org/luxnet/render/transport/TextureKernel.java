@@ -36,9 +36,9 @@ import org.luxnet.scene.compiled.CompiledScene;
  * textured material, evaluates each slot's texture program (see {@link
  * org.luxnet.scene.compiled.TextureLayout}) at the hit's surface (u, v) and world point. The BSDF
  * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
- * recursion; noise is pbrt-v3's Perlin noise, without ray differentials (every octave is used).
+ * recursion.
  */
-abstract class TextureKernel extends WarpKernel {
+abstract class TextureKernel extends NoiseKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
 
     int[] matType = new int[1];
@@ -57,7 +57,6 @@ abstract class TextureKernel extends WarpKernel {
     int[] texImageInfo = new int[3];
     float[] texTriUv = new float[6];
     float[] sphereFrame = new float[9];
-    int[] noisePerm = new int[2 * PerlinTable.SIZE];
     /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
     float[] shade = new float[STRIDE];
     /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}. */
@@ -78,7 +77,7 @@ abstract class TextureKernel extends WarpKernel {
         texImageInfo = KernelArrays.ints(s.texImageInfo);
         texTriUv = KernelArrays.floats(s.triUv);
         sphereFrame = KernelArrays.floats(s.sphereFrame);
-        noisePerm = PerlinTable.doubled();
+        setupNoise();
         shade = new float[STRIDE * capacity];
         texRegs = new float[3 * MAX_NODES * capacity];
     }
@@ -347,69 +346,5 @@ abstract class TextureKernel extends WarpKernel {
         s0 = (1 - u) * s0 + u * s1;
         s1 = (1 - u) * s1 + u * s2;
         return 1.5f * ((1 - u) * s0 + u * s1);
-    }
-
-    /**
-     * pbrt-v3 FBm (turbulence 0) or Turbulence (turbulence 1) of p with no differentials: all
-     * octaves, frequency x1.99 and weight x omega per octave; Turbulence then adds 0.2 omega^octaves.
-     */
-    private float noiseSum(float x, float y, float z, float omega, int octaves, int turbulence) {
-        float sum = 0f, lambda = 1f, o = 1f;
-        for (int i = 0; i < octaves; i++) {
-            float nv = perlin(lambda * x, lambda * y, lambda * z);
-            if (turbulence != 0) {
-                nv = abs(nv);
-            }
-            sum += o * nv;
-            lambda *= 1.99f;
-            o *= omega;
-        }
-        if (turbulence != 0) {
-            sum += o * 0.2f;
-        }
-        return sum;
-    }
-
-    /** pbrt-v3 Noise(x, y, z): gradient noise with the quintic fade, in [-1, 1]. */
-    private float perlin(float x, float y, float z) {
-        float fx = floor(x), fy = floor(y), fz = floor(z);
-        float dx = x - fx, dy = y - fy, dz = z - fz;
-        int ix = ((int) fx) & 255, iy = ((int) fy) & 255, iz = ((int) fz) & 255;
-        float w000 = grad(ix, iy, iz, dx, dy, dz);
-        float w100 = grad(ix + 1, iy, iz, dx - 1, dy, dz);
-        float w010 = grad(ix, iy + 1, iz, dx, dy - 1, dz);
-        float w110 = grad(ix + 1, iy + 1, iz, dx - 1, dy - 1, dz);
-        float w001 = grad(ix, iy, iz + 1, dx, dy, dz - 1);
-        float w101 = grad(ix + 1, iy, iz + 1, dx - 1, dy, dz - 1);
-        float w011 = grad(ix, iy + 1, iz + 1, dx, dy - 1, dz - 1);
-        float w111 = grad(ix + 1, iy + 1, iz + 1, dx - 1, dy - 1, dz - 1);
-        float wx = fade(dx), wy = fade(dy), wz = fade(dz);
-        float x00 = w000 + wx * (w100 - w000), x10 = w010 + wx * (w110 - w010);
-        float x01 = w001 + wx * (w101 - w001), x11 = w011 + wx * (w111 - w011);
-        float y0 = x00 + wy * (x10 - x00), y1 = x01 + wy * (x11 - x01);
-        return y0 + wz * (y1 - y0);
-    }
-
-    private float grad(int x, int y, int z, float dx, float dy, float dz) {
-        int h = noisePerm[noisePerm[noisePerm[x] + y] + z] & 15;
-        float u = dy, v = dz;
-        if (h < 8 || h == 12 || h == 13) {
-            u = dx;
-        }
-        if (h < 4 || h == 12 || h == 13) {
-            v = dy;
-        }
-        if ((h & 1) != 0) {
-            u = -u;
-        }
-        if ((h & 2) != 0) {
-            v = -v;
-        }
-        return u + v;
-    }
-
-    private float fade(float t) {
-        float t3 = t * t * t;
-        return 6 * t3 * t * t - 15 * t3 * t + 10 * t3;
     }
 }

@@ -3,17 +3,12 @@ package org.luxnet.scene.compile;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.luxnet.accumulator.image.ImageFiles;
-import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.FileLoc;
-import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
 import org.luxnet.scene.desc.Dialect;
@@ -81,12 +76,11 @@ final class TextureCompiler {
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
             Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)));
     private final Dialect dialect;
-    private final FloatList texels = new FloatList();
-    private final IntList imageInfo = new IntList();
-    private final Map<String, Integer> images = new HashMap<>();
+    private final ImageTextures images;
 
     TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.dialect = dialect;
+        this.images = new ImageTextures(warnings);
         this.textures = textures;
         this.warnings = warnings;
     }
@@ -134,11 +128,11 @@ final class TextureCompiler {
     }
 
     float[] texels() {
-        return texels.toArray();
+        return images.texels();
     }
 
     int[] imageInfo() {
-        return imageInfo.toArray();
+        return images.info();
     }
 
     private TextureDesc lookup(String name, FileLoc loc) {
@@ -326,64 +320,7 @@ final class TextureCompiler {
         if (!isFloat(t)) {
             channel = "rgb";
         }
-        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel;
-        Integer index = images.get(key);
-        if (index == null) {
-            index = addImage(t, srgb, power, scale, channel);
-            images.put(key, index);
-        }
-        n.params[TextureLayout.IMAGE] = index;
-    }
-
-    private int addImage(TextureDesc t, boolean srgb, float power, float scale, String channel) {
-        RgbImage img;
-        try {
-            img = ImageFiles.decode(t.file().name(), t.file().bytes());
-        } catch (IOException e) {
-            throw new SceneException(t.params().get("filename").loc(), "cannot read image texture '" + t.file().name()
-                    + "': " + e.getMessage(), e);
-        }
-        int w = img.width(), h = img.height();
-        if (Integer.bitCount(w) != 1 || Integer.bitCount(h) != 1) {
-            warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": " + w + "x" + h
-                    + " is not a power of two; pbrt-v3 would resample it, it is used as it is"));
-        }
-        float[] rgb = img.rgb();
-        int first = texels.size() / 3;
-        float[] v = new float[3];
-        for (int y = 0; y < h; y++) {
-            int row = h - 1 - y; // flipped: t = 0 is the bottom row
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < 3; c++) {
-                    float f = rgb[3 * (row * w + x) + c];
-                    if (srgb) {
-                        f = f <= 0.04045f ? f / 12.92f : (float) Math.pow((f + 0.055) / 1.055, 2.4);
-                    }
-                    if (power != 1) {
-                        f = (float) Math.pow(Math.max(0, f), power);
-                    }
-                    v[c] = f * scale;
-                }
-                float f = switch (channel) {
-                    case "luminance" -> 0.212671f * v[0] + 0.715160f * v[1] + 0.072169f * v[2];
-                    case "mean", "colored_mean" -> (v[0] + v[1] + v[2]) / 3;
-                    case "red" -> v[0];
-                    case "green" -> v[1];
-                    case "blue" -> v[2];
-                    default -> Float.NaN;
-                };
-                if (!Float.isNaN(f)) {
-                    v[0] = f;
-                    v[1] = f;
-                    v[2] = f;
-                }
-                texels.add(v[0], v[1], v[2]);
-            }
-        }
-        imageInfo.add(first);
-        imageInfo.add(w);
-        imageInfo.add(h);
-        return imageInfo.size() / TextureLayout.IMAGE_INFO - 1;
+        n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel);
     }
 
     /** pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p. */
