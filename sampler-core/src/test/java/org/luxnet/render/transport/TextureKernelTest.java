@@ -155,6 +155,20 @@ class TextureKernelTest {
     }
 
     @Test
+    void tessellatedSphereAndDiskCarryPbrtsUv() throws IOException {
+        // zmax 0.2 makes the sphere partial, so it is tessellated; the disk always is.
+        PathTraceKernel k = kernel("Texture \"u\" \"spectrum\" \"uv\"\nMaterial \"matte\" \"texture Kd\" \"u\"\n"
+                + "AttributeBegin\nTranslate 0.5 0.5 0\nShape \"sphere\" \"float radius\" 0.25 \"float zmax\" 0.2\nAttributeEnd\n"
+                + "AttributeBegin\nTranslate 3 0 0\nShape \"disk\" \"float radius\" 1 \"float innerradius\" 0.5\nAttributeEnd");
+        // Object point (0, -0.25, 0): phi = 3 pi / 2, theta = pi / 2, v = (theta - pi) / (acos(0.8) - pi).
+        float[] side = shadeAlong(k, 0.5f, -2, 0, 0, 1, 0, MaterialLayout.KD);
+        assertArrayEquals(new float[] {0.75f, (float) ((Math.PI / 2 - Math.PI) / (Math.acos(0.8) - Math.PI)), 0}, side, 0.01f);
+        // Disk point (3 + 0.75 cos 60deg, 0.75 sin 60deg): u = 1/6, v = (1 - 0.75) / (1 - 0.5) = 0.5.
+        float x = 3 + 0.75f * (float) Math.cos(Math.PI / 3), y = 0.75f * (float) Math.sin(Math.PI / 3);
+        assertArrayEquals(new float[] {1 / 6f, 0.5f, 0}, shadeAlong(k, x, y, -1, 0, 0, 1, MaterialLayout.KD), 0.01f);
+    }
+
+    @Test
     void noiseIsZeroOnTheLatticeAndTurbulenceAddsItsClampedOctaves() throws IOException {
         PathTraceKernel k = kernel("AttributeBegin\nScale 5 5 5\n"
                 + "Texture \"f\" \"spectrum\" \"fbm\" \"integer octaves\" 1\n"
