@@ -323,9 +323,38 @@ final class TextureCompiler {
         n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel);
     }
 
-    /** pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p. */
-    private static void mapping3d(TextureDesc t, Node n) {
-        putXform(t.objectToWorld(), n);
+    /**
+     * pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p.
+     * LuxRender (core/texture.cpp TextureMapping3D::Create) does the same for "coordinates" "global",
+     * then right-multiplies Scale(1 / "scale"), RotateX/Y/Z("rotate", degrees) and Translate(-"translate").
+     */
+    private void mapping3d(TextureDesc t, Node n) {
+        Transform x = t.objectToWorld();
+        ParamSet ps = t.params();
+        if (dialect == Dialect.LUXRENDER) {
+            String coords = ps.getString("coordinates", "global");
+            if (!coords.equals("global")) {
+                throw new Unsupported(ps.get("coordinates").loc(), "3D texture coordinates \"" + coords
+                        + "\" are not supported (supported: global)");
+            }
+            float[] sc = vector(ps, "scale", new float[] {1, 1, 1});
+            float[] rot = vector(ps, "rotate", new float[] {0, 0, 0});
+            float[] tr = vector(ps, "translate", new float[] {0, 0, 0});
+            x = x.compose(Transform.scale(1 / sc[0], 1 / sc[1], 1 / sc[2]))
+                    .compose(Transform.rotate(rot[0], 1, 0, 0)).compose(Transform.rotate(rot[1], 0, 1, 0))
+                    .compose(Transform.rotate(rot[2], 0, 0, 1)).compose(Transform.translate(-tr[0], -tr[1], -tr[2]));
+        }
+        putXform(x, n);
+    }
+
+    /** A "vector" parameter, or def when absent or of another type (marble's "scale" is a float). */
+    private static float[] vector(ParamSet ps, String name, float[] def) {
+        for (Param p : ps.all()) {
+            if (p.name().equals(name) && p.type() == org.luxnet.scene.desc.ParamType.VECTOR && p.size() == 3) {
+                return ps.getVectors(name);
+            }
+        }
+        return def;
     }
 
     private static void putXform(Transform x, Node n) {

@@ -30,9 +30,13 @@ class TextureKernelTest {
     private CompiledRender last;
 
     private PathTraceKernel kernel(String world) throws IOException {
+        return kernel(world, "Film \"image\"");
+    }
+
+    private PathTraceKernel kernel(String world, String film) throws IOException {
         Path f = dir.resolve("t" + (scenes++) + ".pbrt");
         Files.writeString(f, "LookAt 0.5 0.5 -3  0.5 0.5 0  0 1 0\nCamera \"perspective\"\n"
-                + "Film \"image\" \"integer xresolution\" [4] \"integer yresolution\" [4]\nWorldBegin\n"
+                + film + " \"integer xresolution\" [4] \"integer yresolution\" [4]\nWorldBegin\n"
                 + "LightSource \"point\" \"point from\" [0 0 -2]\n" + world + "\nWorldEnd\n");
         last = RenderSupport.compile(f);
         return RenderSupport.transport(last);
@@ -118,6 +122,20 @@ class TextureKernelTest {
         near(new float[] {1, 0, 0}, shadeAt(k, 0.1f, 0.1f, MaterialLayout.KD));
         near(new float[] {0, 0, 1}, shadeAt(k, 0.3f, 0.1f, MaterialLayout.KD));
         near(new float[] {1, 0, 0}, shadeAt(k, 0.3f, 0.3f, MaterialLayout.KD));
+    }
+
+    @Test
+    void luxRender3dMappingOptionsScaleThenTranslate() throws IOException {
+        // LuxRender: p_tex = CTM Scale(1 / scale) Translate(-translate) p.
+        PathTraceKernel k = kernel("Texture \"c\" \"color\" \"checkerboard\" \"integer dimension\" 3"
+                + " \"vector scale\" [0.25 0.25 0.25] \"color tex1\" [1 0 0] \"color tex2\" [0 0 1]\n"
+                + "Texture \"d\" \"color\" \"checkerboard\" \"integer dimension\" 3 \"vector scale\" [0.25 0.25 0.25]"
+                + " \"vector translate\" [0.25 0 0] \"color tex1\" [1 0 0] \"color tex2\" [0 0 1]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"c\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"d\""), "SurfaceIntegrator \"path\"\nFilm \"fleximage\"");
+        near(new float[] {1, 0, 0}, shadeAt(k, 0.1f, 0.1f, MaterialLayout.KD)); // (0.4, 0.4, 0)
+        near(new float[] {0, 0, 1}, shadeAt(k, 0.3f, 0.1f, MaterialLayout.KD)); // (1.2, 0.4, 0)
+        near(new float[] {1, 0, 0}, shadeAlong(k, 0.3f, 0.1f, 0.5f, 0, 0, 1, MaterialLayout.KD)); // (0.2, 0.4, 4)
     }
 
     @Test
