@@ -59,7 +59,7 @@ abstract class TextureKernel extends NoiseKernel {
     float[] sphereFrame = new float[9];
     /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
     float[] shade = new float[STRIDE];
-    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}. */
+    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
     float[] texRegs = new float[3 * MAX_NODES];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
@@ -79,7 +79,14 @@ abstract class TextureKernel extends NoiseKernel {
         sphereFrame = KernelArrays.floats(s.sphereFrame);
         setupNoise();
         shade = new float[STRIDE * capacity];
-        texRegs = new float[3 * MAX_NODES * capacity];
+        // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
+        int regs = 1;
+        for (int k = 0; k < s.matTexStart.length; k++) {
+            if (s.matTexStart[k] >= 0) {
+                regs = Math.max(regs, s.matTexRoot[k] - s.matTexStart[k] + 1);
+            }
+        }
+        texRegs = new float[3 * regs * capacity];
     }
 
     /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
