@@ -28,7 +28,10 @@ import org.luxnet.scene.desc.TextureDesc;
 /**
  * Compiles material descriptions into the flat material table. An explicit registry maps each
  * LuxRender or pbrt material name to its compiler; materials the renderer does not model give a
- * warning at their place and render as grey matte. Each distinct description is compiled once.
+ * warning at their place and render as grey matte. Each distinct description is compiled once. A
+ * texturable parameter (see TEXTURABLE) that names a texture gets a texture program ({@link
+ * TextureCompiler}) for its slot; any other texture-valued parameter is warned about and keeps its
+ * default.
  */
 final class MaterialCompiler {
     private interface Compile {
