@@ -56,6 +56,22 @@ class TextureWarningsTest {
     }
 
     @Test
+    void aMissingImageIsAFileErrorAtItsFilename() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.luxnet.scene.SceneFileException.class,
+                () -> compile("Texture \"i\" \"spectrum\" \"imagemap\" \"string filename\" \"nowhere.png\""));
+        assertTrue(e.getMessage().contains("w.pbrt:5:") && e.getMessage().contains("nowhere.png"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableImageIsASceneErrorAtItsFilename() throws IOException {
+        Files.writeString(dir.resolve("bad.png"), "not an image");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.luxnet.scene.SceneException.class,
+                () -> compile("Texture \"i\" \"spectrum\" \"imagemap\" \"string filename\" \"bad.png\"\n"
+                        + "Material \"matte\" \"texture Kd\" \"i\""));
+        assertTrue(e.getMessage().contains("w.pbrt:5:") && e.getMessage().contains("cannot read image texture"), e.getMessage());
+    }
+
+    @Test
     void aCompiledTextureLeavesNoWarning() throws IOException {
         CompiledRender r = compile("Texture \"c\" \"spectrum\" \"checkerboard\" \"float uscale\" 4\n"
                 + "Material \"matte\" \"texture Kd\" \"c\"");
