@@ -12,7 +12,6 @@ import static org.luxnet.scene.compiled.MaterialLayout.ON_A;
 import static org.luxnet.scene.compiled.MaterialLayout.ON_B;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 
-import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
@@ -21,20 +20,12 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
- * slots of {@link Scratch}: after {@link #evalBsdf} the colour is f and the pdf the density of
+ * slots of {@link Scratch}. Parameters come from the work item's {@link #shade} row, which {@link
+ * #shadeMaterial} fills at each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
  * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
  */
-abstract class BsdfKernel extends WarpKernel {
+abstract class BsdfKernel extends TextureKernel {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
-
-    int[] matType = new int[1];
-    float[] matParams = new float[STRIDE];
-
-    /** Host side: binds the material tables. */
-    void setupMaterials(CompiledScene s) {
-        matType = KernelArrays.ints(s.matType);
-        matParams = KernelArrays.floats(s.matParams);
-    }
 
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */
     static boolean hasSmoothLobe(int type) {
@@ -62,7 +53,7 @@ abstract class BsdfKernel extends WarpKernel {
     /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
     void evalBsdf(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int type = matType[material];
-        int o = material * STRIDE;
+        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
         if (type == MaterialLayout.MATTE) {
             evalMatte(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY) {
@@ -81,7 +72,7 @@ abstract class BsdfKernel extends WarpKernel {
     /** Samples wi for wo: false when no direction carries light. */
     boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         int type = matType[material];
-        int o = material * STRIDE;
+        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
         boolean ok = false;
         boolean twoLobes = type == MaterialLayout.GLOSSY || type == MaterialLayout.PLASTIC;
         if (type == MaterialLayout.MATTE) {
@@ -121,7 +112,7 @@ abstract class BsdfKernel extends WarpKernel {
             writeColour(gid, 0, 0, 0, 0);
         } else {
             float k = INV_PI * orenNayar(o, wox, woy, woz, wix, wiy, wiz);
-            writeColour(gid, matParams[o + KD] * k, matParams[o + KD + 1] * k, matParams[o + KD + 2] * k,
+            writeColour(gid, shade[o + KD] * k, shade[o + KD + 1] * k, shade[o + KD + 2] * k,
                     abs(wiz) * INV_PI);
         }
     }
@@ -138,7 +129,7 @@ abstract class BsdfKernel extends WarpKernel {
             }
             if (wiz != 0) {
                 float k = orenNayar(o, wox, woy, woz, wix, wiy, wiz);
-                writeColour(gid, matParams[o + KD] * k, matParams[o + KD + 1] * k, matParams[o + KD + 2] * k,
+                writeColour(gid, shade[o + KD] * k, shade[o + KD + 1] * k, shade[o + KD + 2] * k,
                         abs(wiz) * INV_PI);
                 writeDirection(gid, wix, wiy, wiz, false, false, 1f);
                 ok = true;
@@ -148,10 +139,10 @@ abstract class BsdfKernel extends WarpKernel {
     }
 
     private float orenNayar(int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        float b = matParams[o + ON_B];
+        float b = shade[o + ON_B];
         float result = 1f;
         if (b != 0) {
-            float a = matParams[o + ON_A];
+            float a = shade[o + ON_A];
             float sin2I = max(0f, 1 - wiz * wiz), sin2O = max(0f, 1 - woz * woz);
             float sinI = sqrt(sin2I), sinO = sqrt(sin2O);
             float maxCos = 0;
@@ -177,7 +168,7 @@ abstract class BsdfKernel extends WarpKernel {
         } else {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s, iz = wiz * s;
-            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             float diff = DIFFUSE_NORM * (1 - pow5(0.5f * iz)) * (1 - pow5(0.5f * oz));
             float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
             float hl = sqrt(hx * hx + hy * hy + hz * hz);
@@ -199,7 +190,7 @@ abstract class BsdfKernel extends WarpKernel {
     }
 
     private float glossyChannel(int o, int c, float diff, float spec, float schlick) {
-        float rd = matParams[o + KD + c], rs = matParams[o + KS + c];
+        float rd = shade[o + KD + c], rs = shade[o + KS + c];
         return rd * (1 - rs) * diff + spec * (rs + (1 - rs) * schlick);
     }
 
@@ -209,7 +200,7 @@ abstract class BsdfKernel extends WarpKernel {
         } else {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s, iz = wiz * s;
-            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
             float hl = sqrt(hx * hx + hy * hy + hz * hz);
             float spec = 0, pdfSpec = 0;
@@ -225,9 +216,9 @@ abstract class BsdfKernel extends WarpKernel {
                 pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d)
                         / (4 * abs(wox * hx + woy * hy + oz * hz));
             }
-            writeColour(gid, matParams[o + KD] * INV_PI + matParams[o + KS] * spec,
-                    matParams[o + KD + 1] * INV_PI + matParams[o + KS + 1] * spec,
-                    matParams[o + KD + 2] * INV_PI + matParams[o + KS + 2] * spec,
+            writeColour(gid, shade[o + KD] * INV_PI + shade[o + KS] * spec,
+                    shade[o + KD + 1] * INV_PI + shade[o + KS + 1] * spec,
+                    shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec,
                     0.5f * (iz * INV_PI + pdfSpec));
         }
     }
@@ -249,7 +240,7 @@ abstract class BsdfKernel extends WarpKernel {
                 iy = scratch[Scratch.VEC_Y * capacity + gid];
                 iz = scratch[Scratch.VEC_Z * capacity + gid];
             } else {
-                ggxSampleVisible(gid, wox, woy, oz, matParams[o + ALPHA_U], matParams[o + ALPHA_V], u1, u2);
+                ggxSampleVisible(gid, wox, woy, oz, shade[o + ALPHA_U], shade[o + ALPHA_V], u1, u2);
                 float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
                 float hz = scratch[Scratch.VEC_Z * capacity + gid];
                 float cosH = wox * hx + woy * hy + oz * hz;
@@ -276,14 +267,14 @@ abstract class BsdfKernel extends WarpKernel {
             hx /= hl;
             hy /= hl;
             hz /= hl;
-            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             float cosH = wix * hx + wiy * hy + iz * hz;
             float d = ggxD(hx, hy, hz, ax, ay);
             float lo = ggxLambda(wox, woy, oz, ax, ay);
             float k = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) / (4 * oz * iz);
-            writeColour(gid, k * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
-                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
-                    k * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+            writeColour(gid, k * fresnelConductor(cosH, shade[o + METAL_ETA], shade[o + METAL_K]),
+                    k * fresnelConductor(cosH, shade[o + METAL_ETA + 1], shade[o + METAL_K + 1]),
+                    k * fresnelConductor(cosH, shade[o + METAL_ETA + 2], shade[o + METAL_K + 2]),
                     ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d) / (4 * abs(wox * hx + woy * hy + oz * hz)));
         }
     }
@@ -293,7 +284,7 @@ abstract class BsdfKernel extends WarpKernel {
         if (woz != 0) {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s;
-            float ax = matParams[o + ALPHA_U], ay = matParams[o + ALPHA_V];
+            float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             ggxSampleVisible(gid, wox, woy, oz, ax, ay, u1, u2);
             float hx = scratch[Scratch.VEC_X * capacity + gid];
             float hy = scratch[Scratch.VEC_Y * capacity + gid];
@@ -304,9 +295,9 @@ abstract class BsdfKernel extends WarpKernel {
                 float lo = ggxLambda(wox, woy, oz, ax, ay);
                 float g1 = 1f / (1f + lo);
                 float w = 1f / (1f + lo + ggxLambda(ix, iy, iz, ax, ay)) / g1;
-                writeColour(gid, w * fresnelConductor(cosH, matParams[o + METAL_ETA], matParams[o + METAL_K]),
-                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 1], matParams[o + METAL_K + 1]),
-                        w * fresnelConductor(cosH, matParams[o + METAL_ETA + 2], matParams[o + METAL_K + 2]),
+                writeColour(gid, w * fresnelConductor(cosH, shade[o + METAL_ETA], shade[o + METAL_K]),
+                        w * fresnelConductor(cosH, shade[o + METAL_ETA + 1], shade[o + METAL_K + 1]),
+                        w * fresnelConductor(cosH, shade[o + METAL_ETA + 2], shade[o + METAL_K + 2]),
                         ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, ggxD(hx, hy, hz, ax, ay)) / (4 * cosH));
                 writeDirection(gid, ix, iy, iz * s, false, false, 1f);
                 ok = true;
@@ -318,8 +309,8 @@ abstract class BsdfKernel extends WarpKernel {
     // Mattetranslucent.
 
     private float reflectProbability(int o) {
-        float r = max(matParams[o + KD], max(matParams[o + KD + 1], matParams[o + KD + 2]));
-        float t = max(matParams[o + KT], max(matParams[o + KT + 1], matParams[o + KT + 2]));
+        float r = max(shade[o + KD], max(shade[o + KD + 1], shade[o + KD + 2]));
+        float t = max(shade[o + KT], max(shade[o + KT + 1], shade[o + KT + 2]));
         return r + t > 0 ? r / (r + t) : 0.5f;
     }
 
@@ -330,7 +321,7 @@ abstract class BsdfKernel extends WarpKernel {
             float pr = reflectProbability(o);
             int c = woz * wiz > 0 ? KD : KT;
             float prob = woz * wiz > 0 ? pr : 1 - pr;
-            writeColour(gid, matParams[o + c] * INV_PI, matParams[o + c + 1] * INV_PI, matParams[o + c + 2] * INV_PI,
+            writeColour(gid, shade[o + c] * INV_PI, shade[o + c + 1] * INV_PI, shade[o + c + 2] * INV_PI,
                     prob * abs(wiz) * INV_PI);
         }
     }
@@ -347,7 +338,7 @@ abstract class BsdfKernel extends WarpKernel {
                 int c = reflect ? KD : KT;
                 float prob = reflect ? pr : 1 - pr;
                 float k = 1f / prob;
-                writeColour(gid, matParams[o + c] * k, matParams[o + c + 1] * k, matParams[o + c + 2] * k,
+                writeColour(gid, shade[o + c] * k, shade[o + c + 1] * k, shade[o + c + 2] * k,
                         prob * z * INV_PI);
                 writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
                         up ? z : -z, false, !reflect, 1f);
@@ -362,7 +353,7 @@ abstract class BsdfKernel extends WarpKernel {
     private boolean sampleMirror(int gid, int o, float wox, float woy, float woz) {
         boolean ok = false;
         if (woz != 0) {
-            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], 1f);
+            writeColour(gid, shade[o + KS], shade[o + KS + 1], shade[o + KS + 2], 1f);
             writeDirection(gid, -wox, -woy, woz, true, false, 1f);
             ok = true;
         }
@@ -370,13 +361,13 @@ abstract class BsdfKernel extends WarpKernel {
     }
 
     private boolean sampleGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
-        float eta = matParams[o + ETA];
+        float eta = shade[o + ETA];
         boolean entering = woz > 0;
         float etaI = entering ? 1f : eta, etaT = entering ? eta : 1f;
         float f = fresnelDielectric(woz, 1f, eta);
         boolean ok = true;
         if (uLobe < f) {
-            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], f);
+            writeColour(gid, shade[o + KS], shade[o + KS + 1], shade[o + KS + 2], f);
             writeDirection(gid, -wox, -woy, woz, true, false, 1f);
         } else {
             float ratio = etaI / etaT;
@@ -387,7 +378,7 @@ abstract class BsdfKernel extends WarpKernel {
             } else {
                 float cosT = sqrt(1 - sin2T);
                 float scale = ratio * ratio;
-                writeColour(gid, matParams[o + KT] * scale, matParams[o + KT + 1] * scale, matParams[o + KT + 2] * scale,
+                writeColour(gid, shade[o + KT] * scale, shade[o + KT + 1] * scale, shade[o + KT + 2] * scale,
                         1 - f);
                 writeDirection(gid, -ratio * wox, -ratio * woy, entering ? -cosT : cosT, true, true, 1f / scale);
             }
@@ -396,12 +387,12 @@ abstract class BsdfKernel extends WarpKernel {
     }
 
     private boolean sampleArchGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
-        float f = fresnelDielectric(woz, 1f, matParams[o + ETA]);
+        float f = fresnelDielectric(woz, 1f, shade[o + ETA]);
         if (uLobe < f) {
-            writeColour(gid, matParams[o + KS], matParams[o + KS + 1], matParams[o + KS + 2], f);
+            writeColour(gid, shade[o + KS], shade[o + KS + 1], shade[o + KS + 2], f);
             writeDirection(gid, -wox, -woy, woz, true, false, 1f);
         } else {
-            writeColour(gid, matParams[o + KT], matParams[o + KT + 1], matParams[o + KT + 2], 1 - f);
+            writeColour(gid, shade[o + KT], shade[o + KT + 1], shade[o + KT + 2], 1 - f);
             writeDirection(gid, -wox, -woy, -woz, true, true, 1f);
         }
         return true;

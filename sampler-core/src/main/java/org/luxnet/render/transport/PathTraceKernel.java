@@ -90,6 +90,8 @@ public final class PathTraceKernel extends CameraKernel {
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
         put(matType).put(matParams);
+        put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
+        put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
         put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
@@ -327,6 +329,10 @@ public final class PathTraceKernel extends CameraKernel {
                 nsz = ngz;
                 mat = sphereMaterial[sp];
                 light = sphereLight[sp];
+            }
+            if (prim >= 0) {
+                // The material's parameters here, textures evaluated (TextureKernel).
+                shadeMaterial(gid, prim, mat, hx, hy, hz);
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 

@@ -14,6 +14,7 @@ final class GeometryBuilder {
     final IntList triMat = new IntList();
     final IntList triEmitter = new IntList();
     final FloatList sph = new FloatList();    // 4 per sphere: centre, radius
+    final FloatList sphFrame = new FloatList(); // 9 per sphere: world-to-object rotation
     final IntList sphFlip = new IntList();
     final IntList sphMat = new IntList();
     final IntList sphEmitter = new IntList();
@@ -84,7 +85,11 @@ final class GeometryBuilder {
         return added;
     }
 
-    void addSphere(float cx, float cy, float cz, float r, boolean flip, int material, int emitter) {
+    /** A sphere; {@code frame} is its world-to-object rotation (9 floats, row-major) for its (u, v). */
+    void addSphere(float cx, float cy, float cz, float r, float[] frame, boolean flip, int material, int emitter) {
+        for (float f : frame) {
+            sphFrame.add(f);
+        }
         sph.add(cx, cy, cz);
         sph.add(r);
         sphFlip.add(flip ? 1 : 0);

@@ -109,6 +109,7 @@ final class GeometryLayout {
         b.sphereCount = ns;
         b.sphereGeom = world.sph.toArray();
         b.sphereFlip = world.sphFlip.toArray();
+        b.sphereFrame = world.sphFrame.toArray();
         b.sphereMaterial = world.sphMat.toArray();
         b.sphereLight = new int[ns];
         java.util.Arrays.fill(b.sphereLight, -1);

@@ -20,12 +20,18 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.TextureDesc;
 
 /**
  * Compiles material descriptions into the flat material table. An explicit registry maps each
  * LuxRender or pbrt material name to its compiler; materials the renderer does not model give a
- * warning at their place and render as grey matte. Each distinct description is compiled once.
+ * warning at their place and render as grey matte. Each distinct description is compiled once. A
+ * texturable parameter (see TEXTURABLE) that names a texture gets a texture program ({@link
+ * TextureCompiler}) for its slot; any other texture-valued parameter is warned about and keeps its
+ * default.
  */
 final class MaterialCompiler {
     private interface Compile {
@@ -47,15 +53,46 @@ final class MaterialCompiler {
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
+    /** A material parameter that may be textured: its name and the slot and width it fills. */
+    private record Slot(String param, int slot, int width) {
+    }
+
+    private static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
+        new Slot("roughness", ALPHA_U, 1), new Slot("roughness", ALPHA_V, 1)};
+
+    /** Texturable parameters per material type (LuxRender and pbrt names). */
+    private static final Map<Integer, Slot[]> TEXTURABLE = Map.of(
+            MaterialLayout.MATTE, new Slot[] {new Slot("Kd", KD, 3)},
+            MaterialLayout.MIRROR, new Slot[] {new Slot("Kr", KS, 3)},
+            MaterialLayout.GLASS, new Slot[] {new Slot("Kr", KS, 3), new Slot("Kt", KT, 3)},
+            MaterialLayout.ARCH_GLASS, new Slot[] {new Slot("Kr", KS, 3), new Slot("Kt", KT, 3)},
+            MaterialLayout.GLOSSY, concat(new Slot[] {new Slot("Kd", KD, 3), new Slot("Ks", KS, 3)}, ROUGHNESS),
+            MaterialLayout.PLASTIC, concat(new Slot[] {new Slot("Kd", KD, 3), new Slot("Ks", KS, 3)}, ROUGHNESS),
+            MaterialLayout.METAL, concat(new Slot[] {new Slot("eta", METAL_ETA, 3), new Slot("n", METAL_ETA, 3),
+                new Slot("k", METAL_K, 3)}, ROUGHNESS),
+            MaterialLayout.MATTE_TRANSLUCENT, new Slot[] {new Slot("Kr", KD, 3), new Slot("Kt", KT, 3)});
+
     private final Dialect dialect;
     private final List<SceneWarning> warnings;
+    private final TextureCompiler textures;
+    private final IntList texStart = new IntList();
+    private final IntList texRoot = new IntList();
+    private final IntList texWidth = new IntList();
+    private final IntList textured = new IntList();
     private final IdentityHashMap<MaterialDesc, Integer> index = new IdentityHashMap<>();
     private final List<Integer> types = new ArrayList<>();
     private final List<float[]> params = new ArrayList<>();
 
-    MaterialCompiler(Dialect dialect, List<SceneWarning> warnings) {
+    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
+        this.textures = new TextureCompiler(dialect, textureDefs, warnings);
+    }
+
+    private static Slot[] concat(Slot[] a, Slot[] b) {
+        Slot[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** Index of the compiled material for {@code m}, compiling it on first use. */
@@ -67,6 +104,11 @@ final class MaterialCompiler {
         float[] out = new float[MaterialLayout.STRIDE];
         Compile c = registry.get(m.type());
         int type;
+        int[] start = new int[MaterialLayout.STRIDE], root = new int[MaterialLayout.STRIDE];
+        int[] width = new int[MaterialLayout.STRIDE];
+        java.util.Arrays.fill(start, -1);
+        java.util.Arrays.fill(root, -1);
+        boolean any = false;
         if (c == null) {
             warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\" is not supported; rendered as grey matte"
                     + " (supported: " + String.join(", ", new TreeSet<>(registry.keySet()).stream()
@@ -74,12 +116,19 @@ final class MaterialCompiler {
             type = matteOf(new float[] {0.5f, 0.5f, 0.5f}, 0, out);
         } else {
             type = c.compile(m, out);
+            any = bindTextures(m, type, start, root, width);
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
         }
         int id = types.size();
         types.add(type);
         params.add(out);
+        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
+            texStart.add(start[k]);
+            texRoot.add(root[k]);
+            texWidth.add(width[k]);
+        }
+        textured.add(any ? 1 : 0);
         index.put(m, id);
         return id;
     }
@@ -96,12 +145,68 @@ final class MaterialCompiler {
         return all;
     }
 
+    /** Compiles the textures bound to m's texturable parameters into start/root/width per slot. */
+    private boolean bindTextures(MaterialDesc m, int type, int[] start, int[] root, int[] width) {
+        boolean any = false;
+        ParamSet ps = m.params();
+        boolean anisotropic = ps.has("uroughness") || ps.has("vroughness");
+        for (Slot s : TEXTURABLE.getOrDefault(type, new Slot[0])) {
+            boolean shadowed = s.param().equals("roughness") && anisotropic;
+            if (isTexture(ps, s.param()) && !shadowed) {
+                int[] prog = textures.program(ps.get(s.param()));
+                if (prog != null) {
+                    start[s.slot()] = prog[0];
+                    root[s.slot()] = prog[1];
+                    width[s.slot()] = s.width();
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    int[] texStarts() {
+        return texStart.toArray();
+    }
+
+    int[] texRoots() {
+        return texRoot.toArray();
+    }
+
+    int[] texWidths() {
+        return texWidth.toArray();
+    }
+
+    int[] textured() {
+        return textured.toArray();
+    }
+
+    TextureCompiler textures() {
+        return textures;
+    }
+
+    /** A float parameter, or def when absent or bound to a texture (the texture is compiled separately). */
+    private static float num(ParamSet ps, String name, float def) {
+        return isTexture(ps, name) ? def : (float) ps.getFloat(name, def);
+    }
+
+    /** True when parameter {@code name} is bound to a texture; does not mark it used. */
+    private static boolean isTexture(ParamSet ps, String name) {
+        for (Param p : ps.all()) {
+            if (p.name().equals(name) && p.type() == ParamType.TEXTURE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void warnTextures(MaterialDesc m) {
         for (var p : m.params().all()) {
-            if (p.type() == org.luxnet.scene.desc.ParamType.TEXTURE) {
+            if (p.type() == ParamType.TEXTURE && !p.isUsed()) {
                 p.markUsed();
                 warnings.add(new SceneWarning(p.loc(), "texture \"" + p.strings()[0] + "\" for \"" + p.name()
-                        + "\" is not supported; the parameter's default is used"));
+                        + "\" of material \"" + m.type()
+                        + "\" cannot be textured; the parameter's default is used"));
             }
         }
     }
@@ -114,7 +219,7 @@ final class MaterialCompiler {
 
     private int matte(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
-        return matteOf(ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}), (float) ps.getFloat("sigma", 0), out);
+        return matteOf(ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}), num(ps, "sigma", 0), out);
     }
 
     private static int matteOf(float[] kd, float sigmaDegrees, float[] out) {
@@ -137,14 +242,14 @@ final class MaterialCompiler {
         ParamSet ps = m.params();
         put3(out, KS, ps.getRgb("Kr", new float[] {1, 1, 1}));
         put3(out, KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
-        float eta = (float) ps.getFloat("index", ps.getFloat("eta", 1.5));
+        float eta = num(ps, "index", num(ps, "eta", 1.5f));
         if (!(eta > 0)) {
             warnings.add(new SceneWarning(m.loc(), "glass index " + eta + " is not positive; 1.5 used"));
             eta = 1.5f;
         }
         out[ETA] = eta;
-        float ur = (float) ps.getFloat("uroughness", ps.getFloat("roughness", 0));
-        float vr = (float) ps.getFloat("vroughness", ps.getFloat("roughness", 0));
+        float ur = num(ps, "uroughness", num(ps, "roughness", 0));
+        float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
         ps.get("cauchyb");
         if (ur > 0 || vr > 0 || m.type().equals("roughglass")) {
@@ -153,9 +258,10 @@ final class MaterialCompiler {
         return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;
     }
 
-    private float alpha(ParamSet ps, String name, float def, boolean remapDefault) {
-        float r = (float) ps.getFloat(name, ps.getFloat("roughness", def));
+    private float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
+        float r = num(ps, name, num(ps, "roughness", def));
         boolean remap = ps.getBool("remaproughness", remapDefault);
+        out[MaterialLayout.REMAP] = remap ? 1 : 0;
         return Math.max(1e-4f, remap ? roughnessToAlpha(r) : r);
     }
 
@@ -163,15 +269,15 @@ final class MaterialCompiler {
         ParamSet ps = m.params();
         put3(out, KD, ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}));
         float[] ks = ps.getRgb("Ks", new float[] {0.5f, 0.5f, 0.5f});
-        float index = (float) ps.getFloat("index", 0);
+        float index = num(ps, "index", 0);
         if (index > 0) {
             float r0 = (index - 1) / (index + 1);
             ks = new float[] {r0 * r0, r0 * r0, r0 * r0};
         }
         put3(out, KS, ks);
         boolean pbrt = m.type().equals("substrate");
-        out[ALPHA_U] = alpha(ps, "uroughness", 0.1f, pbrt);
-        out[ALPHA_V] = alpha(ps, "vroughness", 0.1f, pbrt);
+        out[ALPHA_U] = alpha(ps, "uroughness", 0.1f, pbrt, out);
+        out[ALPHA_V] = alpha(ps, "vroughness", 0.1f, pbrt, out);
         float[] ka = ps.getRgb("Ka", new float[] {0, 0, 0});
         float d = (float) ps.getFloat("d", 0);
         if ((ka[0] > 0 || ka[1] > 0 || ka[2] > 0) && d > 0) {
@@ -185,7 +291,7 @@ final class MaterialCompiler {
         ParamSet ps = m.params();
         put3(out, KD, ps.getRgb("Kd", new float[] {0.25f, 0.25f, 0.25f}));
         put3(out, KS, ps.getRgb("Ks", new float[] {0.25f, 0.25f, 0.25f}));
-        float a = alpha(ps, "roughness", 0.1f, true);
+        float a = alpha(ps, "roughness", 0.1f, true, out);
         out[ALPHA_U] = a;
         out[ALPHA_V] = a;
         return MaterialLayout.PLASTIC;
@@ -195,7 +301,7 @@ final class MaterialCompiler {
         ParamSet ps = m.params();
         put3(out, KD, ps.getRgb("Kr", new float[] {1, 1, 1}));
         put3(out, KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
-        float sigma = (float) ps.getFloat("sigma", 0);
+        float sigma = num(ps, "sigma", 0);
         if (sigma != 0) {
             warnings.add(new SceneWarning(m.loc(), "mattetranslucent sigma is not supported; Lambertian used"));
         }
@@ -225,8 +331,8 @@ final class MaterialCompiler {
         put3(out, METAL_K, k);
         boolean pbrt = dialect == Dialect.PBRT;
         float def = pbrt ? 0.01f : 0.1f;
-        out[ALPHA_U] = alpha(ps, "uroughness", def, pbrt);
-        out[ALPHA_V] = alpha(ps, "vroughness", def, pbrt);
+        out[ALPHA_U] = alpha(ps, "uroughness", def, pbrt, out);
+        out[ALPHA_V] = alpha(ps, "vroughness", def, pbrt, out);
         return MaterialLayout.METAL;
     }
 

@@ -30,7 +30,7 @@ public final class SceneCompiler {
     public static CompiledRender compile(SceneDescription d) {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
-        MaterialCompiler materials = new MaterialCompiler(d.dialect(), warnings);
+        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), warnings);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {
@@ -59,6 +59,17 @@ public final class SceneCompiler {
             b.matParams = materials.params();
         }
         b.matType = matTypes;
+        if (materials.types().length > 0) {
+            b.matTexStart = materials.texStarts();
+            b.matTexRoot = materials.texRoots();
+            b.matTexWidth = materials.texWidths();
+            b.matTextured = materials.textured();
+            b.texType = materials.textures().types();
+            b.texChild = materials.textures().children();
+            b.texParams = materials.textures().params();
+            b.texTexels = materials.textures().texels();
+            b.texImageInfo = materials.textures().imageInfo();
+        }
         double maxRadiance = layoutLights(geo, lights, b);
         if (b.lightType.length == 0) {
             warnings.add(new SceneWarning(new org.luxnet.scene.FileLoc(d.file(), 1, 1),

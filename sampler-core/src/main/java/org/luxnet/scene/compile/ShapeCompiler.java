@@ -141,7 +141,10 @@ final class ShapeCompiler {
         if (p == null) {
             throw new SceneException(shape.loc(), "bilinearmesh needs \"point P\"");
         }
-        ps.get("uv"); // texture coordinates: no textures yet
+        if (ps.get("uv") != null) {
+            warnings.add(new SceneWarning(ps.get("uv").loc(), "bilinearmesh \"uv\" is not supported yet; textures see"
+                    + " each triangle's default (u, v)"));
+        }
         float[] n = ps.getNormals("N");
         LoopSubdivision.Mesh m = BilinearPatches.tessellate(p, ps.getInts("indices"), n, shape.loc());
         if (n == null && shape.reverseOrientation()) {
@@ -206,7 +209,14 @@ final class ShapeCompiler {
             double[] c = new double[3];
             t.applyPoint(0, 0, 0, c, 0);
             float wr = (float) (r * scale);
-            geo.addSphere((float) c[0], (float) c[1], (float) c[2], wr, flip, material, emitter);
+            // World-to-object rotation: the transposed linear part over its scale.
+            float[] frame = new float[9];
+            for (int row = 0; row < 3; row++) {
+                for (int k = 0; k < 3; k++) {
+                    frame[3 * row + k] = (float) (t.get(k, row) / scale);
+                }
+            }
+            geo.addSphere((float) c[0], (float) c[1], (float) c[2], wr, frame, flip, material, emitter);
             return 4 * Math.PI * wr * wr;
         }
         // Tessellate: theta from zmax down to zmin, phi from 0 to phimax.
@@ -229,7 +239,8 @@ final class ShapeCompiler {
                 n[k + 2] = (float) z;
             }
         }
-        return addGrid(shape, p, n, nu, nv, flip, material, emitter);
+        // pbrt-v3 Sphere (u, v): u = phi / phiMax, v from the lowest z (0) up to the highest (1).
+        return addGrid(shape, p, n, nu, nv, true, flip, material, emitter);
     }
 
     private double disk(ShapeDesc shape, int material, int emitter) {
@@ -259,11 +270,24 @@ final class ShapeCompiler {
                 n[k + 2] = 1;
             }
         }
-        return addGrid(shape, p, n, nu, nv, flip, material, emitter);
+        // pbrt-v3 Disk (u, v): u = phi / phiMax, v = 0 on the outer rim, 1 on the inner.
+        return addGrid(shape, p, n, nu, nv, false, flip, material, emitter);
     }
 
-    /** Adds a (nu+1) x (nv+1) vertex grid as triangles, winding so the given normals face outward. */
-    private double addGrid(ShapeDesc shape, float[] p, float[] n, int nu, int nv, boolean flip, int material, int emitter) {
+    /**
+     * Adds a (nu+1) x (nv+1) vertex grid as triangles, winding so the given normals face outward; vertex
+     * (i, j) gets u = i / nu and v = j / nv, or 1 - j / nv when {@code vDown}.
+     */
+    private double addGrid(ShapeDesc shape, float[] p, float[] n, int nu, int nv, boolean vDown, boolean flip,
+                           int material, int emitter) {
+        float[] uv = new float[2 * (nu + 1) * (nv + 1)];
+        for (int j = 0; j <= nv; j++) {
+            for (int i = 0; i <= nu; i++) {
+                int k = 2 * (j * (nu + 1) + i);
+                uv[k] = (float) i / nu;
+                uv[k + 1] = vDown ? 1 - (float) j / nv : (float) j / nv;
+            }
+        }
         int[] idx = new int[nu * nv * 6];
         int o = 0;
         for (int j = 0; j < nv; j++) {
@@ -285,7 +309,7 @@ final class ShapeCompiler {
         Transform t = shape.objectToWorld();
         int before = geo.triangleCount();
         // Normals decide orientation; a triangle at a pole can be degenerate and is skipped.
-        geo.addMesh(transformPoints(t, p), idx, transformNormals(t, n), null, false, material, emitter);
+        geo.addMesh(transformPoints(t, p), idx, transformNormals(t, n), uv, false, material, emitter);
         return areaSince(before);
     }
 

@@ -49,6 +49,8 @@ public final class CompiledScene {
     public final int[] sphereFlip;
     public final int[] sphereMaterial;
     public final int[] sphereLight;
+    /** 9 floats per sphere: world-to-object rotation, row-major (for the sphere's (u, v)). */
+    public final float[] sphereFrame;
 
     /** Triangles outside instanced objects; those from here to triangleCount are in object space. */
     public final int worldTriangleCount;
@@ -85,6 +87,26 @@ public final class CompiledScene {
     public final int[] matType;
     /** {@link MaterialLayout#STRIDE} floats per material. */
     public final float[] matParams;
+    /** Per material slot ({@link MaterialLayout#STRIDE} per material): its texture program's first node, -1 if constant. */
+    public final int[] matTexStart;
+    /** Per material slot: its program's root (last) node. */
+    public final int[] matTexRoot;
+    /** Per material slot: values its program writes, 3 (colour) or 1 (float). */
+    public final int[] matTexWidth;
+    /** Per material: 1 when any slot is textured. */
+    public final int[] matTextured;
+
+    // Texture programs (see TextureLayout).
+    /** Node type per node. */
+    public final int[] texType;
+    /** {@link TextureLayout#CHILDREN} registers per node, -1 when absent. */
+    public final int[] texChild;
+    /** {@link TextureLayout#NODE_STRIDE} floats per node. */
+    public final float[] texParams;
+    /** Image texels, RGB, rows from the bottom (v = 0) up, final values (gamma and scale applied). */
+    public final float[] texTexels;
+    /** {@link TextureLayout#IMAGE_INFO} integers per image: first texel, width, height. */
+    public final int[] texImageInfo;
 
     // Lights.
     public final int lightCount;
@@ -140,6 +162,7 @@ public final class CompiledScene {
         sphereFlip = b.sphereFlip;
         sphereMaterial = b.sphereMaterial;
         sphereLight = b.sphereLight;
+        sphereFrame = b.sphereFrame == null ? identityFrames(sphereCount) : b.sphereFrame;
         bvhBounds = b.bvhBounds;
         bvhChildren = b.bvhChildren;
         bvhPrims = b.bvhPrims;
@@ -148,6 +171,16 @@ public final class CompiledScene {
         materialCount = b.matType.length;
         matType = b.matType;
         matParams = b.matParams;
+        int slots = matParams.length;
+        matTexStart = b.matTexStart == null ? filled(slots, -1) : b.matTexStart;
+        matTexRoot = b.matTexRoot == null ? filled(slots, -1) : b.matTexRoot;
+        matTexWidth = b.matTexWidth == null ? new int[slots] : b.matTexWidth;
+        matTextured = b.matTextured == null ? new int[matType.length] : b.matTextured;
+        texType = b.texType == null ? new int[0] : b.texType;
+        texChild = b.texChild == null ? new int[0] : b.texChild;
+        texParams = b.texParams == null ? new float[0] : b.texParams;
+        texTexels = b.texTexels == null ? new float[0] : b.texTexels;
+        texImageInfo = b.texImageInfo == null ? new int[0] : b.texImageInfo;
         lightCount = b.lightType.length;
         lightType = b.lightType;
         lightParams = b.lightParams;
@@ -166,6 +199,22 @@ public final class CompiledScene {
             anyNull |= t == MaterialLayout.NULL;
         }
         hasNullSurfaces = anyNull;
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    private static float[] identityFrames(int n) {
+        float[] f = new float[9 * n];
+        for (int i = 0; i < n; i++) {
+            f[9 * i] = 1;
+            f[9 * i + 4] = 1;
+            f[9 * i + 8] = 1;
+        }
+        return f;
     }
 
     /** True when primitive {@code p} (triangle or sphere index space) has the null material. */
@@ -197,6 +246,8 @@ public final class CompiledScene {
         public float[] sceneBounds;
         public int[] matType;
         public float[] matParams;
+        public int[] matTexStart, matTexRoot, matTexWidth, matTextured, texType, texChild, texImageInfo;
+        public float[] texParams, sphereFrame, texTexels;
         public int[] lightType;
         public float[] lightParams;
         public int[] lightPrim;

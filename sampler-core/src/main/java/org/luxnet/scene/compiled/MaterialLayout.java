@@ -48,6 +48,8 @@ public final class MaterialLayout {
     public static final int ON_A = 12;
     /** Oren-Nayar B term (matte); 0 for Lambertian. */
     public static final int ON_B = 13;
+    /** 1 when a textured roughness (ALPHA_U, ALPHA_V) is a perceptual roughness to remap to a GGX alpha. */
+    public static final int REMAP = 14;
     /** Metal: real part of the index of refraction per channel (3 floats, reuses KD slot). */
     public static final int METAL_ETA = 0;
     /** Metal: imaginary part (absorption) per channel (3 floats, reuses KS slot). */

@@ -60,7 +60,16 @@ final class WorldStatements {
             String name = StatementArgs.string(st.tokens(), kw, "the texture's name");
             String valueType = StatementArgs.string(st.tokens(), kw, "the texture's value type (\"float\" or \"color\")");
             String textureClass = StatementArgs.string(st.tokens(), kw, "the texture class (\"imagemap\", ...)");
-            TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc());
+            TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc(),
+                    null);
+            if (textureClass.equals("imagemap") && t.params().has("filename")) {
+                // The image is read with the statement, so that it ships with the scene like a PLY file.
+                Param p = t.params().get("filename");
+                if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
+                    SceneResources.Resource r = st.open(p.strings()[0], "image texture", p.loc());
+                    t = t.withFile(new SceneFile(r.name(), r.bytes()));
+                }
+            }
             TextureDesc previous = st.textures.put(name, t);
             if (previous != null) {
                 st.warn(kw.loc(), "Texture \"" + name + "\" redefines the texture of that name at " + previous.loc()

@@ -61,6 +61,12 @@ class BsdfConsistencyTest {
         return new float[] {(float) (x / l), (float) (y / l), (float) (z / l)};
     }
 
+    /** The kernel with material m's parameters in work item 0's shade row, as a hit would leave them. */
+    static PathTraceKernel at(int m) {
+        k.shadeMaterial(0, 0, m, 0, 0, 0);
+        return k;
+    }
+
     /** The BSDF result of the last evalBsdf or sampleBsdf: colour, pdf, direction, flags. */
     private record Result(float r, float g, float pdf, float wix, float wiy, float wiz, boolean specular,
                           boolean transmission) {
@@ -73,7 +79,7 @@ class BsdfConsistencyTest {
     }
 
     private static Result eval(int m, float[] wo, float wix, float wiy, float wiz) {
-        k.evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
+        at(m).evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
         return result();
     }
 
@@ -90,7 +96,7 @@ class BsdfConsistencyTest {
                 int n = 20000, ok = 0;
                 double sum = 0, sum2 = 0;
                 for (int i = 0; i < n; i++) {
-                    if (!k.sampleBsdf(0, m, wo[0], wo[1], wo[2], r.nextFloat(), r.nextFloat(), r.nextFloat())) {
+                    if (!at(m).sampleBsdf(0, m, wo[0], wo[1], wo[2], r.nextFloat(), r.nextFloat(), r.nextFloat())) {
                         continue;
                     }
                     Result s = result();
@@ -146,7 +152,7 @@ class BsdfConsistencyTest {
         float sinI = 0.6f, cosI = 0.8f;
         float f = k.fresnelDielectric(cosI, 1, 1.5f);
         // Entering: above F the ray refracts with sin(t) = sin(i) / 1.5 and radiance scales by 1/1.5^2.
-        assertTrue(k.sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f + 0.01f));
+        assertTrue(at(GLASS).sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f + 0.01f));
         Result s = result();
         assertTrue(s.transmission() && s.specular());
         assertEquals(-sinI / 1.5f, s.wix(), 1e-6);
@@ -154,14 +160,14 @@ class BsdfConsistencyTest {
         assertEquals(1 / 2.25f, s.r(), 1e-6);
         assertEquals(1 - f, s.pdf(), 1e-6);
         // Below F it reflects with weight Kr.
-        assertTrue(k.sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f - 0.01f));
+        assertTrue(at(GLASS).sampleBsdf(0, GLASS, sinI, 0, cosI, 0.5f, 0.5f, f - 0.01f));
         s = result();
         assertTrue(!s.transmission());
         assertEquals(cosI, s.wiz(), 1e-6);
         assertEquals(1f, s.r(), 1e-6);
         // Leaving beyond the critical angle: total internal reflection, always.
         assertEquals(1f, k.fresnelDielectric(-0.3f, 1, 1.5f));
-        assertTrue(k.sampleBsdf(0, GLASS, 0.95f, 0, -(float) Math.sqrt(1 - 0.95 * 0.95), 0.5f, 0.5f, 0.999f));
+        assertTrue(at(GLASS).sampleBsdf(0, GLASS, 0.95f, 0, -(float) Math.sqrt(1 - 0.95 * 0.95), 0.5f, 0.5f, 0.999f));
         assertTrue(!result().transmission());
     }
 }

@@ -1,0 +1,79 @@
+package org.luxnet.render.transport;
+
+/**
+ * pbrt-v3's Perlin noise for the procedural textures (core/texture.cpp): gradient noise over Ken
+ * Perlin's permutation table with the quintic fade, and its FBm and Turbulence sums. There are no ray
+ * differentials in the light transport, so every octave is used (pbrt-v3's octave clamp is inactive).
+ */
+abstract class NoiseKernel extends WarpKernel {
+    int[] noisePerm = new int[2 * PerlinTable.SIZE];
+
+    /** Host side: binds the permutation table. */
+    void setupNoise() {
+        noisePerm = PerlinTable.doubled();
+    }
+
+    /**
+     * pbrt-v3 FBm (turbulence 0) or Turbulence (turbulence 1) of p with no differentials: all
+     * octaves, frequency x1.99 and weight x omega per octave; Turbulence then adds 0.2 omega^octaves.
+     */
+    float noiseSum(float x, float y, float z, float omega, int octaves, int turbulence) {
+        float sum = 0f, lambda = 1f, o = 1f;
+        for (int i = 0; i < octaves; i++) {
+            float nv = perlin(lambda * x, lambda * y, lambda * z);
+            if (turbulence != 0) {
+                nv = abs(nv);
+            }
+            sum += o * nv;
+            lambda *= 1.99f;
+            o *= omega;
+        }
+        if (turbulence != 0) {
+            sum += o * 0.2f;
+        }
+        return sum;
+    }
+
+    /** pbrt-v3 Noise(x, y, z): gradient noise with the quintic fade, in [-1, 1]. */
+    private float perlin(float x, float y, float z) {
+        float fx = floor(x), fy = floor(y), fz = floor(z);
+        float dx = x - fx, dy = y - fy, dz = z - fz;
+        int ix = ((int) fx) & 255, iy = ((int) fy) & 255, iz = ((int) fz) & 255;
+        float w000 = grad(ix, iy, iz, dx, dy, dz);
+        float w100 = grad(ix + 1, iy, iz, dx - 1, dy, dz);
+        float w010 = grad(ix, iy + 1, iz, dx, dy - 1, dz);
+        float w110 = grad(ix + 1, iy + 1, iz, dx - 1, dy - 1, dz);
+        float w001 = grad(ix, iy, iz + 1, dx, dy, dz - 1);
+        float w101 = grad(ix + 1, iy, iz + 1, dx - 1, dy, dz - 1);
+        float w011 = grad(ix, iy + 1, iz + 1, dx, dy - 1, dz - 1);
+        float w111 = grad(ix + 1, iy + 1, iz + 1, dx - 1, dy - 1, dz - 1);
+        float wx = fade(dx), wy = fade(dy), wz = fade(dz);
+        float x00 = w000 + wx * (w100 - w000), x10 = w010 + wx * (w110 - w010);
+        float x01 = w001 + wx * (w101 - w001), x11 = w011 + wx * (w111 - w011);
+        float y0 = x00 + wy * (x10 - x00), y1 = x01 + wy * (x11 - x01);
+        return y0 + wz * (y1 - y0);
+    }
+
+    private float grad(int x, int y, int z, float dx, float dy, float dz) {
+        int h = noisePerm[noisePerm[noisePerm[x] + y] + z] & 15;
+        float u = dy, v = dz;
+        if (h < 8 || h == 12 || h == 13) {
+            u = dx;
+        }
+        if (h < 4 || h == 12 || h == 13) {
+            v = dy;
+        }
+        if ((h & 1) != 0) {
+            u = -u;
+        }
+        if ((h & 2) != 0) {
+            v = -v;
+        }
+        return u + v;
+    }
+
+    private float fade(float t) {
+        float t3 = t * t * t;
+        return 6 * t3 * t * t - 15 * t3 * t + 10 * t3;
+    }
+}

@@ -1,0 +1,357 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.TextureLayout.ADD;
+import static org.luxnet.scene.compiled.TextureLayout.BILERP;
+import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
+import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
+import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
+import static org.luxnet.scene.compiled.TextureLayout.DOTS;
+import static org.luxnet.scene.compiled.TextureLayout.FBM;
+import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_SPHERICAL;
+import static org.luxnet.scene.compiled.TextureLayout.MARBLE;
+import static org.luxnet.scene.compiled.TextureLayout.MIX;
+import static org.luxnet.scene.compiled.TextureLayout.SCALE;
+import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
+import static org.luxnet.scene.compiled.TextureLayout.UV;
+import static org.luxnet.scene.compiled.TextureLayout.WINDY;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_CLAMP;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_REPEAT;
+import static org.luxnet.scene.compiled.TextureLayout.WRAP_WHITE;
+import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
+import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
+import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
+
+import org.luxnet.scene.compiled.CompiledScene;
+
+/**
+ * The layer under the BSDFs (between the warps and {@link BsdfKernel}): the material parameters at a hit. {@link #shadeMaterial}
+ * copies the material's constant parameters to the work item's {@link #shade} row and, for a
+ * textured material, evaluates each slot's texture program (see {@link
+ * org.luxnet.scene.compiled.TextureLayout}) at the hit's surface (u, v) and world point. The BSDF
+ * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
+ * recursion.
+ */
+abstract class TextureKernel extends NoiseKernel {
+    private static final float TWO_PI = (float) (2 * Math.PI);
+
+    int[] matType = new int[1];
+    float[] matParams = new float[STRIDE];
+    /** Per material slot: first node of its program, or -1 for the constant. */
+    int[] matTexStart = new int[STRIDE];
+    /** Per material slot: values the program writes (3 or 1). */
+    int[] matTexWidth = new int[STRIDE];
+    /** Per material: 1 when some slot is textured. */
+    int[] matTextured = new int[1];
+    int[] texType = new int[1];
+    int[] texChild = new int[CHILDREN];
+    int[] matTexRoot = new int[STRIDE];
+    float[] texParams = new float[NODE_STRIDE];
+    float[] texTexels = new float[3];
+    int[] texImageInfo = new int[3];
+    float[] texTriUv = new float[6];
+    float[] sphereFrame = new float[9];
+    /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
+    float[] shade = new float[STRIDE];
+    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
+    float[] texRegs = new float[3 * MAX_NODES];
+
+    /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
+    void setupMaterials(CompiledScene s) {
+        matType = KernelArrays.ints(s.matType);
+        matParams = KernelArrays.floats(s.matParams);
+        matTexStart = KernelArrays.ints(s.matTexStart);
+        matTexWidth = KernelArrays.ints(s.matTexWidth);
+        matTextured = KernelArrays.ints(s.matTextured);
+        texType = KernelArrays.ints(s.texType);
+        texChild = KernelArrays.ints(s.texChild);
+        matTexRoot = KernelArrays.ints(s.matTexRoot);
+        texParams = KernelArrays.floats(s.texParams);
+        texTexels = KernelArrays.floats(s.texTexels);
+        texImageInfo = KernelArrays.ints(s.texImageInfo);
+        texTriUv = KernelArrays.floats(s.triUv);
+        sphereFrame = KernelArrays.floats(s.sphereFrame);
+        setupNoise();
+        shade = new float[STRIDE * capacity];
+        // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
+        int regs = 1;
+        for (int k = 0; k < s.matTexStart.length; k++) {
+            if (s.matTexStart[k] >= 0) {
+                regs = Math.max(regs, s.matTexRoot[k] - s.matTexStart[k] + 1);
+            }
+        }
+        texRegs = new float[3 * regs * capacity];
+    }
+
+    /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
+    void shadeMaterial(int gid, int prim, int mat, float hx, float hy, float hz) {
+        int m = mat * STRIDE;
+        int o = gid * STRIDE;
+        for (int k = 0; k < STRIDE; k++) {
+            shade[o + k] = matParams[m + k];
+        }
+        if (matTextured[mat] != 0) {
+            float su = 0f, sv = 0f;
+            if (prim < triangleCount) {
+                float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
+                float b0 = 1 - b1 - b2;
+                int q = 6 * prim;
+                su = b0 * texTriUv[q] + b1 * texTriUv[q + 2] + b2 * texTriUv[q + 4];
+                sv = b0 * texTriUv[q + 1] + b1 * texTriUv[q + 3] + b2 * texTriUv[q + 5];
+            } else {
+                // pbrt-v3 Sphere: u = phi / 2pi, v = 1 - theta / pi in the sphere's object frame.
+                int sp = prim - triangleCount;
+                float qx = hx - sphereGeom[4 * sp], qy = hy - sphereGeom[4 * sp + 1], qz = hz - sphereGeom[4 * sp + 2];
+                int f = 9 * sp;
+                float ox = sphereFrame[f] * qx + sphereFrame[f + 1] * qy + sphereFrame[f + 2] * qz;
+                float oy = sphereFrame[f + 3] * qx + sphereFrame[f + 4] * qy + sphereFrame[f + 5] * qz;
+                float oz = sphereFrame[f + 6] * qx + sphereFrame[f + 7] * qy + sphereFrame[f + 8] * qz;
+                float phi = atan2(oy, ox);
+                if (phi < 0) {
+                    phi += TWO_PI;
+                }
+                su = phi / TWO_PI;
+                float cz = oz / sqrt(ox * ox + oy * oy + oz * oz);
+                sv = 1f - acos(min(1f, max(-1f, cz))) * INV_PI;
+            }
+            for (int k = 0; k < STRIDE; k++) {
+                int start = matTexStart[m + k];
+                if (start >= 0) {
+                    int r = evalProgram(gid, start, matTexRoot[m + k], su, sv, hx, hy, hz);
+                    int reg = (r - start) * 3;
+                    if (matTexWidth[m + k] == 3) {
+                        shade[o + k] = max(0f, texRegs[reg * capacity + gid]);
+                        shade[o + k + 1] = max(0f, texRegs[(reg + 1) * capacity + gid]);
+                        shade[o + k + 2] = max(0f, texRegs[(reg + 2) * capacity + gid]);
+                    } else {
+                        float val = texRegs[reg * capacity + gid];
+                        if ((k == ALPHA_U || k == ALPHA_V) && shade[o + REMAP] != 0) {
+                            // pbrt-v3 TrowbridgeReitzDistribution::RoughnessToAlpha.
+                            float x = log(max(val, 1e-3f));
+                            val = 1.62142f + 0.819955f * x + 0.1734f * x * x + 0.0171201f * x * x * x
+                                    + 0.000640711f * x * x * x * x;
+                        }
+                        if (k == ALPHA_U || k == ALPHA_V) {
+                            val = max(1e-4f, val);
+                        }
+                        shade[o + k] = val;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs nodes start..root, each into its register; returns root. */
+    private int evalProgram(int gid, int start, int root, float su, float sv, float px, float py, float pz) {
+        for (int i = start; i <= root; i++) {
+            int n = i * NODE_STRIDE;
+            int c = i * CHILDREN;
+            int type = texType[i];
+            // Children's values (registers), zero when absent.
+            float ar = 0f, ag = 0f, ab = 0f, br = 0f, bg = 0f, bb = 0f, amount = 0f;
+            if (texChild[c] >= 0) {
+                int q = texChild[c] * 3;
+                ar = texRegs[q * capacity + gid];
+                ag = texRegs[(q + 1) * capacity + gid];
+                ab = texRegs[(q + 2) * capacity + gid];
+            }
+            if (texChild[c + 1] >= 0) {
+                int q = texChild[c + 1] * 3;
+                br = texRegs[q * capacity + gid];
+                bg = texRegs[(q + 1) * capacity + gid];
+                bb = texRegs[(q + 2) * capacity + gid];
+            }
+            if (texChild[c + 2] >= 0) {
+                amount = texRegs[texChild[c + 2] * 3 * capacity + gid];
+            }
+            // Texture-space point (3D textures and the spherical/cylindrical mappings).
+            float qx = texParams[n] * px + texParams[n + 1] * py + texParams[n + 2] * pz + texParams[n + 3];
+            float qy = texParams[n + 4] * px + texParams[n + 5] * py + texParams[n + 6] * pz + texParams[n + 7];
+            float qz = texParams[n + 8] * px + texParams[n + 9] * py + texParams[n + 10] * pz + texParams[n + 11];
+            // 2D mapping (pbrt-v3 core/texture.cpp).
+            int kind = (int) texParams[n + 12];
+            float s = texParams[n + 13] * su + texParams[n + 15];
+            float t = texParams[n + 14] * sv + texParams[n + 16];
+            if (kind == MAP_SPHERICAL) {
+                float len = sqrt(qx * qx + qy * qy + qz * qz);
+                float phi = atan2(qy, qx);
+                if (phi < 0) {
+                    phi += TWO_PI;
+                }
+                s = acos(min(1f, max(-1f, qz / len))) * INV_PI;
+                t = phi / TWO_PI;
+            }
+            if (kind == MAP_CYLINDRICAL) {
+                s = (PI + atan2(qy, qx)) / TWO_PI;
+                t = qz;
+            }
+            if (kind == MAP_PLANAR) {
+                s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
+                t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
+            }
+            float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
+            if (type == SCALE) {
+                vr = ar * br;
+                vg = ag * bg;
+                vb = ab * bb;
+            }
+            if (type == MIX) {
+                vr = (1 - amount) * ar + amount * br;
+                vg = (1 - amount) * ag + amount * bg;
+                vb = (1 - amount) * ab + amount * bb;
+            }
+            boolean pickFirst = true;
+            if (type == CHECKER2D) {
+                pickFirst = (((int) floor(s) + (int) floor(t)) & 1) == 0;
+            }
+            if (type == CHECKER3D) {
+                pickFirst = (((int) floor(qx) + (int) floor(qy) + (int) floor(qz)) & 1) == 0;
+            }
+            if (type == UV) {
+                vr = s - floor(s);
+                vg = t - floor(t);
+                vb = 0f;
+            }
+            if (type == BILERP) {
+                // Bilerp: children v00, v01, v10 (as b), v11.
+                float w00 = (1 - s) * (1 - t), w01 = (1 - s) * t, w10 = s * (1 - t), w11 = s * t;
+                int q2 = texChild[c + 2] * 3, q3 = texChild[c + 3] * 3;
+                vr = w00 * ar + w01 * br + w10 * texRegs[q2 * capacity + gid] + w11 * texRegs[q3 * capacity + gid];
+                vg = w00 * ag + w01 * bg + w10 * texRegs[(q2 + 1) * capacity + gid]
+                        + w11 * texRegs[(q3 + 1) * capacity + gid];
+                vb = w00 * ab + w01 * bb + w10 * texRegs[(q2 + 2) * capacity + gid]
+                        + w11 * texRegs[(q3 + 2) * capacity + gid];
+            }
+            if (type == DOTS) {
+                // pbrt-v3 DotsTexture: one dot per cell where the cell's noise is positive.
+                float sCell = floor(s + 0.5f), tCell = floor(t + 0.5f);
+                pickFirst = false;
+                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0) > 0) {
+                    float radius = 0.35f, maxShift = 0.5f - radius;
+                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0);
+                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0);
+                    float ds = s - sCenter, dt = t - tCenter;
+                    pickFirst = ds * ds + dt * dt < radius * radius;
+                }
+            }
+            if (type == CHECKER2D || type == CHECKER3D || type == DOTS) {
+                vr = br;
+                vg = bg;
+                vb = bb;
+                if (pickFirst) {
+                    vr = ar;
+                    vg = ag;
+                    vb = ab;
+                }
+            }
+            int octaves = (int) texParams[n + 26];
+            float omega = texParams[n + 27];
+            if (type == FBM || type == WRINKLED) {
+                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
+            if (type == WINDY) {
+                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0);
+                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
+            if (type == MARBLE) {
+                float sc = texParams[n + 28];
+                float mx = qx * sc, my = qy * sc, mz = qz * sc;
+                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0);
+                float tm = 0.5f + 0.5f * sin(marble);
+                // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] (quirk kept).
+                float first = min(1f, floor(tm * 6));
+                float u = tm * 6 - first;
+                vr = marbleSpline(u, first, 0.58f, 0.5f, 0.6f);
+                vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f);
+                vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
+            }
+            if (type == IMAGEMAP) {
+                // Bilinear lookup at full resolution (pbrt-v3 MIPMap::triangle, level 0), t = 0 the bottom row.
+                int img = 3 * (int) texParams[n + 23];
+                int wrap = (int) texParams[n + 24];
+                int off = texImageInfo[img], w = texImageInfo[img + 1], h = texImageInfo[img + 2];
+                float fs = s * w - 0.5f, ft = t * h - 0.5f;
+                float s0 = floor(fs), t0 = floor(ft);
+                float ds = fs - s0, dt = ft - t0;
+                int x0 = (int) s0, y0 = (int) t0;
+                float w00 = (1 - ds) * (1 - dt), w01 = (1 - ds) * dt, w10 = ds * (1 - dt), w11 = ds * dt;
+                vr = w00 * texel(off, w, h, wrap, x0, y0, 0) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 0)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 0) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 0);
+                vg = w00 * texel(off, w, h, wrap, x0, y0, 1) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 1)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 1) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 1);
+                vb = w00 * texel(off, w, h, wrap, x0, y0, 2) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 2)
+                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 2) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 2);
+            }
+            if (type == ADD) {
+                vr = ar + br;
+                vg = ag + bg;
+                vb = ab + bb;
+            }
+            if (type == SUBTRACT) {
+                vr = ar - br;
+                vg = ag - bg;
+                vb = ab - bb;
+            }
+            int reg = (i - start) * 3;
+            texRegs[reg * capacity + gid] = vr;
+            texRegs[(reg + 1) * capacity + gid] = vg;
+            texRegs[(reg + 2) * capacity + gid] = vb;
+        }
+        return root;
+    }
+
+    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp, white). */
+    private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
+        int xx = x, yy = y;
+        float v = 0f;
+        if (wrap == WRAP_REPEAT) {
+            xx = x % w;
+            yy = y % h;
+            if (xx < 0) {
+                xx += w;
+            }
+            if (yy < 0) {
+                yy += h;
+            }
+        }
+        if (wrap == WRAP_CLAMP) {
+            xx = max(0, min(w - 1, x));
+            yy = max(0, min(h - 1, y));
+        }
+        if (wrap == WRAP_WHITE) {
+            v = 1f;
+        }
+        if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
+            v = texTexels[3 * (off + yy * w + xx) + ch];
+        }
+        return v;
+    }
+
+    /**
+     * One channel of pbrt-v3's marble: 1.5 x the cubic Bezier through c[first..first+3] at u, where
+     * c[0..2] = a, c[3] = b, c[4] = c.
+     */
+    private float marbleSpline(float u, float first, float a, float b, float c) {
+        float c0 = a, c1 = a, c2 = a, c3 = b;
+        if (first > 0.5f) {
+            c2 = b;
+            c3 = c;
+        }
+        float s0 = (1 - u) * c0 + u * c1, s1 = (1 - u) * c1 + u * c2, s2 = (1 - u) * c2 + u * c3;
+        s0 = (1 - u) * s0 + u * s1;
+        s1 = (1 - u) * s1 + u * s2;
+        return 1.5f * ((1 - u) * s0 + u * s1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.luxnet.scene.compiled;
+
+/**
+ * Texture programs in {@link CompiledScene}: every textured material parameter is a small program of
+ * nodes stored in post-order ({@link CompiledScene#texType}, {@link CompiledScene#texChild}, {@link
+ * CompiledScene#texParams}), so that the kernel evaluates it front to back without recursion. Node
+ * {@code start + r} of a program writes value register {@code r}; its children are named by their
+ * registers. A material slot's program is {@link CompiledScene#matTexStart} to {@link
+ * CompiledScene#matTexRoot} (the root is last); -1 means the slot keeps its constant value, so an
+ * untextured material costs nothing.
+ */
+public final class TextureLayout {
+    private TextureLayout() {
+    }
+
+    /** Value registers (nodes) a program may use. */
+    public static final int MAX_NODES = 16;
+    /** Children per node: registers in {@link CompiledScene#texChild}, -1 when absent. */
+    public static final int CHILDREN = 4;
+    /** Floats per node in {@link CompiledScene#texParams}. */
+    public static final int NODE_STRIDE = 32;
+
+    // Node types.
+    /** A constant colour: VALUE. */
+    public static final int CONSTANT = 0;
+    /** child0 x child1. */
+    public static final int SCALE = 1;
+    /** (1 - a) child0 + a child1, a = child2 (a float texture's value). */
+    public static final int MIX = 2;
+    /** 2D checkerboard over the mapped (s, t): child0 on even cells, child1 on odd (pbrt-v3 closed form, no footprint). */
+    public static final int CHECKER2D = 3;
+    /** 3D checkerboard over the texture-space point: child0 on even cells, child1 on odd. */
+    public static final int CHECKER3D = 4;
+    /** (frac(s), frac(t), 0). */
+    public static final int UV = 5;
+    /** Bilinear blend of child0..3 = v00, v01, v10, v11 at the mapped (s, t). */
+    public static final int BILERP = 6;
+    /** pbrt-v3 polka dots: child0 inside a dot, child1 outside (the compiler applies pbrt-v3's swap). */
+    public static final int DOTS = 7;
+    /** pbrt-v3 FBm of the texture-space point. */
+    public static final int FBM = 8;
+    /** pbrt-v3 Turbulence of the texture-space point. */
+    public static final int WRINKLED = 9;
+    /** pbrt-v3 windy waves. */
+    public static final int WINDY = 10;
+    /** pbrt-v3 marble (with its spline-index quirk). */
+    public static final int MARBLE = 11;
+    /** An image, bilinear at full resolution (pbrt-v3 MIPMap::triangle at level 0). */
+    public static final int IMAGEMAP = 12;
+    /** LuxRender add: child0 + child1. */
+    public static final int ADD = 13;
+    /** LuxRender subtract: child0 - child1. */
+    public static final int SUBTRACT = 14;
+
+    // Parameter offsets within a node.
+    /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
+    public static final int XFORM = 0;
+    /** 2D mapping kind, one of the MAP_ constants. */
+    public static final int MAPPING = 12;
+    /** uv mapping: su, sv, du, dv (planar: ds at DU, dt at DV). */
+    public static final int SU = 13, SV = 14, DU = 15, DV = 16;
+    /** Planar mapping axes vs (3 floats) and vt (3 floats). */
+    public static final int VS = 17, VT = 20;
+    /** Constant: the colour (3 floats). */
+    public static final int VALUE = 23;
+    /** Image map: image index in {@link CompiledScene#texImageInfo} and wrap mode (WRAP_ constants). */
+    public static final int IMAGE = 23, WRAP = 24;
+    /** Image wrap modes. */
+    public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2, WRAP_WHITE = 3;
+    /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
+    public static final int IMAGE_INFO = 3;
+    /** Noise textures: octaves, omega (roughness), scale, variation. */
+    public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
+
+    /** 2D mappings. */
+    public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;
+
+    /** Values a slot's program writes: a colour (3 floats) or a float. */
+    public static final int WIDTH_COLOUR = 3, WIDTH_FLOAT = 1;
+}

@@ -1,0 +1,159 @@
+package org.luxnet.render.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.aparapi.device.Device;
+import com.aparapi.device.JavaDevice;
+import com.aparapi.exception.CompileFailedException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.accumulator.Channel;
+import org.luxnet.accumulator.Film;
+import org.luxnet.scene.compile.CompiledRender;
+
+/**
+ * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
+ * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, textured roughness,
+ * sphere and mesh (u, v), an image map) on a CPU render thread against the kernel launched on Aparapi's Java thread
+ * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
+ * may differ by more than 2e-4 of its value.
+ */
+class TexturePortTest {
+    /** How the kernel is launched. */
+    enum Launch {
+        JAVA_THREADS, OPENCL
+    }
+
+    static final String TEXTURED = """
+            Integrator "path" "integer maxdepth" [ 6 ]
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            Film "image" "integer xresolution" [ 48 ] "integer yresolution" [ 36 ]
+            LookAt 0 3.8 -5.6  0 0.45 0.55  0 1 0
+            Camera "perspective" "float fov" [ 38 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "diffuse" "rgb L" [ 6 6 6 ]
+              Material "matte" "rgb Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2.55 5 -3.25 -2.55 5 0.25 0.95 5 0.25 0.95 5 -3.25 ]
+            AttributeEnd
+            Texture "checks" "spectrum" "checkerboard" "float uscale" [ 12 ] "float vscale" [ 14 ] "rgb tex1" [ 0.75 0.75 0.7 ] "rgb tex2" [ 0.12 0.12 0.15 ]
+            Material "matte" "texture Kd" "checks"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Texture "bl" "spectrum" "bilerp" "rgb v00" [ 0.8 0.1 0.1 ] "rgb v11" [ 0.1 0.1 0.8 ] "string mapping" "planar" "float udelta" [ 0.5 ] "vector v1" [ 0.1 0 0 ] "vector v2" [ 0 0.1 0 ]
+            Texture "img" "spectrum" "imagemap" "string filename" "sky.pfm" "bool trilinear" "true" "float uscale" [ 3 ] "float vscale" [ 2 ] "float scale" [ 0.5 ]
+            Texture "wall" "spectrum" "mix" "texture tex1" "bl" "texture tex2" "img" "float amount" [ 0.6 ]
+            Material "glossy" "texture Kd" "wall" "rgb Ks" [ 0.1 0.1 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -8 0 8 8 0 8 8 8 8 -8 8 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            AttributeBegin
+              Translate -1.45 0.6 1.45
+              Scale 4 4 4
+              Texture "c3" "spectrum" "checkerboard" "integer dimension" [ 3 ] "rgb tex1" [ 0.8 0.1 0.08 ] "rgb tex2" [ 0.85 0.85 0.8 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -1.45 0.6 1.45
+              Material "matte" "texture Kd" "c3"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.6 1.45
+              Texture "marble" "spectrum" "marble" "float scale" [ 9 ] "float variation" [ 1.5 ] "integer octaves" [ 2 ]
+              Texture "ms" "spectrum" "scale" "texture tex1" "marble" "rgb tex2" [ 0.02 0.02 0.02 ]
+              Material "matte" "texture Kd" "ms"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.45 0.6 1.45
+              Texture "fbm" "float" "fbm" "integer octaves" [ 3 ] "float roughness" [ 0.6 ]
+              Texture "wind" "float" "windy"
+              Texture "amt" "float" "mix" "texture tex1" "fbm" "texture tex2" "wind" "float amount" [ 0.3 ]
+              Texture "mixed" "spectrum" "mix" "rgb tex1" [ 0.55 0.5 0.35 ] "rgb tex2" [ 0.05 0.25 0.9 ] "texture amount" "amt"
+              Material "matte" "texture Kd" "mixed"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -1.45 0.6 -0.55
+              Texture "wr" "spectrum" "wrinkled" "integer octaves" [ 3 ]
+              Texture "uvs" "spectrum" "uv" "string mapping" "spherical"
+              Texture "t" "spectrum" "scale" "texture tex1" "wr" "texture tex2" "uvs"
+              Texture "t2" "spectrum" "add" "texture tex1" "t" "rgb tex2" [ 0.05 0 0 ]
+              Texture "t3" "spectrum" "subtract" "texture tex1" "t2" "rgb tex2" [ 0 0.02 0 ]
+              Material "matte" "texture Kd" "t3"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.6 -0.55
+              Rotate -90 1 0 0
+              Texture "dots" "spectrum" "dots" "float uscale" [ 16 ] "float vscale" [ 8 ] "rgb inside" [ 0.9 0.75 0.1 ] "rgb outside" [ 0.08 0.3 0.28 ]
+              Material "matte" "texture Kd" "dots"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.45 0.6 -0.55
+              Rotate -90 1 0 0
+              Texture "rc" "float" "checkerboard" "float uscale" [ 8 ] "float vscale" [ 4 ] "float tex1" [ 0.001 ] "float tex2" [ 0.2 ]
+              Texture "cyl" "spectrum" "uv" "string mapping" "cylindrical"
+              Material "plastic" "texture Kd" "cyl" "rgb Ks" [ 0.6 0.6 0.6 ] "texture roughness" "rc"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void texturesSampleForSample(Launch launch) throws CompileFailedException {
+        Device device = JavaDevice.THREAD_POOL;
+        if (launch == Launch.OPENCL) {
+            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
+            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
+            device = d.aparapiDevice();
+        }
+        TestScenes.writeSkyMap(dir);
+        CompiledRender r = TestScenes.compile(dir, TEXTURED);
+        assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        int pixels = r.settings().width() * r.settings().height();
+        int passes = 3;
+        long seed = 83L;
+        Film cpu = TestScenes.cpuFilm(r, TestScenes.filter(r), seed, 2, passes);
+        Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
+        int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
+        BatchRenderer renderer = new BatchRenderer(device, r.scene(), r.settings(), TestScenes.filter(r), seed, capacity);
+        try {
+            renderer.compile();
+            for (int p = 2; p < 2 + passes; p++) {
+                renderer.launch((long) p * pixels, pixels);
+                if (launch == Launch.OPENCL) {
+                    assertTrue(renderer.ranInOpenCl(), "the kernel fell back to Java threads");
+                }
+                renderer.addSamples(gpu);
+            }
+        } finally {
+            renderer.dispose();
+        }
+        assertEquals(cpu.totalSamples(), gpu.totalSamples());
+        int differing = 0;
+        double worst = 0;
+        for (int i = 0; i < pixels; i++) {
+            double d = 0;
+            for (Channel c : new Channel[] {Channel.R, Channel.G, Channel.B, Channel.W}) {
+                double a = cpu.get(c, i), b = gpu.get(c, i);
+                d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
+            }
+            worst = Math.max(worst, d);
+            if (d > 2e-4) {
+                differing++;
+            }
+        }
+        System.out.printf("textures, %s: %d of %d pixels differ beyond 2e-4, worst %.3g%n", launch, differing, pixels, worst);
+        assertEquals(0, differing, launch + ": " + differing + " of " + pixels
+                + " pixels differ by more than 2e-4 of their value (worst relative " + worst + ")");
+    }
+}
