@@ -44,41 +44,6 @@ class EnvMapDevicesTest {
         }
         CompiledRender r = TestScenes.envMap(dir);
         assertEquals(1, r.scene().envMapCount);
-        int pixels = r.settings().width() * r.settings().height();
-        int passes = 4;
-        long seed = 79L;
-        Film cpu = TestScenes.cpuFilm(r, TestScenes.filter(r), seed, 5, passes);
-        Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
-        int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
-        BatchRenderer renderer = new BatchRenderer(device, r.scene(), r.settings(), TestScenes.filter(r), seed, capacity);
-        try {
-            renderer.compile();
-            for (int p = 5; p < 5 + passes; p++) {
-                renderer.launch((long) p * pixels, pixels);
-                if (launch == Launch.OPENCL) {
-                    assertTrue(renderer.ranInOpenCl(), "the kernel fell back to Java threads");
-                }
-                renderer.addSamples(gpu);
-            }
-        } finally {
-            renderer.dispose();
-        }
-        assertEquals(cpu.totalSamples(), gpu.totalSamples());
-        int differing = 0;
-        double worst = 0;
-        for (int i = 0; i < pixels; i++) {
-            double d = 0;
-            for (Channel c : new Channel[] {Channel.R, Channel.G, Channel.B, Channel.W}) {
-                double a = cpu.get(c, i), b = gpu.get(c, i);
-                d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
-            }
-            worst = Math.max(worst, d);
-            if (d > 2e-4) {
-                differing++;
-            }
-        }
-        System.out.printf("env map, %s: %d of %d pixels differ beyond 2e-4, worst %.3g%n", launch, differing, pixels, worst);
-        assertEquals(0, differing, launch + ": " + differing + " of " + pixels
-                + " pixels differ by more than 2e-4 of their value (worst relative " + worst + ")");
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 79L, 5, 4, device, "env map, " + launch);
     }
 }

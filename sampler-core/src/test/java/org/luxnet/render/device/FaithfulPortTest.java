@@ -105,39 +105,8 @@ class FaithfulPortTest {
 
     private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes, Launch launch) {
         int pixels = r.settings().width() * r.settings().height();
-        Film cpu = TestScenes.cpuFilm(r, filter, seed, 5, passes);
-        Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
-        int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
-        BatchRenderer renderer = new BatchRenderer(device(launch), r.scene(), r.settings(), filter, seed, capacity);
-        try {
-            renderer.compile();
-            for (int p = 5; p < 5 + passes; p++) {
-                renderer.launch((long) p * pixels, pixels);
-                renderer.addSamples(gpu);
-            }
-        } catch (CompileFailedException e) {
-            throw new AssertionError("the kernel did not build for " + launch, e);
-        } finally {
-            renderer.dispose();
-        }
-        assertEquals(cpu.totalSamples(), gpu.totalSamples());
-        int differing = 0;
-        double worst = 0;
-        for (int i = 0; i < pixels; i++) {
-            double d = 0;
-            for (Channel c : new Channel[] {Channel.R, Channel.G, Channel.B, Channel.W}) {
-                double a = cpu.get(c, i), b = gpu.get(c, i);
-                d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
-            }
-            worst = Math.max(worst, d);
-            if (d > 2e-4) {
-                differing++;
-            }
-        }
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, filter, seed, 5, passes, device(launch),
+                launch + " " + r.settings().sampler() + " " + filter);
         assertTrue(cpu.totalContributions() > pixels * passes / 2, "the scene should be mostly lit");
-        assertEquals(0, differing, launch + ": " + differing + " of " + pixels + " pixels differ by more than 2e-4 of their value"
-                + " (worst relative " + worst + ")");
-        System.out.printf("%s %s %s: %d of %d pixels differ beyond 2e-4, worst %.3g, contributions cpu %d gpu %d%n",
-                launch, r.settings().sampler(), filter, differing, pixels, worst, cpu.totalContributions(), gpu.totalContributions());
     }
 }

@@ -319,4 +319,54 @@ final class TestScenes {
         }
         return film;
     }
+
+    /**
+     * Renders passes [firstPass, firstPass + passes) of stream {@code seed} on a CPU thread and through
+     * the kernel on Aparapi {@code device}, asserts both films hold the same samples (no channel of any
+     * pixel more than 2e-4 of its value apart) and, on OpenCL, that the kernel really ran there.
+     * Returns the CPU film for further checks.
+     */
+    static Film assertKernelMatchesCpu(CompiledRender r, PixelFilter filter, long seed, int firstPass, int passes,
+                                       com.aparapi.device.Device device, String label) {
+        int pixels = r.settings().width() * r.settings().height();
+        Film cpu = cpuFilm(r, filter, seed, firstPass, passes);
+        Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
+        int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
+        BatchRenderer renderer = new BatchRenderer(device, r.scene(), r.settings(), filter, seed, capacity);
+        boolean openCl = device instanceof com.aparapi.device.OpenCLDevice;
+        try {
+            renderer.compile();
+            for (int p = firstPass; p < firstPass + passes; p++) {
+                renderer.launch((long) p * pixels, pixels);
+                if (openCl && !renderer.ranInOpenCl()) {
+                    throw new AssertionError(label + ": the kernel fell back to Java threads");
+                }
+                renderer.addSamples(gpu);
+            }
+        } catch (com.aparapi.exception.CompileFailedException e) {
+            throw new AssertionError(label + ": the kernel did not build", e);
+        } finally {
+            renderer.dispose();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(cpu.totalSamples(), gpu.totalSamples());
+        int differing = 0;
+        double worst = 0;
+        org.luxnet.accumulator.Channel[] channels = {org.luxnet.accumulator.Channel.R, org.luxnet.accumulator.Channel.G,
+            org.luxnet.accumulator.Channel.B, org.luxnet.accumulator.Channel.W};
+        for (int i = 0; i < pixels; i++) {
+            double d = 0;
+            for (org.luxnet.accumulator.Channel c : channels) {
+                double a = cpu.get(c, i), b = gpu.get(c, i);
+                d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
+            }
+            worst = Math.max(worst, d);
+            if (d > 2e-4) {
+                differing++;
+            }
+        }
+        System.out.printf("%s: %d of %d pixels differ beyond 2e-4, worst %.3g%n", label, differing, pixels, worst);
+        org.junit.jupiter.api.Assertions.assertEquals(0, differing, label + ": " + differing + " of " + pixels
+                + " pixels differ by more than 2e-4 of their value (worst relative " + worst + ")");
+        return cpu;
+    }
 }
