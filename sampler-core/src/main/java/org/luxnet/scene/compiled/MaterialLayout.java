@@ -9,8 +9,8 @@ public final class MaterialLayout {
     private MaterialLayout() {
     }
 
-    /** Floats per material. */
-    public static final int STRIDE = 16;
+    /** Floats per material (room for the layered LuxRender and pbrt materials: carpaint, uber). */
+    public static final int STRIDE = 32;
 
     /** Invisible surface: rays pass straight through (LuxRender "null", pbrt "none"/""). */
     public static final int NULL = 0;
