@@ -42,7 +42,6 @@ abstract class TextureKernel extends NoiseKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
 
     int[] matType = new int[1];
-    float[] matParams = new float[STRIDE];
     /** Per material slot: first node of its program, or -1 for the constant. */
     int[] matTexStart = new int[STRIDE];
     /** Per material slot: values the program writes (3 or 1). */
@@ -57,15 +56,23 @@ abstract class TextureKernel extends NoiseKernel {
     int[] texImageInfo = new int[3];
     float[] texTriUv = new float[6];
     float[] sphereFrame = new float[9];
-    /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
+    /**
+     * Material parameters as the BSDFs read them: every material's constant row ({@code mat * STRIDE},
+     * copied from the scene's table once), then from {@link #shadeBase} one row per work item for
+     * textured materials. {@link #shadeAt} says which row a work item's hit uses, so an untextured hit
+     * copies nothing.
+     */
     float[] shade = new float[STRIDE];
+    /** Where the per-work-item rows of {@link #shade} begin. */
+    int shadeBase = 0;
+    /** Per work item: the offset in {@link #shade} of the parameters of its current hit. */
+    int[] shadeAt = new int[1];
     /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
     float[] texRegs = new float[3 * MAX_NODES];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
         matType = KernelArrays.ints(s.matType);
-        matParams = KernelArrays.floats(s.matParams);
         matTexStart = KernelArrays.ints(s.matTexStart);
         matTexWidth = KernelArrays.ints(s.matTexWidth);
         matTextured = KernelArrays.ints(s.matTextured);
@@ -78,7 +85,10 @@ abstract class TextureKernel extends NoiseKernel {
         texTriUv = KernelArrays.floats(s.triUv);
         sphereFrame = KernelArrays.floats(s.sphereFrame);
         setupNoise();
-        shade = new float[STRIDE * capacity];
+        shadeBase = s.matParams.length;
+        shade = new float[shadeBase + STRIDE * capacity];
+        System.arraycopy(s.matParams, 0, shade, 0, shadeBase);
+        shadeAt = new int[capacity];
         // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
         int regs = 1;
         for (int k = 0; k < s.matTexStart.length; k++) {
@@ -89,14 +99,20 @@ abstract class TextureKernel extends NoiseKernel {
         texRegs = new float[3 * regs * capacity];
     }
 
-    /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
+    /**
+     * Points the work item's {@link #shadeAt} at the parameters of material {@code mat} at the hit
+     * (prim, point h): the material's constant row, or for a textured material its own row with the
+     * textures evaluated there.
+     */
     void shadeMaterial(int gid, int prim, int mat, float hx, float hy, float hz) {
         int m = mat * STRIDE;
-        int o = gid * STRIDE;
-        for (int k = 0; k < STRIDE; k++) {
-            shade[o + k] = matParams[m + k];
-        }
+        shadeAt[gid] = m;
         if (matTextured[mat] != 0) {
+            int o = shadeBase + gid * STRIDE;
+            shadeAt[gid] = o;
+            for (int k = 0; k < STRIDE; k++) {
+                shade[o + k] = shade[m + k];
+            }
             float su = 0f, sv = 0f;
             if (prim < triangleCount) {
                 float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
