@@ -1,19 +1,14 @@
 package org.luxnet.render.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
 import com.aparapi.exception.CompileFailedException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.luxnet.accumulator.Channel;
-import org.luxnet.accumulator.Film;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 
 /**
@@ -25,23 +20,13 @@ import org.luxnet.scene.compile.CompiledRender;
  * more than 2e-4 of its value.
  */
 class EnvMapDevicesTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     @TempDir
     Path dir;
 
     @ParameterizedTest
     @EnumSource(Launch.class)
     void environmentMapSampleForSample(Launch launch) throws CompileFailedException {
-        Device device = JavaDevice.THREAD_POOL;
-        if (launch == Launch.OPENCL) {
-            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-            device = d.aparapiDevice();
-        }
+        Device device = TestScenes.device(launch);
         CompiledRender r = TestScenes.envMap(dir);
         assertEquals(1, r.scene().envMapCount);
         TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 79L, 5, 4, device, "env map, " + launch);

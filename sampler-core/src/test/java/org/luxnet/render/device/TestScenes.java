@@ -320,6 +320,23 @@ final class TestScenes {
         return film;
     }
 
+    /** How the agreement tests launch the kernel: Aparapi's Java thread pool, or OpenCL. */
+    enum Launch {
+        JAVA_THREADS, OPENCL
+    }
+
+    /** The Aparapi device for {@code launch}; skips the test, saying why, when no OpenCL device exists. */
+    static com.aparapi.device.Device device(Launch launch) {
+        if (launch == Launch.JAVA_THREADS) {
+            return com.aparapi.device.JavaDevice.THREAD_POOL;
+        }
+        OpenClDeviceInfo d = GpuDevices.list().stream()
+                .min(java.util.Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(d != null,
+                "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
+        return d.aparapiDevice();
+    }
+
     /**
      * Renders passes [firstPass, firstPass + passes) of stream {@code seed} on a CPU thread and through
      * the kernel on Aparapi {@code device}, asserts both films hold the same samples (no channel of any
