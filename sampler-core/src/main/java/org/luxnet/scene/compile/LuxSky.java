@@ -37,15 +37,17 @@ final class LuxSky {
     private final double[] perezY = new double[6], perezX = new double[6], perezYChroma = new double[6];
 
     /**
-     * @param sundir direction to the sun in light space (need not be unit length)
+     * @param sundir direction to the sun in light space, as the scene writes it
      * @param abcde the Perez multipliers aconst .. econst
      */
     LuxSky(double[] sundir, double turbidity, double[] abcde) {
         double len = Math.sqrt(sundir[0] * sundir[0] + sundir[1] * sundir[1] + sundir[2] * sundir[2]);
-        sx = sundir[0] / len;
-        sy = sundir[1] / len;
-        sz = sundir[2] / len;
-        thetaS = Math.acos(Math.max(-1, Math.min(1, sz)));
+        // CreateLight's Normalize(sundir) discards its result: thetaS comes from the unit vector
+        // (InitSunThetaPhi), but gamma's dot product takes sundir as written.
+        sx = sundir[0];
+        sy = sundir[1];
+        sz = sundir[2];
+        thetaS = Math.acos(Math.max(-1, Math.min(1, sz / len)));
         double t = turbidity, t2 = t * t;
         double th = thetaS, th2 = th * th, th3 = th2 * th;
         double chi = (4.0 / 9.0 - t / 120.0) * (Math.PI - 2 * th);

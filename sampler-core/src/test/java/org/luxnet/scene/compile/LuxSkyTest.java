@@ -90,6 +90,16 @@ class LuxSkyTest {
     }
 
     @Test
+    void gammaTakesSundirAsWrittenAsLuxRendersCreateLightLeavesIt() {
+        // sky.cpp CreateLight calls Normalize(sundir) without keeping the result; thetaS is taken from
+        // the unit vector, gamma from Dot(w, sundir): a sundir of length 0.5 sees cos gamma halved.
+        double t = 2.5, thetaS = Math.acos(0.8);
+        LuxSky sky = new LuxSky(new double[] {0, 0.3, 0.4}, t, ONES);
+        double expected = zenithLuminance(t, thetaS) * perezY(t, 0, Math.acos(0.4)) / perezY(t, 0, thetaS);
+        assertEquals(expected, sky.xyY(0, 0, 1)[2], 1e-9 * expected);
+    }
+
+    @Test
     void radianceIsTheDaylightSpectrumOfTheModelsLuminanceAndChromaticity() {
         LuxSky sky = new LuxSky(unit(Math.toRadians(45), 0), 2.2, ONES);
         for (double[] d : new double[][] {{0, 0}, {0.5, 3}, {1.2, 0.2}, {1.4, 2.5}}) {
