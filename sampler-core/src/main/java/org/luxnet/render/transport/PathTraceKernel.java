@@ -223,13 +223,15 @@ public final class PathTraceKernel extends CameraKernel {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
                     int li = infiniteLights[k];
-                    if (lightType[li] == LightLayout.INFINITE) {
+                    if (lightType[li] == LightLayout.INFINITE || lightType[li] == LightLayout.SUN) {
                         float w = 1f;
                         if (bounce != 0 && !specular) {
                             w = powerHeuristic(prevPdf, pdfInfinite(gid, li, dx, dy, dz));
                         }
                         int o = li * STRIDE;
-                        float er = lightParams[o], eg = lightParams[o + 1], eb = lightParams[o + 2];
+                        // The sun's radiance only within its cone.
+                        float cone = sunCone(li, dx, dy, dz);
+                        float er = lightParams[o] * cone, eg = lightParams[o + 1] * cone, eb = lightParams[o + 2] * cone;
                         int mp = (int) lightParams[o + MAP] - 1;
                         if (mp >= 0) {
                             // Environment map: its texel at the ray's direction.

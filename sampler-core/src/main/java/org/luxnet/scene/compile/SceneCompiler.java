@@ -126,7 +126,7 @@ public final class SceneCompiler {
         for (int i = 0; i < lights.otherCount(); i++) {
             float[] p = lights.otherParams(i).clone();
             int type = lights.otherType(i);
-            if (type == LightLayout.INFINITE || type == LightLayout.DISTANT) {
+            if (type == LightLayout.INFINITE || type == LightLayout.DISTANT || type == LightLayout.SUN) {
                 infinite.add(types.size());
                 p[LightLayout.POS] = 0.5f * (sb[0] + sb[3]);
                 p[LightLayout.POS + 1] = 0.5f * (sb[1] + sb[4]);
