@@ -25,6 +25,8 @@ final class Scratch {
     static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
     /** Closest hit: the instance whose object holds the primitive, -1 for world geometry. */
     static final int HIT_INST = 29;
+    /** An image lookup's colour (ImageKernel). */
+    static final int IMG_R = 34, IMG_G = 35, IMG_B = 36;
     /** Slots per work item. */
-    static final int SLOTS = 30;
+    static final int SLOTS = 40;
 }

@@ -5,12 +5,18 @@ import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.TextureLayout.ADD;
+import static org.luxnet.scene.compiled.TextureLayout.BAND;
+import static org.luxnet.scene.compiled.TextureLayout.BAND_HI;
+import static org.luxnet.scene.compiled.TextureLayout.BAND_LO;
 import static org.luxnet.scene.compiled.TextureLayout.BILERP;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
+import static org.luxnet.scene.compiled.TextureLayout.COLORDEPTH;
+import static org.luxnet.scene.compiled.TextureLayout.DEPTH;
 import static org.luxnet.scene.compiled.TextureLayout.DOTS;
 import static org.luxnet.scene.compiled.TextureLayout.FBM;
+import static org.luxnet.scene.compiled.TextureLayout.HARLEQUIN;
 import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
@@ -21,9 +27,6 @@ import static org.luxnet.scene.compiled.TextureLayout.SCALE;
 import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
 import static org.luxnet.scene.compiled.TextureLayout.UV;
 import static org.luxnet.scene.compiled.TextureLayout.WINDY;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_CLAMP;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_REPEAT;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_WHITE;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
 import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
@@ -38,8 +41,13 @@ import org.luxnet.scene.compiled.CompiledScene;
  * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
  * recursion.
  */
-abstract class TextureKernel extends NoiseKernel {
+abstract class TextureKernel extends ImageKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
+    /**
+     * LuxRender's harlequin palette size (HARLEQUIN_TEXTURE_PALETTE_SIZE). LuxRender indexes it by the
+     * primitive's memory address, which no other run reproduces; here by the primitive's index.
+     */
+    private static final int HARLEQUIN_PALETTE = 31;
 
     int[] matType = new int[1];
     float[] matParams = new float[STRIDE];
@@ -53,8 +61,6 @@ abstract class TextureKernel extends NoiseKernel {
     int[] texChild = new int[CHILDREN];
     int[] matTexRoot = new int[STRIDE];
     float[] texParams = new float[NODE_STRIDE];
-    float[] texTexels = new float[3];
-    int[] texImageInfo = new int[3];
     float[] texTriUv = new float[6];
     float[] sphereFrame = new float[9];
     /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
@@ -73,8 +79,7 @@ abstract class TextureKernel extends NoiseKernel {
         texChild = KernelArrays.ints(s.texChild);
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
-        texTexels = KernelArrays.floats(s.texTexels);
-        texImageInfo = KernelArrays.ints(s.texImageInfo);
+        setupImages(s);
         texTriUv = KernelArrays.floats(s.triUv);
         sphereFrame = KernelArrays.floats(s.sphereFrame);
         setupNoise();
@@ -123,7 +128,7 @@ abstract class TextureKernel extends NoiseKernel {
             for (int k = 0; k < STRIDE; k++) {
                 int start = matTexStart[m + k];
                 if (start >= 0) {
-                    int r = evalProgram(gid, start, matTexRoot[m + k], su, sv, hx, hy, hz);
+                    int r = evalProgram(gid, prim, start, matTexRoot[m + k], su, sv, hx, hy, hz);
                     int reg = (r - start) * 3;
                     if (matTexWidth[m + k] == 3) {
                         shade[o + k] = max(0f, texRegs[reg * capacity + gid]);
@@ -148,7 +153,7 @@ abstract class TextureKernel extends NoiseKernel {
     }
 
     /** Runs nodes start..root, each into its register; returns root. */
-    private int evalProgram(int gid, int start, int root, float su, float sv, float px, float py, float pz) {
+    private int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;
@@ -278,21 +283,42 @@ abstract class TextureKernel extends NoiseKernel {
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
             if (type == IMAGEMAP) {
-                // Bilinear lookup at full resolution (pbrt-v3 MIPMap::triangle, level 0), t = 0 the bottom row.
-                int img = 3 * (int) texParams[n + 23];
-                int wrap = (int) texParams[n + 24];
-                int off = texImageInfo[img], w = texImageInfo[img + 1], h = texImageInfo[img + 2];
-                float fs = s * w - 0.5f, ft = t * h - 0.5f;
-                float s0 = floor(fs), t0 = floor(ft);
-                float ds = fs - s0, dt = ft - t0;
-                int x0 = (int) s0, y0 = (int) t0;
-                float w00 = (1 - ds) * (1 - dt), w01 = (1 - ds) * dt, w10 = ds * (1 - dt), w11 = ds * dt;
-                vr = w00 * texel(off, w, h, wrap, x0, y0, 0) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 0)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 0) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 0);
-                vg = w00 * texel(off, w, h, wrap, x0, y0, 1) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 1)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 1) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 1);
-                vb = w00 * texel(off, w, h, wrap, x0, y0, 2) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 2)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 2) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 2);
+                imageLookup(gid, (int) texParams[n + 23], (int) texParams[n + 24], s, t);
+                vr = scratch[Scratch.IMG_R * capacity + gid];
+                vg = scratch[Scratch.IMG_G * capacity + gid];
+                vb = scratch[Scratch.IMG_B * capacity + gid];
+            }
+            if (type == BAND) {
+                // LuxRender BandTexture::Evaluate, one segment: the earlier segments' value below lo.
+                float lo = texParams[n + BAND_LO], hi = texParams[n + BAND_HI];
+                int q3 = texChild[c + 3] * 3;
+                vr = texRegs[q3 * capacity + gid];
+                vg = texRegs[(q3 + 1) * capacity + gid];
+                vb = texRegs[(q3 + 2) * capacity + gid];
+                if (amount >= hi) {
+                    vr = br;
+                    vg = bg;
+                    vb = bb;
+                } else if (amount >= lo) {
+                    float f = (amount - lo) / (hi - lo);
+                    vr = (1 - f) * ar + f * br;
+                    vg = (1 - f) * ag + f * bg;
+                    vb = (1 - f) * ab + f * bb;
+                }
+            }
+            if (type == COLORDEPTH) {
+                // LuxRender ColorDepthTexture::Evaluate: ln(clamp(Kt, 1e-9, 1)) / -depth.
+                float d = texParams[n + DEPTH];
+                vr = -log(min(1f, max(1e-9f, ar))) / d;
+                vg = -log(min(1f, max(1e-9f, ag))) / d;
+                vb = -log(min(1f, max(1e-9f, ab))) / d;
+            }
+            if (type == HARLEQUIN) {
+                // LuxRender HarlequinTexture: palette entry i = radical inverses of 3 i + 1 in bases 2, 3, 5.
+                int entry = 3 * (prim % HARLEQUIN_PALETTE) + 1;
+                vr = radicalInverse(entry, 2);
+                vg = radicalInverse(entry, 3);
+                vb = radicalInverse(entry, 5);
             }
             if (type == ADD) {
                 vr = ar + br;
@@ -312,31 +338,14 @@ abstract class TextureKernel extends NoiseKernel {
         return root;
     }
 
-    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp, white). */
-    private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
-        int xx = x, yy = y;
-        float v = 0f;
-        if (wrap == WRAP_REPEAT) {
-            xx = x % w;
-            yy = y % h;
-            if (xx < 0) {
-                xx += w;
-            }
-            if (yy < 0) {
-                yy += h;
-            }
+    /** LuxRender RadicalInverse(n, base) (core/mc.h): n's digits in base mirrored about the point. */
+    private float radicalInverse(int n, int base) {
+        float val = 0f, invBase = 1f / base, invBi = invBase;
+        for (int k = n; k > 0; k = k / base) {
+            val += (k % base) * invBi;
+            invBi *= invBase;
         }
-        if (wrap == WRAP_CLAMP) {
-            xx = max(0, min(w - 1, x));
-            yy = max(0, min(h - 1, y));
-        }
-        if (wrap == WRAP_WHITE) {
-            v = 1f;
-        }
-        if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
-            v = texTexels[3 * (off + yy * w + xx) + ch];
-        }
-        return v;
+        return val;
     }
 
     /**

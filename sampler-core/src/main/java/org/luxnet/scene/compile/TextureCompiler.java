@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.desc.Blackbody;
 import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.LuxSpd;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
@@ -74,7 +76,14 @@ final class TextureCompiler {
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
             Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)),
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
-            Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)));
+            Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)),
+            Map.entry("band", this::band),
+            Map.entry("colordepth", this::colordepth),
+            Map.entry("harlequin", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HARLEQUIN)),
+            Map.entry("blackbody", (t, p, n, d) -> spectrum(t, n,
+                    Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
+            Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
+                    t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))));
     private final Dialect dialect;
     private final ImageTextures images;
 
@@ -205,16 +214,81 @@ final class TextureCompiler {
         n.type = TextureLayout.MIX;
         n.children[0] = child(prog, t, "tex1", 0, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
+        n.children[2] = floatChild(prog, t, "amount", 0.5f, depth);
+    }
+
+    /** The register of float parameter {@code name} of any texture (a mix's or band's "amount"). */
+    private int floatChild(List<Node> prog, TextureDesc t, String name, float def, int depth) {
         ParamSet ps = t.params();
-        String ref = ps.getTexture("amount");
+        String ref = ps.getTexture(name);
         if (ref != null) {
-            n.children[2] = emit(prog, lookup(ref, ps.get("amount").loc()), depth + 1);
-        } else {
-            Node c = new Node(TextureLayout.CONSTANT);
-            System.arraycopy(grey((float) ps.getFloat("amount", 0.5)), 0, c.params, TextureLayout.VALUE, 3);
-            prog.add(c);
-            n.children[2] = prog.size() - 1;
+            return emit(prog, lookup(ref, ps.get(name).loc()), depth + 1);
         }
+        Node c = new Node(TextureLayout.CONSTANT);
+        System.arraycopy(grey((float) ps.getFloat(name, def)), 0, c.params, TextureLayout.VALUE, 3);
+        prog.add(c);
+        return prog.size() - 1;
+    }
+
+    /**
+     * LuxRender band (textures/band.h, BandTexture::Evaluate and Create*Texture): "offsets" o1..on and
+     * textures tex1..texn (default 0) over the float "amount" (default 0); tex1 below o1, texn from on
+     * on, and between neighbouring offsets the lerp of their textures. One BAND node per segment, each
+     * passing the earlier segments' value on.
+     */
+    private void band(TextureDesc t, List<Node> prog, Node n, int depth) {
+        ParamSet ps = t.params();
+        float[] o = ps.getFloats("offsets");
+        if (o == null || o.length == 0) {
+            throw new Unsupported(t.loc(), "band texture \"" + t.name() + "\" has no \"offsets\"");
+        }
+        for (int i = 0; i + 1 < o.length; i++) {
+            if (o[i] > o[i + 1]) {
+                warnings.add(new SceneWarning(ps.get("offsets").loc(), "band texture \"" + t.name()
+                        + "\": offsets are not in ascending order"));
+                break;
+            }
+        }
+        int amount = floatChild(prog, t, "amount", 0, depth);
+        int lastTex = child(prog, t, "tex1", 0, depth);
+        int value = lastTex;
+        for (int i = 1; i <= Math.max(1, o.length - 1); i++) {
+            Node seg = i >= o.length - 1 ? n : new Node(TextureLayout.BAND);
+            int next = i < o.length ? child(prog, t, "tex" + (i + 1), 0, depth) : lastTex;
+            seg.type = TextureLayout.BAND;
+            seg.params[TextureLayout.BAND_LO] = o[i - 1];
+            seg.params[TextureLayout.BAND_HI] = o[Math.min(i, o.length - 1)];
+            seg.children[0] = lastTex;
+            seg.children[1] = next;
+            seg.children[2] = amount;
+            seg.children[3] = value;
+            if (seg != n) {
+                prog.add(seg);
+                value = prog.size() - 1;
+            }
+            lastTex = next;
+        }
+    }
+
+    /** LuxRender colordepth (textures/colordepth.cpp): colour "Kt" (default 0) and "depth" (default 1). */
+    private void colordepth(TextureDesc t, List<Node> prog, Node n, int depth) {
+        colourOnly(t, n, TextureLayout.COLORDEPTH);
+        n.children[0] = child(prog, t, "Kt", 0, depth);
+        n.params[TextureLayout.DEPTH] = (float) Math.max(1e-3, t.params().getFloat("depth", 1));
+    }
+
+    /** A texture LuxRender defines for colours only (it registers no float variant). */
+    private static void colourOnly(TextureDesc t, Node n, int type) {
+        if (isFloat(t)) {
+            throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has colour values only");
+        }
+        n.type = type;
+    }
+
+    /** A spectral texture constant over the surface (blackbody, gaussian), as its linear sRGB. */
+    private static void spectrum(TextureDesc t, Node n, float[] rgb) {
+        colourOnly(t, n, TextureLayout.CONSTANT);
+        System.arraycopy(rgb, 0, n.params, TextureLayout.VALUE, 3);
     }
 
     private void checkerboard(TextureDesc t, List<Node> prog, Node n, int depth) {
@@ -231,8 +305,12 @@ final class TextureCompiler {
         } else {
             mapping3d(t, n);
         }
-        if (!aa.equals("closedform") && !aa.equals("none")) {
-            warnings.add(new SceneWarning(t.loc(), "checkerboard aamode \"" + aa + "\" is not known; point sampled"));
+        // pbrt-v3 "closedform" box-filters over the footprint, which is zero after a bounce; LuxRender
+        // (textures/checkerboard.cpp) adds "supersample". Both are point sampled here.
+        if (aa.equals("supersample") || (!aa.equals("closedform") && !aa.equals("none"))) {
+            warnings.add(new SceneWarning(t.params().get("aamode").loc(), "checkerboard aamode \"" + aa + "\" is "
+                    + (aa.equals("supersample") ? "not implemented" : "not known (known: closedform, none, supersample)")
+                    + "; point sampled"));
         }
     }
 

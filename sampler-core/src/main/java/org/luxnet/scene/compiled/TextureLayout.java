@@ -51,6 +51,15 @@ public final class TextureLayout {
     public static final int ADD = 13;
     /** LuxRender subtract: child0 - child1. */
     public static final int SUBTRACT = 14;
+    /**
+     * One segment [BAND_LO, BAND_HI) of LuxRender's band (textures/band.h): below BAND_LO child3 (the
+     * earlier segments' value), from BAND_HI on child1, between them child0 to child1 lerped by child2.
+     */
+    public static final int BAND = 15;
+    /** LuxRender colordepth (textures/colordepth.h): -ln(clamp(child0, 1e-9, 1)) / DEPTH. */
+    public static final int COLORDEPTH = 16;
+    /** LuxRender harlequin (textures/harlequin.h): a palette colour per primitive. */
+    public static final int HARLEQUIN = 17;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -69,6 +78,10 @@ public final class TextureLayout {
     public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2, WRAP_WHITE = 3;
     /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
     public static final int IMAGE_INFO = 3;
+    /** Band segment: its offsets. */
+    public static final int BAND_LO = 23, BAND_HI = 24;
+    /** Colordepth: max(1e-3, "depth"). */
+    public static final int DEPTH = 23;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
     public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
 

@@ -57,26 +57,10 @@ public final class Blackbody {
             s[i] = planck((LUX_START + delta * i) * 1e-9, kelvin);
             max = Math.max(max, s[i]);
         }
-        double x = 0, y = 0, z = 0;
-        for (int i = 0; i < Cie1931.N; i++) {
-            double nm = Cie1931.START + i;
-            if (nm < LUX_START || nm > LUX_END) {
-                continue;
-            }
-            double f = (nm - LUX_START) / delta;
-            int j = Math.min((int) f, LUX_SAMPLES - 2);
-            double v = (s[j] + (f - j) * (s[j + 1] - s[j])) / max;
-            x += v * Cie1931.X[i];
-            y += v * Cie1931.Y[i];
-            z += v * Cie1931.Z[i];
+        for (int i = 0; i < LUX_SAMPLES; i++) {
+            s[i] /= max;
         }
-        x /= Cie1931.Y_INTEGRAL;
-        y /= Cie1931.Y_INTEGRAL;
-        z /= Cie1931.Y_INTEGRAL;
-        double r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
-        double g = -0.9692660 * x + 1.8760108 * y + 0.0415560 * z;
-        double b = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
-        return new float[] {(float) Math.max(0, r), (float) Math.max(0, g), (float) Math.max(0, b)};
+        return LuxSpd.regular(s, LUX_START, LUX_END);
     }
 
     /** Planck's spectral radiance at wavelength {@code lambda} (m) and temperature {@code t} (K). */

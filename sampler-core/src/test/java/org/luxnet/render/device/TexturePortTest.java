@@ -18,7 +18,8 @@ import org.luxnet.scene.compile.CompiledRender;
 
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
- * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, textured roughness,
+ * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, LuxRender's band,
+ * colordepth, harlequin, blackbody and gaussian, textured roughness,
  * sphere and mesh (u, v), an image map) on a CPU render thread against the kernel launched on Aparapi's Java thread
  * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
  * may differ by more than 2e-4 of its value.
@@ -99,6 +100,17 @@ class TexturePortTest {
               Texture "cyl" "spectrum" "uv" "string mapping" "cylindrical"
               Material "plastic" "texture Kd" "cyl" "rgb Ks" [ 0.6 0.6 0.6 ] "texture roughness" "rc"
               Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 1.55 0.45
+              Texture "hq" "spectrum" "harlequin"
+              Texture "cd" "spectrum" "colordepth" "texture Kt" "hq" "float depth" [ 3 ]
+              Texture "bb" "spectrum" "blackbody" "float temperature" [ 3500 ]
+              Texture "ga" "spectrum" "gaussian" "float wavelength" [ 480 ] "float width" [ 30 ]
+              Texture "bamt" "float" "fbm" "integer octaves" [ 2 ]
+              Texture "band" "spectrum" "band" "float offsets" [ -0.2 0 0.3 ] "texture tex1" "cd" "texture tex2" "bb" "texture tex3" "ga" "texture amount" "bamt"
+              Material "matte" "texture Kd" "band"
+              Shape "sphere" "float radius" [ 0.35 ]
             AttributeEnd
             WorldEnd
             """;
