@@ -63,6 +63,7 @@ public final class PathTraceKernel extends CameraKernel {
         setupMaterials(scene);
         setupLights(scene);
         setupCamera(scene.camera);
+        diffScale = settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
         setupFilter(filter);
         autofocus(scene.camera);
         PathSettings p = settings.path();
@@ -331,7 +332,8 @@ public final class PathTraceKernel extends CameraKernel {
                 light = sphereLight[sp];
             }
             if (prim >= 0) {
-                // The material's parameters here, textures evaluated (TextureKernel).
+                // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
+                footprint(gid, bounce, prim, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front

@@ -20,6 +20,7 @@ import static org.luxnet.scene.compiled.TextureLayout.HARLEQUIN;
 import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_UV;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_SPHERICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MARBLE;
 import static org.luxnet.scene.compiled.TextureLayout.MIX;
@@ -61,12 +62,8 @@ abstract class TextureKernel extends ImageKernel {
     int[] texChild = new int[CHILDREN];
     int[] matTexRoot = new int[STRIDE];
     float[] texParams = new float[NODE_STRIDE];
-    float[] texTriUv = new float[6];
-    float[] sphereFrame = new float[9];
     /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
     float[] shade = new float[STRIDE];
-    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
-    float[] texRegs = new float[3 * MAX_NODES];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
@@ -80,8 +77,6 @@ abstract class TextureKernel extends ImageKernel {
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
         setupImages(s);
-        texTriUv = KernelArrays.floats(s.triUv);
-        sphereFrame = KernelArrays.floats(s.sphereFrame);
         setupNoise();
         shade = new float[STRIDE * capacity];
         // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
@@ -283,10 +278,20 @@ abstract class TextureKernel extends ImageKernel {
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
             if (type == IMAGEMAP) {
-                imageLookup(gid, (int) texParams[n + 23], (int) texParams[n + 24], s, t);
-                vr = scratch[Scratch.IMG_R * capacity + gid];
-                vg = scratch[Scratch.IMG_G * capacity + gid];
-                vb = scratch[Scratch.IMG_B * capacity + gid];
+                // The footprint in (s, t): pbrt-v3 UVMapping2D scales (u, v)'s; other mappings get none.
+                float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
+                if (kind == MAP_UV) {
+                    dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
+                    dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
+                    dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
+                    dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
+                }
+                int ireg = (i - start) * 3;
+                imageLookup(gid, ireg, (int) texParams[n + 23], (int) texParams[n + 24], (int) texParams[n + 25],
+                        texParams[n + 26], s, t, dsdx, dtdx, dsdy, dtdy);
+                vr = texRegs[ireg * capacity + gid];
+                vg = texRegs[(ireg + 1) * capacity + gid];
+                vb = texRegs[(ireg + 2) * capacity + gid];
             }
             if (type == BAND) {
                 // LuxRender BandTexture::Evaluate, one segment: the earlier segments' value below lo.

@@ -12,10 +12,10 @@ import org.luxnet.scene.compiled.TextureLayout;
 import org.luxnet.scene.desc.TextureDesc;
 
 /**
- * The texels of a scene's image textures, decoded once per file and conversion (gamma, scale,
- * channel): rows flipped so that t = 0 is the image's bottom (pbrt-v3 ImageTexture), final values,
- * all images in one array with {@link TextureLayout#IMAGE_INFO} integers each (first texel, width,
- * height).
+ * The texels of a scene's image textures, decoded once per file, conversion (gamma, scale,
+ * channel) and pyramid (wrap mode, MIP-mapped or not): rows flipped so that t = 0 is the image's
+ * bottom (pbrt-v3 ImageTexture), final values, all images' levels in one array with {@link
+ * TextureLayout#IMAGE_INFO} integers each (see there).
  */
 final class ImageTextures {
     private final List<SceneWarning> warnings;
@@ -29,15 +29,16 @@ final class ImageTextures {
 
     /**
      * The index of t's image with each channel sRGB-decoded (when srgb), raised to power, times scale,
-     * and reduced to one channel ("luminance", "mean", "red", "green", "blue"; "rgb" keeps all three).
+     * and reduced to one channel ("luminance", "mean", "red", "green", "blue"; "rgb" keeps all three);
+     * with {@code mip}, pbrt-v3's pyramid under wrap mode {@code wrap} ({@link MipPyramid}).
      *
      * @throws SceneException when the file is not an image this renderer reads
      */
-    int index(TextureDesc t, boolean srgb, float power, float scale, String channel) {
-        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel;
+    int index(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip) {
+        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel + "|" + (mip ? wrap : -1);
         Integer index = images.get(key);
         if (index == null) {
-            index = load(t, srgb, power, scale, channel);
+            index = load(t, srgb, power, scale, channel, wrap, mip);
             images.put(key, index);
         }
         return index;
@@ -51,7 +52,7 @@ final class ImageTextures {
         return imageInfo.toArray();
     }
 
-    private int load(TextureDesc t, boolean srgb, float power, float scale, String channel) {
+    private int load(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip) {
         RgbImage img;
         try {
             img = ImageFiles.decode(t.file().name(), t.file().bytes());
@@ -60,12 +61,8 @@ final class ImageTextures {
                     + "': " + e.getMessage(), e);
         }
         int w = img.width(), h = img.height();
-        if (Integer.bitCount(w) != 1 || Integer.bitCount(h) != 1) {
-            warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": " + w + "x" + h
-                    + " is not a power of two; pbrt-v3 would resample it, it is used as it is"));
-        }
         float[] rgb = img.rgb();
-        int first = texels.size() / 3;
+        float[] level0 = new float[3 * w * h];
         float[] v = new float[3];
         for (int y = 0; y < h; y++) {
             int row = h - 1 - y; // flipped: t = 0 is the bottom row
@@ -93,12 +90,25 @@ final class ImageTextures {
                     v[1] = f;
                     v[2] = f;
                 }
-                texels.add(v[0], v[1], v[2]);
+                System.arraycopy(v, 0, level0, 3 * (y * w + x), 3);
             }
         }
-        imageInfo.add(first);
-        imageInfo.add(w);
-        imageInfo.add(h);
+        MipPyramid p = mip ? MipPyramid.build(level0, w, h, wrap) : MipPyramid.single(level0, w, h);
+        int[] info = new int[TextureLayout.IMAGE_INFO];
+        info[TextureLayout.INFO_LEVELS] = p.levels.length;
+        for (int l = 0; l < p.levels.length; l++) {
+            int o = TextureLayout.INFO_LEVEL0 + 3 * l;
+            info[o] = texels.size() / 3;
+            info[o + 1] = p.widths[l];
+            info[o + 2] = p.heights[l];
+            for (float f : p.levels[l]) {
+                texels.add(f);
+            }
+        }
+        System.arraycopy(info, TextureLayout.INFO_LEVEL0, info, 0, 3);
+        for (int i : info) {
+            imageInfo.add(i);
+        }
         return imageInfo.size() / TextureLayout.IMAGE_INFO - 1;
     }
 }

@@ -355,7 +355,8 @@ final class TextureCompiler {
      * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
      * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
      * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
-     * mean of R, G, B). Lookups are bilinear at full resolution (no MIP-map).
+     * mean of R, G, B). Filters: pbrt-v3 "trilinear" (else EWA, with "maxanisotropy"), LuxRender
+     * "filtertype" (bilinear, mipmap_trilinear, mipmap_ewa, nearest).
      */
     private void imagemap(TextureDesc t, Node n) {
         ParamSet ps = t.params();
@@ -377,28 +378,37 @@ final class TextureCompiler {
         boolean srgb = false;
         float power = 1;
         float scale;
+        int filter;
         if (dialect == Dialect.PBRT) {
             scale = (float) ps.getFloat("scale", 1);
             srgb = ps.getBool("gamma", lower.endsWith(".png") || lower.endsWith(".tga"));
-            ps.get("maxanisotropy");
-            if (!ps.getBool("trilinear", false)) {
-                warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": EWA filtering is not supported;"
-                        + " bilinear lookups at full resolution are used"));
-            }
+            filter = ps.getBool("trilinear", false) ? TextureLayout.FILTER_TRILINEAR : TextureLayout.FILTER_EWA;
         } else {
             scale = (float) ps.getFloat("gain", 1);
             power = (float) ps.getFloat("gamma", 1);
-            String filter = ps.getString("filtertype", "bilinear");
-            if (!filter.equals("bilinear")) {
-                warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
-                        + filter + "\" is not supported; bilinear lookups are used"));
-            }
+            String name = ps.getString("filtertype", "bilinear");
+            filter = switch (name) {
+                case "bilinear" -> TextureLayout.FILTER_BILINEAR;
+                case "mipmap_trilinear" -> TextureLayout.FILTER_TRILINEAR;
+                case "mipmap_ewa" -> TextureLayout.FILTER_EWA;
+                case "nearest" -> TextureLayout.FILTER_NEAREST;
+                default -> {
+                    warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
+                            + name + "\" is not known (known: bilinear, mipmap_ewa, mipmap_trilinear, nearest);"
+                            + " bilinear is used"));
+                    yield TextureLayout.FILTER_BILINEAR;
+                }
+            };
         }
+        n.params[TextureLayout.FILTER] = filter;
+        n.params[TextureLayout.MAX_ANISOTROPY] = (float) ps.getFloat("maxanisotropy", 8);
+        // pbrt-v3 always builds the pyramid; LuxRender only for its mipmap filters.
+        boolean mip = filter == TextureLayout.FILTER_TRILINEAR || filter == TextureLayout.FILTER_EWA;
         String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
         if (!isFloat(t)) {
             channel = "rgb";
         }
-        n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel);
+        n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel, (int) n.params[TextureLayout.WRAP], mip);
     }
 
     /**

@@ -76,8 +76,24 @@ public final class TextureLayout {
     public static final int IMAGE = 23, WRAP = 24;
     /** Image wrap modes. */
     public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2, WRAP_WHITE = 3;
-    /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
-    public static final int IMAGE_INFO = 3;
+    /** Image map: filter (FILTER_ constants) and, for EWA, the largest ratio of the footprint's axes. */
+    public static final int FILTER = 25, MAX_ANISOTROPY = 26;
+    /**
+     * Image filters: pbrt-v3 MIPMap::triangle at level 0 (LuxRender "bilinear"), MIPMap::Lookup with a
+     * width (pbrt-v3 "trilinear", LuxRender "mipmap_trilinear"), MIPMap::EWA (pbrt-v3's default,
+     * LuxRender "mipmap_ewa"), LuxRender "nearest".
+     */
+    public static final int FILTER_BILINEAR = 0, FILTER_TRILINEAR = 1, FILTER_EWA = 2, FILTER_NEAREST = 3;
+    /** Most levels of an image's pyramid (32768 texels a side). */
+    public static final int MAX_LEVELS = 16;
+    /**
+     * Integers per image in {@link CompiledScene#texImageInfo}: first texel, width and height of level
+     * 0, the number of levels, then per level (up to {@link #MAX_LEVELS}) its first texel, width, height.
+     * Levels lie one after the other in {@link CompiledScene#texTexels}, finest first.
+     */
+    public static final int IMAGE_INFO = 4 + 3 * MAX_LEVELS;
+    /** Offsets in an image's info: level count, and the first level's (first texel, width, height). */
+    public static final int INFO_LEVELS = 3, INFO_LEVEL0 = 4;
     /** Band segment: its offsets. */
     public static final int BAND_LO = 23, BAND_HI = 24;
     /** Colordepth: max(1e-3, "depth"). */
