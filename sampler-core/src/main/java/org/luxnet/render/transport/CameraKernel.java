@@ -250,11 +250,12 @@ abstract class CameraKernel extends LightKernel {
      * and in y, same lens point, then RayDifferential::ScaleDifferentials by {@link #diffScale}) meet
      * the tangent plane (SurfaceInteraction::ComputeDifferentials) and give (u, v)'s derivatives; after
      * a bounce the footprint is zero, as pbrt-v3 has it after diffuse and glossy bounces (its
-     * specular ones keep differentials; not done here).
+     * specular ones keep differentials; not done here). Only for textured materials.
      */
-    void footprint(int gid, int bounce, int prim, float hx, float hy, float hz, float nx, float ny, float nz) {
-        boolean done = false;
-        if (bounce == 0) {
+    void footprint(int gid, int bounce, int prim, int mat, float hx, float hy, float hz, float nx, float ny, float nz) {
+        // Untextured materials need none (and the Cornell box pays nothing for it).
+        boolean done = matTextured[mat] == 0;
+        if (bounce == 0 && !done) {
             float fx = scratch[Scratch.CAM_FX * capacity + gid], fy = scratch[Scratch.CAM_FY * capacity + gid];
             float lu = scratch[Scratch.CAM_LU * capacity + gid], lv = scratch[Scratch.CAM_LV * capacity + gid];
             generateRay(gid, fx, fy, lu, lv);

@@ -333,7 +333,7 @@ public final class PathTraceKernel extends CameraKernel {
             }
             if (prim >= 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
-                footprint(gid, bounce, prim, hx, hy, hz, ngx, ngy, ngz);
+                footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front

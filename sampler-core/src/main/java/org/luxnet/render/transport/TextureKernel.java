@@ -4,6 +4,7 @@ import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.TextureLayout.AAMODE;
 import static org.luxnet.scene.compiled.TextureLayout.ADD;
 import static org.luxnet.scene.compiled.TextureLayout.BAND;
 import static org.luxnet.scene.compiled.TextureLayout.BAND_HI;
@@ -195,6 +196,14 @@ abstract class TextureKernel extends ImageKernel {
                 s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
                 t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
             }
+            // The footprint in (s, t): pbrt-v3 UVMapping2D scales (u, v)'s; other mappings get none.
+            float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
+            if (kind == MAP_UV) {
+                dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
+                dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
+                dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
+                dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
+            }
             float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
             if (type == SCALE) {
                 vr = ar * br;
@@ -250,6 +259,20 @@ abstract class TextureKernel extends ImageKernel {
                     vb = ab;
                 }
             }
+            if (type == CHECKER2D && texParams[n + AAMODE] != 0) {
+                // pbrt-v3 Checkerboard2DTexture "closedform": box-filter the cells the footprint covers.
+                float fs = max(abs(dsdx), abs(dsdy)), ft = max(abs(dtdx), abs(dtdy));
+                if (floor(s - fs) != floor(s + fs) || floor(t - ft) != floor(t + ft)) {
+                    float sint = oddCellFraction(s, fs), tint = oddCellFraction(t, ft);
+                    float area2 = sint + tint - 2 * sint * tint;
+                    if (fs > 1 || ft > 1) {
+                        area2 = 0.5f;
+                    }
+                    vr = (1 - area2) * ar + area2 * br;
+                    vg = (1 - area2) * ag + area2 * bg;
+                    vb = (1 - area2) * ab + area2 * bb;
+                }
+            }
             int octaves = (int) texParams[n + 26];
             float omega = texParams[n + 27];
             if (type == FBM || type == WRINKLED) {
@@ -278,14 +301,6 @@ abstract class TextureKernel extends ImageKernel {
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
             if (type == IMAGEMAP) {
-                // The footprint in (s, t): pbrt-v3 UVMapping2D scales (u, v)'s; other mappings get none.
-                float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
-                if (kind == MAP_UV) {
-                    dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
-                    dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
-                    dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
-                    dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
-                }
                 int ireg = (i - start) * 3;
                 imageLookup(gid, ireg, (int) texParams[n + 23], (int) texParams[n + 24], (int) texParams[n + 25],
                         texParams[n + 26], s, t, dsdx, dtdx, dsdy, dtdy);
@@ -341,6 +356,26 @@ abstract class TextureKernel extends ImageKernel {
             texRegs[(reg + 2) * capacity + gid] = vb;
         }
         return root;
+    }
+
+    /**
+     * The fraction of [x - d, x + d] in odd cells, pbrt-v3's (bumpInt(x + d) - bumpInt(x - d)) / 2d
+     * with bumpInt(x) = floor(x / 2) + 2 max(x / 2 - floor(x / 2) - 0.5, 0); for d = 0 (where pbrt-v3
+     * would divide by zero) the parity of x's cell.
+     */
+    private float oddCellFraction(float x, float d) {
+        float frac = x / 2 - floor(x / 2);
+        float f = 0f;
+        if (frac >= 0.5f) {
+            f = 1f;
+        }
+        if (d > 0) {
+            float hi = (x + d) / 2, lo = (x - d) / 2;
+            float bumpHi = floor(hi) + 2 * max(hi - floor(hi) - 0.5f, 0f);
+            float bumpLo = floor(lo) + 2 * max(lo - floor(lo) - 0.5f, 0f);
+            f = (bumpHi - bumpLo) / (2 * d);
+        }
+        return f;
     }
 
     /** LuxRender RadicalInverse(n, base) (core/mc.h): n's digits in base mirrored about the point. */

@@ -305,8 +305,9 @@ final class TextureCompiler {
         } else {
             mapping3d(t, n);
         }
-        // pbrt-v3 "closedform" box-filters over the footprint, which is zero after a bounce; LuxRender
-        // (textures/checkerboard.cpp) adds "supersample". Both are point sampled here.
+        // pbrt-v3 "closedform" box-filters over the footprint (zero after a bounce); LuxRender
+        // (textures/checkerboard.cpp) adds "supersample", point sampled here; 3D ones are point sampled.
+        n.params[TextureLayout.AAMODE] = aa.equals("closedform") ? 1 : 0;
         if (aa.equals("supersample") || (!aa.equals("closedform") && !aa.equals("none"))) {
             warnings.add(new SceneWarning(t.params().get("aamode").loc(), "checkerboard aamode \"" + aa + "\" is "
                     + (aa.equals("supersample") ? "not implemented" : "not known (known: closedform, none, supersample)")

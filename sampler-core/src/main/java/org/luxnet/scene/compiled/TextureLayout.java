@@ -27,7 +27,7 @@ public final class TextureLayout {
     public static final int SCALE = 1;
     /** (1 - a) child0 + a child1, a = child2 (a float texture's value). */
     public static final int MIX = 2;
-    /** 2D checkerboard over the mapped (s, t): child0 on even cells, child1 on odd (pbrt-v3 closed form, no footprint). */
+    /** 2D checkerboard over the mapped (s, t): child0 on even cells, child1 on odd (AAMODE: pbrt-v3's closed form). */
     public static final int CHECKER2D = 3;
     /** 3D checkerboard over the texture-space point: child0 on even cells, child1 on odd. */
     public static final int CHECKER3D = 4;
@@ -94,6 +94,8 @@ public final class TextureLayout {
     public static final int IMAGE_INFO = 4 + 3 * MAX_LEVELS;
     /** Offsets in an image's info: level count, and the first level's (first texel, width, height). */
     public static final int INFO_LEVELS = 3, INFO_LEVEL0 = 4;
+    /** 2D checkerboard: 1 for "closedform" antialiasing over the footprint, 0 for point sampling. */
+    public static final int AAMODE = 23;
     /** Band segment: its offsets. */
     public static final int BAND_LO = 23, BAND_HI = 24;
     /** Colordepth: max(1e-3, "depth"). */

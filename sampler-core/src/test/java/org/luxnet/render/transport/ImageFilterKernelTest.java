@@ -92,7 +92,9 @@ class ImageFilterKernelTest extends TextureProbe {
         k.scratch[Scratch.CAM_LV * k.capacity] = 0.5f;
         int prim = k.closestHit(0.5f, 0.5f, -3, 0, 0, 1, Float.POSITIVE_INFINITY);
         assertEquals(hz, -3 + k.hitDistance(), 1e-5f);
-        k.footprint(0, 0, prim, 0.5f, 0.5f, hz, 0, 0, -1);
+        var sc = last.scene();
+        int mat = prim < sc.triangleCount ? sc.triMaterial[prim] : sc.sphereMaterial[prim - sc.triangleCount];
+        k.footprint(0, 0, prim, mat, 0.5f, 0.5f, hz, 0, 0, -1);
         return new float[] {k.scratch[Scratch.DUDX * k.capacity], k.scratch[Scratch.DVDX * k.capacity],
             k.scratch[Scratch.DUDY * k.capacity], k.scratch[Scratch.DVDY * k.capacity]};
     }
@@ -120,5 +122,23 @@ class ImageFilterKernelTest extends TextureProbe {
         assertEquals(0, sphere[1], EPS);
         assertEquals(0, sphere[2], EPS);
         assertEquals(2 * ps / (float) Math.PI, Math.abs(sphere[3]), EPS);
+    }
+
+    @Test
+    void closedFormCheckerboardBoxFiltersTheFootprint() throws IOException {
+        // pbrt-v3 Checkerboard2DTexture "closedform": (1 - area2) tex1 + area2 tex2 with area2 from the
+        // odd-cell fractions of [s - ds, s + ds] and [t - dt, t + dt]; "none" point samples.
+        PathTraceKernel k = kernel("Texture \"c\" \"spectrum\" \"checkerboard\" \"rgb tex1\" [1 0 0] \"rgb tex2\" [0 0 1]\n"
+                + "Texture \"n\" \"spectrum\" \"checkerboard\" \"string aamode\" \"none\" \"rgb tex1\" [1 0 0] \"rgb tex2\" [0 0 1]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"c\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"n\""));
+        k.scratch[Scratch.DUDX * k.capacity] = 0.5f;
+        k.scratch[Scratch.DVDY * k.capacity] = 0.25f;
+        // s in [0.25, 1.25]: a quarter odd; t in [0.25, 0.75]: none; area2 = 0.25.
+        near(new float[] {0.75f, 0, 0.25f}, shadeAt(k, 0.75f, 0.5f, org.luxnet.scene.compiled.MaterialLayout.KD));
+        near(new float[] {1, 0, 0}, shadeAlong(k, 0.75f, 0.5f, 0.5f, 0, 0, 1, org.luxnet.scene.compiled.MaterialLayout.KD));
+        // Both ranges half odd: area2 = 0.5 + 0.5 - 2 x 0.25.
+        k.scratch[Scratch.DVDY * k.capacity] = 0.5f;
+        near(new float[] {0.5f, 0, 0.5f}, shadeAt(k, 0.999f, 0.999f, org.luxnet.scene.compiled.MaterialLayout.KD));
     }
 }
