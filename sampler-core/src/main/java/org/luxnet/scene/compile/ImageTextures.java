@@ -3,12 +3,15 @@ package org.luxnet.scene.compile;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.luxnet.accumulator.image.ImageFiles;
 import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
 
 /**
@@ -42,6 +45,66 @@ final class ImageTextures {
             images.put(key, index);
         }
         return index;
+    }
+
+    /**
+     * pbrt-v3 ImageTexture: texels of 8-bit PNG/TGA files go through the exact sRGB decoding ("bool
+     * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
+     * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
+     * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
+     * mean of R, G, B). Filters: pbrt-v3 "trilinear" (else EWA, with "maxanisotropy"), LuxRender
+     * "filtertype" (bilinear, mipmap_trilinear, mipmap_ewa, nearest).
+     */
+    void imagemap(Dialect dialect, TextureDesc t, float[] params) {
+        ParamSet ps = t.params();
+        TextureMappings.mapping2d(t, params);
+        if (t.file() == null) {
+            throw new TextureCompiler.Unsupported(t.loc(), "imagemap texture \"" + t.name() + "\" names no \"filename\"");
+        }
+        String wrap = ps.getString("wrap", "repeat");
+        params[TextureLayout.WRAP] = switch (wrap) {
+            case "repeat" -> TextureLayout.WRAP_REPEAT;
+            case "black" -> TextureLayout.WRAP_BLACK;
+            case "clamp" -> TextureLayout.WRAP_CLAMP;
+            case "white" -> TextureLayout.WRAP_WHITE;
+            default -> throw new TextureCompiler.Unsupported(ps.get("wrap").loc(), "imagemap wrap \"" + wrap
+                    + "\" is not known (known: black, clamp, repeat, white)");
+        };
+        String lower = t.file().name().toLowerCase(Locale.ROOT);
+        boolean srgb = false;
+        float power = 1;
+        float scale;
+        int filter;
+        if (dialect == Dialect.PBRT) {
+            scale = (float) ps.getFloat("scale", 1);
+            srgb = ps.getBool("gamma", lower.endsWith(".png") || lower.endsWith(".tga"));
+            filter = ps.getBool("trilinear", false) ? TextureLayout.FILTER_TRILINEAR : TextureLayout.FILTER_EWA;
+        } else {
+            scale = (float) ps.getFloat("gain", 1);
+            power = (float) ps.getFloat("gamma", 1);
+            String name = ps.getString("filtertype", "bilinear");
+            filter = switch (name) {
+                case "bilinear" -> TextureLayout.FILTER_BILINEAR;
+                case "mipmap_trilinear" -> TextureLayout.FILTER_TRILINEAR;
+                case "mipmap_ewa" -> TextureLayout.FILTER_EWA;
+                case "nearest" -> TextureLayout.FILTER_NEAREST;
+                default -> {
+                    warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
+                            + name + "\" is not known (known: bilinear, mipmap_ewa, mipmap_trilinear, nearest);"
+                            + " bilinear is used"));
+                    yield TextureLayout.FILTER_BILINEAR;
+                }
+            };
+        }
+        params[TextureLayout.FILTER] = filter;
+        params[TextureLayout.MAX_ANISOTROPY] = (float) ps.getFloat("maxanisotropy", 8);
+        // pbrt-v3 always builds the pyramid; LuxRender only for its mipmap filters.
+        boolean mip = filter == TextureLayout.FILTER_TRILINEAR || filter == TextureLayout.FILTER_EWA;
+        String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
+        if (!t.valueType().equals("float")) {
+            channel = "rgb";
+        }
+        params[TextureLayout.IMAGE] = index(t, srgb, power, scale, channel, (int) params[TextureLayout.WRAP], mip);
     }
 
     float[] texels() {

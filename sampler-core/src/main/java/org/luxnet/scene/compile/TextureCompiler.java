@@ -5,7 +5,6 @@ import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.luxnet.scene.FileLoc;
@@ -17,7 +16,6 @@ import org.luxnet.scene.desc.LuxSpd;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
-import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles the texture a material parameter names into a program of nodes in post-order (see {@link
@@ -28,7 +26,7 @@ import org.luxnet.scene.desc.Transform;
  */
 final class TextureCompiler {
     /** Thrown inside a build when the texture cannot be compiled; its message becomes the warning. */
-    private static final class Unsupported extends RuntimeException {
+    static final class Unsupported extends RuntimeException {
         final FileLoc loc;
 
         Unsupported(FileLoc loc, String message) {
@@ -74,7 +72,7 @@ final class TextureCompiler {
             Map.entry("wrinkled", (t, p, n, d) -> noise(t, n, TextureLayout.WRINKLED)),
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
-            Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)),
+            Map.entry("imagemap", this::imagemap),
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
             Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)),
             Map.entry("band", this::band),
@@ -351,137 +349,17 @@ final class TextureCompiler {
         }
     }
 
-    /**
-     * pbrt-v3 ImageTexture: texels of 8-bit PNG/TGA files go through the exact sRGB decoding ("bool
-     * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
-     * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
-     * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
-     * mean of R, G, B). Filters: pbrt-v3 "trilinear" (else EWA, with "maxanisotropy"), LuxRender
-     * "filtertype" (bilinear, mipmap_trilinear, mipmap_ewa, nearest).
-     */
-    private void imagemap(TextureDesc t, Node n) {
-        ParamSet ps = t.params();
+    /** pbrt-v3 and LuxRender imagemap: see {@link ImageTextures#imagemap}. */
+    private void imagemap(TextureDesc t, List<Node> prog, Node n, int depth) {
         n.type = TextureLayout.IMAGEMAP;
-        mapping2d(t, n);
-        if (t.file() == null) {
-            throw new Unsupported(t.loc(), "imagemap texture \"" + t.name() + "\" names no \"filename\"");
-        }
-        String wrap = ps.getString("wrap", "repeat");
-        n.params[TextureLayout.WRAP] = switch (wrap) {
-            case "repeat" -> TextureLayout.WRAP_REPEAT;
-            case "black" -> TextureLayout.WRAP_BLACK;
-            case "clamp" -> TextureLayout.WRAP_CLAMP;
-            case "white" -> TextureLayout.WRAP_WHITE;
-            default -> throw new Unsupported(ps.get("wrap").loc(), "imagemap wrap \"" + wrap
-                    + "\" is not known (known: black, clamp, repeat, white)");
-        };
-        String lower = t.file().name().toLowerCase(Locale.ROOT);
-        boolean srgb = false;
-        float power = 1;
-        float scale;
-        int filter;
-        if (dialect == Dialect.PBRT) {
-            scale = (float) ps.getFloat("scale", 1);
-            srgb = ps.getBool("gamma", lower.endsWith(".png") || lower.endsWith(".tga"));
-            filter = ps.getBool("trilinear", false) ? TextureLayout.FILTER_TRILINEAR : TextureLayout.FILTER_EWA;
-        } else {
-            scale = (float) ps.getFloat("gain", 1);
-            power = (float) ps.getFloat("gamma", 1);
-            String name = ps.getString("filtertype", "bilinear");
-            filter = switch (name) {
-                case "bilinear" -> TextureLayout.FILTER_BILINEAR;
-                case "mipmap_trilinear" -> TextureLayout.FILTER_TRILINEAR;
-                case "mipmap_ewa" -> TextureLayout.FILTER_EWA;
-                case "nearest" -> TextureLayout.FILTER_NEAREST;
-                default -> {
-                    warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
-                            + name + "\" is not known (known: bilinear, mipmap_ewa, mipmap_trilinear, nearest);"
-                            + " bilinear is used"));
-                    yield TextureLayout.FILTER_BILINEAR;
-                }
-            };
-        }
-        n.params[TextureLayout.FILTER] = filter;
-        n.params[TextureLayout.MAX_ANISOTROPY] = (float) ps.getFloat("maxanisotropy", 8);
-        // pbrt-v3 always builds the pyramid; LuxRender only for its mipmap filters.
-        boolean mip = filter == TextureLayout.FILTER_TRILINEAR || filter == TextureLayout.FILTER_EWA;
-        String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
-        if (!isFloat(t)) {
-            channel = "rgb";
-        }
-        n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel, (int) n.params[TextureLayout.WRAP], mip);
+        images.imagemap(dialect, t, n.params);
     }
 
-    /**
-     * pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p.
-     * LuxRender (core/texture.cpp TextureMapping3D::Create) does the same for "coordinates" "global",
-     * then right-multiplies Scale(1 / "scale"), RotateX/Y/Z("rotate", degrees) and Translate(-"translate").
-     */
     private void mapping3d(TextureDesc t, Node n) {
-        Transform x = t.objectToWorld();
-        ParamSet ps = t.params();
-        if (dialect == Dialect.LUXRENDER) {
-            String coords = ps.getString("coordinates", "global");
-            if (!coords.equals("global")) {
-                throw new Unsupported(ps.get("coordinates").loc(), "3D texture coordinates \"" + coords
-                        + "\" are not supported (supported: global)");
-            }
-            float[] sc = vector(ps, "scale", new float[] {1, 1, 1});
-            float[] rot = vector(ps, "rotate", new float[] {0, 0, 0});
-            float[] tr = vector(ps, "translate", new float[] {0, 0, 0});
-            x = x.compose(Transform.scale(1 / sc[0], 1 / sc[1], 1 / sc[2]))
-                    .compose(Transform.rotate(rot[0], 1, 0, 0)).compose(Transform.rotate(rot[1], 0, 1, 0))
-                    .compose(Transform.rotate(rot[2], 0, 0, 1)).compose(Transform.translate(-tr[0], -tr[1], -tr[2]));
-        }
-        putXform(x, n);
-    }
-
-    /** A "vector" parameter, or def when absent or of another type (marble's "scale" is a float). */
-    private static float[] vector(ParamSet ps, String name, float[] def) {
-        for (Param p : ps.all()) {
-            if (p.name().equals(name) && p.type() == org.luxnet.scene.desc.ParamType.VECTOR && p.size() == 3) {
-                return ps.getVectors(name);
-            }
-        }
-        return def;
-    }
-
-    private static void putXform(Transform x, Node n) {
-        double[] m = x.toRowMajor();
-        for (int i = 0; i < 12; i++) {
-            n.params[TextureLayout.XFORM + i] = (float) m[i];
-        }
+        TextureMappings.mapping3d(dialect, t, n.params);
     }
 
     private void mapping2d(TextureDesc t, Node n) {
-        ParamSet ps = t.params();
-        String kind = ps.getString("mapping", "uv");
-        n.params[TextureLayout.SU] = (float) ps.getFloat("uscale", 1);
-        n.params[TextureLayout.SV] = (float) ps.getFloat("vscale", 1);
-        n.params[TextureLayout.DU] = (float) ps.getFloat("udelta", 0);
-        n.params[TextureLayout.DV] = (float) ps.getFloat("vdelta", 0);
-        switch (kind) {
-            case "uv":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_UV;
-                break;
-            case "spherical":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_SPHERICAL;
-                putXform(t.objectToWorld().inverse(), n);
-                break;
-            case "cylindrical":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_CYLINDRICAL;
-                putXform(t.objectToWorld().inverse(), n);
-                break;
-            case "planar":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_PLANAR;
-                float[] vs = ps.has("v1") ? ps.getVectors("v1") : new float[] {1, 0, 0};
-                float[] vt = ps.has("v2") ? ps.getVectors("v2") : new float[] {0, 1, 0};
-                System.arraycopy(vs, 0, n.params, TextureLayout.VS, 3);
-                System.arraycopy(vt, 0, n.params, TextureLayout.VT, 3);
-                break;
-            default:
-                throw new Unsupported(ps.get("mapping").loc(), "texture mapping \"" + kind
-                        + "\" is not known (known: cylindrical, planar, spherical, uv)");
-        }
+        TextureMappings.mapping2d(t, n.params);
     }
 }
