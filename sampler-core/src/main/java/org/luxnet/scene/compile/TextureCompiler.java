@@ -81,7 +81,8 @@ final class TextureCompiler {
             Map.entry("blackbody", (t, p, n, d) -> spectrum(t, n,
                     Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
-                    t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))));
+                    t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
+            Map.entry("tabulateddata", this::tabulated));
     private final Dialect dialect;
     private final ImageTextures images;
 
@@ -347,6 +348,11 @@ final class TextureCompiler {
             n.params[TextureLayout.SCALE_P] = (float) ps.getFloat("scale", 1);
             n.params[TextureLayout.VARIATION] = (float) ps.getFloat("variation", 0.2);
         }
+    }
+
+    /** LuxRender tabulateddata: see {@link TabulatedData}. */
+    private void tabulated(TextureDesc t, List<Node> prog, Node n, int depth) {
+        spectrum(t, n, TabulatedData.rgb(t, warnings));
     }
 
     /** pbrt-v3 and LuxRender imagemap: see {@link ImageTextures#imagemap}. */

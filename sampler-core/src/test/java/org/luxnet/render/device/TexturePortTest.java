@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
-import com.aparapi.exception.CompileFailedException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,7 @@ import org.luxnet.scene.compile.CompiledRender;
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
  * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, LuxRender's band,
- * colordepth, harlequin, blackbody and gaussian, textured roughness,
+ * colordepth, harlequin, blackbody, gaussian and tabulateddata, textured roughness,
  * sphere and mesh (u, v), image maps filtered trilinearly and by EWA over the first hit's
  * ray differentials) on a CPU render thread against the kernel launched on Aparapi's Java thread
  * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
@@ -108,7 +107,9 @@ class TexturePortTest {
               Texture "bb" "spectrum" "blackbody" "float temperature" [ 3500 ]
               Texture "ga" "spectrum" "gaussian" "float wavelength" [ 480 ] "float width" [ 30 ]
               Texture "bamt" "float" "fbm" "integer octaves" [ 2 ]
-              Texture "band" "spectrum" "band" "float offsets" [ -0.2 0 0.3 ] "texture tex1" "cd" "texture tex2" "bb" "texture tex3" "ga" "texture amount" "bamt"
+              Texture "tab" "spectrum" "tabulateddata" "string filename" "spd.txt"
+              Texture "gt" "spectrum" "scale" "texture tex1" "ga" "texture tex2" "tab"
+              Texture "band" "spectrum" "band" "float offsets" [ -0.2 0 0.3 ] "texture tex1" "cd" "texture tex2" "bb" "texture tex3" "gt" "texture amount" "bamt"
               Material "matte" "texture Kd" "band"
               Shape "sphere" "float radius" [ 0.35 ]
             AttributeEnd
@@ -120,7 +121,7 @@ class TexturePortTest {
 
     @ParameterizedTest
     @EnumSource(Launch.class)
-    void texturesSampleForSample(Launch launch) throws CompileFailedException {
+    void texturesSampleForSample(Launch launch) throws java.io.IOException {
         Device device = JavaDevice.THREAD_POOL;
         if (launch == Launch.OPENCL) {
             OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
@@ -128,6 +129,7 @@ class TexturePortTest {
             device = d.aparapiDevice();
         }
         TestScenes.writeSkyMap(dir);
+        java.nio.file.Files.writeString(dir.resolve("spd.txt"), "wavelength: nm data: t\n400 0.2\n550 1.5\n700 0.4\n");
         CompiledRender r = TestScenes.compile(dir, TEXTURED);
         assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());

@@ -109,4 +109,28 @@ class LuxTexturesKernelTest extends TextureProbe {
         assertTrue(w.contains(":7:1: texture class \"harlequin\" has colour values only"), w);
         assertTrue(w.contains(":8:") && w.contains("aamode \"supersample\" is not implemented"), w);
     }
+
+    @Test
+    void tabulatedDataReadsLuxRendersSpectrumFiles() throws IOException {
+        // tabulateddata.cpp: an optional header names the unit; 1239.84 / E converts eV to nm and a
+        // decreasing table is reversed; under two samples LuxRender falls back to 1 over 380..720 nm.
+        java.nio.file.Files.writeString(dir.resolve("flat.txt"), "# a comment\nwavelength: nm data: r\n380 1\n720, 1\nend\n");
+        double e380 = 4.135667e-15 * 299792458.0 * 1e9 / 380, e720 = 4.135667e-15 * 299792458.0 * 1e9 / 720;
+        java.nio.file.Files.writeString(dir.resolve("ev.txt"), "wavelength: eV data: r\n" + e720 + " 0.5\n" + e380 + " 0.5\n");
+        java.nio.file.Files.writeString(dir.resolve("one.txt"), "500 0.3\n");
+        PathTraceKernel k = kernel("Texture \"f\" \"color\" \"tabulateddata\" \"string filename\" \"flat.txt\"\n"
+                + "Texture \"e\" \"color\" \"tabulateddata\" \"string filename\" \"ev.txt\"\n"
+                + "Texture \"o\" \"color\" \"tabulateddata\" \"string filename\" \"one.txt\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"f\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"e\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"o\""), LUX);
+        // Flat 1 over 380..720 nm: nearly equal-energy white, sRGB (1.2048, 0.9483, 0.9088).
+        float[] white = {1.2048f, 0.9483f, 0.9088f};
+        assertArrayEquals(white, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 4e-3f);
+        float[] half = shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD);
+        assertArrayEquals(new float[] {white[0] / 2, white[1] / 2, white[2] / 2}, half, 2e-3f);
+        assertArrayEquals(white, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 4e-3f);
+        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
+        assertTrue(w.contains(":9:1: tabulateddata texture \"o\"") && w.contains("fewer than two samples"), w);
+    }
 }
