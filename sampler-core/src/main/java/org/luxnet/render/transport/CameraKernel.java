@@ -43,7 +43,7 @@ abstract class CameraKernel extends LightKernel {
     float lensPower;
     /** LuxRender's clipping distances along the view axis (0 and infinity for pbrt). */
     float hither, yon;
-    /** pbrt-v3's scale of the ray differentials, 1 / sqrt(samples per pixel) (1 when the count is open). */
+    /** pbrt-v3's scale of the ray differentials, 1 / sqrt(samples per pixel) (1 when the count is open; 0: none). */
     float diffScale = 1f;
     /** Host side: the last autofocus hit something. */
     private boolean autofocusHit;
@@ -253,9 +253,9 @@ abstract class CameraKernel extends LightKernel {
      * specular ones keep differentials; not done here). Only for textured materials.
      */
     void footprint(int gid, int bounce, int prim, int mat, float hx, float hy, float hz, float nx, float ny, float nz) {
-        // Untextured materials need none (and the Cornell box pays nothing for it).
+        // Untextured materials need none (and the Cornell box pays nothing for it), nor LuxRender scenes.
         boolean done = matTextured[mat] == 0;
-        if (bounce == 0 && !done) {
+        if (bounce == 0 && !done && diffScale > 0) {
             float fx = scratch[Scratch.CAM_FX * capacity + gid], fy = scratch[Scratch.CAM_FY * capacity + gid];
             float lu = scratch[Scratch.CAM_LU * capacity + gid], lv = scratch[Scratch.CAM_LV * capacity + gid];
             generateRay(gid, fx, fy, lu, lv);

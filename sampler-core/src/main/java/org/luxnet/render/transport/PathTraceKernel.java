@@ -63,7 +63,9 @@ public final class PathTraceKernel extends CameraKernel {
         setupMaterials(scene);
         setupLights(scene);
         setupCamera(scene.camera);
-        diffScale = settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
+        // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
+        diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
+                : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
         setupFilter(filter);
         autofocus(scene.camera);
         PathSettings p = settings.path();

@@ -37,11 +37,12 @@ final class ImageTextures {
      *
      * @throws SceneException when the file is not an image this renderer reads
      */
-    int index(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip) {
-        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel + "|" + (mip ? wrap : -1);
+    int index(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip, int discard) {
+        String key = t.file().name() + "|" + srgb + "|" + power + "|" + scale + "|" + channel + "|" + (mip ? wrap : -1)
+                + "|" + discard;
         Integer index = images.get(key);
         if (index == null) {
-            index = load(t, srgb, power, scale, channel, wrap, mip);
+            index = load(t, srgb, power, scale, channel, wrap, mip, discard);
             images.put(key, index);
         }
         return index;
@@ -53,7 +54,8 @@ final class ImageTextures {
      * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
      * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
      * mean of R, G, B). Filters: pbrt-v3 "trilinear" (else EWA, with "maxanisotropy"), LuxRender
-     * "filtertype" (bilinear, mipmap_trilinear, mipmap_ewa, nearest).
+     * "filtertype" (bilinear, mipmap_trilinear, mipmap_ewa, nearest; LuxRender 1.x looks up without
+     * differentials, so its mipmap filters read level 0 of the pyramid left after "discardmipmaps").
      */
     void imagemap(Dialect dialect, TextureDesc t, float[] params) {
         ParamSet ps = t.params();
@@ -98,13 +100,18 @@ final class ImageTextures {
         }
         params[TextureLayout.FILTER] = filter;
         params[TextureLayout.MAX_ANISOTROPY] = (float) ps.getFloat("maxanisotropy", 8);
-        // pbrt-v3 always builds the pyramid; LuxRender only for its mipmap filters.
+        // pbrt-v3 always builds the pyramid; LuxRender only for its mipmap filters, whose first
+        // "discardmipmaps" levels it drops (ImageTexture::GetTexture, MIPMapFastImpl::DiscardMipmaps).
         boolean mip = filter == TextureLayout.FILTER_TRILINEAR || filter == TextureLayout.FILTER_EWA;
+        int discard = dialect == Dialect.PBRT ? 0 : Math.max(0, ps.getInt("discardmipmaps", 0));
+        if (!mip) {
+            discard = 0;
+        }
         String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
         if (!t.valueType().equals("float")) {
             channel = "rgb";
         }
-        params[TextureLayout.IMAGE] = index(t, srgb, power, scale, channel, (int) params[TextureLayout.WRAP], mip);
+        params[TextureLayout.IMAGE] = index(t, srgb, power, scale, channel, (int) params[TextureLayout.WRAP], mip, discard);
     }
 
     float[] texels() {
@@ -115,7 +122,8 @@ final class ImageTextures {
         return imageInfo.toArray();
     }
 
-    private int load(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip) {
+    private int load(TextureDesc t, boolean srgb, float power, float scale, String channel, int wrap, boolean mip,
+                     int discard) {
         RgbImage img;
         try {
             img = ImageFiles.decode(t.file().name(), t.file().bytes());
@@ -156,7 +164,7 @@ final class ImageTextures {
                 System.arraycopy(v, 0, level0, 3 * (y * w + x), 3);
             }
         }
-        MipPyramid p = mip ? MipPyramid.build(level0, w, h, wrap) : MipPyramid.single(level0, w, h);
+        MipPyramid p = mip ? MipPyramid.build(level0, w, h, wrap).discard(discard) : MipPyramid.single(level0, w, h);
         int[] info = new int[TextureLayout.IMAGE_INFO];
         info[TextureLayout.INFO_LEVELS] = p.levels.length;
         for (int l = 0; l < p.levels.length; l++) {

@@ -25,6 +25,13 @@ final class MipPyramid {
         return new MipPyramid(new float[][] {rgb}, new int[] {w}, new int[] {h});
     }
 
+    /** This pyramid without its first n levels, keeping at least the last (LuxRender DiscardMipmaps). */
+    MipPyramid discard(int n) {
+        int k = Math.min(n, levels.length - 1);
+        return new MipPyramid(java.util.Arrays.copyOfRange(levels, k, levels.length),
+                java.util.Arrays.copyOfRange(widths, k, widths.length), java.util.Arrays.copyOfRange(heights, k, heights.length));
+    }
+
     /** The pyramid of an RGB image (row 0 the image's bottom) under wrap mode {@code wrap} (WRAP_ constants). */
     static MipPyramid build(float[] rgb, int w, int h, int wrap) {
         float[] img = rgb;

@@ -141,4 +141,16 @@ class ImageFilterKernelTest extends TextureProbe {
         k.scratch[Scratch.DVDY * k.capacity] = 0.5f;
         near(new float[] {0.5f, 0, 0.5f}, shadeAt(k, 0.999f, 0.999f, org.luxnet.scene.compiled.MaterialLayout.KD));
     }
+
+    @Test
+    void luxRenderLooksUpWithoutDifferentialsInItsKeptLevels() throws IOException {
+        // LuxRender 1.x ImageSpectrumTexture::Evaluate calls LookupSpectrum(sw, s, t) with width 0, so
+        // its mipmap filters read level 0 bilinearly; "discardmipmaps" 1 makes that the 2x2 checker.
+        PathTraceKernel k = kernel("Texture \"i\" \"color\" \"imagemap\" \"string filename\" \"cells.png\""
+                + " \"string filtertype\" \"mipmap_ewa\" \"integer discardmipmaps\" 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"i\""), "SurfaceIntegrator \"path\"\nFilm \"fleximage\"");
+        float[] fp = centreFootprint(k, 0);
+        assertEquals(0, fp[0] * fp[0] + fp[1] * fp[1] + fp[2] * fp[2] + fp[3] * fp[3]);
+        near(new float[] {0.625f, 0.625f, 0.625f}, shadeAt(k, 0.125f, 0.125f, org.luxnet.scene.compiled.MaterialLayout.KD));
+    }
 }

@@ -72,4 +72,13 @@ class MipPyramidTest {
         assertEquals(0, l0[0]);
         assertEquals(true, l0[3] < l0[6] && l0[9] > 2);
     }
+
+    @Test
+    void luxRenderDiscardsFirstLevelsButKeepsTheLast() {
+        MipPyramid p = MipPyramid.build(image(4, 4, (x, y) -> (x / 2 + y / 2) & 1), 4, 4, TextureLayout.WRAP_REPEAT);
+        MipPyramid d = p.discard(1);
+        assertArrayEquals(new int[] {2, 1}, d.widths);
+        assertArrayEquals(p.levels[1], d.levels[0], 0f);
+        assertArrayEquals(new int[] {1}, p.discard(7).widths);
+    }
 }
