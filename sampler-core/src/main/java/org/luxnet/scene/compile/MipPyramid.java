@@ -50,7 +50,7 @@ final class MipPyramid {
         ws[0] = pw;
         hs[0] = ph;
         for (int i = 1; i < n; i++) {
-            int sw = Math.max(1, (ws[i - 1] + 1) / 2), sh = Math.max(1, (hs[i - 1] + 1) / 2);
+            int sw = Math.max(1, ws[i - 1] / 2), sh = Math.max(1, hs[i - 1] / 2);
             float[] l = new float[3 * sw * sh];
             for (int t = 0; t < sh; t++) {
                 for (int s = 0; s < sw; s++) {
