@@ -13,7 +13,7 @@ import org.luxnet.scene.desc.TextureDesc;
  * file of (wavelength, value) pairs after an optional "wavelength: eV|um|cm-1|nm data: tag" header,
  * read up to the first line that is not a pair; wavelengths converted to nm and put in increasing
  * order; fewer than two pairs or none in 380..720 nm give LuxRender's fallback, 1 from 380 to 720 nm.
- * The spectrum (IrregularSPD, linear, zero outside its range) is used as its linear sRGB.
+ * The spectrum (IrregularSPD, linear, zero outside its range) is used as a reflectance (LuxSpd#reflectance).
  */
 final class TabulatedData {
     private static final Pattern HEADER = Pattern.compile("wavelength:\\s*(eV|um|cm-1|nm)(\\s*[,;]\\s*|\\s+)data:\\s*(\\S+)");

@@ -284,10 +284,13 @@ final class TextureCompiler {
         n.type = type;
     }
 
-    /** A spectral texture constant over the surface (blackbody, gaussian), as its linear sRGB. */
+    /**
+     * A spectral texture constant over the surface (blackbody, gaussian, tabulateddata): its linear
+     * sRGB as a reflectance ({@link LuxSpd#reflectance}, a flat 1 is white).
+     */
     private static void spectrum(TextureDesc t, Node n, float[] rgb) {
         colourOnly(t, n, TextureLayout.CONSTANT);
-        System.arraycopy(rgb, 0, n.params, TextureLayout.VALUE, 3);
+        System.arraycopy(LuxSpd.reflectance(rgb), 0, n.params, TextureLayout.VALUE, 3);
     }
 
     private void checkerboard(TextureDesc t, List<Node> prog, Node n, int depth) {

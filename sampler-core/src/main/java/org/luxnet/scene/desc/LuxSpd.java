@@ -52,6 +52,17 @@ public final class LuxSpd {
     }
 
     /**
+     * The multiplier a reflectance spectrum with linear sRGB {@code rgb} stands for: rgb over the
+     * linear sRGB of a spectrum of 1 over LuxRender's wavelengths (380..720 nm, spectrum.h
+     * WAVELENGTH_START/END), channel by channel, so that a flat reflectance of 1 is white (1, 1, 1),
+     * as a white light reflected by it renders white in LuxRender.
+     */
+    public static float[] reflectance(float[] rgb) {
+        float[] flat = irregular(new double[] {380, 720}, new double[] {1, 1});
+        return new float[] {rgb[0] / flat[0], rgb[1] / flat[1], rgb[2] / flat[2]};
+    }
+
+    /**
      * LuxRender's "gaussian" texture (textures/gaussiantexture.cpp, GaussianSPD::init): energy x
      * exp(-(lambda - wavelength)^2 / (2 width^2)) sampled 512 times from 380 to 720 nm, clamped to 0.
      */

@@ -84,19 +84,23 @@ class LuxTexturesKernelTest extends TextureProbe {
                 + quad("Material \"matte\" \"texture Kd\" \"b\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"g\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"e\""), LUX);
-        // blackbody.cpp: BlackbodySPD (temperature default 6500), the same colour a blackbody light has.
-        near(Blackbody.luxRender(3000), shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD));
+        // As reflectances the spectra's sRGB is divided by that of a flat 1 over 380..720 nm, which is
+        // nearly equal-energy white, sRGB (1.2048, 0.9483, 0.9088): a flat reflectance is white.
+        float[] flat = {1.2048f, 0.9483f, 0.9088f};
+        // blackbody.cpp: BlackbodySPD (temperature default 6500), the colour a blackbody light has.
+        float[] bb = Blackbody.luxRender(3000);
+        assertArrayEquals(new float[] {bb[0] / flat[0], bb[1] / flat[1], bb[2] / flat[2]},
+                shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 4e-3f);
         // gaussiantexture.cpp: energy exp(-(l - 700)^2 / (2 5^2)) integrates to 2 x 5 sqrt(2 pi) times the
         // CIE functions' mean under that Gaussian, f(700) + 5^2 / 2 f''(700) with f'' from the table at
         // 695, 700, 705 nm (x 0.01584, 0.01135916, 0.008110916; y 0.005723, 0.004102, 0.002929; z 0);
         // per unit Y integral (106.856895), in sRGB only red stays positive: 3.2404542 x - 1.5371385 y.
         double x = 0.01135916 + 0.5 * (0.01584 + 0.008110916 - 2 * 0.01135916);
         double y = 0.004102 + 0.5 * (0.005723 + 0.002929 - 2 * 0.004102);
-        float red = (float) (2 * 5 * Math.sqrt(2 * Math.PI) * (3.2404542 * x - 1.5371385 * y) / 106.856895);
+        float red = (float) (2 * 5 * Math.sqrt(2 * Math.PI) * (3.2404542 * x - 1.5371385 * y) / 106.856895) / flat[0];
         assertArrayEquals(new float[] {red, 0, 0}, shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD), 0.015f * red);
-        // A very wide one is flat 1 over 380..720 nm: nearly equal-energy white, sRGB (1.2048, 0.9483, 0.9088).
-        assertArrayEquals(new float[] {1.2048f, 0.9483f, 0.9088f}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1,
-                MaterialLayout.KD), 4e-3f);
+        // A very wide one is flat 1 over 380..720 nm: white.
+        assertArrayEquals(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
     }
 
     @Test
@@ -124,12 +128,11 @@ class LuxTexturesKernelTest extends TextureProbe {
                 + quad("Material \"matte\" \"texture Kd\" \"f\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"e\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"o\""), LUX);
-        // Flat 1 over 380..720 nm: nearly equal-energy white, sRGB (1.2048, 0.9483, 0.9088).
-        float[] white = {1.2048f, 0.9483f, 0.9088f};
-        assertArrayEquals(white, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 4e-3f);
+        // Flat 1 over 380..720 nm: a white reflectance; 0.5 in eV: grey; the fallback: white.
+        assertArrayEquals(new float[] {1, 1, 1}, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 1e-5f);
         float[] half = shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD);
-        assertArrayEquals(new float[] {white[0] / 2, white[1] / 2, white[2] / 2}, half, 2e-3f);
-        assertArrayEquals(white, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 4e-3f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, half, 1e-4f);
+        assertArrayEquals(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
         String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
         assertTrue(w.contains(":9:1: tabulateddata texture \"o\"") && w.contains("fewer than two samples"), w);
     }
