@@ -63,6 +63,9 @@ public final class PathTraceKernel extends CameraKernel {
         setupMaterials(scene);
         setupLights(scene);
         setupCamera(scene.camera);
+        // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
+        diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
+                : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
         setupFilter(filter);
         autofocus(scene.camera);
         PathSettings p = settings.path();
@@ -333,7 +336,8 @@ public final class PathTraceKernel extends CameraKernel {
                 light = sphereLight[sp];
             }
             if (prim >= 0) {
-                // The material's parameters here, textures evaluated (TextureKernel).
+                // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
+                footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front

@@ -3,19 +3,19 @@ package org.luxnet.render.device;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.exception.CompileFailedException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.luxnet.accumulator.Film;
 import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
- * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, textured roughness,
- * sphere and mesh (u, v), an image map) on a CPU render thread against the kernel launched on Aparapi's Java thread
+ * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, LuxRender's band,
+ * colordepth, harlequin, blackbody, gaussian and tabulateddata, textured roughness,
+ * sphere and mesh (u, v), image maps filtered trilinearly and by EWA over the first hit's
+ * ray differentials) on a CPU render thread against the kernel launched on Aparapi's Java thread
  * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
  * may differ by more than 2e-4 of its value.
  */
@@ -33,7 +33,9 @@ class TexturePortTest {
               Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2.55 5 -3.25 -2.55 5 0.25 0.95 5 0.25 0.95 5 -3.25 ]
             AttributeEnd
             Texture "checks" "spectrum" "checkerboard" "float uscale" [ 12 ] "float vscale" [ 14 ] "rgb tex1" [ 0.75 0.75 0.7 ] "rgb tex2" [ 0.12 0.12 0.15 ]
-            Material "matte" "texture Kd" "checks"
+            Texture "flimg" "spectrum" "imagemap" "string filename" "sky.pfm" "float uscale" [ 30 ] "float vscale" [ 30 ] "float maxanisotropy" [ 4 ]
+            Texture "floor" "spectrum" "scale" "texture tex1" "checks" "texture tex2" "flimg"
+            Material "matte" "texture Kd" "floor"
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "bl" "spectrum" "bilerp" "rgb v00" [ 0.8 0.1 0.1 ] "rgb v11" [ 0.1 0.1 0.8 ] "string mapping" "planar" "float udelta" [ 0.5 ] "vector v1" [ 0.1 0 0 ] "vector v2" [ 0 0.1 0 ]
             Texture "img" "spectrum" "imagemap" "string filename" "sky.pfm" "bool trilinear" "true" "float uscale" [ 3 ] "float vscale" [ 2 ] "float scale" [ 0.5 ]
@@ -91,6 +93,19 @@ class TexturePortTest {
               Material "plastic" "texture Kd" "cyl" "rgb Ks" [ 0.6 0.6 0.6 ] "texture roughness" "rc"
               Shape "sphere" "float radius" [ 0.6 ]
             AttributeEnd
+            AttributeBegin
+              Translate 0 1.55 0.45
+              Texture "hq" "spectrum" "harlequin"
+              Texture "cd" "spectrum" "colordepth" "texture Kt" "hq" "float depth" [ 3 ]
+              Texture "bb" "spectrum" "blackbody" "float temperature" [ 3500 ]
+              Texture "ga" "spectrum" "gaussian" "float wavelength" [ 480 ] "float width" [ 30 ]
+              Texture "bamt" "float" "fbm" "integer octaves" [ 2 ]
+              Texture "tab" "spectrum" "tabulateddata" "string filename" "spd.txt"
+              Texture "gt" "spectrum" "scale" "texture tex1" "ga" "texture tex2" "tab"
+              Texture "band" "spectrum" "band" "float offsets" [ -0.2 0 0.3 ] "texture tex1" "cd" "texture tex2" "bb" "texture tex3" "gt" "texture amount" "bamt"
+              Material "matte" "texture Kd" "band"
+              Shape "sphere" "float radius" [ 0.35 ]
+            AttributeEnd
             WorldEnd
             """;
 
@@ -99,9 +114,10 @@ class TexturePortTest {
 
     @ParameterizedTest
     @EnumSource(Launch.class)
-    void texturesSampleForSample(Launch launch) throws CompileFailedException {
+    void texturesSampleForSample(Launch launch) throws java.io.IOException {
         Device device = TestScenes.device(launch);
         TestScenes.writeSkyMap(dir);
+        java.nio.file.Files.writeString(dir.resolve("spd.txt"), "wavelength: nm data: t\n400 0.2\n550 1.5\n700 0.4\n");
         CompiledRender r = TestScenes.compile(dir, TEXTURED);
         assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
