@@ -333,6 +333,12 @@ public final class PathTraceKernel extends CameraKernel {
             if (prim >= 0) {
                 // The material's parameters here, textures evaluated (TextureKernel).
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
+                // Its bump or normal map perturbs the shading normal (BumpKernel).
+                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                    nsx = scratch[Scratch.VEC_X * capacity + gid];
+                    nsy = scratch[Scratch.VEC_Y * capacity + gid];
+                    nsz = scratch[Scratch.VEC_Z * capacity + gid];
+                }
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 

@@ -73,6 +73,7 @@ final class TextureCompiler {
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
             Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)),
+            Map.entry("normalmap", (t, p, n, d) -> imagemap(t, n)),
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
             Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)));
     private final Dialect dialect;
@@ -317,7 +318,8 @@ final class TextureCompiler {
             }
         }
         String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
-        if (!isFloat(t)) {
+        if (!isFloat(t) || t.textureClass().equals("normalmap")) {
+            // A LuxRender normalmap is a float texture whose colour is the normal (textures/imagemap.cpp).
             channel = "rgb";
         }
         n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel);
