@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.accumulator.Film;
+import org.luxnet.accumulator.image.PfmIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.luxnet.scene.compile.CompiledRender;
@@ -40,9 +43,9 @@ class BumpPortTest {
             AttributeBegin
               AreaLightSource "diffuse" "rgb L" [ 8 7 6 ]
               Material "matte" "rgb Kd" [ 0 0 0 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 0.3 1.5 -5 2 1.5 -5 2 -1 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 2 -1 -5 2 1.5 -5 0.3 1.5 ]
             AttributeEnd
-            Texture "h" "float" "imagemap" "string filename" "sky.pfm" "bool trilinear" "true" "float scale" [ 0.02 ] "float uscale" [ 3 ]
+            Texture "h" "float" "imagemap" "string filename" "waves.pfm" "bool trilinear" "true" "float scale" [ 0.02 ] "float uscale" [ 3 ]
             Material "matte" "rgb Kd" [ 0.7 0.7 0.7 ] "texture bumpmap" "h"
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -4 0 -4 4 0 -4 4 0 4 -4 0 4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "f" "float" "fbm" "integer octaves" [ 3 ]
@@ -77,9 +80,9 @@ class BumpPortTest {
             WorldBegin
             AttributeBegin
               AreaLightSource "area" "color L" [ 8 7 6 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 0.3 1.5 -5 2 1.5 -5 2 -1 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 2 -1 -5 2 1.5 -5 0.3 1.5 ]
             AttributeEnd
-            Texture "nm" "float" "normalmap" "string filename" "sky.pfm" "float uscale" [ 3 ] "float vscale" [ 2 ]
+            Texture "nm" "float" "normalmap" "string filename" "waves-normals.pfm" "float uscale" [ 3 ] "float vscale" [ 2 ]
             Material "matte" "color Kd" [ 0.7 0.7 0.7 ] "texture bumpmap" "nm"
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -4 0 -4 4 0 -4 4 0 4 -4 0 4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "f" "float" "fbm" "integer octaves" [ 3 ]
@@ -110,8 +113,33 @@ class BumpPortTest {
         return device;
     }
 
-    private CompiledRender compile(String text, int modes) {
-        TestScenes.writeSkyMap(dir);
+    /**
+     * Writes a 16x16 height field of waves, h = (1 + sin x sin y) / 2, to waves.pfm, and its normals
+     * (-dh/dx, -dh/dy, 1) normalized, as colours (n + 1) / 2, to waves-normals.pfm.
+     */
+    private void writeMaps() throws IOException {
+        int n = 16;
+        float[] h = new float[n * n * 3], nm = new float[n * n * 3];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                double a = 2 * Math.PI * x / n, b = 2 * Math.PI * y / n;
+                double dx = 0.5 * Math.cos(a) * Math.sin(b), dy = 0.5 * Math.sin(a) * Math.cos(b);
+                double l = Math.sqrt(dx * dx + dy * dy + 1);
+                int o = 3 * (y * n + x);
+                for (int c = 0; c < 3; c++) {
+                    h[o + c] = (float) (0.5 + 0.5 * Math.sin(a) * Math.sin(b));
+                }
+                nm[o] = (float) ((1 - dx / l) / 2);
+                nm[o + 1] = (float) ((1 - dy / l) / 2);
+                nm[o + 2] = (float) ((1 + 1 / l) / 2);
+            }
+        }
+        PfmIO.write(dir.resolve("waves.pfm"), h, n, n);
+        PfmIO.write(dir.resolve("waves-normals.pfm"), nm, n, n);
+    }
+
+    private CompiledRender compile(String text, int modes) throws IOException {
+        writeMaps();
         CompiledRender r = TestScenes.compile(dir, text);
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
         int bumped = 0;
@@ -122,17 +150,36 @@ class BumpPortTest {
         return r;
     }
 
-    @ParameterizedTest
-    @EnumSource(Launch.class)
-    void pbrtBumpsSampleForSample(Launch launch) {
-        CompiledRender r = compile(PBRT, 1 << MaterialLayout.BUMP_PBRT);
-        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 91L, 2, 2, device(launch), "pbrt bumps, " + launch);
+    private static void lit(CompiledRender r, Film cpu) {
+        int pixels = r.settings().width() * r.settings().height();
+        assertTrue(cpu.totalContributions() > pixels, "the scene should be mostly lit");
+    }
+
+    /**
+     * Java threads run the kernel's own float code and must match exactly. OpenCL (PoCL) contracts
+     * a * b + c into fma, ulp-level differences that the other agreement tests absorb; a bump's finite
+     * difference divides a height difference some 100 to 1000 times smaller than the height (pbrt's du
+     * = .0005), and a glossy lobe steepens it further, so a few percent of the pixels differ by 2e-4 to
+     * 2e-2 (measured: 13 and 11 of 1200, worst 1.6e-3 and 1.0e-3).
+     */
+    private static Film agree(CompiledRender r, long seed, Launch launch, String label) {
+        if (launch == Launch.JAVA_THREADS) {
+            return TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), seed, 2, 2, device(launch), label);
+        }
+        return TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), seed, 2, 2, device(launch), label, 0.03, 2e-2);
     }
 
     @ParameterizedTest
     @EnumSource(Launch.class)
-    void luxRenderBumpsAndNormalMapsSampleForSample(Launch launch) {
+    void pbrtBumpsSampleForSample(Launch launch) throws IOException {
+        CompiledRender r = compile(PBRT, 1 << MaterialLayout.BUMP_PBRT);
+        lit(r, agree(r, 91L, launch, "pbrt bumps, " + launch));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void luxRenderBumpsAndNormalMapsSampleForSample(Launch launch) throws IOException {
         CompiledRender r = compile(LUX, 1 << MaterialLayout.BUMP_LUX | 1 << MaterialLayout.BUMP_NORMAL_MAP);
-        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 92L, 2, 2, device(launch), "LuxRender bumps, " + launch);
+        lit(r, agree(r, 92L, launch, "LuxRender bumps, " + launch));
     }
 }
