@@ -187,7 +187,7 @@ final class MaterialCompiler {
         Param p = ps.get("bumpmap");
         TextureDesc t = textureDefs.get(p.strings()[0]);
         boolean normalMap = t != null && t.textureClass().equals("normalmap");
-        int[] prog = textures.program(p);
+        int[] prog = normalMap ? textures.normalMapProgram(p) : textures.program(p);
         if (prog == null) {
             return false;
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.render.RenderSupport;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.compiled.TextureLayout;
 
 /**
  * Bump and normal maps against closed forms, on the kernel's own shading normal ({@link
@@ -100,6 +101,20 @@ class BumpKernelTest {
         assertArrayEquals(tilted(Math.atan(0.25)), normalAt(k, 0.6f, 0.6f, 0.5f), EPS);
     }
 
+    /**
+     * pbrt-v3 Triangle::Intersect with vertex normals: the shading tangents are unit vectors, ts =
+     * normalize(cross(dp/du, ns)) and ss = cross(ts, ns), which point along -u and -v. So on a quad
+     * with normals the ramp's slope is per unit of u whatever the width (atan(0.5) on a quad 2 wide,
+     * not atan(0.25)), and the tilt is towards +u: pbrt-v3's code as read, quirk kept.
+     */
+    @Test
+    void pbrtVertexNormalsUseUnitTangentsAsPbrtDoes() throws IOException {
+        PathTraceKernel k = pbrt(quad(2, ramp(0.5f)) + " \"normal N\" [0 0 1 0 0 1 0 0 1 0 0 1]");
+        float[] n = normalAt(k, 0.6f, 0.6f);
+        double a = Math.atan(0.5);
+        assertArrayEquals(new float[] {(float) Math.sin(a), 0, (float) Math.cos(a)}, n, EPS);
+    }
+
     /** The v direction: a ramp in v (bilerp v01 = v11 = k) tilts the normal away from +v by atan(k). */
     @Test
     void pbrtRampInVTiltsAwayFromV() throws IOException {
@@ -166,6 +181,28 @@ class BumpKernelTest {
         tilt = pfm("tiltv.pfm", 0.5f, (float) (0.5 + 0.5 * Math.sin(a)), (float) (0.5 + 0.5 * Math.cos(a)));
         k = lux(normalMap(tilt) + "\n" + quad(1, ""));
         assertArrayEquals(new float[] {0, (float) Math.sin(a), (float) Math.cos(a)}, normalAt(k, 0.2f, 0.4f), EPS);
+    }
+
+    /**
+     * A normalmap texture anywhere but as a bumpmap itself is 0, as LuxRender's NormalMapTexture::Evaluate
+     * returns, and the scene is told so once.
+     */
+    @Test
+    void normalMapElsewhereIsZeroAndSaid() throws IOException {
+        pfm("n.pfm", 0.5f, 0.5f, 1f);
+        Path f = dir.resolve("elsewhere.lxs");
+        Files.writeString(f, "LookAt 0.5 0.5 -3  0.5 0.5 0  0 1 0\nCamera \"perspective\"\nFilm \"fleximage\"\nWorldBegin\nLightSource \"point\"\n"
+                + "Texture \"nm\" \"float\" \"normalmap\" \"string filename\" \"n.pfm\" \"float gamma\" 1\n"
+                + "Texture \"c\" \"color\" \"scale\" \"texture tex1\" \"nm\" \"color tex2\" [1 1 1]\n"
+                + quad(1, "Material \"matte\" \"texture Kd\" \"c\"") + "\nWorldEnd\n");
+        CompiledRender cr = RenderSupport.compile(f);
+        assertEquals(1, cr.warnings().size(), cr.warnings().toString());
+        assertTrue(cr.warnings().get(0).message().contains("normalmap texture \"nm\" is supported only as a material's"),
+                cr.warnings().toString());
+        var s = cr.scene();
+        int start = s.matTexStart[MaterialLayout.KD];
+        assertEquals(TextureLayout.CONSTANT, s.texType[start], "the normalmap's node");
+        assertEquals(0f, s.texParams[start * TextureLayout.NODE_STRIDE + TextureLayout.VALUE]);
     }
 
     /** Without a bumpmap the kernel leaves the normal alone, and a bump replaces the old "unsupported" warning. */
