@@ -35,31 +35,42 @@ class BumpPortTest {
             Camera "perspective" "float fov" [ 40 ]
             """;
 
-    static final String PBRT = HEAD + """
-            Integrator "path" "integer maxdepth" [ 5 ]
-            Sampler "sobol" "integer pixelsamples" [ 16 ]
-            Film "image" "integer xresolution" [ 40 ] "integer yresolution" [ 30 ]
-            WorldBegin
-            AttributeBegin
-              AreaLightSource "diffuse" "rgb L" [ 8 7 6 ]
-              Material "matte" "rgb Kd" [ 0 0 0 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 2 -1 -5 2 1.5 -5 0.3 1.5 ]
-            AttributeEnd
-            Texture "h" "float" "imagemap" "string filename" "waves.pfm" "bool trilinear" "true" "float scale" [ 0.02 ] "float uscale" [ 3 ]
-            Material "matte" "rgb Kd" [ 0.7 0.7 0.7 ] "texture bumpmap" "h"
-            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -4 0 -4 4 0 -4 4 0 4 -4 0 4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+    /** The fbm-bumped sphere and the bumped mesh with vertex normals; %1$s is the colour type, %2$s the sphere's material. */
+    private static final String FBM_OBJECTS = """
             Texture "f" "float" "fbm" "integer octaves" [ 3 ]
             Texture "fs" "float" "scale" "texture tex1" "f" "float tex2" [ 0.05 ]
             AttributeBegin
               Translate 0.9 0.6 0.8
-              Material "plastic" "rgb Kd" [ 0.3 0.4 0.6 ] "texture bumpmap" "fs"
+              Material %2$s "%1$s Kd" [ 0.3 0.4 0.6 ] "texture bumpmap" "fs"
               Shape "sphere" "float radius" [ 0.6 ]
             AttributeEnd
             AttributeBegin
-              Material "matte" "rgb Kd" [ 0.6 0.5 0.3 ] "texture bumpmap" "fs"
+              Material "matte" "%1$s Kd" [ 0.6 0.5 0.3 ] "texture bumpmap" "fs"
               Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2 0 1.5 -0.2 0 1.5 -0.2 1.5 2 -2 1.5 2 ]
                 "normal N" [ 0.1 0 -1 -0.1 0 -1 -0.1 0.2 -1 0.1 0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             AttributeEnd
+            """;
+
+    /** A light far to the left (%s: its statement) and a floor quad (the next material's). */
+    private static final String LIGHT_AND_FLOOR = """
+            WorldBegin
+            AttributeBegin
+              %s
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 2 -1 -5 2 1.5 -5 0.3 1.5 ]
+            AttributeEnd
+            %s
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -4 0 -4 4 0 -4 4 0 4 -4 0 4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            """;
+
+    static final String PBRT = HEAD + """
+            Integrator "path" "integer maxdepth" [ 5 ]
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            Film "image" "integer xresolution" [ 40 ] "integer yresolution" [ 30 ]
+            """ + LIGHT_AND_FLOOR.formatted("AreaLightSource \"diffuse\" \"rgb L\" [ 8 7 6 ] Material \"matte\" \"rgb Kd\" [ 0 0 0 ]",
+            "Texture \"h\" \"float\" \"imagemap\" \"string filename\" \"waves.pfm\" \"bool trilinear\" \"true\""
+                    + " \"float scale\" [ 0.02 ] \"float uscale\" [ 3 ]\n"
+                    + "Material \"matte\" \"rgb Kd\" [ 0.7 0.7 0.7 ] \"texture bumpmap\" \"h\"")
+            + FBM_OBJECTS.formatted("rgb", "\"plastic\"") + """
             ObjectBegin "tile"
               Material "matte" "rgb Kd" [ 0.5 0.6 0.5 ] "texture bumpmap" "h"
               Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0 0 0 1 0 0 1 1 0 0 1 0 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
@@ -77,28 +88,10 @@ class BumpPortTest {
             Film "fleximage" "integer xresolution" [ 40 ] "integer yresolution" [ 30 ] "bool write_png" [ "false" ]
             Sampler "lowdiscrepancy" "integer pixelsamples" [ 16 ]
             SurfaceIntegrator "path" "integer maxdepth" [ 5 ]
-            WorldBegin
-            AttributeBegin
-              AreaLightSource "area" "color L" [ 8 7 6 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -5 0.3 -1 -5 2 -1 -5 2 1.5 -5 0.3 1.5 ]
-            AttributeEnd
-            Texture "nm" "float" "normalmap" "string filename" "waves-normals.pfm" "float uscale" [ 3 ] "float vscale" [ 2 ]
-            Material "matte" "color Kd" [ 0.7 0.7 0.7 ] "texture bumpmap" "nm"
-            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -4 0 -4 4 0 -4 4 0 4 -4 0 4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
-            Texture "f" "float" "fbm" "integer octaves" [ 3 ]
-            Texture "fs" "float" "scale" "texture tex1" "f" "float tex2" [ 0.05 ]
-            AttributeBegin
-              Translate 0.9 0.6 0.8
-              Material "glossy" "color Kd" [ 0.3 0.4 0.6 ] "texture bumpmap" "fs" "float bumpmapsampledistance" [ 0.01 ]
-              Shape "sphere" "float radius" [ 0.6 ]
-            AttributeEnd
-            AttributeBegin
-              Material "matte" "color Kd" [ 0.6 0.5 0.3 ] "texture bumpmap" "fs"
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2 0 1.5 -0.2 0 1.5 -0.2 1.5 2 -2 1.5 2 ]
-                "normal N" [ 0.1 0 -1 -0.1 0 -1 -0.1 0.2 -1 0.1 0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
-            AttributeEnd
-            WorldEnd
-            """;
+            """ + LIGHT_AND_FLOOR.formatted("AreaLightSource \"area\" \"color L\" [ 8 7 6 ]",
+            "Texture \"nm\" \"float\" \"normalmap\" \"string filename\" \"waves-normals.pfm\" \"float uscale\" [ 3 ]"
+                    + " \"float vscale\" [ 2 ]\nMaterial \"matte\" \"color Kd\" [ 0.7 0.7 0.7 ] \"texture bumpmap\" \"nm\"")
+            + FBM_OBJECTS.formatted("color", "\"glossy\" \"float bumpmapsampledistance\" [ 0.01 ]") + "WorldEnd\n";
 
     @TempDir
     Path dir;
