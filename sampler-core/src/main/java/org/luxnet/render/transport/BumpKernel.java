@@ -27,11 +27,12 @@ import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
  * dp/du' = dp/du + (d(u + uu) - d) / uu n, no dn/du term; the normal stays on the side of the
  * unperturbed shading normal.</li>
  * <li>LuxRender normalmap (textures/imagemap.cpp NormalMapTexture::GetDuv): the colour c is the
- * tangent-space normal 2c - 1 in the frame (dp/du, dp/dv, n), normalized; its slopes are
- * du = dp/du . (-n' / (n . n')), dv likewise, then LuxRender's Bump as above.</li>
+ * tangent-space normal 2c - 1 in the frame (tangent, bitangent, n), normalized, where the tangent and
+ * bitangent are dp/du and dp/dv themselves, not normalized (core/geometry/raydifferential.cpp), or
+ * on meshes with normals the unit shading tangents; its slopes are du = dp/du . (-n' / (n . n')),
+ * dv likewise, then LuxRender's Bump as above.</li>
  * </ul>
- * Triangles with vertex normals use pbrt-v3's shading tangents (unit ss, ts around the shading
- * normal) and LuxRender's (the same directions scaled by |dp/du|, |dp/dv|).
+ * Triangles with vertex normals use each renderer's shading tangents around the shading normal.
  */
 abstract class BumpKernel extends TextureKernel {
     private static final float TWO_PI_B = (float) (2 * Math.PI);
@@ -78,6 +79,8 @@ abstract class BumpKernel extends TextureKernel {
             // Partial derivatives of the point (dpdu, dpdv) and of the normal (dndu, dndv), world space.
             float ux = 0f, uy = 0f, uz = 0f, vx = 0f, vy = 0f, vz = 0f;
             float nux = 0f, nuy = 0f, nuz = 0f, nvx = 0f, nvy = 0f, nvz = 0f;
+            // LuxRender's normal-map tangent and bitangent as multiples of dpdu, dpdv (DifferentialGeometry: dpdu, dpdv).
+            float tanU = 1f, tanV = 1f;
             if (prim < triangleCount) {
                 // pbrt-v3 Triangle::Intersect: solve [uv0 - uv2, uv1 - uv2] for dpdu, dpdv (vertex i = v0 + edges).
                 int o = prim * 9;
@@ -145,13 +148,21 @@ abstract class BumpKernel extends TextureKernel {
                 nvx = wnvx;
                 nvy = wnvy;
                 if (triHasNs[prim] != 0) {
-                    // Shading tangents around ns: ts = cross(dpdu, ns) normalized, ss = cross(ts, ns)
-                    // (pbrt-v3 Triangle::Intersect: unit length; LuxRender MeshBaryTriangle: |dpdu|, |dpdv|).
+                    // Shading tangents around ns from t = cross(dpdu, ns) normalized. pbrt-v3 Triangle::Intersect:
+                    // ts = t, ss = cross(ts, ns), unit length (both point along -u, -v). LuxRender
+                    // MeshBaryTriangle::GetShadingGeometry: ts = -t turned along dpdv, ss = cross(-t, ns), scaled by
+                    // |dpdu|, |dpdv|; its normal-map tangent space is (ss, ts) unit with bitangent sign -1 (btsign from
+                    // Dot(ts, ns), which is 0).
                     float lu = sqrt(ux * ux + uy * uy + uz * uz), lv = sqrt(vx * vx + vy * vy + vz * vz);
                     float tx = uy * nsz - uz * nsy, ty = uz * nsx - ux * nsz, tz = ux * nsy - uy * nsx;
                     float tl = sqrt(tx * tx + ty * ty + tz * tz);
                     if (tl > 0) {
-                        float ks = pbrt ? 1f : lu, kt = pbrt ? 1f : lv;
+                        float ks = pbrt ? 1f : -lu, kt = 1f;
+                        if (!pbrt) {
+                            kt = vx * tx + vy * ty + vz * tz < 0 ? -lv : lv;
+                            tanU = 1f / lu;
+                            tanV = -1f / lv;
+                        }
                         tx /= tl;
                         ty /= tl;
                         tz /= tl;
@@ -198,10 +209,9 @@ abstract class BumpKernel extends TextureKernel {
                 int reg = (rr - start) * 3;
                 float cx = 2 * texRegs[reg * capacity + gid] - 1, cy = 2 * texRegs[(reg + 1) * capacity + gid] - 1;
                 float cz = 2 * texRegs[(reg + 2) * capacity + gid] - 1;
-                float lu = 1f / sqrt(ux * ux + uy * uy + uz * uz), lv = 1f / sqrt(vx * vx + vy * vy + vz * vz);
-                float wx = cx * ux * lu + cy * vx * lv + cz * nsx;
-                float wy = cx * uy * lu + cy * vy * lv + cz * nsy;
-                float wz = cx * uz * lu + cy * vz * lv + cz * nsz;
+                float wx = cx * ux * tanU + cy * vx * tanV + cz * nsx;
+                float wy = cx * uy * tanU + cy * vy * tanV + cz * nsy;
+                float wz = cx * uz * tanU + cy * vz * tanV + cz * nsz;
                 float k = -1f / (wx * nsx + wy * nsy + wz * nsz); // the normalization cancels here
                 slopeU = (ux * wx + uy * wy + uz * wz) * k;
                 slopeV = (vx * wx + vy * wy + vz * wz) * k;

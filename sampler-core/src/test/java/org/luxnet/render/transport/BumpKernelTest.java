@@ -165,8 +165,12 @@ class BumpKernelTest {
 
     /**
      * LuxRender normalmap (textures/imagemap.cpp NormalMapTexture::GetDuv, then Material::Bump): the
-     * colour c is the normal 2c - 1 in the frame (dp/du, dp/dv, n). (0.5, 0.5, 1) leaves the normal as
-     * it is; (0.5 + sin(a) / 2, 0.5, 0.5 + cos(a) / 2) turns it by a towards dp/du, whatever |dp/du|.
+     * colour c is the normal 2c - 1 in the frame (tangent, bitangent, n), which on a shape without
+     * vertex normals is (dp/du, dp/dv, n) not normalized (core/geometry/raydifferential.cpp). (0.5,
+     * 0.5, 1) leaves the normal as it is; (0.5 + sin(a) / 2, 0.5, 0.5 + cos(a) / 2) turns it towards
+     * dp/du, by a where |dp/du| = 1 and by atan(3 tan a) on a quad 3 wide (|dp/du| = 3). With vertex
+     * normals the tangents are unit and the bitangent's sign is -1 (MeshBaryTriangle
+     * ::GetShadingGeometry), so green tilts towards -v.
      */
     @Test
     void normalMapIsATangentSpaceNormal() throws IOException {
@@ -175,12 +179,17 @@ class BumpKernelTest {
         assertArrayEquals(new float[] {0, 0, 1}, normalAt(k, 1.2f, 0.4f), EPS);
         double a = Math.toRadians(30);
         Path tilt = pfm("tilt.pfm", (float) (0.5 + 0.5 * Math.sin(a)), 0.5f, (float) (0.5 + 0.5 * Math.cos(a)));
+        k = lux(normalMap(tilt) + "\n" + quad(1, ""));
+        assertArrayEquals(new float[] {(float) Math.sin(a), 0, (float) Math.cos(a)}, normalAt(k, 0.2f, 0.4f), EPS);
         k = lux(normalMap(tilt) + "\n" + quad(3, ""));
-        assertArrayEquals(new float[] {(float) Math.sin(a), 0, (float) Math.cos(a)}, normalAt(k, 1.2f, 0.4f), EPS);
+        double b = Math.atan(3 * Math.tan(a));
+        assertArrayEquals(new float[] {(float) Math.sin(b), 0, (float) Math.cos(b)}, normalAt(k, 1.2f, 0.4f), EPS);
         // Along dp/dv (green).
         tilt = pfm("tiltv.pfm", 0.5f, (float) (0.5 + 0.5 * Math.sin(a)), (float) (0.5 + 0.5 * Math.cos(a)));
         k = lux(normalMap(tilt) + "\n" + quad(1, ""));
         assertArrayEquals(new float[] {0, (float) Math.sin(a), (float) Math.cos(a)}, normalAt(k, 0.2f, 0.4f), EPS);
+        k = lux(normalMap(tilt) + "\n" + quad(3, "") + " \"normal N\" [0 0 1 0 0 1 0 0 1 0 0 1]");
+        assertArrayEquals(new float[] {0, (float) -Math.sin(a), (float) Math.cos(a)}, normalAt(k, 1.2f, 0.4f), EPS);
     }
 
     /**
