@@ -23,7 +23,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * #shadeMaterial} points {@link #shadeAt} at for each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
  * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
  */
-abstract class BsdfKernel extends TextureKernel {
+abstract class BsdfKernel extends BumpKernel {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
 
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */

@@ -2,6 +2,7 @@ package org.luxnet.render.transport;
 
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.TextureLayout.AAMODE;
@@ -139,9 +140,12 @@ abstract class TextureKernel extends ImageKernel {
                 float cz = oz / sqrt(ox * ox + oy * oy + oz * oz);
                 sv = 1f - acos(min(1f, max(-1f, cz))) * INV_PI;
             }
+            scratch[Scratch.SURF_U * capacity + gid] = su;
+            scratch[Scratch.SURF_V * capacity + gid] = sv;
             for (int k = 0; k < STRIDE; k++) {
                 int start = matTexStart[m + k];
-                if (start >= 0) {
+                // The bump program runs in BumpKernel, at the hit and at offset points.
+                if (start >= 0 && k != BUMP) {
                     int r = evalProgram(gid, prim, start, matTexRoot[m + k], su, sv, hx, hy, hz);
                     int reg = (r - start) * 3;
                     if (matTexWidth[m + k] == 3) {
@@ -166,8 +170,8 @@ abstract class TextureKernel extends ImageKernel {
         }
     }
 
-    /** Runs nodes start..root, each into its register; returns root. */
-    private int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
+    /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
+    int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;
