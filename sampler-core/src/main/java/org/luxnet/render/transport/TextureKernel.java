@@ -31,7 +31,6 @@ import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
 import static org.luxnet.scene.compiled.TextureLayout.UV;
 import static org.luxnet.scene.compiled.TextureLayout.WINDY;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
-import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
 import org.luxnet.scene.compiled.CompiledScene;
@@ -74,8 +73,6 @@ abstract class TextureKernel extends ImageKernel {
     int shadeBase = 0;
     /** Per work item: the offset in {@link #shade} of the parameters of its current hit. */
     int[] shadeAt = new int[1];
-    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
-    float[] texRegs = new float[3 * MAX_NODES];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
