@@ -44,7 +44,10 @@ final class MaterialCompiler {
             Map.entry("glass", this::glass),
             Map.entry("glass2", this::glass),
             Map.entry("roughglass", this::glass),
-            Map.entry("glossy", this::glossy),
+            Map.entry("glossy", this::luxMaterial),
+            Map.entry("carpaint", this::luxMaterial),
+            Map.entry("shinymetal", this::luxMaterial),
+            Map.entry("velvet", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
@@ -54,7 +57,7 @@ final class MaterialCompiler {
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
     /** A material parameter that may be textured: its name and the slot and width it fills. */
-    private record Slot(String param, int slot, int width) {
+    record Slot(String param, int slot, int width) {
     }
 
     private static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
@@ -74,6 +77,7 @@ final class MaterialCompiler {
 
     private final Dialect dialect;
     private final List<SceneWarning> warnings;
+    private final LuxMaterials lux;
     private final TextureCompiler textures;
     private final IntList texStart = new IntList();
     private final IntList texRoot = new IntList();
@@ -86,6 +90,7 @@ final class MaterialCompiler {
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
+        this.lux = new LuxMaterials(warnings);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
     }
 
@@ -150,7 +155,7 @@ final class MaterialCompiler {
         boolean any = false;
         ParamSet ps = m.params();
         boolean anisotropic = ps.has("uroughness") || ps.has("vroughness");
-        for (Slot s : TEXTURABLE.getOrDefault(type, new Slot[0])) {
+        for (Slot s : TEXTURABLE.getOrDefault(type, LuxMaterials.TEXTURABLE.getOrDefault(type, new Slot[0]))) {
             boolean shadowed = s.param().equals("roughness") && anisotropic;
             if (isTexture(ps, s.param()) && !shadowed) {
                 int[] prog = textures.program(ps.get(s.param()));
@@ -186,7 +191,7 @@ final class MaterialCompiler {
     }
 
     /** A float parameter, or def when absent or bound to a texture (the texture is compiled separately). */
-    private static float num(ParamSet ps, String name, float def) {
+    static float num(ParamSet ps, String name, float def) {
         return isTexture(ps, name) ? def : (float) ps.getFloat(name, def);
     }
 
@@ -211,10 +216,20 @@ final class MaterialCompiler {
         }
     }
 
-    private static void put3(float[] out, int off, float[] v) {
+    static void put3(float[] out, int off, float[] v) {
         out[off] = Math.max(0, v[0]);
         out[off + 1] = Math.max(0, v[1]);
         out[off + 2] = Math.max(0, v[2]);
+    }
+
+    /** The LuxRender 1.x materials ({@link LuxMaterials}); "glossy" is LuxRender's in a LuxRender scene only. */
+    private int luxMaterial(MaterialDesc m, float[] out) {
+        switch (m.type()) {
+            case "carpaint": return lux.carPaint(m, out);
+            case "shinymetal": return lux.shinyMetal(m, out);
+            case "velvet": return lux.velvet(m, out);
+            default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
+        }
     }
 
     private int matte(MaterialDesc m, float[] out) {

@@ -31,6 +31,32 @@ public final class MaterialLayout {
     /** Thin glass: Fresnel reflection, straight-through transmission (LuxRender glass "architectural"). */
     public static final int ARCH_GLASS = 8;
 
+    // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
+    /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
+    public static final int CARPAINT = 16;
+    /** LuxRender "glossy": a Schlick coating over a Lambertian base, with Ka/d absorption and multibounce (glossy2.cpp). */
+    public static final int LUX_GLOSSY = 17;
+    /** LuxRender "shinymetal": a Schlick microfacet lobe and a specular mirror, conductor Fresnel from Ks/Kr (shinymetal.cpp). */
+    public static final int SHINYMETAL = 18;
+    /** LuxRender "velvet": Koenderink-Pont asperity scattering (velvet.cpp, asperity.cpp). */
+    public static final int VELVET = 19;
+    /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
+    public static final int LUX_MIX = 20;
+    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates. */
+    public static final int LUX_LAST_BSDF = VELVET;
+
+    // Carpaint slots (colours 3 floats, the rest 1); 10..14 are left free so no float sits on ALPHA_U/ALPHA_V.
+    public static final int CP_KD = 0, CP_KA = 3, CP_KS1 = 6, CP_D = 9, CP_KS2 = 15, CP_KS3 = 18;
+    public static final int CP_R1 = 21, CP_M1 = 24;
+    // LuxRender glossy slots: Kd, Ks, Ka, depth d, roughness u and v on ALPHA_U/ALPHA_V, multibounce 0/1.
+    public static final int LG_KD = 0, LG_KS = 3, LG_KA = 6, LG_D = 9, LG_U = 10, LG_V = 11, LG_MULTIBOUNCE = 15;
+    // Shinymetal slots: Kr (specular), Ks (glossy), roughness u and v.
+    public static final int SM_KR = 0, SM_KS = 3, SM_U = 10, SM_V = 11;
+    // Velvet slots: Kd, the phase function's Legendre coefficients p1..p3, thickness.
+    public static final int VV_KD = 0, VV_P1 = 3, VV_P2 = 4, VV_P3 = 5, VV_THICKNESS = 6;
+    // Mix slots: amount (probability of the second), the two materials' indices.
+    public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
+
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
     public static final int KD = 0;
@@ -67,6 +93,11 @@ public final class MaterialLayout {
             case PLASTIC: return "plastic";
             case MATTE_TRANSLUCENT: return "mattetranslucent";
             case ARCH_GLASS: return "glass (architectural)";
+            case CARPAINT: return "carpaint";
+            case LUX_GLOSSY: return "glossy (LuxRender)";
+            case SHINYMETAL: return "shinymetal";
+            case VELVET: return "velvet";
+            case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";
         }
     }

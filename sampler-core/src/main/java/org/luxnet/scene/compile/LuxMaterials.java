@@ -1,0 +1,190 @@
+package org.luxnet.scene.compile;
+
+import static org.luxnet.scene.compiled.MaterialLayout.CP_D;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KA;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS1;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS2;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS3;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_M1;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_R1;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_D;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KA;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KS;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_MULTIBOUNCE;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_U;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_V;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_U;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_V;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P1;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P2;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P3;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_THICKNESS;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.compile.MaterialCompiler.Slot;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.ParamSet;
+
+/**
+ * Compiles the LuxRender 1.x materials (carpaint, glossy, shinymetal, velvet) into the material
+ * table, with LuxRender's parameter names and defaults as its materials/*.cpp CreateMaterial read
+ * them. {@link MaterialCompiler} registers them; {@code LuxMaterialKernel} evaluates them.
+ */
+final class LuxMaterials {
+    /** One carpaint preset of carpaint.h's carpaintdata table. */
+    record CarPaintPreset(float[] kd, float[] ks1, float[] ks2, float[] ks3, float r1, float r2, float r3, float m1,
+                          float m2, float m3) {
+    }
+
+    /** carpaint.h carpaintdata, copied exactly; "ford f8" is the default of every parameter. */
+    static final Map<String, CarPaintPreset> CAR_PAINTS = Map.of(
+            "ford f8", new CarPaintPreset(new float[] {0.0012f, 0.0015f, 0.0018f},
+                    new float[] {0.0049f, 0.0076f, 0.0120f}, new float[] {0.0100f, 0.0130f, 0.0180f},
+                    new float[] {0.0070f, 0.0065f, 0.0077f}, 0.1500f, 0.0870f, 0.9000f, 0.3200f, 0.1100f, 0.0130f),
+            "polaris silber", new CarPaintPreset(new float[] {0.0550f, 0.0630f, 0.0710f},
+                    new float[] {0.0650f, 0.0820f, 0.0880f}, new float[] {0.1100f, 0.1100f, 0.1300f},
+                    new float[] {0.0080f, 0.0130f, 0.0150f}, 1.0000f, 0.9200f, 0.9000f, 0.3800f, 0.1700f, 0.0130f),
+            "opel titan", new CarPaintPreset(new float[] {0.0110f, 0.0130f, 0.0150f},
+                    new float[] {0.0570f, 0.0660f, 0.0780f}, new float[] {0.1100f, 0.1200f, 0.1300f},
+                    new float[] {0.0095f, 0.0140f, 0.0160f}, 0.8500f, 0.8600f, 0.9000f, 0.3800f, 0.1700f, 0.0140f),
+            "bmw339", new CarPaintPreset(new float[] {0.0120f, 0.0150f, 0.0160f},
+                    new float[] {0.0620f, 0.0760f, 0.0800f}, new float[] {0.1100f, 0.1200f, 0.1200f},
+                    new float[] {0.0083f, 0.0150f, 0.0160f}, 0.9200f, 0.8700f, 0.9000f, 0.3900f, 0.1700f, 0.0130f),
+            "2k acrylack", new CarPaintPreset(new float[] {0.4200f, 0.3200f, 0.1000f},
+                    new float[] {0.0000f, 0.0000f, 0.0000f}, new float[] {0.0280f, 0.0260f, 0.0060f},
+                    new float[] {0.0170f, 0.0075f, 0.0041f}, 1.0000f, 0.9000f, 0.1700f, 0.8800f, 0.8000f, 0.0150f),
+            "white", new CarPaintPreset(new float[] {0.6100f, 0.6300f, 0.5500f},
+                    new float[] {2.6e-06f, 0.00031f, 3.1e-08f}, new float[] {0.0130f, 0.0110f, 0.0083f},
+                    new float[] {0.0490f, 0.0420f, 0.0370f}, 0.0490f, 0.4500f, 0.1700f, 1.0000f, 0.1500f, 0.0150f),
+            "blue", new CarPaintPreset(new float[] {0.0079f, 0.0230f, 0.1000f},
+                    new float[] {0.0011f, 0.0015f, 0.0019f}, new float[] {0.0250f, 0.0300f, 0.0430f},
+                    new float[] {0.0590f, 0.0740f, 0.0820f}, 1.0000f, 0.0940f, 0.1700f, 0.1500f, 0.0430f, 0.0200f),
+            "blue matte", new CarPaintPreset(new float[] {0.0099f, 0.0360f, 0.1200f},
+                    new float[] {0.0032f, 0.0045f, 0.0059f}, new float[] {0.1800f, 0.2300f, 0.2800f},
+                    new float[] {0.0400f, 0.0490f, 0.0510f}, 1.0000f, 0.0460f, 0.1700f, 0.1600f, 0.0750f, 0.0340f));
+
+    private static final Slot[] CAR_PAINT_SLOTS = {new Slot("Kd", CP_KD, 3), new Slot("Ka", CP_KA, 3),
+        new Slot("Ks1", CP_KS1, 3), new Slot("Ks2", CP_KS2, 3), new Slot("Ks3", CP_KS3, 3), new Slot("d", CP_D, 1),
+        new Slot("R1", CP_R1, 1), new Slot("R2", CP_R1 + 1, 1), new Slot("R3", CP_R1 + 2, 1),
+        new Slot("M1", CP_M1, 1), new Slot("M2", CP_M1 + 1, 1), new Slot("M3", CP_M1 + 2, 1)};
+
+    /** Texturable parameters of the LuxRender types (as MaterialCompiler's TEXTURABLE). */
+    static final Map<Integer, Slot[]> TEXTURABLE = Map.of(
+            MaterialLayout.CARPAINT, CAR_PAINT_SLOTS,
+            MaterialLayout.LUX_GLOSSY, new Slot[] {new Slot("Kd", LG_KD, 3), new Slot("Ks", LG_KS, 3),
+                new Slot("Ka", LG_KA, 3), new Slot("d", LG_D, 1), new Slot("uroughness", LG_U, 1),
+                new Slot("vroughness", LG_V, 1)},
+            MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
+                new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
+            MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
+                new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
+
+    private final List<SceneWarning> warnings;
+
+    LuxMaterials(List<SceneWarning> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** carpaint.cpp CarPaint::CreateMaterial: a named preset, else Kd, Ks1-3, R1-3, M1-3 (Ford F8 defaults); Ka, d always. */
+    int carPaint(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        CarPaintPreset def = CAR_PAINTS.get("ford f8");
+        String name = ps.getString("name", "");
+        CarPaintPreset p = def;
+        if (!name.isEmpty()) {
+            p = CAR_PAINTS.get(name);
+            if (p == null) {
+                warnings.add(new SceneWarning(ps.get("name").loc(), "carpaint \"" + name + "\" is not a preset;"
+                        + " \"ford f8\" used (presets: " + String.join(", ", new TreeMap<>(CAR_PAINTS).keySet()) + ")"));
+                p = def;
+            }
+            MaterialCompiler.put3(out, CP_KD, p.kd());
+            MaterialCompiler.put3(out, CP_KS1, p.ks1());
+            MaterialCompiler.put3(out, CP_KS2, p.ks2());
+            MaterialCompiler.put3(out, CP_KS3, p.ks3());
+            out[CP_R1] = p.r1();
+            out[CP_R1 + 1] = p.r2();
+            out[CP_R1 + 2] = p.r3();
+            out[CP_M1] = p.m1();
+            out[CP_M1 + 1] = p.m2();
+            out[CP_M1 + 2] = p.m3();
+        } else {
+            MaterialCompiler.put3(out, CP_KD, ps.getRgb("Kd", p.kd()));
+            MaterialCompiler.put3(out, CP_KS1, ps.getRgb("Ks1", p.ks1()));
+            MaterialCompiler.put3(out, CP_KS2, ps.getRgb("Ks2", p.ks2()));
+            MaterialCompiler.put3(out, CP_KS3, ps.getRgb("Ks3", p.ks3()));
+            out[CP_R1] = MaterialCompiler.num(ps, "R1", p.r1());
+            out[CP_R1 + 1] = MaterialCompiler.num(ps, "R2", p.r2());
+            out[CP_R1 + 2] = MaterialCompiler.num(ps, "R3", p.r3());
+            out[CP_M1] = MaterialCompiler.num(ps, "M1", p.m1());
+            out[CP_M1 + 1] = MaterialCompiler.num(ps, "M2", p.m2());
+            out[CP_M1 + 2] = MaterialCompiler.num(ps, "M3", p.m3());
+        }
+        MaterialCompiler.put3(out, CP_KA, ps.getRgb("Ka", new float[] {0, 0, 0}));
+        out[CP_D] = MaterialCompiler.num(ps, "d", 0);
+        return MaterialLayout.CARPAINT;
+    }
+
+    /** glossy2.cpp Glossy2::CreateMaterial (separable): Kd, Ks (or index), Ka, d, u/vroughness, multibounce. */
+    int glossy(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, LG_KD, ps.getRgb("Kd", new float[] {1, 1, 1}));
+        float[] ks = ps.getRgb("Ks", new float[] {1, 1, 1});
+        float index = MaterialCompiler.num(ps, "index", 0);
+        if (index > 0) {
+            // Glossy2::GetBSDF: Ks scaled by the reflectance at normal incidence of that index.
+            float r0 = (index - 1) / (index + 1);
+            ks = new float[] {ks[0] * r0 * r0, ks[1] * r0 * r0, ks[2] * r0 * r0};
+        }
+        MaterialCompiler.put3(out, LG_KS, ks);
+        MaterialCompiler.put3(out, LG_KA, ps.getRgb("Ka", new float[] {0, 0, 0}));
+        out[LG_D] = MaterialCompiler.num(ps, "d", 0);
+        out[LG_U] = MaterialCompiler.num(ps, "uroughness", 0.1f);
+        out[LG_V] = MaterialCompiler.num(ps, "vroughness", 0.1f);
+        out[LG_MULTIBOUNCE] = ps.getBool("multibounce", false) ? 1 : 0;
+        if (!ps.getBool("separable", true)) {
+            warnings.add(new SceneWarning(m.loc(), "glossy \"separable\" false (GlossyCombined) is rendered as"
+                    + " the separable coating over a Lambertian base"));
+        }
+        if (MaterialCompiler.num(ps, "sigma", 0) != 0) {
+            warnings.add(new SceneWarning(ps.get("sigma").loc(), "glossy sigma (an Oren-Nayar base) is not"
+                    + " supported; the base is Lambertian"));
+        }
+        return MaterialLayout.LUX_GLOSSY;
+    }
+
+    /** shinymetal.cpp ShinyMetal::CreateMaterial: Kr, Ks, u/vroughness; a thin film warns. */
+    int shinyMetal(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, SM_KR, ps.getRgb("Kr", new float[] {1, 1, 1}));
+        MaterialCompiler.put3(out, SM_KS, ps.getRgb("Ks", new float[] {1, 1, 1}));
+        out[SM_U] = MaterialCompiler.num(ps, "uroughness", 0.1f);
+        out[SM_V] = MaterialCompiler.num(ps, "vroughness", 0.1f);
+        if (MaterialCompiler.num(ps, "film", 0) > 0) {
+            warnings.add(new SceneWarning(ps.get("film").loc(), "shinymetal thin-film interference (film, filmindex)"
+                    + " is not supported and was ignored"));
+        }
+        ps.get("filmindex");
+        return MaterialLayout.SHINYMETAL;
+    }
+
+    /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */
+    int velvet(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, VV_KD, ps.getRgb("Kd", new float[] {0.3f, 0.3f, 0.3f}));
+        out[VV_P1] = Math.max(-100, Math.min(100, MaterialCompiler.num(ps, "p1", -2)));
+        out[VV_P2] = Math.max(-100, Math.min(100, MaterialCompiler.num(ps, "p2", 20)));
+        out[VV_P3] = Math.max(-100, Math.min(100, MaterialCompiler.num(ps, "p3", 2)));
+        out[VV_THICKNESS] = Math.max(0, Math.min(1, MaterialCompiler.num(ps, "thickness", 0.1f)));
+        return MaterialLayout.VELVET;
+    }
+}

@@ -1,0 +1,200 @@
+package org.luxnet.render.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.render.RenderSupport;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * The LuxRender 1.x materials as LuxRender's sources compute them: carpaint's preset table reaches
+ * the BSDF exactly, and carpaint, glossy, shinymetal and velvet give LuxRender's value at angles
+ * where it has a closed form. Each expected value is written out here from the cited source, not
+ * from the code under test.
+ */
+class LuxMaterialsTest {
+    static final String[] MATERIALS = {
+        "\"carpaint\" \"string name\" [\"ford f8\"]",
+        "\"carpaint\" \"string name\" [\"polaris silber\"]",
+        "\"carpaint\" \"string name\" [\"opel titan\"]",
+        "\"carpaint\" \"string name\" [\"bmw339\"]",
+        "\"carpaint\" \"string name\" [\"2k acrylack\"]",
+        "\"carpaint\" \"string name\" [\"white\"]",
+        "\"carpaint\" \"string name\" [\"blue\"]",
+        "\"carpaint\" \"string name\" [\"blue matte\"]",
+        "\"carpaint\" \"color Ka\" [0.4 0.2 0.1] \"float d\" [0.3] \"float M2\" [0]",
+        "\"glossy\" \"color Kd\" [0.5 0.3 0.2] \"color Ks\" [0.06 0.05 0.04] \"float uroughness\" [0.2]"
+            + " \"float vroughness\" [0.2] \"color Ka\" [0.3 0.2 0.1] \"float d\" [0.4]",
+        "\"shinymetal\" \"color Ks\" [0.8 0.6 0.3] \"color Kr\" [0.7 0.5 0.2] \"float uroughness\" [0.2] \"float vroughness\" [0.2]",
+        "\"velvet\" \"color Kd\" [0.5 0.4 0.6] \"float p1\" [-3] \"float p2\" [15] \"float p3\" [1] \"float thickness\" [0.2]",
+        "\"carpaint\" \"string name\" [\"red metallic\"]",
+        "\"shinymetal\" \"float film\" [300]",
+    };
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11;
+    static CompiledRender compiled;
+    static CompiledScene scene;
+    static PathTraceKernel k;
+
+    @BeforeAll
+    static void compile(@TempDir Path tmp) throws IOException {
+        compiled = BsdfConsistencyTest.spheres(tmp, "lux-materials.lxs", MATERIALS);
+        scene = compiled.scene();
+        k = RenderSupport.transport(compiled);
+    }
+
+    private float param(int m, int slot) {
+        return scene.matParams[m * MaterialLayout.STRIDE + slot];
+    }
+
+    private void assertRgb(float[] expected, int m, int slot) {
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected[c], param(m, slot + c), 0f, MATERIALS[m] + " slot " + (slot + c));
+        }
+    }
+
+    /** carpaint.h carpaintdata: three presets' rows, as written there. */
+    @Test
+    void carPaintPresetsAreCarpaintDataExactly() {
+        for (int m = 0; m < 8; m++) {
+            assertEquals(MaterialLayout.CARPAINT, scene.matType[m]);
+        }
+        // {"polaris silber", {0.0550f, 0.0630f, 0.0710f}, {0.0650f, 0.0820f, 0.0880f}, {0.1100f, 0.1100f, 0.1300f},
+        //  {0.0080f, 0.0130f, 0.0150f}, 1.0000f, 0.9200f, 0.9000f, 0.3800f, 0.1700f, 0.0130f}
+        assertRgb(new float[] {0.0550f, 0.0630f, 0.0710f}, 1, MaterialLayout.CP_KD);
+        assertRgb(new float[] {0.0650f, 0.0820f, 0.0880f}, 1, MaterialLayout.CP_KS1);
+        assertRgb(new float[] {0.1100f, 0.1100f, 0.1300f}, 1, MaterialLayout.CP_KS2);
+        assertRgb(new float[] {0.0080f, 0.0130f, 0.0150f}, 1, MaterialLayout.CP_KS3);
+        assertRgb(new float[] {1.0000f, 0.9200f, 0.9000f}, 1, MaterialLayout.CP_R1);
+        assertRgb(new float[] {0.3800f, 0.1700f, 0.0130f}, 1, MaterialLayout.CP_M1);
+        // {"white", {0.6100f, 0.6300f, 0.5500f}, {2.6e-06f, 0.00031f, 3.1e-08f}, ..., 0.0490f, 0.4500f, 0.1700f, 1.0000f, 0.1500f, 0.0150f}
+        assertRgb(new float[] {0.6100f, 0.6300f, 0.5500f}, 5, MaterialLayout.CP_KD);
+        assertRgb(new float[] {2.6e-06f, 0.00031f, 3.1e-08f}, 5, MaterialLayout.CP_KS1);
+        assertRgb(new float[] {0.0490f, 0.4500f, 0.1700f}, 5, MaterialLayout.CP_R1);
+        assertRgb(new float[] {1.0000f, 0.1500f, 0.0150f}, 5, MaterialLayout.CP_M1);
+        // {"2k acrylack", {0.4200f, 0.3200f, 0.1000f}, {0.0000f, 0.0000f, 0.0000f}, ...}: no first lobe.
+        assertRgb(new float[] {0.4200f, 0.3200f, 0.1000f}, 4, MaterialLayout.CP_KD);
+        assertRgb(new float[] {0, 0, 0}, 4, MaterialLayout.CP_KS1);
+        // Without a name every parameter defaults to Ford F8 (CarPaint::CreateMaterial's def_* arrays).
+        assertRgb(new float[] {0.0012f, 0.0015f, 0.0018f}, CUSTOM_PAINT, MaterialLayout.CP_KD);
+        assertRgb(new float[] {0.0070f, 0.0065f, 0.0077f}, CUSTOM_PAINT, MaterialLayout.CP_KS3);
+        assertRgb(new float[] {0.1500f, 0.0870f, 0.9000f}, CUSTOM_PAINT, MaterialLayout.CP_R1);
+        assertRgb(new float[] {0.4f, 0.2f, 0.1f}, CUSTOM_PAINT, MaterialLayout.CP_KA);
+    }
+
+    @Test
+    void unknownPresetAndThinFilmWarnWithTheirPlace() {
+        List<String> w = compiled.warnings().stream().map(Object::toString).toList();
+        assertTrue(w.stream().anyMatch(s -> s.contains("lux-materials.lxs:") && s.contains("\"red metallic\" is not a preset")
+                && s.contains("blue matte")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.contains("lux-materials.lxs:") && s.contains("thin-film")), w.toString());
+        assertRgb(new float[] {0.0012f, 0.0015f, 0.0018f}, MATERIALS.length - 2, MaterialLayout.CP_KD);
+    }
+
+    private float[] eval(int m, float[] wo, float[] wi) {
+        k.shadeMaterial(0, 0, m, 0, 0, 0);
+        k.evalBsdf(0, m, wo[0], wo[1], wo[2], wi[0], wi[1], wi[2]);
+        return new float[] {k.scratch[Scratch.BS_R], k.scratch[Scratch.BS_G], k.scratch[Scratch.BS_B]};
+    }
+
+    private static final float[] NORMAL = {0, 0, 1};
+
+    /**
+     * Carpaint seen and lit along the normal: h = n, so each MicrofacetReflection lobe (microfacet.cpp
+     * MicrofacetReflection::F, SchlickDistribution(m^2): D = Z / pi = 1 / (pi m^2), G = 1; FresnelSlick at
+     * cos 1 = R) adds Ks R / (4 pi m^2), over the SchlickBRDF base Kd / pi (carpaint.cpp GetBSDF).
+     */
+    @Test
+    void carPaintAlongTheNormalIsItsLobesPeaksOverTheBase() {
+        double[][] ks = {{0.0049, 0.0076, 0.0120}, {0.0100, 0.0130, 0.0180}, {0.0070, 0.0065, 0.0077}};
+        double[] r = {0.15, 0.087, 0.9}, mm = {0.32, 0.11, 0.013}, kd = {0.0012, 0.0015, 0.0018};
+        float[] f = eval(0, NORMAL, NORMAL);
+        for (int c = 0; c < 3; c++) {
+            double expected = kd[c] / Math.PI;
+            for (int l = 0; l < 3; l++) {
+                expected += ks[l][c] * r[l] / (4 * Math.PI * mm[l] * mm[l]);
+            }
+            assertEquals(expected, f[c], 2e-5 * expected, "ford f8 channel " + c);
+        }
+        // Absorption: the base is Kd exp(-Ka d (1/cos_i + 1/cos_o)) / pi; lobe 2 is gone with M2 = 0.
+        float s = (float) Math.sqrt(0.5);
+        float[] wo = {s, 0, s}, wi = {-s, 0, s};
+        float[] g = eval(CUSTOM_PAINT, wo, wi);
+        double h = 1; // h = n again, cos_h = wi.h = sqrt(0.5)
+        double[] ka = {0.4, 0.2, 0.1};
+        for (int c = 0; c < 3; c++) {
+            double expected = kd[c] * Math.exp(-ka[c] * 0.3 * (2 / s + 0)) / Math.PI;
+            for (int l = 0; l < 3; l += 2) {
+                double rr = mm[l] * mm[l];
+                double gg = Math.pow(s / (s * (1 - rr) + rr), 2);
+                double fr = r[l] + (1 - r[l]) * Math.pow(1 - s, 5);
+                expected += ks[l][c] * fr * (h / (Math.PI * rr)) * gg / (4 * s * s);
+            }
+            assertEquals(expected, g[c], 2e-4 * expected, "custom carpaint channel " + c);
+        }
+    }
+
+    /**
+     * LuxRender glossy along the normal (glossy2.cpp, SchlickBSDF::F): S = Ks, the coating
+     * S D G / (4 cos_i cos_o) with D = 1 / (pi u v), G = 1, plus (1 - S) Kd exp(-2 Ka d) / pi.
+     */
+    @Test
+    void luxGlossyAlongTheNormal() {
+        assertEquals(MaterialLayout.LUX_GLOSSY, scene.matType[GLOSSY]);
+        double[] kd = {0.5, 0.3, 0.2}, ks = {0.06, 0.05, 0.04}, ka = {0.3, 0.2, 0.1};
+        float[] f = eval(GLOSSY, NORMAL, NORMAL);
+        for (int c = 0; c < 3; c++) {
+            double expected = ks[c] / (4 * Math.PI * 0.04) + (1 - ks[c]) * kd[c] * Math.exp(-ka[c] * 0.4 * 2) / Math.PI;
+            assertEquals(expected, f[c], 2e-5 * expected, "channel " + c);
+        }
+    }
+
+    /**
+     * Shinymetal's mirror half (shinymetal.cpp: SpecularReflection with FresnelGeneral of
+     * FresnelApproxEta/K(Kr)) at normal incidence: weight 2 F, F = ((n-1)^2 + k^2) / ((n+1)^2 + k^2).
+     */
+    @Test
+    void shinyMetalMirrorUsesTheApproximateConductorOfKr() {
+        k.shadeMaterial(0, 0, SHINY, 0, 0, 0);
+        assertTrue(k.sampleBsdf(0, SHINY, 0, 0, 1, 0.5f, 0.5f, 0.25f));
+        assertTrue(k.scratch[Scratch.BS_SPECULAR] != 0);
+        double[] kr = {0.7, 0.5, 0.2};
+        for (int c = 0; c < 3; c++) {
+            double sq = Math.sqrt(kr[c]);
+            double n = (1 + sq) / (1 - sq), kk = 2 * Math.sqrt(kr[c] / (1 - kr[c]));
+            double fr = ((n - 1) * (n - 1) + kk * kk) / ((n + 1) * (n + 1) + kk * kk);
+            assertEquals(2 * fr, k.scratch[Scratch.BS_R + c], 1e-5, "channel " + c);
+        }
+    }
+
+    /**
+     * Velvet as asperity.cpp Asperity::F computes it (F = f |cos wo|): c = -wo.wi, p = (1 + p1 c +
+     * p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi, F = Kd clamp(p thickness / |cos wi|, 0, 1).
+     */
+    @Test
+    void velvetIsAsperityScattering() {
+        double[] kd = {0.5, 0.4, 0.6};
+        float[][] wos = {{0.5f, 0, (float) Math.sqrt(0.75)}, {0.8f, 0, 0.6f}, {0, 0, 1}};
+        float[][] wis = {{-0.6f, 0, 0.8f}, {0.6f, 0, 0.8f}, {0.28f, 0.96f, 0}};
+        for (int t = 0; t < wos.length; t++) {
+            float[] wo = wos[t], wi = wis[t].clone();
+            if (wi[2] == 0) {
+                wi = new float[] {0.28f * 0.6f, 0.96f * 0.6f, 0.8f};
+            }
+            double c = -(wo[0] * wi[0] + wo[1] * wi[1] + wo[2] * wi[2]);
+            double p = (1 - 3 * c + 15 * 0.5 * (3 * c * c - 1) + 0.5 * (5 * c * c * c - 3 * c)) / (4 * Math.PI);
+            double big = Math.max(0, Math.min(1, p * 0.2 / wi[2])) / wo[2];
+            float[] f = eval(VELVET, wo, wi);
+            for (int ch = 0; ch < 3; ch++) {
+                assertEquals(kd[ch] * big, f[ch], 1e-5 * Math.max(1e-3, kd[ch] * big), "case " + t + " channel " + ch);
+            }
+        }
+    }
+}
