@@ -15,6 +15,10 @@ import static org.luxnet.scene.compiled.MaterialLayout.LG_KS;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_MULTIBOUNCE;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_U;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_V;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_U;
@@ -37,6 +41,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  */
 abstract class LuxMaterialKernel extends TextureKernel {
     private static final float HALF_PI = (float) (Math.PI / 2);
+    /** Nested mix materials resolved per hit; the compiler refuses deeper nesting. */
+    static final int MAX_MIX_DEPTH = 8;
 
     /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
     static boolean luxBsdfType(int type) {
@@ -58,6 +64,37 @@ abstract class LuxMaterialKernel extends TextureKernel {
         scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
         scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
         scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
+    }
+
+    /**
+     * LuxRender's mix (mixmaterial.cpp: a MixBSDF of namedmaterial1 weighted 1 - amount and
+     * namedmaterial2 weighted amount, amount clamped to [0, 1]) as a per-hit choice: with probability
+     * amount the second component, else the first, nested mixes resolved the same way with the number
+     * u rescaled to the chosen interval. Light sampling and BSDF sampling then both use the chosen
+     * component, so the estimate's expectation is the MixBSDF's. Shades the chosen material at the hit
+     * (TextureKernel.shadeMaterial, which has already shaded {@code mat}) and returns it; any other
+     * material is returned as it is.
+     */
+    int chooseMixComponent(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
+        int m = mat;
+        float v = u;
+        for (int depth = 0; depth < MAX_MIX_DEPTH; depth++) {
+            if (matType[m] == MaterialLayout.LUX_MIX) {
+                // The shaded amount, in the row BsdfKernel's o points to (change both together).
+                float a = max(0f, min(1f, shade[gid * STRIDE + MIX_AMOUNT]));
+                boolean second = v < a;
+                int slot = MIX_FIRST;
+                if (second) {
+                    slot = MIX_SECOND;
+                    v = v / a;
+                } else {
+                    v = (v - a) / (1 - a);
+                }
+                m = (int) matParams[m * STRIDE + slot];
+                shadeMaterial(gid, prim, m, hx, hy, hz);
+            }
+        }
+        return m;
     }
 
     // Schlick's microfacet distribution (schlickdistribution.h): roughness r, anisotropy in (-1, 1).

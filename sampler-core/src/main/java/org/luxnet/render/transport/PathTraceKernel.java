@@ -333,6 +333,8 @@ public final class PathTraceKernel extends CameraKernel {
             if (prim >= 0) {
                 // The material's parameters here, textures evaluated (TextureKernel).
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
+                // A mix material stands for one of its components, chosen per hit (LuxMaterialKernel).
+                mat = chooseMixComponent(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, MATERIAL_CHOICE));
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 

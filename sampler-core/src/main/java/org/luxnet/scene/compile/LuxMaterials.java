@@ -27,6 +27,9 @@ import static org.luxnet.scene.compiled.MaterialLayout.VV_THICKNESS;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.desc.Param;
 import java.util.TreeMap;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compile.MaterialCompiler.Slot;
@@ -85,6 +88,7 @@ final class LuxMaterials {
                 new Slot("vroughness", LG_V, 1)},
             MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
                 new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
+            MaterialLayout.LUX_MIX, new Slot[] {new Slot("amount", MaterialLayout.MIX_AMOUNT, 1)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
@@ -175,6 +179,34 @@ final class LuxMaterials {
         }
         ps.get("filmindex");
         return MaterialLayout.SHINYMETAL;
+    }
+
+    /**
+     * mixmaterial.cpp MixMaterial::CreateMaterial: namedmaterial1 and namedmaterial2 (compiled through
+     * {@code index}), amount (default 0.5) the weight of the second.
+     *
+     * @throws SceneException when a component is missing or is not a defined named material
+     */
+    int mix(MaterialDesc m, float[] out, Map<String, MaterialDesc> named, ToIntFunction<MaterialDesc> index) {
+        ParamSet ps = m.params();
+        out[MaterialLayout.MIX_AMOUNT] = MaterialCompiler.num(ps, "amount", 0.5f);
+        out[MaterialLayout.MIX_FIRST] = index.applyAsInt(component(m, "namedmaterial1", named));
+        out[MaterialLayout.MIX_SECOND] = index.applyAsInt(component(m, "namedmaterial2", named));
+        return MaterialLayout.LUX_MIX;
+    }
+
+    private static MaterialDesc component(MaterialDesc m, String param, Map<String, MaterialDesc> named) {
+        Param p = m.params().get(param);
+        if (p == null) {
+            throw new SceneException(m.loc(), "mix material needs \"string " + param + "\"");
+        }
+        String name = m.params().getString(param, "");
+        MaterialDesc c = named.get(name);
+        if (c == null) {
+            throw new SceneException(p.loc(), "mix material's " + param + " \"" + name
+                    + "\" is not a named material (MakeNamedMaterial)");
+        }
+        return c;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
@@ -48,6 +50,7 @@ final class MaterialCompiler {
             Map.entry("carpaint", this::luxMaterial),
             Map.entry("shinymetal", this::luxMaterial),
             Map.entry("velvet", this::luxMaterial),
+            Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
@@ -84,6 +87,9 @@ final class MaterialCompiler {
     private final IntList texWidth = new IntList();
     private final IntList textured = new IntList();
     private final IdentityHashMap<MaterialDesc, Integer> index = new IdentityHashMap<>();
+    /** Materials being compiled: a mix that reaches one of them again refers to itself. */
+    private final Set<MaterialDesc> compiling = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private Map<String, MaterialDesc> namedMaterials = Map.of();
     private final List<Integer> types = new ArrayList<>();
     private final List<float[]> params = new ArrayList<>();
 
@@ -100,11 +106,20 @@ final class MaterialCompiler {
         return c;
     }
 
+    /** The MakeNamedMaterial definitions that mix materials name. */
+    void namedMaterials(Map<String, MaterialDesc> named) {
+        namedMaterials = named;
+    }
+
     /** Index of the compiled material for {@code m}, compiling it on first use. */
     int indexOf(MaterialDesc m) {
         Integer i = index.get(m);
         if (i != null) {
             return i;
+        }
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through its mix components");
         }
         float[] out = new float[MaterialLayout.STRIDE];
         Compile c = registry.get(m.type());
@@ -135,6 +150,7 @@ final class MaterialCompiler {
         }
         textured.add(any ? 1 : 0);
         index.put(m, id);
+        compiling.remove(m);
         return id;
     }
 
@@ -228,6 +244,7 @@ final class MaterialCompiler {
             case "carpaint": return lux.carPaint(m, out);
             case "shinymetal": return lux.shinyMetal(m, out);
             case "velvet": return lux.velvet(m, out);
+            case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
     }

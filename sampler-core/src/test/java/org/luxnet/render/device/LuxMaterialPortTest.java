@@ -67,6 +67,14 @@ class LuxMaterialPortTest {
               Material "velvet" "texture Kd" "checks"
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
+            MakeNamedMaterial "red" "string type" [ "matte" ] "color Kd" [ 0.8 0.1 0.1 ]
+            MakeNamedMaterial "paint" "string type" [ "carpaint" ] "string name" [ "blue" ]
+            MakeNamedMaterial "inner" "string type" [ "mix" ] "string namedmaterial1" [ "red" ] "string namedmaterial2" [ "paint" ] "texture amount" "rough"
+            AttributeBegin
+              Translate 2.1 0.5 1.6
+              Material "mix" "string namedmaterial1" [ "inner" ] "string namedmaterial2" [ "red" ] "float amount" [ 0.3 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
             AttributeBegin
               Translate 0.7 0.5 1.6
               Material "glossy" "color Kd" [ 0.1 0.4 0.1 ] "float index" [ 1.5 ] "float uroughness" [ 0.1 ]
@@ -87,7 +95,7 @@ class LuxMaterialPortTest {
         CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
-            MaterialLayout.VELVET}) {
+            MaterialLayout.VELVET, MaterialLayout.LUX_MIX}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();

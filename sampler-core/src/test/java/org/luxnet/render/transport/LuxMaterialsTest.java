@@ -1,9 +1,11 @@
 package org.luxnet.render.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.render.RenderSupport;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
@@ -196,5 +199,59 @@ class LuxMaterialsTest {
                 assertEquals(kd[ch] * big, f[ch], 1e-5 * Math.max(1e-3, kd[ch] * big), "case " + t + " channel " + ch);
             }
         }
+    }
+
+    private static final String MIXES = """
+            Camera "perspective"
+            Film "fleximage" "integer xresolution" [8] "integer yresolution" [8]
+            WorldBegin
+            MakeNamedMaterial "red" "string type" ["matte"] "color Kd" [0.8 0.1 0.1]
+            MakeNamedMaterial "paint" "string type" ["carpaint"] "string name" ["blue"]
+            MakeNamedMaterial "inner" "string type" ["mix"] "string namedmaterial1" ["red"] "string namedmaterial2" ["paint"] "float amount" [0.25]
+            Material "mix" "string namedmaterial1" ["inner"] "string namedmaterial2" ["red"] "float amount" [0.6]
+            Shape "sphere"
+            WorldEnd
+            """;
+
+    /**
+     * mixmaterial.cpp MixMaterial::GetBSDF weights namedmaterial1 by 1 - amount and namedmaterial2 by
+     * amount: a hit takes the second below amount, and a nested mix decides on the rescaled number.
+     */
+    @Test
+    void mixChoosesItsComponentsByAmount(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("mix.lxs");
+        Files.writeString(f, MIXES);
+        CompiledRender cr = RenderSupport.compile(f);
+        CompiledScene s = cr.scene();
+        PathTraceKernel kernel = RenderSupport.transport(cr);
+        int outer = s.sphereMaterial[0];
+        assertEquals(MaterialLayout.LUX_MIX, s.matType[outer]);
+        int red = (int) s.matParams[outer * MaterialLayout.STRIDE + MaterialLayout.MIX_SECOND];
+        int inner = (int) s.matParams[outer * MaterialLayout.STRIDE + MaterialLayout.MIX_FIRST];
+        int paint = (int) s.matParams[inner * MaterialLayout.STRIDE + MaterialLayout.MIX_SECOND];
+        assertEquals(MaterialLayout.MATTE, s.matType[red]);
+        assertEquals(MaterialLayout.LUX_MIX, s.matType[inner]);
+        assertEquals(MaterialLayout.CARPAINT, s.matType[paint]);
+        assertEquals(red, (int) s.matParams[inner * MaterialLayout.STRIDE + MaterialLayout.MIX_FIRST]);
+        // u < 0.6: the second (red); above, inner decides on (u - 0.6) / 0.4 against its 0.25.
+        float[] u = {0.1f, 0.59f, 0.65f, 0.69f, 0.71f, 0.99f};
+        int[] expected = {red, red, paint, paint, red, red};
+        for (int i = 0; i < u.length; i++) {
+            kernel.shadeMaterial(0, 0, outer, 0, 0, 0);
+            assertEquals(expected[i], kernel.chooseMixComponent(0, 0, outer, 0, 0, 0, u[i]), "u = " + u[i]);
+        }
+        // The chosen component's parameters are what the BSDF reads next.
+        kernel.shadeMaterial(0, 0, outer, 0, 0, 0);
+        kernel.chooseMixComponent(0, 0, outer, 0, 0, 0, 0.65f);
+        assertEquals(0.0079f, kernel.shade[MaterialLayout.CP_KD], 0f, "the \"blue\" preset's Kd");
+    }
+
+    @Test
+    void mixOfAnUndefinedMaterialIsAnErrorAtItsPlace(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("badmix.lxs");
+        Files.writeString(f, MIXES.replace("[\"paint\"] \"float amount\" [0.25]", "[\"pain\"] \"float amount\" [0.25]"));
+        SceneException e = assertThrows(SceneException.class, () -> RenderSupport.compile(f));
+        assertTrue(e.getMessage().contains("badmix.lxs:6:") && e.getMessage().contains("\"pain\" is not a named material"),
+                e.getMessage());
     }
 }
