@@ -18,6 +18,12 @@ import static org.luxnet.scene.compiled.MaterialLayout.LG_V;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_CAUCHYB;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_INDEX;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_KT;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_U;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_V;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
@@ -199,7 +205,9 @@ abstract class LuxMaterialKernel extends TextureKernel {
 
     /** f and pdf of the LuxRender material {@code type}; same contract as BsdfKernel.evalBsdf. */
     void evalLux(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        if (woz * wiz <= 0) {
+        if (type == MaterialLayout.ROUGHGLASS) {
+            evalRoughGlass(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (woz * wiz <= 0) {
             writeColour(gid, 0, 0, 0, 0);
         } else if (type == MaterialLayout.CARPAINT) {
             evalCarPaint(gid, o, wox, woy, woz, wix, wiy, wiz);
@@ -207,8 +215,10 @@ abstract class LuxMaterialKernel extends TextureKernel {
             evalLuxGlossy(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.SHINYMETAL) {
             evalShinyMetal(gid, o, wox, woy, woz, wix, wiy, wiz);
-        } else {
+        } else if (type == MaterialLayout.VELVET) {
             evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else {
+            writeColour(gid, 0, 0, 0, 0);
         }
     }
 
@@ -230,6 +240,8 @@ abstract class LuxMaterialKernel extends TextureKernel {
                 ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + SM_U] * shade[o + SM_V],
                         schlickAnisotropy(shade[o + SM_U], shade[o + SM_V]), u1, u2);
             }
+        } else if (type == MaterialLayout.ROUGHGLASS) {
+            ok = sampleRoughGlassDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
         } else {
             ok = sampleCosine(gid, woz, u1, u2);
         }
@@ -488,5 +500,117 @@ abstract class LuxMaterialKernel extends TextureKernel {
         float k = max(0f, min(1f, p)) / abs(woz);
         writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
                 min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
+    }
+
+    // Roughglass (roughglass.cpp RoughGlass::GetBSDF): MultiBSDF of MicrofacetReflection(Kr) and
+    // MicrofacetTransmission(Kt) (microfacet.cpp), each present when its colour is not black, sharing
+    // SchlickDistribution(u v, anisotropy) and FresnelCauchy(index, cauchyb); without dispersion the
+    // index is FresnelCauchy::Index's index + cauchyb / (0.38 um * 0.72 um). Transmitted radiance is
+    // scaled by (eta_o / eta_i)^2 as the smooth glass does (pbrt's radiance transport).
+
+    /** The index FresnelCauchy::Index uses when not dispersing. */
+    private float roughGlassIndex(int o) {
+        return shade[o + RG_INDEX] + shade[o + RG_CAUCHYB] * (1f / (0.38f * 0.72f));
+    }
+
+    private boolean roughGlassReflects(int o) {
+        return shade[o + RG_KR] + shade[o + RG_KR + 1] + shade[o + RG_KR + 2] > 0;
+    }
+
+    private boolean roughGlassTransmits(int o) {
+        return shade[o + RG_KT] + shade[o + RG_KT + 1] + shade[o + RG_KT + 2] > 0;
+    }
+
+    private void evalRoughGlass(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        float ior = roughGlassIndex(o);
+        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
+        float n = 0f;
+        if (reflects) {
+            n += 1f;
+        }
+        if (transmits) {
+            n += 1f;
+        }
+        float oz = abs(woz), iz = abs(wiz);
+        float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
+        int c = RG_KR;
+        boolean reflection = woz * wiz > 0;
+        // The half vector: wo + wi for reflection, eta_o wo + eta_i wi for transmission, turned up.
+        float etaO = woz > 0 ? 1f : ior, etaI = woz > 0 ? ior : 1f;
+        float hx = etaO * wox + etaI * wix, hy = etaO * woy + etaI * wiy, hz = etaO * woz + etaI * wiz;
+        if (reflection) {
+            hx = wox + wix;
+            hy = woy + wiy;
+            hz = woz + wiz;
+        }
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (hz < 0) {
+            hl = -hl;
+        }
+        boolean lobe = transmits;
+        if (reflection) {
+            lobe = reflects;
+        }
+        boolean ok = oz > 0 && iz > 0 && hl != 0 && lobe;
+        if (ok) {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float cosOH = wox * hx + woy * hy + woz * hz, cosIH = wix * hx + wiy * hy + wiz * hz;
+            float d = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI;
+            float g = schlickG(r, oz) * schlickG(r, iz);
+            float f = fresnelDielectric(reflection ? cosIH : cosOH, 1f, ior);
+            float pdfH = schlickZ(r, hz) * hz * INV_PI * schlickPhiDensity(aniso, hx, hy);
+            float k = 0f;
+            if (reflection) {
+                k = f * d * g / (4 * iz * oz);
+                pdf = pdfH / (4 * abs(cosOH)) / n;
+            } else if (cosOH * cosIH < 0 && cosOH * woz > 0) {
+                // Refraction through a microfacet that faces wo.
+                float den = etaO * cosOH + etaI * cosIH;
+                k = (1 - f) * d * g * abs(cosIH) * abs(cosOH) * etaO * etaO / (iz * oz * den * den);
+                pdf = pdfH * etaI * etaI * abs(cosIH) / (den * den) / n;
+                c = RG_KT;
+            }
+            fr = min(1f, shade[o + c]) * k;
+            fg = min(1f, shade[o + c + 1]) * k;
+            fb = min(1f, shade[o + c + 2]) * k;
+        }
+        writeColour(gid, fr, fg, fb, pdf);
+    }
+
+    /** MultiBSDF::SampleF over the present lobes: a reflected or a refracted direction about a Schlick half vector. */
+    private boolean sampleRoughGlassDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2,
+                                              float uLobe) {
+        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
+        boolean ok = false;
+        boolean reflect = reflects;
+        if (transmits && uLobe >= 0.5f) {
+            reflect = false;
+        }
+        if (reflect) {
+            ok = sampleSchlickReflection(gid, wox, woy, woz, r, aniso, u1, u2);
+        } else if (transmits) {
+            float s = woz < 0 ? -1f : 1f;
+            float ior = roughGlassIndex(o);
+            float eta = woz > 0 ? 1f / ior : ior;
+            schlickSampleH(gid, r, aniso, u1, u2);
+            // The half vector on wo's side, wo refracted through it (Snell).
+            float hx = s * scratch[Scratch.VEC_X * capacity + gid], hy = s * scratch[Scratch.VEC_Y * capacity + gid];
+            float hz = s * scratch[Scratch.VEC_Z * capacity + gid];
+            float c = wox * hx + woy * hy + woz * hz;
+            float sin2T = eta * eta * max(0f, 1 - c * c);
+            if (c > 0 && sin2T < 1) {
+                float k = eta * c - sqrt(1 - sin2T);
+                float iz = k * hz - eta * woz;
+                writeDirection(gid, k * hx - eta * wox, k * hy - eta * woy, iz, false, true, 1f);
+                ok = iz * woz < 0;
+            }
+        }
+        return ok;
     }
 }

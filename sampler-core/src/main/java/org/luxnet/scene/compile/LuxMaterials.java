@@ -89,6 +89,10 @@ final class LuxMaterials {
             MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
                 new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
             MaterialLayout.LUX_MIX, new Slot[] {new Slot("amount", MaterialLayout.MIX_AMOUNT, 1)},
+            MaterialLayout.ROUGHGLASS, new Slot[] {new Slot("Kr", MaterialLayout.RG_KR, 3),
+                new Slot("Kt", MaterialLayout.RG_KT, 3), new Slot("index", MaterialLayout.RG_INDEX, 1),
+                new Slot("cauchyb", MaterialLayout.RG_CAUCHYB, 1), new Slot("uroughness", MaterialLayout.RG_U, 1),
+                new Slot("vroughness", MaterialLayout.RG_V, 1)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
@@ -207,6 +211,22 @@ final class LuxMaterials {
                     + "\" is not a named material (MakeNamedMaterial)");
         }
         return c;
+    }
+
+    /** roughglass.cpp RoughGlass::CreateMaterial: Kr, Kt, u/vroughness (0.001), index (1.5), cauchyb (0). */
+    int roughGlass(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, MaterialLayout.RG_KR, ps.getRgb("Kr", new float[] {1, 1, 1}));
+        MaterialCompiler.put3(out, MaterialLayout.RG_KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
+        out[MaterialLayout.RG_U] = MaterialCompiler.num(ps, "uroughness", 0.001f);
+        out[MaterialLayout.RG_V] = MaterialCompiler.num(ps, "vroughness", 0.001f);
+        out[MaterialLayout.RG_INDEX] = MaterialCompiler.num(ps, "index", 1.5f);
+        out[MaterialLayout.RG_CAUCHYB] = MaterialCompiler.num(ps, "cauchyb", 0);
+        if (ps.getBool("dispersion", false)) {
+            warnings.add(new SceneWarning(ps.get("dispersion").loc(), "roughglass dispersion is not supported: one"
+                    + " index (index + cauchyb / (0.38 um * 0.72 um), LuxRender's mean) refracts every colour"));
+        }
+        return MaterialLayout.ROUGHGLASS;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -45,7 +45,7 @@ final class MaterialCompiler {
             Map.entry("mirror", this::mirror),
             Map.entry("glass", this::glass),
             Map.entry("glass2", this::glass),
-            Map.entry("roughglass", this::glass),
+            Map.entry("roughglass", this::luxMaterial),
             Map.entry("glossy", this::luxMaterial),
             Map.entry("carpaint", this::luxMaterial),
             Map.entry("shinymetal", this::luxMaterial),
@@ -244,6 +244,7 @@ final class MaterialCompiler {
             case "carpaint": return lux.carPaint(m, out);
             case "shinymetal": return lux.shinyMetal(m, out);
             case "velvet": return lux.velvet(m, out);
+            case "roughglass": return lux.roughGlass(m, out);
             case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
@@ -284,7 +285,7 @@ final class MaterialCompiler {
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
         ps.get("cauchyb");
-        if (ur > 0 || vr > 0 || m.type().equals("roughglass")) {
+        if (ur > 0 || vr > 0) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
         }
         return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;

@@ -40,10 +40,12 @@ public final class MaterialLayout {
     public static final int SHINYMETAL = 18;
     /** LuxRender "velvet": Koenderink-Pont asperity scattering (velvet.cpp, asperity.cpp). */
     public static final int VELVET = 19;
+    /** LuxRender "roughglass": Schlick microfacet reflection and transmission, Cauchy index (roughglass.cpp). */
+    public static final int ROUGHGLASS = 20;
+    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
+    public static final int LUX_LAST_BSDF = ROUGHGLASS;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
-    public static final int LUX_MIX = 20;
-    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates. */
-    public static final int LUX_LAST_BSDF = VELVET;
+    public static final int LUX_MIX = 29;
 
     // Carpaint slots (colours 3 floats, the rest 1); 10..14 are left free so no float sits on ALPHA_U/ALPHA_V.
     public static final int CP_KD = 0, CP_KA = 3, CP_KS1 = 6, CP_D = 9, CP_KS2 = 15, CP_KS3 = 18;
@@ -54,6 +56,8 @@ public final class MaterialLayout {
     public static final int SM_KR = 0, SM_KS = 3, SM_U = 10, SM_V = 11;
     // Velvet slots: Kd, the phase function's Legendre coefficients p1..p3, thickness.
     public static final int VV_KD = 0, VV_P1 = 3, VV_P2 = 4, VV_P3 = 5, VV_THICKNESS = 6;
+    // Roughglass slots: Kr, Kt, index, Cauchy B (in um^2), roughness u and v.
+    public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
     // Mix slots: amount (probability of the second), the two materials' indices.
     public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
 
@@ -97,6 +101,7 @@ public final class MaterialLayout {
             case LUX_GLOSSY: return "glossy (LuxRender)";
             case SHINYMETAL: return "shinymetal";
             case VELVET: return "velvet";
+            case ROUGHGLASS: return "roughglass";
             case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";
         }

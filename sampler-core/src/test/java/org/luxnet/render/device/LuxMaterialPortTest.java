@@ -76,6 +76,11 @@ class LuxMaterialPortTest {
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
             AttributeBegin
+              Translate -2.1 0.5 1.6
+              Material "roughglass" "color Kt" [ 0.9 0.8 0.7 ] "float uroughness" [ 0.15 ] "float vroughness" [ 0.1 ] "float cauchyb" [ 0.004 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
               Translate 0.7 0.5 1.6
               Material "glossy" "color Kd" [ 0.1 0.4 0.1 ] "float index" [ 1.5 ] "float uroughness" [ 0.1 ]
               Shape "sphere" "float radius" [ 0.5 ]
@@ -95,7 +100,7 @@ class LuxMaterialPortTest {
         CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
-            MaterialLayout.VELVET, MaterialLayout.LUX_MIX}) {
+            MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();

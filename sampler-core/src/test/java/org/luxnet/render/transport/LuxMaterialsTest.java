@@ -38,10 +38,12 @@ class LuxMaterialsTest {
             + " \"float vroughness\" [0.2] \"color Ka\" [0.3 0.2 0.1] \"float d\" [0.4]",
         "\"shinymetal\" \"color Ks\" [0.8 0.6 0.3] \"color Kr\" [0.7 0.5 0.2] \"float uroughness\" [0.2] \"float vroughness\" [0.2]",
         "\"velvet\" \"color Kd\" [0.5 0.4 0.6] \"float p1\" [-3] \"float p2\" [15] \"float p3\" [1] \"float thickness\" [0.2]",
+        "\"roughglass\" \"color Kr\" [0.9 0.8 0.7] \"color Kt\" [0.8 0.9 0.7] \"float uroughness\" [0.2]"
+            + " \"float vroughness\" [0.2] \"float cauchyb\" [0.01]",
         "\"carpaint\" \"string name\" [\"red metallic\"]",
         "\"shinymetal\" \"float film\" [300]",
     };
-    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11;
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12;
     static CompiledRender compiled;
     static CompiledScene scene;
     static PathTraceKernel k;
@@ -198,6 +200,25 @@ class LuxMaterialsTest {
             for (int ch = 0; ch < 3; ch++) {
                 assertEquals(kd[ch] * big, f[ch], 1e-5 * Math.max(1e-3, kd[ch] * big), "case " + t + " channel " + ch);
             }
+        }
+    }
+
+    /**
+     * Roughglass along the normal (roughglass.cpp, microfacet.cpp MicrofacetReflection/Transmission::F
+     * with SchlickDistribution(u v): D = 1 / (pi u v), G = 1; FresnelCauchy's index + cauchyb / (0.38 *
+     * 0.72 um^2)): reflection Kr F D / 4, transmission Kt (1 - F) D / (1 - index)^2, radiance scaled by 1 / index^2.
+     */
+    @Test
+    void roughGlassAlongTheNormal() {
+        assertEquals(MaterialLayout.ROUGHGLASS, scene.matType[ROUGH_GLASS]);
+        double ior = 1.5 + 0.01 / (0.38 * 0.72);
+        double f = Math.pow((ior - 1) / (ior + 1), 2), d = 1 / (Math.PI * 0.04);
+        double[] kr = {0.9, 0.8, 0.7}, kt = {0.8, 0.9, 0.7};
+        float[] r = eval(ROUGH_GLASS, NORMAL, NORMAL);
+        float[] t = eval(ROUGH_GLASS, NORMAL, new float[] {0, 0, -1});
+        for (int c = 0; c < 3; c++) {
+            assertEquals(kr[c] * f * d / 4, r[c], 2e-5 * r[c], "reflection, channel " + c);
+            assertEquals(kt[c] * (1 - f) * d / ((1 - ior) * (1 - ior)), t[c], 2e-5 * t[c], "transmission, channel " + c);
         }
     }
 
