@@ -15,6 +15,10 @@ import static org.luxnet.scene.compiled.MaterialLayout.LG_KS;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_MULTIBOUNCE;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_U;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_V;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_K;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_U;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_V;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
 import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
@@ -214,7 +218,14 @@ abstract class LuxMaterialKernel extends TextureKernel {
         } else if (type == MaterialLayout.LUX_GLOSSY) {
             evalLuxGlossy(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.SHINYMETAL) {
-            evalShinyMetal(gid, o, wox, woy, woz, wix, wiy, wiz);
+            // The glossy half of shinymetal: conductor of FresnelApproxEta/K(Ks), sampled half the time.
+            evalConductorLobe(gid, wox, woy, woz, wix, wiy, wiz, shade[o + SM_U], shade[o + SM_V],
+                    approxEta(shade[o + SM_KS]), approxEta(shade[o + SM_KS + 1]), approxEta(shade[o + SM_KS + 2]),
+                    approxK(shade[o + SM_KS]), approxK(shade[o + SM_KS + 1]), approxK(shade[o + SM_KS + 2]), 0.5f);
+        } else if (type == MaterialLayout.METAL2) {
+            evalConductorLobe(gid, wox, woy, woz, wix, wiy, wiz, shade[o + M2_U], shade[o + M2_V],
+                    shade[o + M2_ETA], shade[o + M2_ETA + 1], shade[o + M2_ETA + 2],
+                    shade[o + M2_K], shade[o + M2_K + 1], shade[o + M2_K + 2], 1f);
         } else if (type == MaterialLayout.VELVET) {
             evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else {
@@ -240,6 +251,9 @@ abstract class LuxMaterialKernel extends TextureKernel {
                 ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + SM_U] * shade[o + SM_V],
                         schlickAnisotropy(shade[o + SM_U], shade[o + SM_V]), u1, u2);
             }
+        } else if (type == MaterialLayout.METAL2) {
+            ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + M2_U] * shade[o + M2_V],
+                    schlickAnisotropy(shade[o + M2_U], shade[o + M2_V]), u1, u2);
         } else if (type == MaterialLayout.ROUGHGLASS) {
             ok = sampleRoughGlassDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
         } else {
@@ -458,7 +472,13 @@ abstract class LuxMaterialKernel extends TextureKernel {
     // a SpecularReflection (conductor Fresnel of Kr), each sampled half the time. The conductor Fresnel
     // is evaluated exactly (fresnelConductor) where LuxRender's FresnelGeneral picks its own formula.
 
-    private void evalShinyMetal(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+    /**
+     * A two-sided MicrofacetReflection with R = 1 over SchlickDistribution(u v, anisotropy) and a
+     * conductor Fresnel of index eta + i k per channel (shinymetal's glossy lobe, metal2), its pdf times
+     * the probability {@code lobe} with which the material samples it.
+     */
+    private void evalConductorLobe(int gid, float wox, float woy, float woz, float wix, float wiy, float wiz, float u,
+                                   float v, float etaR, float etaG, float etaB, float kR, float kG, float kB, float lobe) {
         float s = woz < 0 ? -1f : 1f;
         float oz = woz * s, iz = wiz * s;
         float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
@@ -466,15 +486,12 @@ abstract class LuxMaterialKernel extends TextureKernel {
         hx /= hl;
         hy /= hl;
         hz /= hl;
-        float u = shade[o + SM_U], v = shade[o + SM_V];
         float r = u * v, aniso = schlickAnisotropy(u, v);
         float cosH = wix * hx + wiy * hy + iz * hz;
         float k = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI * schlickG(r, oz) * schlickG(r, iz)
                 / (4 * iz * oz);
-        writeColour(gid, k * fresnelConductor(cosH, approxEta(shade[o + SM_KS]), approxK(shade[o + SM_KS])),
-                k * fresnelConductor(cosH, approxEta(shade[o + SM_KS + 1]), approxK(shade[o + SM_KS + 1])),
-                k * fresnelConductor(cosH, approxEta(shade[o + SM_KS + 2]), approxK(shade[o + SM_KS + 2])),
-                0.5f * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH));
+        writeColour(gid, k * fresnelConductor(cosH, etaR, kR), k * fresnelConductor(cosH, etaG, kG),
+                k * fresnelConductor(cosH, etaB, kB), lobe * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH));
     }
 
     /** The specular half: weight F(Kr) / 0.5 (MultiBSDF divides by its pick probability). */

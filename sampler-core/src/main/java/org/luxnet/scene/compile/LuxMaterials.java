@@ -36,6 +36,8 @@ import org.luxnet.scene.compile.MaterialCompiler.Slot;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.MaterialDesc;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.TextureDesc;
 
 /**
  * Compiles the LuxRender 1.x materials (carpaint, glossy, shinymetal, velvet) into the material
@@ -93,13 +95,17 @@ final class LuxMaterials {
                 new Slot("Kt", MaterialLayout.RG_KT, 3), new Slot("index", MaterialLayout.RG_INDEX, 1),
                 new Slot("cauchyb", MaterialLayout.RG_CAUCHYB, 1), new Slot("uroughness", MaterialLayout.RG_U, 1),
                 new Slot("vroughness", MaterialLayout.RG_V, 1)},
+            MaterialLayout.METAL2, new Slot[] {new Slot("uroughness", MaterialLayout.M2_U, 1),
+                new Slot("vroughness", MaterialLayout.M2_V, 1)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
     private final List<SceneWarning> warnings;
+    private final Map<String, TextureDesc> textureDefs;
 
-    LuxMaterials(List<SceneWarning> warnings) {
+    LuxMaterials(List<SceneWarning> warnings, Map<String, TextureDesc> textureDefs) {
         this.warnings = warnings;
+        this.textureDefs = textureDefs;
     }
 
     /** carpaint.cpp CarPaint::CreateMaterial: a named preset, else Kd, Ks1-3, R1-3, M1-3 (Ford F8 defaults); Ka, d always. */
@@ -227,6 +233,60 @@ final class LuxMaterials {
                     + " index (index + cauchyb / (0.38 um * 0.72 um), LuxRender's mean) refracts every colour"));
         }
         return MaterialLayout.ROUGHGLASS;
+    }
+
+    /**
+     * metal2.cpp Metal2::CreateMaterial: u/vroughness (0.1) and the "fresnel" texture: a float is a
+     * real index (k = 0; default 5), a "fresnelname" texture a named metal (MaterialCompiler.METALS,
+     * RGB n and k), a "fresnelcolor" texture FresnelApproxEta/K of its constant Kr. Other fresnel
+     * textures (.nk files, cauchy, sellmeier) warn and give aluminium.
+     */
+    int metal2(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        out[MaterialLayout.M2_U] = MaterialCompiler.num(ps, "uroughness", 0.1f);
+        out[MaterialLayout.M2_V] = MaterialCompiler.num(ps, "vroughness", 0.1f);
+        float[][] nk = {{5, 5, 5}, {0, 0, 0}};
+        Param p = ps.get("fresnel");
+        if (p != null && p.type() == ParamType.TEXTURE) {
+            TextureDesc t = textureDefs.get(p.strings()[0]);
+            nk = fresnelTexture(p, t);
+        } else if (p != null) {
+            float eta = (float) ps.getFloat("fresnel", 5);
+            nk = new float[][] {{eta, eta, eta}, {0, 0, 0}};
+        }
+        MaterialCompiler.put3(out, MaterialLayout.M2_ETA, nk[0]);
+        MaterialCompiler.put3(out, MaterialLayout.M2_K, nk[1]);
+        return MaterialLayout.METAL2;
+    }
+
+    private float[][] fresnelTexture(Param p, TextureDesc t) {
+        float[][] nk = null;
+        String why;
+        if (t == null) {
+            why = "texture \"" + p.strings()[0] + "\" is not defined";
+        } else if (t.textureClass().equals("fresnelname")) {
+            String name = t.params().getString("name", "aluminium");
+            nk = MaterialCompiler.METALS.get(name);
+            why = "fresnelname \"" + name + "\" is not a known metal (known: "
+                    + String.join(", ", new TreeMap<>(MaterialCompiler.METALS).keySet()) + ")";
+        } else if (t.textureClass().equals("fresnelcolor")) {
+            float[] kr = t.params().getRgb("Kr", new float[] {0.5f, 0.5f, 0.5f});
+            nk = new float[2][3];
+            for (int c = 0; c < 3; c++) {
+                // fresnel.cpp FresnelApproxEta / FresnelApproxK, reflectance clamped to [0, 0.999].
+                double r = Math.max(0, Math.min(0.999, kr[c])), sq = Math.sqrt(r);
+                nk[0][c] = (float) ((1 + sq) / (1 - sq));
+                nk[1][c] = (float) (2 * Math.sqrt(r / (1 - r)));
+            }
+            why = "";
+        } else {
+            why = "fresnel texture \"" + t.name() + "\" of class \"" + t.textureClass() + "\" is not supported";
+        }
+        if (nk == null) {
+            warnings.add(new SceneWarning(p.loc(), "metal2: " + why + "; aluminium used"));
+            nk = MaterialCompiler.METALS.get("aluminium");
+        }
+        return nk;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -50,6 +50,7 @@ final class MaterialCompiler {
             Map.entry("carpaint", this::luxMaterial),
             Map.entry("shinymetal", this::luxMaterial),
             Map.entry("velvet", this::luxMaterial),
+            Map.entry("metal2", this::luxMaterial),
             Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
@@ -96,7 +97,7 @@ final class MaterialCompiler {
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
-        this.lux = new LuxMaterials(warnings);
+        this.lux = new LuxMaterials(warnings, textureDefs);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
     }
 
@@ -245,6 +246,7 @@ final class MaterialCompiler {
             case "shinymetal": return lux.shinyMetal(m, out);
             case "velvet": return lux.velvet(m, out);
             case "roughglass": return lux.roughGlass(m, out);
+            case "metal2": return lux.metal2(m, out);
             case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
@@ -342,7 +344,7 @@ final class MaterialCompiler {
     }
 
     /** RGB complex indices of refraction of common metals (n, k per channel). */
-    private static final Map<String, float[][]> METALS = Map.of(
+    static final Map<String, float[][]> METALS = Map.of(
             "copper", new float[][] {{0.2004f, 0.9240f, 1.1022f}, {3.9129f, 2.4528f, 2.1421f}},
             "gold", new float[][] {{0.1431f, 0.3749f, 1.4425f}, {3.9831f, 2.3857f, 1.6032f}},
             "silver", new float[][] {{0.1552f, 0.1167f, 0.1383f}, {4.8283f, 3.1222f, 2.1469f}},

@@ -42,8 +42,10 @@ public final class MaterialLayout {
     public static final int VELVET = 19;
     /** LuxRender "roughglass": Schlick microfacet reflection and transmission, Cauchy index (roughglass.cpp). */
     public static final int ROUGHGLASS = 20;
+    /** LuxRender "metal2": a Schlick microfacet conductor with eta/k from its fresnel texture (metal2.cpp). */
+    public static final int METAL2 = 21;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
-    public static final int LUX_LAST_BSDF = ROUGHGLASS;
+    public static final int LUX_LAST_BSDF = METAL2;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
     public static final int LUX_MIX = 29;
 
@@ -58,6 +60,8 @@ public final class MaterialLayout {
     public static final int VV_KD = 0, VV_P1 = 3, VV_P2 = 4, VV_P3 = 5, VV_THICKNESS = 6;
     // Roughglass slots: Kr, Kt, index, Cauchy B (in um^2), roughness u and v.
     public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
+    // Metal2 slots: eta and k per channel, roughness u and v.
+    public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
     // Mix slots: amount (probability of the second), the two materials' indices.
     public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
 
@@ -102,6 +106,7 @@ public final class MaterialLayout {
             case SHINYMETAL: return "shinymetal";
             case VELVET: return "velvet";
             case ROUGHGLASS: return "roughglass";
+            case METAL2: return "metal2";
             case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";
         }

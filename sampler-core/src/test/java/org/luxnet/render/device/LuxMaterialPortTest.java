@@ -75,6 +75,18 @@ class LuxMaterialPortTest {
               Material "mix" "string namedmaterial1" [ "inner" ] "string namedmaterial2" [ "red" ] "float amount" [ 0.3 ]
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
+            Texture "gold" "fresnel" "fresnelname" "string name" [ "gold" ]
+            Texture "copperish" "fresnel" "fresnelcolor" "color Kr" [ 0.9 0.5 0.3 ]
+            AttributeBegin
+              Translate -2.1 0.6 0.2
+              Material "metal2" "texture fresnel" "gold" "float uroughness" [ 0.2 ] "float vroughness" [ 0.05 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 2.4 0.6 0.2
+              Material "metal2" "texture fresnel" "copperish" "texture uroughness" "rough"
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
             AttributeBegin
               Translate -2.1 0.5 1.6
               Material "roughglass" "color Kt" [ 0.9 0.8 0.7 ] "float uroughness" [ 0.15 ] "float vroughness" [ 0.1 ] "float cauchyb" [ 0.004 ]
@@ -100,7 +112,8 @@ class LuxMaterialPortTest {
         CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
-            MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS}) {
+            MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS,
+            MaterialLayout.METAL2}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();

@@ -40,10 +40,11 @@ class LuxMaterialsTest {
         "\"velvet\" \"color Kd\" [0.5 0.4 0.6] \"float p1\" [-3] \"float p2\" [15] \"float p3\" [1] \"float thickness\" [0.2]",
         "\"roughglass\" \"color Kr\" [0.9 0.8 0.7] \"color Kt\" [0.8 0.9 0.7] \"float uroughness\" [0.2]"
             + " \"float vroughness\" [0.2] \"float cauchyb\" [0.01]",
+        "\"metal2\" \"float fresnel\" [2.5] \"float uroughness\" [0.3] \"float vroughness\" [0.1]",
         "\"carpaint\" \"string name\" [\"red metallic\"]",
         "\"shinymetal\" \"float film\" [300]",
     };
-    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12;
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13;
     static CompiledRender compiled;
     static CompiledScene scene;
     static PathTraceKernel k;
@@ -219,6 +220,20 @@ class LuxMaterialsTest {
         for (int c = 0; c < 3; c++) {
             assertEquals(kr[c] * f * d / 4, r[c], 2e-5 * r[c], "reflection, channel " + c);
             assertEquals(kt[c] * (1 - f) * d / ((1 - ior) * (1 - ior)), t[c], 2e-5 * t[c], "transmission, channel " + c);
+        }
+    }
+
+    /**
+     * metal2 along the normal (metal2.cpp: MicrofacetReflection(1, FresnelGeneral, SchlickDistribution(u v)):
+     * D = 1 / (pi u v), G = 1, F of a real index 2.5 at normal incidence ((n - 1) / (n + 1))^2.
+     */
+    @Test
+    void metal2AlongTheNormal() {
+        assertEquals(MaterialLayout.METAL2, scene.matType[METAL2]);
+        double expected = Math.pow(1.5 / 3.5, 2) / (4 * Math.PI * 0.03);
+        float[] f = eval(METAL2, NORMAL, NORMAL);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected, f[c], 2e-5 * expected, "channel " + c);
         }
     }
 
