@@ -76,6 +76,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             ok = sampleMatteTranslucent(gid, o, woz, u1, u2, uLobe);
         } else if (luxBsdfType(type)) {
             ok = sampleLux(gid, type, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.DISPERSIVE_GLASS) {
+            ok = sampleDispersiveGlass(gid, o, wox, woy, woz, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

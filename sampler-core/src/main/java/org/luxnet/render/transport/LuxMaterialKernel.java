@@ -8,6 +8,10 @@ import static org.luxnet.scene.compiled.MaterialLayout.CP_KS2;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_KS3;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_M1;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_R1;
+import static org.luxnet.scene.compiled.MaterialLayout.DG_CAUCHYB;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_D;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_KA;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_KD;
@@ -628,6 +632,47 @@ abstract class LuxMaterialKernel extends TextureKernel {
                 ok = iz * woz < 0;
             }
         }
+        return ok;
+    }
+
+    // Dispersive glass (glass.cpp with cauchyb: FresnelCauchy and a dispersive SpecularTransmission),
+    // in RGB: one colour per path, uniformly, refracting with index + cauchyb / l^2 at that colour's
+    // wavelength; the weight carries that colour only, times 3.
+
+    /**
+     * Samples reflection or refraction for one colour chosen by {@code uLobe} (its first third R, then
+     * G, then B; the rest of the number picks reflection with the Fresnel probability).
+     */
+    boolean sampleDispersiveGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
+        int c = min(2, (int) (uLobe * 3));
+        float u = uLobe * 3 - c;
+        float lambda = 0.612f;
+        if (c == 1) {
+            lambda = 0.549f;
+        } else if (c == 2) {
+            lambda = 0.465f;
+        }
+        float eta = shade[o + ETA] + shade[o + DG_CAUCHYB] / (lambda * lambda);
+        boolean entering = woz > 0;
+        float f = fresnelDielectric(woz, 1f, eta);
+        boolean ok = true;
+        float w = 0f;
+        if (u < f) {
+            w = 3 * shade[o + KS + c];
+            scratch[Scratch.BS_PDF * capacity + gid] = f / 3;
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        } else {
+            float ratio = entering ? 1f / eta : eta;
+            float sin2T = ratio * ratio * max(0f, 1 - woz * woz);
+            ok = sin2T < 1;
+            float cosT = sqrt(max(0f, 1 - sin2T));
+            w = 3 * shade[o + KT + c] * ratio * ratio;
+            scratch[Scratch.BS_PDF * capacity + gid] = (1 - f) / 3;
+            writeDirection(gid, -ratio * wox, -ratio * woy, entering ? -cosT : cosT, true, true, 1f / (ratio * ratio));
+        }
+        scratch[Scratch.BS_R * capacity + gid] = c == 0 ? w : 0f;
+        scratch[Scratch.BS_G * capacity + gid] = c == 1 ? w : 0f;
+        scratch[Scratch.BS_B * capacity + gid] = c == 2 ? w : 0f;
         return ok;
     }
 }

@@ -97,6 +97,8 @@ final class LuxMaterials {
                 new Slot("vroughness", MaterialLayout.RG_V, 1)},
             MaterialLayout.METAL2, new Slot[] {new Slot("uroughness", MaterialLayout.M2_U, 1),
                 new Slot("vroughness", MaterialLayout.M2_V, 1)},
+            MaterialLayout.DISPERSIVE_GLASS, new Slot[] {new Slot("Kr", MaterialLayout.KS, 3),
+                new Slot("Kt", MaterialLayout.KT, 3), new Slot("cauchyb", MaterialLayout.DG_CAUCHYB, 1)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
@@ -287,6 +289,25 @@ final class LuxMaterials {
             nk = MaterialCompiler.METALS.get("aluminium");
         }
         return nk;
+    }
+
+    /**
+     * glass.cpp Glass::CreateMaterial: a cauchyb other than 0 makes FresnelCauchy disperse, the index at
+     * wavelength l being index + cauchyb / l^2 (l in um). Rendered in RGB: each path takes R, G or B
+     * at random and refracts with that colour's index (at 612, 549 and 465 nm), which the warning says.
+     * Returns {@code type} (the glass already compiled into {@code out}) when there is no dispersion.
+     */
+    int dispersion(MaterialDesc m, float[] out, int type) {
+        ParamSet ps = m.params();
+        float cauchyB = MaterialCompiler.num(ps, "cauchyb", 0);
+        int result = type;
+        if (cauchyB != 0 || ps.getTexture("cauchyb") != null) {
+            out[MaterialLayout.DG_CAUCHYB] = cauchyB;
+            warnings.add(new SceneWarning(m.loc(), "glass dispersion (cauchyb) is approximated in RGB: each path"
+                    + " refracts with the Cauchy index of one of R, G, B (612, 549, 465 nm), chosen at random"));
+            result = MaterialLayout.DISPERSIVE_GLASS;
+        }
+        return result;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -286,11 +286,11 @@ final class MaterialCompiler {
         float ur = num(ps, "uroughness", num(ps, "roughness", 0));
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
-        ps.get("cauchyb");
         if (ur > 0 || vr > 0) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
         }
-        return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;
+        boolean architectural = ps.getBool("architectural", false);
+        return architectural ? MaterialLayout.ARCH_GLASS : lux.dispersion(m, out, MaterialLayout.GLASS);
     }
 
     private float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {

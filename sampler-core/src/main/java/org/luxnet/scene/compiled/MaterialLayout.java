@@ -46,6 +46,8 @@ public final class MaterialLayout {
     public static final int METAL2 = 21;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
     public static final int LUX_LAST_BSDF = METAL2;
+    /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
+    public static final int DISPERSIVE_GLASS = 28;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
     public static final int LUX_MIX = 29;
 
@@ -62,6 +64,8 @@ public final class MaterialLayout {
     public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
     // Metal2 slots: eta and k per channel, roughness u and v.
     public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
+    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2.
+    public static final int DG_CAUCHYB = 12;
     // Mix slots: amount (probability of the second), the two materials' indices.
     public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
 
@@ -107,6 +111,7 @@ public final class MaterialLayout {
             case VELVET: return "velvet";
             case ROUGHGLASS: return "roughglass";
             case METAL2: return "metal2";
+            case DISPERSIVE_GLASS: return "glass (dispersive)";
             case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";
         }

@@ -41,10 +41,11 @@ class LuxMaterialsTest {
         "\"roughglass\" \"color Kr\" [0.9 0.8 0.7] \"color Kt\" [0.8 0.9 0.7] \"float uroughness\" [0.2]"
             + " \"float vroughness\" [0.2] \"float cauchyb\" [0.01]",
         "\"metal2\" \"float fresnel\" [2.5] \"float uroughness\" [0.3] \"float vroughness\" [0.1]",
+        "\"glass\" \"float index\" [1.5] \"float cauchyb\" [0.01] \"color Kt\" [0.9 0.8 0.7]",
         "\"carpaint\" \"string name\" [\"red metallic\"]",
         "\"shinymetal\" \"float film\" [300]",
     };
-    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13;
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13, DISPERSIVE = 14;
     static CompiledRender compiled;
     static CompiledScene scene;
     static PathTraceKernel k;
@@ -234,6 +235,30 @@ class LuxMaterialsTest {
         float[] f = eval(METAL2, NORMAL, NORMAL);
         for (int c = 0; c < 3; c++) {
             assertEquals(expected, f[c], 2e-5 * expected, "channel " + c);
+        }
+    }
+
+    /**
+     * glass.cpp with cauchyb: FresnelCauchy's index + cauchyb / l^2 (l in um, cb * 1e6 over nm^2); in
+     * RGB each sample refracts one colour by Snell's law with that colour's index, weight 3 Kt / eta^2.
+     */
+    @Test
+    void dispersiveGlassRefractsEachColourByItsCauchyIndex() {
+        assertEquals(MaterialLayout.DISPERSIVE_GLASS, scene.matType[DISPERSIVE]);
+        assertTrue(compiled.warnings().stream().anyMatch(w -> w.message().contains("approximated in RGB")));
+        double[] lambda = {0.612, 0.549, 0.465}, kt = {0.9, 0.8, 0.7};
+        float[] uLobe = {0.05f, 0.5f, 0.85f};
+        for (int c = 0; c < 3; c++) {
+            k.shadeMaterial(0, 0, DISPERSIVE, 0, 0, 0);
+            assertTrue(k.sampleBsdf(0, DISPERSIVE, 0.6f, 0, 0.8f, 0.5f, 0.5f, uLobe[c]));
+            double eta = 1.5 + 0.01 / (lambda[c] * lambda[c]);
+            assertTrue(k.scratch[Scratch.BS_TRANSMISSION] != 0 && k.scratch[Scratch.BS_SPECULAR] != 0);
+            assertEquals(-0.6 / eta, k.scratch[Scratch.BS_WX], 1e-6, "Snell for colour " + c);
+            assertEquals(-Math.sqrt(1 - 0.36 / (eta * eta)), k.scratch[Scratch.BS_WZ], 1e-6);
+            for (int ch = 0; ch < 3; ch++) {
+                double expected = ch == c ? 3 * kt[c] / (eta * eta) : 0;
+                assertEquals(expected, k.scratch[Scratch.BS_R + ch], 1e-5, "weight of channel " + ch + " for colour " + c);
+            }
         }
     }
 
