@@ -232,6 +232,8 @@ abstract class LuxMaterialKernel extends TextureKernel {
                     shade[o + M2_K], shade[o + M2_K + 1], shade[o + M2_K + 2], 1f);
         } else if (type == MaterialLayout.VELVET) {
             evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.GLOSSY_LOSSY) {
+            evalGlossyLossy(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -255,6 +257,10 @@ abstract class LuxMaterialKernel extends TextureKernel {
                 ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + SM_U] * shade[o + SM_V],
                         schlickAnisotropy(shade[o + SM_U], shade[o + SM_V]), u1, u2);
             }
+        } else if (type == MaterialLayout.GLOSSY_LOSSY && uLobe >= 0.5f) {
+            // FresnelBlend::SampleF: half the time about a Schlick half vector, else the cosine.
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            ok = sampleSchlickReflection(gid, wox, woy, woz, u * v, schlickAnisotropy(u, v), u1, u2);
         } else if (type == MaterialLayout.METAL2) {
             ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + M2_U] * shade[o + M2_V],
                     schlickAnisotropy(shade[o + M2_U], shade[o + M2_V]), u1, u2);
@@ -469,6 +475,37 @@ abstract class LuxMaterialKernel extends TextureKernel {
             ok = sampleCosine(gid, woz, u1, u2);
         }
         return ok;
+    }
+
+    // glossy_lossy (glossy.cpp Glossy::GetBSDF, fresnelblend.cpp FresnelBlend::F): Ashikhmin-Shirley's
+    // diffuse term 28/(23 pi) Rd (1 - Rs)(1 - (1 - cos_i/2)^5)(1 - (1 - cos_o/2)^5), absorbed by Ka over d,
+    // plus D S(cos_ih) / (4 cos_ih max(cos_i, cos_o)) with SchlickDistribution(u v, anisotropy).
+
+    private void evalGlossyLossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (hz < 0) {
+            hl = -hl;
+        }
+        hx /= hl;
+        hy /= hl;
+        hz /= hl;
+        float cosIH = abs(wix * hx + wiy * hy + wiz * hz), cosOH = abs(wox * hx + woy * hy + woz * hz);
+        float diff = 28f / (23f * PI) * (1 - pow5(0.5f * iz)) * (1 - pow5(0.5f * oz));
+        float spec = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI / (4 * cosIH * max(iz, oz));
+        float p = pow5(cosIH), d = shade[o + LG_D];
+        writeColour(gid, glossyLossyChannel(o, 0, diff, spec, p, d, iz, oz),
+                glossyLossyChannel(o, 1, diff, spec, p, d, iz, oz), glossyLossyChannel(o, 2, diff, spec, p, d, iz, oz),
+                0.5f * (iz * INV_PI + schlickReflectionPdf(r, aniso, hx, hy, hz, cosOH)));
+    }
+
+    private float glossyLossyChannel(int o, int c, float diff, float spec, float p, float d, float iz, float oz) {
+        float rs = min(1f, shade[o + LG_KS + c]);
+        return diff * absorption(shade[o + LG_KA + c], d, iz, oz) * min(1f, shade[o + LG_KD + c]) * (1 - rs)
+                + spec * (rs + (1 - rs) * p);
     }
 
     // Shinymetal (shinymetal.cpp ShinyMetal::GetBSDF): MultiBSDF of a two-sided MicrofacetReflection

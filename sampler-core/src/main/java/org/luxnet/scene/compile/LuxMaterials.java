@@ -82,12 +82,15 @@ final class LuxMaterials {
         new Slot("R1", CP_R1, 1), new Slot("R2", CP_R1 + 1, 1), new Slot("R3", CP_R1 + 2, 1),
         new Slot("M1", CP_M1, 1), new Slot("M2", CP_M1 + 1, 1), new Slot("M3", CP_M1 + 2, 1)};
 
+    /** LuxRender glossy's and glossy_lossy's texturable parameters. */
+    private static final Slot[] GLOSSY_SLOTS = {new Slot("Kd", LG_KD, 3), new Slot("Ks", LG_KS, 3),
+        new Slot("Ka", LG_KA, 3), new Slot("d", LG_D, 1), new Slot("uroughness", LG_U, 1), new Slot("vroughness", LG_V, 1)};
+
     /** Texturable parameters of the LuxRender types (as MaterialCompiler's TEXTURABLE). */
     static final Map<Integer, Slot[]> TEXTURABLE = Map.of(
             MaterialLayout.CARPAINT, CAR_PAINT_SLOTS,
-            MaterialLayout.LUX_GLOSSY, new Slot[] {new Slot("Kd", LG_KD, 3), new Slot("Ks", LG_KS, 3),
-                new Slot("Ka", LG_KA, 3), new Slot("d", LG_D, 1), new Slot("uroughness", LG_U, 1),
-                new Slot("vroughness", LG_V, 1)},
+            MaterialLayout.LUX_GLOSSY, GLOSSY_SLOTS,
+            MaterialLayout.GLOSSY_LOSSY, GLOSSY_SLOTS,
             MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
                 new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
             MaterialLayout.LUX_MIX, new Slot[] {new Slot("amount", MaterialLayout.MIX_AMOUNT, 1)},
@@ -176,6 +179,12 @@ final class LuxMaterials {
                     + " supported; the base is Lambertian"));
         }
         return MaterialLayout.LUX_GLOSSY;
+    }
+
+    /** glossy.cpp Glossy::CreateMaterial ("glossy_lossy"): glossy's parameters and defaults, a FresnelBlend BSDF. */
+    int glossyLossy(MaterialDesc m, float[] out) {
+        glossy(m, out);
+        return MaterialLayout.GLOSSY_LOSSY;
     }
 
     /** shinymetal.cpp ShinyMetal::CreateMaterial: Kr, Ks, u/vroughness; a thin film warns. */

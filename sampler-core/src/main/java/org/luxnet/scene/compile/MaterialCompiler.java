@@ -51,6 +51,7 @@ final class MaterialCompiler {
             Map.entry("shinymetal", this::luxMaterial),
             Map.entry("velvet", this::luxMaterial),
             Map.entry("metal2", this::luxMaterial),
+            Map.entry("glossy_lossy", this::luxMaterial),
             Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
@@ -247,6 +248,7 @@ final class MaterialCompiler {
             case "velvet": return lux.velvet(m, out);
             case "roughglass": return lux.roughGlass(m, out);
             case "metal2": return lux.metal2(m, out);
+            case "glossy_lossy": return lux.glossyLossy(m, out);
             case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }

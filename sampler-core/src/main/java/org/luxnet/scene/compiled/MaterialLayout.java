@@ -44,8 +44,10 @@ public final class MaterialLayout {
     public static final int ROUGHGLASS = 20;
     /** LuxRender "metal2": a Schlick microfacet conductor with eta/k from its fresnel texture (metal2.cpp). */
     public static final int METAL2 = 21;
+    /** LuxRender "glossy_lossy": FresnelBlend with a Schlick distribution and Ka/d absorption (glossy.cpp); LUX_GLOSSY's slots. */
+    public static final int GLOSSY_LOSSY = 22;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
-    public static final int LUX_LAST_BSDF = METAL2;
+    public static final int LUX_LAST_BSDF = GLOSSY_LOSSY;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
@@ -111,6 +113,7 @@ public final class MaterialLayout {
             case VELVET: return "velvet";
             case ROUGHGLASS: return "roughglass";
             case METAL2: return "metal2";
+            case GLOSSY_LOSSY: return "glossy_lossy";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";

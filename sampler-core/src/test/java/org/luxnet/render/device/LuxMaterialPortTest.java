@@ -99,7 +99,7 @@ class LuxMaterialPortTest {
             AttributeEnd
             AttributeBegin
               Translate 0.7 0.5 1.6
-              Material "glossy" "color Kd" [ 0.1 0.4 0.1 ] "float index" [ 1.5 ] "float uroughness" [ 0.1 ]
+              Material "glossy_lossy" "color Kd" [ 0.1 0.4 0.1 ] "float index" [ 1.5 ] "float uroughness" [ 0.1 ] "color Ka" [ 0.2 0.1 0.3 ] "float d" [ 0.2 ]
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
             WorldEnd
@@ -119,7 +119,7 @@ class LuxMaterialPortTest {
                 "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
             MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS,
-            MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS}) {
+            MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.GLOSSY_LOSSY}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();

@@ -42,10 +42,12 @@ class LuxMaterialsTest {
             + " \"float vroughness\" [0.2] \"float cauchyb\" [0.01]",
         "\"metal2\" \"float fresnel\" [2.5] \"float uroughness\" [0.3] \"float vroughness\" [0.1]",
         "\"glass\" \"float index\" [1.5] \"float cauchyb\" [0.01] \"color Kt\" [0.9 0.8 0.7]",
+        "\"glossy_lossy\" \"color Kd\" [0.6 0.4 0.2] \"color Ks\" [0.1 0.08 0.06] \"float uroughness\" [0.2]"
+            + " \"float vroughness\" [0.2] \"color Ka\" [0.2 0.3 0.4] \"float d\" [0.3]",
         "\"carpaint\" \"string name\" [\"red metallic\"]",
         "\"shinymetal\" \"float film\" [300]",
     };
-    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13, DISPERSIVE = 14;
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13, DISPERSIVE = 14, LOSSY = 15;
     static CompiledRender compiled;
     static CompiledScene scene;
     static PathTraceKernel k;
@@ -259,6 +261,22 @@ class LuxMaterialsTest {
                 double expected = ch == c ? 3 * kt[c] / (eta * eta) : 0;
                 assertEquals(expected, k.scratch[Scratch.BS_R + ch], 1e-5, "weight of channel " + ch + " for colour " + c);
             }
+        }
+    }
+
+    /**
+     * glossy_lossy along the normal (fresnelblend.cpp FresnelBlend::F): 28/(23 pi) (1 - 0.5^5)^2 exp(-2 Ka d)
+     * Rd (1 - Rs) + D Rs / 4 with D = 1 / (pi u v).
+     */
+    @Test
+    void glossyLossyAlongTheNormal() {
+        assertEquals(MaterialLayout.GLOSSY_LOSSY, scene.matType[LOSSY]);
+        double[] kd = {0.6, 0.4, 0.2}, ks = {0.1, 0.08, 0.06}, ka = {0.2, 0.3, 0.4};
+        float[] f = eval(LOSSY, NORMAL, NORMAL);
+        for (int c = 0; c < 3; c++) {
+            double expected = 28 / (23 * Math.PI) * Math.pow(1 - Math.pow(0.5, 5), 2) * Math.exp(-2 * ka[c] * 0.3)
+                    * kd[c] * (1 - ks[c]) + ks[c] / (4 * Math.PI * 0.04);
+            assertEquals(expected, f[c], 2e-5 * expected, "channel " + c);
         }
     }
 
