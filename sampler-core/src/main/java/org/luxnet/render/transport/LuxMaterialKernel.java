@@ -10,6 +10,7 @@ import static org.luxnet.scene.compiled.MaterialLayout.CP_M1;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_R1;
 import static org.luxnet.scene.compiled.MaterialLayout.DG_CAUCHYB;
 import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.GT_KT;
 import static org.luxnet.scene.compiled.MaterialLayout.KS;
 import static org.luxnet.scene.compiled.MaterialLayout.KT;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_D;
@@ -213,7 +214,9 @@ abstract class LuxMaterialKernel extends TextureKernel {
 
     /** f and pdf of the LuxRender material {@code type}; same contract as BsdfKernel.evalBsdf. */
     void evalLux(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        if (type == MaterialLayout.ROUGHGLASS) {
+        if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
+            evalGlossyTranslucent(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.ROUGHGLASS) {
             evalRoughGlass(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (woz * wiz <= 0) {
             writeColour(gid, 0, 0, 0, 0);
@@ -257,6 +260,8 @@ abstract class LuxMaterialKernel extends TextureKernel {
                 ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + SM_U] * shade[o + SM_V],
                         schlickAnisotropy(shade[o + SM_U], shade[o + SM_V]), u1, u2);
             }
+        } else if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
+            ok = sampleGlossyTranslucentDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
         } else if (type == MaterialLayout.GLOSSY_LOSSY && uLobe >= 0.5f) {
             // FresnelBlend::SampleF: half the time about a Schlick half vector, else the cosine.
             float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
@@ -506,6 +511,83 @@ abstract class LuxMaterialKernel extends TextureKernel {
         float rs = min(1f, shade[o + LG_KS + c]);
         return diff * absorption(shade[o + LG_KA + c], d, iz, oz) * min(1f, shade[o + LG_KD + c]) * (1 - rs)
                 + spec * (rs + (1 - rs) * p);
+    }
+
+    // glossytranslucent (glossytranslucent.cpp, one-sided: the back face copies the front): MultiBSDF of
+    // SchlickDoubleSidedBRDF (schlickbrdf.cpp: a Kd (1 - S) / pi absorbed by Ka over d, plus S G Z A /
+    // (4 pi cos_i cos_o), multibounce adding clamp((1 - G) / (4 pi cos_i cos_o), 0, 1)) and
+    // SchlickTranslucentBTDF (schlicktranslucentbtdf.cpp: Kt (1 - Kd) S' / pi, S' = (1 - S1)(1 - S2) /
+    // (1 - (S1 + S2)/2) at the flipped half vector, absorbed likewise), each sampled half the time.
+
+    private void evalGlossyTranslucent(int gid, int o, float wox, float woy, float woz, float wix, float wiy,
+                                       float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float d = shade[o + LG_D];
+        float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
+        if (oz > 0 && iz > 0) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            float r = u * v, aniso = schlickAnisotropy(u, v);
+            boolean reflection = woz * wiz > 0;
+            // Reflection: H = wo + wi turned up; transmission: wi + wo with wo's z negated.
+            float hx = wox + wix, hy = woy + wiy, hz = abs(woz + wiz);
+            if (!reflection) {
+                hz = abs(wiz - woz);
+            }
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float cosIH = abs(wix * hx + wiy * hy + abs(wiz) * hz);
+            float p = pow5(cosIH);
+            float spec = 0f;
+            if (reflection) {
+                float g = schlickG(r, oz) * schlickG(r, iz);
+                float den = 4 * PI * iz * oz;
+                spec = g * schlickZ(r, hz) * schlickA(aniso, hx, hy) / den;
+                if (shade[o + LG_MULTIBOUNCE] != 0) {
+                    spec += max(0f, min(1f, (1 - g) / den));
+                }
+                pdf = 0.5f * (0.5f * iz * INV_PI + 0.5f * schlickReflectionPdf(r, aniso, hx, hy, hz,
+                        abs(wox * hx + woy * hy + oz * hz)));
+            } else {
+                pdf = 0.5f * iz * INV_PI;
+            }
+            fr = glossyTranslucentChannel(o, 0, reflection, p, spec, d, iz, oz);
+            fg = glossyTranslucentChannel(o, 1, reflection, p, spec, d, iz, oz);
+            fb = glossyTranslucentChannel(o, 2, reflection, p, spec, d, iz, oz);
+        }
+        writeColour(gid, fr, fg, fb, pdf);
+    }
+
+    private float glossyTranslucentChannel(int o, int c, boolean reflection, float p, float spec, float d, float iz,
+                                           float oz) {
+        float ks = min(1f, shade[o + LG_KS + c]), kd = min(1f, shade[o + LG_KD + c]);
+        float s = ks + (1 - ks) * p;
+        float a = absorption(shade[o + LG_KA + c], d, iz, oz);
+        float f = 0f;
+        if (reflection) {
+            f = a * kd * (1 - s) * INV_PI + s * spec;
+        } else {
+            // S1 = S2 = s on a one-sided material: (1 - s)^2 / (1 - s).
+            f = (1 - s) * a * min(1f, shade[o + GT_KT + c]) * (1 - kd) * INV_PI;
+        }
+        return f;
+    }
+
+    /** MultiBSDF::SampleF: the BRDF (half cosine, half Schlick half vector) or the BTDF (cosine through). */
+    private boolean sampleGlossyTranslucentDirection(int gid, int o, float wox, float woy, float woz, float u1,
+                                                     float u2, float uLobe) {
+        boolean ok = false;
+        if (uLobe < 0.25f) {
+            ok = sampleCosine(gid, woz, u1, u2);
+        } else if (uLobe < 0.5f) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            ok = sampleSchlickReflection(gid, wox, woy, woz, u * v, schlickAnisotropy(u, v), u1, u2);
+        } else {
+            ok = sampleCosine(gid, -woz, u1, u2);
+            scratch[Scratch.BS_TRANSMISSION * capacity + gid] = 1f;
+        }
+        return ok;
     }
 
     // Shinymetal (shinymetal.cpp ShinyMetal::GetBSDF): MultiBSDF of a two-sided MicrofacetReflection

@@ -91,6 +91,7 @@ final class LuxMaterials {
             MaterialLayout.CARPAINT, CAR_PAINT_SLOTS,
             MaterialLayout.LUX_GLOSSY, GLOSSY_SLOTS,
             MaterialLayout.GLOSSY_LOSSY, GLOSSY_SLOTS,
+            MaterialLayout.GLOSSY_TRANSLUCENT, concat(GLOSSY_SLOTS, new Slot("Kt", MaterialLayout.GT_KT, 3)),
             MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
                 new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
             MaterialLayout.LUX_MIX, new Slot[] {new Slot("amount", MaterialLayout.MIX_AMOUNT, 1)},
@@ -185,6 +186,32 @@ final class LuxMaterials {
     int glossyLossy(MaterialDesc m, float[] out) {
         glossy(m, out);
         return MaterialLayout.GLOSSY_LOSSY;
+    }
+
+    private static Slot[] concat(Slot[] a, Slot b) {
+        Slot[] c = java.util.Arrays.copyOf(a, a.length + 1);
+        c[a.length] = b;
+        return c;
+    }
+
+    /**
+     * glossytranslucent.cpp GlossyTranslucent::CreateMaterial: glossy's parameters and Kt (1); with
+     * "onesided" true (the default) the back face copies the front's, as LuxRender does; the backface_*
+     * parameters of a two-sided one warn and the front's are used.
+     */
+    int glossyTranslucent(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        glossy(m, out);
+        MaterialCompiler.put3(out, MaterialLayout.GT_KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
+        if (!ps.getBool("onesided", true)) {
+            warnings.add(new SceneWarning(ps.get("onesided").loc(), "glossytranslucent \"onesided\" false: the"
+                    + " backface_* parameters are not supported; the back face uses the front's"));
+            for (String p : new String[] {"backface_Ks", "backface_index", "backface_Ka", "backface_d",
+                "backface_uroughness", "backface_vroughness", "backface_multibounce"}) {
+                ps.get(p);
+            }
+        }
+        return MaterialLayout.GLOSSY_TRANSLUCENT;
     }
 
     /** shinymetal.cpp ShinyMetal::CreateMaterial: Kr, Ks, u/vroughness; a thin film warns. */

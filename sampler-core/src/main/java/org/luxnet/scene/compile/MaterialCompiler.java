@@ -52,6 +52,7 @@ final class MaterialCompiler {
             Map.entry("velvet", this::luxMaterial),
             Map.entry("metal2", this::luxMaterial),
             Map.entry("glossy_lossy", this::luxMaterial),
+            Map.entry("glossytranslucent", this::luxMaterial),
             Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
@@ -249,6 +250,7 @@ final class MaterialCompiler {
             case "roughglass": return lux.roughGlass(m, out);
             case "metal2": return lux.metal2(m, out);
             case "glossy_lossy": return lux.glossyLossy(m, out);
+            case "glossytranslucent": return lux.glossyTranslucent(m, out);
             case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }

@@ -46,8 +46,10 @@ public final class MaterialLayout {
     public static final int METAL2 = 21;
     /** LuxRender "glossy_lossy": FresnelBlend with a Schlick distribution and Ka/d absorption (glossy.cpp); LUX_GLOSSY's slots. */
     public static final int GLOSSY_LOSSY = 22;
+    /** LuxRender "glossytranslucent": a two-sided Schlick BRDF and a diffuse Schlick BTDF (glossytranslucent.cpp); LUX_GLOSSY's slots and GT_KT. */
+    public static final int GLOSSY_TRANSLUCENT = 23;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
-    public static final int LUX_LAST_BSDF = GLOSSY_LOSSY;
+    public static final int LUX_LAST_BSDF = GLOSSY_TRANSLUCENT;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
@@ -58,6 +60,8 @@ public final class MaterialLayout {
     public static final int CP_R1 = 21, CP_M1 = 24;
     // LuxRender glossy slots: Kd, Ks, Ka, depth d, roughness u and v on ALPHA_U/ALPHA_V, multibounce 0/1.
     public static final int LG_KD = 0, LG_KS = 3, LG_KA = 6, LG_D = 9, LG_U = 10, LG_V = 11, LG_MULTIBOUNCE = 15;
+    /** Glossytranslucent's transmission colour Kt (3 floats); its other slots are LuxRender glossy's. */
+    public static final int GT_KT = 16;
     // Shinymetal slots: Kr (specular), Ks (glossy), roughness u and v.
     public static final int SM_KR = 0, SM_KS = 3, SM_U = 10, SM_V = 11;
     // Velvet slots: Kd, the phase function's Legendre coefficients p1..p3, thickness.
@@ -114,6 +118,7 @@ public final class MaterialLayout {
             case ROUGHGLASS: return "roughglass";
             case METAL2: return "metal2";
             case GLOSSY_LOSSY: return "glossy_lossy";
+            case GLOSSY_TRANSLUCENT: return "glossytranslucent";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";

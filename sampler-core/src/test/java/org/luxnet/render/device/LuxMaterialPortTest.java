@@ -67,6 +67,11 @@ class LuxMaterialPortTest {
               Material "velvet" "texture Kd" "checks"
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
+            AttributeBegin
+              Translate -0.7 1.6 1.6
+              Material "glossytranslucent" "color Kd" [ 0.3 0.3 0.2 ] "color Kt" [ 0.5 0.8 0.3 ] "float uroughness" [ 0.2 ] "color Ka" [ 0.2 0.1 0.1 ] "float d" [ 0.1 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
             MakeNamedMaterial "red" "string type" [ "matte" ] "color Kd" [ 0.8 0.1 0.1 ]
             MakeNamedMaterial "paint" "string type" [ "carpaint" ] "string name" [ "blue" ]
             MakeNamedMaterial "inner" "string type" [ "mix" ] "string namedmaterial1" [ "red" ] "string namedmaterial2" [ "paint" ] "texture amount" "rough"
@@ -119,7 +124,8 @@ class LuxMaterialPortTest {
                 "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
             MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS,
-            MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.GLOSSY_LOSSY}) {
+            MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.GLOSSY_LOSSY,
+            MaterialLayout.GLOSSY_TRANSLUCENT}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();

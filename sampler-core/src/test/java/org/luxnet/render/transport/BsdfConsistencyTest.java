@@ -45,6 +45,8 @@ class BsdfConsistencyTest {
         "\"shinymetal\" \"color Ks\" [0.8 0.6 0.3] \"color Kr\" [0.7 0.7 0.7] \"float uroughness\" [0.3] \"float vroughness\" [0.5]",
         "\"glossy_lossy\" \"color Kd\" [0.6 0.4 0.2] \"color Ks\" [0.1 0.1 0.1] \"float uroughness\" [0.3]"
             + " \"float vroughness\" [0.2] \"color Ka\" [0.2 0.2 0.2] \"float d\" [0.3]",
+        "\"glossytranslucent\" \"color Kd\" [0.4 0.3 0.2] \"color Kt\" [0.6 0.7 0.5] \"color Ks\" [0.05 0.05 0.05]"
+            + " \"float uroughness\" [0.3] \"float vroughness\" [0.3] \"color Ka\" [0.2 0.2 0.2] \"float d\" [0.2]",
         "\"metal2\" \"float fresnel\" [3] \"float uroughness\" [0.25] \"float vroughness\" [0.4]",
         "\"roughglass\" \"color Kr\" [0.9 0.8 0.7] \"color Kt\" [0.8 0.9 0.7] \"float uroughness\" [0.35]"
             + " \"float vroughness\" [0.25] \"float cauchyb\" [0.004]",
@@ -53,7 +55,7 @@ class BsdfConsistencyTest {
     };
     static final int GLASS = MATERIALS.length - 1;
     /** Near-delta lobes cannot be integrated by uniform sampling; they get the pointwise checks only. */
-    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, false, true, true, true, true, true, true, true};
+    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, false, true, true, true, true, true, true, true, true};
     /** LuxRender's velvet clamps p thickness / cos(wi) (asperity.cpp Asperity::F), which is not reciprocal. */
     static final int VELVET = GLASS - 1;
     /**

@@ -44,10 +44,12 @@ class LuxMaterialsTest {
         "\"glass\" \"float index\" [1.5] \"float cauchyb\" [0.01] \"color Kt\" [0.9 0.8 0.7]",
         "\"glossy_lossy\" \"color Kd\" [0.6 0.4 0.2] \"color Ks\" [0.1 0.08 0.06] \"float uroughness\" [0.2]"
             + " \"float vroughness\" [0.2] \"color Ka\" [0.2 0.3 0.4] \"float d\" [0.3]",
+        "\"glossytranslucent\" \"color Kd\" [0.4 0.3 0.2] \"color Kt\" [0.6 0.7 0.5] \"color Ks\" [0.05 0.04 0.03]"
+            + " \"float uroughness\" [0.2] \"float vroughness\" [0.2]",
         "\"carpaint\" \"string name\" [\"red metallic\"]",
         "\"shinymetal\" \"float film\" [300]",
     };
-    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13, DISPERSIVE = 14, LOSSY = 15;
+    static final int CUSTOM_PAINT = 8, GLOSSY = 9, SHINY = 10, VELVET = 11, ROUGH_GLASS = 12, METAL2 = 13, DISPERSIVE = 14, LOSSY = 15, TRANSLUCENT = 16;
     static CompiledRender compiled;
     static CompiledScene scene;
     static PathTraceKernel k;
@@ -277,6 +279,25 @@ class LuxMaterialsTest {
             double expected = 28 / (23 * Math.PI) * Math.pow(1 - Math.pow(0.5, 5), 2) * Math.exp(-2 * ka[c] * 0.3)
                     * kd[c] * (1 - ks[c]) + ks[c] / (4 * Math.PI * 0.04);
             assertEquals(expected, f[c], 2e-5 * expected, "channel " + c);
+        }
+    }
+
+    /**
+     * glossytranslucent along the normal (schlickbrdf.cpp SchlickDoubleSidedBRDF::F: Kd (1 - S) / pi +
+     * S G Z / (4 pi), S = Ks, Z = 1 / (u v), G = 1) and straight through (schlicktranslucentbtdf.cpp:
+     * Kt (1 - Kd) (1 - S1)(1 - S2) / (1 - (S1 + S2)/2) / pi with S1 = S2 = Ks on a one-sided material).
+     */
+    @Test
+    void glossyTranslucentAlongTheNormal() {
+        assertEquals(MaterialLayout.GLOSSY_TRANSLUCENT, scene.matType[TRANSLUCENT]);
+        double[] kd = {0.4, 0.3, 0.2}, kt = {0.6, 0.7, 0.5}, ks = {0.05, 0.04, 0.03};
+        float[] r = eval(TRANSLUCENT, NORMAL, NORMAL);
+        float[] t = eval(TRANSLUCENT, NORMAL, new float[] {0, 0, -1});
+        for (int c = 0; c < 3; c++) {
+            double refl = kd[c] * (1 - ks[c]) / Math.PI + ks[c] / (4 * Math.PI * 0.04);
+            double trans = kt[c] * (1 - kd[c]) * (1 - ks[c]) * (1 - ks[c]) / (1 - ks[c]) / Math.PI;
+            assertEquals(refl, r[c], 2e-5 * refl, "reflection, channel " + c);
+            assertEquals(trans, t[c], 2e-5 * trans, "transmission, channel " + c);
         }
     }
 
