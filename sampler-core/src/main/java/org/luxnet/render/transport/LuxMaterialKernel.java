@@ -56,8 +56,6 @@ import org.luxnet.scene.compiled.MaterialLayout;
  */
 abstract class LuxMaterialKernel extends TextureKernel {
     private static final float HALF_PI = (float) (Math.PI / 2);
-    /** Nested mix materials resolved per hit; the compiler refuses deeper nesting. */
-    static final int MAX_MIX_DEPTH = 8;
 
     /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
     static boolean luxBsdfType(int type) {
@@ -93,7 +91,7 @@ abstract class LuxMaterialKernel extends TextureKernel {
     int chooseMixComponent(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
         int m = mat;
         float v = u;
-        for (int depth = 0; depth < MAX_MIX_DEPTH; depth++) {
+        for (int depth = 0; depth < MaterialLayout.MAX_MIX_DEPTH; depth++) {
             if (matType[m] == MaterialLayout.LUX_MIX) {
                 // The shaded amount, in the row BsdfKernel's o points to (change both together).
                 float a = max(0f, min(1f, shade[gid * STRIDE + MIX_AMOUNT]));

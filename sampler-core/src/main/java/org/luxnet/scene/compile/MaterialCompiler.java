@@ -44,7 +44,7 @@ final class MaterialCompiler {
             Map.entry("matte", this::matte),
             Map.entry("mirror", this::mirror),
             Map.entry("glass", this::glass),
-            Map.entry("glass2", this::glass),
+            Map.entry("glass2", this::luxMaterial),
             Map.entry("roughglass", this::luxMaterial),
             Map.entry("glossy", this::luxMaterial),
             Map.entry("carpaint", this::luxMaterial),
@@ -251,9 +251,34 @@ final class MaterialCompiler {
             case "metal2": return lux.metal2(m, out);
             case "glossy_lossy": return lux.glossyLossy(m, out);
             case "glossytranslucent": return lux.glossyTranslucent(m, out);
-            case "mix": return lux.mix(m, out, namedMaterials, this::indexOf);
+            case "glass2":
+                // glass2.cpp reads its index and Cauchy dispersion from the Interior volume's fresnel texture.
+                warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior volume, which is"
+                        + " not read: smooth glass of index 1.5 (or its \"index\") is used"));
+                m.params().get("dispersion");
+                return glass(m, out);
+            case "mix": {
+                int type = lux.mix(m, out, namedMaterials, this::indexOf);
+                int depth = 1 + Math.max(mixDepth((int) out[MaterialLayout.MIX_FIRST]),
+                        mixDepth((int) out[MaterialLayout.MIX_SECOND]));
+                if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+                    warnings.add(new SceneWarning(m.loc(), "mix materials nested " + depth + " deep: those beyond "
+                            + MaterialLayout.MAX_MIX_DEPTH + " render black"));
+                }
+                return type;
+            }
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
+    }
+
+    /** How deep mix materials nest in compiled material {@code mat} (0 for any other material). */
+    private int mixDepth(int mat) {
+        int d = 0;
+        if (types.get(mat) == MaterialLayout.LUX_MIX) {
+            float[] p = params.get(mat);
+            d = 1 + Math.max(mixDepth((int) p[MaterialLayout.MIX_FIRST]), mixDepth((int) p[MaterialLayout.MIX_SECOND]));
+        }
+        return d;
     }
 
     private int matte(MaterialDesc m, float[] out) {

@@ -54,6 +54,8 @@ public final class MaterialLayout {
     public static final int DISPERSIVE_GLASS = 28;
     /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
     public static final int LUX_MIX = 29;
+    /** Mix materials nested deeper than this are not resolved (their hits are black); the compiler warns. */
+    public static final int MAX_MIX_DEPTH = 8;
 
     // Carpaint slots (colours 3 floats, the rest 1); 10..14 are left free so no float sits on ALPHA_U/ALPHA_V.
     public static final int CP_KD = 0, CP_KA = 3, CP_KS1 = 6, CP_D = 9, CP_KS2 = 15, CP_KS3 = 18;

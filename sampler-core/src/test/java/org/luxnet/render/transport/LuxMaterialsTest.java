@@ -354,4 +354,21 @@ class LuxMaterialsTest {
         assertTrue(e.getMessage().contains("badmix.lxs:6:") && e.getMessage().contains("\"pain\" is not a named material"),
                 e.getMessage());
     }
+
+    @Test
+    void mixesNestedTooDeepAndGlass2WarnAtTheirPlace(@TempDir Path tmp) throws IOException {
+        StringBuilder sb = new StringBuilder("Camera \"perspective\"\nFilm \"fleximage\"\nWorldBegin\n"
+                + "MakeNamedMaterial \"m0\" \"string type\" [\"matte\"]\n");
+        for (int i = 1; i <= MaterialLayout.MAX_MIX_DEPTH + 1; i++) {
+            sb.append("MakeNamedMaterial \"m").append(i).append("\" \"string type\" [\"mix\"] \"string namedmaterial1\" [\"m")
+                    .append(i - 1).append("\"] \"string namedmaterial2\" [\"m0\"]\n");
+        }
+        sb.append("NamedMaterial \"m").append(MaterialLayout.MAX_MIX_DEPTH + 1).append("\"\nShape \"sphere\"\n")
+                .append("Material \"glass2\"\nShape \"sphere\"\nWorldEnd\n");
+        Path f = tmp.resolve("deep.lxs");
+        Files.writeString(f, sb.toString());
+        List<String> w = RenderSupport.compile(f).warnings().stream().map(Object::toString).toList();
+        assertTrue(w.stream().anyMatch(s -> s.contains("deep.lxs:13:") && s.contains("nested 9 deep")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.contains("deep.lxs:16:") && s.contains("glass2 takes its index")), w.toString());
+    }
 }
