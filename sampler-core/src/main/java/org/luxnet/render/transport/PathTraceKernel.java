@@ -339,6 +339,8 @@ public final class PathTraceKernel extends CameraKernel {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
+                // A mix material stands for one of its components, chosen per hit (LuxMaterialKernel).
+                mat = chooseMixComponent(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, MATERIAL_CHOICE));
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
                     nsx = scratch[Scratch.VEC_X * capacity + gid];

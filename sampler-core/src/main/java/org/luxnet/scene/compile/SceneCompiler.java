@@ -31,6 +31,7 @@ public final class SceneCompiler {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
         MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), warnings);
+        materials.namedMaterials(d.namedMaterials());
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {
