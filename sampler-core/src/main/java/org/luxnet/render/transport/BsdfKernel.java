@@ -24,13 +24,18 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * #shadeMaterial} fills at each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
  * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
  */
-abstract class BsdfKernel extends TextureKernel {
+abstract class BsdfKernel extends LobeKernel {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
 
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
-                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT;
+                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || multiLobe(type);
+    }
+
+    /** The pbrt-v3 multi-lobe materials of {@link LobeKernel}. */
+    static boolean multiLobe(int type) {
+        return type == MaterialLayout.UBER || type == MaterialLayout.TRANSLUCENT || type == MaterialLayout.ROUGH_GLASS;
     }
 
     private void writeColour(int gid, float r, float g, float b, float pdf) {
@@ -64,6 +69,8 @@ abstract class BsdfKernel extends TextureKernel {
             evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
             evalMatteTranslucent(gid, o, woz, wiz);
+        } else if (multiLobe(type)) {
+            evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -89,6 +96,8 @@ abstract class BsdfKernel extends TextureKernel {
             ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
             ok = sampleMatteTranslucent(gid, o, woz, u1, u2, uLobe);
+        } else if (multiLobe(type)) {
+            ok = sampleLobes(gid, type, o, wox, woy, woz, u1, u2, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

@@ -331,7 +331,8 @@ public final class PathTraceKernel extends CameraKernel {
                 light = sphereLight[sp];
             }
             if (prim >= 0) {
-                // The material's parameters here, textures evaluated (TextureKernel).
+                // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
+                mat = resolveMix(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, BSDF_LOBE));
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
@@ -363,6 +364,10 @@ public final class PathTraceKernel extends CameraKernel {
                 alive = false;
             }
             int type = matType[mat];
+            // The chosen mix component's weight scales what the surface scatters (1 without a mix).
+            br *= scratch[Scratch.MIX_R * capacity + gid];
+            bg *= scratch[Scratch.MIX_G * capacity + gid];
+            bb *= scratch[Scratch.MIX_B * capacity + gid];
 
             // Invisible surface: continue straight on from just behind it.
             boolean passThrough = alive && type == MaterialLayout.NULL;
@@ -404,7 +409,7 @@ public final class PathTraceKernel extends CameraKernel {
                 // Sample the BSDF for the next direction.
                 alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, BSDF_U),
                         bounceSample(ps, index, bounce, BSDF_V),
-                        bounceSample(ps, index, bounce, BSDF_LOBE));
+                        scratch[Scratch.MIX_U * capacity + gid]);
                 float bwx = scratch[Scratch.BS_WX * capacity + gid];
                 float bwy = scratch[Scratch.BS_WY * capacity + gid];
                 float bwz = scratch[Scratch.BS_WZ * capacity + gid];

@@ -25,6 +25,11 @@ final class Scratch {
     static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
     /** Closest hit: the instance whose object holds the primitive, -1 for world geometry. */
     static final int HIT_INST = 29;
+    /**
+     * Mix materials (LobeKernel.resolveMix): the per-channel weight of the chosen leaf material and
+     * the lobe sample number left after the choice.
+     */
+    static final int MIX_R = 40, MIX_G = 41, MIX_B = 42, MIX_U = 43;
     /** Slots per work item. */
-    static final int SLOTS = 30;
+    static final int SLOTS = 44;
 }

@@ -49,15 +49,18 @@ final class MaterialCompiler {
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
             Map.entry("mattetranslucent", this::matteTranslucent),
+            Map.entry("uber", (m, out) -> this.pbrt.uber(m, out)),
+            Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
+            Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("null", (m, out) -> MaterialLayout.NULL),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
     /** A material parameter that may be textured: its name and the slot and width it fills. */
-    private record Slot(String param, int slot, int width) {
+    record Slot(String param, int slot, int width) {
     }
 
-    private static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
+    static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
         new Slot("roughness", ALPHA_U, 1), new Slot("roughness", ALPHA_V, 1)};
 
     /** Texturable parameters per material type (LuxRender and pbrt names). */
@@ -73,6 +76,7 @@ final class MaterialCompiler {
             MaterialLayout.MATTE_TRANSLUCENT, new Slot[] {new Slot("Kr", KD, 3), new Slot("Kt", KT, 3)});
 
     private final Dialect dialect;
+    private PbrtMaterials pbrt;
     private final List<SceneWarning> warnings;
     private final TextureCompiler textures;
     private final IntList texStart = new IntList();
@@ -83,13 +87,15 @@ final class MaterialCompiler {
     private final List<Integer> types = new ArrayList<>();
     private final List<float[]> params = new ArrayList<>();
 
-    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
+    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
+                     List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
+        this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
     }
 
-    private static Slot[] concat(Slot[] a, Slot[] b) {
+    static Slot[] concat(Slot[] a, Slot[] b) {
         Slot[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
@@ -150,7 +156,7 @@ final class MaterialCompiler {
         boolean any = false;
         ParamSet ps = m.params();
         boolean anisotropic = ps.has("uroughness") || ps.has("vroughness");
-        for (Slot s : TEXTURABLE.getOrDefault(type, new Slot[0])) {
+        for (Slot s : TEXTURABLE.getOrDefault(type, PbrtMaterials.texturable(type))) {
             boolean shadowed = s.param().equals("roughness") && anisotropic;
             if (isTexture(ps, s.param()) && !shadowed) {
                 int[] prog = textures.program(ps.get(s.param()));
@@ -186,12 +192,12 @@ final class MaterialCompiler {
     }
 
     /** A float parameter, or def when absent or bound to a texture (the texture is compiled separately). */
-    private static float num(ParamSet ps, String name, float def) {
+    static float num(ParamSet ps, String name, float def) {
         return isTexture(ps, name) ? def : (float) ps.getFloat(name, def);
     }
 
     /** True when parameter {@code name} is bound to a texture; does not mark it used. */
-    private static boolean isTexture(ParamSet ps, String name) {
+    static boolean isTexture(ParamSet ps, String name) {
         for (Param p : ps.all()) {
             if (p.name().equals(name) && p.type() == ParamType.TEXTURE) {
                 return true;
@@ -211,7 +217,7 @@ final class MaterialCompiler {
         }
     }
 
-    private static void put3(float[] out, int off, float[] v) {
+    static void put3(float[] out, int off, float[] v) {
         out[off] = Math.max(0, v[0]);
         out[off + 1] = Math.max(0, v[1]);
         out[off + 2] = Math.max(0, v[2]);
@@ -252,13 +258,17 @@ final class MaterialCompiler {
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
         ps.get("cauchyb");
-        if (ur > 0 || vr > 0 || m.type().equals("roughglass")) {
+        boolean rough = ur > 0 || vr > 0 || isTexture(ps, "uroughness") || isTexture(ps, "vroughness");
+        if (dialect == Dialect.PBRT && rough && !ps.getBool("architectural", false)) {
+            return PbrtMaterials.roughGlass(ps, out);
+        }
+        if (rough || m.type().equals("roughglass")) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
         }
         return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;
     }
 
-    private float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
+    static float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
         float r = num(ps, name, num(ps, "roughness", def));
         boolean remap = ps.getBool("remaproughness", remapDefault);
         out[MaterialLayout.REMAP] = remap ? 1 : 0;

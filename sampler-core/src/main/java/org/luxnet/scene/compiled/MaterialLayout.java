@@ -30,6 +30,25 @@ public final class MaterialLayout {
     public static final int MATTE_TRANSLUCENT = 7;
     /** Thin glass: Fresnel reflection, straight-through transmission (LuxRender glass "architectural"). */
     public static final int ARCH_GLASS = 8;
+    /**
+     * pbrt-v3 "uber": diffuse, rough dielectric reflection, specular reflection and transmission, and a
+     * pass-through for opacity below 1 (materials/uber.cpp). Slots: KD, KS, KT, ETA, ALPHA_U/V, REMAP,
+     * {@link #UBER_KR}, {@link #UBER_OPACITY}.
+     */
+    public static final int UBER = 9;
+    /**
+     * pbrt-v3 "translucent": diffuse and rough dielectric lobes, each reflected and transmitted
+     * (materials/translucent.cpp). Slots: KD, KS, ETA (1.5), ALPHA_U/V, REMAP, {@link
+     * #TRANSLUCENT_REFLECT}, {@link #TRANSLUCENT_TRANSMIT}.
+     */
+    public static final int TRANSLUCENT = 10;
+    /** pbrt-v3 rough "glass": microfacet dielectric reflection (Kr at KS) and transmission (Kt at KT). */
+    public static final int ROUGH_GLASS = 11;
+    /**
+     * pbrt-v3 "mix": a per-hit choice between two materials (indices in {@link #MIX_FIRST}, {@link
+     * #MIX_SECOND}); {@link #MIX_AMOUNT} weights the first, 1 - amount the second (mixmaterial.cpp).
+     */
+    public static final int MIX = 12;
 
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
@@ -55,6 +74,23 @@ public final class MaterialLayout {
     /** Metal: imaginary part (absorption) per channel (3 floats, reuses KS slot). */
     public static final int METAL_K = 3;
 
+    /** Uber: specular reflectance Kr, 3 floats. */
+    public static final int UBER_KR = 15;
+    /** Uber: opacity, 3 floats; 1 - opacity passes straight through. */
+    public static final int UBER_OPACITY = 18;
+    /** Translucent: the "reflect" colour, 3 floats. */
+    public static final int TRANSLUCENT_REFLECT = 15;
+    /** Translucent: the "transmit" colour, 3 floats. */
+    public static final int TRANSLUCENT_TRANSMIT = 18;
+    /** Mix: the amount, 3 floats (rgb; a float amount is grey). */
+    public static final int MIX_AMOUNT = 0;
+    /** Mix: index of the material weighted by the amount, as a float. */
+    public static final int MIX_FIRST = 3;
+    /** Mix: index of the material weighted by 1 - amount, as a float. */
+    public static final int MIX_SECOND = 4;
+    /** Mixes a chain of mix materials may nest (the kernel follows them in a bounded loop). */
+    public static final int MAX_MIX_DEPTH = 8;
+
     /** Name of a material type, for messages. */
     public static String name(int type) {
         switch (type) {
@@ -67,6 +103,10 @@ public final class MaterialLayout {
             case PLASTIC: return "plastic";
             case MATTE_TRANSLUCENT: return "mattetranslucent";
             case ARCH_GLASS: return "glass (architectural)";
+            case UBER: return "uber";
+            case TRANSLUCENT: return "translucent";
+            case ROUGH_GLASS: return "glass (rough)";
+            case MIX: return "mix";
             default: return "unknown(" + type + ")";
         }
     }
