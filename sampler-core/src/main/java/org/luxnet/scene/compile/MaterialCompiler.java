@@ -52,6 +52,8 @@ final class MaterialCompiler {
             Map.entry("uber", (m, out) -> this.pbrt.uber(m, out)),
             Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
+            Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
+            Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> MaterialLayout.NULL),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));

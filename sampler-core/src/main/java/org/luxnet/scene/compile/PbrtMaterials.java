@@ -105,6 +105,43 @@ final class PbrtMaterials {
         return MaterialLayout.TRANSLUCENT;
     }
 
+    /**
+     * pbrt-v3 "hair" (Chiang et al.'s fibre model, materials/hair.cpp) is not rendered: a warning at its
+     * place, and matte with the hair's "color" as Kd (grey 0.5 without one: sigma_a, eumelanin and
+     * pheomelanin are not converted).
+     */
+    int hair(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        float[] kd = ps.getRgb("color", new float[] {0.5f, 0.5f, 0.5f});
+        boolean coloured = ps.has("color");
+        ignoreRest(ps);
+        warnings.add(new SceneWarning(m.loc(), "material \"hair\" is not supported; rendered as matte with "
+                + (coloured ? "Kd = its \"color\"" : "Kd 0.5 (it has no \"color\")")));
+        put3(out, KD, kd);
+        out[MaterialLayout.ON_A] = 1;
+        return MaterialLayout.MATTE;
+    }
+
+    /**
+     * pbrt-v3 "fourier" (tabulated BSDF from a .bsdf file, materials/fourier.cpp) is not rendered: a
+     * warning at its place, and grey matte (Kd 0.5) instead; its file is not read.
+     */
+    int fourier(MaterialDesc m, float[] out) {
+        ignoreRest(m.params());
+        warnings.add(new SceneWarning(m.loc(), "material \"fourier\" (tabulated BSDF file) is not supported;"
+                + " rendered as grey matte (Kd 0.5)"));
+        put3(out, KD, new float[] {0.5f, 0.5f, 0.5f});
+        out[MaterialLayout.ON_A] = 1;
+        return MaterialLayout.MATTE;
+    }
+
+    /** Marks every parameter used: the one warning above covers them. */
+    private static void ignoreRest(ParamSet ps) {
+        for (Param p : ps.all()) {
+            p.markUsed();
+        }
+    }
+
     /** Glass with uroughness or vroughness above 0: pbrt-v3's MicrofacetReflection plus MicrofacetTransmission. */
     static int roughGlass(ParamSet ps, float[] out) {
         out[ALPHA_U] = alpha(ps, "uroughness", 0f, true, out);
