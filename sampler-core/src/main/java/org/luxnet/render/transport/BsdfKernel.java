@@ -29,7 +29,13 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
-                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type);
+                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type)
+                || multiLobe(type);
+    }
+
+    /** The pbrt-v3 multi-lobe materials of {@link LobeKernel}. */
+    static boolean multiLobe(int type) {
+        return type == MaterialLayout.UBER || type == MaterialLayout.TRANSLUCENT || type == MaterialLayout.ROUGH_GLASS;
     }
 
     /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
@@ -48,6 +54,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalMatteTranslucent(gid, o, woz, wiz);
         } else if (luxBsdfType(type)) {
             evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (multiLobe(type)) {
+            evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -77,6 +85,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             ok = sampleLux(gid, type, o, wox, woy, woz, u1, u2, uLobe);
         } else if (type == MaterialLayout.DISPERSIVE_GLASS) {
             ok = sampleDispersiveGlass(gid, o, wox, woy, woz, uLobe);
+        } else if (multiLobe(type)) {
+            ok = sampleLobes(gid, type, o, wox, woy, woz, u1, u2, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

@@ -24,9 +24,6 @@ import static org.luxnet.scene.compiled.MaterialLayout.M2_ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_K;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_U;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_V;
-import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
-import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
-import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
 import static org.luxnet.scene.compiled.MaterialLayout.RG_CAUCHYB;
 import static org.luxnet.scene.compiled.MaterialLayout.RG_INDEX;
 import static org.luxnet.scene.compiled.MaterialLayout.RG_KR;
@@ -54,7 +51,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * the pdfs are the true densities of the sampling done here, so that MIS stays unbiased where
  * LuxRender's own Pdf differs from its sampling (SchlickDistribution::Pdf leaves out cos(theta_h)).
  */
-abstract class LuxMaterialKernel extends BumpKernel {
+abstract class LuxMaterialKernel extends LobeKernel {
     private static final float HALF_PI = (float) (Math.PI / 2);
 
     /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
@@ -62,53 +59,6 @@ abstract class LuxMaterialKernel extends BumpKernel {
         return type >= MaterialLayout.CARPAINT && type <= MaterialLayout.LUX_LAST_BSDF;
     }
 
-    void writeColour(int gid, float r, float g, float b, float pdf) {
-        scratch[Scratch.BS_R * capacity + gid] = r;
-        scratch[Scratch.BS_G * capacity + gid] = g;
-        scratch[Scratch.BS_B * capacity + gid] = b;
-        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
-    }
-
-    void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
-                        float etaScale) {
-        scratch[Scratch.BS_WX * capacity + gid] = x;
-        scratch[Scratch.BS_WY * capacity + gid] = y;
-        scratch[Scratch.BS_WZ * capacity + gid] = z;
-        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
-        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
-        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
-    }
-
-    /**
-     * LuxRender's mix (mixmaterial.cpp: a MixBSDF of namedmaterial1 weighted 1 - amount and
-     * namedmaterial2 weighted amount, amount clamped to [0, 1]) as a per-hit choice: with probability
-     * amount the second component, else the first, nested mixes resolved the same way with the number
-     * u rescaled to the chosen interval. Light sampling and BSDF sampling then both use the chosen
-     * component, so the estimate's expectation is the MixBSDF's. Shades the chosen material at the hit
-     * (TextureKernel.shadeMaterial, which has already shaded {@code mat}) and returns it; any other
-     * material is returned as it is.
-     */
-    int chooseMixComponent(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
-        int m = mat;
-        float v = u;
-        for (int depth = 0; depth < MaterialLayout.MAX_MIX_DEPTH; depth++) {
-            if (matType[m] == MaterialLayout.LUX_MIX) {
-                // The shaded amount, in the row shadeMaterial pointed shadeAt to.
-                float a = max(0f, min(1f, shade[shadeAt[gid] + MIX_AMOUNT]));
-                boolean second = v < a;
-                int slot = MIX_FIRST;
-                if (second) {
-                    slot = MIX_SECOND;
-                    v = v / a;
-                } else {
-                    v = (v - a) / (1 - a);
-                }
-                m = (int) shade[m * STRIDE + slot];
-                shadeMaterial(gid, prim, m, hx, hy, hz);
-            }
-        }
-        return m;
-    }
 
     // Schlick's microfacet distribution (schlickdistribution.h): roughness r, anisotropy in (-1, 1).
 

@@ -338,9 +338,9 @@ public final class PathTraceKernel extends CameraKernel {
             if (prim >= 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
+                // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
+                mat = resolveMix(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, BSDF_LOBE));
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
-                // A mix material stands for one of its components, chosen per hit (LuxMaterialKernel).
-                mat = chooseMixComponent(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, MATERIAL_CHOICE));
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
                     nsx = scratch[Scratch.VEC_X * capacity + gid];
@@ -377,6 +377,10 @@ public final class PathTraceKernel extends CameraKernel {
                 alive = false;
             }
             int type = matType[mat];
+            // The chosen mix component's weight scales what the surface scatters (1 without a mix).
+            br *= scratch[Scratch.MIX_R * capacity + gid];
+            bg *= scratch[Scratch.MIX_G * capacity + gid];
+            bb *= scratch[Scratch.MIX_B * capacity + gid];
 
             // Invisible surface: continue straight on from just behind it.
             boolean passThrough = alive && type == MaterialLayout.NULL;
@@ -418,7 +422,7 @@ public final class PathTraceKernel extends CameraKernel {
                 // Sample the BSDF for the next direction.
                 alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, BSDF_U),
                         bounceSample(ps, index, bounce, BSDF_V),
-                        bounceSample(ps, index, bounce, BSDF_LOBE));
+                        scratch[Scratch.MIX_U * capacity + gid]);
                 float bwx = scratch[Scratch.BS_WX * capacity + gid];
                 float bwy = scratch[Scratch.BS_WY * capacity + gid];
                 float bwz = scratch[Scratch.BS_WZ * capacity + gid];

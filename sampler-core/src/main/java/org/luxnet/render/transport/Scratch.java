@@ -34,6 +34,11 @@ final class Scratch {
      */
     static final int DUDX = 34, DVDX = 35, DUDY = 36, DVDY = 37;
     static final int CAM_FX = 34, CAM_FY = 35, CAM_LU = 36, CAM_LV = 37;
+    /**
+     * Mix materials (LobeKernel.resolveMix): the per-channel weight of the chosen leaf material and
+     * the lobe sample number left after the choice.
+     */
+    static final int MIX_R = 40, MIX_G = 41, MIX_B = 42, MIX_U = 43;
     /** Slots per work item. */
-    static final int SLOTS = 40;
+    static final int SLOTS = 44;
 }

@@ -94,7 +94,6 @@ final class LuxMaterials {
             MaterialLayout.GLOSSY_TRANSLUCENT, concat(GLOSSY_SLOTS, new Slot("Kt", MaterialLayout.GT_KT, 3)),
             MaterialLayout.SHINYMETAL, new Slot[] {new Slot("Kr", SM_KR, 3), new Slot("Ks", SM_KS, 3),
                 new Slot("uroughness", SM_U, 1), new Slot("vroughness", SM_V, 1)},
-            MaterialLayout.LUX_MIX, new Slot[] {new Slot("amount", MaterialLayout.MIX_AMOUNT, 1)},
             MaterialLayout.ROUGHGLASS, new Slot[] {new Slot("Kr", MaterialLayout.RG_KR, 3),
                 new Slot("Kt", MaterialLayout.RG_KT, 3), new Slot("index", MaterialLayout.RG_INDEX, 1),
                 new Slot("cauchyb", MaterialLayout.RG_CAUCHYB, 1), new Slot("uroughness", MaterialLayout.RG_U, 1),
@@ -227,34 +226,6 @@ final class LuxMaterials {
         }
         ps.get("filmindex");
         return MaterialLayout.SHINYMETAL;
-    }
-
-    /**
-     * mixmaterial.cpp MixMaterial::CreateMaterial: namedmaterial1 and namedmaterial2 (compiled through
-     * {@code index}), amount (default 0.5) the weight of the second.
-     *
-     * @throws SceneException when a component is missing or is not a defined named material
-     */
-    int mix(MaterialDesc m, float[] out, Map<String, MaterialDesc> named, ToIntFunction<MaterialDesc> index) {
-        ParamSet ps = m.params();
-        out[MaterialLayout.MIX_AMOUNT] = MaterialCompiler.num(ps, "amount", 0.5f);
-        out[MaterialLayout.MIX_FIRST] = index.applyAsInt(component(m, "namedmaterial1", named));
-        out[MaterialLayout.MIX_SECOND] = index.applyAsInt(component(m, "namedmaterial2", named));
-        return MaterialLayout.LUX_MIX;
-    }
-
-    private static MaterialDesc component(MaterialDesc m, String param, Map<String, MaterialDesc> named) {
-        Param p = m.params().get(param);
-        if (p == null) {
-            throw new SceneException(m.loc(), "mix material needs \"string " + param + "\"");
-        }
-        String name = m.params().getString(param, "");
-        MaterialDesc c = named.get(name);
-        if (c == null) {
-            throw new SceneException(p.loc(), "mix material's " + param + " \"" + name
-                    + "\" is not a named material (MakeNamedMaterial)");
-        }
-        return c;
     }
 
     /** roughglass.cpp RoughGlass::CreateMaterial: Kr, Kt, u/vroughness (0.001), index (1.5), cauchyb (0). */

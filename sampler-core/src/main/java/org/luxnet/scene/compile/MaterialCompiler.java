@@ -56,11 +56,15 @@ final class MaterialCompiler {
             Map.entry("metal2", this::luxMaterial),
             Map.entry("glossy_lossy", this::luxMaterial),
             Map.entry("glossytranslucent", this::luxMaterial),
-            Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
             Map.entry("mattetranslucent", this::matteTranslucent),
+            Map.entry("uber", (m, out) -> this.pbrt.uber(m, out)),
+            Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
+            Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
+            Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
+            Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> MaterialLayout.NULL),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));
@@ -69,7 +73,7 @@ final class MaterialCompiler {
     record Slot(String param, int slot, int width) {
     }
 
-    private static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
+    static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
         new Slot("roughness", ALPHA_U, 1), new Slot("roughness", ALPHA_V, 1)};
 
     /** Texturable parameters per material type (LuxRender and pbrt names). */
@@ -85,6 +89,7 @@ final class MaterialCompiler {
             MaterialLayout.MATTE_TRANSLUCENT, new Slot[] {new Slot("Kr", KD, 3), new Slot("Kt", KT, 3)});
 
     private final Dialect dialect;
+    private PbrtMaterials pbrt;
     private final List<SceneWarning> warnings;
     private final LuxMaterials lux;
     private final TextureCompiler textures;
@@ -100,23 +105,21 @@ final class MaterialCompiler {
     private final List<Integer> types = new ArrayList<>();
     private final List<float[]> params = new ArrayList<>();
 
-    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
+    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
+                     List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
         this.lux = new LuxMaterials(warnings, textureDefs);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
         this.textureDefs = textureDefs;
+        this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
+        this.namedMaterials = namedMaterials;
     }
 
-    private static Slot[] concat(Slot[] a, Slot[] b) {
+    static Slot[] concat(Slot[] a, Slot[] b) {
         Slot[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
-    }
-
-    /** The MakeNamedMaterial definitions that mix materials name. */
-    void namedMaterials(Map<String, MaterialDesc> named) {
-        namedMaterials = named;
     }
 
     /** Index of the compiled material for {@code m}, compiling it on first use. */
@@ -180,7 +183,8 @@ final class MaterialCompiler {
         boolean any = false;
         ParamSet ps = m.params();
         boolean anisotropic = ps.has("uroughness") || ps.has("vroughness");
-        for (Slot s : TEXTURABLE.getOrDefault(type, LuxMaterials.TEXTURABLE.getOrDefault(type, new Slot[0]))) {
+        for (Slot s : TEXTURABLE.getOrDefault(type,
+                LuxMaterials.TEXTURABLE.getOrDefault(type, PbrtMaterials.texturable(type)))) {
             boolean shadowed = s.param().equals("roughness") && anisotropic;
             if (isTexture(ps, s.param()) && !shadowed) {
                 int[] prog = textures.program(ps.get(s.param()));
@@ -250,7 +254,7 @@ final class MaterialCompiler {
     }
 
     /** True when parameter {@code name} is bound to a texture; does not mark it used. */
-    private static boolean isTexture(ParamSet ps, String name) {
+    static boolean isTexture(ParamSet ps, String name) {
         for (Param p : ps.all()) {
             if (p.name().equals(name) && p.type() == ParamType.TEXTURE) {
                 return true;
@@ -292,30 +296,11 @@ final class MaterialCompiler {
                         + " not read: smooth glass of index 1.5 (or its \"index\") is used"));
                 m.params().get("dispersion");
                 return glass(m, out);
-            case "mix": {
-                int type = lux.mix(m, out, namedMaterials, this::indexOf);
-                int depth = 1 + Math.max(mixDepth((int) out[MaterialLayout.MIX_FIRST]),
-                        mixDepth((int) out[MaterialLayout.MIX_SECOND]));
-                if (depth > MaterialLayout.MAX_MIX_DEPTH) {
-                    warnings.add(new SceneWarning(m.loc(), "mix materials nested " + depth + " deep: those beyond "
-                            + MaterialLayout.MAX_MIX_DEPTH + " render black"));
-                }
-                return type;
-            }
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
     }
 
     /** How deep mix materials nest in compiled material {@code mat} (0 for any other material). */
-    private int mixDepth(int mat) {
-        int d = 0;
-        if (types.get(mat) == MaterialLayout.LUX_MIX) {
-            float[] p = params.get(mat);
-            d = 1 + Math.max(mixDepth((int) p[MaterialLayout.MIX_FIRST]), mixDepth((int) p[MaterialLayout.MIX_SECOND]));
-        }
-        return d;
-    }
-
     private int matte(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         return matteOf(ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}), num(ps, "sigma", 0), out);
@@ -350,14 +335,18 @@ final class MaterialCompiler {
         float ur = num(ps, "uroughness", num(ps, "roughness", 0));
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
-        if (ur > 0 || vr > 0) {
+        boolean rough = ur > 0 || vr > 0 || isTexture(ps, "uroughness") || isTexture(ps, "vroughness");
+        if (dialect == Dialect.PBRT && rough && !ps.getBool("architectural", false)) {
+            return PbrtMaterials.roughGlass(ps, out);
+        }
+        if (rough) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
         }
         boolean architectural = ps.getBool("architectural", false);
         return architectural ? MaterialLayout.ARCH_GLASS : lux.dispersion(m, out, MaterialLayout.GLASS);
     }
 
-    private float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
+    static float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
         float r = num(ps, name, num(ps, "roughness", def));
         boolean remap = ps.getBool("remaproughness", remapDefault);
         out[MaterialLayout.REMAP] = remap ? 1 : 0;

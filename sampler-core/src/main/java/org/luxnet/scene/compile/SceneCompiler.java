@@ -30,8 +30,7 @@ public final class SceneCompiler {
     public static CompiledRender compile(SceneDescription d) {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
-        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), warnings);
-        materials.namedMaterials(d.namedMaterials());
+        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), d.namedMaterials(), warnings);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {

@@ -30,6 +30,25 @@ public final class MaterialLayout {
     public static final int MATTE_TRANSLUCENT = 7;
     /** Thin glass: Fresnel reflection, straight-through transmission (LuxRender glass "architectural"). */
     public static final int ARCH_GLASS = 8;
+    /**
+     * pbrt-v3 "uber": diffuse, rough dielectric reflection, specular reflection and transmission, and a
+     * pass-through for opacity below 1 (materials/uber.cpp). Slots: KD, KS, KT, ETA, ALPHA_U/V, REMAP,
+     * {@link #UBER_KR}, {@link #UBER_OPACITY}.
+     */
+    public static final int UBER = 9;
+    /**
+     * pbrt-v3 "translucent": diffuse and rough dielectric lobes, each reflected and transmitted
+     * (materials/translucent.cpp). Slots: KD, KS, ETA (1.5), ALPHA_U/V, REMAP, {@link
+     * #TRANSLUCENT_REFLECT}, {@link #TRANSLUCENT_TRANSMIT}.
+     */
+    public static final int TRANSLUCENT = 10;
+    /** pbrt-v3 rough "glass": microfacet dielectric reflection (Kr at KS) and transmission (Kt at KT). */
+    public static final int ROUGH_GLASS = 11;
+    /**
+     * pbrt-v3 "mix": a per-hit choice between two materials (indices in {@link #MIX_FIRST}, {@link
+     * #MIX_SECOND}); {@link #MIX_AMOUNT} weights the first, 1 - amount the second (mixmaterial.cpp).
+     */
+    public static final int MIX = 12;
 
     // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
     /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
@@ -52,10 +71,6 @@ public final class MaterialLayout {
     public static final int LUX_LAST_BSDF = GLOSSY_TRANSLUCENT;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
-    /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
-    public static final int LUX_MIX = 29;
-    /** Mix materials nested deeper than this are not resolved (their hits are black); the compiler warns. */
-    public static final int MAX_MIX_DEPTH = 8;
 
     // Carpaint slots (colours 3 floats, the rest 1); 10..14 are left free so no float sits on ALPHA_U/ALPHA_V.
     public static final int CP_KD = 0, CP_KA = 3, CP_KS1 = 6, CP_D = 9, CP_KS2 = 15, CP_KS3 = 18;
@@ -74,8 +89,6 @@ public final class MaterialLayout {
     public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
     // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2.
     public static final int DG_CAUCHYB = 12;
-    // Mix slots: amount (probability of the second), the two materials' indices.
-    public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
 
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
@@ -110,6 +123,22 @@ public final class MaterialLayout {
     public static final int BUMP = 29;
     /** Bump modes: none, pbrt-v3 Material::Bump, LuxRender Material::Bump, LuxRender normalmap texture. */
     public static final int BUMP_NONE = 0, BUMP_PBRT = 1, BUMP_LUX = 2, BUMP_NORMAL_MAP = 3;
+    /** Uber: specular reflectance Kr, 3 floats. */
+    public static final int UBER_KR = 15;
+    /** Uber: opacity, 3 floats; 1 - opacity passes straight through. */
+    public static final int UBER_OPACITY = 18;
+    /** Translucent: the "reflect" colour, 3 floats. */
+    public static final int TRANSLUCENT_REFLECT = 15;
+    /** Translucent: the "transmit" colour, 3 floats. */
+    public static final int TRANSLUCENT_TRANSMIT = 18;
+    /** Mix: the amount, 3 floats (rgb; a float amount is grey). */
+    public static final int MIX_AMOUNT = 0;
+    /** Mix: index of the material weighted by the amount, as a float. */
+    public static final int MIX_FIRST = 3;
+    /** Mix: index of the material weighted by 1 - amount, as a float. */
+    public static final int MIX_SECOND = 4;
+    /** Mixes a chain of mix materials may nest (the kernel follows them in a bounded loop). */
+    public static final int MAX_MIX_DEPTH = 8;
 
     /** Name of a material type, for messages. */
     public static String name(int type) {
@@ -132,7 +161,10 @@ public final class MaterialLayout {
             case GLOSSY_LOSSY: return "glossy_lossy";
             case GLOSSY_TRANSLUCENT: return "glossytranslucent";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
-            case LUX_MIX: return "mix (LuxRender)";
+            case UBER: return "uber";
+            case TRANSLUCENT: return "translucent";
+            case ROUGH_GLASS: return "glass (rough)";
+            case MIX: return "mix";
             default: return "unknown(" + type + ")";
         }
     }

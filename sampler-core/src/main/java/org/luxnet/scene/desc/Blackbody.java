@@ -39,10 +39,7 @@ public final class Blackbody {
         x *= k;
         y *= k;
         z *= k;
-        return new float[] {
-            (float) (3.240479 * x - 1.537150 * y - 0.498535 * z),
-            (float) (-0.969256 * x + 1.875991 * y + 0.041556 * z),
-            (float) (0.055648 * x - 0.204043 * y + 1.057311 * z)};
+        return Spectra.xyzToRgb(x, y, z);
     }
 
     /** LuxRender's blackbody spectrum at {@code kelvin} as linear sRGB (out-of-gamut negatives clamped to 0). */

@@ -12,7 +12,7 @@ import org.luxnet.scene.desc.ParamType;
  * Reads a statement's parameter list: {@code "type name" value} pairs up to the next statement, where
  * the value is one bare value or a {@code [ ... ]} list. Values are checked against the declared type
  * as they are read, so a string in a float list is reported at that string's column. {@code
- * spectrum} parameters (spectral data, which LuxNet does not render) are skipped with a warning.
+ * spectrum} parameters become RGB colours ({@link SpectrumParams}).
  */
 final class ParamReader {
     private static final String TYPE_WORDS = "float, integer, bool, string, point, normal, vector, point2, "
@@ -68,9 +68,7 @@ final class ParamReader {
                     + "'[' after it, found " + first.describe());
         }
         if (spectrum) {
-            st.warn(decl.loc(), "parameter \"" + decl.text() + "\" is not supported (spectral data) and was ignored;"
-                    + " the default is used");
-            return null;
+            return SpectrumParams.toColor(st, decl, name, values.numbers.toArray(), values.strings);
         }
         return values.toParam(name);
     }
@@ -101,6 +99,11 @@ final class ParamReader {
             if (type == null) {
                 if (t.isBoolWord()) {
                     throw mismatch(t, open, "numbers or a file name");
+                }
+                if (t.is(Token.Kind.NUMBER)) {
+                    numbers.add(t.number());
+                } else {
+                    strings.add(t.text());
                 }
                 return;
             }

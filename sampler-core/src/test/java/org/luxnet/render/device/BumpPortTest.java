@@ -2,18 +2,16 @@ package org.luxnet.render.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.image.PfmIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.MaterialLayout;
 
@@ -25,11 +23,6 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * bumps (world-unit step) and a LuxRender normal map.
  */
 class BumpPortTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     private static final String HEAD = """
             LookAt 0 3.2 -5  0 0.5 0.6  0 1 0
             Camera "perspective" "float fov" [ 40 ]
@@ -97,12 +90,7 @@ class BumpPortTest {
     Path dir;
 
     private static Device device(Launch launch) {
-        Device device = JavaDevice.THREAD_POOL;
-        if (launch == Launch.OPENCL) {
-            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-            device = d.aparapiDevice();
-        }
+        Device device = TestScenes.device(launch);
         return device;
     }
 

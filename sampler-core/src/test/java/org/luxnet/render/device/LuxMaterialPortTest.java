@@ -3,7 +3,6 @@ package org.luxnet.render.device;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.luxnet.accumulator.Film;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compile.SceneCompiler;
 import org.luxnet.scene.compiled.MaterialLayout;
@@ -25,11 +25,6 @@ import org.luxnet.scene.parse.SceneParser;
  * more than 2e-4 of its value.
  */
 class LuxMaterialPortTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     static final String LUX_MATERIALS = """
             LookAt 0 3.2 -5.2  0 0.5 0.4  0 1 0
             Camera "perspective" "float fov" [ 40 ]
@@ -116,14 +111,14 @@ class LuxMaterialPortTest {
     @ParameterizedTest
     @EnumSource(Launch.class)
     void luxMaterialsSampleForSample(Launch launch) throws IOException {
-        Device device = launch == Launch.OPENCL ? TestScenes.openClDeviceOrSkip() : JavaDevice.THREAD_POOL;
+        Device device = TestScenes.device(launch);
         Path file = dir.resolve("lux-materials.lxs");
         Files.writeString(file, LUX_MATERIALS);
         CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
         assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
                 "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
-            MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS,
+            MaterialLayout.VELVET, MaterialLayout.MIX, MaterialLayout.ROUGHGLASS,
             MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.GLOSSY_LOSSY,
             MaterialLayout.GLOSSY_TRANSLUCENT}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");

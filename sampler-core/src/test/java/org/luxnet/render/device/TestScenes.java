@@ -290,15 +290,6 @@ final class TestScenes {
         }
     }
 
-    /** The OpenCL device the agreement tests run on (a GPU before a CPU); skips the test, saying why, without one. */
-    static com.aparapi.device.Device openClDeviceOrSkip() {
-        OpenClDeviceInfo d = GpuDevices.list().stream().min(java.util.Comparator.comparing(OpenClDeviceInfo::isCpu))
-                .orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(d != null,
-                "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-        return d.aparapiDevice();
-    }
-
     /** Compiles scene text written to {@code dir}. */
     static CompiledRender compile(Path dir, String text) {
         try {
@@ -339,6 +330,7 @@ final class TestScenes {
         if (launch == Launch.JAVA_THREADS) {
             return com.aparapi.device.JavaDevice.THREAD_POOL;
         }
+        // A GPU before a CPU device.
         OpenClDeviceInfo d = GpuDevices.list().stream()
                 .min(java.util.Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(d != null,

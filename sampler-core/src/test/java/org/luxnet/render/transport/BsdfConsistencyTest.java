@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ class BsdfConsistencyTest {
     static CompiledScene scene;
     /** The light transport over the scene; BSDF results are in its scratch slots (one work item). */
     static PathTraceKernel k;
+    /** The pbrt-v3 scene of {@link #PBRT_MATERIALS} and its light transport. */
+    static CompiledScene pbrtScene;
+    static PathTraceKernel pk;
     static final String[] MATERIALS = {
         "\"matte\" \"color Kd\" [0.8 0.5 0.2]",
         "\"matte\" \"color Kd\" [0.7 0.7 0.7] \"float sigma\" [25]",
@@ -63,6 +67,21 @@ class BsdfConsistencyTest {
      * its albedo exceeds 1 and f obeys the generalised reciprocity f(wo, wi) / eta_i^2 = f(wi, wo) / eta_o^2.
      */
     static final int ROUGH_GLASS = GLASS - 2;
+    /**
+     * The pbrt-v3 multi-lobe materials (LobeKernel), in a pbrt scene: uber with every lobe (specular
+     * ones included, whose samples the integrals leave out), uber with pbrt's defaults, translucent,
+     * and rough glass with remapped and with raw alphas.
+     */
+    static final String[] PBRT_MATERIALS = {
+        "\"uber\" \"rgb Kd\" [0.3 0.2 0.1] \"rgb Ks\" [0.2 0.2 0.2] \"rgb Kr\" [0.1 0.1 0.1] \"rgb Kt\" [0.2 0.3 0.2]"
+            + " \"float uroughness\" [0.3] \"float vroughness\" [0.1] \"float index\" [1.4] \"rgb opacity\" [0.8 0.8 0.8]",
+        "\"uber\"",
+        "\"translucent\" \"rgb Kd\" [0.6 0.5 0.4] \"rgb Ks\" [0.3 0.3 0.3] \"rgb reflect\" [0.5 0.5 0.5]"
+            + " \"rgb transmit\" [0.4 0.4 0.4] \"float roughness\" [0.3]",
+        "\"glass\" \"float index\" [1.5] \"float uroughness\" [0.3] \"float vroughness\" [0.15]"
+            + " \"bool remaproughness\" \"false\"",
+        "\"glass\" \"float index\" [1.33] \"float uroughness\" [0.2] \"float vroughness\" [0.2] \"rgb Kr\" [0.8 0.8 0.8]",
+    };
 
     /** A LuxRender scene file {@code name} in dir with one sphere per material statement, in order. */
     static CompiledRender spheres(Path dir, String name, String[] materials) throws IOException {
@@ -84,6 +103,20 @@ class BsdfConsistencyTest {
         scene = cr.scene();
         k = RenderSupport.transport(cr);
         assertEquals(MATERIALS.length, scene.materialCount);
+        StringBuilder pb = new StringBuilder("Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [8] "
+                + "\"integer yresolution\" [8]\nWorldBegin\nLightSource \"point\"\n");
+        for (int i = 0; i < PBRT_MATERIALS.length; i++) {
+            pb.append("AttributeBegin\nTranslate ").append(3 * i).append(" 0 10\nMaterial ").append(PBRT_MATERIALS[i])
+                    .append("\nShape \"sphere\"\nAttributeEnd\n");
+        }
+        pb.append("WorldEnd\n");
+        Path pf = tmp.resolve("materials.pbrt");
+        Files.writeString(pf, pb.toString());
+        CompiledRender pr = RenderSupport.compile(pf);
+        assertTrue(pr.warnings().isEmpty(), "warnings: " + pr.warnings());
+        pbrtScene = pr.scene();
+        pk = RenderSupport.transport(pr);
+        assertEquals(PBRT_MATERIALS.length, pbrtScene.materialCount);
     }
 
     private static float[] randomDir(Random r) {
@@ -93,8 +126,12 @@ class BsdfConsistencyTest {
 
     /** The kernel with material m's parameters in work item 0's shade row, as a hit would leave them. */
     static PathTraceKernel at(int m) {
-        k.shadeMaterial(0, 0, m, 0, 0, 0);
-        return k;
+        return at(k, m);
+    }
+
+    static PathTraceKernel at(PathTraceKernel kernel, int m) {
+        kernel.shadeMaterial(0, 0, m, 0, 0, 0);
+        return kernel;
     }
 
     /** The BSDF result of the last evalBsdf or sampleBsdf: colour, pdf, direction, flags. */
@@ -103,14 +140,18 @@ class BsdfConsistencyTest {
     }
 
     private static Result result() {
-        float[] sc = k.scratch;
+        return result(k);
+    }
+
+    private static Result result(PathTraceKernel kernel) {
+        float[] sc = kernel.scratch;
         return new Result(sc[Scratch.BS_R], sc[Scratch.BS_G], sc[Scratch.BS_PDF], sc[Scratch.BS_WX], sc[Scratch.BS_WY],
                 sc[Scratch.BS_WZ], sc[Scratch.BS_SPECULAR] != 0, sc[Scratch.BS_TRANSMISSION] != 0);
     }
 
-    private static Result eval(int m, float[] wo, float wix, float wiy, float wiz) {
-        at(m).evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
-        return result();
+    private static Result eval(PathTraceKernel kernel, int m, float[] wo, float wix, float wiy, float wiz) {
+        at(kernel, m).evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
+        return result(kernel);
     }
 
     @Test
@@ -118,53 +159,79 @@ class BsdfConsistencyTest {
         Random r = new Random(1);
         for (int m = 0; m < GLASS; m++) {
             assertTrue(BsdfKernel.hasSmoothLobe(scene.matType[m]), MaterialLayout.name(scene.matType[m]));
-            for (int trial = 0; trial < 12; trial++) {
-                float[] wo = randomDir(r);
-                if (Math.abs(wo[2]) < 0.05f) {
-                    continue;
-                }
-                int n = 20000, ok = 0;
-                double sum = 0, sum2 = 0;
-                for (int i = 0; i < n; i++) {
-                    if (!at(m).sampleBsdf(0, m, wo[0], wo[1], wo[2], r.nextFloat(), r.nextFloat(), r.nextFloat())) {
-                        continue;
-                    }
-                    Result s = result();
-                    if (s.specular()) {
-                        // A delta lobe (shinymetal's mirror): eval and the integral below see the smooth part only.
-                        continue;
-                    }
-                    ok++;
-                    double w = s.g();
-                    sum += w;
-                    sum2 += w * w;
-                    Result e = eval(m, wo, s.wix(), s.wiy(), s.wiz());
-                    assertEquals(s.pdf(), e.pdf(), 2e-3 * s.pdf() + 1e-6, MATERIALS[m] + ": pdf of a sampled direction");
-                    double expected = e.g() * Math.abs(s.wiz()) / e.pdf();
-                    assertEquals(expected, w, 2e-3 * expected + 1e-6, MATERIALS[m] + ": weight = f cos / pdf");
-                }
-                double mean = sum / n, se = Math.sqrt(Math.max(0, sum2 / n - mean * mean) / n);
-                // The same integral by uniform sphere sampling of eval alone.
-                double isum = 0, isum2 = 0, pdfSum = 0, pdfSum2 = 0;
-                for (int i = 0; i < n; i++) {
-                    float[] wi = randomDir(r);
-                    Result e = eval(m, wo, wi[0], wi[1], wi[2]);
-                    double v = e.g() * Math.abs(wi[2]) * 4 * Math.PI;
-                    isum += v;
-                    isum2 += v * v;
-                    double pv = e.pdf() * 4 * Math.PI;
-                    pdfSum += pv;
-                    pdfSum2 += pv * pv;
-                }
-                if (!INTEGRABLE[m]) {
-                    continue;
-                }
-                double imean = isum / n, ise = Math.sqrt(Math.max(0, isum2 / n - imean * imean) / n);
-                assertEquals(imean, mean, 5 * Math.hypot(se, ise) + 1e-3, MATERIALS[m] + ": albedo for wo " + java.util.Arrays.toString(wo));
-                assertTrue(mean < 1 + 5 * se || (m == ROUGH_GLASS && wo[2] < 0), MATERIALS[m] + ": energy " + mean + " for wo " + java.util.Arrays.toString(wo));
-                double pmean = pdfSum / n, pse = Math.sqrt(Math.max(0, pdfSum2 / n - pmean * pmean) / n);
-                assertEquals((double) ok / n, pmean, 5 * pse + 0.01, MATERIALS[m] + ": pdf integrates to the success rate");
+            checkSampling(k, m, MATERIALS[m], INTEGRABLE[m], r);
+        }
+    }
+
+    /**
+     * The pbrt-v3 multi-lobe materials: the same checks over their smooth lobes, and energy: the mean
+     * weight of all samples, delta lobes included, is at most 1 seen from outside (inside, radiance
+     * gains 1 / eta^2 on the way out).
+     */
+    @Test
+    void pbrtMaterialsSampleAsTheyEvaluateAndConserveEnergy() {
+        Random r = new Random(3);
+        for (int m = 0; m < PBRT_MATERIALS.length; m++) {
+            int type = pbrtScene.matType[m];
+            assertTrue(BsdfKernel.multiLobe(type) && BsdfKernel.hasSmoothLobe(type), MaterialLayout.name(type));
+            checkSampling(pk, m, PBRT_MATERIALS[m], true, r);
+        }
+        assertEquals(MaterialLayout.UBER, pbrtScene.matType[0]);
+        assertEquals(MaterialLayout.TRANSLUCENT, pbrtScene.matType[2]);
+        assertEquals(MaterialLayout.ROUGH_GLASS, pbrtScene.matType[3]);
+    }
+
+    private static void checkSampling(PathTraceKernel kn, int m, String label, boolean integrable, Random r) {
+        for (int trial = 0; trial < 12; trial++) {
+            float[] wo = randomDir(r);
+            if (Math.abs(wo[2]) < 0.05f) {
+                continue;
             }
+            int n = 20000, ok = 0;
+            double sum = 0, sum2 = 0, all = 0, all2 = 0;
+            for (int i = 0; i < n; i++) {
+                if (!at(kn, m).sampleBsdf(0, m, wo[0], wo[1], wo[2], r.nextFloat(), r.nextFloat(), r.nextFloat())) {
+                    continue;
+                }
+                Result s = result(kn);
+                double w = s.g();
+                all += w;
+                all2 += w * w;
+                if (s.specular()) {
+                    continue;
+                }
+                ok++;
+                sum += w;
+                sum2 += w * w;
+                Result e = eval(kn, m, wo, s.wix(), s.wiy(), s.wiz());
+                assertEquals(s.pdf(), e.pdf(), 2e-3 * s.pdf() + 1e-6, label + ": pdf of a sampled direction");
+                double expected = e.g() * Math.abs(s.wiz()) / e.pdf();
+                assertEquals(expected, w, 2e-3 * expected + 1e-6, label + ": weight = f cos / pdf");
+            }
+            double mean = sum / n, se = Math.sqrt(Math.max(0, sum2 / n - mean * mean) / n);
+            double amean = all / n, ase = Math.sqrt(Math.max(0, all2 / n - amean * amean) / n);
+            if (wo[2] > 0) {
+                assertTrue(amean <= 1 + 5 * ase + 1e-3, label + ": energy " + amean + " for wo " + Arrays.toString(wo));
+            }
+            // The same integral by uniform sphere sampling of eval alone.
+            double isum = 0, isum2 = 0, pdfSum = 0, pdfSum2 = 0;
+            for (int i = 0; i < n; i++) {
+                float[] wi = randomDir(r);
+                Result e = eval(kn, m, wo, wi[0], wi[1], wi[2]);
+                double v = e.g() * Math.abs(wi[2]) * 4 * Math.PI;
+                isum += v;
+                isum2 += v * v;
+                double pv = e.pdf() * 4 * Math.PI;
+                pdfSum += pv;
+                pdfSum2 += pv * pv;
+            }
+            if (!integrable) {
+                continue;
+            }
+            double imean = isum / n, ise = Math.sqrt(Math.max(0, isum2 / n - imean * imean) / n);
+            assertEquals(imean, mean, 5 * Math.hypot(se, ise) + 1e-3, label + ": albedo for wo " + Arrays.toString(wo));
+            double pmean = pdfSum / n, pse = Math.sqrt(Math.max(0, pdfSum2 / n - pmean * pmean) / n);
+            assertEquals((double) ok / n, pmean, 5 * pse + 0.01, label + ": pdf integrates to the success rate");
         }
     }
 
@@ -177,10 +244,38 @@ class BsdfConsistencyTest {
             }
             for (int i = 0; i < 2000; i++) {
                 float[] wo = randomDir(r), wi = randomDir(r);
-                Result a = eval(m, wo, wi[0], wi[1], wi[2]);
-                Result b = eval(m, wi, wo[0], wo[1], wo[2]);
+                Result a = eval(k, m, wo, wi[0], wi[1], wi[2]);
+                Result b = eval(k, m, wi, wo[0], wo[1], wo[2]);
                 assertEquals(a.r(), b.r(), 1e-4f * Math.max(1, a.r()), MATERIALS[m] + ": f(wo, wi) = f(wi, wo)");
             }
+        }
+    }
+
+    /**
+     * The pbrt-v3 lobes are reciprocal in reflection; rough glass's transmission obeys the generalised
+     * reciprocity of radiance BTDFs (Veach 1997, 5.2): f(wi, wo) = (n_i / n_o)^2 f(wo, wi) for wo outside.
+     */
+    @Test
+    void pbrtLobesAreReciprocal() {
+        Random r = new Random(4);
+        for (int m = 0; m < PBRT_MATERIALS.length; m++) {
+            boolean glass = pbrtScene.matType[m] == MaterialLayout.ROUGH_GLASS;
+            float eta = pbrtScene.matParams[m * MaterialLayout.STRIDE + MaterialLayout.ETA];
+            int checked = 0;
+            for (int i = 0; i < 4000; i++) {
+                float[] wo = randomDir(r), wi = randomDir(r);
+                boolean reflect = wo[2] * wi[2] > 0;
+                if (!reflect && !(glass && wo[2] > 0)) {
+                    continue;
+                }
+                Result a = eval(pk, m, wo, wi[0], wi[1], wi[2]);
+                Result b = eval(pk, m, wi, wo[0], wo[1], wo[2]);
+                double expected = reflect ? a.r() : a.r() * eta * eta;
+                assertEquals(expected, b.r(), 1e-3 * Math.max(1e-3, expected), PBRT_MATERIALS[m] + ": reciprocity, wo "
+                        + Arrays.toString(wo) + " wi " + Arrays.toString(wi));
+                checked++;
+            }
+            assertTrue(checked > 1000);
         }
     }
 

@@ -1,0 +1,365 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.KD;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
+import static org.luxnet.scene.compiled.MaterialLayout.MAX_MIX_DEPTH;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.MaterialLayout.TRANSLUCENT_REFLECT;
+import static org.luxnet.scene.compiled.MaterialLayout.TRANSLUCENT_TRANSMIT;
+import static org.luxnet.scene.compiled.MaterialLayout.UBER_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.UBER_OPACITY;
+
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * The pbrt-v3 multi-lobe materials (uber, translucent, rough glass) and mix, between the textures and
+ * {@link BsdfKernel}. Each material is a set of lobes as pbrt-v3's BSDF holds BxDFs: Lambertian
+ * reflection and transmission, Trowbridge-Reitz (GGX) microfacet reflection and transmission with a
+ * dielectric Fresnel (core/reflection.cpp MicrofacetReflection, MicrofacetTransmission), specular
+ * reflection and transmission, and uber's pass-through. As pbrt-v3's BSDF::Sample_f does, sampling
+ * picks one present lobe uniformly; a smooth lobe's direction is then weighted by f and pdf of the
+ * whole mixture (f summed over the smooth lobes, pdf their sum over the number of lobes), a delta
+ * lobe's by its own value times the lobe count. Parameters are read as {@code shade[o + slot]}.
+ */
+abstract class LobeKernel extends BumpKernel {
+    /** Lobes, in the order pbrt-v3's materials add them. */
+    static final int DIFFUSE_R = 0, DIFFUSE_T = 1, GLOSSY_R = 2, GLOSSY_T = 3, SPECULAR_R = 4, SPECULAR_T = 5,
+            PASS = 6, LOBES = 7;
+
+    void writeColour(int gid, float r, float g, float b, float pdf) {
+        scratch[Scratch.BS_R * capacity + gid] = r;
+        scratch[Scratch.BS_G * capacity + gid] = g;
+        scratch[Scratch.BS_B * capacity + gid] = b;
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+    }
+
+    void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
+                        float etaScale) {
+        scratch[Scratch.BS_WX * capacity + gid] = x;
+        scratch[Scratch.BS_WY * capacity + gid] = y;
+        scratch[Scratch.BS_WZ * capacity + gid] = z;
+        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
+        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
+        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
+    }
+
+    /**
+     * Channel c of lobe {@code lobe}'s colour for a material of {@code type} (0 when the material has
+     * no such lobe). uber.cpp scales every lobe by the opacity and adds a pass-through of 1 - opacity;
+     * translucent.cpp scales the reflected lobes by "reflect" and the transmitted by "transmit".
+     */
+    float lobeColour(int type, int o, int lobe, int c) {
+        float v = 0f;
+        if (type == MaterialLayout.UBER) {
+            float op = shade[o + UBER_OPACITY + c];
+            if (lobe == DIFFUSE_R) {
+                v = op * shade[o + KD + c];
+            } else if (lobe == GLOSSY_R) {
+                v = op * shade[o + KS + c];
+            } else if (lobe == SPECULAR_R) {
+                v = op * shade[o + UBER_KR + c];
+            } else if (lobe == SPECULAR_T) {
+                v = op * shade[o + KT + c];
+            } else if (lobe == PASS) {
+                v = max(0f, 1f - op);
+            }
+        } else if (type == MaterialLayout.TRANSLUCENT) {
+            float r = shade[o + TRANSLUCENT_REFLECT + c], t = shade[o + TRANSLUCENT_TRANSMIT + c];
+            if (lobe == DIFFUSE_R) {
+                v = r * shade[o + KD + c];
+            } else if (lobe == DIFFUSE_T) {
+                v = t * shade[o + KD + c];
+            } else if (lobe == GLOSSY_R) {
+                v = r * shade[o + KS + c];
+            } else if (lobe == GLOSSY_T) {
+                v = t * shade[o + KS + c];
+            }
+        } else if (type == MaterialLayout.ROUGH_GLASS) {
+            if (lobe == GLOSSY_R) {
+                v = shade[o + KS + c];
+            } else if (lobe == GLOSSY_T) {
+                v = shade[o + KT + c];
+            }
+        }
+        return v;
+    }
+
+    /** 1 when the lobe is present (pbrt-v3 adds a BxDF only for a colour that is not black), else 0. */
+    int lobePresent(int type, int o, int lobe) {
+        boolean present = lobeColour(type, o, lobe, 0) > 0 || lobeColour(type, o, lobe, 1) > 0
+                || lobeColour(type, o, lobe, 2) > 0;
+        return present ? 1 : 0;
+    }
+
+    /** Number of present lobes: pbrt-v3's BSDF::NumComponents. */
+    int lobeCount(int type, int o) {
+        int n = 0;
+        for (int l = 0; l < LOBES; l++) {
+            n += lobePresent(type, o, l);
+        }
+        return n;
+    }
+
+    /**
+     * D G F / (4 cos cos) of pbrt-v3's MicrofacetReflection with FresnelDielectric(1, eta), in the frame
+     * flipped to wo's side (oz, iz > 0); {@code side} is -1 when wo is below the surface, where the
+     * Fresnel term is that of the inside.
+     */
+    float microfacetReflection(float ox, float oy, float oz, float ix, float iy, float iz, float ax, float ay,
+                               float eta, float side) {
+        float hx = ox + ix, hy = oy + iy, hz = oz + iz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        float f = 0f;
+        if (hl > 0) {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float d = ggxD(hx, hy, hz, ax, ay);
+            float g = 1f / (1f + ggxLambda(ox, oy, oz, ax, ay) + ggxLambda(ix, iy, iz, ax, ay));
+            float fr = fresnelDielectric(side * (ix * hx + iy * hy + iz * hz), 1f, eta);
+            f = d * g * fr / (4 * oz * iz);
+        }
+        return f;
+    }
+
+    /** Density of a reflected direction sampled from GGX visible normals (oz, iz > 0). */
+    float microfacetReflectionPdf(float ox, float oy, float oz, float ix, float iy, float iz, float ax, float ay) {
+        float hx = ox + ix, hy = oy + iy, hz = oz + iz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        float pdf = 0f;
+        if (hl > 0) {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float d = ggxD(hx, hy, hz, ax, ay);
+            float g1 = 1f / (1f + ggxLambda(ox, oy, oz, ax, ay));
+            pdf = ggxPdfVisible(ox, oy, oz, hx, hy, hz, g1, d) / (4 * abs(ox * hx + oy * hy + oz * hz));
+        }
+        return pdf;
+    }
+
+    /**
+     * pbrt-v3's MicrofacetTransmission::f without T, in radiance mode, flipped to wo's side (oz > 0 >
+     * iz); {@code eta} is the index on wi's side over the index on wo's side. With {@code pdf} true,
+     * the density of sampling wi instead (MicrofacetTransmission::Pdf).
+     */
+    float microfacetTransmission(float ox, float oy, float oz, float ix, float iy, float iz, float ax, float ay,
+                                 float eta, boolean pdf) {
+        float hx = ox + ix * eta, hy = oy + iy * eta, hz = oz + iz * eta;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        float v = 0f;
+        if (hl > 0) {
+            float k = hz < 0 ? -1f / hl : 1f / hl;
+            hx *= k;
+            hy *= k;
+            hz *= k;
+            float dotO = ox * hx + oy * hy + oz * hz, dotI = ix * hx + iy * hy + iz * hz;
+            float denom = dotO + eta * dotI;
+            // Microfacets that face away from wo or towards wi carry nothing (pbrt-v4's rule; sampling never makes them).
+            if (dotO > 0 && dotI < 0 && denom != 0) {
+                float d = ggxD(hx, hy, hz, ax, ay);
+                float lo = ggxLambda(ox, oy, oz, ax, ay);
+                if (pdf) {
+                    v = ggxPdfVisible(ox, oy, oz, hx, hy, hz, 1f / (1f + lo), d) * abs(eta * eta * dotI)
+                            / (denom * denom);
+                } else {
+                    float g = 1f / (1f + lo + ggxLambda(ix, iy, iz, ax, ay));
+                    float fr = fresnelDielectric(dotO, 1f, eta);
+                    // eta^2 from the Jacobian cancels the radiance scale (1 / eta)^2.
+                    v = (1 - fr) * d * g * abs(dotI * dotO / (iz * oz)) / (denom * denom);
+                }
+            }
+        }
+        return v;
+    }
+
+    /** f(wo, wi) of the smooth lobes and the density with which {@link #sampleLobes} picks wi. */
+    void evalLobes(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        int n = lobeCount(type, o);
+        if (woz == 0 || wiz == 0 || n == 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else {
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s, iz = wiz * s;
+            float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V], eta = shade[o + ETA];
+            int diffuse = DIFFUSE_R, glossy = GLOSSY_R;
+            float kd = INV_PI, pd = iz * INV_PI, kg = 0f, pg = 0f;
+            if (iz > 0) {
+                if (lobePresent(type, o, GLOSSY_R) != 0) {
+                    kg = microfacetReflection(wox, woy, oz, wix, wiy, iz, ax, ay, eta, s);
+                    pg = microfacetReflectionPdf(wox, woy, oz, wix, wiy, iz, ax, ay);
+                }
+            } else {
+                diffuse = DIFFUSE_T;
+                glossy = GLOSSY_T;
+                pd = -pd;
+                if (lobePresent(type, o, GLOSSY_T) != 0) {
+                    float rel = s > 0 ? eta : 1f / eta;
+                    kg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, false);
+                    pg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, true);
+                }
+            }
+            float pdf = (lobePresent(type, o, diffuse) * pd + lobePresent(type, o, glossy) * pg) / n;
+            writeColour(gid, lobeColour(type, o, diffuse, 0) * kd + lobeColour(type, o, glossy, 0) * kg,
+                    lobeColour(type, o, diffuse, 1) * kd + lobeColour(type, o, glossy, 1) * kg,
+                    lobeColour(type, o, diffuse, 2) * kd + lobeColour(type, o, glossy, 2) * kg, pdf);
+        }
+    }
+
+    /** Samples one lobe chosen uniformly by {@code uLobe}, then wi; false when no direction carries light. */
+    boolean sampleLobes(int gid, int type, int o, float wox, float woy, float woz, float u1, float u2, float uLobe) {
+        int n = lobeCount(type, o);
+        boolean ok = false;
+        if (woz != 0 && n > 0) {
+            int k = min((int) (uLobe * n), n - 1);
+            int lobe = 0, seen = 0;
+            for (int l = 0; l < LOBES; l++) {
+                int p = lobePresent(type, o, l);
+                if (p != 0 && seen == k) {
+                    lobe = l;
+                }
+                seen += p;
+            }
+            float s = woz < 0 ? -1f : 1f;
+            float oz = woz * s;
+            float eta = shade[o + ETA];
+            // eta on the far side over eta on wo's side.
+            float rel = s > 0 ? eta : 1f / eta;
+            if (lobe >= SPECULAR_R) {
+                ok = sampleDeltaLobe(gid, type, o, lobe, n, wox, woy, woz, eta, rel);
+            } else {
+                float ix = 0f, iy = 0f, iz = 0f;
+                if (lobe <= DIFFUSE_T) {
+                    cosineHemisphere(gid, u1, u2);
+                    ix = scratch[Scratch.VEC_X * capacity + gid];
+                    iy = scratch[Scratch.VEC_Y * capacity + gid];
+                    iz = scratch[Scratch.VEC_Z * capacity + gid];
+                    if (lobe == DIFFUSE_T) {
+                        iz = -iz;
+                    }
+                } else {
+                    ggxSampleVisible(gid, wox, woy, oz, shade[o + ALPHA_U], shade[o + ALPHA_V], u1, u2);
+                    float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
+                    float hz = scratch[Scratch.VEC_Z * capacity + gid];
+                    float cosH = wox * hx + woy * hy + oz * hz;
+                    if (lobe == GLOSSY_R) {
+                        ix = 2 * cosH * hx - wox;
+                        iy = 2 * cosH * hy - woy;
+                        iz = 2 * cosH * hz - oz;
+                    } else {
+                        // pbrt-v3 Refract(wo, wh, 1 / rel); total internal reflection leaves iz at 0.
+                        float r = 1f / rel;
+                        float sin2T = r * r * max(0f, 1 - cosH * cosH);
+                        if (sin2T < 1 && cosH > 0) {
+                            float c = r * cosH - sqrt(1 - sin2T);
+                            ix = -r * wox + c * hx;
+                            iy = -r * woy + c * hy;
+                            iz = -r * oz + c * hz;
+                        }
+                    }
+                    if (cosH <= 0) {
+                        iz = 0f;
+                    }
+                }
+                boolean rightSide = lobe == DIFFUSE_T || lobe == GLOSSY_T ? iz < 0 : iz > 0;
+                if (rightSide) {
+                    evalLobes(gid, type, o, wox, woy, woz, ix, iy, iz * s);
+                    float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+                    ok = pdf > 0;
+                    float w = ok ? abs(iz) / pdf : 0f;
+                    scratch[Scratch.BS_R * capacity + gid] = scratch[Scratch.BS_R * capacity + gid] * w;
+                    scratch[Scratch.BS_G * capacity + gid] = scratch[Scratch.BS_G * capacity + gid] * w;
+                    scratch[Scratch.BS_B * capacity + gid] = scratch[Scratch.BS_B * capacity + gid] * w;
+                    writeDirection(gid, ix, iy, iz * s, false, iz < 0, 1f);
+                }
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * pbrt-v3's SpecularReflection and SpecularTransmission with FresnelDielectric(1, eta), and uber's
+     * pass-through (SpecularTransmission with index 1 on both sides); picked with probability 1 / n.
+     */
+    private boolean sampleDeltaLobe(int gid, int type, int o, int lobe, int n, float wox, float woy, float woz,
+                                    float eta, float rel) {
+        boolean ok = true;
+        float k = n;
+        if (lobe == SPECULAR_R) {
+            k = n * fresnelDielectric(woz, 1f, eta);
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        } else if (lobe == PASS) {
+            writeDirection(gid, -wox, -woy, -woz, true, true, 1f);
+        } else {
+            float r = 1f / rel;
+            float sin2T = r * r * max(0f, 1 - woz * woz);
+            ok = sin2T < 1;
+            float cosT = sqrt(max(0f, 1 - sin2T));
+            k = n * (1 - fresnelDielectric(woz, 1f, eta)) * r * r;
+            writeDirection(gid, -r * wox, -r * woy, woz > 0 ? -cosT : cosT, true, true, rel * rel);
+        }
+        writeColour(gid, lobeColour(type, o, lobe, 0) * k, lobeColour(type, o, lobe, 1) * k,
+                lobeColour(type, o, lobe, 2) * k, 1f / n);
+        return ok;
+    }
+
+    /**
+     * Follows mix materials from {@code mat} to the material the hit uses, at most {@link
+     * MaterialLayout#MAX_MIX_DEPTH} deep (a loop: the kernel may not recurse). Each mix picks its
+     * first material with probability p = sum(amount) / (sum(amount) + sum(1 - amount)) by {@code u},
+     * which is then rescaled to [0, 1) for the next choice and the leaf's lobe choice; the weight
+     * amount / p (or (1 - amount) / (1 - p)) per channel goes to the MIX slots of {@link Scratch},
+     * and the leftover sample number to {@link Scratch#MIX_U}. The expected BSDF is then pbrt-v3's
+     * amount * f1 + (1 - amount) * f2 for rgb amounts too. A textured amount is shaded first.
+     */
+    int resolveMix(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
+        int m = mat;
+        int depth = 0;
+        float v = u, wr = 1f, wg = 1f, wb = 1f;
+        while (matType[m] == MaterialLayout.MIX && depth < MAX_MIX_DEPTH) {
+            int base = m * STRIDE + MIX_AMOUNT;
+            float ar = shade[base], ag = shade[base + 1], ab = shade[base + 2];
+            if (matTextured[m] != 0) {
+                shadeMaterial(gid, prim, m, hx, hy, hz);
+                int o = shadeAt[gid] + MIX_AMOUNT;
+                ar = shade[o];
+                ag = shade[o + 1];
+                ab = shade[o + 2];
+            }
+            ar = max(0f, ar);
+            ag = max(0f, ag);
+            ab = max(0f, ab);
+            float t1 = ar + ag + ab;
+            float t2 = max(0f, 1 - ar) + max(0f, 1 - ag) + max(0f, 1 - ab);
+            float p = t1 + t2 > 0 ? t1 / (t1 + t2) : 0.5f;
+            if (v < p) {
+                wr *= ar / p;
+                wg *= ag / p;
+                wb *= ab / p;
+                v = v / p;
+                m = (int) shade[m * STRIDE + MIX_FIRST];
+            } else {
+                float q = 1 - p;
+                wr *= max(0f, 1 - ar) / q;
+                wg *= max(0f, 1 - ag) / q;
+                wb *= max(0f, 1 - ab) / q;
+                v = (v - p) / q;
+                m = (int) shade[m * STRIDE + MIX_SECOND];
+            }
+            v = min(v, 0.99999994f);
+            depth++;
+        }
+        scratch[Scratch.MIX_R * capacity + gid] = wr;
+        scratch[Scratch.MIX_G * capacity + gid] = wg;
+        scratch[Scratch.MIX_B * capacity + gid] = wb;
+        scratch[Scratch.MIX_U * capacity + gid] = v;
+        return m;
+    }
+}

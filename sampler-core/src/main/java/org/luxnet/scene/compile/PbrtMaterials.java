@@ -1,0 +1,199 @@
+package org.luxnet.scene.compile;
+
+import static org.luxnet.scene.compile.MaterialCompiler.alpha;
+import static org.luxnet.scene.compile.MaterialCompiler.num;
+import static org.luxnet.scene.compile.MaterialCompiler.put3;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.KD;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
+import static org.luxnet.scene.compiled.MaterialLayout.TRANSLUCENT_REFLECT;
+import static org.luxnet.scene.compiled.MaterialLayout.TRANSLUCENT_TRANSMIT;
+import static org.luxnet.scene.compiled.MaterialLayout.UBER_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.UBER_OPACITY;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.compile.MaterialCompiler.Slot;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
+import org.luxnet.scene.desc.ParamSet;
+
+/**
+ * The pbrt-v3 materials the light transport's LobeKernel renders: "uber", "translucent", rough
+ * "glass" and "mix", with pbrt-v3's parameter names and defaults (materials/uber.cpp,
+ * translucent.cpp, glass.cpp, mixmaterial.cpp and api.cpp's MakeMaterial).
+ */
+final class PbrtMaterials {
+    private static final float[] QUARTER = {0.25f, 0.25f, 0.25f};
+    private static final Slot[] ROUGH_GLASS_SLOTS = MaterialCompiler.concat(new Slot[] {new Slot("Kr", KS, 3),
+        new Slot("Kt", KT, 3)}, MaterialCompiler.ROUGHNESS);
+
+    /** Texturable parameters of the types here. */
+    private static final Map<Integer, Slot[]> TEXTURABLE = Map.of(
+            MaterialLayout.UBER, MaterialCompiler.concat(new Slot[] {new Slot("Kd", KD, 3), new Slot("Ks", KS, 3),
+                new Slot("Kr", UBER_KR, 3), new Slot("Kt", KT, 3), new Slot("opacity", UBER_OPACITY, 3)},
+                MaterialCompiler.ROUGHNESS),
+            MaterialLayout.TRANSLUCENT, MaterialCompiler.concat(new Slot[] {new Slot("Kd", KD, 3),
+                new Slot("Ks", KS, 3), new Slot("reflect", TRANSLUCENT_REFLECT, 3),
+                new Slot("transmit", TRANSLUCENT_TRANSMIT, 3)}, MaterialCompiler.ROUGHNESS),
+            MaterialLayout.ROUGH_GLASS, ROUGH_GLASS_SLOTS,
+            MaterialLayout.MIX, new Slot[] {new Slot("amount", MIX_AMOUNT, 3)});
+
+    private final Dialect dialect;
+    private final Map<String, MaterialDesc> named;
+    private final List<SceneWarning> warnings;
+    private final ToIntFunction<MaterialDesc> compile;
+    /** Mixes being compiled (a mix that reaches itself is an error) and finished mixes' nesting depths. */
+    private final IdentityHashMap<MaterialDesc, Integer> mixDepth = new IdentityHashMap<>();
+
+    /**
+     * @param compile compiles a material (a mix's component) and returns its index in the table
+     */
+    PbrtMaterials(Dialect dialect, Map<String, MaterialDesc> named, List<SceneWarning> warnings,
+                  ToIntFunction<MaterialDesc> compile) {
+        this.dialect = dialect;
+        this.named = named;
+        this.warnings = warnings;
+        this.compile = compile;
+    }
+
+    /** The texturable parameters of {@code type}, none for a type not compiled here. */
+    static Slot[] texturable(int type) {
+        return TEXTURABLE.getOrDefault(type, new Slot[0]);
+    }
+
+    /** pbrt-v3 "eta", or "index" when eta is absent (uber.cpp, glass.cpp). */
+    private static float eta(ParamSet ps) {
+        return ps.has("eta") ? num(ps, "eta", 1.5f) : num(ps, "index", 1.5f);
+    }
+
+    int uber(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KD, ps.getRgb("Kd", QUARTER));
+        put3(out, KS, ps.getRgb("Ks", QUARTER));
+        put3(out, UBER_KR, ps.getRgb("Kr", new float[3]));
+        put3(out, KT, ps.getRgb("Kt", new float[3]));
+        put3(out, UBER_OPACITY, ps.getRgb("opacity", new float[] {1, 1, 1}));
+        out[ETA] = eta(ps);
+        out[ALPHA_U] = alpha(ps, "uroughness", 0.1f, true, out);
+        out[ALPHA_V] = alpha(ps, "vroughness", 0.1f, true, out);
+        return MaterialLayout.UBER;
+    }
+
+    int translucent(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, KD, ps.getRgb("Kd", QUARTER));
+        put3(out, KS, ps.getRgb("Ks", QUARTER));
+        put3(out, TRANSLUCENT_REFLECT, ps.getRgb("reflect", new float[] {0.5f, 0.5f, 0.5f}));
+        put3(out, TRANSLUCENT_TRANSMIT, ps.getRgb("transmit", new float[] {0.5f, 0.5f, 0.5f}));
+        out[ETA] = 1.5f;
+        float a = alpha(ps, "roughness", 0.1f, true, out);
+        out[ALPHA_U] = a;
+        out[ALPHA_V] = a;
+        return MaterialLayout.TRANSLUCENT;
+    }
+
+    /**
+     * pbrt-v3 "hair" (Chiang et al.'s fibre model, materials/hair.cpp) is not rendered: a warning at its
+     * place, and matte with the hair's "color" as Kd (grey 0.5 without one: sigma_a, eumelanin and
+     * pheomelanin are not converted).
+     */
+    int hair(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        float[] kd = ps.getRgb("color", new float[] {0.5f, 0.5f, 0.5f});
+        boolean coloured = ps.has("color");
+        ignoreRest(ps);
+        warnings.add(new SceneWarning(m.loc(), "material \"hair\" is not supported; rendered as matte with "
+                + (coloured ? "Kd = its \"color\"" : "Kd 0.5 (it has no \"color\")")));
+        put3(out, KD, kd);
+        out[MaterialLayout.ON_A] = 1;
+        return MaterialLayout.MATTE;
+    }
+
+    /**
+     * pbrt-v3 "fourier" (tabulated BSDF from a .bsdf file, materials/fourier.cpp) is not rendered: a
+     * warning at its place, and grey matte (Kd 0.5) instead; its file is not read.
+     */
+    int fourier(MaterialDesc m, float[] out) {
+        ignoreRest(m.params());
+        warnings.add(new SceneWarning(m.loc(), "material \"fourier\" (tabulated BSDF file) is not supported;"
+                + " rendered as grey matte (Kd 0.5)"));
+        put3(out, KD, new float[] {0.5f, 0.5f, 0.5f});
+        out[MaterialLayout.ON_A] = 1;
+        return MaterialLayout.MATTE;
+    }
+
+    /** Marks every parameter used: the one warning above covers them. */
+    private static void ignoreRest(ParamSet ps) {
+        for (Param p : ps.all()) {
+            p.markUsed();
+        }
+    }
+
+    /** Glass with uroughness or vroughness above 0: pbrt-v3's MicrofacetReflection plus MicrofacetTransmission. */
+    static int roughGlass(ParamSet ps, float[] out) {
+        out[ALPHA_U] = alpha(ps, "uroughness", 0f, true, out);
+        out[ALPHA_V] = alpha(ps, "vroughness", 0f, true, out);
+        return MaterialLayout.ROUGH_GLASS;
+    }
+
+    /**
+     * pbrt-v3 "mix": namedmaterial1 weighted by "amount", namedmaterial2 by 1 - amount (mixmaterial.cpp
+     * scales m1's BxDFs by the amount). In a LuxRender scene the amount weights namedmaterial2
+     * (LuxRender's MixMaterial). An undefined name is warned about and becomes matte, as pbrt-v3's
+     * MakeMaterial does.
+     */
+    int mix(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, MIX_AMOUNT, ps.getRgb("amount", new float[] {0.5f, 0.5f, 0.5f}));
+        if (mixDepth.containsKey(m)) {
+            throw new SceneException(m.loc(), "mix material" + (m.name() == null ? "" : " \"" + m.name() + "\"")
+                    + " contains itself through namedmaterial1/namedmaterial2");
+        }
+        mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
+        MaterialDesc a = component(m, "namedmaterial1"), b = component(m, "namedmaterial2");
+        int depth = 1 + Math.max(depthOf(a), depthOf(b));
+        if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+            throw new SceneException(m.loc(), "mix materials nest " + depth + " deep; at most "
+                    + MaterialLayout.MAX_MIX_DEPTH + " are supported");
+        }
+        int first = compile.applyAsInt(a), second = compile.applyAsInt(b);
+        mixDepth.put(m, depth);
+        boolean lux = dialect == Dialect.LUXRENDER;
+        out[MIX_FIRST] = lux ? second : first;
+        out[MIX_SECOND] = lux ? first : second;
+        return MaterialLayout.MIX;
+    }
+
+    private int depthOf(MaterialDesc c) {
+        if (!c.type().equals("mix")) {
+            return 0;
+        }
+        compile.applyAsInt(c);
+        return mixDepth.get(c);
+    }
+
+    private MaterialDesc component(MaterialDesc m, String param) {
+        String name = m.params().getString(param, "");
+        MaterialDesc c = named.get(name);
+        if (c == null) {
+            Param p = m.params().get(param);
+            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), "mix: " + param + " \"" + name
+                    + "\" is not a named material; matte used"));
+            c = MaterialDesc.defaultMatte();
+        }
+        return c;
+    }
+}
