@@ -38,23 +38,6 @@ abstract class BsdfKernel extends LobeKernel {
         return type == MaterialLayout.UBER || type == MaterialLayout.TRANSLUCENT || type == MaterialLayout.ROUGH_GLASS;
     }
 
-    private void writeColour(int gid, float r, float g, float b, float pdf) {
-        scratch[Scratch.BS_R * capacity + gid] = r;
-        scratch[Scratch.BS_G * capacity + gid] = g;
-        scratch[Scratch.BS_B * capacity + gid] = b;
-        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
-    }
-
-    private void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
-                              float etaScale) {
-        scratch[Scratch.BS_WX * capacity + gid] = x;
-        scratch[Scratch.BS_WY * capacity + gid] = y;
-        scratch[Scratch.BS_WZ * capacity + gid] = z;
-        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
-        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
-        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
-    }
-
     /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
     void evalBsdf(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int type = matType[material];

@@ -33,15 +33,17 @@ abstract class LobeKernel extends TextureKernel {
     static final int DIFFUSE_R = 0, DIFFUSE_T = 1, GLOSSY_R = 2, GLOSSY_T = 3, SPECULAR_R = 4, SPECULAR_T = 5,
             PASS = 6, LOBES = 7;
 
-    private void putLobeResult(int gid, float r, float g, float b, float pdf) {
+    /** The BSDF result slots of {@link Scratch}: colour and pdf. */
+    void writeColour(int gid, float r, float g, float b, float pdf) {
         scratch[Scratch.BS_R * capacity + gid] = r;
         scratch[Scratch.BS_G * capacity + gid] = g;
         scratch[Scratch.BS_B * capacity + gid] = b;
         scratch[Scratch.BS_PDF * capacity + gid] = pdf;
     }
 
-    private void putLobeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
-                                  float etaScale) {
+    /** The BSDF result slots of {@link Scratch}: direction, flags and eta scale. */
+    void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
+                        float etaScale) {
         scratch[Scratch.BS_WX * capacity + gid] = x;
         scratch[Scratch.BS_WY * capacity + gid] = y;
         scratch[Scratch.BS_WZ * capacity + gid] = z;
@@ -184,7 +186,7 @@ abstract class LobeKernel extends TextureKernel {
     void evalLobes(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int n = lobeCount(type, o);
         if (woz == 0 || wiz == 0 || n == 0) {
-            putLobeResult(gid, 0, 0, 0, 0);
+            writeColour(gid, 0, 0, 0, 0);
         } else {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s, iz = wiz * s;
@@ -207,7 +209,7 @@ abstract class LobeKernel extends TextureKernel {
                 }
             }
             float pdf = (lobePresent(type, o, diffuse) * pd + lobePresent(type, o, glossy) * pg) / n;
-            putLobeResult(gid, lobeColour(type, o, diffuse, 0) * kd + lobeColour(type, o, glossy, 0) * kg,
+            writeColour(gid, lobeColour(type, o, diffuse, 0) * kd + lobeColour(type, o, glossy, 0) * kg,
                     lobeColour(type, o, diffuse, 1) * kd + lobeColour(type, o, glossy, 1) * kg,
                     lobeColour(type, o, diffuse, 2) * kd + lobeColour(type, o, glossy, 2) * kg, pdf);
         }
@@ -277,7 +279,7 @@ abstract class LobeKernel extends TextureKernel {
                     scratch[Scratch.BS_R * capacity + gid] = scratch[Scratch.BS_R * capacity + gid] * w;
                     scratch[Scratch.BS_G * capacity + gid] = scratch[Scratch.BS_G * capacity + gid] * w;
                     scratch[Scratch.BS_B * capacity + gid] = scratch[Scratch.BS_B * capacity + gid] * w;
-                    putLobeDirection(gid, ix, iy, iz * s, false, iz < 0, 1f);
+                    writeDirection(gid, ix, iy, iz * s, false, iz < 0, 1f);
                 }
             }
         }
@@ -294,18 +296,18 @@ abstract class LobeKernel extends TextureKernel {
         float k = n;
         if (lobe == SPECULAR_R) {
             k = n * fresnelDielectric(woz, 1f, eta);
-            putLobeDirection(gid, -wox, -woy, woz, true, false, 1f);
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
         } else if (lobe == PASS) {
-            putLobeDirection(gid, -wox, -woy, -woz, true, true, 1f);
+            writeDirection(gid, -wox, -woy, -woz, true, true, 1f);
         } else {
             float r = 1f / rel;
             float sin2T = r * r * max(0f, 1 - woz * woz);
             ok = sin2T < 1;
             float cosT = sqrt(max(0f, 1 - sin2T));
             k = n * (1 - fresnelDielectric(woz, 1f, eta)) * r * r;
-            putLobeDirection(gid, -r * wox, -r * woy, woz > 0 ? -cosT : cosT, true, true, rel * rel);
+            writeDirection(gid, -r * wox, -r * woy, woz > 0 ? -cosT : cosT, true, true, rel * rel);
         }
-        putLobeResult(gid, lobeColour(type, o, lobe, 0) * k, lobeColour(type, o, lobe, 1) * k,
+        writeColour(gid, lobeColour(type, o, lobe, 0) * k, lobeColour(type, o, lobe, 1) * k,
                 lobeColour(type, o, lobe, 2) * k, 1f / n);
         return ok;
     }

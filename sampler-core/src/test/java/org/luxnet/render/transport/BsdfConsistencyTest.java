@@ -60,33 +60,28 @@ class BsdfConsistencyTest {
 
     @BeforeAll
     static void compile(@TempDir Path tmp) throws IOException {
-        StringBuilder sb = new StringBuilder("Camera \"perspective\"\nFilm \"fleximage\" \"integer xresolution\" [8] "
-                + "\"integer yresolution\" [8]\nWorldBegin\n");
-        for (int i = 0; i < MATERIALS.length; i++) {
-            sb.append("AttributeBegin\nTranslate ").append(3 * i).append(" 0 10\nMaterial ").append(MATERIALS[i])
-                    .append("\nShape \"sphere\"\nAttributeEnd\n");
-        }
-        sb.append("WorldEnd\n");
-        Path f = tmp.resolve("materials.lxs");
-        Files.writeString(f, sb.toString());
-        CompiledRender cr = RenderSupport.compile(f);
+        CompiledRender cr = RenderSupport.compile(write(tmp.resolve("materials.lxs"), "Film \"fleximage\"", MATERIALS));
         scene = cr.scene();
         k = RenderSupport.transport(cr);
         assertEquals(MATERIALS.length, scene.materialCount);
-        StringBuilder pb = new StringBuilder("Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [8] "
-                + "\"integer yresolution\" [8]\nWorldBegin\nLightSource \"point\"\n");
-        for (int i = 0; i < PBRT_MATERIALS.length; i++) {
-            pb.append("AttributeBegin\nTranslate ").append(3 * i).append(" 0 10\nMaterial ").append(PBRT_MATERIALS[i])
-                    .append("\nShape \"sphere\"\nAttributeEnd\n");
-        }
-        pb.append("WorldEnd\n");
-        Path pf = tmp.resolve("materials.pbrt");
-        Files.writeString(pf, pb.toString());
-        CompiledRender pr = RenderSupport.compile(pf);
+        CompiledRender pr = RenderSupport.compile(write(tmp.resolve("materials.pbrt"),
+                "Film \"image\"", PBRT_MATERIALS));
         assertTrue(pr.warnings().isEmpty(), "warnings: " + pr.warnings());
         pbrtScene = pr.scene();
         pk = RenderSupport.transport(pr);
         assertEquals(PBRT_MATERIALS.length, pbrtScene.materialCount);
+    }
+
+    /** A scene file with one sphere per material, in the order given. */
+    private static Path write(Path f, String film, String[] materials) throws IOException {
+        StringBuilder sb = new StringBuilder("Camera \"perspective\"\n" + film + " \"integer xresolution\" [8] "
+                + "\"integer yresolution\" [8]\nWorldBegin\nLightSource \"point\"\n");
+        for (int i = 0; i < materials.length; i++) {
+            sb.append("AttributeBegin\nTranslate ").append(3 * i).append(" 0 10\nMaterial ").append(materials[i])
+                    .append("\nShape \"sphere\"\nAttributeEnd\n");
+        }
+        Files.writeString(f, sb.append("WorldEnd\n").toString());
+        return f;
     }
 
     private static float[] randomDir(Random r) {
