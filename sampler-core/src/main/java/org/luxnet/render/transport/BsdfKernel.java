@@ -10,7 +10,6 @@ import static org.luxnet.scene.compiled.MaterialLayout.METAL_ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.METAL_K;
 import static org.luxnet.scene.compiled.MaterialLayout.ON_A;
 import static org.luxnet.scene.compiled.MaterialLayout.ON_B;
-import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 
 import org.luxnet.scene.compiled.MaterialLayout;
 
@@ -20,11 +19,11 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
- * slots of {@link Scratch}. Parameters come from the work item's {@link #shade} row, which {@link
- * #shadeMaterial} fills at each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
+ * slots of {@link Scratch}. Parameters come from the {@link #shade} row that {@link
+ * #shadeMaterial} points {@link #shadeAt} at for each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
  * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
  */
-abstract class BsdfKernel extends TextureKernel {
+abstract class BsdfKernel extends BumpKernel {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
 
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */
@@ -53,7 +52,7 @@ abstract class BsdfKernel extends TextureKernel {
     /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
     void evalBsdf(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int type = matType[material];
-        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
+        int o = shadeAt[gid]; // the shaded parameters (TextureKernel.shadeMaterial)
         if (type == MaterialLayout.MATTE) {
             evalMatte(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY) {
@@ -72,7 +71,7 @@ abstract class BsdfKernel extends TextureKernel {
     /** Samples wi for wo: false when no direction carries light. */
     boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         int type = matType[material];
-        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
+        int o = shadeAt[gid]; // the shaded parameters (TextureKernel.shadeMaterial)
         boolean ok = false;
         boolean twoLobes = type == MaterialLayout.GLOSSY || type == MaterialLayout.PLASTIC;
         if (type == MaterialLayout.MATTE) {

@@ -43,6 +43,8 @@ abstract class CameraKernel extends LightKernel {
     float lensPower;
     /** LuxRender's clipping distances along the view axis (0 and infinity for pbrt). */
     float hither, yon;
+    /** pbrt-v3's scale of the ray differentials, 1 / sqrt(samples per pixel) (1 when the count is open; 0: none). */
+    float diffScale = 1f;
     /** Host side: the last autofocus hit something. */
     private boolean autofocusHit;
 
@@ -233,9 +235,68 @@ abstract class CameraKernel extends LightKernel {
         }
         float fx = filterOffset(0, cu, binX), fy = filterOffset(1, cv, binY);
         float weight = filterFactor(0, fx, binX) * filterFactor(1, fy, binY);
-        generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, cameraSample(pixelSeed, index, 2),
-                cameraSample(pixelSeed, index, 3));
+        float lu = cameraSample(pixelSeed, index, 2), lv = cameraSample(pixelSeed, index, 3);
+        generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, lu, lv);
+        scratch[Scratch.CAM_FX * capacity + gid] = x + 0.5f + fx;
+        scratch[Scratch.CAM_FY * capacity + gid] = y + 0.5f + fy;
+        scratch[Scratch.CAM_LU * capacity + gid] = lu;
+        scratch[Scratch.CAM_LV * capacity + gid] = lv;
         return weight;
+    }
+
+    /**
+     * The texture footprint at a hit (h, geometric normal n): at the camera ray's hit (bounce 0),
+     * pbrt-v3's ray differentials (Camera::GenerateRayDifferential: the rays one raster unit over in x
+     * and in y, same lens point, then RayDifferential::ScaleDifferentials by {@link #diffScale}) meet
+     * the tangent plane (SurfaceInteraction::ComputeDifferentials) and give (u, v)'s derivatives; after
+     * a bounce the footprint is zero, as pbrt-v3 has it after diffuse and glossy bounces (its
+     * specular ones keep differentials; not done here). Only for textured materials.
+     */
+    void footprint(int gid, int bounce, int prim, int mat, float hx, float hy, float hz, float nx, float ny, float nz) {
+        // Untextured materials need none (and the Cornell box pays nothing for it), nor LuxRender scenes.
+        boolean done = matTextured[mat] == 0;
+        if (bounce == 0 && !done && diffScale > 0) {
+            float fx = scratch[Scratch.CAM_FX * capacity + gid], fy = scratch[Scratch.CAM_FY * capacity + gid];
+            float lu = scratch[Scratch.CAM_LU * capacity + gid], lv = scratch[Scratch.CAM_LV * capacity + gid];
+            generateRay(gid, fx, fy, lu, lv);
+            float ox = scratch[Scratch.LS_WX * capacity + gid], oy = scratch[Scratch.LS_WY * capacity + gid];
+            float oz = scratch[Scratch.LS_WZ * capacity + gid];
+            float dx = scratch[Scratch.VEC_X * capacity + gid], dy = scratch[Scratch.VEC_Y * capacity + gid];
+            float dz = scratch[Scratch.VEC_Z * capacity + gid];
+            float pd = nx * hx + ny * hy + nz * hz;
+            // Offset in x: the shifted ray, scaled towards the main one, on the tangent plane.
+            generateRay(gid, fx + 1, fy, lu, lv);
+            float rox = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
+            float roy = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
+            float roz = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
+            float rdx = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
+            float rdy = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
+            float rdz = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
+            float tx = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
+            float xx = rox + tx * rdx - hx, xy = roy + tx * rdy - hy, xz = roz + tx * rdz - hz;
+            // Offset in y.
+            generateRay(gid, fx, fy + 1, lu, lv);
+            rox = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
+            roy = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
+            roz = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
+            rdx = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
+            rdy = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
+            rdz = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
+            float ty = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
+            float yx = rox + ty * rdx - hx, yy = roy + ty * rdy - hy, yz = roz + ty * rdz - hz;
+            float check = xx + xy + xz + yx + yy + yz;
+            if (check - check == 0) {
+                // Finite offsets (an offset ray parallel to the plane gives none, as pbrt-v3's isinf test).
+                surfaceDifferentials(gid, prim, hx, hy, hz, nx, ny, nz, xx, xy, xz, yx, yy, yz);
+                done = true;
+            }
+        }
+        if (!done) {
+            scratch[Scratch.DUDX * capacity + gid] = 0f;
+            scratch[Scratch.DVDX * capacity + gid] = 0f;
+            scratch[Scratch.DUDY * capacity + gid] = 0f;
+            scratch[Scratch.DVDY * capacity + gid] = 0f;
+        }
     }
 
     /**

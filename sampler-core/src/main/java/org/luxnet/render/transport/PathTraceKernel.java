@@ -63,6 +63,9 @@ public final class PathTraceKernel extends CameraKernel {
         setupMaterials(scene);
         setupLights(scene);
         setupCamera(scene.camera);
+        // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
+        diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
+                : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
         setupFilter(filter);
         autofocus(scene.camera);
         PathSettings p = settings.path();
@@ -89,7 +92,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
-        put(matType).put(matParams);
+        put(matType).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
@@ -333,8 +336,15 @@ public final class PathTraceKernel extends CameraKernel {
                 light = sphereLight[sp];
             }
             if (prim >= 0) {
-                // The material's parameters here, textures evaluated (TextureKernel).
+                // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
+                footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
+                // Its bump or normal map perturbs the shading normal (BumpKernel).
+                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                    nsx = scratch[Scratch.VEC_X * capacity + gid];
+                    nsy = scratch[Scratch.VEC_Y * capacity + gid];
+                    nsz = scratch[Scratch.VEC_Z * capacity + gid];
+                }
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 
@@ -486,9 +496,15 @@ public final class PathTraceKernel extends CameraKernel {
             float lx = wix * sx + wiy * sy + wiz * sz;
             float ly = wix * tx + wiy * ty + wiz * tz;
             float lz = wix * nsx + wiy * nsy + wiz * nsz;
-            // Reflection or transmission as the geometric normal sees it must agree with the shading frame.
-            if (sameSide(cosGi * cosGeo, lz * woz)) {
-                evalBsdf(gid, mat, wox, woy, woz, lx, ly, lz);
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except for
+            // matte across a bumped shading normal (pbrt-v3 BSDF::f decides by the geometric normal alone): its f is even
+            // in cos(theta_i), so it is evaluated at wi mirrored to wo's side, with pdf 0 (BxDF::Pdf's SameHemisphere).
+            boolean across = matType[mat] == MaterialLayout.MATTE && cosGi * cosGeo > 0 && !(lz * woz > 0);
+            if (sameSide(cosGi * cosGeo, lz * woz) || across) {
+                evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
+                if (across) {
+                    scratch[Scratch.BS_PDF * capacity + gid] = 0f;
+                }
                 float cosWi = abs(lz);
                 float fr = scratch[Scratch.BS_R * capacity + gid] * cosWi;
                 float fg = scratch[Scratch.BS_G * capacity + gid] * cosWi;

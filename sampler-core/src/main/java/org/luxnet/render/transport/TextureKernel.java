@@ -2,18 +2,27 @@ package org.luxnet.render.transport;
 
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.TextureLayout.AAMODE;
 import static org.luxnet.scene.compiled.TextureLayout.ADD;
+import static org.luxnet.scene.compiled.TextureLayout.BAND;
+import static org.luxnet.scene.compiled.TextureLayout.BAND_HI;
+import static org.luxnet.scene.compiled.TextureLayout.BAND_LO;
 import static org.luxnet.scene.compiled.TextureLayout.BILERP;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
+import static org.luxnet.scene.compiled.TextureLayout.COLORDEPTH;
+import static org.luxnet.scene.compiled.TextureLayout.DEPTH;
 import static org.luxnet.scene.compiled.TextureLayout.DOTS;
 import static org.luxnet.scene.compiled.TextureLayout.FBM;
+import static org.luxnet.scene.compiled.TextureLayout.HARLEQUIN;
 import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
+import static org.luxnet.scene.compiled.TextureLayout.MAP_UV;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_SPHERICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MARBLE;
 import static org.luxnet.scene.compiled.TextureLayout.MIX;
@@ -21,9 +30,6 @@ import static org.luxnet.scene.compiled.TextureLayout.SCALE;
 import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
 import static org.luxnet.scene.compiled.TextureLayout.UV;
 import static org.luxnet.scene.compiled.TextureLayout.WINDY;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_CLAMP;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_REPEAT;
-import static org.luxnet.scene.compiled.TextureLayout.WRAP_WHITE;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
 import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
@@ -38,11 +44,15 @@ import org.luxnet.scene.compiled.CompiledScene;
  * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
  * recursion.
  */
-abstract class TextureKernel extends NoiseKernel {
+abstract class TextureKernel extends ImageKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
+    /**
+     * LuxRender's harlequin palette size (HARLEQUIN_TEXTURE_PALETTE_SIZE). LuxRender indexes it by the
+     * primitive's memory address, which no other run reproduces; here by the primitive's index.
+     */
+    private static final int HARLEQUIN_PALETTE = 31;
 
     int[] matType = new int[1];
-    float[] matParams = new float[STRIDE];
     /** Per material slot: first node of its program, or -1 for the constant. */
     int[] matTexStart = new int[STRIDE];
     /** Per material slot: values the program writes (3 or 1). */
@@ -53,19 +63,23 @@ abstract class TextureKernel extends NoiseKernel {
     int[] texChild = new int[CHILDREN];
     int[] matTexRoot = new int[STRIDE];
     float[] texParams = new float[NODE_STRIDE];
-    float[] texTexels = new float[3];
-    int[] texImageInfo = new int[3];
-    float[] texTriUv = new float[6];
-    float[] sphereFrame = new float[9];
-    /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
+    /**
+     * Material parameters as the BSDFs read them: every material's constant row ({@code mat * STRIDE},
+     * copied from the scene's table once), then from {@link #shadeBase} one row per work item for
+     * textured materials. {@link #shadeAt} says which row a work item's hit uses, so an untextured hit
+     * copies nothing.
+     */
     float[] shade = new float[STRIDE];
+    /** Where the per-work-item rows of {@link #shade} begin. */
+    int shadeBase = 0;
+    /** Per work item: the offset in {@link #shade} of the parameters of its current hit. */
+    int[] shadeAt = new int[1];
     /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
     float[] texRegs = new float[3 * MAX_NODES];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
         matType = KernelArrays.ints(s.matType);
-        matParams = KernelArrays.floats(s.matParams);
         matTexStart = KernelArrays.ints(s.matTexStart);
         matTexWidth = KernelArrays.ints(s.matTexWidth);
         matTextured = KernelArrays.ints(s.matTextured);
@@ -73,12 +87,12 @@ abstract class TextureKernel extends NoiseKernel {
         texChild = KernelArrays.ints(s.texChild);
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
-        texTexels = KernelArrays.floats(s.texTexels);
-        texImageInfo = KernelArrays.ints(s.texImageInfo);
-        texTriUv = KernelArrays.floats(s.triUv);
-        sphereFrame = KernelArrays.floats(s.sphereFrame);
+        setupImages(s);
         setupNoise();
-        shade = new float[STRIDE * capacity];
+        shadeBase = s.matParams.length;
+        shade = new float[shadeBase + STRIDE * capacity];
+        System.arraycopy(s.matParams, 0, shade, 0, shadeBase);
+        shadeAt = new int[capacity];
         // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
         int regs = 1;
         for (int k = 0; k < s.matTexStart.length; k++) {
@@ -89,14 +103,20 @@ abstract class TextureKernel extends NoiseKernel {
         texRegs = new float[3 * regs * capacity];
     }
 
-    /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
+    /**
+     * Points the work item's {@link #shadeAt} at the parameters of material {@code mat} at the hit
+     * (prim, point h): the material's constant row, or for a textured material its own row with the
+     * textures evaluated there.
+     */
     void shadeMaterial(int gid, int prim, int mat, float hx, float hy, float hz) {
         int m = mat * STRIDE;
-        int o = gid * STRIDE;
-        for (int k = 0; k < STRIDE; k++) {
-            shade[o + k] = matParams[m + k];
-        }
+        shadeAt[gid] = m;
         if (matTextured[mat] != 0) {
+            int o = shadeBase + gid * STRIDE;
+            shadeAt[gid] = o;
+            for (int k = 0; k < STRIDE; k++) {
+                shade[o + k] = shade[m + k];
+            }
             float su = 0f, sv = 0f;
             if (prim < triangleCount) {
                 float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
@@ -120,10 +140,13 @@ abstract class TextureKernel extends NoiseKernel {
                 float cz = oz / sqrt(ox * ox + oy * oy + oz * oz);
                 sv = 1f - acos(min(1f, max(-1f, cz))) * INV_PI;
             }
+            scratch[Scratch.SURF_U * capacity + gid] = su;
+            scratch[Scratch.SURF_V * capacity + gid] = sv;
             for (int k = 0; k < STRIDE; k++) {
                 int start = matTexStart[m + k];
-                if (start >= 0) {
-                    int r = evalProgram(gid, start, matTexRoot[m + k], su, sv, hx, hy, hz);
+                // The bump program runs in BumpKernel, at the hit and at offset points.
+                if (start >= 0 && k != BUMP) {
+                    int r = evalProgram(gid, prim, start, matTexRoot[m + k], su, sv, hx, hy, hz);
                     int reg = (r - start) * 3;
                     if (matTexWidth[m + k] == 3) {
                         shade[o + k] = max(0f, texRegs[reg * capacity + gid]);
@@ -147,8 +170,8 @@ abstract class TextureKernel extends NoiseKernel {
         }
     }
 
-    /** Runs nodes start..root, each into its register; returns root. */
-    private int evalProgram(int gid, int start, int root, float su, float sv, float px, float py, float pz) {
+    /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
+    int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;
@@ -194,6 +217,14 @@ abstract class TextureKernel extends NoiseKernel {
             if (kind == MAP_PLANAR) {
                 s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
                 t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
+            }
+            // The footprint in (s, t): pbrt-v3 UVMapping2D scales (u, v)'s; other mappings get none.
+            float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
+            if (kind == MAP_UV) {
+                dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
+                dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
+                dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
+                dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
             }
             float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
             if (type == SCALE) {
@@ -250,6 +281,20 @@ abstract class TextureKernel extends NoiseKernel {
                     vb = ab;
                 }
             }
+            if (type == CHECKER2D && texParams[n + AAMODE] != 0) {
+                // pbrt-v3 Checkerboard2DTexture "closedform": box-filter the cells the footprint covers.
+                float fs = max(abs(dsdx), abs(dsdy)), ft = max(abs(dtdx), abs(dtdy));
+                if (floor(s - fs) != floor(s + fs) || floor(t - ft) != floor(t + ft)) {
+                    float sint = oddCellFraction(s, fs), tint = oddCellFraction(t, ft);
+                    float area2 = sint + tint - 2 * sint * tint;
+                    if (fs > 1 || ft > 1) {
+                        area2 = 0.5f;
+                    }
+                    vr = (1 - area2) * ar + area2 * br;
+                    vg = (1 - area2) * ag + area2 * bg;
+                    vb = (1 - area2) * ab + area2 * bb;
+                }
+            }
             int octaves = (int) texParams[n + 26];
             float omega = texParams[n + 27];
             if (type == FBM || type == WRINKLED) {
@@ -278,21 +323,44 @@ abstract class TextureKernel extends NoiseKernel {
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
             }
             if (type == IMAGEMAP) {
-                // Bilinear lookup at full resolution (pbrt-v3 MIPMap::triangle, level 0), t = 0 the bottom row.
-                int img = 3 * (int) texParams[n + 23];
-                int wrap = (int) texParams[n + 24];
-                int off = texImageInfo[img], w = texImageInfo[img + 1], h = texImageInfo[img + 2];
-                float fs = s * w - 0.5f, ft = t * h - 0.5f;
-                float s0 = floor(fs), t0 = floor(ft);
-                float ds = fs - s0, dt = ft - t0;
-                int x0 = (int) s0, y0 = (int) t0;
-                float w00 = (1 - ds) * (1 - dt), w01 = (1 - ds) * dt, w10 = ds * (1 - dt), w11 = ds * dt;
-                vr = w00 * texel(off, w, h, wrap, x0, y0, 0) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 0)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 0) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 0);
-                vg = w00 * texel(off, w, h, wrap, x0, y0, 1) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 1)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 1) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 1);
-                vb = w00 * texel(off, w, h, wrap, x0, y0, 2) + w01 * texel(off, w, h, wrap, x0, y0 + 1, 2)
-                        + w10 * texel(off, w, h, wrap, x0 + 1, y0, 2) + w11 * texel(off, w, h, wrap, x0 + 1, y0 + 1, 2);
+                int ireg = (i - start) * 3;
+                imageLookup(gid, ireg, (int) texParams[n + 23], (int) texParams[n + 24], (int) texParams[n + 25],
+                        texParams[n + 26], s, t, dsdx, dtdx, dsdy, dtdy);
+                vr = texRegs[ireg * capacity + gid];
+                vg = texRegs[(ireg + 1) * capacity + gid];
+                vb = texRegs[(ireg + 2) * capacity + gid];
+            }
+            if (type == BAND) {
+                // LuxRender BandTexture::Evaluate, one segment: the earlier segments' value below lo.
+                float lo = texParams[n + BAND_LO], hi = texParams[n + BAND_HI];
+                int q3 = texChild[c + 3] * 3;
+                vr = texRegs[q3 * capacity + gid];
+                vg = texRegs[(q3 + 1) * capacity + gid];
+                vb = texRegs[(q3 + 2) * capacity + gid];
+                if (amount >= hi) {
+                    vr = br;
+                    vg = bg;
+                    vb = bb;
+                } else if (amount >= lo) {
+                    float f = (amount - lo) / (hi - lo);
+                    vr = (1 - f) * ar + f * br;
+                    vg = (1 - f) * ag + f * bg;
+                    vb = (1 - f) * ab + f * bb;
+                }
+            }
+            if (type == COLORDEPTH) {
+                // LuxRender ColorDepthTexture::Evaluate: ln(clamp(Kt, 1e-9, 1)) / -depth.
+                float d = texParams[n + DEPTH];
+                vr = -log(min(1f, max(1e-9f, ar))) / d;
+                vg = -log(min(1f, max(1e-9f, ag))) / d;
+                vb = -log(min(1f, max(1e-9f, ab))) / d;
+            }
+            if (type == HARLEQUIN) {
+                // LuxRender HarlequinTexture: palette entry i = radical inverses of 3 i + 1 in bases 2, 3, 5.
+                int entry = 3 * (prim % HARLEQUIN_PALETTE) + 1;
+                vr = radicalInverse(entry, 2);
+                vg = radicalInverse(entry, 3);
+                vb = radicalInverse(entry, 5);
             }
             if (type == ADD) {
                 vr = ar + br;
@@ -312,31 +380,34 @@ abstract class TextureKernel extends NoiseKernel {
         return root;
     }
 
-    /** Channel ch of texel (x, y) of an image at texel off, w x h, under wrap mode (repeat, black, clamp, white). */
-    private float texel(int off, int w, int h, int wrap, int x, int y, int ch) {
-        int xx = x, yy = y;
-        float v = 0f;
-        if (wrap == WRAP_REPEAT) {
-            xx = x % w;
-            yy = y % h;
-            if (xx < 0) {
-                xx += w;
-            }
-            if (yy < 0) {
-                yy += h;
-            }
+    /**
+     * The fraction of [x - d, x + d] in odd cells, pbrt-v3's (bumpInt(x + d) - bumpInt(x - d)) / 2d
+     * with bumpInt(x) = floor(x / 2) + 2 max(x / 2 - floor(x / 2) - 0.5, 0); for d = 0 (where pbrt-v3
+     * would divide by zero) the parity of x's cell.
+     */
+    private float oddCellFraction(float x, float d) {
+        float frac = x / 2 - floor(x / 2);
+        float f = 0f;
+        if (frac >= 0.5f) {
+            f = 1f;
         }
-        if (wrap == WRAP_CLAMP) {
-            xx = max(0, min(w - 1, x));
-            yy = max(0, min(h - 1, y));
+        if (d > 0) {
+            float hi = (x + d) / 2, lo = (x - d) / 2;
+            float bumpHi = floor(hi) + 2 * max(hi - floor(hi) - 0.5f, 0f);
+            float bumpLo = floor(lo) + 2 * max(lo - floor(lo) - 0.5f, 0f);
+            f = (bumpHi - bumpLo) / (2 * d);
         }
-        if (wrap == WRAP_WHITE) {
-            v = 1f;
+        return f;
+    }
+
+    /** LuxRender RadicalInverse(n, base) (core/mc.h): n's digits in base mirrored about the point. */
+    private float radicalInverse(int n, int base) {
+        float val = 0f, invBase = 1f / base, invBi = invBase;
+        for (int k = n; k > 0; k = k / base) {
+            val += (k % base) * invBi;
+            invBi *= invBase;
         }
-        if (xx >= 0 && xx < w && yy >= 0 && yy < h) {
-            v = texTexels[3 * (off + yy * w + xx) + ch];
-        }
-        return v;
+        return val;
     }
 
     /**

@@ -2,6 +2,9 @@ package org.luxnet.scene.compile;
 
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP_DELTA;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP_MODE;
 import static org.luxnet.scene.compiled.MaterialLayout.ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.KD;
 import static org.luxnet.scene.compiled.MaterialLayout.KS;
@@ -75,6 +78,7 @@ final class MaterialCompiler {
     private final Dialect dialect;
     private final List<SceneWarning> warnings;
     private final TextureCompiler textures;
+    private final Map<String, TextureDesc> textureDefs;
     private final IntList texStart = new IntList();
     private final IntList texRoot = new IntList();
     private final IntList texWidth = new IntList();
@@ -87,6 +91,7 @@ final class MaterialCompiler {
         this.dialect = dialect;
         this.warnings = warnings;
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
+        this.textureDefs = textureDefs;
     }
 
     private static Slot[] concat(Slot[] a, Slot[] b) {
@@ -117,6 +122,7 @@ final class MaterialCompiler {
         } else {
             type = c.compile(m, out);
             any = bindTextures(m, type, start, root, width);
+            any |= type != MaterialLayout.NULL && bindBump(m, out, start, root, width);
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
         }
@@ -163,6 +169,35 @@ final class MaterialCompiler {
             }
         }
         return any;
+    }
+
+    /**
+     * The "bumpmap" of any material type, both dialects: its texture program in the {@link
+     * MaterialLayout#BUMP} slot and the rule that applies it (see BumpKernel). A LuxRender "normalmap"
+     * texture is read as a colour; pbrt-v3 steps .0005 in (u, v) (its step without ray differentials),
+     * LuxRender "bumpmapsampledistance" (default .001, core/material.cpp) in world units.
+     */
+    private boolean bindBump(MaterialDesc m, float[] out, int[] start, int[] root, int[] width) {
+        ParamSet ps = m.params();
+        boolean lux = dialect == Dialect.LUXRENDER;
+        float delta = lux ? (float) ps.getFloat("bumpmapsampledistance", 0.001) : 0.0005f;
+        if (!isTexture(ps, "bumpmap")) {
+            return false;
+        }
+        Param p = ps.get("bumpmap");
+        TextureDesc t = textureDefs.get(p.strings()[0]);
+        boolean normalMap = t != null && t.textureClass().equals("normalmap");
+        int[] prog = normalMap ? textures.normalMapProgram(p) : textures.program(p);
+        if (prog == null) {
+            return false;
+        }
+        start[BUMP] = prog[0];
+        root[BUMP] = prog[1];
+        width[BUMP] = normalMap ? 3 : 1;
+        out[BUMP_MODE] = normalMap ? MaterialLayout.BUMP_NORMAL_MAP
+                : lux ? MaterialLayout.BUMP_LUX : MaterialLayout.BUMP_PBRT;
+        out[BUMP_DELTA] = delta;
+        return true;
     }
 
     int[] texStarts() {

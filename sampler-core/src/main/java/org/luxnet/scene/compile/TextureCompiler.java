@@ -5,17 +5,17 @@ import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.desc.Blackbody;
 import org.luxnet.scene.desc.Dialect;
+import org.luxnet.scene.desc.LuxSpd;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
-import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles the texture a material parameter names into a program of nodes in post-order (see {@link
@@ -26,7 +26,7 @@ import org.luxnet.scene.desc.Transform;
  */
 final class TextureCompiler {
     /** Thrown inside a build when the texture cannot be compiled; its message becomes the warning. */
-    private static final class Unsupported extends RuntimeException {
+    static final class Unsupported extends RuntimeException {
         final FileLoc loc;
 
         Unsupported(FileLoc loc, String message) {
@@ -72,11 +72,22 @@ final class TextureCompiler {
             Map.entry("wrinkled", (t, p, n, d) -> noise(t, n, TextureLayout.WRINKLED)),
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
-            Map.entry("imagemap", (t, p, n, d) -> imagemap(t, n)),
+            Map.entry("imagemap", this::imagemap),
+            Map.entry("normalmap", (t, p, n, d) -> normalMap(t, n, d)),
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
-            Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)));
+            Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)),
+            Map.entry("band", this::band),
+            Map.entry("colordepth", this::colordepth),
+            Map.entry("harlequin", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HARLEQUIN)),
+            Map.entry("blackbody", (t, p, n, d) -> spectrum(t, n,
+                    Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
+            Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
+                    t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
+            Map.entry("tabulateddata", this::tabulated));
     private final Dialect dialect;
     private final ImageTextures images;
+    /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
+    private boolean normalMapRoot;
 
     TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.dialect = dialect;
@@ -113,6 +124,16 @@ final class TextureCompiler {
             }
         }
         return new int[] {start, types.size() - 1};
+    }
+
+    /** {@link #program} for a "bumpmap" naming a LuxRender normalmap texture: its colour is the normal. */
+    int[] normalMapProgram(Param p) {
+        normalMapRoot = true;
+        try {
+            return program(p);
+        } finally {
+            normalMapRoot = false;
+        }
     }
 
     int[] types() {
@@ -205,16 +226,84 @@ final class TextureCompiler {
         n.type = TextureLayout.MIX;
         n.children[0] = child(prog, t, "tex1", 0, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
+        n.children[2] = floatChild(prog, t, "amount", 0.5f, depth);
+    }
+
+    /** The register of float parameter {@code name} of any texture (a mix's or band's "amount"). */
+    private int floatChild(List<Node> prog, TextureDesc t, String name, float def, int depth) {
         ParamSet ps = t.params();
-        String ref = ps.getTexture("amount");
+        String ref = ps.getTexture(name);
         if (ref != null) {
-            n.children[2] = emit(prog, lookup(ref, ps.get("amount").loc()), depth + 1);
-        } else {
-            Node c = new Node(TextureLayout.CONSTANT);
-            System.arraycopy(grey((float) ps.getFloat("amount", 0.5)), 0, c.params, TextureLayout.VALUE, 3);
-            prog.add(c);
-            n.children[2] = prog.size() - 1;
+            return emit(prog, lookup(ref, ps.get(name).loc()), depth + 1);
         }
+        Node c = new Node(TextureLayout.CONSTANT);
+        System.arraycopy(grey((float) ps.getFloat(name, def)), 0, c.params, TextureLayout.VALUE, 3);
+        prog.add(c);
+        return prog.size() - 1;
+    }
+
+    /**
+     * LuxRender band (textures/band.h, BandTexture::Evaluate and Create*Texture): "offsets" o1..on and
+     * textures tex1..texn (default 0) over the float "amount" (default 0); tex1 below o1, texn from on
+     * on, and between neighbouring offsets the lerp of their textures. One BAND node per segment, each
+     * passing the earlier segments' value on.
+     */
+    private void band(TextureDesc t, List<Node> prog, Node n, int depth) {
+        ParamSet ps = t.params();
+        float[] o = ps.getFloats("offsets");
+        if (o == null || o.length == 0) {
+            throw new Unsupported(t.loc(), "band texture \"" + t.name() + "\" has no \"offsets\"");
+        }
+        for (int i = 0; i + 1 < o.length; i++) {
+            if (o[i] > o[i + 1]) {
+                warnings.add(new SceneWarning(ps.get("offsets").loc(), "band texture \"" + t.name()
+                        + "\": offsets are not in ascending order"));
+                break;
+            }
+        }
+        int amount = floatChild(prog, t, "amount", 0, depth);
+        int lastTex = child(prog, t, "tex1", 0, depth);
+        int value = lastTex;
+        for (int i = 1; i <= Math.max(1, o.length - 1); i++) {
+            Node seg = i >= o.length - 1 ? n : new Node(TextureLayout.BAND);
+            int next = i < o.length ? child(prog, t, "tex" + (i + 1), 0, depth) : lastTex;
+            seg.type = TextureLayout.BAND;
+            seg.params[TextureLayout.BAND_LO] = o[i - 1];
+            seg.params[TextureLayout.BAND_HI] = o[Math.min(i, o.length - 1)];
+            seg.children[0] = lastTex;
+            seg.children[1] = next;
+            seg.children[2] = amount;
+            seg.children[3] = value;
+            if (seg != n) {
+                prog.add(seg);
+                value = prog.size() - 1;
+            }
+            lastTex = next;
+        }
+    }
+
+    /** LuxRender colordepth (textures/colordepth.cpp): colour "Kt" (default 0) and "depth" (default 1). */
+    private void colordepth(TextureDesc t, List<Node> prog, Node n, int depth) {
+        colourOnly(t, n, TextureLayout.COLORDEPTH);
+        n.children[0] = child(prog, t, "Kt", 0, depth);
+        n.params[TextureLayout.DEPTH] = (float) Math.max(1e-3, t.params().getFloat("depth", 1));
+    }
+
+    /** A texture LuxRender defines for colours only (it registers no float variant). */
+    private static void colourOnly(TextureDesc t, Node n, int type) {
+        if (isFloat(t)) {
+            throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has colour values only");
+        }
+        n.type = type;
+    }
+
+    /**
+     * A spectral texture constant over the surface (blackbody, gaussian, tabulateddata): its linear
+     * sRGB as a reflectance ({@link LuxSpd#reflectance}, a flat 1 is white).
+     */
+    private static void spectrum(TextureDesc t, Node n, float[] rgb) {
+        colourOnly(t, n, TextureLayout.CONSTANT);
+        System.arraycopy(LuxSpd.reflectance(rgb), 0, n.params, TextureLayout.VALUE, 3);
     }
 
     private void checkerboard(TextureDesc t, List<Node> prog, Node n, int depth) {
@@ -231,8 +320,13 @@ final class TextureCompiler {
         } else {
             mapping3d(t, n);
         }
-        if (!aa.equals("closedform") && !aa.equals("none")) {
-            warnings.add(new SceneWarning(t.loc(), "checkerboard aamode \"" + aa + "\" is not known; point sampled"));
+        // pbrt-v3 "closedform" box-filters over the footprint (zero after a bounce); LuxRender
+        // (textures/checkerboard.cpp) adds "supersample", point sampled here; 3D ones are point sampled.
+        n.params[TextureLayout.AAMODE] = aa.equals("closedform") ? 1 : 0;
+        if (aa.equals("supersample") || (!aa.equals("closedform") && !aa.equals("none"))) {
+            warnings.add(new SceneWarning(t.params().get("aamode").loc(), "checkerboard aamode \"" + aa + "\" is "
+                    + (aa.equals("supersample") ? "not implemented" : "not known (known: closedform, none, supersample)")
+                    + "; point sampled"));
         }
     }
 
@@ -273,126 +367,38 @@ final class TextureCompiler {
     }
 
     /**
-     * pbrt-v3 ImageTexture: texels of 8-bit PNG/TGA files go through the exact sRGB decoding ("bool
-     * gamma", default true for .png and .tga only), then times "scale"; rows are flipped so that t = 0
-     * is the image's bottom; a float texture is the luminance. LuxRender (textures/imagemap.cpp): texels
-     * to the power "gamma" (default 1) times "gain", a float texture is the "channel" (default the
-     * mean of R, G, B). Lookups are bilinear at full resolution (no MIP-map).
+     * LuxRender normalmap (textures/imagemap.cpp NormalMapTexture): an image read as a tangent-space
+     * normal by the bump layer when it is a material's "bumpmap" itself; anywhere else its value is 0,
+     * as its Evaluate returns (its slopes inside another bump texture are not modelled: warned).
      */
-    private void imagemap(TextureDesc t, Node n) {
-        ParamSet ps = t.params();
-        n.type = TextureLayout.IMAGEMAP;
-        mapping2d(t, n);
-        if (t.file() == null) {
-            throw new Unsupported(t.loc(), "imagemap texture \"" + t.name() + "\" names no \"filename\"");
-        }
-        String wrap = ps.getString("wrap", "repeat");
-        n.params[TextureLayout.WRAP] = switch (wrap) {
-            case "repeat" -> TextureLayout.WRAP_REPEAT;
-            case "black" -> TextureLayout.WRAP_BLACK;
-            case "clamp" -> TextureLayout.WRAP_CLAMP;
-            case "white" -> TextureLayout.WRAP_WHITE;
-            default -> throw new Unsupported(ps.get("wrap").loc(), "imagemap wrap \"" + wrap
-                    + "\" is not known (known: black, clamp, repeat, white)");
-        };
-        String lower = t.file().name().toLowerCase(Locale.ROOT);
-        boolean srgb = false;
-        float power = 1;
-        float scale;
-        if (dialect == Dialect.PBRT) {
-            scale = (float) ps.getFloat("scale", 1);
-            srgb = ps.getBool("gamma", lower.endsWith(".png") || lower.endsWith(".tga"));
-            ps.get("maxanisotropy");
-            if (!ps.getBool("trilinear", false)) {
-                warnings.add(new SceneWarning(t.loc(), "imagemap \"" + t.name() + "\": EWA filtering is not supported;"
-                        + " bilinear lookups at full resolution are used"));
-            }
+    private void normalMap(TextureDesc t, Node n, int depth) {
+        if (normalMapRoot && depth == 0) {
+            imagemap(t, null, n, depth);
         } else {
-            scale = (float) ps.getFloat("gain", 1);
-            power = (float) ps.getFloat("gamma", 1);
-            String filter = ps.getString("filtertype", "bilinear");
-            if (!filter.equals("bilinear")) {
-                warnings.add(new SceneWarning(ps.get("filtertype").loc(), "imagemap \"" + t.name() + "\": filtertype \""
-                        + filter + "\" is not supported; bilinear lookups are used"));
+            warnings.add(new SceneWarning(t.loc(), "normalmap texture \"" + t.name() + "\" is supported only as a"
+                    + " material's \"bumpmap\" itself; elsewhere it is 0 (LuxRender's value outside bump mapping)"));
+            for (Param q : t.params().all()) {
+                q.markUsed(); // said once above, not once per parameter
             }
         }
-        String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
-        if (!isFloat(t)) {
-            channel = "rgb";
-        }
-        n.params[TextureLayout.IMAGE] = images.index(t, srgb, power, scale, channel);
     }
 
-    /**
-     * pbrt-v3 IdentityMapping3D(tex2world), which it applies as world-to-texture: p_tex = CTM p.
-     * LuxRender (core/texture.cpp TextureMapping3D::Create) does the same for "coordinates" "global",
-     * then right-multiplies Scale(1 / "scale"), RotateX/Y/Z("rotate", degrees) and Translate(-"translate").
-     */
+    /** LuxRender tabulateddata: see {@link TabulatedData}. */
+    private void tabulated(TextureDesc t, List<Node> prog, Node n, int depth) {
+        spectrum(t, n, TabulatedData.rgb(t, warnings));
+    }
+
+    /** pbrt-v3 and LuxRender imagemap: see {@link ImageTextures#imagemap}. */
+    private void imagemap(TextureDesc t, List<Node> prog, Node n, int depth) {
+        n.type = TextureLayout.IMAGEMAP;
+        images.imagemap(dialect, t, n.params);
+    }
+
     private void mapping3d(TextureDesc t, Node n) {
-        Transform x = t.objectToWorld();
-        ParamSet ps = t.params();
-        if (dialect == Dialect.LUXRENDER) {
-            String coords = ps.getString("coordinates", "global");
-            if (!coords.equals("global")) {
-                throw new Unsupported(ps.get("coordinates").loc(), "3D texture coordinates \"" + coords
-                        + "\" are not supported (supported: global)");
-            }
-            float[] sc = vector(ps, "scale", new float[] {1, 1, 1});
-            float[] rot = vector(ps, "rotate", new float[] {0, 0, 0});
-            float[] tr = vector(ps, "translate", new float[] {0, 0, 0});
-            x = x.compose(Transform.scale(1 / sc[0], 1 / sc[1], 1 / sc[2]))
-                    .compose(Transform.rotate(rot[0], 1, 0, 0)).compose(Transform.rotate(rot[1], 0, 1, 0))
-                    .compose(Transform.rotate(rot[2], 0, 0, 1)).compose(Transform.translate(-tr[0], -tr[1], -tr[2]));
-        }
-        putXform(x, n);
-    }
-
-    /** A "vector" parameter, or def when absent or of another type (marble's "scale" is a float). */
-    private static float[] vector(ParamSet ps, String name, float[] def) {
-        for (Param p : ps.all()) {
-            if (p.name().equals(name) && p.type() == org.luxnet.scene.desc.ParamType.VECTOR && p.size() == 3) {
-                return ps.getVectors(name);
-            }
-        }
-        return def;
-    }
-
-    private static void putXform(Transform x, Node n) {
-        double[] m = x.toRowMajor();
-        for (int i = 0; i < 12; i++) {
-            n.params[TextureLayout.XFORM + i] = (float) m[i];
-        }
+        TextureMappings.mapping3d(dialect, t, n.params);
     }
 
     private void mapping2d(TextureDesc t, Node n) {
-        ParamSet ps = t.params();
-        String kind = ps.getString("mapping", "uv");
-        n.params[TextureLayout.SU] = (float) ps.getFloat("uscale", 1);
-        n.params[TextureLayout.SV] = (float) ps.getFloat("vscale", 1);
-        n.params[TextureLayout.DU] = (float) ps.getFloat("udelta", 0);
-        n.params[TextureLayout.DV] = (float) ps.getFloat("vdelta", 0);
-        switch (kind) {
-            case "uv":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_UV;
-                break;
-            case "spherical":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_SPHERICAL;
-                putXform(t.objectToWorld().inverse(), n);
-                break;
-            case "cylindrical":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_CYLINDRICAL;
-                putXform(t.objectToWorld().inverse(), n);
-                break;
-            case "planar":
-                n.params[TextureLayout.MAPPING] = TextureLayout.MAP_PLANAR;
-                float[] vs = ps.has("v1") ? ps.getVectors("v1") : new float[] {1, 0, 0};
-                float[] vt = ps.has("v2") ? ps.getVectors("v2") : new float[] {0, 1, 0};
-                System.arraycopy(vs, 0, n.params, TextureLayout.VS, 3);
-                System.arraycopy(vt, 0, n.params, TextureLayout.VT, 3);
-                break;
-            default:
-                throw new Unsupported(ps.get("mapping").loc(), "texture mapping \"" + kind
-                        + "\" is not known (known: cylindrical, planar, spherical, uv)");
-        }
+        TextureMappings.mapping2d(t, n.params);
     }
 }

@@ -105,7 +105,7 @@ public final class CompiledScene {
     public final float[] texParams;
     /** Image texels, RGB, rows from the bottom (v = 0) up, final values (gamma and scale applied). */
     public final float[] texTexels;
-    /** {@link TextureLayout#IMAGE_INFO} integers per image: first texel, width, height. */
+    /** {@link TextureLayout#IMAGE_INFO} integers per image: its pyramid's levels in {@link #texTexels}. */
     public final int[] texImageInfo;
 
     // Lights.

@@ -55,6 +55,16 @@ public final class MaterialLayout {
     /** Metal: imaginary part (absorption) per channel (3 floats, reuses KS slot). */
     public static final int METAL_K = 3;
 
+    // Bump and normal mapping, for every material type (slots 27..29).
+    /** Finite-difference step: pbrt-v3 du = dv in (u, v); LuxRender "bumpmapsampledistance" in world units. */
+    public static final int BUMP_DELTA = 27;
+    /** How {@link #BUMP}'s texture perturbs the shading normal: one of the BUMP_ modes. */
+    public static final int BUMP_MODE = 28;
+    /** The slot whose texture program is the bump height (a float) or the normal map (a colour). */
+    public static final int BUMP = 29;
+    /** Bump modes: none, pbrt-v3 Material::Bump, LuxRender Material::Bump, LuxRender normalmap texture. */
+    public static final int BUMP_NONE = 0, BUMP_PBRT = 1, BUMP_LUX = 2, BUMP_NORMAL_MAP = 3;
+
     /** Name of a material type, for messages. */
     public static String name(int type) {
         switch (type) {

@@ -27,7 +27,7 @@ public final class TextureLayout {
     public static final int SCALE = 1;
     /** (1 - a) child0 + a child1, a = child2 (a float texture's value). */
     public static final int MIX = 2;
-    /** 2D checkerboard over the mapped (s, t): child0 on even cells, child1 on odd (pbrt-v3 closed form, no footprint). */
+    /** 2D checkerboard over the mapped (s, t): child0 on even cells, child1 on odd (AAMODE: pbrt-v3's closed form). */
     public static final int CHECKER2D = 3;
     /** 3D checkerboard over the texture-space point: child0 on even cells, child1 on odd. */
     public static final int CHECKER3D = 4;
@@ -51,6 +51,15 @@ public final class TextureLayout {
     public static final int ADD = 13;
     /** LuxRender subtract: child0 - child1. */
     public static final int SUBTRACT = 14;
+    /**
+     * One segment [BAND_LO, BAND_HI) of LuxRender's band (textures/band.h): below BAND_LO child3 (the
+     * earlier segments' value), from BAND_HI on child1, between them child0 to child1 lerped by child2.
+     */
+    public static final int BAND = 15;
+    /** LuxRender colordepth (textures/colordepth.h): -ln(clamp(child0, 1e-9, 1)) / DEPTH. */
+    public static final int COLORDEPTH = 16;
+    /** LuxRender harlequin (textures/harlequin.h): a palette colour per primitive. */
+    public static final int HARLEQUIN = 17;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -67,8 +76,30 @@ public final class TextureLayout {
     public static final int IMAGE = 23, WRAP = 24;
     /** Image wrap modes. */
     public static final int WRAP_REPEAT = 0, WRAP_BLACK = 1, WRAP_CLAMP = 2, WRAP_WHITE = 3;
-    /** Integers per image in {@link CompiledScene#texImageInfo}: first texel, width, height. */
-    public static final int IMAGE_INFO = 3;
+    /** Image map: filter (FILTER_ constants) and, for EWA, the largest ratio of the footprint's axes. */
+    public static final int FILTER = 25, MAX_ANISOTROPY = 26;
+    /**
+     * Image filters: pbrt-v3 MIPMap::triangle at level 0 (LuxRender "bilinear"), MIPMap::Lookup with a
+     * width (pbrt-v3 "trilinear", LuxRender "mipmap_trilinear"), MIPMap::EWA (pbrt-v3's default,
+     * LuxRender "mipmap_ewa"), LuxRender "nearest".
+     */
+    public static final int FILTER_BILINEAR = 0, FILTER_TRILINEAR = 1, FILTER_EWA = 2, FILTER_NEAREST = 3;
+    /** Most levels of an image's pyramid (32768 texels a side). */
+    public static final int MAX_LEVELS = 16;
+    /**
+     * Integers per image in {@link CompiledScene#texImageInfo}: first texel, width and height of level
+     * 0, the number of levels, then per level (up to {@link #MAX_LEVELS}) its first texel, width, height.
+     * Levels lie one after the other in {@link CompiledScene#texTexels}, finest first.
+     */
+    public static final int IMAGE_INFO = 4 + 3 * MAX_LEVELS;
+    /** Offsets in an image's info: level count, and the first level's (first texel, width, height). */
+    public static final int INFO_LEVELS = 3, INFO_LEVEL0 = 4;
+    /** 2D checkerboard: 1 for "closedform" antialiasing over the footprint, 0 for point sampling. */
+    public static final int AAMODE = 23;
+    /** Band segment: its offsets. */
+    public static final int BAND_LO = 23, BAND_HI = 24;
+    /** Colordepth: max(1e-3, "depth"). */
+    public static final int DEPTH = 23;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
     public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
 

@@ -2,18 +2,15 @@ package org.luxnet.render.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
 import com.aparapi.exception.CompileFailedException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.luxnet.accumulator.Channel;
 import org.luxnet.accumulator.Film;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.LightLayout;
 
@@ -28,11 +25,6 @@ import org.luxnet.scene.compiled.LightLayout;
  * environment map, seen directly and lighting diffuse, glossy and specular surfaces.
  */
 class EnvMapDevicesTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     static final String SUNSKY = """
             LookAt 0 -5 1.2  0 0 0.6  0 0 1
             Camera "perspective" "float fov" [ 45 ]
@@ -67,20 +59,10 @@ class EnvMapDevicesTest {
     @TempDir
     Path dir;
 
-    private static Device device(Launch launch) {
-        Device device = JavaDevice.THREAD_POOL;
-        if (launch == Launch.OPENCL) {
-            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-            device = d.aparapiDevice();
-        }
-        return device;
-    }
-
     @ParameterizedTest
     @EnumSource(Launch.class)
     void environmentMapSampleForSample(Launch launch) throws CompileFailedException {
-        Device device = device(launch);
+        Device device = TestScenes.device(launch);
         CompiledRender r = TestScenes.envMap(dir);
         assertEquals(1, r.scene().envMapCount);
         TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 79L, 5, 4, device, "env map, " + launch);
@@ -92,7 +74,7 @@ class EnvMapDevicesTest {
         CompiledRender r = TestScenes.compile(dir, SUNSKY);
         assertEquals(LightLayout.SUN, r.scene().lightType[0]);
         assertEquals(1, r.scene().envMapCount);
-        float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 41L, 3, 3, device(launch),
+        float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 41L, 3, 3, TestScenes.device(launch),
                 "sunsky, " + launch).toRgb();
         double sum = 0;
         for (float v : rgb) {

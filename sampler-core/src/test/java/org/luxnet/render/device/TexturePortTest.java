@@ -1,34 +1,25 @@
 package org.luxnet.render.device;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
-import com.aparapi.exception.CompileFailedException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.luxnet.accumulator.Channel;
-import org.luxnet.accumulator.Film;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
- * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, textured roughness,
- * sphere and mesh (u, v), an image map) on a CPU render thread against the kernel launched on Aparapi's Java thread
+ * for the other features: {@link #TEXTURED} (every texture class and 2D mapping, LuxRender's band,
+ * colordepth, harlequin, blackbody, gaussian and tabulateddata, textured roughness,
+ * sphere and mesh (u, v), image maps filtered trilinearly and by EWA over the first hit's
+ * ray differentials) on a CPU render thread against the kernel launched on Aparapi's Java thread
  * pool and on OpenCL (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel
  * may differ by more than 2e-4 of its value.
  */
 class TexturePortTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     static final String TEXTURED = """
             Integrator "path" "integer maxdepth" [ 6 ]
             Sampler "sobol" "integer pixelsamples" [ 16 ]
@@ -42,7 +33,9 @@ class TexturePortTest {
               Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2.55 5 -3.25 -2.55 5 0.25 0.95 5 0.25 0.95 5 -3.25 ]
             AttributeEnd
             Texture "checks" "spectrum" "checkerboard" "float uscale" [ 12 ] "float vscale" [ 14 ] "rgb tex1" [ 0.75 0.75 0.7 ] "rgb tex2" [ 0.12 0.12 0.15 ]
-            Material "matte" "texture Kd" "checks"
+            Texture "flimg" "spectrum" "imagemap" "string filename" "sky.pfm" "float uscale" [ 30 ] "float vscale" [ 30 ] "float maxanisotropy" [ 4 ]
+            Texture "floor" "spectrum" "scale" "texture tex1" "checks" "texture tex2" "flimg"
+            Material "matte" "texture Kd" "floor"
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "bl" "spectrum" "bilerp" "rgb v00" [ 0.8 0.1 0.1 ] "rgb v11" [ 0.1 0.1 0.8 ] "string mapping" "planar" "float udelta" [ 0.5 ] "vector v1" [ 0.1 0 0 ] "vector v2" [ 0 0.1 0 ]
             Texture "img" "spectrum" "imagemap" "string filename" "sky.pfm" "bool trilinear" "true" "float uscale" [ 3 ] "float vscale" [ 2 ] "float scale" [ 0.5 ]
@@ -100,6 +93,19 @@ class TexturePortTest {
               Material "plastic" "texture Kd" "cyl" "rgb Ks" [ 0.6 0.6 0.6 ] "texture roughness" "rc"
               Shape "sphere" "float radius" [ 0.6 ]
             AttributeEnd
+            AttributeBegin
+              Translate 0 1.55 0.45
+              Texture "hq" "spectrum" "harlequin"
+              Texture "cd" "spectrum" "colordepth" "texture Kt" "hq" "float depth" [ 3 ]
+              Texture "bb" "spectrum" "blackbody" "float temperature" [ 3500 ]
+              Texture "ga" "spectrum" "gaussian" "float wavelength" [ 480 ] "float width" [ 30 ]
+              Texture "bamt" "float" "fbm" "integer octaves" [ 2 ]
+              Texture "tab" "spectrum" "tabulateddata" "string filename" "spd.txt"
+              Texture "gt" "spectrum" "scale" "texture tex1" "ga" "texture tex2" "tab"
+              Texture "band" "spectrum" "band" "float offsets" [ -0.2 0 0.3 ] "texture tex1" "cd" "texture tex2" "bb" "texture tex3" "gt" "texture amount" "bamt"
+              Material "matte" "texture Kd" "band"
+              Shape "sphere" "float radius" [ 0.35 ]
+            AttributeEnd
             WorldEnd
             """;
 
@@ -108,52 +114,13 @@ class TexturePortTest {
 
     @ParameterizedTest
     @EnumSource(Launch.class)
-    void texturesSampleForSample(Launch launch) throws CompileFailedException {
-        Device device = JavaDevice.THREAD_POOL;
-        if (launch == Launch.OPENCL) {
-            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-            device = d.aparapiDevice();
-        }
+    void texturesSampleForSample(Launch launch) throws java.io.IOException {
+        Device device = TestScenes.device(launch);
         TestScenes.writeSkyMap(dir);
+        java.nio.file.Files.writeString(dir.resolve("spd.txt"), "wavelength: nm data: t\n400 0.2\n550 1.5\n700 0.4\n");
         CompiledRender r = TestScenes.compile(dir, TEXTURED);
         assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
-        int pixels = r.settings().width() * r.settings().height();
-        int passes = 3;
-        long seed = 83L;
-        Film cpu = TestScenes.cpuFilm(r, TestScenes.filter(r), seed, 2, passes);
-        Film gpu = new Film(r.settings().width(), r.settings().height(), r.settings().scaleBits());
-        int capacity = (pixels + BatchRenderer.LOCAL_SIZE - 1) / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE;
-        BatchRenderer renderer = new BatchRenderer(device, r.scene(), r.settings(), TestScenes.filter(r), seed, capacity);
-        try {
-            renderer.compile();
-            for (int p = 2; p < 2 + passes; p++) {
-                renderer.launch((long) p * pixels, pixels);
-                if (launch == Launch.OPENCL) {
-                    assertTrue(renderer.ranInOpenCl(), "the kernel fell back to Java threads");
-                }
-                renderer.addSamples(gpu);
-            }
-        } finally {
-            renderer.dispose();
-        }
-        assertEquals(cpu.totalSamples(), gpu.totalSamples());
-        int differing = 0;
-        double worst = 0;
-        for (int i = 0; i < pixels; i++) {
-            double d = 0;
-            for (Channel c : new Channel[] {Channel.R, Channel.G, Channel.B, Channel.W}) {
-                double a = cpu.get(c, i), b = gpu.get(c, i);
-                d = Math.max(d, Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.scalb(1.0, 20)));
-            }
-            worst = Math.max(worst, d);
-            if (d > 2e-4) {
-                differing++;
-            }
-        }
-        System.out.printf("textures, %s: %d of %d pixels differ beyond 2e-4, worst %.3g%n", launch, differing, pixels, worst);
-        assertEquals(0, differing, launch + ": " + differing + " of " + pixels
-                + " pixels differ by more than 2e-4 of their value (worst relative " + worst + ")");
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 83L, 2, 3, device, "textures, " + launch);
     }
 }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.luxnet.render.RenderSupport;
-import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
@@ -20,52 +16,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * a ray hits a unit quad whose uv equals its (x, y), or a sphere, and {@link
  * TextureKernel#shadeMaterial} must leave the texture's value in the material's slot.
  */
-class TextureKernelTest {
-    private static final double EPS = 1e-5;
-
-    @TempDir
-    Path dir;
-
-    private int scenes;
-    private CompiledRender last;
-
-    private PathTraceKernel kernel(String world) throws IOException {
-        return kernel(world, "Film \"image\"");
-    }
-
-    private PathTraceKernel kernel(String world, String film) throws IOException {
-        Path f = dir.resolve("t" + (scenes++) + ".pbrt");
-        Files.writeString(f, "LookAt 0.5 0.5 -3  0.5 0.5 0  0 1 0\nCamera \"perspective\"\n"
-                + film + " \"integer xresolution\" [4] \"integer yresolution\" [4]\nWorldBegin\n"
-                + "LightSource \"point\" \"point from\" [0 0 -2]\n" + world + "\nWorldEnd\n");
-        last = RenderSupport.compile(f);
-        return RenderSupport.transport(last);
-    }
-
-    /** The slot's three values after a hit along +z through (x, y) on the first textured surface. */
-    private float[] shadeAt(PathTraceKernel k, float x, float y, int slot) {
-        return shadeAlong(k, x, y, -1, 0, 0, 1, slot);
-    }
-
-    private float[] shadeAlong(PathTraceKernel k, float ox, float oy, float oz, float dx, float dy, float dz, int slot) {
-        int prim = k.closestHit(ox, oy, oz, dx, dy, dz, Float.POSITIVE_INFINITY);
-        assertTrue(prim >= 0, "the ray misses");
-        float t = k.hitDistance();
-        var s = last.scene();
-        int mat = prim < s.triangleCount ? s.triMaterial[prim] : s.sphereMaterial[prim - s.triangleCount];
-        k.shadeMaterial(0, prim, mat, ox + t * dx, oy + t * dy, oz + t * dz);
-        return new float[] {k.shade[slot], k.shade[slot + 1], k.shade[slot + 2]};
-    }
-
-    private static String quad(String material) {
-        return material + "\nShape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] \"point P\" [0 0 0 1 0 0 1 1 0 0 1 0]"
-                + " \"float uv\" [0 0 1 0 1 1 0 1]";
-    }
-
-    private static void near(float[] expected, float[] actual) {
-        assertArrayEquals(expected, actual, (float) EPS);
-    }
-
+class TextureKernelTest extends TextureProbe {
     @Test
     void constantAndScaleAndMix() throws IOException {
         PathTraceKernel k = kernel("Texture \"a\" \"spectrum\" \"constant\" \"rgb value\" [0.2 0.3 0.4]\n"
