@@ -10,7 +10,6 @@ import static org.luxnet.scene.compiled.MaterialLayout.METAL_ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.METAL_K;
 import static org.luxnet.scene.compiled.MaterialLayout.ON_A;
 import static org.luxnet.scene.compiled.MaterialLayout.ON_B;
-import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 
 import org.luxnet.scene.compiled.MaterialLayout;
 
@@ -20,40 +19,23 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
- * slots of {@link Scratch}. Parameters come from the work item's {@link #shade} row, which {@link
- * #shadeMaterial} fills at each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
+ * slots of {@link Scratch}. Parameters come from the {@link #shade} row that {@link
+ * #shadeMaterial} points {@link #shadeAt} at for each hit; after {@link #evalBsdf} the colour is f and the pdf the density of
  * sampling wi; after {@link #sampleBsdf} the colour is the throughput weight f |cos| / pdf.
  */
-abstract class BsdfKernel extends TextureKernel {
+abstract class BsdfKernel extends LuxMaterialKernel {
     private static final float DIFFUSE_NORM = 28f / (23f * (float) Math.PI);
 
     /** True when the material has a non-delta lobe, so that sampling a light can find it. */
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
-                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT;
-    }
-
-    private void writeColour(int gid, float r, float g, float b, float pdf) {
-        scratch[Scratch.BS_R * capacity + gid] = r;
-        scratch[Scratch.BS_G * capacity + gid] = g;
-        scratch[Scratch.BS_B * capacity + gid] = b;
-        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
-    }
-
-    private void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
-                              float etaScale) {
-        scratch[Scratch.BS_WX * capacity + gid] = x;
-        scratch[Scratch.BS_WY * capacity + gid] = y;
-        scratch[Scratch.BS_WZ * capacity + gid] = z;
-        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
-        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
-        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
+                || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type);
     }
 
     /** f(wo, wi) and the density with which {@link #sampleBsdf} would pick wi; zero for delta materials. */
     void evalBsdf(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int type = matType[material];
-        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
+        int o = shadeAt[gid]; // the shaded parameters (TextureKernel.shadeMaterial)
         if (type == MaterialLayout.MATTE) {
             evalMatte(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY) {
@@ -64,6 +46,8 @@ abstract class BsdfKernel extends TextureKernel {
             evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
             evalMatteTranslucent(gid, o, woz, wiz);
+        } else if (luxBsdfType(type)) {
+            evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -72,7 +56,7 @@ abstract class BsdfKernel extends TextureKernel {
     /** Samples wi for wo: false when no direction carries light. */
     boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         int type = matType[material];
-        int o = gid * STRIDE; // the shaded parameters (TextureKernel.shadeMaterial)
+        int o = shadeAt[gid]; // the shaded parameters (TextureKernel.shadeMaterial)
         boolean ok = false;
         boolean twoLobes = type == MaterialLayout.GLOSSY || type == MaterialLayout.PLASTIC;
         if (type == MaterialLayout.MATTE) {
@@ -89,6 +73,10 @@ abstract class BsdfKernel extends TextureKernel {
             ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
             ok = sampleMatteTranslucent(gid, o, woz, u1, u2, uLobe);
+        } else if (luxBsdfType(type)) {
+            ok = sampleLux(gid, type, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.DISPERSIVE_GLASS) {
+            ok = sampleDispersiveGlass(gid, o, wox, woy, woz, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

@@ -6,7 +6,9 @@ import static org.luxnet.scene.compiled.LightLayout.COS_TOTAL;
 import static org.luxnet.scene.compiled.LightLayout.DIR;
 import static org.luxnet.scene.compiled.LightLayout.L;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
+import static org.luxnet.scene.compiled.LightLayout.ONE_MINUS_COS_MAX;
 import static org.luxnet.scene.compiled.LightLayout.POS;
+import static org.luxnet.scene.compiled.LightLayout.SIN2_MAX;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -17,7 +19,8 @@ import org.luxnet.scene.compiled.LightLayout;
 /**
  * Fifth layer of the light transport: next-event estimation (light choice by power, area lights on
  * triangles and spheres, point, spot, distant and infinite lights, the latter constant or a lat-long
- * environment map importance sampled by its 2D distribution) and the light densities that
+ * environment map importance sampled by its 2D distribution, and LuxRender's sun, a small cone
+ * sampled uniformly) and the light densities that
  * multiple importance sampling needs. A light sample goes to the
  * {@code LS_} slots of {@link Scratch}.
  */
@@ -99,6 +102,8 @@ abstract class LightKernel extends BsdfKernel {
                     writeLight(gid, -lightParams[o + DIR], -lightParams[o + DIR + 1], -lightParams[o + DIR + 2],
                             Float.POSITIVE_INFINITY, o, 1f, sel, true, 0f);
                     ok = true;
+                } else if (type == LightLayout.SUN) {
+                    ok = sampleSunLight(gid, o, u1, u2, sel);
                 } else if (type == LightLayout.INFINITE && lightParams[o + MAP] > 0) {
                     ok = sampleEnvLight(gid, (int) lightParams[o + MAP] - 1, o, u1, u2, sel);
                 } else if (type == LightLayout.INFINITE) {
@@ -174,6 +179,55 @@ abstract class LightKernel extends BsdfKernel {
         return min(0.5f * dist, 4 * qeps / max(cosL, 1e-3f));
     }
 
+    /**
+     * The direction at polar angle (cosT, sinT) and azimuth phi around the unit axis a, in the frame of
+     * Duff et al.'s branchless orthonormal basis; written to the VEC slots.
+     */
+    void coneDirection(int gid, float ax, float ay, float az, float cosT, float sinT, float phi) {
+        float sgn = signOf(az);
+        float a = -1f / (sgn + az);
+        float bb = ax * ay * a;
+        float sx = 1 + sgn * ax * ax * a, sy = sgn * bb, sz = -sgn * ax;
+        float tx = bb, ty = sgn + ay * ay * a, tz = -ay;
+        float cp = cos(phi) * sinT, spp = sin(phi) * sinT;
+        scratch[Scratch.VEC_X * capacity + gid] = cp * sx + spp * tx + cosT * ax;
+        scratch[Scratch.VEC_Y * capacity + gid] = cp * sy + spp * ty + cosT * ay;
+        scratch[Scratch.VEC_Z * capacity + gid] = cp * sz + spp * tz + cosT * az;
+    }
+
+    /**
+     * Samples the cone of LuxRender's sun uniformly in solid angle: 1 - cos theta = u1 (1 - cos
+     * thetaMax), taken without cancellation for the sun's tiny cone; density 1 / (2 pi (1 - cos thetaMax)).
+     */
+    private boolean sampleSunLight(int gid, int o, float u1, float u2, float sel) {
+        float oneMinusCosMax = lightParams[o + ONE_MINUS_COS_MAX];
+        float a = u1 * oneMinusCosMax;
+        float sinT = sqrt(max(0f, a * (2 - a)));
+        coneDirection(gid, lightParams[o + DIR], lightParams[o + DIR + 1], lightParams[o + DIR + 2], 1 - a, sinT, 2 * PI * u2);
+        writeLight(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                scratch[Scratch.VEC_Z * capacity + gid], Float.POSITIVE_INFINITY, o, 1f,
+                sel / (2 * PI * oneMinusCosMax), false, 0f);
+        return oneMinusCosMax > 0;
+    }
+
+    /**
+     * 1 when unit direction d lies in the cone of sun light {@code li} (its sine to the axis, from the
+     * cross product, within sin thetaMax, as sun.cpp's Le tests), else 0; 1 for every other light.
+     */
+    float sunCone(int li, float dx, float dy, float dz) {
+        float k = 1f;
+        if (lightType[li] == LightLayout.SUN) {
+            int o = li * STRIDE;
+            float ax = lightParams[o + DIR], ay = lightParams[o + DIR + 1], az = lightParams[o + DIR + 2];
+            float cx = dy * az - dz * ay, cy = dz * ax - dx * az, cz = dx * ay - dy * ax;
+            k = 0f;
+            if (dx * ax + dy * ay + dz * az > 0 && cx * cx + cy * cy + cz * cz <= lightParams[o + SIN2_MAX]) {
+                k = 1f;
+            }
+        }
+        return k;
+    }
+
     private boolean sampleSphereLight(int gid, int li, int o, float px, float py, float pz, float u1, float u2,
                                       float sel) {
         int sp = lightPrim[li];
@@ -215,17 +269,10 @@ abstract class LightKernel extends BsdfKernel {
             float cosMax = sqrt(max(0f, 1 - sin2Max));
             float cosT = (1 - u1) + u1 * cosMax;
             float sinT = sqrt(max(0f, 1 - cosT * cosT));
-            float phi = 2 * PI * u2;
-            float ax = dx / dc, ay = dy / dc, az = dz / dc;
-            float sgn = signOf(az);
-            float a = -1f / (sgn + az);
-            float bb = ax * ay * a;
-            float sx = 1 + sgn * ax * ax * a, sy = sgn * bb, sz = -sgn * ax;
-            float tx = bb, ty = sgn + ay * ay * a, tz = -ay;
-            float cp = cos(phi) * sinT, spp = sin(phi) * sinT;
-            float wx = cp * sx + spp * tx + cosT * ax;
-            float wy = cp * sy + spp * ty + cosT * ay;
-            float wz = cp * sz + spp * tz + cosT * az;
+            coneDirection(gid, dx / dc, dy / dc, dz / dc, cosT, sinT, 2 * PI * u2);
+            float wx = scratch[Scratch.VEC_X * capacity + gid];
+            float wy = scratch[Scratch.VEC_Y * capacity + gid];
+            float wz = scratch[Scratch.VEC_Z * capacity + gid];
             float ds = dc * cosT - sqrt(max(0f, r * r - dc2 * sinT * sinT));
             float nx = (px + ds * wx - cx) / r, ny = (py + ds * wy - cy) / r, nz = (pz + ds * wz - cz) / r;
             float cosL = -(wx * nx + wy * ny + wz * nz);
@@ -275,10 +322,14 @@ abstract class LightKernel extends BsdfKernel {
     /**
      * Density with which {@link #sampleLight} would produce direction d (unit length) towards infinite
      * light {@code li}, light selection included: uniform over the sphere for a constant light, the
-     * map's distribution pdf(s, t) / (2 pi^2 sin theta) for a mapped one (pbrt-v3 Pdf_Li).
+     * map's distribution pdf(s, t) / (2 pi^2 sin theta) for a mapped one (pbrt-v3 Pdf_Li), uniform
+     * over its cone for LuxRender's sun.
      */
     float pdfInfinite(int gid, int li, float dx, float dy, float dz) {
         float pdf = 0f;
+        if (lightType[li] == LightLayout.SUN) {
+            pdf = sunCone(li, dx, dy, dz) * lightSelectPdf[li] / (2 * PI * lightParams[li * STRIDE + ONE_MINUS_COS_MAX]);
+        }
         if (lightType[li] == LightLayout.INFINITE) {
             pdf = lightSelectPdf[li] * INV_4PI;
             int mp = (int) lightParams[li * STRIDE + MAP] - 1;

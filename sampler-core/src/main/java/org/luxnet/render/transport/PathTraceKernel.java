@@ -92,7 +92,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
-        put(matType).put(matParams);
+        put(matType).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
@@ -226,13 +226,15 @@ public final class PathTraceKernel extends CameraKernel {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
                     int li = infiniteLights[k];
-                    if (lightType[li] == LightLayout.INFINITE) {
+                    if (lightType[li] == LightLayout.INFINITE || lightType[li] == LightLayout.SUN) {
                         float w = 1f;
                         if (bounce != 0 && !specular) {
                             w = powerHeuristic(prevPdf, pdfInfinite(gid, li, dx, dy, dz));
                         }
                         int o = li * STRIDE;
-                        float er = lightParams[o], eg = lightParams[o + 1], eb = lightParams[o + 2];
+                        // The sun's radiance only within its cone.
+                        float cone = sunCone(li, dx, dy, dz);
+                        float er = lightParams[o] * cone, eg = lightParams[o + 1] * cone, eb = lightParams[o + 2] * cone;
                         int mp = (int) lightParams[o + MAP] - 1;
                         if (mp >= 0) {
                             // Environment map: its texel at the ray's direction.
@@ -337,6 +339,14 @@ public final class PathTraceKernel extends CameraKernel {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
+                // A mix material stands for one of its components, chosen per hit (LuxMaterialKernel).
+                mat = chooseMixComponent(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, MATERIAL_CHOICE));
+                // Its bump or normal map perturbs the shading normal (BumpKernel).
+                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                    nsx = scratch[Scratch.VEC_X * capacity + gid];
+                    nsy = scratch[Scratch.VEC_Y * capacity + gid];
+                    nsz = scratch[Scratch.VEC_Z * capacity + gid];
+                }
             }
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 
@@ -488,9 +498,15 @@ public final class PathTraceKernel extends CameraKernel {
             float lx = wix * sx + wiy * sy + wiz * sz;
             float ly = wix * tx + wiy * ty + wiz * tz;
             float lz = wix * nsx + wiy * nsy + wiz * nsz;
-            // Reflection or transmission as the geometric normal sees it must agree with the shading frame.
-            if (sameSide(cosGi * cosGeo, lz * woz)) {
-                evalBsdf(gid, mat, wox, woy, woz, lx, ly, lz);
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except for
+            // matte across a bumped shading normal (pbrt-v3 BSDF::f decides by the geometric normal alone): its f is even
+            // in cos(theta_i), so it is evaluated at wi mirrored to wo's side, with pdf 0 (BxDF::Pdf's SameHemisphere).
+            boolean across = matType[mat] == MaterialLayout.MATTE && cosGi * cosGeo > 0 && !(lz * woz > 0);
+            if (sameSide(cosGi * cosGeo, lz * woz) || across) {
+                evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
+                if (across) {
+                    scratch[Scratch.BS_PDF * capacity + gid] = 0f;
+                }
                 float cosWi = abs(lz);
                 float fr = scratch[Scratch.BS_R * capacity + gid] * cosWi;
                 float fg = scratch[Scratch.BS_G * capacity + gid] * cosWi;

@@ -59,6 +59,8 @@ abstract class SampleKernel extends Kernel {
     static final int BSDF_U = 4, BSDF_V = 5;
     /** Bounce slot: Russian roulette. */
     static final int ROULETTE = 6;
+    /** Bounce slot: which component of a mix material (LuxMaterialKernel.chooseMixComponent). */
+    static final int MATERIAL_CHOICE = 7;
 
     /**
      * Byte tables of Sobol dimensions 1 to 3, {@link #TABLE} ints each: entry {@code 256 k + v} is the

@@ -25,6 +25,8 @@ final class Scratch {
     static final int NEE_R = 25, NEE_G = 26, NEE_B = 27;
     /** Closest hit: the instance whose object holds the primitive, -1 for world geometry. */
     static final int HIT_INST = 29;
+    /** Surface (u, v) of the hit, written by shadeMaterial for a textured material (the bump layer reads it). */
+    static final int SURF_U = 30, SURF_V = 31;
     /**
      * The texture-space footprint at the first hit (ImageKernel#surfaceDifferentials), zero after a
      * bounce. Until that hit the same slots keep the camera sample (raster x, y, lens u, v) that

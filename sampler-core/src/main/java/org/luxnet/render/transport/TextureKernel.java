@@ -2,6 +2,7 @@ package org.luxnet.render.transport;
 
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP;
 import static org.luxnet.scene.compiled.MaterialLayout.REMAP;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.TextureLayout.AAMODE;
@@ -30,7 +31,6 @@ import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
 import static org.luxnet.scene.compiled.TextureLayout.UV;
 import static org.luxnet.scene.compiled.TextureLayout.WINDY;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
-import static org.luxnet.scene.compiled.TextureLayout.MAX_NODES;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
 import org.luxnet.scene.compiled.CompiledScene;
@@ -52,7 +52,6 @@ abstract class TextureKernel extends ImageKernel {
     private static final int HARLEQUIN_PALETTE = 31;
 
     int[] matType = new int[1];
-    float[] matParams = new float[STRIDE];
     /** Per material slot: first node of its program, or -1 for the constant. */
     int[] matTexStart = new int[STRIDE];
     /** Per material slot: values the program writes (3 or 1). */
@@ -63,13 +62,21 @@ abstract class TextureKernel extends ImageKernel {
     int[] texChild = new int[CHILDREN];
     int[] matTexRoot = new int[STRIDE];
     float[] texParams = new float[NODE_STRIDE];
-    /** The shaded parameters of each work item: {@code shade[gid * STRIDE + slot]}. */
+    /**
+     * Material parameters as the BSDFs read them: every material's constant row ({@code mat * STRIDE},
+     * copied from the scene's table once), then from {@link #shadeBase} one row per work item for
+     * textured materials. {@link #shadeAt} says which row a work item's hit uses, so an untextured hit
+     * copies nothing.
+     */
     float[] shade = new float[STRIDE];
+    /** Where the per-work-item rows of {@link #shade} begin. */
+    int shadeBase = 0;
+    /** Per work item: the offset in {@link #shade} of the parameters of its current hit. */
+    int[] shadeAt = new int[1];
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
         matType = KernelArrays.ints(s.matType);
-        matParams = KernelArrays.floats(s.matParams);
         matTexStart = KernelArrays.ints(s.matTexStart);
         matTexWidth = KernelArrays.ints(s.matTexWidth);
         matTextured = KernelArrays.ints(s.matTextured);
@@ -79,7 +86,10 @@ abstract class TextureKernel extends ImageKernel {
         texParams = KernelArrays.floats(s.texParams);
         setupImages(s);
         setupNoise();
-        shade = new float[STRIDE * capacity];
+        shadeBase = s.matParams.length;
+        shade = new float[shadeBase + STRIDE * capacity];
+        System.arraycopy(s.matParams, 0, shade, 0, shadeBase);
+        shadeAt = new int[capacity];
         // Registers for the longest program only (untextured scenes: one), not MAX_NODES per work item.
         int regs = 1;
         for (int k = 0; k < s.matTexStart.length; k++) {
@@ -90,14 +100,20 @@ abstract class TextureKernel extends ImageKernel {
         texRegs = new float[3 * regs * capacity];
     }
 
-    /** Writes the parameters of material {@code mat} at the hit (prim, point h) to the work item's shade row. */
+    /**
+     * Points the work item's {@link #shadeAt} at the parameters of material {@code mat} at the hit
+     * (prim, point h): the material's constant row, or for a textured material its own row with the
+     * textures evaluated there.
+     */
     void shadeMaterial(int gid, int prim, int mat, float hx, float hy, float hz) {
         int m = mat * STRIDE;
-        int o = gid * STRIDE;
-        for (int k = 0; k < STRIDE; k++) {
-            shade[o + k] = matParams[m + k];
-        }
+        shadeAt[gid] = m;
         if (matTextured[mat] != 0) {
+            int o = shadeBase + gid * STRIDE;
+            shadeAt[gid] = o;
+            for (int k = 0; k < STRIDE; k++) {
+                shade[o + k] = shade[m + k];
+            }
             float su = 0f, sv = 0f;
             if (prim < triangleCount) {
                 float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
@@ -121,9 +137,12 @@ abstract class TextureKernel extends ImageKernel {
                 float cz = oz / sqrt(ox * ox + oy * oy + oz * oz);
                 sv = 1f - acos(min(1f, max(-1f, cz))) * INV_PI;
             }
+            scratch[Scratch.SURF_U * capacity + gid] = su;
+            scratch[Scratch.SURF_V * capacity + gid] = sv;
             for (int k = 0; k < STRIDE; k++) {
                 int start = matTexStart[m + k];
-                if (start >= 0) {
+                // The bump program runs in BumpKernel, at the hit and at offset points.
+                if (start >= 0 && k != BUMP) {
                     int r = evalProgram(gid, prim, start, matTexRoot[m + k], su, sv, hx, hy, hz);
                     int reg = (r - start) * 3;
                     if (matTexWidth[m + k] == 3) {
@@ -148,8 +167,8 @@ abstract class TextureKernel extends ImageKernel {
         }
     }
 
-    /** Runs nodes start..root, each into its register; returns root. */
-    private int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
+    /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
+    int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;

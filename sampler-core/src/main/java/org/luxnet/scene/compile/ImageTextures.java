@@ -108,7 +108,8 @@ final class ImageTextures {
             discard = 0;
         }
         String channel = dialect == Dialect.PBRT ? "luminance" : ps.getString("channel", "mean");
-        if (!t.valueType().equals("float")) {
+        if (!t.valueType().equals("float") || t.textureClass().equals("normalmap")) {
+            // A LuxRender normalmap is a float texture whose colour is the normal (textures/imagemap.cpp).
             channel = "rgb";
         }
         params[TextureLayout.IMAGE] = index(t, srgb, power, scale, channel, (int) params[TextureLayout.WRAP], mip, discard);

@@ -45,10 +45,12 @@ final class LightCompiler {
     private final List<float[]> others = new ArrayList<>(); // STRIDE floats each
     private final List<Integer> otherTypes = new ArrayList<>();
     private final EnvironmentMaps maps = new EnvironmentMaps();
+    private final SunSkyCompiler sunSky;
 
     LightCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.warnings = warnings;
         this.emission = new LightEmission(dialect, textures, warnings);
+        this.sunSky = new SunSkyCompiler(maps, warnings);
     }
 
     /** Registers the area light of a shape; returns its emitter group. */
@@ -92,6 +94,13 @@ final class LightCompiler {
 
     /** Compiles a LightSource statement (non-area). */
     void light(LightDesc d) {
+        if (!emission.pbrt() && SunSkyCompiler.handles(d.type())) {
+            sunSky.compile(d, (row, type) -> {
+                others.add(row);
+                otherTypes.add(type);
+            });
+            return;
+        }
         ParamSet ps = d.params();
         float[] out = new float[STRIDE];
         String statement = "LightSource \"" + d.type() + "\"";
@@ -160,7 +169,8 @@ final class LightCompiler {
             }
             default:
                 warnings.add(new SceneWarning(d.loc(), "light \"" + d.type()
-                        + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area)"));
+                        + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area"
+                        + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky") + ")"));
                 return;
         }
         warnings.addAll(ps.unused(statement));
@@ -223,6 +233,9 @@ final class LightCompiler {
             case LightLayout.INFINITE:
             case LightLayout.DISTANT:
                 return Math.PI * sceneRadius * sceneRadius * y;
+            case LightLayout.SUN:
+                // The flux through the scene's disc: radiance times the cone's solid angle.
+                return Math.PI * sceneRadius * sceneRadius * y * 2 * Math.PI * p[LightLayout.ONE_MINUS_COS_MAX];
             default:
                 return 0;
         }

@@ -2,6 +2,9 @@ package org.luxnet.scene.compile;
 
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP_DELTA;
+import static org.luxnet.scene.compiled.MaterialLayout.BUMP_MODE;
 import static org.luxnet.scene.compiled.MaterialLayout.ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.KD;
 import static org.luxnet.scene.compiled.MaterialLayout.KS;
@@ -15,7 +18,9 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
@@ -42,9 +47,16 @@ final class MaterialCompiler {
             Map.entry("matte", this::matte),
             Map.entry("mirror", this::mirror),
             Map.entry("glass", this::glass),
-            Map.entry("glass2", this::glass),
-            Map.entry("roughglass", this::glass),
-            Map.entry("glossy", this::glossy),
+            Map.entry("glass2", this::luxMaterial),
+            Map.entry("roughglass", this::luxMaterial),
+            Map.entry("glossy", this::luxMaterial),
+            Map.entry("carpaint", this::luxMaterial),
+            Map.entry("shinymetal", this::luxMaterial),
+            Map.entry("velvet", this::luxMaterial),
+            Map.entry("metal2", this::luxMaterial),
+            Map.entry("glossy_lossy", this::luxMaterial),
+            Map.entry("glossytranslucent", this::luxMaterial),
+            Map.entry("mix", this::luxMaterial),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
@@ -54,7 +66,7 @@ final class MaterialCompiler {
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
     /** A material parameter that may be textured: its name and the slot and width it fills. */
-    private record Slot(String param, int slot, int width) {
+    record Slot(String param, int slot, int width) {
     }
 
     private static final Slot[] ROUGHNESS = {new Slot("uroughness", ALPHA_U, 1), new Slot("vroughness", ALPHA_V, 1),
@@ -74,19 +86,26 @@ final class MaterialCompiler {
 
     private final Dialect dialect;
     private final List<SceneWarning> warnings;
+    private final LuxMaterials lux;
     private final TextureCompiler textures;
+    private final Map<String, TextureDesc> textureDefs;
     private final IntList texStart = new IntList();
     private final IntList texRoot = new IntList();
     private final IntList texWidth = new IntList();
     private final IntList textured = new IntList();
     private final IdentityHashMap<MaterialDesc, Integer> index = new IdentityHashMap<>();
+    /** Materials being compiled: a mix that reaches one of them again refers to itself. */
+    private final Set<MaterialDesc> compiling = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private Map<String, MaterialDesc> namedMaterials = Map.of();
     private final List<Integer> types = new ArrayList<>();
     private final List<float[]> params = new ArrayList<>();
 
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, List<SceneWarning> warnings) {
         this.dialect = dialect;
         this.warnings = warnings;
+        this.lux = new LuxMaterials(warnings, textureDefs);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
+        this.textureDefs = textureDefs;
     }
 
     private static Slot[] concat(Slot[] a, Slot[] b) {
@@ -95,11 +114,20 @@ final class MaterialCompiler {
         return c;
     }
 
+    /** The MakeNamedMaterial definitions that mix materials name. */
+    void namedMaterials(Map<String, MaterialDesc> named) {
+        namedMaterials = named;
+    }
+
     /** Index of the compiled material for {@code m}, compiling it on first use. */
     int indexOf(MaterialDesc m) {
         Integer i = index.get(m);
         if (i != null) {
             return i;
+        }
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through its mix components");
         }
         float[] out = new float[MaterialLayout.STRIDE];
         Compile c = registry.get(m.type());
@@ -117,6 +145,7 @@ final class MaterialCompiler {
         } else {
             type = c.compile(m, out);
             any = bindTextures(m, type, start, root, width);
+            any |= type != MaterialLayout.NULL && bindBump(m, out, start, root, width);
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
         }
@@ -130,6 +159,7 @@ final class MaterialCompiler {
         }
         textured.add(any ? 1 : 0);
         index.put(m, id);
+        compiling.remove(m);
         return id;
     }
 
@@ -150,7 +180,7 @@ final class MaterialCompiler {
         boolean any = false;
         ParamSet ps = m.params();
         boolean anisotropic = ps.has("uroughness") || ps.has("vroughness");
-        for (Slot s : TEXTURABLE.getOrDefault(type, new Slot[0])) {
+        for (Slot s : TEXTURABLE.getOrDefault(type, LuxMaterials.TEXTURABLE.getOrDefault(type, new Slot[0]))) {
             boolean shadowed = s.param().equals("roughness") && anisotropic;
             if (isTexture(ps, s.param()) && !shadowed) {
                 int[] prog = textures.program(ps.get(s.param()));
@@ -163,6 +193,35 @@ final class MaterialCompiler {
             }
         }
         return any;
+    }
+
+    /**
+     * The "bumpmap" of any material type, both dialects: its texture program in the {@link
+     * MaterialLayout#BUMP} slot and the rule that applies it (see BumpKernel). A LuxRender "normalmap"
+     * texture is read as a colour; pbrt-v3 steps .0005 in (u, v) (its step without ray differentials),
+     * LuxRender "bumpmapsampledistance" (default .001, core/material.cpp) in world units.
+     */
+    private boolean bindBump(MaterialDesc m, float[] out, int[] start, int[] root, int[] width) {
+        ParamSet ps = m.params();
+        boolean lux = dialect == Dialect.LUXRENDER;
+        float delta = lux ? (float) ps.getFloat("bumpmapsampledistance", 0.001) : 0.0005f;
+        if (!isTexture(ps, "bumpmap")) {
+            return false;
+        }
+        Param p = ps.get("bumpmap");
+        TextureDesc t = textureDefs.get(p.strings()[0]);
+        boolean normalMap = t != null && t.textureClass().equals("normalmap");
+        int[] prog = normalMap ? textures.normalMapProgram(p) : textures.program(p);
+        if (prog == null) {
+            return false;
+        }
+        start[BUMP] = prog[0];
+        root[BUMP] = prog[1];
+        width[BUMP] = normalMap ? 3 : 1;
+        out[BUMP_MODE] = normalMap ? MaterialLayout.BUMP_NORMAL_MAP
+                : lux ? MaterialLayout.BUMP_LUX : MaterialLayout.BUMP_PBRT;
+        out[BUMP_DELTA] = delta;
+        return true;
     }
 
     int[] texStarts() {
@@ -186,7 +245,7 @@ final class MaterialCompiler {
     }
 
     /** A float parameter, or def when absent or bound to a texture (the texture is compiled separately). */
-    private static float num(ParamSet ps, String name, float def) {
+    static float num(ParamSet ps, String name, float def) {
         return isTexture(ps, name) ? def : (float) ps.getFloat(name, def);
     }
 
@@ -211,10 +270,50 @@ final class MaterialCompiler {
         }
     }
 
-    private static void put3(float[] out, int off, float[] v) {
+    static void put3(float[] out, int off, float[] v) {
         out[off] = Math.max(0, v[0]);
         out[off + 1] = Math.max(0, v[1]);
         out[off + 2] = Math.max(0, v[2]);
+    }
+
+    /** The LuxRender 1.x materials ({@link LuxMaterials}); "glossy" is LuxRender's in a LuxRender scene only. */
+    private int luxMaterial(MaterialDesc m, float[] out) {
+        switch (m.type()) {
+            case "carpaint": return lux.carPaint(m, out);
+            case "shinymetal": return lux.shinyMetal(m, out);
+            case "velvet": return lux.velvet(m, out);
+            case "roughglass": return lux.roughGlass(m, out);
+            case "metal2": return lux.metal2(m, out);
+            case "glossy_lossy": return lux.glossyLossy(m, out);
+            case "glossytranslucent": return lux.glossyTranslucent(m, out);
+            case "glass2":
+                // glass2.cpp reads its index and Cauchy dispersion from the Interior volume's fresnel texture.
+                warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior volume, which is"
+                        + " not read: smooth glass of index 1.5 (or its \"index\") is used"));
+                m.params().get("dispersion");
+                return glass(m, out);
+            case "mix": {
+                int type = lux.mix(m, out, namedMaterials, this::indexOf);
+                int depth = 1 + Math.max(mixDepth((int) out[MaterialLayout.MIX_FIRST]),
+                        mixDepth((int) out[MaterialLayout.MIX_SECOND]));
+                if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+                    warnings.add(new SceneWarning(m.loc(), "mix materials nested " + depth + " deep: those beyond "
+                            + MaterialLayout.MAX_MIX_DEPTH + " render black"));
+                }
+                return type;
+            }
+            default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
+        }
+    }
+
+    /** How deep mix materials nest in compiled material {@code mat} (0 for any other material). */
+    private int mixDepth(int mat) {
+        int d = 0;
+        if (types.get(mat) == MaterialLayout.LUX_MIX) {
+            float[] p = params.get(mat);
+            d = 1 + Math.max(mixDepth((int) p[MaterialLayout.MIX_FIRST]), mixDepth((int) p[MaterialLayout.MIX_SECOND]));
+        }
+        return d;
     }
 
     private int matte(MaterialDesc m, float[] out) {
@@ -251,11 +350,11 @@ final class MaterialCompiler {
         float ur = num(ps, "uroughness", num(ps, "roughness", 0));
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
-        ps.get("cauchyb");
-        if (ur > 0 || vr > 0 || m.type().equals("roughglass")) {
+        if (ur > 0 || vr > 0) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
         }
-        return ps.getBool("architectural", false) ? MaterialLayout.ARCH_GLASS : MaterialLayout.GLASS;
+        boolean architectural = ps.getBool("architectural", false);
+        return architectural ? MaterialLayout.ARCH_GLASS : lux.dispersion(m, out, MaterialLayout.GLASS);
     }
 
     private float alpha(ParamSet ps, String name, float def, boolean remapDefault, float[] out) {
@@ -309,7 +408,7 @@ final class MaterialCompiler {
     }
 
     /** RGB complex indices of refraction of common metals (n, k per channel). */
-    private static final Map<String, float[][]> METALS = Map.of(
+    static final Map<String, float[][]> METALS = Map.of(
             "copper", new float[][] {{0.2004f, 0.9240f, 1.1022f}, {3.9129f, 2.4528f, 2.1421f}},
             "gold", new float[][] {{0.1431f, 0.3749f, 1.4425f}, {3.9831f, 2.3857f, 1.6032f}},
             "silver", new float[][] {{0.1552f, 0.1167f, 0.1383f}, {4.8283f, 3.1222f, 2.1469f}},

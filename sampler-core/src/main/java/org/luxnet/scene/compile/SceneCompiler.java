@@ -31,6 +31,7 @@ public final class SceneCompiler {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
         MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), warnings);
+        materials.namedMaterials(d.namedMaterials());
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
         for (ShapeDesc s : d.shapes()) {
@@ -126,7 +127,7 @@ public final class SceneCompiler {
         for (int i = 0; i < lights.otherCount(); i++) {
             float[] p = lights.otherParams(i).clone();
             int type = lights.otherType(i);
-            if (type == LightLayout.INFINITE || type == LightLayout.DISTANT) {
+            if (type == LightLayout.INFINITE || type == LightLayout.DISTANT || type == LightLayout.SUN) {
                 infinite.add(types.size());
                 p[LightLayout.POS] = 0.5f * (sb[0] + sb[3]);
                 p[LightLayout.POS + 1] = 0.5f * (sb[1] + sb[4]);

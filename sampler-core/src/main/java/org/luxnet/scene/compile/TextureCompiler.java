@@ -73,6 +73,7 @@ final class TextureCompiler {
             Map.entry("windy", (t, p, n, d) -> noise(t, n, TextureLayout.WINDY)),
             Map.entry("marble", (t, p, n, d) -> noise(t, n, TextureLayout.MARBLE)),
             Map.entry("imagemap", this::imagemap),
+            Map.entry("normalmap", (t, p, n, d) -> normalMap(t, n, d)),
             Map.entry("add", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.ADD)),
             Map.entry("subtract", (t, p, n, d) -> binary(t, p, n, d, TextureLayout.SUBTRACT)),
             Map.entry("band", this::band),
@@ -85,6 +86,8 @@ final class TextureCompiler {
             Map.entry("tabulateddata", this::tabulated));
     private final Dialect dialect;
     private final ImageTextures images;
+    /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
+    private boolean normalMapRoot;
 
     TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.dialect = dialect;
@@ -121,6 +124,16 @@ final class TextureCompiler {
             }
         }
         return new int[] {start, types.size() - 1};
+    }
+
+    /** {@link #program} for a "bumpmap" naming a LuxRender normalmap texture: its colour is the normal. */
+    int[] normalMapProgram(Param p) {
+        normalMapRoot = true;
+        try {
+            return program(p);
+        } finally {
+            normalMapRoot = false;
+        }
     }
 
     int[] types() {
@@ -350,6 +363,23 @@ final class TextureCompiler {
         if (type == TextureLayout.MARBLE) {
             n.params[TextureLayout.SCALE_P] = (float) ps.getFloat("scale", 1);
             n.params[TextureLayout.VARIATION] = (float) ps.getFloat("variation", 0.2);
+        }
+    }
+
+    /**
+     * LuxRender normalmap (textures/imagemap.cpp NormalMapTexture): an image read as a tangent-space
+     * normal by the bump layer when it is a material's "bumpmap" itself; anywhere else its value is 0,
+     * as its Evaluate returns (its slopes inside another bump texture are not modelled: warned).
+     */
+    private void normalMap(TextureDesc t, Node n, int depth) {
+        if (normalMapRoot && depth == 0) {
+            imagemap(t, null, n, depth);
+        } else {
+            warnings.add(new SceneWarning(t.loc(), "normalmap texture \"" + t.name() + "\" is supported only as a"
+                    + " material's \"bumpmap\" itself; elsewhere it is 0 (LuxRender's value outside bump mapping)"));
+            for (Param q : t.params().all()) {
+                q.markUsed(); // said once above, not once per parameter
+            }
         }
     }
 

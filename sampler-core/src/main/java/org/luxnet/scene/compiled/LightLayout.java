@@ -24,12 +24,17 @@ public final class LightLayout {
     public static final int INFINITE = 4;
     /** Directional light at infinity. */
     public static final int DISTANT = 5;
+    /**
+     * LuxRender's sun: a cone of directions around {@link #DIR} (towards the sun) of constant radiance
+     * {@link #L}, half-angle given by {@link #SIN2_MAX} and {@link #ONE_MINUS_COS_MAX}.
+     */
+    public static final int SUN = 6;
 
     /** Emitted radiance (area, infinite, distant) or intensity (point, spot), gain applied: 3 floats. */
     public static final int L = 0;
     /** Position (point, spot) or scene centre (infinite, distant): 3 floats. */
     public static final int POS = 3;
-    /** Unit direction the light travels (spot axis; distant: direction of travel): 3 floats. */
+    /** Unit direction the light travels (spot axis; distant: direction of travel; sun: towards the sun): 3 floats. */
     public static final int DIR = 6;
     /** Spot: cosine of the total cone half-angle. Infinite/distant: scene radius. */
     public static final int COS_TOTAL = 9;
@@ -44,4 +49,8 @@ public final class LightLayout {
      * ({@link EnvMapLayout}), 0 for a constant colour. With a map, {@link #L} holds its mean radiance.
      */
     public static final int MAP = 13;
+    /** Sun: sin^2 of the cone's half-angle. */
+    public static final int SIN2_MAX = 14;
+    /** Sun: 1 - cos of the cone's half-angle, computed without cancellation; the cone's solid angle over 2 pi. */
+    public static final int ONE_MINUS_COS_MAX = 15;
 }

@@ -31,6 +31,52 @@ public final class MaterialLayout {
     /** Thin glass: Fresnel reflection, straight-through transmission (LuxRender glass "architectural"). */
     public static final int ARCH_GLASS = 8;
 
+    // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
+    /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
+    public static final int CARPAINT = 16;
+    /** LuxRender "glossy": a Schlick coating over a Lambertian base, with Ka/d absorption and multibounce (glossy2.cpp). */
+    public static final int LUX_GLOSSY = 17;
+    /** LuxRender "shinymetal": a Schlick microfacet lobe and a specular mirror, conductor Fresnel from Ks/Kr (shinymetal.cpp). */
+    public static final int SHINYMETAL = 18;
+    /** LuxRender "velvet": Koenderink-Pont asperity scattering (velvet.cpp, asperity.cpp). */
+    public static final int VELVET = 19;
+    /** LuxRender "roughglass": Schlick microfacet reflection and transmission, Cauchy index (roughglass.cpp). */
+    public static final int ROUGHGLASS = 20;
+    /** LuxRender "metal2": a Schlick microfacet conductor with eta/k from its fresnel texture (metal2.cpp). */
+    public static final int METAL2 = 21;
+    /** LuxRender "glossy_lossy": FresnelBlend with a Schlick distribution and Ka/d absorption (glossy.cpp); LUX_GLOSSY's slots. */
+    public static final int GLOSSY_LOSSY = 22;
+    /** LuxRender "glossytranslucent": a two-sided Schlick BRDF and a diffuse Schlick BTDF (glossytranslucent.cpp); LUX_GLOSSY's slots and GT_KT. */
+    public static final int GLOSSY_TRANSLUCENT = 23;
+    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
+    public static final int LUX_LAST_BSDF = GLOSSY_TRANSLUCENT;
+    /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
+    public static final int DISPERSIVE_GLASS = 28;
+    /** LuxRender "mix": one of two materials chosen per hit with probability amount for the second (mixmaterial.cpp). */
+    public static final int LUX_MIX = 29;
+    /** Mix materials nested deeper than this are not resolved (their hits are black); the compiler warns. */
+    public static final int MAX_MIX_DEPTH = 8;
+
+    // Carpaint slots (colours 3 floats, the rest 1); 10..14 are left free so no float sits on ALPHA_U/ALPHA_V.
+    public static final int CP_KD = 0, CP_KA = 3, CP_KS1 = 6, CP_D = 9, CP_KS2 = 15, CP_KS3 = 18;
+    public static final int CP_R1 = 21, CP_M1 = 24;
+    // LuxRender glossy slots: Kd, Ks, Ka, depth d, roughness u and v on ALPHA_U/ALPHA_V, multibounce 0/1.
+    public static final int LG_KD = 0, LG_KS = 3, LG_KA = 6, LG_D = 9, LG_U = 10, LG_V = 11, LG_MULTIBOUNCE = 15;
+    /** Glossytranslucent's transmission colour Kt (3 floats); its other slots are LuxRender glossy's. */
+    public static final int GT_KT = 16;
+    // Shinymetal slots: Kr (specular), Ks (glossy), roughness u and v.
+    public static final int SM_KR = 0, SM_KS = 3, SM_U = 10, SM_V = 11;
+    // Velvet slots: Kd, the phase function's Legendre coefficients p1..p3, thickness.
+    public static final int VV_KD = 0, VV_P1 = 3, VV_P2 = 4, VV_P3 = 5, VV_THICKNESS = 6;
+    // Roughglass slots: Kr, Kt, index, Cauchy B (in um^2), roughness u and v.
+    public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
+    // Metal2 slots: eta and k per channel, roughness u and v.
+    public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
+    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2.
+    public static final int DG_CAUCHYB = 12;
+    // Mix slots: amount (probability of the second), the two materials' indices.
+    public static final int MIX_AMOUNT = 0, MIX_FIRST = 1, MIX_SECOND = 2;
+
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
     public static final int KD = 0;
@@ -55,6 +101,16 @@ public final class MaterialLayout {
     /** Metal: imaginary part (absorption) per channel (3 floats, reuses KS slot). */
     public static final int METAL_K = 3;
 
+    // Bump and normal mapping, for every material type (slots 27..29).
+    /** Finite-difference step: pbrt-v3 du = dv in (u, v); LuxRender "bumpmapsampledistance" in world units. */
+    public static final int BUMP_DELTA = 27;
+    /** How {@link #BUMP}'s texture perturbs the shading normal: one of the BUMP_ modes. */
+    public static final int BUMP_MODE = 28;
+    /** The slot whose texture program is the bump height (a float) or the normal map (a colour). */
+    public static final int BUMP = 29;
+    /** Bump modes: none, pbrt-v3 Material::Bump, LuxRender Material::Bump, LuxRender normalmap texture. */
+    public static final int BUMP_NONE = 0, BUMP_PBRT = 1, BUMP_LUX = 2, BUMP_NORMAL_MAP = 3;
+
     /** Name of a material type, for messages. */
     public static String name(int type) {
         switch (type) {
@@ -67,6 +123,16 @@ public final class MaterialLayout {
             case PLASTIC: return "plastic";
             case MATTE_TRANSLUCENT: return "mattetranslucent";
             case ARCH_GLASS: return "glass (architectural)";
+            case CARPAINT: return "carpaint";
+            case LUX_GLOSSY: return "glossy (LuxRender)";
+            case SHINYMETAL: return "shinymetal";
+            case VELVET: return "velvet";
+            case ROUGHGLASS: return "roughglass";
+            case METAL2: return "metal2";
+            case GLOSSY_LOSSY: return "glossy_lossy";
+            case GLOSSY_TRANSLUCENT: return "glossytranslucent";
+            case DISPERSIVE_GLASS: return "glass (dispersive)";
+            case LUX_MIX: return "mix (LuxRender)";
             default: return "unknown(" + type + ")";
         }
     }

@@ -17,7 +17,7 @@ package org.luxnet.scene.desc;
 public final class Blackbody {
     private static final double C = 299792458.0, H = 6.62606957e-34, KB = 1.3806488e-23;
     private static final int LUX_SAMPLES = 256;
-    private static final double LUX_START = 380, LUX_END = 720;
+    private static final double LUX_START = LuxSpectrum.START, LUX_END = LuxSpectrum.END;
 
     private Blackbody() {
     }
@@ -57,10 +57,13 @@ public final class Blackbody {
             s[i] = planck((LUX_START + delta * i) * 1e-9, kelvin);
             max = Math.max(max, s[i]);
         }
-        for (int i = 0; i < LUX_SAMPLES; i++) {
-            s[i] /= max;
-        }
-        return LuxSpd.regular(s, LUX_START, LUX_END);
+        double peak = max;
+        double[] c = LuxSpectrum.xyz(nm -> {
+            double f = (nm - LUX_START) / delta;
+            int j = Math.min((int) f, LUX_SAMPLES - 2);
+            return (s[j] + (f - j) * (s[j + 1] - s[j])) / peak;
+        });
+        return LuxSpectrum.toRgb(c[0], c[1], c[2]);
     }
 
     /** Planck's spectral radiance at wavelength {@code lambda} (m) and temperature {@code t} (K). */

@@ -62,12 +62,13 @@ final class WorldStatements {
             String textureClass = StatementArgs.string(st.tokens(), kw, "the texture class (\"imagemap\", ...)");
             TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc(),
                     null);
-            if ((textureClass.equals("imagemap") || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
+            boolean image = textureClass.equals("imagemap") || textureClass.equals("normalmap");
+            if ((image || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
                 // The image (or spectrum) is read with the statement, so that it ships with the scene like a PLY file.
                 Param p = t.params().get("filename");
                 if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
                     SceneResources.Resource r = st.open(p.strings()[0],
-                            textureClass.equals("imagemap") ? "image texture" : "spectrum file", p.loc());
+                            image ? "image texture" : "spectrum file", p.loc());
                     t = t.withFile(new SceneFile(r.name(), r.bytes()));
                 }
             }

@@ -3,23 +3,17 @@ package org.luxnet.render.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
-import com.aparapi.exception.CompileFailedException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.luxnet.render.RenderSupport;
-import org.luxnet.accumulator.Channel;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.filter.PixelFilter;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 import org.luxnet.scene.compiled.RenderSettings;
 
@@ -33,22 +27,8 @@ import org.luxnet.scene.compiled.RenderSettings;
  * analytic scenes.
  */
 class FaithfulPortTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     @TempDir
     Path dir;
-
-    private static Device device(Launch launch) {
-        if (launch == Launch.JAVA_THREADS) {
-            return JavaDevice.THREAD_POOL;
-        }
-        OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-        assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-        return d.aparapiDevice();
-    }
 
     @ParameterizedTest
     @EnumSource(Launch.class)
@@ -105,7 +85,7 @@ class FaithfulPortTest {
 
     private static void assertSameSamples(CompiledRender r, PixelFilter filter, long seed, int passes, Launch launch) {
         int pixels = r.settings().width() * r.settings().height();
-        Film cpu = TestScenes.assertKernelMatchesCpu(r, filter, seed, 5, passes, device(launch),
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, filter, seed, 5, passes, TestScenes.device(launch),
                 launch + " " + r.settings().sampler() + " " + filter);
         assertTrue(cpu.totalContributions() > pixels * passes / 2, "the scene should be mostly lit");
     }

@@ -1,15 +1,13 @@
 package org.luxnet.render.device;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.Device;
-import com.aparapi.device.JavaDevice;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
 
 /**
@@ -22,11 +20,6 @@ import org.luxnet.scene.compile.CompiledRender;
  * may differ by more than 2e-4 of its value.
  */
 class TexturePortTest {
-    /** How the kernel is launched. */
-    enum Launch {
-        JAVA_THREADS, OPENCL
-    }
-
     static final String TEXTURED = """
             Integrator "path" "integer maxdepth" [ 6 ]
             Sampler "sobol" "integer pixelsamples" [ 16 ]
@@ -122,12 +115,7 @@ class TexturePortTest {
     @ParameterizedTest
     @EnumSource(Launch.class)
     void texturesSampleForSample(Launch launch) throws java.io.IOException {
-        Device device = JavaDevice.THREAD_POOL;
-        if (launch == Launch.OPENCL) {
-            OpenClDeviceInfo d = GpuDevices.list().stream().min(Comparator.comparing(OpenClDeviceInfo::isCpu)).orElse(null);
-            assumeTrue(d != null, "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
-            device = d.aparapiDevice();
-        }
+        Device device = TestScenes.device(launch);
         TestScenes.writeSkyMap(dir);
         java.nio.file.Files.writeString(dir.resolve("spd.txt"), "wavelength: nm data: t\n400 0.2\n550 1.5\n700 0.4\n");
         CompiledRender r = TestScenes.compile(dir, TEXTURED);

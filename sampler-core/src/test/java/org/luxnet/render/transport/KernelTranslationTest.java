@@ -39,7 +39,8 @@ class KernelTranslationTest {
         assertTrue(source.contains("__kernel void run("), "no entry point in:\n" + source);
         // Every layer's work is in the program: traversal, materials, lights, camera, sampler.
         for (String helper : new String[] {"intersect", "occluded", "sampleBsdf", "evalBsdf", "sampleLight", "pdfArea",
-                "generateRay", "filterOffset", "bounceSample", "tracePath"}) {
+                "generateRay", "filterOffset", "bounceSample", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
+                "bumpNormal", "evalProgram"}) {
             assertTrue(source.contains("__" + helper + "("), helper + " missing from the OpenCL program");
         }
         assertFalse(source.contains("double"), "the kernel must compute in float only");

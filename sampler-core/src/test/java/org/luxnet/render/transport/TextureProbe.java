@@ -49,7 +49,8 @@ abstract class TextureProbe {
         var s = last.scene();
         int mat = prim < s.triangleCount ? s.triMaterial[prim] : s.sphereMaterial[prim - s.triangleCount];
         k.shadeMaterial(0, prim, mat, ox + t * dx, oy + t * dy, oz + t * dz);
-        return new float[] {k.shade[slot], k.shade[slot + 1], k.shade[slot + 2]};
+        int o = k.shadeAt[0] + slot;
+        return new float[] {k.shade[o], k.shade[o + 1], k.shade[o + 2]};
     }
 
     static String quad(String material) {

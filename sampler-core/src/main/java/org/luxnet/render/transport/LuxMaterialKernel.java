@@ -1,0 +1,795 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.MaterialLayout.CP_D;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KA;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS1;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS2;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_KS3;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_M1;
+import static org.luxnet.scene.compiled.MaterialLayout.CP_R1;
+import static org.luxnet.scene.compiled.MaterialLayout.DG_CAUCHYB;
+import static org.luxnet.scene.compiled.MaterialLayout.ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.GT_KT;
+import static org.luxnet.scene.compiled.MaterialLayout.KS;
+import static org.luxnet.scene.compiled.MaterialLayout.KT;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_D;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KA;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_KS;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_MULTIBOUNCE;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_U;
+import static org.luxnet.scene.compiled.MaterialLayout.LG_V;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_K;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_U;
+import static org.luxnet.scene.compiled.MaterialLayout.M2_V;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_AMOUNT;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_FIRST;
+import static org.luxnet.scene.compiled.MaterialLayout.MIX_SECOND;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_CAUCHYB;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_INDEX;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_KT;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_U;
+import static org.luxnet.scene.compiled.MaterialLayout.RG_V;
+import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_U;
+import static org.luxnet.scene.compiled.MaterialLayout.SM_V;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_KD;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P1;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P2;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_P3;
+import static org.luxnet.scene.compiled.MaterialLayout.VV_THICKNESS;
+
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * The LuxRender 1.x materials, between the textures and {@link BsdfKernel}: carpaint, LuxRender's
+ * glossy (a Schlick coating over a Lambertian base), shinymetal and velvet, evaluated and sampled in
+ * the local shading frame like the other BSDFs (f without the cosine, results in the {@code BS_}
+ * slots of {@link Scratch}). f is LuxRender's as its sources compute it (cited per material);
+ * the pdfs are the true densities of the sampling done here, so that MIS stays unbiased where
+ * LuxRender's own Pdf differs from its sampling (SchlickDistribution::Pdf leaves out cos(theta_h)).
+ */
+abstract class LuxMaterialKernel extends BumpKernel {
+    private static final float HALF_PI = (float) (Math.PI / 2);
+
+    /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
+    static boolean luxBsdfType(int type) {
+        return type >= MaterialLayout.CARPAINT && type <= MaterialLayout.LUX_LAST_BSDF;
+    }
+
+    void writeColour(int gid, float r, float g, float b, float pdf) {
+        scratch[Scratch.BS_R * capacity + gid] = r;
+        scratch[Scratch.BS_G * capacity + gid] = g;
+        scratch[Scratch.BS_B * capacity + gid] = b;
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+    }
+
+    void writeDirection(int gid, float x, float y, float z, boolean specular, boolean transmission,
+                        float etaScale) {
+        scratch[Scratch.BS_WX * capacity + gid] = x;
+        scratch[Scratch.BS_WY * capacity + gid] = y;
+        scratch[Scratch.BS_WZ * capacity + gid] = z;
+        scratch[Scratch.BS_SPECULAR * capacity + gid] = specular ? 1f : 0f;
+        scratch[Scratch.BS_TRANSMISSION * capacity + gid] = transmission ? 1f : 0f;
+        scratch[Scratch.BS_ETA_SCALE * capacity + gid] = etaScale;
+    }
+
+    /**
+     * LuxRender's mix (mixmaterial.cpp: a MixBSDF of namedmaterial1 weighted 1 - amount and
+     * namedmaterial2 weighted amount, amount clamped to [0, 1]) as a per-hit choice: with probability
+     * amount the second component, else the first, nested mixes resolved the same way with the number
+     * u rescaled to the chosen interval. Light sampling and BSDF sampling then both use the chosen
+     * component, so the estimate's expectation is the MixBSDF's. Shades the chosen material at the hit
+     * (TextureKernel.shadeMaterial, which has already shaded {@code mat}) and returns it; any other
+     * material is returned as it is.
+     */
+    int chooseMixComponent(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
+        int m = mat;
+        float v = u;
+        for (int depth = 0; depth < MaterialLayout.MAX_MIX_DEPTH; depth++) {
+            if (matType[m] == MaterialLayout.LUX_MIX) {
+                // The shaded amount, in the row shadeMaterial pointed shadeAt to.
+                float a = max(0f, min(1f, shade[shadeAt[gid] + MIX_AMOUNT]));
+                boolean second = v < a;
+                int slot = MIX_FIRST;
+                if (second) {
+                    slot = MIX_SECOND;
+                    v = v / a;
+                } else {
+                    v = (v - a) / (1 - a);
+                }
+                m = (int) shade[m * STRIDE + slot];
+                shadeMaterial(gid, prim, m, hx, hy, hz);
+            }
+        }
+        return m;
+    }
+
+    // Schlick's microfacet distribution (schlickdistribution.h): roughness r, anisotropy in (-1, 1).
+
+    /** SchlickZ: r / (1 + (r - 1) cos^2)^2, the denominator as sin^2 + r cos^2 (no cancellation for small r). */
+    float schlickZ(float r, float c) {
+        float d = (1 - c * c) + r * c * c;
+        return r / (d * d);
+    }
+
+    /** SchlickG of one direction: cos / (cos (1 - r) + r). */
+    float schlickG(float r, float c) {
+        return c / (c * (1 - r) + r);
+    }
+
+    /** SchlickA, the azimuthal factor of D, for half vector h. */
+    float schlickA(float aniso, float hx, float hy) {
+        float h = sqrt(hx * hx + hy * hy);
+        float a = 1f;
+        if (h > 0 && aniso != 0) {
+            float w = (aniso > 0 ? hx : hy) / h;
+            float p = 1 - abs(aniso);
+            a = sqrt(p / (p * p + w * w * (1 - p * p)));
+        }
+        return a;
+    }
+
+    /**
+     * Density of the azimuth SchlickDistribution::SampleH draws (GetPhi per quadrant), relative to a
+     * uniform azimuth: with s the angle to the nearest sampling axis over pi/2, p^2 / (p^2 + s^2 (1 - p^2))^1.5.
+     */
+    float schlickPhiDensity(float aniso, float hx, float hy) {
+        float d = 1f;
+        if (aniso != 0) {
+            float p = 1 - abs(aniso);
+            float s = aniso > 0 ? atan2(abs(hx), abs(hy)) : atan2(abs(hy), abs(hx));
+            s = s / HALF_PI;
+            float q = p * p + s * s * (1 - p * p);
+            d = p * p / (q * sqrt(q));
+        }
+        return d;
+    }
+
+    /** SchlickDistribution::SampleH: a half vector in the upper hemisphere into the VEC slots. */
+    void schlickSampleH(int gid, float r, float aniso, float u1, float u2) {
+        float w = u2 * 4;
+        float cos2 = u1 / (r * (1 - u1) + u1);
+        float ct = sqrt(max(0f, cos2)), st = sqrt(max(0f, 1 - cos2));
+        float p = 1 - abs(aniso);
+        int quadrant = min(3, (int) w);
+        float t = w;
+        if (quadrant == 1) {
+            t = 2 - w;
+        } else if (quadrant == 2) {
+            t = w - 2;
+        } else if (quadrant == 3) {
+            t = 4 - w;
+        }
+        float g = HALF_PI * sqrt(t * t * p * p / max(1e-12f, 1 - t * t * (1 - p * p)));
+        float phi = g;
+        if (quadrant == 1) {
+            phi = PI - g;
+        } else if (quadrant == 2) {
+            phi = PI + g;
+        } else if (quadrant == 3) {
+            phi = 2 * PI - g;
+        }
+        if (aniso > 0) {
+            phi += HALF_PI;
+        }
+        scratch[Scratch.VEC_X * capacity + gid] = st * cos(phi);
+        scratch[Scratch.VEC_Y * capacity + gid] = st * sin(phi);
+        scratch[Scratch.VEC_Z * capacity + gid] = ct;
+    }
+
+    /** glossy2.cpp/shinymetal.cpp: anisotropy from the u and v roughness. */
+    float schlickAnisotropy(float u, float v) {
+        float u2 = u * u, v2 = v * v;
+        return u2 < v2 ? 1 - u2 / v2 : v2 / u2 - 1;
+    }
+
+    /** SchlickBRDF::F's absorption of the base: exp(-Ka d (1/cos_i + 1/cos_o)), 1 for d <= 0. */
+    float absorption(float ka, float d, float iz, float oz) {
+        float a = 1f;
+        if (d > 0) {
+            a = exp(-min(1f, ka) * d * (1 / iz + 1 / oz));
+        }
+        return a;
+    }
+
+    /** LuxRender's FresnelApproxEta of a reflectance (clamped to [0, 0.999]). */
+    float approxEta(float refl) {
+        float s = sqrt(max(0f, min(0.999f, refl)));
+        return (1 + s) / (1 - s);
+    }
+
+    /** LuxRender's FresnelApproxK of a reflectance (clamped to [0, 0.999]). */
+    float approxK(float refl) {
+        float r = max(0f, min(0.999f, refl));
+        return 2 * sqrt(r / (1 - r));
+    }
+
+    /** f and pdf of the LuxRender material {@code type}; same contract as BsdfKernel.evalBsdf. */
+    void evalLux(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
+            evalGlossyTranslucent(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.ROUGHGLASS) {
+            evalRoughGlass(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (woz * wiz <= 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else if (type == MaterialLayout.CARPAINT) {
+            evalCarPaint(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.LUX_GLOSSY) {
+            evalLuxGlossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.SHINYMETAL) {
+            // The glossy half of shinymetal: conductor of FresnelApproxEta/K(Ks), sampled half the time.
+            evalConductorLobe(gid, wox, woy, woz, wix, wiy, wiz, shade[o + SM_U], shade[o + SM_V],
+                    approxEta(shade[o + SM_KS]), approxEta(shade[o + SM_KS + 1]), approxEta(shade[o + SM_KS + 2]),
+                    approxK(shade[o + SM_KS]), approxK(shade[o + SM_KS + 1]), approxK(shade[o + SM_KS + 2]), 0.5f);
+        } else if (type == MaterialLayout.METAL2) {
+            evalConductorLobe(gid, wox, woy, woz, wix, wiy, wiz, shade[o + M2_U], shade[o + M2_V],
+                    shade[o + M2_ETA], shade[o + M2_ETA + 1], shade[o + M2_ETA + 2],
+                    shade[o + M2_K], shade[o + M2_K + 1], shade[o + M2_K + 2], 1f);
+        } else if (type == MaterialLayout.VELVET) {
+            evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.GLOSSY_LOSSY) {
+            evalGlossyLossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else {
+            writeColour(gid, 0, 0, 0, 0);
+        }
+    }
+
+    /** Samples wi for wo: false when no direction carries light; same contract as BsdfKernel.sampleBsdf. */
+    boolean sampleLux(int gid, int type, int o, float wox, float woy, float woz, float u1, float u2, float uLobe) {
+        boolean ok = false;
+        boolean specular = false;
+        if (woz == 0) {
+            ok = false;
+        } else if (type == MaterialLayout.CARPAINT) {
+            ok = sampleCarPaintDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.LUX_GLOSSY) {
+            ok = sampleLuxGlossyDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.SHINYMETAL) {
+            specular = uLobe < 0.5f;
+            if (specular) {
+                ok = sampleShinyMirror(gid, o, wox, woy, woz);
+            } else {
+                ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + SM_U] * shade[o + SM_V],
+                        schlickAnisotropy(shade[o + SM_U], shade[o + SM_V]), u1, u2);
+            }
+        } else if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
+            ok = sampleGlossyTranslucentDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.GLOSSY_LOSSY && uLobe >= 0.5f) {
+            // FresnelBlend::SampleF: half the time about a Schlick half vector, else the cosine.
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            ok = sampleSchlickReflection(gid, wox, woy, woz, u * v, schlickAnisotropy(u, v), u1, u2);
+        } else if (type == MaterialLayout.METAL2) {
+            ok = sampleSchlickReflection(gid, wox, woy, woz, shade[o + M2_U] * shade[o + M2_V],
+                    schlickAnisotropy(shade[o + M2_U], shade[o + M2_V]), u1, u2);
+        } else if (type == MaterialLayout.ROUGHGLASS) {
+            ok = sampleRoughGlassDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else {
+            ok = sampleCosine(gid, woz, u1, u2);
+        }
+        if (ok && !specular) {
+            // The weight f cos / pdf at the sampled direction.
+            float ix = scratch[Scratch.BS_WX * capacity + gid], iy = scratch[Scratch.BS_WY * capacity + gid];
+            float iz = scratch[Scratch.BS_WZ * capacity + gid];
+            evalLux(gid, type, o, wox, woy, woz, ix, iy, iz);
+            float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+            ok = pdf > 0;
+            float k = ok ? abs(iz) / pdf : 0f;
+            scratch[Scratch.BS_R * capacity + gid] = scratch[Scratch.BS_R * capacity + gid] * k;
+            scratch[Scratch.BS_G * capacity + gid] = scratch[Scratch.BS_G * capacity + gid] * k;
+            scratch[Scratch.BS_B * capacity + gid] = scratch[Scratch.BS_B * capacity + gid] * k;
+        }
+        return ok;
+    }
+
+    /** A cosine-weighted direction on wo's side. */
+    private boolean sampleCosine(int gid, float woz, float u1, float u2) {
+        cosineHemisphere(gid, u1, u2);
+        float z = scratch[Scratch.VEC_Z * capacity + gid];
+        writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
+                woz < 0 ? -z : z, false, false, 1f);
+        return z > 0;
+    }
+
+    /** wo mirrored about a Schlick half vector (MicrofacetReflection::SampleF), on wo's side; false below. */
+    private boolean sampleSchlickReflection(int gid, float wox, float woy, float woz, float r, float aniso, float u1,
+                                            float u2) {
+        float s = woz < 0 ? -1f : 1f;
+        schlickSampleH(gid, r, aniso, u1, u2);
+        float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
+        float hz = scratch[Scratch.VEC_Z * capacity + gid];
+        float oz = woz * s;
+        float c = wox * hx + woy * hy + oz * hz;
+        float iz = 2 * c * hz - oz;
+        writeDirection(gid, 2 * c * hx - wox, 2 * c * hy - woy, iz * s, false, false, 1f);
+        return iz > 0;
+    }
+
+    /**
+     * Density of {@link #sampleSchlickReflection} at the half vector h (upper hemisphere) of wo and wi:
+     * Z cos(theta_h) / pi times the azimuth's density, over 4 |wo.h|.
+     */
+    private float schlickReflectionPdf(float r, float aniso, float hx, float hy, float hz, float cosOH) {
+        return schlickZ(r, hz) * hz * INV_PI * schlickPhiDensity(aniso, hx, hy) / (4 * abs(cosOH));
+    }
+
+    // Carpaint (carpaint.cpp CarPaint::GetBSDF): MultiBSDF of up to three MicrofacetReflection lobes
+    // (SchlickDistribution(m^2, 0), FresnelSlick(r), one-sided) that have Ks > 0 and m > 0, and the
+    // SchlickBRDF(Kd, 0, Ka, d, 1, 0) base, which with Rs = 0 is Kd / pi absorbed by Ka over depth d.
+
+    /** Offset of carpaint lobe k's Ks. */
+    private int carPaintKs(int k) {
+        int ks = CP_KS1;
+        if (k == 1) {
+            ks = CP_KS2;
+        } else if (k == 2) {
+            ks = CP_KS3;
+        }
+        return ks;
+    }
+
+    /** True when carpaint lobe k is in the BSDF (Ks > 0 and M > 0). */
+    private boolean carPaintLobe(int o, int k) {
+        int ks = o + carPaintKs(k);
+        return shade[ks] + shade[ks + 1] + shade[ks + 2] > 0 && shade[o + CP_M1 + k] > 0;
+    }
+
+    private void evalCarPaint(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float d = shade[o + CP_D];
+        float fr = min(1f, shade[o + CP_KD]) * absorption(shade[o + CP_KA], d, iz, oz) * INV_PI;
+        float fg = min(1f, shade[o + CP_KD + 1]) * absorption(shade[o + CP_KA + 1], d, iz, oz) * INV_PI;
+        float fb = min(1f, shade[o + CP_KD + 2]) * absorption(shade[o + CP_KA + 2], d, iz, oz) * INV_PI;
+        float pdf = iz * INV_PI;
+        int n = 1;
+        float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        boolean front = woz > 0 && hl > 0;
+        if (front) {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+        }
+        float cosH = wix * hx + wiy * hy + wiz * hz;
+        for (int k = 0; k < 3; k++) {
+            if (carPaintLobe(o, k)) {
+                n++;
+                if (front) {
+                    float m = shade[o + CP_M1 + k];
+                    float r = m * m;
+                    float z = schlickZ(r, hz);
+                    float lobe = z * INV_PI * schlickG(r, oz) * schlickG(r, iz) / (4 * iz * oz);
+                    float r0 = max(0f, min(1f, shade[o + CP_R1 + k]));
+                    float fresnel = r0 + (1 - r0) * pow5(cosH);
+                    int ks = o + carPaintKs(k);
+                    fr += min(1f, shade[ks]) * fresnel * lobe;
+                    fg += min(1f, shade[ks + 1]) * fresnel * lobe;
+                    fb += min(1f, shade[ks + 2]) * fresnel * lobe;
+                    pdf += schlickReflectionPdf(r, 0f, hx, hy, hz, cosH);
+                }
+            }
+        }
+        writeColour(gid, fr, fg, fb, pdf / n);
+    }
+
+    /** MultiBSDF::SampleF: one of the base and the present lobes, each as likely. */
+    private boolean sampleCarPaintDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2,
+                                            float uLobe) {
+        int n = 1;
+        for (int k = 0; k < 3; k++) {
+            if (carPaintLobe(o, k)) {
+                n++;
+            }
+        }
+        int pick = min(n - 1, (int) (uLobe * n));
+        boolean ok = false;
+        if (pick == 0) {
+            ok = sampleCosine(gid, woz, u1, u2);
+        } else if (woz > 0) {
+            // The pick-th present lobe.
+            int seen = 0;
+            float m = 0f;
+            for (int k = 0; k < 3; k++) {
+                if (carPaintLobe(o, k)) {
+                    seen++;
+                    if (seen == pick) {
+                        m = shade[o + CP_M1 + k];
+                    }
+                }
+            }
+            ok = sampleSchlickReflection(gid, wox, woy, woz, m * m, 0f, u1, u2);
+        }
+        return ok;
+    }
+
+    // LuxRender glossy (glossy2.cpp Glossy2::GetBSDF, separable): SchlickBSDF, a FresnelSlick(Ks)
+    // coating with SchlickDistribution(u v, anisotropy) over a Lambertian Kd base, which the coating
+    // filters by 1 - S; the base is absorbed by Ka over depth d as SchlickBRDF::F does. The coating is
+    // on the front face only; from behind the base alone reflects.
+
+    private float luxGlossyRoughness(float r) {
+        return max(6e-3f, min(1f, r));
+    }
+
+    /** SchlickBSDF::CoatingWeight: the probability of sampling the coating, 0.5 (1 + mean S(cos_o)); 0 from behind. */
+    private float luxGlossyCoatingWeight(int o, float woz) {
+        float w = 0f;
+        if (woz > 0) {
+            float p = pow5(woz);
+            float s = 0f;
+            for (int c = 0; c < 3; c++) {
+                float ks = min(1f, shade[o + LG_KS + c]);
+                s += ks + (1 - ks) * p;
+            }
+            w = 0.5f * (1 + s / 3);
+        }
+        return w;
+    }
+
+    private void evalLuxGlossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float wc = luxGlossyCoatingWeight(o, woz);
+        float pdf = (1 - wc) * iz * INV_PI;
+        float fr = min(1f, shade[o + LG_KD]) * INV_PI;
+        float fg = min(1f, shade[o + LG_KD + 1]) * INV_PI;
+        float fb = min(1f, shade[o + LG_KD + 2]) * INV_PI;
+        if (woz > 0) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            float r = u * v, aniso = schlickAnisotropy(u, v);
+            float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float cosH = wix * hx + wiy * hy + wiz * hz;
+            float g = schlickG(r, oz) * schlickG(r, iz);
+            float coat = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI * g / (4 * iz * oz);
+            if (shade[o + LG_MULTIBOUNCE] != 0) {
+                coat += max(0f, min(1f, (1 - g) / (4 * iz * oz)));
+            }
+            float p = pow5(cosH), d = shade[o + LG_D];
+            fr = luxGlossyChannel(o, 0, fr, p, coat, d, iz, oz);
+            fg = luxGlossyChannel(o, 1, fg, p, coat, d, iz, oz);
+            fb = luxGlossyChannel(o, 2, fb, p, coat, d, iz, oz);
+            pdf += wc * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH);
+        }
+        writeColour(gid, fr, fg, fb, pdf);
+    }
+
+    /** Coating S coat plus the base (1 - S) a Kd / pi of one channel, S = Ks + (1 - Ks)(1 - cos_h)^5. */
+    private float luxGlossyChannel(int o, int c, float base, float p, float coat, float d, float iz, float oz) {
+        float ks = min(1f, shade[o + LG_KS + c]);
+        float s = ks + (1 - ks) * p;
+        return s * coat + (1 - s) * absorption(shade[o + LG_KA + c], d, iz, oz) * base;
+    }
+
+    private boolean sampleLuxGlossyDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2,
+                                             float uLobe) {
+        boolean ok = false;
+        if (uLobe < luxGlossyCoatingWeight(o, woz)) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            ok = sampleSchlickReflection(gid, wox, woy, woz, u * v, schlickAnisotropy(u, v), u1, u2);
+        } else {
+            ok = sampleCosine(gid, woz, u1, u2);
+        }
+        return ok;
+    }
+
+    // glossy_lossy (glossy.cpp Glossy::GetBSDF, fresnelblend.cpp FresnelBlend::F): Ashikhmin-Shirley's
+    // diffuse term 28/(23 pi) Rd (1 - Rs)(1 - (1 - cos_i/2)^5)(1 - (1 - cos_o/2)^5), absorbed by Ka over d,
+    // plus D S(cos_ih) / (4 cos_ih max(cos_i, cos_o)) with SchlickDistribution(u v, anisotropy).
+
+    private void evalGlossyLossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (hz < 0) {
+            hl = -hl;
+        }
+        hx /= hl;
+        hy /= hl;
+        hz /= hl;
+        float cosIH = abs(wix * hx + wiy * hy + wiz * hz), cosOH = abs(wox * hx + woy * hy + woz * hz);
+        float diff = 28f / (23f * PI) * (1 - pow5(0.5f * iz)) * (1 - pow5(0.5f * oz));
+        float spec = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI / (4 * cosIH * max(iz, oz));
+        float p = pow5(cosIH), d = shade[o + LG_D];
+        writeColour(gid, glossyLossyChannel(o, 0, diff, spec, p, d, iz, oz),
+                glossyLossyChannel(o, 1, diff, spec, p, d, iz, oz), glossyLossyChannel(o, 2, diff, spec, p, d, iz, oz),
+                0.5f * (iz * INV_PI + schlickReflectionPdf(r, aniso, hx, hy, hz, cosOH)));
+    }
+
+    private float glossyLossyChannel(int o, int c, float diff, float spec, float p, float d, float iz, float oz) {
+        float rs = min(1f, shade[o + LG_KS + c]);
+        return diff * absorption(shade[o + LG_KA + c], d, iz, oz) * min(1f, shade[o + LG_KD + c]) * (1 - rs)
+                + spec * (rs + (1 - rs) * p);
+    }
+
+    // glossytranslucent (glossytranslucent.cpp, one-sided: the back face copies the front): MultiBSDF of
+    // SchlickDoubleSidedBRDF (schlickbrdf.cpp: a Kd (1 - S) / pi absorbed by Ka over d, plus S G Z A /
+    // (4 pi cos_i cos_o), multibounce adding clamp((1 - G) / (4 pi cos_i cos_o), 0, 1)) and
+    // SchlickTranslucentBTDF (schlicktranslucentbtdf.cpp: Kt (1 - Kd) S' / pi, S' = (1 - S1)(1 - S2) /
+    // (1 - (S1 + S2)/2) at the flipped half vector, absorbed likewise), each sampled half the time.
+
+    private void evalGlossyTranslucent(int gid, int o, float wox, float woy, float woz, float wix, float wiy,
+                                       float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float d = shade[o + LG_D];
+        float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
+        if (oz > 0 && iz > 0) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            float r = u * v, aniso = schlickAnisotropy(u, v);
+            boolean reflection = woz * wiz > 0;
+            // Reflection: H = wo + wi turned up; transmission: wi + wo with wo's z negated.
+            float hx = wox + wix, hy = woy + wiy, hz = abs(woz + wiz);
+            if (!reflection) {
+                hz = abs(wiz - woz);
+            }
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float cosIH = abs(wix * hx + wiy * hy + abs(wiz) * hz);
+            float p = pow5(cosIH);
+            float spec = 0f;
+            if (reflection) {
+                float g = schlickG(r, oz) * schlickG(r, iz);
+                float den = 4 * PI * iz * oz;
+                spec = g * schlickZ(r, hz) * schlickA(aniso, hx, hy) / den;
+                if (shade[o + LG_MULTIBOUNCE] != 0) {
+                    spec += max(0f, min(1f, (1 - g) / den));
+                }
+                pdf = 0.5f * (0.5f * iz * INV_PI + 0.5f * schlickReflectionPdf(r, aniso, hx, hy, hz,
+                        abs(wox * hx + woy * hy + oz * hz)));
+            } else {
+                pdf = 0.5f * iz * INV_PI;
+            }
+            fr = glossyTranslucentChannel(o, 0, reflection, p, spec, d, iz, oz);
+            fg = glossyTranslucentChannel(o, 1, reflection, p, spec, d, iz, oz);
+            fb = glossyTranslucentChannel(o, 2, reflection, p, spec, d, iz, oz);
+        }
+        writeColour(gid, fr, fg, fb, pdf);
+    }
+
+    private float glossyTranslucentChannel(int o, int c, boolean reflection, float p, float spec, float d, float iz,
+                                           float oz) {
+        float ks = min(1f, shade[o + LG_KS + c]), kd = min(1f, shade[o + LG_KD + c]);
+        float s = ks + (1 - ks) * p;
+        float a = absorption(shade[o + LG_KA + c], d, iz, oz);
+        float f = 0f;
+        if (reflection) {
+            f = a * kd * (1 - s) * INV_PI + s * spec;
+        } else {
+            // S1 = S2 = s on a one-sided material: (1 - s)^2 / (1 - s).
+            f = (1 - s) * a * min(1f, shade[o + GT_KT + c]) * (1 - kd) * INV_PI;
+        }
+        return f;
+    }
+
+    /** MultiBSDF::SampleF: the BRDF (half cosine, half Schlick half vector) or the BTDF (cosine through). */
+    private boolean sampleGlossyTranslucentDirection(int gid, int o, float wox, float woy, float woz, float u1,
+                                                     float u2, float uLobe) {
+        boolean ok = false;
+        if (uLobe < 0.25f) {
+            ok = sampleCosine(gid, woz, u1, u2);
+        } else if (uLobe < 0.5f) {
+            float u = luxGlossyRoughness(shade[o + LG_U]), v = luxGlossyRoughness(shade[o + LG_V]);
+            ok = sampleSchlickReflection(gid, wox, woy, woz, u * v, schlickAnisotropy(u, v), u1, u2);
+        } else {
+            ok = sampleCosine(gid, -woz, u1, u2);
+            scratch[Scratch.BS_TRANSMISSION * capacity + gid] = 1f;
+        }
+        return ok;
+    }
+
+    // Shinymetal (shinymetal.cpp ShinyMetal::GetBSDF): MultiBSDF of a two-sided MicrofacetReflection
+    // (R = 1, SchlickDistribution(u v, anisotropy), conductor Fresnel with FresnelApproxEta/K of Ks) and
+    // a SpecularReflection (conductor Fresnel of Kr), each sampled half the time. The conductor Fresnel
+    // is evaluated exactly (fresnelConductor) where LuxRender's FresnelGeneral picks its own formula.
+
+    /**
+     * A two-sided MicrofacetReflection with R = 1 over SchlickDistribution(u v, anisotropy) and a
+     * conductor Fresnel of index eta + i k per channel (shinymetal's glossy lobe, metal2), its pdf times
+     * the probability {@code lobe} with which the material samples it.
+     */
+    private void evalConductorLobe(int gid, float wox, float woy, float woz, float wix, float wiy, float wiz, float u,
+                                   float v, float etaR, float etaG, float etaB, float kR, float kG, float kB, float lobe) {
+        float s = woz < 0 ? -1f : 1f;
+        float oz = woz * s, iz = wiz * s;
+        float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        hx /= hl;
+        hy /= hl;
+        hz /= hl;
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        float cosH = wix * hx + wiy * hy + iz * hz;
+        float k = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI * schlickG(r, oz) * schlickG(r, iz)
+                / (4 * iz * oz);
+        writeColour(gid, k * fresnelConductor(cosH, etaR, kR), k * fresnelConductor(cosH, etaG, kG),
+                k * fresnelConductor(cosH, etaB, kB), lobe * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH));
+    }
+
+    /** The specular half: weight F(Kr) / 0.5 (MultiBSDF divides by its pick probability). */
+    private boolean sampleShinyMirror(int gid, int o, float wox, float woy, float woz) {
+        float c = abs(woz);
+        writeColour(gid, 2 * fresnelConductor(c, approxEta(shade[o + SM_KR]), approxK(shade[o + SM_KR])),
+                2 * fresnelConductor(c, approxEta(shade[o + SM_KR + 1]), approxK(shade[o + SM_KR + 1])),
+                2 * fresnelConductor(c, approxEta(shade[o + SM_KR + 2]), approxK(shade[o + SM_KR + 2])), 0.5f);
+        writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        return true;
+    }
+
+    // Velvet (velvet.cpp, asperity.cpp Asperity::F): a phase function with Legendre coefficients p1..p3,
+    // p(c) = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi with c = -wo.wi; LuxRender's F (which
+    // is f |cos wo|) is Kd clamp(p thickness / |cos wi|, 0, 1). Sampled by the cosine (BxDF::SampleF).
+
+    private void evalVelvet(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float c = -(wox * wix + woy * wiy + woz * wiz);
+        float b = 3 * c;
+        float p = 1 + shade[o + VV_P1] * c + shade[o + VV_P2] * 0.5f * (b * c - 1)
+                + shade[o + VV_P3] * 0.5f * (5 * c * c * c - b);
+        p = p * INV_4PI * shade[o + VV_THICKNESS] / abs(wiz);
+        float k = max(0f, min(1f, p)) / abs(woz);
+        writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
+                min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
+    }
+
+    // Roughglass (roughglass.cpp RoughGlass::GetBSDF): MultiBSDF of MicrofacetReflection(Kr) and
+    // MicrofacetTransmission(Kt) (microfacet.cpp), each present when its colour is not black, sharing
+    // SchlickDistribution(u v, anisotropy) and FresnelCauchy(index, cauchyb); without dispersion the
+    // index is FresnelCauchy::Index's index + cauchyb / (0.38 um * 0.72 um). Transmitted radiance is
+    // scaled by (eta_o / eta_i)^2 as the smooth glass does (pbrt's radiance transport).
+
+    /** The index FresnelCauchy::Index uses when not dispersing. */
+    private float roughGlassIndex(int o) {
+        return shade[o + RG_INDEX] + shade[o + RG_CAUCHYB] * (1f / (0.38f * 0.72f));
+    }
+
+    private boolean roughGlassReflects(int o) {
+        return shade[o + RG_KR] + shade[o + RG_KR + 1] + shade[o + RG_KR + 2] > 0;
+    }
+
+    private boolean roughGlassTransmits(int o) {
+        return shade[o + RG_KT] + shade[o + RG_KT + 1] + shade[o + RG_KT + 2] > 0;
+    }
+
+    private void evalRoughGlass(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        float ior = roughGlassIndex(o);
+        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
+        float n = 0f;
+        if (reflects) {
+            n += 1f;
+        }
+        if (transmits) {
+            n += 1f;
+        }
+        float oz = abs(woz), iz = abs(wiz);
+        float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
+        int c = RG_KR;
+        boolean reflection = woz * wiz > 0;
+        // The half vector: wo + wi for reflection, eta_o wo + eta_i wi for transmission, turned up.
+        float etaO = woz > 0 ? 1f : ior, etaI = woz > 0 ? ior : 1f;
+        float hx = etaO * wox + etaI * wix, hy = etaO * woy + etaI * wiy, hz = etaO * woz + etaI * wiz;
+        if (reflection) {
+            hx = wox + wix;
+            hy = woy + wiy;
+            hz = woz + wiz;
+        }
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (hz < 0) {
+            hl = -hl;
+        }
+        boolean lobe = transmits;
+        if (reflection) {
+            lobe = reflects;
+        }
+        boolean ok = oz > 0 && iz > 0 && hl != 0 && lobe;
+        if (ok) {
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float cosOH = wox * hx + woy * hy + woz * hz, cosIH = wix * hx + wiy * hy + wiz * hz;
+            float d = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI;
+            float g = schlickG(r, oz) * schlickG(r, iz);
+            float f = fresnelDielectric(reflection ? cosIH : cosOH, 1f, ior);
+            float pdfH = schlickZ(r, hz) * hz * INV_PI * schlickPhiDensity(aniso, hx, hy);
+            float k = 0f;
+            if (reflection) {
+                k = f * d * g / (4 * iz * oz);
+                pdf = pdfH / (4 * abs(cosOH)) / n;
+            } else if (cosOH * cosIH < 0 && cosOH * woz > 0) {
+                // Refraction through a microfacet that faces wo.
+                float den = etaO * cosOH + etaI * cosIH;
+                k = (1 - f) * d * g * abs(cosIH) * abs(cosOH) * etaO * etaO / (iz * oz * den * den);
+                pdf = pdfH * etaI * etaI * abs(cosIH) / (den * den) / n;
+                c = RG_KT;
+            }
+            fr = min(1f, shade[o + c]) * k;
+            fg = min(1f, shade[o + c + 1]) * k;
+            fb = min(1f, shade[o + c + 2]) * k;
+        }
+        writeColour(gid, fr, fg, fb, pdf);
+    }
+
+    /** MultiBSDF::SampleF over the present lobes: a reflected or a refracted direction about a Schlick half vector. */
+    private boolean sampleRoughGlassDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2,
+                                              float uLobe) {
+        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
+        float r = u * v, aniso = schlickAnisotropy(u, v);
+        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
+        boolean ok = false;
+        boolean reflect = reflects;
+        if (transmits && uLobe >= 0.5f) {
+            reflect = false;
+        }
+        if (reflect) {
+            ok = sampleSchlickReflection(gid, wox, woy, woz, r, aniso, u1, u2);
+        } else if (transmits) {
+            float s = woz < 0 ? -1f : 1f;
+            float ior = roughGlassIndex(o);
+            float eta = woz > 0 ? 1f / ior : ior;
+            schlickSampleH(gid, r, aniso, u1, u2);
+            // The half vector on wo's side, wo refracted through it (Snell).
+            float hx = s * scratch[Scratch.VEC_X * capacity + gid], hy = s * scratch[Scratch.VEC_Y * capacity + gid];
+            float hz = s * scratch[Scratch.VEC_Z * capacity + gid];
+            float c = wox * hx + woy * hy + woz * hz;
+            float sin2T = eta * eta * max(0f, 1 - c * c);
+            if (c > 0 && sin2T < 1) {
+                float k = eta * c - sqrt(1 - sin2T);
+                float iz = k * hz - eta * woz;
+                writeDirection(gid, k * hx - eta * wox, k * hy - eta * woy, iz, false, true, 1f);
+                ok = iz * woz < 0;
+            }
+        }
+        return ok;
+    }
+
+    // Dispersive glass (glass.cpp with cauchyb: FresnelCauchy and a dispersive SpecularTransmission),
+    // in RGB: one colour per path, uniformly, refracting with index + cauchyb / l^2 at that colour's
+    // wavelength; the weight carries that colour only, times 3.
+
+    /**
+     * Samples reflection or refraction for one colour chosen by {@code uLobe} (its first third R, then
+     * G, then B; the rest of the number picks reflection with the Fresnel probability).
+     */
+    boolean sampleDispersiveGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
+        int c = min(2, (int) (uLobe * 3));
+        float u = uLobe * 3 - c;
+        float lambda = 0.612f;
+        if (c == 1) {
+            lambda = 0.549f;
+        } else if (c == 2) {
+            lambda = 0.465f;
+        }
+        float eta = shade[o + ETA] + shade[o + DG_CAUCHYB] / (lambda * lambda);
+        boolean entering = woz > 0;
+        float f = fresnelDielectric(woz, 1f, eta);
+        boolean ok = true;
+        float w = 0f;
+        if (u < f) {
+            w = 3 * shade[o + KS + c];
+            scratch[Scratch.BS_PDF * capacity + gid] = f / 3;
+            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
+        } else {
+            float ratio = entering ? 1f / eta : eta;
+            float sin2T = ratio * ratio * max(0f, 1 - woz * woz);
+            ok = sin2T < 1;
+            float cosT = sqrt(max(0f, 1 - sin2T));
+            w = 3 * shade[o + KT + c] * ratio * ratio;
+            scratch[Scratch.BS_PDF * capacity + gid] = (1 - f) / 3;
+            writeDirection(gid, -ratio * wox, -ratio * woy, entering ? -cosT : cosT, true, true, 1f / (ratio * ratio));
+        }
+        scratch[Scratch.BS_R * capacity + gid] = c == 0 ? w : 0f;
+        scratch[Scratch.BS_G * capacity + gid] = c == 1 ? w : 0f;
+        scratch[Scratch.BS_B * capacity + gid] = c == 2 ? w : 0f;
+        return ok;
+    }
+}

@@ -1,0 +1,66 @@
+package org.luxnet.scene.compile;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * LuxRender's sampled spectra (luxrays core/color/spd.h, spds/regular.cpp, spds/irregular.cpp):
+ * samples evenly spaced from {@code min} to {@code max} nm, linear between them, 0 outside.
+ */
+final class LuxSpd implements DoubleUnaryOperator {
+    private final double min, max, delta;
+    private final double[] samples;
+
+    private LuxSpd(double min, double max, double[] samples) {
+        this.min = min;
+        this.max = max;
+        this.samples = samples;
+        this.delta = (max - min) / (samples.length - 1);
+    }
+
+    /** RegularSPD(samples, min, max, n). */
+    static LuxSpd regular(double[] samples, double min, double max) {
+        return new LuxSpd(min, max, samples.clone());
+    }
+
+    /**
+     * IrregularSPD(wavelengths, values, n) with its defaults (resolution 5 nm, linear): the data
+     * resampled at min + 5 i for ceil((max - min) / 5) + 1 points (0 past max), which are then spread
+     * evenly over [min, max], as LuxRender does even when max - min is not a multiple of 5.
+     */
+    static LuxSpd irregular(double[] wavelengths, double[] values) {
+        int n = wavelengths.length;
+        double lo = wavelengths[0], hi = wavelengths[n - 1];
+        int sn = (int) Math.ceil((hi - lo) / 5) + 1;
+        double[] sam = new double[sn];
+        int k = 0;
+        for (int i = 0; i < sn; i++) {
+            double lambda = lo + i * 5;
+            if (lambda > hi) {
+                continue;
+            }
+            while (k < n && wavelengths[k] < lambda) {
+                k++;
+            }
+            if (wavelengths[k] == lambda) {
+                sam[i] = values[k];
+            } else {
+                double u = (lambda - wavelengths[k - 1]) / (wavelengths[k] - wavelengths[k - 1]);
+                sam[i] = values[k - 1] + u * (values[k] - values[k - 1]);
+            }
+        }
+        return new LuxSpd(lo, hi, sam);
+    }
+
+    /** SPD::Sample(lambda). */
+    @Override
+    public double applyAsDouble(double lambda) {
+        if (samples.length <= 1 || lambda < min || lambda > max) {
+            return 0;
+        }
+        double x = (lambda - min) / delta;
+        int b0 = (int) Math.floor(x);
+        int b1 = Math.min(b0 + 1, samples.length - 1);
+        double dx = x - b0;
+        return samples[b0] + dx * (samples[b1] - samples[b0]);
+    }
+}

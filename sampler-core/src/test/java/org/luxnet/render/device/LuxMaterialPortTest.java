@@ -1,0 +1,135 @@
+package org.luxnet.render.device;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aparapi.device.Device;
+import com.aparapi.device.JavaDevice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.accumulator.Film;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.parse.SceneParser;
+
+/**
+ * The LuxRender 1.x materials compute the same samples on every device, as FaithfulPortTest checks
+ * for the others: {@link #LUX_MATERIALS} (every type of LuxMaterialKernel, presets, textured
+ * parameters) on a CPU render thread against the kernel on Aparapi's Java thread pool and on OpenCL
+ * (PoCL in CI; skipped, saying why, without an OpenCL driver). No channel of any pixel may differ by
+ * more than 2e-4 of its value.
+ */
+class LuxMaterialPortTest {
+    /** How the kernel is launched. */
+    enum Launch {
+        JAVA_THREADS, OPENCL
+    }
+
+    static final String LUX_MATERIALS = """
+            LookAt 0 3.2 -5.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 36 ] "integer yresolution" [ 28 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 6 ]
+            WorldBegin
+            LightSource "infinite" "color L" [ 0.3 0.35 0.4 ]
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "checks" "color" "checkerboard" "float uscale" [ 8 ] "float vscale" [ 8 ] "color tex1" [ 0.6 0.2 0.1 ] "color tex2" [ 0.1 0.3 0.6 ]
+            Texture "rough" "float" "checkerboard" "float uscale" [ 6 ] "float vscale" [ 6 ] "float tex1" [ 0.05 ] "float tex2" [ 0.4 ]
+            Material "glossy" "texture Kd" "checks" "color Ks" [ 0.05 0.05 0.05 ] "texture uroughness" "rough" "float vroughness" [ 0.2 ] "color Ka" [ 0.2 0.1 0.1 ] "float d" [ 0.3 ] "bool multibounce" "true"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            AttributeBegin
+              Translate -1.4 0.6 0.2
+              Material "carpaint" "string name" [ "polaris silber" ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.6 0.2
+              Material "carpaint" "texture Kd" "checks" "float M1" [ 0.3 ] "color Ka" [ 0.3 0.3 0.3 ] "float d" [ 0.2 ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.4 0.6 0.2
+              Material "shinymetal" "color Ks" [ 0.8 0.6 0.3 ] "color Kr" [ 0.6 0.5 0.3 ] "float uroughness" [ 0.15 ] "float vroughness" [ 0.3 ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -0.7 0.5 1.6
+              Material "velvet" "texture Kd" "checks"
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -0.7 1.6 1.6
+              Material "glossytranslucent" "color Kd" [ 0.3 0.3 0.2 ] "color Kt" [ 0.5 0.8 0.3 ] "float uroughness" [ 0.2 ] "color Ka" [ 0.2 0.1 0.1 ] "float d" [ 0.1 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            MakeNamedMaterial "red" "string type" [ "matte" ] "color Kd" [ 0.8 0.1 0.1 ]
+            MakeNamedMaterial "paint" "string type" [ "carpaint" ] "string name" [ "blue" ]
+            MakeNamedMaterial "inner" "string type" [ "mix" ] "string namedmaterial1" [ "red" ] "string namedmaterial2" [ "paint" ] "texture amount" "rough"
+            AttributeBegin
+              Translate 2.1 0.5 1.6
+              Material "mix" "string namedmaterial1" [ "inner" ] "string namedmaterial2" [ "red" ] "float amount" [ 0.3 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            Texture "gold" "fresnel" "fresnelname" "string name" [ "gold" ]
+            Texture "copperish" "fresnel" "fresnelcolor" "color Kr" [ 0.9 0.5 0.3 ]
+            AttributeBegin
+              Translate -2.1 0.6 0.2
+              Material "metal2" "texture fresnel" "gold" "float uroughness" [ 0.2 ] "float vroughness" [ 0.05 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 2.4 0.6 0.2
+              Material "metal2" "texture fresnel" "copperish" "texture uroughness" "rough"
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.4 1.5 -0.5
+              Material "glass" "float index" [ 1.5 ] "float cauchyb" [ 0.02 ]
+              Shape "sphere" "float radius" [ 0.35 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -2.1 0.5 1.6
+              Material "roughglass" "color Kt" [ 0.9 0.8 0.7 ] "float uroughness" [ 0.15 ] "float vroughness" [ 0.1 ] "float cauchyb" [ 0.004 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0.7 0.5 1.6
+              Material "glossy_lossy" "color Kd" [ 0.1 0.4 0.1 ] "float index" [ 1.5 ] "float uroughness" [ 0.1 ] "color Ka" [ 0.2 0.1 0.3 ] "float d" [ 0.2 ]
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void luxMaterialsSampleForSample(Launch launch) throws IOException {
+        Device device = launch == Launch.OPENCL ? TestScenes.openClDeviceOrSkip() : JavaDevice.THREAD_POOL;
+        Path file = dir.resolve("lux-materials.lxs");
+        Files.writeString(file, LUX_MATERIALS);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
+                "warnings: " + r.warnings());
+        for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
+            MaterialLayout.VELVET, MaterialLayout.LUX_MIX, MaterialLayout.ROUGHGLASS,
+            MaterialLayout.METAL2, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.GLOSSY_LOSSY,
+            MaterialLayout.GLOSSY_TRANSLUCENT}) {
+            assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
+        }
+        int pixels = r.settings().width() * r.settings().height();
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 91L, 2, 2, device, "LuxRender materials, " + launch);
+        assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
+    }
+}
