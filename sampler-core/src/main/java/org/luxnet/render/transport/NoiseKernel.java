@@ -2,8 +2,9 @@ package org.luxnet.render.transport;
 
 /**
  * pbrt-v3's Perlin noise for the procedural textures (core/texture.cpp): gradient noise over Ken
- * Perlin's permutation table with the quintic fade, and its FBm and Turbulence sums. There are no ray
- * differentials in the light transport, so every octave is used (pbrt-v3's octave clamp is inactive).
+ * Perlin's permutation table with the quintic fade, and its FBm and Turbulence sums; and the other
+ * procedural helpers of the textures. Every octave is used (pbrt-v3's octave clamp by the footprint
+ * is not applied).
  */
 abstract class NoiseKernel extends WarpKernel {
     int[] noisePerm = new int[2 * PerlinTable.SIZE];
@@ -75,5 +76,35 @@ abstract class NoiseKernel extends WarpKernel {
     private float fade(float t) {
         float t3 = t * t * t;
         return 6 * t3 * t * t - 15 * t3 * t + 10 * t3;
+    }
+
+    /**
+     * The fraction of [x - d, x + d] in odd cells, pbrt-v3's (bumpInt(x + d) - bumpInt(x - d)) / 2d
+     * with bumpInt(x) = floor(x / 2) + 2 max(x / 2 - floor(x / 2) - 0.5, 0); for d = 0 (where pbrt-v3
+     * would divide by zero) the parity of x's cell.
+     */
+    float oddCellFraction(float x, float d) {
+        float frac = x / 2 - floor(x / 2);
+        float f = 0f;
+        if (frac >= 0.5f) {
+            f = 1f;
+        }
+        if (d > 0) {
+            float hi = (x + d) / 2, lo = (x - d) / 2;
+            float bumpHi = floor(hi) + 2 * max(hi - floor(hi) - 0.5f, 0f);
+            float bumpLo = floor(lo) + 2 * max(lo - floor(lo) - 0.5f, 0f);
+            f = (bumpHi - bumpLo) / (2 * d);
+        }
+        return f;
+    }
+
+    /** LuxRender RadicalInverse(n, base) (core/mc.h): n's digits in base mirrored about the point. */
+    float radicalInverse(int n, int base) {
+        float val = 0f, invBase = 1f / base, invBi = invBase;
+        for (int k = n; k > 0; k = k / base) {
+            val += (k % base) * invBi;
+            invBi *= invBase;
+        }
+        return val;
     }
 }

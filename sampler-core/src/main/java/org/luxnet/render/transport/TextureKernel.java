@@ -378,36 +378,6 @@ abstract class TextureKernel extends ImageKernel {
     }
 
     /**
-     * The fraction of [x - d, x + d] in odd cells, pbrt-v3's (bumpInt(x + d) - bumpInt(x - d)) / 2d
-     * with bumpInt(x) = floor(x / 2) + 2 max(x / 2 - floor(x / 2) - 0.5, 0); for d = 0 (where pbrt-v3
-     * would divide by zero) the parity of x's cell.
-     */
-    private float oddCellFraction(float x, float d) {
-        float frac = x / 2 - floor(x / 2);
-        float f = 0f;
-        if (frac >= 0.5f) {
-            f = 1f;
-        }
-        if (d > 0) {
-            float hi = (x + d) / 2, lo = (x - d) / 2;
-            float bumpHi = floor(hi) + 2 * max(hi - floor(hi) - 0.5f, 0f);
-            float bumpLo = floor(lo) + 2 * max(lo - floor(lo) - 0.5f, 0f);
-            f = (bumpHi - bumpLo) / (2 * d);
-        }
-        return f;
-    }
-
-    /** LuxRender RadicalInverse(n, base) (core/mc.h): n's digits in base mirrored about the point. */
-    private float radicalInverse(int n, int base) {
-        float val = 0f, invBase = 1f / base, invBi = invBase;
-        for (int k = n; k > 0; k = k / base) {
-            val += (k % base) * invBi;
-            invBi *= invBase;
-        }
-        return val;
-    }
-
-    /**
      * One channel of pbrt-v3's marble: 1.5 x the cubic Bezier through c[first..first+3] at u, where
      * c[0..2] = a, c[3] = b, c[4] = c.
      */

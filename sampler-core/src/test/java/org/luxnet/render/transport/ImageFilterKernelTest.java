@@ -153,4 +153,42 @@ class ImageFilterKernelTest extends TextureProbe {
         assertEquals(0, fp[0] * fp[0] + fp[1] * fp[1] + fp[2] * fp[2] + fp[3] * fp[3]);
         near(new float[] {0.625f, 0.625f, 0.625f}, shadeAt(k, 0.125f, 0.125f, org.luxnet.scene.compiled.MaterialLayout.KD));
     }
+
+    @Test
+    void aRenderedSampleCarriesItsFootprintToTheFirstHit() throws IOException {
+        // renderSample: the camera sample's film position goes through startPath to the first hit's
+        // footprint; the bounce ray escapes (nothing else in the scene), so the slots keep it. The quad
+        // is head on, 8 units wide for a uv range of 1 so that it fills the view.
+        PathTraceKernel k = kernel("AttributeBegin\nTranslate -3.5 -3.5 0\nScale 8 8 1\n"
+                + quad("Texture \"u\" \"spectrum\" \"uv\"\nMaterial \"matte\" \"texture Kd\" \"u\"") + "\nAttributeEnd");
+        int pixel = 2 * 4 + 1, index = 3;
+        k.startPath(0, k.pixelSeed(pixel), index, 1, 2);
+        float fx = k.scratch[Scratch.CAM_FX * k.capacity], fy = k.scratch[Scratch.CAM_FY * k.capacity];
+        k.renderSample(0, pixel, index);
+        // pbrt-v3 by hand, in camera space: unit directions through the film point and one raster unit
+        // over, the differential lerped a quarter of the way (16 spp), both met on the plane at depth 3.
+        double[] d0 = dir(k, fx, fy), dx = dir(k, fx + 1, fy), dy = dir(k, fx, fy + 1);
+        double[] ox = offset(d0, dx), oy = offset(d0, dy);
+        assertEquals(Math.abs(ox[0]) / 8, Math.abs(k.scratch[Scratch.DUDX * k.capacity]), 1e-5);
+        assertEquals(Math.abs(ox[1]) / 8, Math.abs(k.scratch[Scratch.DVDX * k.capacity]), 1e-5);
+        assertEquals(Math.abs(oy[0]) / 8, Math.abs(k.scratch[Scratch.DUDY * k.capacity]), 1e-5);
+        assertEquals(Math.abs(oy[1]) / 8, Math.abs(k.scratch[Scratch.DVDY * k.capacity]), 1e-5);
+        assertEquals(true, Math.abs(ox[0]) > 0.3 && Math.abs(oy[1]) > 0.3);
+    }
+
+    /** The camera-space unit direction through raster (fx, fy). */
+    private static double[] dir(PathTraceKernel k, float fx, float fy) {
+        double sx = k.screenX0 + (fx + k.rasterX0) * k.screenXScale, sy = k.screenY0 + (fy + k.rasterY0) * k.screenYScale;
+        double l = Math.sqrt(sx * sx + sy * sy + 1);
+        return new double[] {sx / l, sy / l, 1 / l};
+    }
+
+    /** The offset on the plane z = 3 from d0's hit to that of d0 + (d1 - d0) / 4 (RayDifferential::ScaleDifferentials). */
+    private static double[] offset(double[] d0, double[] d1) {
+        double[] r = new double[3];
+        for (int i = 0; i < 3; i++) {
+            r[i] = d0[i] + 0.25 * (d1[i] - d0[i]);
+        }
+        return new double[] {3 * r[0] / r[2] - 3 * d0[0] / d0[2], 3 * r[1] / r[2] - 3 * d0[1] / d0[2]};
+    }
 }
