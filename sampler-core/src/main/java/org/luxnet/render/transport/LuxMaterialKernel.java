@@ -8,11 +8,7 @@ import static org.luxnet.scene.compiled.MaterialLayout.CP_KS2;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_KS3;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_M1;
 import static org.luxnet.scene.compiled.MaterialLayout.CP_R1;
-import static org.luxnet.scene.compiled.MaterialLayout.DG_CAUCHYB;
-import static org.luxnet.scene.compiled.MaterialLayout.ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.GT_KT;
-import static org.luxnet.scene.compiled.MaterialLayout.KS;
-import static org.luxnet.scene.compiled.MaterialLayout.KT;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_D;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_KA;
 import static org.luxnet.scene.compiled.MaterialLayout.LG_KD;
@@ -24,12 +20,6 @@ import static org.luxnet.scene.compiled.MaterialLayout.M2_ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_K;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_U;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_V;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_CAUCHYB;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_INDEX;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_KR;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_KT;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_U;
-import static org.luxnet.scene.compiled.MaterialLayout.RG_V;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
@@ -40,125 +30,23 @@ import static org.luxnet.scene.compiled.MaterialLayout.VV_P1;
 import static org.luxnet.scene.compiled.MaterialLayout.VV_P2;
 import static org.luxnet.scene.compiled.MaterialLayout.VV_P3;
 import static org.luxnet.scene.compiled.MaterialLayout.VV_THICKNESS;
-
 import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
- * The LuxRender 1.x materials, between the textures and {@link BsdfKernel}: carpaint, LuxRender's
- * glossy (a Schlick coating over a Lambertian base), shinymetal and velvet, evaluated and sampled in
+ * The LuxRender 1.x materials, between the textures and {@link BsdfKernel} (over {@link LuxGlassKernel}
+ * and {@link SchlickKernel}): carpaint, glossy (a Schlick coating over a Lambertian base), glossy_lossy,
+ * glossytranslucent, shinymetal, metal2, velvet and the per-hit choice of mix, evaluated and sampled in
  * the local shading frame like the other BSDFs (f without the cosine, results in the {@code BS_}
  * slots of {@link Scratch}). f is LuxRender's as its sources compute it (cited per material);
  * the pdfs are the true densities of the sampling done here, so that MIS stays unbiased where
  * LuxRender's own Pdf differs from its sampling (SchlickDistribution::Pdf leaves out cos(theta_h)).
  */
-abstract class LuxMaterialKernel extends LobeKernel {
-    private static final float HALF_PI = (float) (Math.PI / 2);
-
+abstract class LuxMaterialKernel extends LuxGlassKernel {
     /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
     static boolean luxBsdfType(int type) {
         return type >= MaterialLayout.CARPAINT && type <= MaterialLayout.LUX_LAST_BSDF;
     }
 
-
-    // Schlick's microfacet distribution (schlickdistribution.h): roughness r, anisotropy in (-1, 1).
-
-    /** SchlickZ: r / (1 + (r - 1) cos^2)^2, the denominator as sin^2 + r cos^2 (no cancellation for small r). */
-    float schlickZ(float r, float c) {
-        float d = (1 - c * c) + r * c * c;
-        return r / (d * d);
-    }
-
-    /** SchlickG of one direction: cos / (cos (1 - r) + r). */
-    float schlickG(float r, float c) {
-        return c / (c * (1 - r) + r);
-    }
-
-    /** SchlickA, the azimuthal factor of D, for half vector h. */
-    float schlickA(float aniso, float hx, float hy) {
-        float h = sqrt(hx * hx + hy * hy);
-        float a = 1f;
-        if (h > 0 && aniso != 0) {
-            float w = (aniso > 0 ? hx : hy) / h;
-            float p = 1 - abs(aniso);
-            a = sqrt(p / (p * p + w * w * (1 - p * p)));
-        }
-        return a;
-    }
-
-    /**
-     * Density of the azimuth SchlickDistribution::SampleH draws (GetPhi per quadrant), relative to a
-     * uniform azimuth: with s the angle to the nearest sampling axis over pi/2, p^2 / (p^2 + s^2 (1 - p^2))^1.5.
-     */
-    float schlickPhiDensity(float aniso, float hx, float hy) {
-        float d = 1f;
-        if (aniso != 0) {
-            float p = 1 - abs(aniso);
-            float s = aniso > 0 ? atan2(abs(hx), abs(hy)) : atan2(abs(hy), abs(hx));
-            s = s / HALF_PI;
-            float q = p * p + s * s * (1 - p * p);
-            d = p * p / (q * sqrt(q));
-        }
-        return d;
-    }
-
-    /** SchlickDistribution::SampleH: a half vector in the upper hemisphere into the VEC slots. */
-    void schlickSampleH(int gid, float r, float aniso, float u1, float u2) {
-        float w = u2 * 4;
-        float cos2 = u1 / (r * (1 - u1) + u1);
-        float ct = sqrt(max(0f, cos2)), st = sqrt(max(0f, 1 - cos2));
-        float p = 1 - abs(aniso);
-        int quadrant = min(3, (int) w);
-        float t = w;
-        if (quadrant == 1) {
-            t = 2 - w;
-        } else if (quadrant == 2) {
-            t = w - 2;
-        } else if (quadrant == 3) {
-            t = 4 - w;
-        }
-        float g = HALF_PI * sqrt(t * t * p * p / max(1e-12f, 1 - t * t * (1 - p * p)));
-        float phi = g;
-        if (quadrant == 1) {
-            phi = PI - g;
-        } else if (quadrant == 2) {
-            phi = PI + g;
-        } else if (quadrant == 3) {
-            phi = 2 * PI - g;
-        }
-        if (aniso > 0) {
-            phi += HALF_PI;
-        }
-        scratch[Scratch.VEC_X * capacity + gid] = st * cos(phi);
-        scratch[Scratch.VEC_Y * capacity + gid] = st * sin(phi);
-        scratch[Scratch.VEC_Z * capacity + gid] = ct;
-    }
-
-    /** glossy2.cpp/shinymetal.cpp: anisotropy from the u and v roughness. */
-    float schlickAnisotropy(float u, float v) {
-        float u2 = u * u, v2 = v * v;
-        return u2 < v2 ? 1 - u2 / v2 : v2 / u2 - 1;
-    }
-
-    /** SchlickBRDF::F's absorption of the base: exp(-Ka d (1/cos_i + 1/cos_o)), 1 for d <= 0. */
-    float absorption(float ka, float d, float iz, float oz) {
-        float a = 1f;
-        if (d > 0) {
-            a = exp(-min(1f, ka) * d * (1 / iz + 1 / oz));
-        }
-        return a;
-    }
-
-    /** LuxRender's FresnelApproxEta of a reflectance (clamped to [0, 0.999]). */
-    float approxEta(float refl) {
-        float s = sqrt(max(0f, min(0.999f, refl)));
-        return (1 + s) / (1 - s);
-    }
-
-    /** LuxRender's FresnelApproxK of a reflectance (clamped to [0, 0.999]). */
-    float approxK(float refl) {
-        float r = max(0f, min(0.999f, refl));
-        return 2 * sqrt(r / (1 - r));
-    }
 
     /** f and pdf of the LuxRender material {@code type}; same contract as BsdfKernel.evalBsdf. */
     void evalLux(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
@@ -235,37 +123,6 @@ abstract class LuxMaterialKernel extends LobeKernel {
             scratch[Scratch.BS_B * capacity + gid] = scratch[Scratch.BS_B * capacity + gid] * k;
         }
         return ok;
-    }
-
-    /** A cosine-weighted direction on wo's side. */
-    private boolean sampleCosine(int gid, float woz, float u1, float u2) {
-        cosineHemisphere(gid, u1, u2);
-        float z = scratch[Scratch.VEC_Z * capacity + gid];
-        writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
-                woz < 0 ? -z : z, false, false, 1f);
-        return z > 0;
-    }
-
-    /** wo mirrored about a Schlick half vector (MicrofacetReflection::SampleF), on wo's side; false below. */
-    private boolean sampleSchlickReflection(int gid, float wox, float woy, float woz, float r, float aniso, float u1,
-                                            float u2) {
-        float s = woz < 0 ? -1f : 1f;
-        schlickSampleH(gid, r, aniso, u1, u2);
-        float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
-        float hz = scratch[Scratch.VEC_Z * capacity + gid];
-        float oz = woz * s;
-        float c = wox * hx + woy * hy + oz * hz;
-        float iz = 2 * c * hz - oz;
-        writeDirection(gid, 2 * c * hx - wox, 2 * c * hy - woy, iz * s, false, false, 1f);
-        return iz > 0;
-    }
-
-    /**
-     * Density of {@link #sampleSchlickReflection} at the half vector h (upper hemisphere) of wo and wi:
-     * Z cos(theta_h) / pi times the azimuth's density, over 4 |wo.h|.
-     */
-    private float schlickReflectionPdf(float r, float aniso, float hx, float hy, float hz, float cosOH) {
-        return schlickZ(r, hz) * hz * INV_PI * schlickPhiDensity(aniso, hx, hy) / (4 * abs(cosOH));
     }
 
     // Carpaint (carpaint.cpp CarPaint::GetBSDF): MultiBSDF of up to three MicrofacetReflection lobes
@@ -361,10 +218,6 @@ abstract class LuxMaterialKernel extends LobeKernel {
     // coating with SchlickDistribution(u v, anisotropy) over a Lambertian Kd base, which the coating
     // filters by 1 - S; the base is absorbed by Ka over depth d as SchlickBRDF::F does. The coating is
     // on the front face only; from behind the base alone reflects.
-
-    private float luxGlossyRoughness(float r) {
-        return max(6e-3f, min(1f, r));
-    }
 
     /** SchlickBSDF::CoatingWeight: the probability of sampling the coating, 0.5 (1 + mean S(cos_o)); 0 from behind. */
     private float luxGlossyCoatingWeight(int o, float woz) {
@@ -543,28 +396,6 @@ abstract class LuxMaterialKernel extends LobeKernel {
     // a SpecularReflection (conductor Fresnel of Kr), each sampled half the time. The conductor Fresnel
     // is evaluated exactly (fresnelConductor) where LuxRender's FresnelGeneral picks its own formula.
 
-    /**
-     * A two-sided MicrofacetReflection with R = 1 over SchlickDistribution(u v, anisotropy) and a
-     * conductor Fresnel of index eta + i k per channel (shinymetal's glossy lobe, metal2), its pdf times
-     * the probability {@code lobe} with which the material samples it.
-     */
-    private void evalConductorLobe(int gid, float wox, float woy, float woz, float wix, float wiy, float wiz, float u,
-                                   float v, float etaR, float etaG, float etaB, float kR, float kG, float kB, float lobe) {
-        float s = woz < 0 ? -1f : 1f;
-        float oz = woz * s, iz = wiz * s;
-        float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
-        float hl = sqrt(hx * hx + hy * hy + hz * hz);
-        hx /= hl;
-        hy /= hl;
-        hz /= hl;
-        float r = u * v, aniso = schlickAnisotropy(u, v);
-        float cosH = wix * hx + wiy * hy + iz * hz;
-        float k = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI * schlickG(r, oz) * schlickG(r, iz)
-                / (4 * iz * oz);
-        writeColour(gid, k * fresnelConductor(cosH, etaR, kR), k * fresnelConductor(cosH, etaG, kG),
-                k * fresnelConductor(cosH, etaB, kB), lobe * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH));
-    }
-
     /** The specular half: weight F(Kr) / 0.5 (MultiBSDF divides by its pick probability). */
     private boolean sampleShinyMirror(int gid, int o, float wox, float woy, float woz) {
         float c = abs(woz);
@@ -588,158 +419,5 @@ abstract class LuxMaterialKernel extends LobeKernel {
         float k = max(0f, min(1f, p)) / abs(woz);
         writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
                 min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
-    }
-
-    // Roughglass (roughglass.cpp RoughGlass::GetBSDF): MultiBSDF of MicrofacetReflection(Kr) and
-    // MicrofacetTransmission(Kt) (microfacet.cpp), each present when its colour is not black, sharing
-    // SchlickDistribution(u v, anisotropy) and FresnelCauchy(index, cauchyb); without dispersion the
-    // index is FresnelCauchy::Index's index + cauchyb / (0.38 um * 0.72 um). Transmitted radiance is
-    // scaled by (eta_o / eta_i)^2 as the smooth glass does (pbrt's radiance transport).
-
-    /** The index FresnelCauchy::Index uses when not dispersing. */
-    private float roughGlassIndex(int o) {
-        return shade[o + RG_INDEX] + shade[o + RG_CAUCHYB] * (1f / (0.38f * 0.72f));
-    }
-
-    private boolean roughGlassReflects(int o) {
-        return shade[o + RG_KR] + shade[o + RG_KR + 1] + shade[o + RG_KR + 2] > 0;
-    }
-
-    private boolean roughGlassTransmits(int o) {
-        return shade[o + RG_KT] + shade[o + RG_KT + 1] + shade[o + RG_KT + 2] > 0;
-    }
-
-    private void evalRoughGlass(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
-        float r = u * v, aniso = schlickAnisotropy(u, v);
-        float ior = roughGlassIndex(o);
-        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
-        float n = 0f;
-        if (reflects) {
-            n += 1f;
-        }
-        if (transmits) {
-            n += 1f;
-        }
-        float oz = abs(woz), iz = abs(wiz);
-        float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
-        int c = RG_KR;
-        boolean reflection = woz * wiz > 0;
-        // The half vector: wo + wi for reflection, eta_o wo + eta_i wi for transmission, turned up.
-        float etaO = woz > 0 ? 1f : ior, etaI = woz > 0 ? ior : 1f;
-        float hx = etaO * wox + etaI * wix, hy = etaO * woy + etaI * wiy, hz = etaO * woz + etaI * wiz;
-        if (reflection) {
-            hx = wox + wix;
-            hy = woy + wiy;
-            hz = woz + wiz;
-        }
-        float hl = sqrt(hx * hx + hy * hy + hz * hz);
-        if (hz < 0) {
-            hl = -hl;
-        }
-        boolean lobe = transmits;
-        if (reflection) {
-            lobe = reflects;
-        }
-        boolean ok = oz > 0 && iz > 0 && hl != 0 && lobe;
-        if (ok) {
-            hx /= hl;
-            hy /= hl;
-            hz /= hl;
-            float cosOH = wox * hx + woy * hy + woz * hz, cosIH = wix * hx + wiy * hy + wiz * hz;
-            float d = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI;
-            float g = schlickG(r, oz) * schlickG(r, iz);
-            float f = fresnelDielectric(reflection ? cosIH : cosOH, 1f, ior);
-            float pdfH = schlickZ(r, hz) * hz * INV_PI * schlickPhiDensity(aniso, hx, hy);
-            float k = 0f;
-            if (reflection) {
-                k = f * d * g / (4 * iz * oz);
-                pdf = pdfH / (4 * abs(cosOH)) / n;
-            } else if (cosOH * cosIH < 0 && cosOH * woz > 0) {
-                // Refraction through a microfacet that faces wo.
-                float den = etaO * cosOH + etaI * cosIH;
-                k = (1 - f) * d * g * abs(cosIH) * abs(cosOH) * etaO * etaO / (iz * oz * den * den);
-                pdf = pdfH * etaI * etaI * abs(cosIH) / (den * den) / n;
-                c = RG_KT;
-            }
-            fr = min(1f, shade[o + c]) * k;
-            fg = min(1f, shade[o + c + 1]) * k;
-            fb = min(1f, shade[o + c + 2]) * k;
-        }
-        writeColour(gid, fr, fg, fb, pdf);
-    }
-
-    /** MultiBSDF::SampleF over the present lobes: a reflected or a refracted direction about a Schlick half vector. */
-    private boolean sampleRoughGlassDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2,
-                                              float uLobe) {
-        float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
-        float r = u * v, aniso = schlickAnisotropy(u, v);
-        boolean reflects = roughGlassReflects(o), transmits = roughGlassTransmits(o);
-        boolean ok = false;
-        boolean reflect = reflects;
-        if (transmits && uLobe >= 0.5f) {
-            reflect = false;
-        }
-        if (reflect) {
-            ok = sampleSchlickReflection(gid, wox, woy, woz, r, aniso, u1, u2);
-        } else if (transmits) {
-            float s = woz < 0 ? -1f : 1f;
-            float ior = roughGlassIndex(o);
-            float eta = woz > 0 ? 1f / ior : ior;
-            schlickSampleH(gid, r, aniso, u1, u2);
-            // The half vector on wo's side, wo refracted through it (Snell).
-            float hx = s * scratch[Scratch.VEC_X * capacity + gid], hy = s * scratch[Scratch.VEC_Y * capacity + gid];
-            float hz = s * scratch[Scratch.VEC_Z * capacity + gid];
-            float c = wox * hx + woy * hy + woz * hz;
-            float sin2T = eta * eta * max(0f, 1 - c * c);
-            if (c > 0 && sin2T < 1) {
-                float k = eta * c - sqrt(1 - sin2T);
-                float iz = k * hz - eta * woz;
-                writeDirection(gid, k * hx - eta * wox, k * hy - eta * woy, iz, false, true, 1f);
-                ok = iz * woz < 0;
-            }
-        }
-        return ok;
-    }
-
-    // Dispersive glass (glass.cpp with cauchyb: FresnelCauchy and a dispersive SpecularTransmission),
-    // in RGB: one colour per path, uniformly, refracting with index + cauchyb / l^2 at that colour's
-    // wavelength; the weight carries that colour only, times 3.
-
-    /**
-     * Samples reflection or refraction for one colour chosen by {@code uLobe} (its first third R, then
-     * G, then B; the rest of the number picks reflection with the Fresnel probability).
-     */
-    boolean sampleDispersiveGlass(int gid, int o, float wox, float woy, float woz, float uLobe) {
-        int c = min(2, (int) (uLobe * 3));
-        float u = uLobe * 3 - c;
-        float lambda = 0.612f;
-        if (c == 1) {
-            lambda = 0.549f;
-        } else if (c == 2) {
-            lambda = 0.465f;
-        }
-        float eta = shade[o + ETA] + shade[o + DG_CAUCHYB] / (lambda * lambda);
-        boolean entering = woz > 0;
-        float f = fresnelDielectric(woz, 1f, eta);
-        boolean ok = true;
-        float w = 0f;
-        if (u < f) {
-            w = 3 * shade[o + KS + c];
-            scratch[Scratch.BS_PDF * capacity + gid] = f / 3;
-            writeDirection(gid, -wox, -woy, woz, true, false, 1f);
-        } else {
-            float ratio = entering ? 1f / eta : eta;
-            float sin2T = ratio * ratio * max(0f, 1 - woz * woz);
-            ok = sin2T < 1;
-            float cosT = sqrt(max(0f, 1 - sin2T));
-            w = 3 * shade[o + KT + c] * ratio * ratio;
-            scratch[Scratch.BS_PDF * capacity + gid] = (1 - f) / 3;
-            writeDirection(gid, -ratio * wox, -ratio * woy, entering ? -cosT : cosT, true, true, 1f / (ratio * ratio));
-        }
-        scratch[Scratch.BS_R * capacity + gid] = c == 0 ? w : 0f;
-        scratch[Scratch.BS_G * capacity + gid] = c == 1 ? w : 0f;
-        scratch[Scratch.BS_B * capacity + gid] = c == 2 ? w : 0f;
-        return ok;
     }
 }
