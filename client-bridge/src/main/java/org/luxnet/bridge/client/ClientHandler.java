@@ -11,6 +11,7 @@ import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
 import org.luxnet.bridge.protocol.Protocol;
@@ -32,6 +33,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
     private final PasswordProof password;
     private Phase phase = Phase.WELCOME;
     private Bytes clientNonce, serverNonce;
+    /** Set by the first failure: what the server sent after it is dropped unlogged. */
+    private boolean failed;
 
     ClientHandler(RemoteNode node, PasswordProof password) {
         this.node = node;
@@ -51,6 +54,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (failed) {
+            return;
+        }
         if (m.type() == MessageType.ERROR || m.type() == MessageType.BUSY) {
             node.onMessage(ctx.channel(), m);
             return;
@@ -85,7 +91,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
                     + ", this client " + Protocol.VERSION);
             return;
         }
-        node.serverId(w.serverId());
+        node.serverId(LogText.of(w.serverId()));
         if (!w.authRequired()) {
             ready(ctx);
             return;
@@ -123,6 +129,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        ctx.channel().config().setAutoRead(false);
         node.connectionFailed(ctx.channel(), Failures.describe(cause));
     }
 }

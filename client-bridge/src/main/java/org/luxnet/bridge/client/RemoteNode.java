@@ -28,6 +28,7 @@ import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Heartbeat;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
@@ -181,12 +182,12 @@ public final class RemoteNode implements FilmSource {
             switch (m.type()) {
                 case ERROR: {
                     ErrorMessage e = (ErrorMessage) m;
-                    refused(c, e.code(), e.message());
+                    refused(c, e.code(), LogText.of(e.message()));
                     break;
                 }
                 case BUSY: {
                     Busy b = (Busy) m;
-                    busyReason = "busy: session " + b.sessionId() + " of " + b.clientAddress() + " since "
+                    busyReason = "busy: session " + LogText.of(b.sessionId()) + " of " + LogText.of(b.clientAddress()) + " since "
                             + Instant.ofEpochMilli(b.sinceEpochMillis());
                     setState(busyReason);
                     c.close();
@@ -341,7 +342,7 @@ public final class RemoteNode implements FilmSource {
         boolean done = s.state().equals("finished") || s.state().startsWith("failed");
         if (done && started && !stopSent) {
             if (s.state().startsWith("failed")) {
-                LOG.warning("server " + address + ": " + s.state());
+                LOG.warning("server " + address + ": " + LogText.of(s.state()));
             }
             sendStop(c);
             setState("finished");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.LogText;
 
 /**
  * What a server accepts from a client's scene manifest, checked before a byte of any file is
@@ -43,10 +44,10 @@ public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes
         Map<Bytes, Long> sizes = new HashMap<>();
         for (ManifestEntry e : manifest) {
             if (!names.add(e.name())) {
-                throw new JobException(ErrorCode.PROTOCOL, "the manifest lists '" + e.name() + "' twice");
+                throw new JobException(ErrorCode.PROTOCOL, "the manifest lists '" + LogText.of(e.name()) + "' twice");
             }
             if (e.size() > maxFileBytes) {
-                throw new JobException(ErrorCode.LIMITS, "'" + e.name() + "' has " + e.size()
+                throw new JobException(ErrorCode.LIMITS, "'" + LogText.of(e.name()) + "' has " + e.size()
                         + " bytes, this server accepts files of at most " + maxFileBytes);
             }
             Long other = sizes.putIfAbsent(e.sha256(), e.size());
@@ -63,7 +64,7 @@ public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes
                     + " bytes, this server accepts at most " + maxTotalBytes);
         }
         if (!names.contains(mainFile)) {
-            throw new JobException(ErrorCode.PROTOCOL, "the scene file '" + mainFile + "' is not in the manifest");
+            throw new JobException(ErrorCode.PROTOCOL, "the scene file '" + LogText.of(mainFile) + "' is not in the manifest");
         }
     }
 }

@@ -43,6 +43,7 @@ public final class RenderServer implements AutoCloseable {
     private final ExecutorService helper;
     private final ServerCore core;
     private final BlobCache cache;
+    private final PeerLog peerLog = PeerLog.standard(LOG);
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
@@ -59,7 +60,7 @@ public final class RenderServer implements AutoCloseable {
         this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
         this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
-        this.core = new ServerCore(config, backend, cache, work, helper, this::publish);
+        this.core = new ServerCore(config, backend, cache, work, helper, this::publish, peerLog);
         this.snapshot = core.snapshot();
     }
 
@@ -92,7 +93,8 @@ public final class RenderServer implements AutoCloseable {
             }
         };
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ServerInitializer(config.serverId(), config.password(), config.lease(), sink));
+                .childHandler(new ServerInitializer(config.serverId(), config.password(), config.lease(), sink,
+                        peerLog));
         InetSocketAddress bind = config.bindHost() == null ? new InetSocketAddress(config.port())
                 : new InetSocketAddress(config.bindHost(), config.port());
         try {
@@ -106,6 +108,7 @@ public final class RenderServer implements AutoCloseable {
         work.scheduleWithFixedDelay(() -> {
             core.checkLease();
             core.logStats();
+            peerLog.flush();
             publish();
         }, tick, tick, TimeUnit.MILLISECONDS);
         InetSocketAddress a = (InetSocketAddress) listener.localAddress();

@@ -10,6 +10,7 @@ import org.luxnet.bridge.job.ManifestEntry;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.BlobChunk;
 import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.ProtocolException;
 
 /**
@@ -56,7 +57,7 @@ final class SceneIntake {
         ManifestEntry next = s.missing.get(0);
         if (!next.sha256().equals(c.sha256())) {
             throw new ProtocolException("scene file " + c.sha256().hex() + " arrived; the server asked for "
-                    + next.sha256().hex() + " ('" + next.name() + "') next");
+                    + next.sha256().hex() + " ('" + LogText.of(next.name()) + "') next");
         }
         if (s.upload == null) {
             s.upload = cache.begin(next.sha256(), next.size());

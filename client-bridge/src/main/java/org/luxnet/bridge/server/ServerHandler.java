@@ -14,6 +14,7 @@ import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
 import org.luxnet.bridge.protocol.Protocol;
@@ -35,7 +36,10 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     private final String serverId;
     private final PasswordProof password;
     private final MessageSink sink;
+    private final PeerLog peerLog;
     private Phase phase = Phase.HELLO;
+    /** Set by the first refusal: what the peer sent after it is dropped unread and unlogged. */
+    private boolean closing;
     private Bytes serverNonce, clientNonce;
 
     /** Where authenticated messages go. */
@@ -45,14 +49,18 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         void disconnected(io.netty.channel.Channel ch);
     }
 
-    ServerHandler(String serverId, PasswordProof password, MessageSink sink) {
+    ServerHandler(String serverId, PasswordProof password, MessageSink sink, PeerLog peerLog) {
         this.serverId = serverId;
         this.password = password;
         this.sink = sink;
+        this.peerLog = peerLog;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (closing) {
+            return;
+        }
         switch (phase) {
             case HELLO:
                 hello(ctx, expect(m, MessageType.HELLO, "the handshake must start with HELLO"));
@@ -91,7 +99,8 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         serverNonce = Bytes.of(nonce);
         ctx.writeAndFlush(new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, password != null, serverNonce));
         phase = password != null ? Phase.AUTH : Phase.READY;
-        LOG.fine(() -> "client " + RenderServer.address(ctx.channel()) + " (" + h.clientName() + ") connected");
+        LOG.fine(() -> "client " + RenderServer.address(ctx.channel()) + " (" + LogText.of(h.clientName())
+                + ") connected");
     }
 
     private void auth(ChannelHandlerContext ctx, Auth a) {
@@ -104,10 +113,17 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     }
 
     private void refuse(ChannelHandlerContext ctx, ErrorCode code, String reason) {
-        LOG.warning("refusing client " + RenderServer.address(ctx.channel()) + ": " + reason);
-        ctx.writeAndFlush(new ErrorMessage(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        peerLog.warn(ctx.channel().remoteAddress(), "refusing client " + RenderServer.address(ctx.channel()) + ": "
+                + LogText.of(reason));
+        closeWith(ctx, code, reason);
         phase = Phase.HELLO;
+    }
+
+    /** Sends the refusal and closes; anything the peer sent meanwhile is dropped. */
+    private void closeWith(ChannelHandlerContext ctx, ErrorCode code, String reason) {
+        closing = true;
         ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(new ErrorMessage(code, reason)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -121,7 +137,9 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            LOG.warning("closing connection from " + RenderServer.address(ctx.channel()) + ": silent too long");
+            peerLog.warn(ctx.channel().remoteAddress(), "closing connection from " + RenderServer.address(ctx.channel())
+                    + ": silent too long");
+            closing = true;
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
@@ -130,12 +148,17 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closing) {
+            // The frames that followed the first bad one in the same read: already answered.
+            return;
+        }
         String reason = Failures.describe(cause);
-        LOG.warning("closing connection from " + RenderServer.address(ctx.channel()) + ": " + reason);
+        peerLog.warn(ctx.channel().remoteAddress(), "closing connection from " + RenderServer.address(ctx.channel())
+                + ": " + LogText.of(reason));
         if (ctx.channel().isActive()) {
-            ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(new ErrorMessage(ErrorCode.PROTOCOL, reason)).addListener(ChannelFutureListener.CLOSE);
+            closeWith(ctx, ErrorCode.PROTOCOL, reason);
         } else {
+            closing = true;
             ctx.close();
         }
     }

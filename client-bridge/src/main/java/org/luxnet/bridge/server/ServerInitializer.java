@@ -18,18 +18,21 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final PasswordProof password;
     private final Duration idle;
     private final ServerHandler.MessageSink sink;
+    private final PeerLog peerLog;
 
-    ServerInitializer(String serverId, PasswordProof password, Duration idle, ServerHandler.MessageSink sink) {
+    ServerInitializer(String serverId, PasswordProof password, Duration idle, ServerHandler.MessageSink sink,
+                      PeerLog peerLog) {
         this.serverId = serverId;
         this.password = password;
         this.idle = idle;
         this.sink = sink;
+        this.peerLog = peerLog;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
         ch.pipeline().addLast("idle", new IdleStateHandler(idle.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        ch.pipeline().addLast("handler", new ServerHandler(serverId, password, sink));
+        ch.pipeline().addLast("handler", new ServerHandler(serverId, password, sink, peerLog));
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.ManifestEntry;
 import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.protocol.LogText;
 
 /**
  * One client session on a server: its job, the client's current connection (none while it is
@@ -21,6 +22,8 @@ final class ServerSession {
     }
 
     final String id, jobId, mainFile;
+    /** The session id as logs show it (escaped: the client chose it). */
+    final String shownId;
     final JobSpec spec;
     final List<ManifestEntry> manifest;
     final long sinceMillis;
@@ -42,6 +45,7 @@ final class ServerSession {
     ServerSession(String id, String jobId, JobSpec spec, String mainFile, List<ManifestEntry> manifest,
                   Channel owner, String clientAddress) {
         this.id = id;
+        this.shownId = LogText.of(id);
         this.jobId = jobId;
         this.spec = spec;
         this.mainFile = mainFile;

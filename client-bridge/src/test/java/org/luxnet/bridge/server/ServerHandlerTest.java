@@ -46,7 +46,8 @@ class ServerHandlerTest {
     private EmbeddedChannel channel(PasswordProof password) {
         EmbeddedChannel ch = new EmbeddedChannel();
         Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
-        ch.pipeline().addLast(new ServerHandler("test-server", password, sink));
+        ch.pipeline().addLast(new ServerHandler("test-server", password, sink,
+                PeerLog.standard(java.util.logging.Logger.getLogger(RenderServer.class.getName()))));
         return ch;
     }
 
