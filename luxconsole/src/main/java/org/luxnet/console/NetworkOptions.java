@@ -19,7 +19,7 @@ public final class NetworkOptions {
     String password;
 
     @Option(names = {"-c", "--cachedir", "--cache-dir"}, paramLabel = "DIR",
-            description = "Server mode: where received scene files are cached by hash (default: luxnet-cache in the temp directory).")
+            description = "Server mode: where received scene files are cached by hash (default: $XDG_CACHE_HOME/luxnet or ~/.cache/luxnet, created private to the user).")
     String cacheDir;
 
     @Option(names = {"-W", "--serverwriteflm"},

@@ -10,6 +10,7 @@ import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.BundleLimits;
 import org.luxnet.monitor.MonitorServer;
 import org.luxnet.bridge.server.RenderServer;
+import org.luxnet.bridge.server.CacheDirs;
 import org.luxnet.bridge.server.ServerConfig;
 
 /**
@@ -49,7 +50,7 @@ final class ServerMode {
             throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave a server nothing to render on");
         }
         Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
-                : Path.of(System.getProperty("java.io.tmpdir"), "luxnet-cache");
+                : CacheDirs.defaultDir(System.getenv(), System.getProperty("user.home"));
         ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
                 BundleLimits.DEFAULT, LocalRender.seconds(net.leaseSeconds), LocalRender.seconds(o.statsInterval),
                 hostName() + ":" + net.port);

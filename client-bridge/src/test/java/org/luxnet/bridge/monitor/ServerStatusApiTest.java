@@ -1,6 +1,7 @@
 package org.luxnet.bridge.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,11 @@ class ServerStatusApiTest {
                     server.awaitSnapshot(s -> s.job() != null && s.job().samples() > 0, Duration.ofSeconds(30));
                     Map<String, Object> busy = get(port, "/api/status");
                     assertEquals("rendering", busy.get("state"), busy.toString());
-                    assertEquals("session-42", busy.get("sessionId"));
+                    assertFalse(busy.containsKey("sessionId"), "the status port reveals no session id");
+                    for (String path : List.of("/api/status", "/api/nodes")) {
+                        assertFalse(RawHttp.exchange(port, RawHttp.request("GET", path, "")).body().contains("session-42"),
+                                path + " shows the session id");
+                    }
                     assertEquals(true, busy.get("clientConnected"));
                     assertTrue(((String) busy.get("clientAddress")).startsWith("127.0.0.1:"));
                     Map<String, Object> job = (Map<String, Object>) busy.get("job");
