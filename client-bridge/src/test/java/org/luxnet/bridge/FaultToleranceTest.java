@@ -108,7 +108,8 @@ class FaultToleranceTest {
             assertEquals("connecting", n.awaitState(st -> !st.equals("connecting"), Duration.ofMillis(300)));
             RenderServer late = c.server(new org.luxnet.bridge.server.ServerConfig("127.0.0.1", port, null,
                     dir.resolve("cache-late"), 1L << 30, org.luxnet.bridge.job.BundleLimits.DEFAULT,
-                    Duration.ofSeconds(10), Duration.ofSeconds(1), "late"), new FakeBackend(2));
+                    Duration.ofSeconds(10), Duration.ofSeconds(1), "late", org.luxnet.bridge.server.ConnectionLimits.DEFAULT),
+                    new FakeBackend(2));
             d.run();
             assertEquals("done", n.state());
             assertEquals(5L * FakeJob.WIDTH * FakeJob.HEIGHT, total.totalSamples());

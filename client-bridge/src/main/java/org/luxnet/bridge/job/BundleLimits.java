@@ -15,7 +15,7 @@ import org.luxnet.bridge.protocol.LogText;
  *
  * @param maxEntries    most files in one scene
  * @param maxFileBytes  largest single file
- * @param maxTotalBytes largest sum of all files' sizes
+ * @param maxTotalBytes largest sum of all files' sizes, a file listed under several names counted for each
  */
 public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes) {
     /** 4,096 files, 512 MiB per file, 1 GiB in all. */
@@ -55,13 +55,13 @@ public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes
                 throw new JobException(ErrorCode.PROTOCOL, "the manifest gives hash " + e.sha256().hex()
                         + " two sizes (" + other + " and " + e.size() + ")");
             }
-            if (other == null) {
-                total += e.size();
-            }
+            // Every name counts, even for content listed before: the server hands the renderer a
+            // file per name, and a manifest must not multiply what it may ask for by repeating one.
+            total += e.size();
         }
         if (total > maxTotalBytes) {
             throw new JobException(ErrorCode.LIMITS, "the scene's files total " + total
-                    + " bytes, this server accepts at most " + maxTotalBytes);
+                    + " bytes (counted per name), this server accepts at most " + maxTotalBytes);
         }
         if (!names.contains(mainFile)) {
             throw new JobException(ErrorCode.PROTOCOL, "the scene file '" + LogText.of(mainFile) + "' is not in the manifest");

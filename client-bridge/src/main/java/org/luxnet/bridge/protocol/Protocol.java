@@ -8,6 +8,11 @@ public final class Protocol {
     public static final int DEFAULT_PORT = 18018;
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */
     public static final int MAX_FRAME_BYTES = (1 << 20) + 4096;
+    /**
+     * Largest frame a server accepts before the client has authenticated: room for a HELLO with the
+     * longest client name, nothing that could make it buffer much per connection.
+     */
+    public static final int HANDSHAKE_FRAME_BYTES = 8192;
     /** Largest data piece of a {@link BlobChunk} or {@link DeltaChunk}. */
     public static final int CHUNK_BYTES = 1 << 20;
     /** Bytes of a handshake nonce. */

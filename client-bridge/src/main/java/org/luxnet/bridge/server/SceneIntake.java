@@ -1,6 +1,7 @@
 package org.luxnet.bridge.server;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,14 +77,24 @@ final class SceneIntake {
         return done && s.missing.isEmpty();
     }
 
-    /** Trims the cache (keeping this scene's files) and reads the scene back from it, verified. */
+    /**
+     * Trims the cache (keeping this scene's files) and reads the scene back from it, verified; each
+     * distinct file once.
+     */
     SceneBundle bundle(ServerSession s) throws IOException {
         Set<Bytes> keep = new HashSet<>();
         s.manifest.forEach(e -> keep.add(e.sha256()));
         cache.evict(keep);
+        // Each file read once, however many names list it: the names share one array.
+        Map<Bytes, byte[]> byHash = new HashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (ManifestEntry e : s.manifest) {
-            files.put(e.name(), cache.read(e.sha256(), e.size()));
+            byte[] data = byHash.get(e.sha256());
+            if (data == null) {
+                data = cache.read(e.sha256(), e.size());
+                byHash.put(e.sha256(), data);
+            }
+            files.put(e.name(), data);
         }
         return new SceneBundle(s.mainFile, files);
     }

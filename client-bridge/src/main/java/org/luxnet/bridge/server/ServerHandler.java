@@ -13,6 +13,7 @@ import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
+import org.luxnet.bridge.protocol.FrameGate;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
@@ -98,7 +99,11 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         RANDOM.nextBytes(nonce);
         serverNonce = Bytes.of(nonce);
         ctx.writeAndFlush(new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, password != null, serverNonce));
-        phase = password != null ? Phase.AUTH : Phase.READY;
+        if (password != null) {
+            phase = Phase.AUTH;
+        } else {
+            authenticated(ctx);
+        }
         LOG.fine(() -> "client " + RenderServer.address(ctx.channel()) + " (" + LogText.of(h.clientName())
                 + ") connected");
     }
@@ -109,7 +114,16 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
             return;
         }
         ctx.writeAndFlush(new AuthOk(password.serverProof(serverNonce, clientNonce)));
+        authenticated(ctx);
+    }
+
+    /** The client may now send what a session needs, in frames up to the full limit. */
+    private void authenticated(ChannelHandlerContext ctx) {
         phase = Phase.READY;
+        FrameGate gate = ctx.pipeline().get(FrameGate.class);
+        if (gate != null) {
+            gate.open();
+        }
     }
 
     private void refuse(ChannelHandlerContext ctx, ErrorCode code, String reason) {
