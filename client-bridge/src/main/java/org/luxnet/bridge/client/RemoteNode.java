@@ -162,7 +162,7 @@ public final class RemoteNode implements FilmSource {
             proposedNode = session.nextNode();
         }
         JobSpec spec = new JobSpec(session.seed(), proposedNode, passBudget);
-        c.writeAndFlush(new Open(session.sessionId(), stopRequested && started, spec, session.scene().mainFile(),
+        c.writeAndFlush(new Open(session.keys().wireId(), session.keys().secret(), stopRequested && started, spec, session.scene().mainFile(),
                 session.scene().manifest()));
         openSent = true;
         setState(started ? "reattaching" : "sending scene");
@@ -187,7 +187,7 @@ public final class RemoteNode implements FilmSource {
                 }
                 case BUSY: {
                     Busy b = (Busy) m;
-                    busyReason = "busy: session " + LogText.of(b.sessionId()) + " of " + LogText.of(b.clientAddress()) + " since "
+                    busyReason = "busy: session " + LogText.of(b.sessionTag()) + "... of " + LogText.of(b.clientAddress()) + " since "
                             + Instant.ofEpochMilli(b.sinceEpochMillis());
                     setState(busyReason);
                     c.close();
@@ -296,6 +296,12 @@ public final class RemoteNode implements FilmSource {
 
     private void delta(Channel c, long seq, byte[] bytes) {
         pulling = false;
+        long skipped = film.skippedBefore(seq);
+        if (skipped > 0) {
+            LOG.warning("server " + address + " (" + serverId + ") sent delta " + seq + " after " + (seq - skipped - 1)
+                    + ": another connection acknowledged the " + skipped + " between (another client reattached to this "
+                    + "session?); their samples are missing from this render");
+        }
         try {
             if (!film.mergeEncoded(seq, bytes)) {
                 LOG.fine(() -> "delta " + seq + " from " + address + " was merged before; acknowledging the resend");

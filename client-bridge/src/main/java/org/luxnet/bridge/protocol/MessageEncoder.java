@@ -70,7 +70,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
             }
             case BUSY: {
                 Busy b = (Busy) m;
-                string(out, b.sessionId());
+                string(out, b.sessionTag());
                 string(out, b.clientAddress());
                 out.writeLong(b.sinceEpochMillis());
                 break;
@@ -78,6 +78,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
             case OPEN: {
                 Open o = (Open) m;
                 string(out, o.sessionId());
+                out.writeBytes(o.secret().unsafeArray());
                 out.writeByte(o.attachOnly() ? 1 : 0);
                 out.writeLong(o.spec().sessionSeed()).writeInt(o.spec().node()).writeLong(o.spec().passBudget());
                 string(out, o.mainFile());

@@ -144,12 +144,18 @@ final class ServerCore {
     private void open(Channel ch, Open o) throws ProtocolException, JobException, IOException {
         String addr = RenderServer.address(ch);
         if (session != null && session.id.equals(o.sessionId())) {
+            if (!session.secretMatches(o.secret())) {
+                // Someone who learnt the session's id but is not its client: never let it take the deltas.
+                refuse(ch, ErrorCode.AUTH_FAILED, "session " + session.shownId + " belongs to another client (wrong "
+                        + "session secret)");
+                return;
+            }
             reattach(ch, addr);
             return;
         }
         if (session != null) {
             LOG.info("refusing " + addr + ": busy with session " + session.shownId + " of " + session.clientAddress);
-            ch.writeAndFlush(new Busy(session.id, session.clientAddress, session.sinceMillis))
+            ch.writeAndFlush(new Busy(session.tag(), session.clientAddress, session.sinceMillis))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -159,7 +165,7 @@ final class ServerCore {
             return;
         }
         config.limits().check(o.mainFile(), o.manifest());
-        session = new ServerSession(o.sessionId(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
+        session = new ServerSession(o.sessionId(), o.secret(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
                 ch, addr);
         LOG.info("session " + session.shownId + " from " + addr + ": node " + o.spec().node() + ", "
                 + o.manifest().size() + " scene files");

@@ -2,6 +2,7 @@ package org.luxnet.bridge.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -14,13 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.luxnet.bridge.client.Checkpoint;
-import org.luxnet.bridge.client.ClientSession;
-import org.luxnet.bridge.client.NodeAddress;
-import org.luxnet.bridge.client.RemoteNode;
+import org.luxnet.bridge.job.JobSpec;
+import org.luxnet.bridge.job.SceneBundle;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.Need;
+import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
+import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.testing.Cluster;
 import org.luxnet.bridge.testing.FakeBackend;
 import org.luxnet.bridge.testing.LogCapture;
+import org.luxnet.bridge.testing.RawPeer;
 
 /** What a peer can make a real server log on loopback: escaped, and a bounded number of lines. */
 @Timeout(60)
@@ -32,11 +38,15 @@ class LogFloodTest {
     void aNewlineInASessionIdCannotForgeALogLine() throws Exception {
         try (Cluster c = new Cluster(dir); LogCapture log = new LogCapture(RenderServer.class.getName())) {
             RenderServer s = c.server(c.config("s1", Duration.ofSeconds(10)), new FakeBackend(2));
-            ClientSession client = c.client(Cluster.scene("WorldBegin"),
-                    "evil\nSEVERE: forged line\u001b[2J", Cluster.fastOptions(null));
-            RemoteNode n = client.addNode(new NodeAddress("127.0.0.1", s.port()), 2, Checkpoint.NONE);
-            assertEquals("rendering", n.awaitState("rendering"::equals, Duration.ofSeconds(20)));
-
+            SceneBundle scene = Cluster.scene("WorldBegin");
+            // Clients send a derived id; a hand-made peer sends what it likes.
+            try (RawPeer p = RawPeer.connect(s.port())) {
+                p.send(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, "evil\nclient", Bytes.of(new byte[32])));
+                assertInstanceOf(Welcome.class, p.receive());
+                p.send(new Open("evil\nSEVERE: forged line\u001b[2J", Bytes.of(new byte[32]), false,
+                        new JobSpec(1, 1, 0), scene.mainFile(), scene.manifest()));
+                assertInstanceOf(Need.class, p.receive());
+            }
             assertTrue(log.contains("session evil\\nSEVERE: forged line\\u001b[2J"), log.messages().toString());
             for (String m : log.messages()) {
                 assertFalse(m.contains("\n") || m.contains("\u001b"), "a raw control character reached the log: " + m);
