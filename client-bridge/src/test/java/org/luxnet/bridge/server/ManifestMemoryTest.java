@@ -51,7 +51,7 @@ class ManifestMemoryTest {
             FakeBackend backend = new FakeBackend(1);
             RenderServer s = c.server(c.config("s1", Duration.ofSeconds(30)), backend);
             ClientSession client = c.client(repeated(4096, 200_000), "many-names", Cluster.fastOptions(null));
-            RemoteNode n = client.addNode(new NodeAddress("127.0.0.1", s.port()), 1, Checkpoint.NONE);
+            RemoteNode n = client.addNode(new NodeAddress("127.0.0.1", s.port()), 0, Checkpoint.NONE);
             assertEquals("rendering", n.awaitState(st -> st.equals("rendering") || st.startsWith("refused"),
                     Duration.ofSeconds(60)));
 
