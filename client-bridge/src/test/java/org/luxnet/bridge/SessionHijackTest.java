@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +24,6 @@ import org.luxnet.bridge.protocol.Busy;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
-import org.luxnet.bridge.protocol.Hello;
-import org.luxnet.bridge.protocol.Open;
-import org.luxnet.bridge.protocol.Protocol;
-import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.testing.Cluster;
 import org.luxnet.bridge.testing.FakeBackend;
@@ -40,15 +37,6 @@ class SessionHijackTest {
     @TempDir
     Path dir;
 
-    /** Handshakes as a client without a password and sends an OPEN for {@code sessionId} with {@code secret}. */
-    private static RawPeer open(int port, SceneBundle scene, String sessionId, Bytes secret) throws Exception {
-        RawPeer p = RawPeer.connect(port);
-        p.send(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, "attacker", Bytes.of(new byte[32])));
-        assertInstanceOf(Welcome.class, p.receive());
-        p.send(new Open(sessionId, secret, false, new JobSpec(1, 9, 0), scene.mainFile(), scene.manifest()));
-        return p;
-    }
-
     @Test
     void anAttackerWithTheSessionIdButNotItsSecretCannotReattachAndTheVictimsFilmIsComplete() throws Exception {
         try (Cluster c = new Cluster(dir); LogCapture log = new LogCapture(RenderServer.class.getName())) {
@@ -59,33 +47,24 @@ class SessionHijackTest {
             RenderDriver driver = Cluster.driver(total, 20);
             RemoteNode n = victim.addNode(new NodeAddress("127.0.0.1", s.port()), 20, Checkpoint.NONE);
             driver.addRemote(n);
-            AtomicReference<RenderDriver.Result> result = new AtomicReference<>();
-            Thread run = new Thread(() -> {
-                try {
-                    result.set(driver.run());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            run.start();
+            CompletableFuture<RenderDriver.Result> result = Cluster.runInBackground(driver);
             assertEquals("rendering", n.awaitState("rendering"::equals, Duration.ofSeconds(20)));
 
             // A BUSY answer shows a tag of the session, not its id.
             String wireId = s.snapshot().sessionId();
-            try (RawPeer other = open(s.port(), scene, "another-session", Bytes.of(new byte[32]))) {
+            try (RawPeer other = RawPeer.open(s.port(), scene, "another-session", Bytes.of(new byte[32]))) {
                 Busy busy = assertInstanceOf(Busy.class, other.receive());
                 assertFalse(busy.sessionTag().contains(wireId), busy.toString());
             }
             // Even with the whole id (from a log, say), a wrong secret is refused, and the victim keeps its session.
             for (int attempt = 0; attempt < 3; attempt++) {
-                try (RawPeer attacker = open(s.port(), scene, wireId, Bytes.of(new byte[32]))) {
+                try (RawPeer attacker = RawPeer.open(s.port(), scene, wireId, Bytes.of(new byte[32]))) {
                     ErrorMessage e = assertInstanceOf(ErrorMessage.class, attacker.receive());
                     assertEquals(ErrorCode.AUTH_FAILED, e.code());
                     assertTrue(attacker.closedByPeer());
                 }
             }
-            run.join(30_000);
-            assertEquals("spp", result.get().reason());
+            assertEquals("spp", result.get(30, TimeUnit.SECONDS).reason());
             assertEquals("done", n.state());
             Film expected = FakeJob.reference(new JobSpec(Cluster.SEED, 1, 20), 20);
             assertTrue(total.contentEquals(expected), "the victim's film holds every pass its server rendered");

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,15 +62,7 @@ class ServerStatusApiTest {
                 ClientSession client = c.client(Cluster.scene("WorldBegin"), "session-42", Cluster.fastOptions(null));
                 RenderDriver driver = Cluster.driver(new Film(FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS), 0);
                 driver.addRemote(client.addNode(new NodeAddress("127.0.0.1", server.port()), 0, Checkpoint.NONE));
-                AtomicReference<RenderDriver.Result> result = new AtomicReference<>();
-                Thread run = new Thread(() -> {
-                    try {
-                        result.set(driver.run());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                run.start();
+                CompletableFuture<RenderDriver.Result> result = Cluster.runInBackground(driver);
                 try {
                     server.awaitSnapshot(s -> s.job() != null && s.job().samples() > 0, Duration.ofSeconds(30));
                     Map<String, Object> busy = get(port, "/api/status");
@@ -99,9 +92,8 @@ class ServerStatusApiTest {
                             "no such path: /api/stop");
                 } finally {
                     driver.requestStop();
-                    run.join(20_000);
                 }
-                assertEquals("stopped", result.get().reason());
+                assertEquals("stopped", result.get(20, TimeUnit.SECONDS).reason());
                 server.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(30));
                 assertEquals("idle", get(port, "/api/status").get("state"));
             }

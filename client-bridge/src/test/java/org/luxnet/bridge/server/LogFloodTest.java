@@ -15,14 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.Bytes;
-import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Need;
-import org.luxnet.bridge.protocol.Open;
-import org.luxnet.bridge.protocol.Protocol;
-import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.testing.Cluster;
 import org.luxnet.bridge.testing.FakeBackend;
 import org.luxnet.bridge.testing.LogCapture;
@@ -40,11 +35,8 @@ class LogFloodTest {
             RenderServer s = c.server(c.config("s1", Duration.ofSeconds(10)), new FakeBackend(2));
             SceneBundle scene = Cluster.scene("WorldBegin");
             // Clients send a derived id; a hand-made peer sends what it likes.
-            try (RawPeer p = RawPeer.connect(s.port())) {
-                p.send(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, "evil\nclient", Bytes.of(new byte[32])));
-                assertInstanceOf(Welcome.class, p.receive());
-                p.send(new Open("evil\nSEVERE: forged line\u001b[2J", Bytes.of(new byte[32]), false,
-                        new JobSpec(1, 1, 0), scene.mainFile(), scene.manifest()));
+            try (RawPeer p = RawPeer.open(s.port(), scene, "evil\nSEVERE: forged line\u001b[2J",
+                    Bytes.of(new byte[32]))) {
                 assertInstanceOf(Need.class, p.receive());
             }
             assertTrue(log.contains("session evil\\nSEVERE: forged line\\u001b[2J"), log.messages().toString());
