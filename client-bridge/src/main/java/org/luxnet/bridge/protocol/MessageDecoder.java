@@ -55,11 +55,12 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                         r.fixed(Protocol.NONCE_BYTES, "clientNonce"));
             case WELCOME:
                 return new Welcome(r.u16("version"), r.i32("capabilities"), r.string("serverId"),
-                        r.bool("authRequired"), r.fixed(Protocol.NONCE_BYTES, "serverNonce"));
+                        r.bool("authRequired"), r.fixed(Protocol.NONCE_BYTES, "serverNonce"),
+                        r.fixed(Protocol.SALT_BYTES, "salt"), r.i32("iterations"), r.fixed(Protocol.PROOF_BYTES, "serverProof"));
             case AUTH:
                 return new Auth(r.fixed(Protocol.PROOF_BYTES, "proof"));
             case AUTH_OK:
-                return new AuthOk(r.fixed(Protocol.PROOF_BYTES, "proof"));
+                return new AuthOk();
             case ERROR: {
                 int code = r.u16("code");
                 ErrorCode c = ErrorCode.fromWire(code);

@@ -54,13 +54,13 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
                 out.writeShort(w.version()).writeInt(w.capabilities());
                 string(out, w.serverId());
                 out.writeByte(w.authRequired() ? 1 : 0).writeBytes(w.serverNonce().unsafeArray());
+                out.writeBytes(w.salt().unsafeArray()).writeInt(w.iterations()).writeBytes(w.serverProof().unsafeArray());
                 break;
             }
             case AUTH:
                 out.writeBytes(((Auth) m).proof().unsafeArray());
                 break;
             case AUTH_OK:
-                out.writeBytes(((AuthOk) m).proof().unsafeArray());
                 break;
             case ERROR: {
                 ErrorMessage e = (ErrorMessage) m;

@@ -19,6 +19,8 @@ public final class Protocol {
     public static final int NONCE_BYTES = 32;
     /** Bytes of an HMAC-SHA256 proof. */
     public static final int PROOF_BYTES = 32;
+    /** Bytes of the server's PBKDF2 salt ({@link Welcome}). */
+    public static final int SALT_BYTES = 16;
     /** Bytes of a session secret ({@link Open}). */
     public static final int SECRET_BYTES = 32;
     /** Bytes of a SHA-256 content hash. */

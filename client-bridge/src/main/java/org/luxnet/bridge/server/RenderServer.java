@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.luxnet.accumulator.progress.HostLoad;
+import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.DeltaChunk;
@@ -45,6 +46,7 @@ public final class RenderServer implements AutoCloseable {
     private final BlobCache cache;
     private final PeerLog peerLog = PeerLog.standard(LOG);
     private final ConnectionGate gate;
+    private final PasswordProof.Key passwordKey;
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
@@ -62,6 +64,9 @@ public final class RenderServer implements AutoCloseable {
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
         this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
         this.gate = new ConnectionGate(config.connections(), peerLog);
+        // Derived once, with a salt of this server's own: slow on purpose, so that guessing offline is too.
+        this.passwordKey = config.password() == null ? null
+                : config.password().key(PasswordProof.newSalt(), PasswordProof.ITERATIONS);
         this.core = new ServerCore(config, backend, cache, work, helper, this::publish, peerLog);
         this.snapshot = core.snapshot();
     }
@@ -95,7 +100,7 @@ public final class RenderServer implements AutoCloseable {
             }
         };
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ServerInitializer(config.serverId(), config.password(), config.lease(), sink,
+                .childHandler(new ServerInitializer(config.serverId(), passwordKey, config.lease(), sink,
                         peerLog, gate));
         InetSocketAddress bind = config.bindHost() == null ? new InetSocketAddress(config.port())
                 : new InetSocketAddress(config.bindHost(), config.port());

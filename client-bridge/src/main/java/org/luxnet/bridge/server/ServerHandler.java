@@ -35,7 +35,8 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     private enum Phase { HELLO, AUTH, READY }
 
     private final String serverId;
-    private final PasswordProof password;
+    /** The key derived from the password with this server's salt; null without a password. */
+    private final PasswordProof.Key password;
     private final MessageSink sink;
     private final PeerLog peerLog;
     private Phase phase = Phase.HELLO;
@@ -50,7 +51,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         void disconnected(io.netty.channel.Channel ch);
     }
 
-    ServerHandler(String serverId, PasswordProof password, MessageSink sink, PeerLog peerLog) {
+    ServerHandler(String serverId, PasswordProof.Key password, MessageSink sink, PeerLog peerLog) {
         this.serverId = serverId;
         this.password = password;
         this.sink = sink;
@@ -98,7 +99,10 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         byte[] nonce = new byte[Protocol.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         serverNonce = Bytes.of(nonce);
-        ctx.writeAndFlush(new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, password != null, serverNonce));
+        // The server proves itself first: a client never reveals a proof to a server that does not know the password.
+        ctx.writeAndFlush(password == null ? new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, false, serverNonce)
+                : new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, true, serverNonce, password.salt(),
+                password.iterations(), password.serverProof(serverNonce, clientNonce)));
         if (password != null) {
             phase = Phase.AUTH;
         } else {
@@ -113,7 +117,7 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
             refuse(ctx, ErrorCode.AUTH_FAILED, "wrong password");
             return;
         }
-        ctx.writeAndFlush(new AuthOk(password.serverProof(serverNonce, clientNonce)));
+        ctx.writeAndFlush(new AuthOk());
         authenticated(ctx);
     }
 

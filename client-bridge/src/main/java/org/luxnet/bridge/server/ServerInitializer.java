@@ -16,13 +16,13 @@ import org.luxnet.bridge.protocol.Protocol;
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final String serverId;
-    private final PasswordProof password;
+    private final PasswordProof.Key password;
     private final Duration idle;
     private final ServerHandler.MessageSink sink;
     private final PeerLog peerLog;
     private final ConnectionGate gate;
 
-    ServerInitializer(String serverId, PasswordProof password, Duration idle, ServerHandler.MessageSink sink,
+    ServerInitializer(String serverId, PasswordProof.Key password, Duration idle, ServerHandler.MessageSink sink,
                       PeerLog peerLog, ConnectionGate gate) {
         this.gate = gate;
         this.serverId = serverId;

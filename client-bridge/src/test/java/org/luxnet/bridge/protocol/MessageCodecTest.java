@@ -33,9 +33,9 @@ class MessageCodecTest {
         Bytes h = filled(32, 7), n = filled(32, 9);
         return List.of(
                 new Hello(1, Protocol.CAPABILITIES, "client \u00e9", n),
-                new Welcome(1, 5, "server-1", true, h),
+                new Welcome(1, 5, "server-1", true, h, filled(16, 6), 150_000, filled(32, 8)),
                 new Auth(filled(32, 1)),
-                new AuthOk(filled(32, 2)),
+                new AuthOk(),
                 new ErrorMessage(ErrorCode.AUTH_FAILED, "wrong password"),
                 new Busy("session-a", "127.0.0.1:4567", 1_700_000_000_123L),
                 new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17), "scenes/main.lxs",
