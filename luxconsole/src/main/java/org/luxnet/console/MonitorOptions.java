@@ -1,6 +1,7 @@
 package org.luxnet.console;
 
 import java.util.Stack;
+import org.luxnet.monitor.ActionToken;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,11 @@ public final class MonitorOptions {
             description = "Address the monitor and the status port listen on (default: ${DEFAULT-VALUE}, this "
                     + "machine only; 0.0.0.0 for every interface).")
     String bind = "127.0.0.1";
+
+    @Option(names = "--monitor-token", paramLabel = "TOKEN",
+            description = "The secret the monitor's actions (stop, write, add server) require, 8 to 256 printable "
+                    + "characters (default: a random one, printed with the monitor's URL).")
+    String token;
 
     @Option(names = "--status-port", paramLabel = "PORT",
             description = "Server mode: serve the server's state as JSON on PORT (GET /api/status, /api/nodes).")
@@ -54,6 +60,16 @@ public final class MonitorOptions {
                     + "state with --monitor");
         }
         checkPort("--monitor", port);
+        actionToken();
+    }
+
+    /** The monitor's action token: {@code --monitor-token}, or a random one. */
+    ActionToken actionToken() {
+        try {
+            return token == null ? ActionToken.random() : new ActionToken(token);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "--monitor-token: " + e.getMessage());
+        }
     }
 
     /** Checks the options for server mode. */
@@ -61,6 +77,10 @@ public final class MonitorOptions {
         if (port != null) {
             throw new CliException(ExitCode.USAGE, "--monitor watches a render; a render server (-s) serves its state "
                     + "with --status-port");
+        }
+        if (token != null) {
+            throw new CliException(ExitCode.USAGE, "--monitor-token guards a render's monitor; a server's status port "
+                    + "(-s --status-port) takes no actions");
         }
         checkPort("--status-port", statusPort);
     }

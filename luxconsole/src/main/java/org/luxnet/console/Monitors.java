@@ -25,10 +25,11 @@ final class Monitors {
         if (o.port == null) {
             return null;
         }
-        RenderMonitor m = new RenderMonitor(controls);
+        RenderMonitor m = new RenderMonitor(controls, o.actionToken());
         try {
             InetSocketAddress a = m.start(o.bind, o.port);
-            out.println("Monitor: " + url(a) + "/");
+            // The token travels in the URL's fragment, which the browser never sends; the page reads it.
+            out.println("Monitor: " + url(a) + "/#token=" + m.token().value());
             out.flush();
             return m;
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.luxnet.console;
 import java.util.ArrayList;
 import java.util.List;
 import org.luxnet.bridge.protocol.Protocol;
+import org.luxnet.bridge.server.ConnectionLimits;
 import picocli.CommandLine.Option;
 
 /** Options of the network modes: render server ({@code -s}) and client ({@code -u}); a picocli mixin. */
@@ -19,7 +20,7 @@ public final class NetworkOptions {
     String password;
 
     @Option(names = {"-c", "--cachedir", "--cache-dir"}, paramLabel = "DIR",
-            description = "Server mode: where received scene files are cached by hash (default: luxnet-cache in the temp directory).")
+            description = "Server mode: where received scene files are cached by hash (default: $XDG_CACHE_HOME/luxnet or ~/.cache/luxnet, created private to the user).")
     String cacheDir;
 
     @Option(names = {"-W", "--serverwriteflm"},
@@ -33,6 +34,14 @@ public final class NetworkOptions {
     @Option(names = "--lease", paramLabel = "SECONDS",
             description = "Server mode: stop a session whose client is silent this long (default: ${DEFAULT-VALUE}).")
     double leaseSeconds = 60;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Server mode: keep at most N connections open (default: ${DEFAULT-VALUE}).")
+    int maxConnections = ConnectionLimits.DEFAULT.total();
+
+    @Option(names = "--max-connections-per-host", paramLabel = "N",
+            description = "Server mode: keep at most N connections from one address open (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerHost = ConnectionLimits.DEFAULT.perPeer();
 
     @Option(names = {"-u", "--useserver"}, paramLabel = "HOST:PORT",
             description = "Client mode: render also on this server (repeatable; the port defaults to 18018).")

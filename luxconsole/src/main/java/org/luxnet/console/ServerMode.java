@@ -10,6 +10,8 @@ import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.BundleLimits;
 import org.luxnet.monitor.MonitorServer;
 import org.luxnet.bridge.server.RenderServer;
+import org.luxnet.bridge.server.CacheDirs;
+import org.luxnet.bridge.server.ConnectionLimits;
 import org.luxnet.bridge.server.ServerConfig;
 
 /**
@@ -34,6 +36,16 @@ final class ServerMode {
         this.err = err;
     }
 
+    private ConnectionLimits connectionLimits() {
+        try {
+            return new ConnectionLimits(net.maxConnections, net.maxConnectionsPerHost);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "--max-connections " + net.maxConnections
+                    + " and --max-connections-per-host " + net.maxConnectionsPerHost + ": both must be positive, the "
+                    + "second at most the first");
+        }
+    }
+
     int run() {
         int cpuThreads = gpu.cpuThreads(o.threads);
         if (net.port < 0 || net.port > 65535) {
@@ -43,16 +55,17 @@ final class ServerMode {
             throw new CliException(ExitCode.USAGE, "--lease and --stats-interval must be positive");
         }
         mon.checkForServer();
+        ConnectionLimits connections = connectionLimits();
         // The OpenCL probe only once the command line is known to be good.
         var device = gpu.select(err);
         if (cpuThreads < 1 && device == null) {
             throw new CliException(ExitCode.USAGE, "--threads " + o.threads + " and no GPU leave a server nothing to render on");
         }
         Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
-                : Path.of(System.getProperty("java.io.tmpdir"), "luxnet-cache");
+                : CacheDirs.defaultDir(System.getenv(), System.getProperty("user.home"));
         ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
                 BundleLimits.DEFAULT, LocalRender.seconds(net.leaseSeconds), LocalRender.seconds(o.statsInterval),
-                hostName() + ":" + net.port);
+                hostName() + ":" + net.port, connections);
         CountDownLatch stop = new CountDownLatch(1), finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.monitor.ActionToken;
 import org.luxnet.monitor.JsonParser;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerConfig;
@@ -47,7 +48,7 @@ class MonitorBrowserTest {
     private LiveRun render;
     private Chromium browser;
     private Cdp cdp;
-    private String url;
+    private String url, token;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -62,6 +63,7 @@ class MonitorBrowserTest {
             if (url != null) {
                 try {
                     HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/stop"))
+                            .header(ActionToken.HEADER, token)
                             .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                             HttpResponse.BodyHandlers.discarding());
                     render.await(Duration.ofSeconds(60));
@@ -126,7 +128,11 @@ class MonitorBrowserTest {
         render = LiveRun.start("--monitor", "0", "-t", "1", "-u", "127.0.0.1:" + a.port(), "-u", "127.0.0.1:" + b.port(),
                 "-i", "0.5", "--stats-interval", "1", "--halt-spp", "0", "--halt-time", "180", "-o", base.toString(),
                 NetworkCliTest.BOX);
-        url = render.awaitOut("Monitor: (http://127\\.0\\.0\\.1:\\d+/)", Duration.ofSeconds(60)).group(1);
+        java.util.regex.Matcher printed = render.awaitOut("Monitor: (http://127\\.0\\.0\\.1:\\d+/)#token=(\\S+)",
+                Duration.ofSeconds(60));
+        url = printed.group(1);
+        token = printed.group(2);
+        String pageUrl = url + "#token=" + token;
 
         browser = Chromium.start(binary.get(), tmp.resolve("chromium-profile"), WIDTH, HEIGHT);
         cdp = Cdp.connect(browser.endpoint());
@@ -135,8 +141,8 @@ class MonitorBrowserTest {
                 .get("sessionId");
         cdp.call(page, "Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
                 "deviceScaleFactor", 1, "mobile", false));
-        cdp.call(page, "Page.navigate", Map.of("url", url));
-        until(page, "location.href + ' ' + document.readyState", (url + " complete")::equals, Duration.ofSeconds(30),
+        cdp.call(page, "Page.navigate", Map.of("url", pageUrl));
+        until(page, "location.href + ' ' + document.readyState", (pageUrl + " complete")::equals, Duration.ofSeconds(30),
                 "the monitor page loaded");
 
         // The image arrives and the table lists this machine's CPU and both servers, rendering.

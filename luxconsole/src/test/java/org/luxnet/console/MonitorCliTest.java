@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.monitor.ActionToken;
 import org.luxnet.monitor.JsonParser;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.ServerConfig;
@@ -39,7 +40,7 @@ class MonitorCliTest {
 
     private final List<RenderServer> servers = new ArrayList<>();
     private final List<LiveRun> runs = new ArrayList<>();
-    private String monitor;
+    private String monitor, token;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -69,14 +70,24 @@ class MonitorCliTest {
     private LiveRun run(String... args) throws InterruptedException {
         LiveRun r = LiveRun.start(args);
         runs.add(r);
-        monitor = r.awaitOut("Monitor: (http://127\\.0\\.0\\.1:\\d+)/", Duration.ofSeconds(60)).group(1);
+        java.util.regex.Matcher m = r.awaitOut("Monitor: (http://127\\.0\\.0\\.1:\\d+)/#token=(\\S+)",
+                Duration.ofSeconds(60));
+        monitor = m.group(1);
+        token = m.group(2);
         return r;
     }
 
     private static HttpResponse<String> send(String url, String method, String body) throws IOException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return send(url, method, body, null);
+    }
+
+    private static HttpResponse<String> send(String url, String method, String body, String token) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header(ActionToken.HEADER, token);
+        }
+        HttpRequest req = b.build();
         try {
             return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
@@ -93,7 +104,7 @@ class MonitorCliTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException {
-        return send(monitor + path, "POST", body);
+        return send(monitor + path, "POST", body, token);
     }
 
     /** Polls {@code path} until {@code p} holds; fails after {@code timeout}. */
@@ -142,6 +153,7 @@ class MonitorCliTest {
         assertTrue(add.body().contains("no network session"), add.body());
         assertEquals(404, send(monitor + "/api/servers", "GET", null).statusCode());
 
+        assertEquals(403, send(monitor + "/api/stop", "POST", "").statusCode(), "a stop without the token");
         assertEquals(202, post("/api/write", "").statusCode());
         await("/api/status", s -> ((Long) ((Map<?, ?>) s.get("writes")).get("count")) >= 1, Duration.ofSeconds(30));
         BufferedImage written = ImageIO.read(tmp.resolve("local.png").toFile());

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * @param path   the decoded path, e.g. {@code /api/status}
  * @param query  query parameters by name
  * @param body   the request body (empty when none)
+ * @param token  the {@link ActionToken#HEADER} header, or null when the request has none
  */
-public record ApiRequest(String method, String path, Map<String, String> query, byte[] body) {
+public record ApiRequest(String method, String path, Map<String, String> query, byte[] body, String token) {
     /** Largest JSON body accepted; the HTTP pipeline refuses larger bodies before they get here. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final JsonParser PARSER = new JsonParser(MAX_BODY_BYTES, 16);
@@ -26,6 +27,11 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
     /** Copies the query so the request is immutable. */
     public ApiRequest {
         query = Map.copyOf(query);
+    }
+
+    /** A request without a token. */
+    public ApiRequest(String method, String path, Map<String, String> query, byte[] body) {
+        this(method, path, query, body, null);
     }
 
     /**

@@ -112,7 +112,8 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             query.put(e.getKey(), e.getValue().get(0));
         }
-        return new ApiRequest(method, path, query, ByteBufUtil.getBytes(req.content()));
+        return new ApiRequest(method, path, query, ByteBufUtil.getBytes(req.content()),
+                req.headers().get(ActionToken.HEADER));
     }
 
     private static ApiException decoderError(Throwable cause) {

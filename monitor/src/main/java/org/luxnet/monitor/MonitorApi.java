@@ -22,6 +22,8 @@ import java.util.Set;
  * POST /api/write        write the images now
  * POST /api/stop         halt, collect and write the final images
  * </pre>
+ *
+ * Every POST needs the monitor's {@link ActionToken}; without it the answer is a 403.
  */
 public final class MonitorApi {
     private static final String PAGE = "monitor.html";
@@ -32,8 +34,8 @@ public final class MonitorApi {
     private MonitorApi() {
     }
 
-    /** The routes of a monitor over {@code c}, plotting from {@code history}. */
-    public static Routes routes(RenderControls c, History history) {
+    /** The routes of a monitor over {@code c}, plotting from {@code history}, its actions guarded by {@code token}. */
+    public static Routes routes(RenderControls c, History history, ActionToken token) {
         byte[] page = page();
         PreviewImages images = new PreviewImages(c);
         return new Routes()
@@ -50,10 +52,14 @@ public final class MonitorApi {
                     r.allowQuery(Set.of());
                     return ApiResponse.json(200, StatusJson.nodes(c.nodes(), c.status().pixels()));
                 })
-                .post("/api/nodes", r -> addNode(c, r))
+                .post("/api/nodes", r -> {
+                    token.check(r);
+                    return addNode(c, r);
+                })
                 .get("/api/history", r -> history(history, r))
                 .get("/api/image.png", images::png)
                 .post("/api/write", r -> {
+                    token.check(r);
                     noMembers(r);
                     String state = c.status().state();
                     if (state.equals("stopping") || state.equals("done")) {
@@ -63,6 +69,7 @@ public final class MonitorApi {
                     return accepted("write", c);
                 })
                 .post("/api/stop", r -> {
+                    token.check(r);
                     noMembers(r);
                     c.requestStop();
                     return accepted("stop", c);

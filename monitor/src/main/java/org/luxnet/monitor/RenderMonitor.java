@@ -25,18 +25,28 @@ public final class RenderMonitor implements AutoCloseable {
     private final History history = new History(HISTORY_POINTS);
     private final Duration tick;
     private final MonitorServer server;
+    private final ActionToken token;
     private ScheduledExecutorService sampler;
 
-    /** A monitor of {@code controls}, sampling every second; nothing runs until {@link #start}. */
-    public RenderMonitor(RenderControls controls) {
-        this(controls, Duration.ofSeconds(1));
+    /**
+     * A monitor of {@code controls} whose actions need {@code token}, sampling every second; nothing
+     * runs until {@link #start}.
+     */
+    public RenderMonitor(RenderControls controls, ActionToken token) {
+        this(controls, token, Duration.ofSeconds(1));
     }
 
     /** As the public constructor, sampling every {@code tick} (tests). */
-    RenderMonitor(RenderControls controls, Duration tick) {
+    RenderMonitor(RenderControls controls, ActionToken token, Duration tick) {
         this.controls = controls;
         this.tick = tick;
-        this.server = new MonitorServer(MonitorApi.routes(controls, history));
+        this.token = token;
+        this.server = new MonitorServer(MonitorApi.routes(controls, history, token));
+    }
+
+    /** The token the monitor's actions need. */
+    public ActionToken token() {
+        return token;
     }
 
     /**

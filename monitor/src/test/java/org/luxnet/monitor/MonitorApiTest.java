@@ -30,12 +30,13 @@ class MonitorApiTest {
     private final FakeControls fake = new FakeControls();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ActionToken TOKEN = new ActionToken("test-token-0123456789");
     private RenderMonitor monitor;
     private String base;
 
     @BeforeEach
     void start() throws Exception {
-        monitor = new RenderMonitor(fake, Duration.ofMillis(50));
+        monitor = new RenderMonitor(fake, TOKEN, Duration.ofMillis(50));
         base = "http://127.0.0.1:" + monitor.start("127.0.0.1", 0).getPort();
     }
 
@@ -45,7 +46,14 @@ class MonitorApiTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, TOKEN.value());
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header(ActionToken.HEADER, token);
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -62,6 +70,20 @@ class MonitorApiTest {
         Map<String, Object> e = json(r, status);
         assertEquals((long) status, e.get("status"));
         assertTrue(((String) e.get("message")).contains(message), "expected '" + message + "' in " + e);
+    }
+
+    @Test
+    void actionsWithoutTheTokenAre403AndChangeNothingWhileReadsNeedNone() throws Exception {
+        for (String path : List.of("/api/stop", "/api/write", "/api/nodes")) {
+            String body = path.equals("/api/nodes") ? "{\"host\": \"impostor\", \"port\": 18018}" : "{}";
+            assertError(send("POST", path, body, null), 403, "needs the monitor's token");
+            assertError(send("POST", path, body, "test-token-0123456788"), 403, "wrong monitor token");
+        }
+        assertEquals(0, fake.stops.get() + fake.writes.get() + fake.added.size(), "a refused action did something");
+        assertFalse(new String(send("GET", "/", null, null).body(), StandardCharsets.UTF_8).contains(TOKEN.value()),
+                "the page itself does not carry the token");
+        assertEquals(200, send("GET", "/api/status", null, null).statusCode());
+        assertEquals(202, send("POST", "/api/stop", "{}").statusCode());
     }
 
     @Test

@@ -6,11 +6,11 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.security.SecureRandom;
 import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.protocol.Auth;
-import org.luxnet.bridge.protocol.AuthOk;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
 import org.luxnet.bridge.protocol.Protocol;
@@ -18,8 +18,9 @@ import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Welcome;
 
 /**
- * The client's handler for one server connection: sends HELLO, checks the server's version, answers
- * the password challenge and checks the server's own proof; then hands the connection to its
+ * The client's handler for one server connection: sends HELLO, checks the server's version; with a
+ * password, refuses a server that does not ask for one (it could be an impostor collecting scenes),
+ * checks the server's proof before it sends its own, and waits for AUTH_OK; then hands the connection to its
  * {@link RemoteNode}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
  * this connection only; the node decides whether to reconnect.
  */
@@ -31,7 +32,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
     private final RemoteNode node;
     private final PasswordProof password;
     private Phase phase = Phase.WELCOME;
-    private Bytes clientNonce, serverNonce;
+    private Bytes clientNonce;
+    /** Set by the first failure: what the server sent after it is dropped unlogged. */
+    private boolean failed;
 
     ClientHandler(RemoteNode node, PasswordProof password) {
         this.node = node;
@@ -51,6 +54,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (failed) {
+            return;
+        }
         if (m.type() == MessageType.ERROR || m.type() == MessageType.BUSY) {
             node.onMessage(ctx.channel(), m);
             return;
@@ -62,11 +68,6 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
             case AUTH_OK:
                 if (m.type() != MessageType.AUTH_OK) {
                     throw new ProtocolException("got " + m.type() + " while waiting for the password check");
-                }
-                if (!password.checkServer(((AuthOk) m).proof(), serverNonce, clientNonce)) {
-                    node.refused(ctx.channel(), ErrorCode.AUTH_FAILED,
-                            "the server's password proof is wrong: it does not know the password");
-                    return;
                 }
                 ready(ctx);
                 break;
@@ -85,8 +86,13 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
                     + ", this client " + Protocol.VERSION);
             return;
         }
-        node.serverId(w.serverId());
+        node.serverId(LogText.of(w.serverId()));
         if (!w.authRequired()) {
+            if (password != null) {
+                node.refused(ctx.channel(), ErrorCode.AUTH_FAILED, "the server does not ask for a password, but this "
+                        + "client has one: it may be an impostor, so it gets no scene (start the server with the password)");
+                return;
+            }
             ready(ctx);
             return;
         }
@@ -95,8 +101,21 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
                     + PasswordProof.ENV_VARIABLE + ")");
             return;
         }
-        serverNonce = w.serverNonce();
-        ctx.writeAndFlush(new Auth(password.clientProof(serverNonce, clientNonce)));
+        if (w.iterations() < PasswordProof.MIN_ITERATIONS || w.iterations() > PasswordProof.MAX_ITERATIONS) {
+            node.refused(ctx.channel(), ErrorCode.AUTH_FAILED, "the server asks for " + w.iterations()
+                    + " PBKDF2 iterations; this client accepts " + PasswordProof.MIN_ITERATIONS + " to "
+                    + PasswordProof.MAX_ITERATIONS);
+            return;
+        }
+        PasswordProof.Key key = password.key(w.salt(), w.iterations());
+        Bytes serverNonce = w.serverNonce();
+        if (!key.checkServer(w.serverProof(), serverNonce, clientNonce)) {
+            node.refused(ctx.channel(), ErrorCode.AUTH_FAILED,
+                    "wrong password: the server's proof does not match this client's password (the server was sent "
+                            + "no proof and no scene)");
+            return;
+        }
+        ctx.writeAndFlush(new Auth(key.clientProof(serverNonce, clientNonce)));
         phase = Phase.AUTH_OK;
     }
 
@@ -123,6 +142,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        ctx.channel().config().setAutoRead(false);
         node.connectionFailed(ctx.channel(), Failures.describe(cause));
     }
 }

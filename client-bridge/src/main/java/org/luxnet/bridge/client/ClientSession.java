@@ -18,6 +18,7 @@ import org.luxnet.bridge.job.SceneBundle;
 public final class ClientSession implements AutoCloseable {
     private final SceneBundle scene;
     private final String sessionId;
+    private final SessionKeys keys;
     private final long seed;
     private final int width, height, scaleBits;
     private final ClientOptions options;
@@ -65,6 +66,7 @@ public final class ClientSession implements AutoCloseable {
         }
         this.scene = scene;
         this.sessionId = sessionId;
+        this.keys = SessionKeys.of(sessionId);
         this.seed = seed;
         this.width = width;
         this.height = height;
@@ -109,6 +111,11 @@ public final class ClientSession implements AutoCloseable {
     /** The session's id. */
     public String sessionId() {
         return sessionId;
+    }
+
+    /** The session's id and secret as servers see them. */
+    SessionKeys keys() {
+        return keys;
     }
 
     long seed() {

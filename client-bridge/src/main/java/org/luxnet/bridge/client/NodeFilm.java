@@ -58,6 +58,15 @@ final class NodeFilm {
         return true;
     }
 
+    /**
+     * How many deltas of the current job came between the last one merged and {@code seq}: none
+     * normally (deltas arrive in order and every one until acknowledged); more when another
+     * connection acknowledged them, so that the server never sent them here.
+     */
+    synchronized long skippedBefore(long seq) {
+        return Math.max(0, seq - mergedSeq - 1);
+    }
+
     private synchronized void merge(long seq, Film delta) {
         if (pending == null) {
             pending = new Film(width, height, scaleBits);

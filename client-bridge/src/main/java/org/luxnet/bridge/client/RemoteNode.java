@@ -28,6 +28,7 @@ import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
 import org.luxnet.bridge.protocol.Heartbeat;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
@@ -161,7 +162,7 @@ public final class RemoteNode implements FilmSource {
             proposedNode = session.nextNode();
         }
         JobSpec spec = new JobSpec(session.seed(), proposedNode, passBudget);
-        c.writeAndFlush(new Open(session.sessionId(), stopRequested && started, spec, session.scene().mainFile(),
+        c.writeAndFlush(new Open(session.keys().wireId(), session.keys().secret(), stopRequested && started, spec, session.scene().mainFile(),
                 session.scene().manifest()));
         openSent = true;
         setState(started ? "reattaching" : "sending scene");
@@ -181,12 +182,12 @@ public final class RemoteNode implements FilmSource {
             switch (m.type()) {
                 case ERROR: {
                     ErrorMessage e = (ErrorMessage) m;
-                    refused(c, e.code(), e.message());
+                    refused(c, e.code(), LogText.of(e.message()));
                     break;
                 }
                 case BUSY: {
                     Busy b = (Busy) m;
-                    busyReason = "busy: session " + b.sessionId() + " of " + b.clientAddress() + " since "
+                    busyReason = "busy: session " + LogText.of(b.sessionTag()) + "... of " + LogText.of(b.clientAddress()) + " since "
                             + Instant.ofEpochMilli(b.sinceEpochMillis());
                     setState(busyReason);
                     c.close();
@@ -295,6 +296,12 @@ public final class RemoteNode implements FilmSource {
 
     private void delta(Channel c, long seq, byte[] bytes) {
         pulling = false;
+        long skipped = film.skippedBefore(seq);
+        if (skipped > 0) {
+            LOG.warning("server " + address + " (" + serverId + ") sent delta " + seq + " after " + (seq - skipped - 1)
+                    + ": another connection acknowledged the " + skipped + " between (another client reattached to this "
+                    + "session?); their samples are missing from this render");
+        }
         try {
             if (!film.mergeEncoded(seq, bytes)) {
                 LOG.fine(() -> "delta " + seq + " from " + address + " was merged before; acknowledging the resend");
@@ -341,7 +348,7 @@ public final class RemoteNode implements FilmSource {
         boolean done = s.state().equals("finished") || s.state().startsWith("failed");
         if (done && started && !stopSent) {
             if (s.state().startsWith("failed")) {
-                LOG.warning("server " + address + ": " + s.state());
+                LOG.warning("server " + address + ": " + LogText.of(s.state()));
             }
             sendStop(c);
             setState("finished");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.bridge.protocol.LogText;
 
 /**
  * What a server accepts from a client's scene manifest, checked before a byte of any file is
@@ -14,7 +15,7 @@ import org.luxnet.bridge.protocol.ErrorCode;
  *
  * @param maxEntries    most files in one scene
  * @param maxFileBytes  largest single file
- * @param maxTotalBytes largest sum of all files' sizes
+ * @param maxTotalBytes largest sum of all files' sizes, a file listed under several names counted for each
  */
 public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes) {
     /** 4,096 files, 512 MiB per file, 1 GiB in all. */
@@ -43,10 +44,10 @@ public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes
         Map<Bytes, Long> sizes = new HashMap<>();
         for (ManifestEntry e : manifest) {
             if (!names.add(e.name())) {
-                throw new JobException(ErrorCode.PROTOCOL, "the manifest lists '" + e.name() + "' twice");
+                throw new JobException(ErrorCode.PROTOCOL, "the manifest lists '" + LogText.of(e.name()) + "' twice");
             }
             if (e.size() > maxFileBytes) {
-                throw new JobException(ErrorCode.LIMITS, "'" + e.name() + "' has " + e.size()
+                throw new JobException(ErrorCode.LIMITS, "'" + LogText.of(e.name()) + "' has " + e.size()
                         + " bytes, this server accepts files of at most " + maxFileBytes);
             }
             Long other = sizes.putIfAbsent(e.sha256(), e.size());
@@ -54,16 +55,16 @@ public record BundleLimits(int maxEntries, long maxFileBytes, long maxTotalBytes
                 throw new JobException(ErrorCode.PROTOCOL, "the manifest gives hash " + e.sha256().hex()
                         + " two sizes (" + other + " and " + e.size() + ")");
             }
-            if (other == null) {
-                total += e.size();
-            }
+            // Every name counts, even for content listed before: the server hands the renderer a
+            // file per name, and a manifest must not multiply what it may ask for by repeating one.
+            total += e.size();
         }
         if (total > maxTotalBytes) {
             throw new JobException(ErrorCode.LIMITS, "the scene's files total " + total
-                    + " bytes, this server accepts at most " + maxTotalBytes);
+                    + " bytes (counted per name), this server accepts at most " + maxTotalBytes);
         }
         if (!names.contains(mainFile)) {
-            throw new JobException(ErrorCode.PROTOCOL, "the scene file '" + mainFile + "' is not in the manifest");
+            throw new JobException(ErrorCode.PROTOCOL, "the scene file '" + LogText.of(mainFile) + "' is not in the manifest");
         }
     }
 }

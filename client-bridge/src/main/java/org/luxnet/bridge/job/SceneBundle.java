@@ -2,9 +2,11 @@ package org.luxnet.bridge.job;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.bridge.protocol.Bytes;
 
 /**
  * A scene and every file it reads, in memory, by the names the scene parser resolves them to. The
@@ -30,8 +32,11 @@ public final class SceneBundle {
         this.mainFile = mainFile;
         this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         List<ManifestEntry> m = new ArrayList<>(files.size());
+        // A file listed under many names is hashed once (the names share its array).
+        Map<byte[], Bytes> hashes = new IdentityHashMap<>();
         for (Map.Entry<String, byte[]> e : this.files.entrySet()) {
-            m.add(new ManifestEntry(e.getKey(), ContentHash.of(e.getValue()), e.getValue().length));
+            m.add(new ManifestEntry(e.getKey(), hashes.computeIfAbsent(e.getValue(), ContentHash::of),
+                    e.getValue().length));
         }
         this.manifest = List.copyOf(m);
     }

@@ -22,6 +22,7 @@ import org.luxnet.monitor.StatusJson;
  * </pre>
  *
  * Anything else is a 404, any other method a 405: the port observes, it never changes the server.
+ * It shows nothing secret: whether a session runs, never its id, which anyone may read here.
  * It lives beside the protocol (it reads a {@link RenderServer}) and serves through the monitor
  * module's HTTP layer, so that module needs nothing from client-bridge.
  */
@@ -58,7 +59,6 @@ public final class ServerStatusApi {
                 .name("port").value(server.port())
                 .name("state").value(activity(s))
                 .name("detail").value(s.state())
-                .name("sessionId").value(s.sessionId())
                 .name("clientAddress").value(s.clientAddress())
                 .name("clientConnected").value(s.connected())
                 .name("job");

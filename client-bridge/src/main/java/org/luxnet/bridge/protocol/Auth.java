@@ -1,8 +1,10 @@
 package org.luxnet.bridge.protocol;
 
 /**
- * The client's proof that it knows the password: HMAC-SHA256 keyed with the password over a label
- * and both nonces ({@link org.luxnet.bridge.auth.PasswordProof}). The password never travels.
+ * The client's proof that it knows the password: HMAC-SHA256 keyed with the key derived from the
+ * password and the server's salt, over a label and both nonces ({@link
+ * org.luxnet.bridge.auth.PasswordProof}); sent only once the server has proved itself. The password
+ * never travels.
  *
  * <p>Wire: {@code 32 bytes proof}.
  */

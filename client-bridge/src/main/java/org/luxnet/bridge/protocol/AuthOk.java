@@ -1,17 +1,12 @@
 package org.luxnet.bridge.protocol;
 
 /**
- * The server accepted the client's proof and proves in turn that it knows the password, so a
- * client is not fooled into rendering for (or sending scenes to) an impostor.
+ * The server accepted the client's proof; the session messages may follow. (The server proved
+ * itself first, in {@link Welcome}.)
  *
- * <p>Wire: {@code 32 bytes proof}.
+ * <p>Wire: no fields.
  */
-public record AuthOk(Bytes proof) implements Message {
-    /** Checks the proof's length. */
-    public AuthOk {
-        Fields.length(proof, Protocol.PROOF_BYTES, "proof");
-    }
-
+public record AuthOk() implements Message {
     @Override
     public MessageType type() {
         return MessageType.AUTH_OK;

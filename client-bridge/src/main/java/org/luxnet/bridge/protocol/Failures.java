@@ -15,7 +15,7 @@ public final class Failures {
             c = c.getCause();
         }
         if (c instanceof TooLongFrameException) {
-            return "frame too large (limit " + Protocol.MAX_FRAME_BYTES + " bytes): " + c.getMessage();
+            return "frame too large: " + c.getMessage();
         }
         String m = c.getMessage();
         return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;

@@ -1,7 +1,6 @@
 package org.luxnet.bridge.protocol;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 
 /** Installs the codec part of the pipeline, the same on both sides. */
 public final class Framing {
@@ -17,7 +16,15 @@ public final class Framing {
      * longer length rather than after reading it), the message decoder and the message encoder.
      */
     public static void install(ChannelPipeline p, int maxFrameBytes) {
-        p.addLast(FRAMES, new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true));
+        install(p, maxFrameBytes, maxFrameBytes);
+    }
+
+    /**
+     * As {@link #install(ChannelPipeline, int)}, accepting frames of at most {@code handshakeFrameBytes}
+     * until the {@link FrameGate} in the pipeline is opened (after authentication).
+     */
+    public static void install(ChannelPipeline p, int handshakeFrameBytes, int maxFrameBytes) {
+        p.addLast(FRAMES, new FrameGate(handshakeFrameBytes, maxFrameBytes));
         p.addLast(DECODER, new MessageDecoder());
         p.addLast(ENCODER, ENCODER_INSTANCE);
     }

@@ -55,11 +55,12 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                         r.fixed(Protocol.NONCE_BYTES, "clientNonce"));
             case WELCOME:
                 return new Welcome(r.u16("version"), r.i32("capabilities"), r.string("serverId"),
-                        r.bool("authRequired"), r.fixed(Protocol.NONCE_BYTES, "serverNonce"));
+                        r.bool("authRequired"), r.fixed(Protocol.NONCE_BYTES, "serverNonce"),
+                        r.fixed(Protocol.SALT_BYTES, "salt"), r.i32("iterations"), r.fixed(Protocol.PROOF_BYTES, "serverProof"));
             case AUTH:
                 return new Auth(r.fixed(Protocol.PROOF_BYTES, "proof"));
             case AUTH_OK:
-                return new AuthOk(r.fixed(Protocol.PROOF_BYTES, "proof"));
+                return new AuthOk();
             case ERROR: {
                 int code = r.u16("code");
                 ErrorCode c = ErrorCode.fromWire(code);
@@ -67,7 +68,7 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                 return new ErrorMessage(c == null ? ErrorCode.INTERNAL : c, c == null ? "(error " + code + ") " + text : text);
             }
             case BUSY:
-                return new Busy(r.string("sessionId"), r.string("clientAddress"), r.i64("since"));
+                return new Busy(r.string("sessionTag"), r.string("clientAddress"), r.i64("since"));
             case OPEN:
                 return open(r);
             case NEED: {
@@ -113,6 +114,7 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     private static Open open(WireReader r) throws ProtocolException {
         String session = r.string("sessionId");
+        Bytes secret = r.fixed(Protocol.SECRET_BYTES, "secret");
         boolean attachOnly = r.bool("attachOnly");
         JobSpec spec = new JobSpec(r.i64("seed"), r.i32("node"), r.i64("passBudget"));
         String main = r.string("mainFile");
@@ -122,6 +124,6 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         for (int i = 0; i < n; i++) {
             entries.add(new ManifestEntry(r.string("name"), r.fixed(Protocol.HASH_BYTES, "sha256"), r.i64("size")));
         }
-        return new Open(session, attachOnly, spec, main, entries);
+        return new Open(session, secret, attachOnly, spec, main, entries);
     }
 }

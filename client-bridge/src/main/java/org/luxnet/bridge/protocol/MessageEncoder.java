@@ -54,13 +54,13 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
                 out.writeShort(w.version()).writeInt(w.capabilities());
                 string(out, w.serverId());
                 out.writeByte(w.authRequired() ? 1 : 0).writeBytes(w.serverNonce().unsafeArray());
+                out.writeBytes(w.salt().unsafeArray()).writeInt(w.iterations()).writeBytes(w.serverProof().unsafeArray());
                 break;
             }
             case AUTH:
                 out.writeBytes(((Auth) m).proof().unsafeArray());
                 break;
             case AUTH_OK:
-                out.writeBytes(((AuthOk) m).proof().unsafeArray());
                 break;
             case ERROR: {
                 ErrorMessage e = (ErrorMessage) m;
@@ -70,7 +70,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
             }
             case BUSY: {
                 Busy b = (Busy) m;
-                string(out, b.sessionId());
+                string(out, b.sessionTag());
                 string(out, b.clientAddress());
                 out.writeLong(b.sinceEpochMillis());
                 break;
@@ -78,6 +78,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
             case OPEN: {
                 Open o = (Open) m;
                 string(out, o.sessionId());
+                out.writeBytes(o.secret().unsafeArray());
                 out.writeByte(o.attachOnly() ? 1 : 0);
                 out.writeLong(o.spec().sessionSeed()).writeInt(o.spec().node()).writeLong(o.spec().passBudget());
                 string(out, o.mainFile());

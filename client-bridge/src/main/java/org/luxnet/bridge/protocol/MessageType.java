@@ -8,11 +8,11 @@ package org.luxnet.bridge.protocol;
 public enum MessageType {
     /** Client opens: protocol version, capabilities, client nonce. */
     HELLO(1),
-    /** Server answers: version, capabilities, server id, whether a password is required, server nonce. */
+    /** Server answers: version, capabilities, server id, whether a password is required, server nonce, salt, its proof. */
     WELCOME(2),
     /** Client proves it knows the password. */
     AUTH(3),
-    /** Server accepts the proof and proves it knows the password too. */
+    /** Server accepts the client's proof. */
     AUTH_OK(4),
     /** Either side refuses something; the connection closes after it. */
     ERROR(5),

@@ -3,17 +3,26 @@ package org.luxnet.bridge.protocol;
 /** Constants both sides agree on. */
 public final class Protocol {
     /** The protocol version this build speaks; a peer with another version is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** TCP port a render server listens on when none is given. */
     public static final int DEFAULT_PORT = 18018;
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */
     public static final int MAX_FRAME_BYTES = (1 << 20) + 4096;
+    /**
+     * Largest frame a server accepts before the client has authenticated: room for a HELLO with the
+     * longest client name, nothing that could make it buffer much per connection.
+     */
+    public static final int HANDSHAKE_FRAME_BYTES = 8192;
     /** Largest data piece of a {@link BlobChunk} or {@link DeltaChunk}. */
     public static final int CHUNK_BYTES = 1 << 20;
     /** Bytes of a handshake nonce. */
     public static final int NONCE_BYTES = 32;
     /** Bytes of an HMAC-SHA256 proof. */
     public static final int PROOF_BYTES = 32;
+    /** Bytes of the server's PBKDF2 salt ({@link Welcome}). */
+    public static final int SALT_BYTES = 16;
+    /** Bytes of a session secret ({@link Open}). */
+    public static final int SECRET_BYTES = 32;
     /** Bytes of a SHA-256 content hash. */
     public static final int HASH_BYTES = 32;
     /** Longest string field, in UTF-8 bytes. */

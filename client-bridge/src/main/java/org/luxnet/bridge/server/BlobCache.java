@@ -1,10 +1,13 @@
 package org.luxnet.bridge.server;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +22,10 @@ import org.luxnet.bridge.protocol.Bytes;
  * server's own lower-case hex of its hash (uploads first go to temporary files named by the server
  * too), so no client-supplied name ever becomes a path. Content is verified when written and when
  * read. The directory's size is bounded: after an upload, least recently used files go until the
- * total is under the limit. Used from the server's one state thread; not thread-safe.
+ * total is under the limit. The directory is created private to its user; a directory that is a
+ * symbolic link or writable by others is refused, and no file in it is followed through a link, so
+ * another local user cannot plant links that make the server read or overwrite other files. Used
+ * from the server's one state thread; not thread-safe.
  */
 public final class BlobCache {
     private static final Logger LOG = Logger.getLogger(BlobCache.class.getName());
@@ -33,7 +39,7 @@ public final class BlobCache {
      * holding at most {@code maxBytes} besides the files of the scene being loaded.
      */
     public BlobCache(Path dir, long maxBytes) throws IOException {
-        this.dir = Files.createDirectories(dir);
+        this.dir = CacheDirs.open(dir);
         this.maxBytes = maxBytes;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, UPLOAD_PREFIX + "*")) {
             for (Path p : s) {
@@ -55,7 +61,7 @@ public final class BlobCache {
     public boolean has(Bytes hash, long size) {
         Path p = path(hash);
         try {
-            return Files.isRegularFile(p) && Files.size(p) == size;
+            return Files.isRegularFile(p, NOFOLLOW_LINKS) && CacheDirs.size(p) == size;
         } catch (IOException e) {
             return false;
         }
@@ -68,16 +74,17 @@ public final class BlobCache {
      */
     public byte[] read(Bytes hash, long size) throws IOException {
         Path p = path(hash);
-        if (Files.size(p) != size) {
+        if (CacheDirs.size(p) != size) {
             Files.deleteIfExists(p);
-            throw new IOException("cached " + p.getFileName() + " has the wrong size; deleted");
+            throw new IOException("cached " + p.getFileName() + " has the wrong size (or is not a plain file); deleted");
         }
-        byte[] data = Files.readAllBytes(p);
+        byte[] data = CacheDirs.readAll(p, size);
         if (!ContentHash.of(data).equals(hash)) {
             Files.deleteIfExists(p);
             throw new IOException("cached " + p.getFileName() + " does not match its hash; deleted");
         }
-        Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
+        Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW_LINKS)
+                .setTimes(FileTime.fromMillis(System.currentTimeMillis()), null, null);
         return data;
     }
 
@@ -94,7 +101,7 @@ public final class BlobCache {
                     continue;
                 }
                 try {
-                    bytes += Files.size(p);
+                    bytes += CacheDirs.size(p);
                     files++;
                 } catch (IOException vanished) {
                     // Evicted between listing and sizing: no longer in the cache.
@@ -128,9 +135,9 @@ public final class BlobCache {
             long total = 0;
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 for (Path p : s) {
-                    if (!p.getFileName().toString().startsWith(UPLOAD_PREFIX) && Files.isRegularFile(p)) {
+                    if (!p.getFileName().toString().startsWith(UPLOAD_PREFIX) && Files.isRegularFile(p, NOFOLLOW_LINKS)) {
                         files.add(p);
-                        total += Files.size(p);
+                        total += CacheDirs.size(p);
                     }
                 }
             }
@@ -143,7 +150,7 @@ public final class BlobCache {
                 if (keep.stream().anyMatch(h -> h.hex().equals(name))) {
                     continue;
                 }
-                long size = Files.size(p);
+                long size = CacheDirs.size(p);
                 Files.deleteIfExists(p);
                 total -= size;
                 LOG.fine(() -> "evicted " + name + " (" + size + " bytes) from the scene cache");
@@ -157,7 +164,7 @@ public final class BlobCache {
 
     private static FileTime modified(Path p) {
         try {
-            return Files.getLastModifiedTime(p);
+            return Files.getLastModifiedTime(p, NOFOLLOW_LINKS);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }

@@ -3,8 +3,10 @@ package org.luxnet.bridge.server;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import org.luxnet.bridge.job.ContentHash;
 import org.luxnet.bridge.protocol.Bytes;
@@ -27,7 +29,9 @@ public final class BlobUpload {
         this.size = size;
         this.tmp = tmp;
         this.target = target;
-        this.out = Files.newOutputStream(tmp);
+        // The server created tmp; never write through a link someone put in its place.
+        this.out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The hash the file must have. */

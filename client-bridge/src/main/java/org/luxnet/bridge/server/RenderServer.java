@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.luxnet.accumulator.progress.HostLoad;
+import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.DeltaChunk;
@@ -43,6 +44,9 @@ public final class RenderServer implements AutoCloseable {
     private final ExecutorService helper;
     private final ServerCore core;
     private final BlobCache cache;
+    private final PeerLog peerLog = PeerLog.standard(LOG);
+    private final ConnectionGate gate;
+    private final PasswordProof.Key passwordKey;
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
@@ -59,7 +63,11 @@ public final class RenderServer implements AutoCloseable {
         this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
         this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
-        this.core = new ServerCore(config, backend, cache, work, helper, this::publish);
+        this.gate = new ConnectionGate(config.connections(), peerLog);
+        // Derived once, with a salt of this server's own: slow on purpose, so that guessing offline is too.
+        this.passwordKey = config.password() == null ? null
+                : config.password().key(PasswordProof.newSalt(), PasswordProof.ITERATIONS);
+        this.core = new ServerCore(config, backend, cache, work, helper, this::publish, peerLog);
         this.snapshot = core.snapshot();
     }
 
@@ -92,7 +100,8 @@ public final class RenderServer implements AutoCloseable {
             }
         };
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ServerInitializer(config.serverId(), config.password(), config.lease(), sink));
+                .childHandler(new ServerInitializer(config.serverId(), passwordKey, config.lease(), sink,
+                        peerLog, gate));
         InetSocketAddress bind = config.bindHost() == null ? new InetSocketAddress(config.port())
                 : new InetSocketAddress(config.bindHost(), config.port());
         try {
@@ -106,6 +115,7 @@ public final class RenderServer implements AutoCloseable {
         work.scheduleWithFixedDelay(() -> {
             core.checkLease();
             core.logStats();
+            peerLog.flush();
             publish();
         }, tick, tick, TimeUnit.MILLISECONDS);
         InetSocketAddress a = (InetSocketAddress) listener.localAddress();
@@ -137,6 +147,34 @@ public final class RenderServer implements AutoCloseable {
     /** What the scene cache holds, for the status port; lists the cache directory. */
     public BlobCache.Usage cacheUsage() {
         return cache.usage();
+    }
+
+    /**
+     * What the open connections hold: their number and the bytes their frame decoders buffer for
+     * incomplete frames (what peers can make the server keep before a message is whole).
+     */
+    public ConnectionUsage connectionUsage() throws InterruptedException {
+        EventLoopGroup g;
+        synchronized (this) {
+            g = group;
+        }
+        if (g == null) {
+            return new ConnectionUsage(0, 0);
+        }
+        try {
+            return g.next().submit(() -> new ConnectionUsage(gate.open(), gate.bufferedBytes())).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the server's event loop did not answer: " + e, e);
+        }
+    }
+
+    /**
+     * What a server's connections hold.
+     *
+     * @param connections   open connections
+     * @param bufferedBytes bytes held for frames not yet complete
+     */
+    public record ConnectionUsage(int connections, long bufferedBytes) {
     }
 
     /** The scene cache directory. */

@@ -1,6 +1,7 @@
 package org.luxnet.bridge.server;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.luxnet.bridge.job.ManifestEntry;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.BlobChunk;
 import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.ProtocolException;
 
 /**
@@ -56,7 +58,7 @@ final class SceneIntake {
         ManifestEntry next = s.missing.get(0);
         if (!next.sha256().equals(c.sha256())) {
             throw new ProtocolException("scene file " + c.sha256().hex() + " arrived; the server asked for "
-                    + next.sha256().hex() + " ('" + next.name() + "') next");
+                    + next.sha256().hex() + " ('" + LogText.of(next.name()) + "') next");
         }
         if (s.upload == null) {
             s.upload = cache.begin(next.sha256(), next.size());
@@ -75,14 +77,24 @@ final class SceneIntake {
         return done && s.missing.isEmpty();
     }
 
-    /** Trims the cache (keeping this scene's files) and reads the scene back from it, verified. */
+    /**
+     * Trims the cache (keeping this scene's files) and reads the scene back from it, verified; each
+     * distinct file once.
+     */
     SceneBundle bundle(ServerSession s) throws IOException {
         Set<Bytes> keep = new HashSet<>();
         s.manifest.forEach(e -> keep.add(e.sha256()));
         cache.evict(keep);
+        // Each file read once, however many names list it: the names share one array.
+        Map<Bytes, byte[]> byHash = new HashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (ManifestEntry e : s.manifest) {
-            files.put(e.name(), cache.read(e.sha256(), e.size()));
+            byte[] data = byHash.get(e.sha256());
+            if (data == null) {
+                data = cache.read(e.sha256(), e.size());
+                byHash.put(e.sha256(), data);
+            }
+            files.put(e.name(), data);
         }
         return new SceneBundle(s.mainFile, files);
     }

@@ -19,9 +19,11 @@ import org.luxnet.bridge.protocol.Protocol;
  *                      stops and the server is idle
  * @param statsInterval how often the statistics line is logged while rendering
  * @param serverId      the id reported in the handshake and BUSY answers
+ * @param connections   how many connections it keeps open, in all and per peer address
  */
 public record ServerConfig(String bindHost, int port, PasswordProof password, Path cacheDir, long maxCacheBytes,
-                           BundleLimits limits, Duration lease, Duration statsInterval, String serverId) {
+                           BundleLimits limits, Duration lease, Duration statsInterval, String serverId,
+                           ConnectionLimits connections) {
     /** Default lease: long enough for a client restart, short enough that a dead client frees the server. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
@@ -33,6 +35,9 @@ public record ServerConfig(String bindHost, int port, PasswordProof password, Pa
         if (lease.isNegative() || lease.isZero() || statsInterval.isNegative() || statsInterval.isZero()) {
             throw new IllegalArgumentException("lease and statistics interval must be positive");
         }
+        if (connections == null) {
+            throw new IllegalArgumentException("connection limits are missing");
+        }
         if (maxCacheBytes <= 0) {
             throw new IllegalArgumentException("cache size must be positive, got " + maxCacheBytes);
         }
@@ -41,32 +46,38 @@ public record ServerConfig(String bindHost, int port, PasswordProof password, Pa
     /** A server on {@code port} (all interfaces, no password) with default limits, lease and cache size. */
     public static ServerConfig of(int port, Path cacheDir, String serverId) {
         return new ServerConfig(null, port, null, cacheDir, 4L << 30, BundleLimits.DEFAULT, DEFAULT_LEASE,
-                Duration.ofSeconds(10), serverId);
+                Duration.ofSeconds(10), serverId, ConnectionLimits.DEFAULT);
     }
 
     /** This config with {@code p} as password (null for none). */
     public ServerConfig withPassword(PasswordProof p) {
-        return new ServerConfig(bindHost, port, p, cacheDir, maxCacheBytes, limits, lease, statsInterval, serverId);
+        return new ServerConfig(bindHost, port, p, cacheDir, maxCacheBytes, limits, lease, statsInterval, serverId, connections);
     }
 
     /** This config with another lease. */
     public ServerConfig withLease(Duration l) {
-        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, limits, l, statsInterval, serverId);
+        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, limits, l, statsInterval, serverId, connections);
     }
 
     /** This config listening on {@code host} only. */
     public ServerConfig withBindHost(String host) {
-        return new ServerConfig(host, port, password, cacheDir, maxCacheBytes, limits, lease, statsInterval, serverId);
+        return new ServerConfig(host, port, password, cacheDir, maxCacheBytes, limits, lease, statsInterval, serverId, connections);
     }
 
     /** This config with other manifest limits. */
     public ServerConfig withLimits(BundleLimits l) {
-        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, l, lease, statsInterval, serverId);
+        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, l, lease, statsInterval, serverId, connections);
     }
 
     /** This config logging statistics every {@code d}. */
     public ServerConfig withStatsInterval(Duration d) {
-        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, limits, lease, d, serverId);
+        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, limits, lease, d, serverId, connections);
+    }
+
+    /** This config with other connection limits. */
+    public ServerConfig withConnections(ConnectionLimits c) {
+        return new ServerConfig(bindHost, port, password, cacheDir, maxCacheBytes, limits, lease, statsInterval, serverId,
+                c);
     }
 
     /** The default port, for messages. */

@@ -25,6 +25,7 @@ import org.luxnet.bridge.protocol.Busy;
 import org.luxnet.bridge.protocol.Ended;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
@@ -50,6 +51,7 @@ final class ServerCore {
     private final ScheduledExecutorService work;
     private final ExecutorService helper;
     private final Runnable changed;
+    private final PeerLog peerLog;
     private final FilmCodec codec = new FilmCodec();
     private final Map<String, Ended> ended = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
@@ -65,13 +67,14 @@ final class ServerCore {
     private long lastStatsNanos;
 
     ServerCore(ServerConfig config, RenderBackend backend, BlobCache cache, ScheduledExecutorService work,
-               ExecutorService helper, Runnable changed) {
+               ExecutorService helper, Runnable changed, PeerLog peerLog) {
         this.config = config;
         this.backend = backend;
         this.intake = new SceneIntake(cache);
         this.work = work;
         this.helper = helper;
         this.changed = changed;
+        this.peerLog = peerLog;
     }
 
     /** Runs {@code r} on the state thread; after a shutdown there is nothing left to update. */
@@ -125,7 +128,7 @@ final class ServerCore {
         if (session != null && session.owner == ch) {
             session.owner = null;
             session.abortUpload();
-            LOG.info("client " + session.clientAddress + " of session " + session.id + " disconnected; keeping the "
+            LOG.info("client " + session.clientAddress + " of session " + session.shownId + " disconnected; keeping the "
                     + "session for " + config.lease().toSeconds() + " s");
             changed.run();
         }
@@ -141,12 +144,18 @@ final class ServerCore {
     private void open(Channel ch, Open o) throws ProtocolException, JobException, IOException {
         String addr = RenderServer.address(ch);
         if (session != null && session.id.equals(o.sessionId())) {
+            if (!session.secretMatches(o.secret())) {
+                // Someone who learnt the session's id but is not its client: never let it take the deltas.
+                refuse(ch, ErrorCode.AUTH_FAILED, "session " + session.shownId + " belongs to another client (wrong "
+                        + "session secret)");
+                return;
+            }
             reattach(ch, addr);
             return;
         }
         if (session != null) {
-            LOG.info("refusing " + addr + ": busy with session " + session.id + " of " + session.clientAddress);
-            ch.writeAndFlush(new Busy(session.id, session.clientAddress, session.sinceMillis))
+            LOG.info("refusing " + addr + ": busy with session " + session.shownId + " of " + session.clientAddress);
+            ch.writeAndFlush(new Busy(session.tag(), session.clientAddress, session.sinceMillis))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -156,9 +165,9 @@ final class ServerCore {
             return;
         }
         config.limits().check(o.mainFile(), o.manifest());
-        session = new ServerSession(o.sessionId(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
+        session = new ServerSession(o.sessionId(), o.secret(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
                 ch, addr);
-        LOG.info("session " + session.id + " from " + addr + ": node " + o.spec().node() + ", "
+        LOG.info("session " + session.shownId + " from " + addr + ": node " + o.spec().node() + ", "
                 + o.manifest().size() + " scene files");
         requestMissing(session);
     }
@@ -166,10 +175,10 @@ final class ServerCore {
     private void reattach(Channel ch, String addr) {
         ServerSession s = session;
         if (s.owner != null && s.owner != ch) {
-            LOG.info("session " + s.id + " reattached from " + addr + "; closing its previous connection");
+            LOG.info("session " + s.shownId + " reattached from " + addr + "; closing its previous connection");
             s.owner.close();
         } else {
-            LOG.info("session " + s.id + " reattached from " + addr);
+            LOG.info("session " + s.shownId + " reattached from " + addr);
         }
         s.owner = ch;
         s.clientAddress = addr;
@@ -240,7 +249,7 @@ final class ServerCore {
         s.startNanos = System.nanoTime();
         lastStatsNanos = s.startNanos;
         SourceStats st = job.stats();
-        LOG.info("session " + s.id + ": rendering " + s.width + "x" + s.height + " as node " + s.spec.node() + " on "
+        LOG.info("session " + s.shownId + ": rendering " + s.width + "x" + s.height + " as node " + s.spec.node() + " on "
                 + st.devices());
         if (s.owner != null) {
             s.owner.writeAndFlush(started(s, false));
@@ -255,7 +264,7 @@ final class ServerCore {
         if (session != s) {
             return;
         }
-        LOG.warning("session " + s.id + ": cannot render the scene: " + message);
+        LOG.warning("session " + s.shownId + ": cannot render the scene: " + message);
         if (s.owner != null) {
             refuse(s.owner, code, message);
         }
@@ -330,7 +339,7 @@ final class ServerCore {
                 job.requestStop();
                 helper.execute(() -> {
                     if (!job.awaitStopped(Duration.ofSeconds(60))) {
-                        LOG.warning("session " + s.id + ": the render did not stop within 60 s; sending what it has");
+                        LOG.warning("session " + s.shownId + ": the render did not stop within 60 s; sending what it has");
                     }
                     post(() -> finishStop(s));
                 });
@@ -358,7 +367,7 @@ final class ServerCore {
         }
         long silent = System.nanoTime() - s.lastHeardNanos;
         if (silent > config.lease().toNanos()) {
-            LOG.warning("session " + s.id + ": client " + s.clientAddress + " silent for " + silent / 1_000_000_000
+            LOG.warning("session " + s.shownId + ": client " + s.clientAddress + " silent for " + silent / 1_000_000_000
                     + " s, past the lease of " + config.lease().toSeconds() + " s; stopping the render");
             if (s.owner != null) {
                 s.owner.close();
@@ -379,7 +388,7 @@ final class ServerCore {
         if (s.job != null) {
             s.job.requestStop();
         }
-        LOG.info("session " + s.id + " ended (" + why + "); idle, waiting for a client");
+        LOG.info("session " + s.shownId + " ended (" + why + "); idle, waiting for a client");
     }
 
     /** Logs the statistics line when a render runs and the interval has passed; called periodically. */
@@ -414,7 +423,8 @@ final class ServerCore {
         if (ch == null) {
             return;
         }
-        LOG.warning("closing connection from " + RenderServer.address(ch) + ": " + message);
+        peerLog.warn(ch.remoteAddress(), "closing connection from " + RenderServer.address(ch) + ": "
+                + LogText.of(message));
         ch.writeAndFlush(new ErrorMessage(code, message)).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -13,7 +13,9 @@ import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
+import org.luxnet.bridge.protocol.FrameGate;
 import org.luxnet.bridge.protocol.Hello;
+import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.MessageType;
 import org.luxnet.bridge.protocol.Protocol;
@@ -33,9 +35,13 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     private enum Phase { HELLO, AUTH, READY }
 
     private final String serverId;
-    private final PasswordProof password;
+    /** The key derived from the password with this server's salt; null without a password. */
+    private final PasswordProof.Key password;
     private final MessageSink sink;
+    private final PeerLog peerLog;
     private Phase phase = Phase.HELLO;
+    /** Set by the first refusal: what the peer sent after it is dropped unread and unlogged. */
+    private boolean closing;
     private Bytes serverNonce, clientNonce;
 
     /** Where authenticated messages go. */
@@ -45,14 +51,18 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         void disconnected(io.netty.channel.Channel ch);
     }
 
-    ServerHandler(String serverId, PasswordProof password, MessageSink sink) {
+    ServerHandler(String serverId, PasswordProof.Key password, MessageSink sink, PeerLog peerLog) {
         this.serverId = serverId;
         this.password = password;
         this.sink = sink;
+        this.peerLog = peerLog;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
+        if (closing) {
+            return;
+        }
         switch (phase) {
             case HELLO:
                 hello(ctx, expect(m, MessageType.HELLO, "the handshake must start with HELLO"));
@@ -89,9 +99,17 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
         byte[] nonce = new byte[Protocol.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         serverNonce = Bytes.of(nonce);
-        ctx.writeAndFlush(new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, password != null, serverNonce));
-        phase = password != null ? Phase.AUTH : Phase.READY;
-        LOG.fine(() -> "client " + RenderServer.address(ctx.channel()) + " (" + h.clientName() + ") connected");
+        // The server proves itself first: a client never reveals a proof to a server that does not know the password.
+        ctx.writeAndFlush(password == null ? new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, false, serverNonce)
+                : new Welcome(Protocol.VERSION, Protocol.CAPABILITIES, serverId, true, serverNonce, password.salt(),
+                password.iterations(), password.serverProof(serverNonce, clientNonce)));
+        if (password != null) {
+            phase = Phase.AUTH;
+        } else {
+            authenticated(ctx);
+        }
+        LOG.fine(() -> "client " + RenderServer.address(ctx.channel()) + " (" + LogText.of(h.clientName())
+                + ") connected");
     }
 
     private void auth(ChannelHandlerContext ctx, Auth a) {
@@ -99,15 +117,31 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
             refuse(ctx, ErrorCode.AUTH_FAILED, "wrong password");
             return;
         }
-        ctx.writeAndFlush(new AuthOk(password.serverProof(serverNonce, clientNonce)));
+        ctx.writeAndFlush(new AuthOk());
+        authenticated(ctx);
+    }
+
+    /** The client may now send what a session needs, in frames up to the full limit. */
+    private void authenticated(ChannelHandlerContext ctx) {
         phase = Phase.READY;
+        FrameGate gate = ctx.pipeline().get(FrameGate.class);
+        if (gate != null) {
+            gate.open();
+        }
     }
 
     private void refuse(ChannelHandlerContext ctx, ErrorCode code, String reason) {
-        LOG.warning("refusing client " + RenderServer.address(ctx.channel()) + ": " + reason);
-        ctx.writeAndFlush(new ErrorMessage(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        peerLog.warn(ctx.channel().remoteAddress(), "refusing client " + RenderServer.address(ctx.channel()) + ": "
+                + LogText.of(reason));
+        closeWith(ctx, code, reason);
         phase = Phase.HELLO;
+    }
+
+    /** Sends the refusal and closes; anything the peer sent meanwhile is dropped. */
+    private void closeWith(ChannelHandlerContext ctx, ErrorCode code, String reason) {
+        closing = true;
         ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(new ErrorMessage(code, reason)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -121,7 +155,9 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            LOG.warning("closing connection from " + RenderServer.address(ctx.channel()) + ": silent too long");
+            peerLog.warn(ctx.channel().remoteAddress(), "closing connection from " + RenderServer.address(ctx.channel())
+                    + ": silent too long");
+            closing = true;
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
@@ -130,12 +166,17 @@ final class ServerHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closing) {
+            // The frames that followed the first bad one in the same read: already answered.
+            return;
+        }
         String reason = Failures.describe(cause);
-        LOG.warning("closing connection from " + RenderServer.address(ctx.channel()) + ": " + reason);
+        peerLog.warn(ctx.channel().remoteAddress(), "closing connection from " + RenderServer.address(ctx.channel())
+                + ": " + LogText.of(reason));
         if (ctx.channel().isActive()) {
-            ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(new ErrorMessage(ErrorCode.PROTOCOL, reason)).addListener(ChannelFutureListener.CLOSE);
+            closeWith(ctx, ErrorCode.PROTOCOL, reason);
         } else {
+            closing = true;
             ctx.close();
         }
     }

@@ -1,12 +1,15 @@
 package org.luxnet.bridge.server;
 
 import io.netty.channel.Channel;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.ManifestEntry;
 import org.luxnet.bridge.job.RenderJob;
+import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.LogText;
 
 /**
  * One client session on a server: its job, the client's current connection (none while it is
@@ -21,6 +24,10 @@ final class ServerSession {
     }
 
     final String id, jobId, mainFile;
+    /** The session id as logs show it (escaped: the client chose it). */
+    final String shownId;
+    /** What a reattaching connection must present ({@link org.luxnet.bridge.protocol.Open#secret}). */
+    final Bytes secret;
     final JobSpec spec;
     final List<ManifestEntry> manifest;
     final long sinceMillis;
@@ -39,9 +46,11 @@ final class ServerSession {
     final List<ManifestEntry> missing = new ArrayList<>();
     BlobUpload upload;
 
-    ServerSession(String id, String jobId, JobSpec spec, String mainFile, List<ManifestEntry> manifest,
+    ServerSession(String id, Bytes secret, String jobId, JobSpec spec, String mainFile, List<ManifestEntry> manifest,
                   Channel owner, String clientAddress) {
         this.id = id;
+        this.shownId = LogText.of(id);
+        this.secret = secret;
         this.jobId = jobId;
         this.spec = spec;
         this.mainFile = mainFile;
@@ -50,6 +59,16 @@ final class ServerSession {
         this.clientAddress = clientAddress;
         this.sinceMillis = System.currentTimeMillis();
         this.lastHeardNanos = System.nanoTime();
+    }
+
+    /** True when {@code presented} is this session's secret; compared in constant time. */
+    boolean secretMatches(Bytes presented) {
+        return MessageDigest.isEqual(secret.toArray(), presented.toArray());
+    }
+
+    /** A short tag of the session for BUSY answers: enough to tell sessions apart, useless to reattach. */
+    String tag() {
+        return LogText.of(id.length() > 8 ? id.substring(0, 8) : id);
     }
 
     /** The state as the server's snapshot names it. */

@@ -18,6 +18,7 @@ import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.Ack;
 import org.luxnet.bridge.protocol.Bytes;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.DeltaChunk;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
@@ -49,9 +50,11 @@ class ClientHandlerTest {
     private static EmbeddedChannel rendering(RemoteNode n) {
         EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
         assertInstanceOf(Hello.class, out(ch));
-        ch.writeInbound(new Welcome(1, 0, "srv", false, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", false, NONCE));
         Open open = (Open) out(ch);
-        assertEquals("sess", open.sessionId());
+        assertEquals(SessionKeys.of("sess").wireId(), open.sessionId(), "the id servers see is derived, not the FLM's");
+        assertEquals(SessionKeys.of("sess").secret(), open.secret());
+        assertFalse(open.sessionId().contains("sess"));
         assertEquals(1, open.spec().node());
         ch.writeInbound(new Need(List.of()));
         ch.writeInbound(new Started("job-1", 1, false, FakeJob.WIDTH, FakeJob.HEIGHT, 2, "fake"));
@@ -78,6 +81,22 @@ class ClientHandlerTest {
         assertTrue(total.contentEquals(d));
         assertEquals(new Checkpoint("job-1", 1), n.checkpoint());
         assertTrue(ch.isActive());
+    }
+
+    @Test
+    void deltasAcknowledgedByAnotherConnectionAreNoticedAndNamed() {
+        try (LogCapture log = new LogCapture(RemoteNode.class.getName())) {
+            RemoteNode n = node(null);
+            EmbeddedChannel ch = rendering(n);
+            byte[] enc = new FilmCodec().encode(FakeJob.reference(new JobSpec(5, 1, 0), 1));
+            ch.writeInbound(delta(1, enc));
+            assertFalse(log.contains("acknowledged"), "deltas in order are normal");
+            ch.writeInbound(delta(4, enc));
+            assertTrue(log.contains("server 127.0.0.1:1 (srv) sent delta 4 after 1", "acknowledged the 2 between"),
+                    log.messages().toString());
+            assertEquals(new Ack(1), out(ch));
+            assertEquals(new Ack(4), out(ch), "what did arrive is still merged and acknowledged");
+        }
     }
 
     @Test
@@ -123,7 +142,7 @@ class ClientHandlerTest {
         RemoteNode n = node(null);
         EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
         out(ch);
-        ch.writeInbound(new Welcome(1, 0, "srv", true, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", true, NONCE));
         assertFalse(ch.isActive());
         assertTrue(n.state().contains("requires a password"), n.state());
     }

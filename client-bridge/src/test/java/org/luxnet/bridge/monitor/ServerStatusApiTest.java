@@ -1,6 +1,7 @@
 package org.luxnet.bridge.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,20 +62,16 @@ class ServerStatusApiTest {
                 ClientSession client = c.client(Cluster.scene("WorldBegin"), "session-42", Cluster.fastOptions(null));
                 RenderDriver driver = Cluster.driver(new Film(FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS), 0);
                 driver.addRemote(client.addNode(new NodeAddress("127.0.0.1", server.port()), 0, Checkpoint.NONE));
-                AtomicReference<RenderDriver.Result> result = new AtomicReference<>();
-                Thread run = new Thread(() -> {
-                    try {
-                        result.set(driver.run());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                run.start();
+                CompletableFuture<RenderDriver.Result> result = Cluster.runInBackground(driver);
                 try {
                     server.awaitSnapshot(s -> s.job() != null && s.job().samples() > 0, Duration.ofSeconds(30));
                     Map<String, Object> busy = get(port, "/api/status");
                     assertEquals("rendering", busy.get("state"), busy.toString());
-                    assertEquals("session-42", busy.get("sessionId"));
+                    assertFalse(busy.containsKey("sessionId"), "the status port reveals no session id");
+                    for (String path : List.of("/api/status", "/api/nodes")) {
+                        assertFalse(RawHttp.exchange(port, RawHttp.request("GET", path, "")).body().contains("session-42"),
+                                path + " shows the session id");
+                    }
                     assertEquals(true, busy.get("clientConnected"));
                     assertTrue(((String) busy.get("clientAddress")).startsWith("127.0.0.1:"));
                     Map<String, Object> job = (Map<String, Object>) busy.get("job");
@@ -94,9 +92,8 @@ class ServerStatusApiTest {
                             "no such path: /api/stop");
                 } finally {
                     driver.requestStop();
-                    run.join(20_000);
                 }
-                assertEquals("stopped", result.get().reason());
+                assertEquals("stopped", result.get(20, TimeUnit.SECONDS).reason());
                 server.awaitSnapshot(s -> s.idle(), Duration.ofSeconds(30));
                 assertEquals("idle", get(port, "/api/status").get("state"));
             }

@@ -33,12 +33,12 @@ class MessageCodecTest {
         Bytes h = filled(32, 7), n = filled(32, 9);
         return List.of(
                 new Hello(1, Protocol.CAPABILITIES, "client \u00e9", n),
-                new Welcome(1, 5, "server-1", true, h),
+                new Welcome(1, 5, "server-1", true, h, filled(16, 6), 150_000, filled(32, 8)),
                 new Auth(filled(32, 1)),
-                new AuthOk(filled(32, 2)),
+                new AuthOk(),
                 new ErrorMessage(ErrorCode.AUTH_FAILED, "wrong password"),
                 new Busy("session-a", "127.0.0.1:4567", 1_700_000_000_123L),
-                new Open("session-a", true, new JobSpec(-42, 3, 17), "scenes/main.lxs",
+                new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17), "scenes/main.lxs",
                         List.of(new ManifestEntry("scenes/main.lxs", h, 1234), new ManifestEntry("m/x.ply", n, 0))),
                 new Need(List.of(h, n)),
                 new BlobChunk(h, 5, 20, filled(15, 3)),
@@ -160,7 +160,7 @@ class MessageCodecTest {
         for (int i = 0; i < 30_000; i++) {
             many.add(new ManifestEntry("a-rather-long-file-name-to-fill-the-frame/" + i, filled(32, i), i));
         }
-        Open o = new Open("s", false, new JobSpec(1, 1, 0), "a-rather-long-file-name-to-fill-the-frame/0", many);
+        Open o = new Open("s", filled(32, 5), false, new JobSpec(1, 1, 0), "a-rather-long-file-name-to-fill-the-frame/0", many);
         ProtocolException e = assertThrows(ProtocolException.class, () -> MessageEncoder.encode(o, out));
         assertTrue(e.getMessage().contains("exceeds the limit"));
         assertEquals(0, out.readableBytes(), "nothing half-written");

@@ -42,11 +42,14 @@ class ServerHandlerTest {
     };
 
     private static final Bytes NONCE = Bytes.of(new byte[32]);
+    private static final Bytes SALT = Bytes.of(new byte[Protocol.SALT_BYTES]);
 
     private EmbeddedChannel channel(PasswordProof password) {
         EmbeddedChannel ch = new EmbeddedChannel();
         Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
-        ch.pipeline().addLast(new ServerHandler("test-server", password, sink));
+        ch.pipeline().addLast(new ServerHandler("test-server",
+                password == null ? null : password.key(SALT, PasswordProof.ITERATIONS), sink,
+                PeerLog.standard(java.util.logging.Logger.getLogger(RenderServer.class.getName()))));
         return ch;
     }
 
@@ -88,8 +91,10 @@ class ServerHandlerTest {
         EmbeddedChannel ch = channel(p);
         Welcome w = (Welcome) exchange(ch, new Hello(Protocol.VERSION, Protocol.CAPABILITIES, "t", NONCE));
         assertTrue(w.authRequired());
-        AuthOk ok = (AuthOk) exchange(ch, new Auth(p.clientProof(w.serverNonce(), NONCE)));
-        assertTrue(p.checkServer(ok.proof(), w.serverNonce(), NONCE));
+        assertTrue(w.iterations() >= 100_000, "PBKDF2 iterations " + w.iterations());
+        PasswordProof.Key k = p.key(w.salt(), w.iterations());
+        assertTrue(k.checkServer(w.serverProof(), w.serverNonce(), NONCE), "the server proves itself first");
+        assertInstanceOf(AuthOk.class, exchange(ch, new Auth(k.clientProof(w.serverNonce(), NONCE))));
         exchange(ch, new Heartbeat());
         assertEquals(List.of(new Heartbeat()), forwarded);
     }
@@ -99,7 +104,7 @@ class ServerHandlerTest {
         try (LogCapture log = new LogCapture(RenderServer.class.getName())) {
             EmbeddedChannel ch = channel(new PasswordProof("s3cret"));
             Welcome w = (Welcome) exchange(ch, new Hello(Protocol.VERSION, Protocol.CAPABILITIES, "t", NONCE));
-            Message m = exchange(ch, new Auth(new PasswordProof("guess").clientProof(w.serverNonce(), NONCE)));
+            Message m = exchange(ch, new Auth(new PasswordProof("guess").key(w.salt(), w.iterations()).clientProof(w.serverNonce(), NONCE)));
             assertEquals(new ErrorMessage(ErrorCode.AUTH_FAILED, "wrong password"), m);
             assertFalse(ch.isActive());
             assertTrue(forwarded.isEmpty());

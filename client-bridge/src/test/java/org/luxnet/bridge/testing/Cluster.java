@@ -76,6 +76,21 @@ public final class Cluster implements AutoCloseable {
                 Duration.ofMillis(100), null, Duration.ZERO);
     }
 
+    /** Runs {@code driver} on a thread of its own; the future completes with its result. */
+    public static java.util.concurrent.CompletableFuture<RenderDriver.Result> runInBackground(RenderDriver driver) {
+        java.util.concurrent.CompletableFuture<RenderDriver.Result> result = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(driver.run());
+            } catch (InterruptedException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "test-render-driver");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
     @Override
     public void close() throws Exception {
         for (int i = closing.size() - 1; i >= 0; i--) {
