@@ -160,13 +160,15 @@ public final class RenderSession implements FilmSource {
     }
 
     /**
-     * Per device stream (index 0: CPU, then the extra devices), the next work item: where a resumed
-     * render continues (exact once stopped). Streams without a device here keep their start item.
+     * Per device stream (index 0: CPU, then the extra devices), where a render saved with the sums
+     * drained so far continues: each device's {@link RenderDevice#drainedItem()}, so the position
+     * always matches the drained film, even while rendering (a film saved mid-render and then
+     * resumed repeats and misses nothing). Streams without a device here keep their start item.
      */
     public long[] nextItems() {
         long[] out = startItems.clone();
         for (int i = 0; i < devices.size(); i++) {
-            out[streamOf.get(i)] = devices.get(i).nextItem();
+            out[streamOf.get(i)] = devices.get(i).drainedItem();
         }
         return out;
     }
