@@ -24,6 +24,7 @@ import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
 import org.luxnet.bridge.protocol.Started;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.testing.FakeJob;
 import org.luxnet.bridge.testing.LogCapture;
@@ -49,7 +50,7 @@ class ClientHandlerTest {
     private static EmbeddedChannel rendering(RemoteNode n) {
         EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
         assertInstanceOf(Hello.class, out(ch));
-        ch.writeInbound(new Welcome(1, 0, "srv", false, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", false, NONCE));
         Open open = (Open) out(ch);
         assertEquals("sess", open.sessionId());
         assertEquals(1, open.spec().node());
@@ -76,7 +77,7 @@ class ClientHandlerTest {
         Film total = new Film(FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS);
         assertEquals(d.totalSamples(), n.drainInto(total));
         assertTrue(total.contentEquals(d));
-        assertEquals(new Checkpoint("job-1", 1), n.checkpoint());
+        assertEquals(new Checkpoint("job-1", 1, 1, d.totalSamples()), n.checkpoint(), "job, delta, node, samples held");
         assertTrue(ch.isActive());
     }
 
@@ -123,7 +124,7 @@ class ClientHandlerTest {
         RemoteNode n = node(null);
         EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
         out(ch);
-        ch.writeInbound(new Welcome(1, 0, "srv", true, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", true, NONCE));
         assertFalse(ch.isActive());
         assertTrue(n.state().contains("requires a password"), n.state());
     }

@@ -64,6 +64,12 @@ public final class CpuDevice extends DeviceBase {
         return item;
     }
 
+    /** Passes that items below {@code item} have begun (the last one possibly unfinished). */
+    public static long passesBegun(long item, int width, int height) {
+        long tiles = (long) ((width + TILE - 1) / TILE) * ((height + TILE - 1) / TILE);
+        return (item + tiles - 1) / tiles;
+    }
+
     @Override
     public String description() {
         return "CPU";
