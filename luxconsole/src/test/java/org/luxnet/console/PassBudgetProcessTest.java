@@ -36,7 +36,7 @@ class PassBudgetProcessTest {
 
     @TempDir
     Path tmp;
-    private final List<LuxProcess> processes = new ArrayList<>();
+    private final LuxProcesses processes = new LuxProcesses();
 
     /** Node 0 (the client's CPU stream) and node 1 (the server's), PASSES each, seed 7. */
     @BeforeAll
@@ -54,17 +54,11 @@ class PassBudgetProcessTest {
 
     @AfterEach
     void killAll() {
-        processes.forEach(LuxProcess::close);
-    }
-
-    private LuxProcess luxconsole(String... args) throws IOException {
-        LuxProcess p = LuxProcess.start(args);
-        processes.add(p);
-        return p;
+        processes.close();
     }
 
     private LuxProcess server(String port, String lease) throws IOException {
-        return luxconsole("-s", "-p", port, "-t", "1", "--gpu", "off", "--cache-dir", tmp.resolve("cache").toString(),
+        return processes.start("-s", "-p", port, "-t", "1", "--gpu", "off", "--cache-dir", tmp.resolve("cache").toString(),
                 "--lease", lease, "--stats-interval", "0.5");
     }
 
@@ -93,7 +87,7 @@ class PassBudgetProcessTest {
             throws Exception {
         LuxProcess server = server("0", "30");
         String port = server.awaitMatch("on port (\\d+)").group(1);
-        LuxProcess client = luxconsole(client(port, false));
+        LuxProcess client = processes.start(client(port, false));
         client.awaitSpp("1N: ", 2);
         server.kill();
         LuxProcess again = server(port, "30");
@@ -115,12 +109,12 @@ class PassBudgetProcessTest {
     void aClientKilledWhoseServerEndedTheSessionResumesWithOnlyTheMissingPassesEverywhere() throws Exception {
         LuxProcess server = server("0", "2");
         String port = server.awaitMatch("on port (\\d+)").group(1);
-        LuxProcess first = luxconsole(client(port, false));
+        LuxProcess first = processes.start(client(port, false));
         first.awaitLine("a saved resume film", l -> l.startsWith("wrote ") && l.endsWith("budget.flm"));
         first.awaitSpp("1N: ", 2);
         first.kill();
         server.awaitLine("the session's end by its lease", l -> l.contains("past the lease"));
-        LuxProcess second = luxconsole(client(port, true));
+        LuxProcess second = processes.start(client(port, true));
         second.awaitMatch("Resuming .*budget\\.flm");
         assertEquals(0, second.awaitExit(), second.output());
         assertTrue(second.output().contains("Done (passes"), second.output());

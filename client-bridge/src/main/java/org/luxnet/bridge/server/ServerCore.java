@@ -348,19 +348,24 @@ final class ServerCore {
                 break;
             case RENDERING:
                 s.state = ServerSession.State.STOPPING;
-                RenderJob job = s.job;
-                job.requestStop();
-                helper.execute(() -> {
-                    if (!job.awaitStopped(JobFailures.STOP_WAIT)) {
-                        LOG.warning("session " + s.id + ": the render did not stop within "
-                                + JobFailures.STOP_WAIT.toSeconds() + " s; sending what it has");
-                    }
-                    post(() -> finishStop(s));
-                });
+                stopJob(s, "; sending what it has", () -> post(() -> finishStop(s)));
                 break;
             default:
                 break;
         }
+    }
+
+    /** Stops the job of {@code s} and, on the job thread, waits for its threads, then runs {@code then}. */
+    private void stopJob(ServerSession s, String context, Runnable then) {
+        RenderJob job = s.job;
+        job.requestStop();
+        helper.execute(() -> {
+            if (!job.awaitStopped(JobFailures.STOP_WAIT)) {
+                LOG.warning("session " + s.id + ": its render threads did not end within "
+                        + JobFailures.STOP_WAIT.toSeconds() + " s" + context);
+            }
+            then.run();
+        });
     }
 
     private void finishStop(ServerSession s) {
@@ -400,15 +405,8 @@ final class ServerCore {
         session = null;
         s.abortUpload();
         if (s.job != null) {
-            RenderJob job = s.job;
-            job.requestStop();
-            // On the job thread, so the next session's job starts only once this one's threads ended.
-            helper.execute(() -> {
-                if (!job.awaitStopped(JobFailures.STOP_WAIT)) {
-                    LOG.warning("session " + s.id + ": its render threads did not end within "
-                            + JobFailures.STOP_WAIT.toSeconds() + " s of its end");
-                }
-            });
+            // Waited for on the job thread, so the next session's job starts once this one's threads ended.
+            stopJob(s, " of the session's end", () -> { });
         }
         LOG.info("session " + s.id + " ended (" + why + "); idle, waiting for a client");
     }

@@ -16,6 +16,12 @@ public abstract class DeviceBase implements RenderDevice {
     /** Every render thread's name starts with this (tests count live render threads by it). */
     public static final String THREAD_PREFIX = "render-";
 
+    /** Render threads alive in this JVM now, of any device (for status reports and leak checks). */
+    public static long liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(THREAD_PREFIX)).count();
+    }
+
     private final AtomicLong samples = new AtomicLong(), contributions = new AtomicLong();
     private volatile Film film;
     private volatile boolean stop;
