@@ -79,9 +79,15 @@ final class ClientMode {
         long seed = st.seed(o);
         long[] localStart = st.localStart() != null ? st.localStart() : new long[0];
         int cpuThreads = gpu.cpuThreads(o.threads);
+        if (st.prior != null
+                && NodePasses.allDone(net.nodePasses, localStart, cpuThreads > 0, addresses, resume, s, out)) {
+            return ExitCode.OK;
+        }
         List<org.luxnet.render.device.RenderDevice> extra = GpuOptions.devices(gpu.select(err));
+        // With --node-passes a resumed local stream renders only what its budget still lacks.
         RenderSession local = cpuThreads == 0 && extra.isEmpty() ? null : new RenderSession(scene.compiled().scene(), s,
-                new SessionOptions(cpuThreads, seed, 0, net.nodePasses, extra, localStart));
+                new SessionOptions(cpuThreads, seed, 0,
+                        RenderSession.passBudget(net.nodePasses, localStart, s.width(), s.height()), extra, localStart));
         String main = FileSystemResources.resolveName(null, scenePath, new FileLoc(scenePath, 0, 0));
         SceneBundle bundle = new SceneBundle(main, scene.files());
         ClientOptions copts = ClientOptions.defaults(PasswordProof.resolve(net.password))

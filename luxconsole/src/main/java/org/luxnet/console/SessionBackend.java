@@ -8,12 +8,14 @@ import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.render.device.CpuDevice;
 import org.luxnet.render.device.OpenClDeviceInfo;
 import org.luxnet.render.session.RenderSession;
 import org.luxnet.render.session.SessionOptions;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.RenderSettings;
 import org.luxnet.scene.compile.SceneCompiler;
 import org.luxnet.scene.parse.SceneParser;
 
@@ -58,10 +60,34 @@ final class SessionBackend implements RenderBackend {
         for (SceneWarning w : cr.warnings()) {
             LOG.fine(w::toString);
         }
-        RenderSession session = new RenderSession(cr.scene(), cr.settings(),
-                new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), GpuOptions.devices(gpu), null),
-                "server");
+        RenderSession session = new RenderSession(cr.scene(), cr.settings(), options(spec, cr.settings()), "server");
         session.start();
         return new SessionJob(session, cr.settings(), flmDir == null ? null : flmDir.resolve("node-" + spec.node() + ".flm"));
+    }
+
+    /**
+     * The session of {@code spec}: a job continuing a node (the client holds {@code startSamples} of
+     * it) starts its CPU stream right after them and renders only the passes the budget still lacks.
+     * Those samples are a stream position only for the CPU stream alone, so such a job renders on the
+     * CPU only (with a GPU the earlier job's split between the streams is not known).
+     */
+    private SessionOptions options(JobSpec spec, RenderSettings s) throws JobException {
+        if (spec.startSamples() == 0) {
+            return new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), GpuOptions.devices(gpu),
+                    null);
+        }
+        long[] start;
+        try {
+            start = new long[] {CpuDevice.itemAfter(spec.startSamples(), s.width(), s.height())};
+        } catch (IllegalArgumentException e) {
+            throw new JobException(ErrorCode.SCENE, "cannot continue node " + spec.node() + ": " + e.getMessage(), e);
+        }
+        if (threads == 0) {
+            throw new JobException(ErrorCode.LIMITS, "cannot continue node " + spec.node() + " of a render: its stream "
+                    + "goes on on CPU threads, and this server renders on the GPU only");
+        }
+        LOG.info(() -> "continuing node " + spec.node() + " after " + spec.startSamples() + " samples the client holds");
+        return new SessionOptions(threads, spec.sessionSeed(), spec.node(),
+                RenderSession.passBudget(spec.passBudget(), start, s.width(), s.height()), List.of(), start);
     }
 }

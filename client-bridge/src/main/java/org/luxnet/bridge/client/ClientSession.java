@@ -11,9 +11,10 @@ import org.luxnet.bridge.job.SceneBundle;
 
 /**
  * One client render across servers: the scene, the session id, the seed, the film's size, and the
- * node indices handed out (the client itself is node 0; servers get 1, 2, ... in the order added,
- * and a server that lost its session gets a fresh index, so no two renders ever share a sample
- * stream). Owns the network thread of all its {@link RemoteNode}s. Thread-safe.
+ * node indices handed out (the client itself is node 0; servers get 1, 2, ... in the order added;
+ * without a pass budget a server that lost its session gets a fresh index, so no two renders ever
+ * share a sample stream, and with one it keeps its index and continues its streams, see
+ * {@link NodeBudget}). Owns the network thread of all its {@link RemoteNode}s. Thread-safe.
  */
 public final class ClientSession implements AutoCloseable {
     private final SceneBundle scene;
@@ -83,7 +84,9 @@ public final class ClientSession implements AutoCloseable {
      * @param resume     where a resumed film left this server's deltas, or {@link Checkpoint#NONE}
      */
     public RemoteNode addNode(NodeAddress address, long passBudget, Checkpoint resume) {
-        RemoteNode n = new RemoteNode(this, address, nextNode(), passBudget, resume);
+        // A resumed node with a pass budget keeps its index: its streams go on where the saved film left them.
+        int node = passBudget > 0 && resume.node() > 0 ? resume.node() : nextNode();
+        RemoteNode n = new RemoteNode(this, address, node, passBudget, resume);
         nodes.add(n);
         n.connect();
         return n;

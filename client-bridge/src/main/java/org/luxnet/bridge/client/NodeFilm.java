@@ -14,6 +14,8 @@ final class NodeFilm {
     private final FilmCodec codec = new FilmCodec();
     private Film pending;
     private long samples, contributions;
+    /** Samples of this node the total film held when resumed, plus those drained into it since. */
+    private long drainedSamples;
     private String job = "";
     private long mergedSeq;
     private Checkpoint drained;
@@ -23,6 +25,7 @@ final class NodeFilm {
         this.height = height;
         this.scaleBits = scaleBits;
         this.drained = resume;
+        this.drainedSamples = resume.samples();
     }
 
     /**
@@ -79,14 +82,24 @@ final class NodeFilm {
 
     /** Moves the merged samples into {@code total}; returns how many. */
     synchronized long drainInto(Film total) {
-        drained = new Checkpoint(job, mergedSeq);
         if (pending == null || pending.totalSamples() == 0 && pending.rejectedSamples() == 0) {
+            drained = new Checkpoint(job, mergedSeq, 0, drainedSamples);
             return 0;
         }
         long n = pending.totalSamples();
         total.add(pending);
         pending.clear();
+        drainedSamples += n;
+        drained = new Checkpoint(job, mergedSeq, 0, drainedSamples);
         return n;
+    }
+
+    /**
+     * Samples of this node's streams the client holds, drained into the total or merged and waiting:
+     * where a new job of the node continues them.
+     */
+    synchronized long heldSamples() {
+        return drainedSamples + (pending == null ? 0 : pending.totalSamples());
     }
 
     /** Samples delivered so far (drained or not). */

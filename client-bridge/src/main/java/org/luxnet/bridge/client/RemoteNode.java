@@ -158,10 +158,14 @@ public final class RemoteNode implements FilmSource {
             return;
         }
         contact();
-        if (started) {
-            proposedNode = session.nextNode();
+        JobSpec spec = NodeBudget.spec(session, this, started, film.heldSamples());
+        if (spec == null) {
+            LOG.info("server " + address + ": the film already holds its " + passBudget + " passes");
+            finish("done");
+            c.close();
+            return;
         }
-        JobSpec spec = new JobSpec(session.seed(), proposedNode, passBudget);
+        proposedNode = spec.node();
         c.writeAndFlush(new Open(session.keys().wireId(), session.keys().secret(), stopRequested && started, spec, session.scene().mainFile(),
                 session.scene().manifest()));
         openSent = true;
@@ -568,7 +572,17 @@ public final class RemoteNode implements FilmSource {
 
     /** Where the last drain left this node's deltas; save it with the film to resume. */
     public Checkpoint checkpoint() {
-        return film.drained();
+        return film.drained().withNode(node);
+    }
+
+    /** Passes this node renders in all (0: until the client stops it). */
+    long passBudget() {
+        return passBudget;
+    }
+
+    /** The node index this node asks its server to render as. */
+    int proposedNode() {
+        return proposedNode;
     }
 
     /** The server's address. */

@@ -116,7 +116,7 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         String session = r.string("sessionId");
         Bytes secret = r.fixed(Protocol.SECRET_BYTES, "secret");
         boolean attachOnly = r.bool("attachOnly");
-        JobSpec spec = new JobSpec(r.i64("seed"), r.i32("node"), r.i64("passBudget"));
+        JobSpec spec = new JobSpec(r.i64("seed"), r.i32("node"), r.i64("passBudget"), r.i64("startSamples"));
         String main = r.string("mainFile");
         // Each entry takes at least 2 + 32 + 8 bytes, which bounds the count by the frame.
         int n = r.u32("entry count", Math.min(Protocol.MAX_MANIFEST_ENTRIES, r.remaining() / 42));

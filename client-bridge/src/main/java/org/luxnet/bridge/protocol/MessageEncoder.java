@@ -80,7 +80,8 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
                 string(out, o.sessionId());
                 out.writeBytes(o.secret().unsafeArray());
                 out.writeByte(o.attachOnly() ? 1 : 0);
-                out.writeLong(o.spec().sessionSeed()).writeInt(o.spec().node()).writeLong(o.spec().passBudget());
+                out.writeLong(o.spec().sessionSeed()).writeInt(o.spec().node()).writeLong(o.spec().passBudget())
+                        .writeLong(o.spec().startSamples());
                 string(out, o.mainFile());
                 out.writeInt(o.manifest().size());
                 for (ManifestEntry e : o.manifest()) {

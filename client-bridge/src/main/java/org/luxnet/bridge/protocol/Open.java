@@ -8,7 +8,8 @@ import org.luxnet.bridge.job.ManifestEntry;
  * Opens a render session, or reattaches to it when the server still holds {@code sessionId}; then
  * the server keeps its own node index and render and ignores the rest.
  *
- * <p>Wire: {@code string sessionId, 32 bytes secret, u8 attachOnly (0/1), i64 seed, i32 node, i64 passBudget, string
+ * <p>Wire: {@code string sessionId, 32 bytes secret, u8 attachOnly (0/1), i64 seed, i32 node, i64 passBudget,
+ * i64 startSamples, string
  * mainFile, u32 count, then count times (string name, 32 bytes sha256, i64 size)}.
  *
  * @param sessionId the session's id on the wire (derived from the id the client keeps in its FLM, so
@@ -18,7 +19,7 @@ import org.luxnet.bridge.job.ManifestEntry;
  * @param attachOnly true when the client only wants to collect what is left (it is stopping): a
  *                  server that no longer holds the session answers {@link Ended} instead of
  *                  starting a new render
- * @param spec      seed, node index and pass budget for this server
+ * @param spec      seed, node index, pass budget and stream start for this server
  * @param mainFile  the manifest name of the scene file to parse
  * @param manifest  every file the scene reads, main file included
  */

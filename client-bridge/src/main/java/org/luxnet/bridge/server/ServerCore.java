@@ -3,7 +3,6 @@ package org.luxnet.bridge.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -77,10 +76,20 @@ final class ServerCore {
         this.peerLog = peerLog;
     }
 
-    /** Runs {@code r} on the state thread; after a shutdown there is nothing left to update. */
+    /**
+     * Runs {@code r} on the state thread; after a shutdown there is nothing left to update. An error
+     * thrown there (an OutOfMemoryError allocating a film) ends the session with that error to its
+     * client instead of vanishing in the executor and leaving the session stuck.
+     */
     void post(Runnable r) {
         try {
-            work.execute(r);
+            work.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException | Error e) {
+                    sessionFailed(e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> "server shut down; dropping a state update");
         }
@@ -228,11 +237,24 @@ final class ServerCore {
                 post(() -> jobStarted(s, job));
             } catch (JobException e) {
                 post(() -> jobFailed(s, e.code(), e.getMessage()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever fails while the scene is set up (a compiler bug, memory) ends the session
+                // with the reason, never a job thread that dies silently and a session left "starting".
                 LOG.log(Level.WARNING, "render backend failed", e);
-                post(() -> jobFailed(s, ErrorCode.INTERNAL, "the render failed to start: " + e));
+                post(() -> jobFailed(s, JobFailures.code(e), JobFailures.describe(e)));
             }
         });
+    }
+
+    /** An error on the state thread: the session ends and its client is told why. */
+    private void sessionFailed(Throwable e) {
+        LOG.log(Level.SEVERE, "server state update failed", e);
+        ServerSession s = session;
+        if (s != null) {
+            refuse(s.owner, JobFailures.code(e), JobFailures.describe(e));
+            endSession("it failed: " + e);
+            changed.run();
+        }
     }
 
     private void jobStarted(ServerSession s, RenderJob job) {
@@ -335,18 +357,24 @@ final class ServerCore {
                 break;
             case RENDERING:
                 s.state = ServerSession.State.STOPPING;
-                RenderJob job = s.job;
-                job.requestStop();
-                helper.execute(() -> {
-                    if (!job.awaitStopped(Duration.ofSeconds(60))) {
-                        LOG.warning("session " + s.shownId + ": the render did not stop within 60 s; sending what it has");
-                    }
-                    post(() -> finishStop(s));
-                });
+                stopJob(s, "; sending what it has", () -> post(() -> finishStop(s)));
                 break;
             default:
                 break;
         }
+    }
+
+    /** Stops the job of {@code s} and, on the job thread, waits for its threads, then runs {@code then}. */
+    private void stopJob(ServerSession s, String context, Runnable then) {
+        RenderJob job = s.job;
+        job.requestStop();
+        helper.execute(() -> {
+            if (!job.awaitStopped(JobFailures.STOP_WAIT)) {
+                LOG.warning("session " + s.shownId + ": its render threads did not end within "
+                        + JobFailures.STOP_WAIT.toSeconds() + " s" + context);
+            }
+            then.run();
+        });
     }
 
     private void finishStop(ServerSession s) {
@@ -386,7 +414,8 @@ final class ServerCore {
         session = null;
         s.abortUpload();
         if (s.job != null) {
-            s.job.requestStop();
+            // Waited for on the job thread, so the next session's job starts once this one's threads ended.
+            stopJob(s, " of the session's end", () -> { });
         }
         LOG.info("session " + s.shownId + " ended (" + why + "); idle, waiting for a client");
     }

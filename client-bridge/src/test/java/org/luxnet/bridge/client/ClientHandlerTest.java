@@ -25,6 +25,7 @@ import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
 import org.luxnet.bridge.protocol.Started;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.testing.FakeJob;
 import org.luxnet.bridge.testing.LogCapture;
@@ -79,7 +80,7 @@ class ClientHandlerTest {
         Film total = new Film(FakeJob.WIDTH, FakeJob.HEIGHT, FakeJob.SCALE_BITS);
         assertEquals(d.totalSamples(), n.drainInto(total));
         assertTrue(total.contentEquals(d));
-        assertEquals(new Checkpoint("job-1", 1), n.checkpoint());
+        assertEquals(new Checkpoint("job-1", 1, 1, d.totalSamples()), n.checkpoint(), "job, delta, node, samples held");
         assertTrue(ch.isActive());
     }
 

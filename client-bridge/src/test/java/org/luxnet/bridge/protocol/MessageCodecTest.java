@@ -38,7 +38,7 @@ class MessageCodecTest {
                 new AuthOk(),
                 new ErrorMessage(ErrorCode.AUTH_FAILED, "wrong password"),
                 new Busy("session-a", "127.0.0.1:4567", 1_700_000_000_123L),
-                new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17), "scenes/main.lxs",
+                new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17, 5L << 33), "scenes/main.lxs",
                         List.of(new ManifestEntry("scenes/main.lxs", h, 1234), new ManifestEntry("m/x.ply", n, 0))),
                 new Need(List.of(h, n)),
                 new BlobChunk(h, 5, 20, filled(15, 3)),

@@ -27,6 +27,12 @@ public final class FakeBackend implements RenderBackend {
         if (main.contains("syntax error")) {
             throw new JobException(ErrorCode.SCENE, scene.mainFile() + ":1:1: syntax error");
         }
+        if (main.contains("huge film")) {
+            throw new OutOfMemoryError("Java heap space"); // as a 16384x16384 film past the heap
+        }
+        if (main.contains("compiler bug")) {
+            throw new IllegalStateException("no BVH for 0 primitives");
+        }
         bundles.add(scene);
         specs.add(spec);
         FakeJob j = new FakeJob(spec, passPauseMillis);

@@ -57,7 +57,7 @@ public final class FakeJob implements RenderJob {
 
     private void run() {
         try {
-            for (long p = 0; !stop && (spec.passBudget() == 0 || p < spec.passBudget()); p++) {
+            for (long p = spec.startSamples() / ((long) WIDTH * HEIGHT); !stop && (spec.passBudget() == 0 || p < spec.passBudget()); p++) {
                 synchronized (film) {
                     long before = film.totalContributions();
                     pass(film, spec, p);

@@ -95,9 +95,9 @@ public final class GpuDevice extends DeviceBase {
         film = begin(context, 1);
         ctx = context;
         next = context.startItem();
-        Thread thread = new Thread(this::work, "render-gpu");
+        Thread thread = new Thread(this::work, THREAD_PREFIX + "gpu");
         thread.setDaemon(true);
-        thread.start();
+        launch(java.util.List.of(thread));
     }
 
     private void work() {
@@ -129,13 +129,13 @@ public final class GpuDevice extends DeviceBase {
                         before = film.totalContributions();
                         renderer.addSamples(film);
                         after = film.totalContributions();
+                        synchronized (this) {
+                            next = end; // under the film's lock: a drain sees the film and its position together
+                        }
                     }
                     counted(count, after - before);
                     launches.incrementAndGet();
                     first = end;
-                    synchronized (this) {
-                        next = end;
-                    }
                     batch = nextBatch(batch, count, took);
                 }
             }

@@ -8,9 +8,12 @@ package org.luxnet.render.device;
 public final class PassBudget {
     private long remaining;
 
-    /** A budget of {@code passes} passes; 0 or less means unlimited. */
+    /**
+     * A budget of {@code passes} passes; 0 means unlimited, and a negative value none (resumed devices
+     * then only complete the passes they had begun).
+     */
     public PassBudget(long passes) {
-        this.remaining = passes <= 0 ? Long.MAX_VALUE : passes;
+        this.remaining = passes == 0 ? Long.MAX_VALUE : Math.max(0, passes);
     }
 
     /** Claims up to {@code n} passes; returns how many were granted (0 when the budget is spent). */

@@ -42,6 +42,13 @@ public interface RenderDevice {
      */
     long nextItem();
 
+    /**
+     * {@link #nextItem()} as of the last {@link #drainInto}: the sums drained so far hold exactly the
+     * items from {@link DeviceContext#startItem} to this one, so a render saved after a drain resumes
+     * here without a gap or a repeat.
+     */
+    long drainedItem();
+
     /** The error that stopped the device, or null. */
     Throwable failure();
 }

@@ -1,5 +1,6 @@
 package org.luxnet.render.device;
 
+import java.util.function.BooleanSupplier;
 import org.luxnet.accumulator.FilmTile;
 import org.luxnet.accumulator.filter.PixelFilter;
 import org.luxnet.render.transport.PathTraceKernel;
@@ -27,13 +28,28 @@ public final class TileRenderer {
      * which must be placed over that rectangle.
      */
     public void render(FilmTile tile, int x0, int y0, int w, int h, int index) {
+        render(tile, x0, y0, w, h, index, () -> false);
+    }
+
+    /**
+     * As {@link #render(FilmTile, int, int, int, int, int)}, asking {@code stop} after every row: a
+     * row costs at most {@code w} samples of the deepest path, milliseconds even for maxdepth 1024.
+     *
+     * @return true when the tile is complete, false when {@code stop} ended it part way (the tile is then
+     *     incomplete and must be dropped)
+     */
+    public boolean render(FilmTile tile, int x0, int y0, int w, int h, int index, BooleanSupplier stop) {
         PathTraceKernel k = kernel;
         for (int y = y0; y < y0 + h; y++) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
             for (int x = x0; x < x0 + w; x++) {
                 k.renderSample(0, y * width + x, index);
                 tile.add(x, y, k.output(0, PathTraceKernel.OUT_WEIGHT), k.output(0, PathTraceKernel.OUT_R),
                         k.output(0, PathTraceKernel.OUT_G), k.output(0, PathTraceKernel.OUT_B));
             }
         }
+        return true;
     }
 }

@@ -69,6 +69,25 @@ public final class RenderSession implements FilmSource {
         }
     }
 
+    /**
+     * The {@link SessionOptions#haltPasses} that makes a session starting at {@code startItems} end
+     * with exactly {@code passes} passes of this node in all: what the start items began counts
+     * (stream 0 in CPU tiles, the others in pixels, as the devices number their work), and a pass
+     * begun but not finished is completed, not given again. 0 for {@code passes} 0 (no limit).
+     */
+    public static long passBudget(long passes, long[] startItems, int width, int height) {
+        if (passes <= 0) {
+            return 0;
+        }
+        long begun = 0;
+        long pixels = (long) width * height;
+        for (int d = 0; startItems != null && d < startItems.length; d++) {
+            begun += d == 0 ? CpuDevice.passesBegun(startItems[0], width, height)
+                    : (startItems[d] + pixels - 1) / pixels;
+        }
+        return passes > begun ? passes - begun : -1;
+    }
+
     /** The pixel filter of the settings, from the filter registry. */
     public static PixelFilter createFilter(RenderSettings.FilterSpec spec) {
         return PixelFilters.create(spec.name(), new FilterParams(Map.copyOf(spec.params())));
@@ -160,13 +179,15 @@ public final class RenderSession implements FilmSource {
     }
 
     /**
-     * Per device stream (index 0: CPU, then the extra devices), the next work item: where a resumed
-     * render continues (exact once stopped). Streams without a device here keep their start item.
+     * Per device stream (index 0: CPU, then the extra devices), where a render saved with the sums
+     * drained so far continues: each device's {@link RenderDevice#drainedItem()}, so the position
+     * always matches the drained film, even while rendering (a film saved mid-render and then
+     * resumed repeats and misses nothing). Streams without a device here keep their start item.
      */
     public long[] nextItems() {
         long[] out = startItems.clone();
         for (int i = 0; i < devices.size(); i++) {
-            out[streamOf.get(i)] = devices.get(i).nextItem();
+            out[streamOf.get(i)] = devices.get(i).drainedItem();
         }
         return out;
     }

@@ -10,7 +10,9 @@ import org.luxnet.render.device.RenderDevice;
  * @param sessionSeed  the render's seed; device streams derive from it and {@code node}
  * @param node         this machine's node index in the render (0 for a local render or the client;
  *                     servers get distinct indices from the client)
- * @param haltPasses   full-frame passes to render in total, shared by the devices (0: no limit)
+ * @param haltPasses   full-frame passes to render in total, shared by the devices, besides those the
+ *                     start items had begun (0: no limit; negative: only complete the begun ones);
+ *                     see {@link RenderSession#passBudget}
  * @param extraDevices further devices (a GPU sampler), each with its own stream
  * @param startItems   per device stream (index 0: the CPU, 1, 2 ...: the extra devices in order,
  *                     whether or not the CPU takes part), the work item to start from when resuming;

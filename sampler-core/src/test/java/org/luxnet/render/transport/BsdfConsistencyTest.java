@@ -159,7 +159,7 @@ class BsdfConsistencyTest {
         Random r = new Random(1);
         for (int m = 0; m < GLASS; m++) {
             assertTrue(BsdfKernel.hasSmoothLobe(scene.matType[m]), MaterialLayout.name(scene.matType[m]));
-            checkSampling(k, m, MATERIALS[m], INTEGRABLE[m], r);
+            checkSampling(k, m, MATERIALS[m], INTEGRABLE[m], false, r);
         }
     }
 
@@ -174,14 +174,20 @@ class BsdfConsistencyTest {
         for (int m = 0; m < PBRT_MATERIALS.length; m++) {
             int type = pbrtScene.matType[m];
             assertTrue(BsdfKernel.multiLobe(type) && BsdfKernel.hasSmoothLobe(type), MaterialLayout.name(type));
-            checkSampling(pk, m, PBRT_MATERIALS[m], true, r);
+            checkSampling(pk, m, PBRT_MATERIALS[m], true, true, r);
         }
         assertEquals(MaterialLayout.UBER, pbrtScene.matType[0]);
         assertEquals(MaterialLayout.TRANSLUCENT, pbrtScene.matType[2]);
         assertEquals(MaterialLayout.ROUGH_GLASS, pbrtScene.matType[3]);
     }
 
-    private static void checkSampling(PathTraceKernel kn, int m, String label, boolean integrable, Random r) {
+    /**
+     * Sampling agrees with evaluation; energy is checked over all samples when {@code withDelta}, over
+     * the smooth lobes otherwise (LuxRender's shinymetal adds its mirror Kr to a glossy Ks with no
+     * bound on Kr + Ks, shinymetal.cpp, so only its glossy part is bounded).
+     */
+    private static void checkSampling(PathTraceKernel kn, int m, String label, boolean integrable, boolean withDelta,
+                                      Random r) {
         for (int trial = 0; trial < 12; trial++) {
             float[] wo = randomDir(r);
             if (Math.abs(wo[2]) < 0.05f) {
@@ -210,6 +216,10 @@ class BsdfConsistencyTest {
             }
             double mean = sum / n, se = Math.sqrt(Math.max(0, sum2 / n - mean * mean) / n);
             double amean = all / n, ase = Math.sqrt(Math.max(0, all2 / n - amean * amean) / n);
+            if (!withDelta) {
+                amean = mean;
+                ase = se;
+            }
             if (wo[2] > 0) {
                 assertTrue(amean <= 1 + 5 * ase + 1e-3, label + ": energy " + amean + " for wo " + Arrays.toString(wo));
             }

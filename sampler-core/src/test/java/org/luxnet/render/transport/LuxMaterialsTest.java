@@ -356,19 +356,21 @@ class LuxMaterialsTest {
     }
 
     @Test
-    void mixesNestedTooDeepAndGlass2WarnAtTheirPlace(@TempDir Path tmp) throws IOException {
+    void mixesNestedTooDeepAreAnErrorAndGlass2WarnsAtItsPlace(@TempDir Path tmp) throws IOException {
         StringBuilder sb = new StringBuilder("Camera \"perspective\"\nFilm \"fleximage\"\nWorldBegin\n"
                 + "MakeNamedMaterial \"m0\" \"string type\" [\"matte\"]\n");
         for (int i = 1; i <= MaterialLayout.MAX_MIX_DEPTH + 1; i++) {
             sb.append("MakeNamedMaterial \"m").append(i).append("\" \"string type\" [\"mix\"] \"string namedmaterial1\" [\"m")
                     .append(i - 1).append("\"] \"string namedmaterial2\" [\"m0\"]\n");
         }
-        sb.append("NamedMaterial \"m").append(MaterialLayout.MAX_MIX_DEPTH + 1).append("\"\nShape \"sphere\"\n")
-                .append("Material \"glass2\"\nShape \"sphere\"\nWorldEnd\n");
+        String deep = sb.toString() + "NamedMaterial \"m" + (MaterialLayout.MAX_MIX_DEPTH + 1) + "\"\nShape \"sphere\"\nWorldEnd\n";
         Path f = tmp.resolve("deep.lxs");
-        Files.writeString(f, sb.toString());
-        List<String> w = RenderSupport.compile(f).warnings().stream().map(Object::toString).toList();
-        assertTrue(w.stream().anyMatch(s -> s.contains("deep.lxs:13:") && s.contains("nested 9 deep")), w.toString());
-        assertTrue(w.stream().anyMatch(s -> s.contains("deep.lxs:16:") && s.contains("glass2 takes its index")), w.toString());
+        Files.writeString(f, deep);
+        SceneException e = assertThrows(SceneException.class, () -> RenderSupport.compile(f));
+        assertTrue(e.getMessage().contains("deep.lxs:13:") && e.getMessage().contains("nest 9 deep"), e.getMessage());
+        Path g = tmp.resolve("glass2.lxs");
+        Files.writeString(g, "Camera \"perspective\"\nFilm \"fleximage\"\nWorldBegin\nMaterial \"glass2\"\nShape \"sphere\"\nWorldEnd\n");
+        List<String> w = RenderSupport.compile(g).warnings().stream().map(Object::toString).toList();
+        assertTrue(w.stream().anyMatch(s -> s.contains("glass2.lxs:4:") && s.contains("glass2 takes its index")), w.toString());
     }
 }

@@ -1,0 +1,34 @@
+package org.luxnet.bridge.client;
+
+import org.luxnet.bridge.job.JobSpec;
+
+/**
+ * What a node asks its server to render when it opens a session: with a pass budget the node keeps
+ * its index through every new job (a server killed and restarted, a session that ended, a resumed
+ * client) and the job continues its streams after the samples the client already holds, so the film
+ * ends with exactly the budget's passes of the node, the same samples as an undisturbed render.
+ * Without a budget a server that lost its job renders fresh streams under a new index.
+ */
+final class NodeBudget {
+    private NodeBudget() {
+    }
+
+    /**
+     * The spec of the next OPEN of {@code node}, or null when the client already holds every pass of
+     * its budget (nothing is left to ask for).
+     *
+     * @param started whether a job of this node has started before (in this run)
+     * @param held    samples of the node's streams the client holds
+     */
+    static JobSpec spec(ClientSession session, RemoteNode node, boolean started, long held) {
+        long budget = node.passBudget();
+        if (budget == 0) {
+            return new JobSpec(session.seed(), started ? session.nextNode() : node.proposedNode(), 0);
+        }
+        long pixels = (long) session.width() * session.height();
+        if (held >= budget * pixels) {
+            return null;
+        }
+        return new JobSpec(session.seed(), node.proposedNode(), budget, held);
+    }
+}
