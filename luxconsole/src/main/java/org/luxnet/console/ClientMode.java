@@ -21,6 +21,7 @@ import org.luxnet.bridge.client.Checkpoint;
 import org.luxnet.bridge.client.ClientOptions;
 import org.luxnet.bridge.client.ClientSession;
 import org.luxnet.bridge.client.NodeAddress;
+import org.luxnet.bridge.client.NodeState;
 import org.luxnet.bridge.client.RemoteNode;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.monitor.RenderEvents;
@@ -134,7 +135,7 @@ final class ClientMode {
             st.printDone(result, out);
             for (RemoteNode n : nodes) {
                 out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%s%n", n.node(), n.address(), n.state(),
-                        n.stats().samples(), n.state().equals("unreachable")
+                        n.stats().samples(), n.status().state() == NodeState.UNREACHABLE
                                 ? " (nothing listens on its port: its undelivered samples are lost)" : "");
             }
             out.flush();
@@ -165,7 +166,8 @@ final class ClientMode {
                     if (!n.awaitStopped(Duration.ZERO)) {
                         return;
                     }
-                    if (n.state().startsWith("refused") || n.state().startsWith("failed")) {
+                    NodeState ns = n.status().state();
+                    if (ns == NodeState.REFUSED || ns == NodeState.FAILED) {
                         refusals.add(n.address() + " " + n.state());
                     } else {
                         anyRendered = true;

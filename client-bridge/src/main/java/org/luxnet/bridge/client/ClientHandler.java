@@ -20,7 +20,7 @@ import org.luxnet.bridge.protocol.Welcome;
 /**
  * The client's handler for one server connection: sends HELLO, checks the server's version, answers
  * the password challenge and checks the server's own proof; then hands the connection to its
- * {@link RemoteNode}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
+ * {@link NodeLink}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
  * this connection only; the node decides whether to reconnect.
  */
 final class ClientHandler extends SimpleChannelInboundHandler<Message> {
@@ -28,12 +28,12 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     private enum Phase { WELCOME, AUTH_OK, READY }
 
-    private final RemoteNode node;
+    private final NodeLink node;
     private final PasswordProof password;
     private Phase phase = Phase.WELCOME;
     private Bytes clientNonce, serverNonce;
 
-    ClientHandler(RemoteNode node, PasswordProof password) {
+    ClientHandler(NodeLink node, PasswordProof password) {
         this.node = node;
         this.password = password;
     }
@@ -85,7 +85,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
                     + ", this client " + Protocol.VERSION);
             return;
         }
-        node.serverId(w.serverId());
+        node.facts().serverId(w.serverId());
         if (!w.authRequired()) {
             ready(ctx);
             return;

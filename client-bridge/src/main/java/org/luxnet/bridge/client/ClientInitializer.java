@@ -12,9 +12,9 @@ import org.luxnet.bridge.protocol.Protocol;
  * server answers every heartbeat, so silence means it or the path to it is gone), and the handler.
  */
 final class ClientInitializer extends ChannelInitializer<SocketChannel> {
-    private final RemoteNode node;
+    private final NodeLink node;
 
-    ClientInitializer(RemoteNode node) {
+    ClientInitializer(NodeLink node) {
         this.node = node;
     }
 

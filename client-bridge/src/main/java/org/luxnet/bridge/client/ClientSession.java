@@ -1,5 +1,6 @@
 package org.luxnet.bridge.client;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -25,6 +26,8 @@ public final class ClientSession implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
     private volatile boolean holdAcks;
+    private volatile ErrorPolicy errorPolicy = ErrorPolicy.DEFAULT;
+    private volatile NodeClock clock;
 
     /**
      * @param scene     the scene and its files, as the client's own parse read them
@@ -54,6 +57,25 @@ public final class ClientSession implements AutoCloseable {
 
     boolean holdsAcks() {
         return holdAcks;
+    }
+
+    /** When servers that keep failing are put aside; for the nodes added after this call. */
+    public void errorPolicy(ErrorPolicy policy) {
+        errorPolicy = policy;
+    }
+
+    ErrorPolicy errorPolicy() {
+        return errorPolicy;
+    }
+
+    /** The clock the nodes added after this call put servers aside by (tests advance their own). */
+    void useClock(NodeClock c) {
+        clock = c;
+    }
+
+    NodeClock clock(EventLoop loop) {
+        NodeClock c = clock;
+        return c != null ? c : NodeClock.of(loop);
     }
 
     /** As the public constructor, on {@code group} (handler tests pass an embedded channel's loop). */

@@ -3,7 +3,7 @@ package org.luxnet.bridge.protocol;
 /** Constants both sides agree on. */
 public final class Protocol {
     /** The protocol version this build speaks; a peer with another version is refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** TCP port a render server listens on when none is given. */
     public static final int DEFAULT_PORT = 18018;
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */

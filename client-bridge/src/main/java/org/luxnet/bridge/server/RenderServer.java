@@ -32,7 +32,7 @@ import org.luxnet.bridge.protocol.Protocol;
  * answer naming the session that holds the server.
  *
  * <p>Threads: one Netty event loop thread for all connections, one state thread that owns the
- * session, and one helper thread that starts and stops jobs. {@link #start} and {@link #close} may
+ * session, one helper thread that starts and stops jobs, and one that encodes deltas. {@link #start} and {@link #close} may
  * be called from any thread; {@link #snapshot} and {@link #awaitSnapshot} too.
  */
 public final class RenderServer implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class RenderServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final ScheduledExecutorService work;
-    private final ExecutorService helper;
+    private final ExecutorService helper, encoder;
     private final ServerCore core;
     private final BlobCache cache;
     private final Object monitor = new Object();
@@ -58,8 +58,9 @@ public final class RenderServer implements AutoCloseable {
         this.config = config;
         this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
+        this.encoder = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-encoder"));
         this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
-        this.core = new ServerCore(config, backend, cache, work, helper, this::publish);
+        this.core = new ServerCore(config, backend, cache, work, helper, encoder, this::publish);
         this.snapshot = core.snapshot();
     }
 
@@ -192,12 +193,18 @@ public final class RenderServer implements AutoCloseable {
         }
         work.shutdownNow();
         helper.shutdownNow();
+        encoder.shutdownNow();
         try {
             work.awaitTermination(5, TimeUnit.SECONDS);
             helper.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Replaces how deltas are encoded, before {@link #start} (tests hold an encoding with it). */
+    void encodeWith(java.util.function.Function<org.luxnet.accumulator.Film, byte[]> e) {
+        core.encodeWith(e);
     }
 
     /** Sends an encoded delta in chunks and flushes. */

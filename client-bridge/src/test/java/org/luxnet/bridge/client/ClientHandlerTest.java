@@ -23,6 +23,7 @@ import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.Started;
 import org.luxnet.bridge.protocol.Welcome;
 import org.luxnet.bridge.testing.FakeJob;
@@ -47,14 +48,15 @@ class ClientHandlerTest {
     }
 
     private static EmbeddedChannel rendering(RemoteNode n) {
-        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n.link(), null));
         assertInstanceOf(Hello.class, out(ch));
-        ch.writeInbound(new Welcome(1, 0, "srv", false, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", false, NONCE));
         Open open = (Open) out(ch);
         assertEquals("sess", open.sessionId());
         assertEquals(1, open.spec().node());
         ch.writeInbound(new Need(List.of()));
         ch.writeInbound(new Started("job-1", 1, false, FakeJob.WIDTH, FakeJob.HEIGHT, 2, "fake"));
+        assertEquals(NodeState.RENDERING, n.status().state());
         assertEquals("rendering", n.state());
         return ch;
     }
@@ -121,9 +123,9 @@ class ClientHandlerTest {
     @Test
     void aServerThatWantsAPasswordTheClientLacksIsRefusedForGood() {
         RemoteNode n = node(null);
-        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n.link(), null));
         out(ch);
-        ch.writeInbound(new Welcome(1, 0, "srv", true, NONCE));
+        ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", true, NONCE));
         assertFalse(ch.isActive());
         assertTrue(n.state().contains("requires a password"), n.state());
     }
