@@ -20,6 +20,7 @@ import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.client.Checkpoint;
 import org.luxnet.bridge.client.ClientOptions;
 import org.luxnet.bridge.client.ClientSession;
+import org.luxnet.bridge.client.ErrorPolicy;
 import org.luxnet.bridge.client.NodeAddress;
 import org.luxnet.bridge.client.NodeState;
 import org.luxnet.bridge.client.RemoteNode;
@@ -68,6 +69,10 @@ final class ClientMode {
         if (net.nodePasses < 0 || !(net.uploadInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--node-passes must be >= 0 and --serverinterval positive");
         }
+        if (net.errorsAvoidHost < 0 || !(net.errorsForgiveSeconds > 0)) {
+            throw new CliException(ExitCode.USAGE, "--errors-avoid-host must be >= 0 and --errors-forgive-time positive, "
+                    + "got " + net.errorsAvoidHost + " and " + net.errorsForgiveSeconds);
+        }
         RenderStart.checkOptions(o, mon);
         RenderStart st = RenderStart.prepare(scenePath, o, out, err);
         if (st.nothingToDo(out)) {
@@ -91,6 +96,7 @@ final class ClientMode {
         try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
              ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
                      s.scaleBits(), resume.nextNode(), copts)) {
+            session.errorPolicy(new ErrorPolicy(net.errorsAvoidHost, LocalRender.seconds(net.errorsForgiveSeconds)));
             // The monitor may add servers while the driver's thread reads the list.
             List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
             RenderDriver[] driverRef = new RenderDriver[1];

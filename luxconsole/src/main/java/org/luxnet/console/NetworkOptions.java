@@ -46,4 +46,15 @@ public final class NetworkOptions {
             description = "Client mode: every node (this machine and each server) renders N passes, then stops "
                     + "(default: no limit); with the same seed and nodes the image is then the same every time.")
     long nodePasses;
+
+    @Option(names = "--errors-avoid-host", paramLabel = "N",
+            description = "Client mode: put a server aside after N errors (error replies, protocol violations, "
+                    + "connections that break before its session starts), each within the forgive time of the last "
+                    + "(0: never; default: ${DEFAULT-VALUE}).")
+    int errorsAvoidHost = 3;
+
+    @Option(names = "--errors-forgive-time", paramLabel = "SECONDS",
+            description = "Client mode: how long a server's error counts, and how long it first stays aside; each "
+                    + "time it is put aside again without rendering in between, twice as long (default: ${DEFAULT-VALUE}).")
+    double errorsForgiveSeconds = 60;
 }

@@ -4,10 +4,13 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.luxnet.bridge.job.SceneBundle;
 
 /**
@@ -25,6 +28,7 @@ public final class ClientSession implements AutoCloseable {
     private final AtomicInteger nextNode;
     private final EventLoopGroup group;
     private final List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
+    private final List<JoinListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean holdAcks;
     private volatile ErrorPolicy errorPolicy = ErrorPolicy.DEFAULT;
     private volatile NodeClock clock;
@@ -109,6 +113,29 @@ public final class ClientSession implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Takes servers that dial in ({@code -s --join}) on {@code host:port} (host null: every
+     * interface); each new server becomes a node rendering {@code passBudget} passes and is handed to
+     * {@code joined} (on the network thread). Closed with the session.
+     *
+     * @return the listener; its address says the port bound
+     * @throws IOException naming the port when it cannot be bound
+     */
+    public InetSocketAddress listen(String host, int port, long passBudget, Consumer<RemoteNode> joined)
+            throws IOException {
+        JoinListener l = new JoinListener(this, passBudget, joined);
+        InetSocketAddress a = l.bind(host, port);
+        listeners.add(l);
+        return a;
+    }
+
+    /** Adds a node for a server that dialled in; its connection is already there. */
+    RemoteNode addJoined(NodeAddress address, long passBudget) {
+        RemoteNode n = new RemoteNode(this, address, nextNode(), passBudget, Checkpoint.NONE, true);
+        nodes.add(n);
+        return n;
+    }
+
     /** The next unused node index. */
     int nextNode() {
         return nextNode.getAndIncrement();
@@ -160,6 +187,7 @@ public final class ClientSession implements AutoCloseable {
     /** Closes every connection at once (nodes not stopped first lose what they had not delivered). */
     @Override
     public void close() {
+        listeners.forEach(JoinListener::close);
         for (RemoteNode n : nodes) {
             n.abandon();
         }

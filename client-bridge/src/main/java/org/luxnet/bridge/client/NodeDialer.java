@@ -29,9 +29,12 @@ final class NodeDialer {
     private String lastReason;
     private ScheduledFuture<?> retryTimer;
     private boolean aside;
+    /** The server dials in (it joined a listening client): nothing to dial, only to wait for. */
+    private final boolean inbound;
 
     NodeDialer(NodeLink node, EventLoop loop, NodeAddress address, ClientOptions options, ErrorPolicy policy,
-               NodeClock clock) {
+               NodeClock clock, boolean inbound) {
+        this.inbound = inbound;
         this.node = node;
         this.loop = loop;
         this.address = address;
@@ -44,6 +47,9 @@ final class NodeDialer {
     void dial() {
         retryTimer = null;
         aside = false;
+        if (inbound) {
+            return;
+        }
         Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true).handler(new ClientInitializer(node));
@@ -104,14 +110,16 @@ final class NodeDialer {
         return aside;
     }
 
-    /** Dials again after the back-off; logs {@code reason} when it changed. */
+    /** Dials again after the back-off (a joined server is waited for); logs {@code reason} when it changed. */
     void retry(String reason) {
         Duration wait = options.backoff(failures++);
         if (!reason.equals(lastReason)) {
             LOG.info("server " + address + ": " + reason + "; retrying (next in " + wait.toMillis() + " ms)");
             lastReason = reason;
         }
-        retryTimer = loop.schedule(node::redial, wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (!inbound) {
+            retryTimer = loop.schedule(node::redial, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** When waiting out a back-off or aside, dials at once instead (for a stop). */

@@ -59,7 +59,7 @@ final class NodeLink {
     private volatile boolean stopRequested;
 
     NodeLink(ClientSession session, NodeAddress address, int node, long passBudget, Checkpoint resume,
-             StatusBoard board) {
+             StatusBoard board, boolean inbound) {
         this.session = session;
         this.board = board;
         this.address = address;
@@ -69,7 +69,7 @@ final class NodeLink {
         this.loop = session.group().next();
         this.receipt = new DeltaReceipt(session, resume, this::sendAck);
         this.dialer = new NodeDialer(this, loop, address, session.options(), session.errorPolicy(),
-                session.clock(loop));
+                session.clock(loop), inbound);
         this.shipper = new SceneShipper(session.scene());
     }
 
@@ -124,6 +124,14 @@ final class NodeLink {
         ch = c;
         busy = null;
         startedHere = failedHere = false;
+    }
+
+    /**
+     * A joined server dialled in again on {@code c}: whether this node takes it (it has no live
+     * connection, is not aside and not over).
+     */
+    boolean takes(Channel c) {
+        return ch == null && !dialer.aside() && !terminal() && c.eventLoop() == loop;
     }
 
     ServerFacts facts() {
@@ -232,6 +240,11 @@ final class NodeLink {
         if (pullTimer == null) {
             long every = session.options().uploadInterval().toMillis();
             pullTimer = loop.scheduleAtFixedRate(() -> pull(c), every, every, TimeUnit.MILLISECONDS);
+        }
+        if (s.attached()) {
+            // Back after a cut: collect at once, or links that live shorter than an upload interval
+            // would never deliver anything.
+            pull(c);
         }
     }
 

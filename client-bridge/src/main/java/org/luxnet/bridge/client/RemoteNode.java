@@ -22,8 +22,14 @@ public final class RemoteNode implements FilmSource {
     private final NodeLink link;
 
     RemoteNode(ClientSession session, NodeAddress address, int node, long passBudget, Checkpoint resume) {
+        this(session, address, node, passBudget, resume, false);
+    }
+
+    /** @param inbound the server dials in (it joined a listening client) */
+    RemoteNode(ClientSession session, NodeAddress address, int node, long passBudget, Checkpoint resume,
+               boolean inbound) {
         this.address = address;
-        this.link = new NodeLink(session, address, node, passBudget, resume, board);
+        this.link = new NodeLink(session, address, node, passBudget, resume, board, inbound);
         this.receipt = link.receipt();
     }
 

@@ -46,6 +46,8 @@ public final class RenderServer implements AutoCloseable {
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
+    private ServerHandler.MessageSink sink;
+    private final java.util.List<ServerJoiner> joiners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ServerSnapshot snapshot;
     private boolean closed;
 
@@ -81,7 +83,7 @@ public final class RenderServer implements AutoCloseable {
             throw new IllegalStateException("server already started");
         }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        ServerHandler.MessageSink sink = new ServerHandler.MessageSink() {
+        sink = new ServerHandler.MessageSink() {
             @Override
             public void message(Channel ch, Message m) {
                 core.post(() -> core.onMessage(ch, m));
@@ -113,6 +115,25 @@ public final class RenderServer implements AutoCloseable {
         LOG.info("render server " + config.serverId() + " listening on port " + a.getPort()
                 + (config.password() != null ? " (password required)" : "") + ", scene cache " + config.cacheDir());
         return a;
+    }
+
+    /**
+     * Also dials out to a client that listens for joining servers ({@code --listen}), and dials again
+     * whenever that connection breaks, until {@link #close}. After {@link #start}.
+     */
+    public synchronized void join(String host, int port) {
+        if (group == null || closed) {
+            throw new IllegalStateException("join after start, before close");
+        }
+        ServerJoiner j = new ServerJoiner(group, new ServerInitializer(config.serverId(), config.password(),
+                config.lease(), sink), host, port);
+        joiners.add(j);
+        j.start();
+    }
+
+    /** Whether the server serves: started, its port open, not closed. */
+    public synchronized boolean serving() {
+        return !closed && listener != null && listener.isActive() && !work.isShutdown();
     }
 
     /** The port listened on; -1 before {@link #start}. */
@@ -176,6 +197,7 @@ public final class RenderServer implements AutoCloseable {
                 return;
             }
             closed = true;
+            joiners.forEach(ServerJoiner::close);
             if (listener != null) {
                 listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             }
