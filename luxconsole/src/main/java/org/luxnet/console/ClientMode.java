@@ -112,7 +112,7 @@ final class ClientMode {
             }
             String[] giveUp = new String[1];
             RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses,
-                    LocalRender.seconds(net.uploadInterval)));
+                    LocalRender.seconds(net.uploadInterval), net.listen != null));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
             // this process dies); the output tells the nodes after each save.
@@ -128,6 +128,17 @@ final class ClientMode {
                 RemoteNode n = session.addNode(a, net.nodePasses, resume.checkpoint(a));
                 nodes.add(n);
                 driver.addRemote(n);
+            }
+            if (net.listen != null) {
+                try {
+                    int port = session.listen(null, net.listen, net.nodePasses, n -> {
+                        nodes.add(n);
+                        driver.addRemote(n);
+                    }).getPort();
+                    out.println("Listening for joining servers (-s --join HOST:" + port + ") on port " + port);
+                } catch (java.io.IOException e) {
+                    throw new CliException(ExitCode.IO, "--listen " + net.listen + ": " + e.getMessage(), e);
+                }
             }
             out.printf(Locale.ROOT, "Rendering %s: %dx%d, locally on %s, and %d server(s), seed %d, session %s%n",
                     scenePath, s.width(), s.height(), local == null ? "nothing" : LocalRender.describeDevices(cpuThreads, extra),
@@ -159,13 +170,16 @@ final class ClientMode {
      */
     private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
                                         RenderDriver[] driver, String[] giveUp, long nodePasses,
-                                        Duration upload) {
+                                        Duration upload, boolean listening) {
         return new RenderListener() {
             @Override
             public void statistics(String line, RenderStatus status) {
                 console.statistics(line, status);
                 collectEarlyNearTheHalt(status, nodes, upload);
                 boolean localDone = local == null || local.isStopped();
+                if (listening && nodes.isEmpty()) {
+                    return;
+                }
                 boolean anyRendered = local != null;
                 List<String> refusals = new ArrayList<>();
                 for (RemoteNode n : nodes) {

@@ -113,9 +113,10 @@ public final class LuxConsole implements Callable<Integer> {
     }
 
     private int renderOne(String scene, PrintWriter info, PrintWriter warn) throws Exception {
-        if (!network.servers.isEmpty()) {
+        if (!network.servers.isEmpty() || network.listen != null) {
             if (render.chunk != null) {
-                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with -u");
+                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with "
+                        + "-u or --listen");
             }
             return new ClientMode(render, network, gpu, monitor, info, warn).run(scene);
         }

@@ -57,4 +57,14 @@ public final class NetworkOptions {
             description = "Client mode: how long a server's error counts, and how long it first stays aside; each "
                     + "time it is put aside again without rendering in between, twice as long (default: ${DEFAULT-VALUE}).")
     double errorsForgiveSeconds = 60;
+
+    @Option(names = "--listen", paramLabel = "PORT",
+            description = "Client mode: also take servers that dial in (started with -s --join HOST:PORT) on this "
+                    + "TCP port; they join and leave as the render goes.")
+    Integer listen;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT",
+            description = "Server mode: dial out to a client started with --listen PORT (for servers behind NAT or in "
+                    + "pods), and dial again whenever the connection breaks.")
+    String join;
 }
