@@ -20,7 +20,9 @@ import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.client.Checkpoint;
 import org.luxnet.bridge.client.ClientOptions;
 import org.luxnet.bridge.client.ClientSession;
+import org.luxnet.bridge.client.ErrorPolicy;
 import org.luxnet.bridge.client.NodeAddress;
+import org.luxnet.bridge.client.NodeState;
 import org.luxnet.bridge.client.RemoteNode;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.monitor.RenderEvents;
@@ -67,6 +69,10 @@ final class ClientMode {
         if (net.nodePasses < 0 || !(net.uploadInterval > 0)) {
             throw new CliException(ExitCode.USAGE, "--node-passes must be >= 0 and --serverinterval positive");
         }
+        if (net.errorsAvoidHost < 0 || !(net.errorsForgiveSeconds > 0)) {
+            throw new CliException(ExitCode.USAGE, "--errors-avoid-host must be >= 0 and --errors-forgive-time positive, "
+                    + "got " + net.errorsAvoidHost + " and " + net.errorsForgiveSeconds);
+        }
         RenderStart.checkOptions(o, mon);
         RenderStart st = RenderStart.prepare(scenePath, o, out, err);
         if (st.nothingToDo(out)) {
@@ -96,6 +102,7 @@ final class ClientMode {
         try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
              ClientSession session = new ClientSession(bundle, resume.sessionId(), seed, s.width(), s.height(),
                      s.scaleBits(), resume.nextNode(), copts)) {
+            session.errorPolicy(new ErrorPolicy(net.errorsAvoidHost, LocalRender.seconds(net.errorsForgiveSeconds)));
             // The monitor may add servers while the driver's thread reads the list.
             List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
             RenderDriver[] driverRef = new RenderDriver[1];
@@ -111,7 +118,7 @@ final class ClientMode {
             }
             String[] giveUp = new String[1];
             RenderEvents events = new RenderEvents(watch(console, local, nodes, driverRef, giveUp, net.nodePasses,
-                    LocalRender.seconds(net.uploadInterval)));
+                    LocalRender.seconds(net.uploadInterval), net.listen != null));
             double wi = o.writeInterval != null ? o.writeInterval : s.writeIntervalSeconds();
             // With a resume film, servers keep each delta until a saved film holds it (nothing is lost if
             // this process dies); the output tells the nodes after each save.
@@ -128,6 +135,17 @@ final class ClientMode {
                 nodes.add(n);
                 driver.addRemote(n);
             }
+            if (net.listen != null) {
+                try {
+                    int port = session.listen(null, net.listen, net.nodePasses, n -> {
+                        nodes.add(n);
+                        driver.addRemote(n);
+                    }).getPort();
+                    out.println("Listening for joining servers (-s --join HOST:" + port + ") on port " + port);
+                } catch (java.io.IOException e) {
+                    throw new CliException(ExitCode.IO, "--listen " + net.listen + ": " + e.getMessage(), e);
+                }
+            }
             out.printf(Locale.ROOT, "Rendering %s: %dx%d, locally on %s, and %d server(s), seed %d, session %s%n",
                     scenePath, s.width(), s.height(), local == null ? "nothing" : LocalRender.describeDevices(cpuThreads, extra),
                     addresses.size(), seed, session.sessionId());
@@ -140,7 +158,7 @@ final class ClientMode {
             st.printDone(result, out);
             for (RemoteNode n : nodes) {
                 out.printf(Locale.ROOT, "  node %d %s: %s, %d samples%s%n", n.node(), n.address(), n.state(),
-                        n.stats().samples(), n.state().equals("unreachable")
+                        n.stats().samples(), n.status().state() == NodeState.UNREACHABLE
                                 ? " (nothing listens on its port: its undelivered samples are lost)" : "");
             }
             out.flush();
@@ -158,20 +176,24 @@ final class ClientMode {
      */
     private static RenderListener watch(ConsoleListener console, RenderSession local, List<RemoteNode> nodes,
                                         RenderDriver[] driver, String[] giveUp, long nodePasses,
-                                        Duration upload) {
+                                        Duration upload, boolean listening) {
         return new RenderListener() {
             @Override
             public void statistics(String line, RenderStatus status) {
                 console.statistics(line, status);
                 collectEarlyNearTheHalt(status, nodes, upload);
                 boolean localDone = local == null || local.isStopped();
+                if (listening && nodes.isEmpty()) {
+                    return;
+                }
                 boolean anyRendered = local != null;
                 List<String> refusals = new ArrayList<>();
                 for (RemoteNode n : nodes) {
                     if (!n.awaitStopped(Duration.ZERO)) {
                         return;
                     }
-                    if (n.state().startsWith("refused") || n.state().startsWith("failed")) {
+                    NodeState ns = n.status().state();
+                    if (ns == NodeState.REFUSED || ns == NodeState.FAILED) {
                         refusals.add(n.address() + " " + n.state());
                     } else {
                         anyRendered = true;

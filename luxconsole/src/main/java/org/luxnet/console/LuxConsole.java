@@ -59,6 +59,12 @@ public final class LuxConsole implements Callable<Integer> {
             description = "Scene files (.lxs or .pbrt), rendered one after another; '-' reads one from standard input.")
     List<String> scenes = new ArrayList<>();
 
+    @Option(names = "--frames", arity = "2", paramLabel = "PATTERN RANGE",
+            description = "Render an animation: the scenes PATTERN (its run of '#' is the frame number, e.g. "
+                    + "'scene-####.lxs') for the frames RANGE (e.g. 1-100), in order, each to its halt, on this machine "
+                    + "and the servers; with -o BASE frame n writes BASE-n; -r resumes after the last finished frame.")
+    List<String> frames;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -81,6 +87,12 @@ public final class LuxConsole implements Callable<Integer> {
                 warn.flush();
             }
             return new ServerMode(render, network, gpu, monitor, info, warn).run();
+        }
+        if (frames != null) {
+            if (!scenes.isEmpty() || listFile != null) {
+                throw new CliException(ExitCode.USAGE, "--frames names the scenes: give no other scene file");
+            }
+            return renderFrames(FrameSequence.parse(frames, render.output), info, warn);
         }
         List<String> all = SceneList.of(scenes, listFile);
         if (all.isEmpty()) {
@@ -112,10 +124,45 @@ public final class LuxConsole implements Callable<Integer> {
         return result;
     }
 
+    /** Renders the frames in order, each to its halt; stops at the first frame that fails. */
+    private int renderFrames(FrameSequence seq, PrintWriter info, PrintWriter warn) throws Exception {
+        String base = render.output;
+        boolean resume = render.resume;
+        java.util.Set<Integer> done = resume ? seq.finished() : java.util.Set.of();
+        if (!resume) {
+            seq.reset();
+        }
+        try {
+            for (int f : seq.frames()) {
+                if (done.contains(f)) {
+                    info.println("Frame " + f + " finished before; skipping it");
+                    continue;
+                }
+                if (SignalExit.signalled()) {
+                    return ExitCode.RENDER_FAILURE;
+                }
+                render.output = base == null ? null : seq.output(base, f);
+                render.resume = false;
+                info.println("Frame " + f + ": " + seq.scene(f));
+                info.flush();
+                int code = renderOne(seq.scene(f), info, warn);
+                if (code != ExitCode.OK) {
+                    return code;
+                }
+                seq.finished(f);
+            }
+            return ExitCode.OK;
+        } finally {
+            render.output = base;
+            render.resume = resume;
+        }
+    }
+
     private int renderOne(String scene, PrintWriter info, PrintWriter warn) throws Exception {
-        if (!network.servers.isEmpty()) {
+        if (!network.servers.isEmpty() || network.listen != null) {
             if (render.chunk != null) {
-                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with -u");
+                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with "
+                        + "-u or --listen");
             }
             return new ClientMode(render, network, gpu, monitor, info, warn).run(scene);
         }

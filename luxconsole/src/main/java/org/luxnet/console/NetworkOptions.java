@@ -55,4 +55,25 @@ public final class NetworkOptions {
             description = "Client mode: every node (this machine and each server) renders N passes, then stops "
                     + "(default: no limit); with the same seed and nodes the image is then the same every time.")
     long nodePasses;
+
+    @Option(names = "--errors-avoid-host", paramLabel = "N",
+            description = "Client mode: put a server aside after N errors (error replies, protocol violations, "
+                    + "connections that break before its session starts), each within the forgive time of the last "
+                    + "(0: never; default: ${DEFAULT-VALUE}).")
+    int errorsAvoidHost = 3;
+
+    @Option(names = "--errors-forgive-time", paramLabel = "SECONDS",
+            description = "Client mode: how long a server's error counts, and how long it first stays aside; each "
+                    + "time it is put aside again without rendering in between, twice as long (default: ${DEFAULT-VALUE}).")
+    double errorsForgiveSeconds = 60;
+
+    @Option(names = "--listen", paramLabel = "PORT",
+            description = "Client mode: also take servers that dial in (started with -s --join HOST:PORT) on this "
+                    + "TCP port; they join and leave as the render goes.")
+    Integer listen;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT",
+            description = "Server mode: dial out to a client started with --listen PORT (for servers behind NAT or in "
+                    + "pods), and dial again whenever the connection breaks.")
+    String join;
 }

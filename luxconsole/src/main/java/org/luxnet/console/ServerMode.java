@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.job.BundleLimits;
 import org.luxnet.monitor.MonitorServer;
+import org.luxnet.bridge.client.NodeAddress;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.server.CacheDirs;
 import org.luxnet.bridge.server.ConnectionLimits;
@@ -80,6 +81,15 @@ final class ServerMode {
         try (LogBridge logs = LogBridge.install(out, err, o.logLevel());
              RenderServer server = new RenderServer(config, new SessionBackend(cpuThreads, device, net.serverWriteFlm ? cache : null))) {
             server.start();
+            if (net.join != null) {
+                NodeAddress client;
+                try {
+                    client = NodeAddress.parse(net.join);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(ExitCode.USAGE, "--join " + net.join + ": " + e.getMessage(), e);
+                }
+                server.join(client.host(), client.port());
+            }
             // Idle until a client comes: meanwhile load and compile the renderer's hot code.
             ServerWarmUp.start(Math.max(1, cpuThreads));
             out.println("Render server " + config.serverId() + " on port " + server.port() + " rendering on "

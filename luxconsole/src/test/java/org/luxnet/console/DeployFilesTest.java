@@ -83,7 +83,7 @@ class DeployFilesTest {
         assertEquals(statusPort, ports.get(names.indexOf("status")));
         assertEquals(r.matchedOptionValue("-p", 0).toString(), ports.get(names.indexOf("render")));
         for (String probe : List.of("readinessProbe", "livenessProbe")) {
-            assertEquals("/api/status", one(dep, c + probe + ".httpGet.path"));
+            assertEquals("/healthz", one(dep, c + probe + ".httpGet.path"), "probes ask the health route");
             assertEquals("status", one(dep, c + probe + ".httpGet.port"));
         }
         assertEquals(one(dep, "spec.template.metadata.labels.app"), one(svc, "spec.selector.app"));

@@ -77,6 +77,26 @@ class NetworkCliTest {
     }
 
     @Test
+    void aServerThatDialsInRendersForAListeningClient() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        RenderServer s = server("joiner", null);
+        // The server dials before the client listens: it keeps dialling until the client is there.
+        s.join("127.0.0.1", port);
+        ConsoleRun r = ConsoleRun.run("--listen", String.valueOf(port), "-t", "0", "--halt-spp", "2", "-i", "1",
+                "--stats-interval", "0.5", "-V", "-o", tmp.resolve("joined").toString(), BOX);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Listening for joining servers"), r.out());
+        assertTrue(r.out().matches("(?s).*  node 1 127\\.0\\.0\\.1:\\d+: done, \\d+ samples.*"), r.out());
+        assertTrue(s.awaitSnapshot(ServerSnapshot::idle, Duration.ofSeconds(30)).samplesAcked() >= 2L * 256 * 256);
+        ConsoleRun bad = ConsoleRun.run("-s", "--join", "host:99999", "-p", "0");
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--join host:99999"), bad.err());
+    }
+
+    @Test
     void aClientStopsAtTheHaltInsteadOfAnUploadIntervalPastIt() throws Exception {
         RenderServer s = server("s", null);
         // With -i 10 the first collection would bring some 10 s of the server's work (about 20 S/p here,

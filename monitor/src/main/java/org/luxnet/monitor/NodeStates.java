@@ -6,8 +6,8 @@ import java.util.Locale;
  * Folds the detailed states of render nodes into the few the monitor's node table shows: {@code
  * connecting} (dialling, sending the scene, starting), {@code rendering}, {@code stopping}, {@code
  * idle} (finished, done or stopped: not rendering for this render), {@code lost} (connection gone,
- * retrying or given up), {@code refused} (wrong password, bad scene, busy with another client) and
- * {@code failed}. The detailed state stays in the row as its detail.
+ * retrying or given up), {@code refused} (wrong password, bad scene, busy with another client),
+ * {@code aside} (failed too often; left alone until forgiven) and {@code failed}. The detailed state stays in the row as its detail.
  */
 public final class NodeStates {
     private NodeStates() {
@@ -24,6 +24,9 @@ public final class NodeStates {
         }
         if (s.startsWith("failed")) {
             return "failed";
+        }
+        if (s.startsWith("aside")) {
+            return "aside";
         }
         switch (s) {
             case "connecting": case "sending scene": case "receiving scene": case "starting": case "reattaching":

@@ -14,7 +14,7 @@ class NodeStatesTest {
             {"lost", "lost"}, {"abandoned", "lost"}, {"unreachable", "lost"}, {"refused: wrong password", "refused"},
             {"busy: session 5 of 10.0.0.2:4000 since 2024-06-01T10:00:00Z", "refused"},
             {"failed: corrupt delta 3", "failed"}, {"Rendering", "rendering"}, {"", "connecting"},
-            {"warming up", "warming up"},
+            {"warming up", "warming up"}, {"aside: failed too often; retried in 60 s", "aside"},
         };
         for (String[] c : cases) {
             assertEquals(c[1], NodeStates.classify(c[0]), c[0]);

@@ -1,9 +1,12 @@
 package org.luxnet.bridge.client;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.security.SecureRandom;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
 import org.luxnet.bridge.auth.PasswordProof;
 import org.luxnet.bridge.protocol.Auth;
 import org.luxnet.bridge.protocol.Bytes;
@@ -20,24 +23,37 @@ import org.luxnet.bridge.protocol.Welcome;
 /**
  * The client's handler for one server connection: sends HELLO, checks the server's version; with a
  * password, refuses a server that does not ask for one (it could be an impostor collecting scenes),
- * checks the server's proof before it sends its own, and waits for AUTH_OK; then hands the connection to its
- * {@link RemoteNode}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
+ * checks the server's proof before it sends its own, and waits for AUTH_OK; then hands the connection
+ * to its {@link NodeLink}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
  * this connection only; the node decides whether to reconnect.
  */
 final class ClientHandler extends SimpleChannelInboundHandler<Message> {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(RemoteNode.class.getName());
 
     private enum Phase { WELCOME, AUTH_OK, READY }
 
-    private final RemoteNode node;
+    private final ClientSession session;
+    /** For a connection a server dialled in: finds its node by the server's id; null when dialled out. */
+    private final BiFunction<Channel, String, NodeLink> resolver;
     private final PasswordProof password;
+    private NodeLink node;
     private Phase phase = Phase.WELCOME;
     private Bytes clientNonce;
     /** Set by the first failure: what the server sent after it is dropped unlogged. */
     private boolean failed;
 
-    ClientHandler(RemoteNode node, PasswordProof password) {
+    ClientHandler(NodeLink node, PasswordProof password) {
+        this.session = node.session();
         this.node = node;
+        this.resolver = null;
+        this.password = password;
+    }
+
+    /** For a connection a joining server dialled in: its node is known once WELCOME names the server. */
+    ClientHandler(ClientSession session, BiFunction<Channel, String, NodeLink> resolver, PasswordProof password) {
+        this.session = session;
+        this.resolver = resolver;
         this.password = password;
     }
 
@@ -46,9 +62,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
         byte[] nonce = new byte[Protocol.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         clientNonce = Bytes.of(nonce);
-        ctx.writeAndFlush(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, node.session().options().clientName(),
+        ctx.writeAndFlush(new Hello(Protocol.VERSION, Protocol.CAPABILITIES, session.options().clientName(),
                 clientNonce));
-        node.handshaking(ctx.channel());
+        if (node != null) {
+            node.handshaking(ctx.channel());
+        }
         ctx.fireChannelActive();
     }
 
@@ -56,6 +74,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
     protected void channelRead0(ChannelHandlerContext ctx, Message m) throws ProtocolException {
         if (failed) {
             return;
+        }
+        if (node == null && m.type() != MessageType.WELCOME) {
+            throw new ProtocolException("a joining server sent " + m.type() + " before WELCOME");
         }
         if (m.type() == MessageType.ERROR || m.type() == MessageType.BUSY) {
             node.onMessage(ctx.channel(), m);
@@ -81,12 +102,20 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
             throw new ProtocolException("got " + m.type() + " before WELCOME");
         }
         Welcome w = (Welcome) m;
+        if (node == null) {
+            node = resolver.apply(ctx.channel(), w.serverId());
+            if (node == null) {
+                ctx.close();
+                return;
+            }
+            node.handshaking(ctx.channel());
+        }
         if (w.version() != Protocol.VERSION) {
             node.refused(ctx.channel(), ErrorCode.VERSION, "the server speaks protocol version " + w.version()
                     + ", this client " + Protocol.VERSION);
             return;
         }
-        node.serverId(LogText.of(w.serverId()));
+        node.facts().serverId(LogText.of(w.serverId()));
         if (!w.authRequired()) {
             if (password != null) {
                 node.refused(ctx.channel(), ErrorCode.AUTH_FAILED, "the server does not ask for a password, but this "
@@ -126,15 +155,16 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        node.disconnected(ctx.channel());
+        if (node != null) {
+            node.disconnected(ctx.channel());
+        }
         ctx.fireChannelInactive();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            node.connectionFailed(ctx.channel(), "the server sent nothing for "
-                    + node.session().options().silenceTimeout().toSeconds() + " s");
+            failed(ctx, "the server sent nothing for " + session.options().silenceTimeout().toSeconds() + " s");
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -142,11 +172,20 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failed(ctx, Failures.describe(cause));
+    }
+
+    private void failed(ChannelHandlerContext ctx, String reason) {
         if (failed) {
             return;
         }
         failed = true;
         ctx.channel().config().setAutoRead(false);
-        node.connectionFailed(ctx.channel(), Failures.describe(cause));
+        if (node != null) {
+            node.connectionFailed(ctx.channel(), reason);
+        } else {
+            LOG.warning("closing a connection from joining server " + ctx.channel().remoteAddress() + ": " + reason);
+            ctx.close();
+        }
     }
 }

@@ -1,12 +1,16 @@
 package org.luxnet.bridge.client;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.luxnet.bridge.job.SceneBundle;
 
 /**
@@ -26,7 +30,10 @@ public final class ClientSession implements AutoCloseable {
     private final AtomicInteger nextNode;
     private final EventLoopGroup group;
     private final List<RemoteNode> nodes = new CopyOnWriteArrayList<>();
+    private final List<JoinListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean holdAcks;
+    private volatile ErrorPolicy errorPolicy = ErrorPolicy.DEFAULT;
+    private volatile NodeClock clock;
 
     /**
      * @param scene     the scene and its files, as the client's own parse read them
@@ -56,6 +63,25 @@ public final class ClientSession implements AutoCloseable {
 
     boolean holdsAcks() {
         return holdAcks;
+    }
+
+    /** When servers that keep failing are put aside; for the nodes added after this call. */
+    public void errorPolicy(ErrorPolicy policy) {
+        errorPolicy = policy;
+    }
+
+    ErrorPolicy errorPolicy() {
+        return errorPolicy;
+    }
+
+    /** The clock the nodes added after this call put servers aside by (tests advance their own). */
+    void useClock(NodeClock c) {
+        clock = c;
+    }
+
+    NodeClock clock(EventLoop loop) {
+        NodeClock c = clock;
+        return c != null ? c : NodeClock.of(loop);
     }
 
     /** As the public constructor, on {@code group} (handler tests pass an embedded channel's loop). */
@@ -89,6 +115,29 @@ public final class ClientSession implements AutoCloseable {
         RemoteNode n = new RemoteNode(this, address, node, passBudget, resume);
         nodes.add(n);
         n.connect();
+        return n;
+    }
+
+    /**
+     * Takes servers that dial in ({@code -s --join}) on {@code host:port} (host null: every
+     * interface); each new server becomes a node rendering {@code passBudget} passes and is handed to
+     * {@code joined} (on the network thread). Closed with the session.
+     *
+     * @return the listener; its address says the port bound
+     * @throws IOException naming the port when it cannot be bound
+     */
+    public InetSocketAddress listen(String host, int port, long passBudget, Consumer<RemoteNode> joined)
+            throws IOException {
+        JoinListener l = new JoinListener(this, passBudget, joined);
+        InetSocketAddress a = l.bind(host, port);
+        listeners.add(l);
+        return a;
+    }
+
+    /** Adds a node for a server that dialled in; its connection is already there. */
+    RemoteNode addJoined(NodeAddress address, long passBudget) {
+        RemoteNode n = new RemoteNode(this, address, nextNode(), passBudget, Checkpoint.NONE, true);
+        nodes.add(n);
         return n;
     }
 
@@ -148,6 +197,7 @@ public final class ClientSession implements AutoCloseable {
     /** Closes every connection at once (nodes not stopped first lose what they had not delivered). */
     @Override
     public void close() {
+        listeners.forEach(JoinListener::close);
         for (RemoteNode n : nodes) {
             n.abandon();
         }

@@ -14,21 +14,22 @@ final class NodeBudget {
     }
 
     /**
-     * The spec of the next OPEN of {@code node}, or null when the client already holds every pass of
+     * The spec of the next OPEN of a node, or null when the client already holds every pass of
      * its budget (nothing is left to ask for).
      *
+     * @param budget  passes the node renders in all (0: until the client stops it)
+     * @param proposedNode the node index the node asks its server to render as
      * @param started whether a job of this node has started before (in this run)
      * @param held    samples of the node's streams the client holds
      */
-    static JobSpec spec(ClientSession session, RemoteNode node, boolean started, long held) {
-        long budget = node.passBudget();
+    static JobSpec spec(ClientSession session, long budget, int proposedNode, boolean started, long held) {
         if (budget == 0) {
-            return new JobSpec(session.seed(), started ? session.nextNode() : node.proposedNode(), 0);
+            return new JobSpec(session.seed(), started ? session.nextNode() : proposedNode, 0);
         }
         long pixels = (long) session.width() * session.height();
         if (held >= budget * pixels) {
             return null;
         }
-        return new JobSpec(session.seed(), node.proposedNode(), budget, held);
+        return new JobSpec(session.seed(), proposedNode, budget, held);
     }
 }

@@ -1,5 +1,6 @@
 package org.luxnet.bridge.monitor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.server.BlobCache;
@@ -19,6 +20,8 @@ import org.luxnet.monitor.StatusJson;
  * <pre>
  * GET /api/status   the server's state (idle, busy, rendering), session, job statistics, host load, cache
  * GET /api/nodes    the server itself as the single row of a node table
+ * GET /healthz      200 "ok" while the server serves (started, not closed), else 503, for liveness
+ *                   and readiness probes
  * </pre>
  *
  * Anything else is a 404, any other method a 405: the port observes, it never changes the server.
@@ -33,6 +36,12 @@ public final class ServerStatusApi {
     /** The routes of {@code server}'s status port. */
     public static Routes routes(RenderServer server) {
         return new Routes()
+                .get("/healthz", r -> {
+                    r.allowQuery(Set.of());
+                    boolean ok = server.serving();
+                    return ApiResponse.of(ok ? 200 : 503, "text/plain; charset=utf-8",
+                            (ok ? "ok\n" : "not serving\n").getBytes(StandardCharsets.UTF_8));
+                })
                 .get("/api/status", r -> {
                     r.allowQuery(Set.of());
                     return ApiResponse.json(200, status(server));

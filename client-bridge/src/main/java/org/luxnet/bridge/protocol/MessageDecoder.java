@@ -100,7 +100,7 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             case HEARTBEAT:
                 return new Heartbeat();
             case STATUS:
-                return new Status(r.string("state"), r.i64("samples"), r.i64("contributions"),
+                return new Status(ServerState.of(r.u8("state")), r.string("detail"), r.i64("samples"), r.i64("contributions"),
                         r.f64("samplesPerSecond"), r.i32("threads"), r.string("devices"), r.f64("cpuLoad"),
                         r.i64("memoryUsed"), r.i64("memoryTotal"));
             case STOP:

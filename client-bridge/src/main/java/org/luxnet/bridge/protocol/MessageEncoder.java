@@ -121,7 +121,8 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
                 break;
             case STATUS: {
                 Status s = (Status) m;
-                string(out, s.state());
+                out.writeByte(s.state().code());
+                string(out, s.detail());
                 out.writeLong(s.samples()).writeLong(s.contributions()).writeDouble(s.samplesPerSecond())
                         .writeInt(s.threads());
                 string(out, s.devices());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.accumulator.stats.SegmentStats;
 import org.luxnet.accumulator.stats.StatsLine;
+import org.luxnet.bridge.protocol.ServerState;
 import org.luxnet.bridge.protocol.Status;
 
 /** What a server says about its session's render: the STATUS message and the statistics line. */
@@ -14,7 +15,8 @@ final class JobReports {
 
     /** The status of session {@code s} and of this host. */
     static Status status(ServerSession s) {
-        String state;
+        ServerState state;
+        String detail = "";
         long samples = 0, contributions = 0;
         double rate = 0;
         int threads = 0;
@@ -27,13 +29,18 @@ final class JobReports {
             threads = st.threads();
             devices = st.devices() == null ? "" : st.devices();
             Throwable failure = s.job.failure();
-            state = failure != null ? "failed: " + failure : s.state == ServerSession.State.STOPPING ? "stopping"
-                    : s.job.isFinished() ? "finished" : "rendering";
+            if (failure != null) {
+                state = ServerState.FAILED;
+                detail = String.valueOf(failure);
+            } else {
+                state = s.state == ServerSession.State.STOPPING ? ServerState.STOPPING
+                        : s.job.isFinished() ? ServerState.FINISHED : ServerState.RENDERING;
+            }
         } else {
-            state = s.state == ServerSession.State.RECEIVING ? "receiving scene" : "starting";
+            state = s.state == ServerSession.State.RECEIVING ? ServerState.RECEIVING_SCENE : ServerState.STARTING;
         }
         long[] mem = HostProbe.memory();
-        return new Status(state, samples, contributions, rate, threads, devices, HostProbe.cpuLoad(), mem[0], mem[1]);
+        return new Status(state, detail, samples, contributions, rate, threads, devices, HostProbe.cpuLoad(), mem[0], mem[1]);
     }
 
     /** LuxRender's statistics line for the render of session {@code s}, which must have a job. */

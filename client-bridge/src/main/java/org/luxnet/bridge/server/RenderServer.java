@@ -33,7 +33,7 @@ import org.luxnet.bridge.protocol.Protocol;
  * answer naming the session that holds the server.
  *
  * <p>Threads: one Netty event loop thread for all connections, one state thread that owns the
- * session, and one helper thread that starts and stops jobs. {@link #start} and {@link #close} may
+ * session, one helper thread that starts and stops jobs, and one that encodes deltas. {@link #start} and {@link #close} may
  * be called from any thread; {@link #snapshot} and {@link #awaitSnapshot} too.
  */
 public final class RenderServer implements AutoCloseable {
@@ -41,7 +41,7 @@ public final class RenderServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final ScheduledExecutorService work;
-    private final ExecutorService helper;
+    private final ExecutorService helper, encoder;
     private final ServerCore core;
     private final BlobCache cache;
     private final PeerLog peerLog = PeerLog.standard(LOG);
@@ -50,6 +50,8 @@ public final class RenderServer implements AutoCloseable {
     private final Object monitor = new Object();
     private EventLoopGroup group;
     private Channel listener;
+    private ServerHandler.MessageSink sink;
+    private final java.util.List<ServerJoiner> joiners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ServerSnapshot snapshot;
     private boolean closed;
 
@@ -62,12 +64,13 @@ public final class RenderServer implements AutoCloseable {
         this.config = config;
         this.work = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "luxnet-server-state"));
         this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-jobs"));
+        this.encoder = Executors.newSingleThreadExecutor(r -> daemon(r, "luxnet-server-encoder"));
         this.cache = new BlobCache(config.cacheDir(), config.maxCacheBytes());
         this.gate = new ConnectionGate(config.connections(), peerLog);
         // Derived once, with a salt of this server's own: slow on purpose, so that guessing offline is too.
         this.passwordKey = config.password() == null ? null
                 : config.password().key(PasswordProof.newSalt(), PasswordProof.ITERATIONS);
-        this.core = new ServerCore(config, backend, cache, work, helper, this::publish, peerLog);
+        this.core = new ServerCore(config, backend, cache, work, helper, encoder, this::publish, peerLog);
         this.snapshot = core.snapshot();
     }
 
@@ -88,7 +91,7 @@ public final class RenderServer implements AutoCloseable {
             throw new IllegalStateException("server already started");
         }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        ServerHandler.MessageSink sink = new ServerHandler.MessageSink() {
+        sink = new ServerHandler.MessageSink() {
             @Override
             public void message(Channel ch, Message m) {
                 core.post(() -> core.onMessage(ch, m));
@@ -122,6 +125,25 @@ public final class RenderServer implements AutoCloseable {
         LOG.info("render server " + config.serverId() + " listening on port " + a.getPort()
                 + (config.password() != null ? " (password required)" : "") + ", scene cache " + config.cacheDir());
         return a;
+    }
+
+    /**
+     * Also dials out to a client that listens for joining servers ({@code --listen}), and dials again
+     * whenever that connection breaks, until {@link #close}. After {@link #start}.
+     */
+    public synchronized void join(String host, int port) {
+        if (group == null || closed) {
+            throw new IllegalStateException("join after start, before close");
+        }
+        ServerJoiner j = new ServerJoiner(group, new ServerInitializer(config.serverId(), passwordKey,
+                config.lease(), sink, peerLog, gate), host, port);
+        joiners.add(j);
+        j.start();
+    }
+
+    /** Whether the server serves: started, its port open, not closed. */
+    public synchronized boolean serving() {
+        return !closed && listener != null && listener.isActive() && !work.isShutdown();
     }
 
     /** The port listened on; -1 before {@link #start}. */
@@ -213,6 +235,7 @@ public final class RenderServer implements AutoCloseable {
                 return;
             }
             closed = true;
+            joiners.forEach(ServerJoiner::close);
             if (listener != null) {
                 listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             }
@@ -230,12 +253,18 @@ public final class RenderServer implements AutoCloseable {
         }
         work.shutdownNow();
         helper.shutdownNow();
+        encoder.shutdownNow();
         try {
             work.awaitTermination(5, TimeUnit.SECONDS);
             helper.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Replaces how deltas are encoded, before {@link #start} (tests hold an encoding with it). */
+    void encodeWith(java.util.function.Function<org.luxnet.accumulator.Film, byte[]> e) {
+        core.encodeWith(e);
     }
 
     /** Sends an encoded delta in chunks and flushes. */

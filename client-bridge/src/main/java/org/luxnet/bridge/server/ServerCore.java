@@ -9,10 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
-import org.luxnet.accumulator.io.FilmCodec;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.JobException;
 import org.luxnet.bridge.job.RenderBackend;
@@ -35,7 +36,9 @@ import org.luxnet.bridge.protocol.Started;
 /**
  * The server's state machine: at most one session, its scene upload, job, deltas and lease. Every
  * method runs on the one state thread ({@code work}), so the state needs no locks; the slow parts
- * (starting a job, waiting for it to stop) run on {@code helper} and post their result back. The
+ * (starting a job, waiting for it to stop) run on {@code helper}, and compressing a delta (a 1080p
+ * zlib pass) on {@code encoder}, each posting its result back, so heartbeats and lease checks are
+ * answered meanwhile. The
  * network handlers only forward messages of authenticated connections here.
  */
 final class ServerCore {
@@ -49,9 +52,9 @@ final class ServerCore {
     private final SceneIntake intake;
     private final ScheduledExecutorService work;
     private final ExecutorService helper;
+    private final DeltaEncoder encoder;
     private final Runnable changed;
     private final PeerLog peerLog;
-    private final FilmCodec codec = new FilmCodec();
     private final Map<String, Ended> ended = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
@@ -66,12 +69,13 @@ final class ServerCore {
     private long lastStatsNanos;
 
     ServerCore(ServerConfig config, RenderBackend backend, BlobCache cache, ScheduledExecutorService work,
-               ExecutorService helper, Runnable changed, PeerLog peerLog) {
+               ExecutorService helper, ExecutorService encoder, Runnable changed, PeerLog peerLog) {
         this.config = config;
         this.backend = backend;
         this.intake = new SceneIntake(cache);
         this.work = work;
         this.helper = helper;
+        this.encoder = new DeltaEncoder(encoder, this::post);
         this.changed = changed;
         this.peerLog = peerLog;
     }
@@ -304,19 +308,43 @@ final class ServerCore {
         if (s.state != ServerSession.State.RENDERING) {
             return;
         }
-        if (s.unacked.size() >= MAX_UNACKED) {
-            throw new ProtocolException("the client left " + s.unacked.size() + " deltas unacknowledged");
+        if (s.unacked.size() + s.encoding >= MAX_UNACKED) {
+            throw new ProtocolException("the client left " + (s.unacked.size() + s.encoding)
+                    + " deltas unacknowledged");
         }
-        send(s, makeDelta(s, false));
+        makeDelta(s, false, d -> send(s, d));
     }
 
-    private ServerSession.PendingDelta makeDelta(ServerSession s, boolean last) {
+    /** Replaces how films are encoded (tests hold an encoding to see the state thread answer meanwhile). */
+    void encodeWith(Function<Film, byte[]> e) {
+        encoder.encodeWith(e);
+    }
+
+    /**
+     * Drains the job's new samples into the next delta here and encodes it off this thread; back here,
+     * keeps it for its acknowledgement and passes it to {@code then}, unless the session ended meanwhile.
+     */
+    private void makeDelta(ServerSession s, boolean last, Consumer<ServerSession.PendingDelta> then) {
         Film f = s.job.newFilm();
         long n = s.job.drainInto(f);
-        ServerSession.PendingDelta d = new ServerSession.PendingDelta(s.nextSeq++, codec.encode(f), last, n);
-        s.unacked.put(d.seq(), d);
-        samplesSent += n;
-        return d;
+        long seq = s.nextSeq++;
+        s.encoding++;
+        encoder.encode(f, "delta " + seq, bytes -> {
+            s.encoding--;
+            if (session == s) {
+                ServerSession.PendingDelta d = new ServerSession.PendingDelta(seq, bytes, last, n);
+                s.unacked.put(seq, d);
+                samplesSent += n;
+                then.accept(d);
+            }
+        }, e -> {
+            s.encoding--;
+            if (session == s) {
+                refuse(s.owner, ErrorCode.INTERNAL, "the server failed to encode its delta: " + e);
+                endSession("its delta could not be encoded");
+                changed.run();
+            }
+        });
     }
 
     private void send(ServerSession s, ServerSession.PendingDelta d) {
@@ -378,13 +406,15 @@ final class ServerCore {
     }
 
     private void finishStop(ServerSession s) {
-        if (session != s || s.finalSeq != 0) {
+        if (session != s || s.finalPending) {
             return;
         }
-        ServerSession.PendingDelta d = makeDelta(s, true);
-        s.finalSeq = d.seq();
-        send(s, d);
-        changed.run();
+        s.finalPending = true;
+        makeDelta(s, true, d -> {
+            s.finalSeq = d.seq();
+            send(s, d);
+            changed.run();
+        });
     }
 
     /** Drops the session whose client was silent past the lease; called periodically. */

@@ -41,7 +41,9 @@ final class ServerSession {
     int width, height;
     long pixels;
     long nextSeq = 1, finalSeq;
-    boolean stopAfterStart;
+    /** Deltas drained and being encoded off the state thread. */
+    int encoding;
+    boolean stopAfterStart, finalPending;
     /** Files still to receive, distinct by hash, in the order the client was told. */
     final List<ManifestEntry> missing = new ArrayList<>();
     BlobUpload upload;

@@ -24,6 +24,7 @@ import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
+import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.Started;
 import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.Welcome;
@@ -49,7 +50,7 @@ class ClientHandlerTest {
     }
 
     private static EmbeddedChannel rendering(RemoteNode n) {
-        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n.link(), null));
         assertInstanceOf(Hello.class, out(ch));
         ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", false, NONCE));
         Open open = (Open) out(ch);
@@ -59,6 +60,7 @@ class ClientHandlerTest {
         assertEquals(1, open.spec().node());
         ch.writeInbound(new Need(List.of()));
         ch.writeInbound(new Started("job-1", 1, false, FakeJob.WIDTH, FakeJob.HEIGHT, 2, "fake"));
+        assertEquals(NodeState.RENDERING, n.status().state());
         assertEquals("rendering", n.state());
         return ch;
     }
@@ -141,7 +143,7 @@ class ClientHandlerTest {
     @Test
     void aServerThatWantsAPasswordTheClientLacksIsRefusedForGood() {
         RemoteNode n = node(null);
-        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n, null));
+        EmbeddedChannel ch = new EmbeddedChannel(new ClientHandler(n.link(), null));
         out(ch);
         ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", true, NONCE));
         assertFalse(ch.isActive());

@@ -100,6 +100,25 @@ class ServerStatusApiTest {
         }
     }
 
+    @Test
+    void healthzSaysOkWhileTheServerServesAnd503OnceItIsClosed() throws Exception {
+        try (Cluster c = new Cluster(dir)) {
+            RenderServer server = c.server(c.config("probe", Duration.ofSeconds(10)), new FakeBackend(5));
+            try (MonitorServer status = new MonitorServer(ServerStatusApi.routes(server))) {
+                int port = status.start("127.0.0.1", 0).getPort();
+                RawHttp.Response up = RawHttp.exchange(port, RawHttp.request("GET", "/healthz", ""));
+                assertEquals(200, up.status(), up.head());
+                assertEquals("ok\n", up.body());
+                assertTrue(up.header("Content-Type").startsWith("text/plain"), up.head());
+                server.close();
+                RawHttp.Response down = RawHttp.exchange(port, RawHttp.request("GET", "/healthz", ""));
+                assertEquals(503, down.status(), down.head());
+                assertEquals("not serving\n", down.body());
+                assertError(RawHttp.exchange(port, RawHttp.request("POST", "/healthz", "")), 405, "use GET");
+            }
+        }
+    }
+
     /** A JSON error answer with {@code status} whose message contains {@code message}. */
     private static void assertError(RawHttp.Response r, int status, String message) {
         assertEquals(status, r.status(), r.head() + r.body());

@@ -47,7 +47,7 @@ class MessageCodecTest {
                 new DeltaChunk(9, 0, 3, true, filled(3, 4)),
                 new Ack(9),
                 new Heartbeat(),
-                new Status("rendering", 1000, 990, 123.5, 4, "CPU", 0.75, 1L << 30, 1L << 34),
+                new Status(ServerState.FAILED, "out of memory", 1000, 990, 123.5, 4, "CPU", 0.75, 1L << 30, 1L << 34),
                 new Stop(),
                 new Ended(123456789, 9));
     }
@@ -151,6 +151,26 @@ class MessageCodecTest {
         welcome[1] = 1;
         welcome[8] = 2;
         assertTrue(decodeFailure(frame(MessageType.WELCOME.wire(), welcome)).getMessage().contains("0 or 1"));
+    }
+
+    @Test
+    void everyServerStateRoundTripsAsItsCodeAndAnUnknownCodeIsRefused() {
+        for (ServerState st : ServerState.values()) {
+            Status s = new Status(st, "", 10, 5, 1.5, 2, "CPU", Double.NaN, -1, -1);
+            EmbeddedChannel ch = new EmbeddedChannel();
+            Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
+            assertTrue(ch.writeOutbound(s));
+            ByteBuf wire = ch.readOutbound();
+            assertEquals(st.code(), wire.getUnsignedByte(wire.readerIndex() + 4 + 1), "the state is one byte after the type");
+            assertTrue(ch.writeInbound(wire));
+            assertEquals(s, ch.readInbound());
+        }
+        // The first code past the known states, then the largest byte.
+        for (int code : new int[] {ServerState.values().length, 255}) {
+            Throwable t = decodeFailure(frame(MessageType.STATUS.wire(), (byte) code));
+            assertInstanceOf(ProtocolException.class, t);
+            assertTrue(t.getMessage().contains("unknown server state code " + code), t.getMessage());
+        }
     }
 
     @Test

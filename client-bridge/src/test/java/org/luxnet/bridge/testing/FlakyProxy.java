@@ -7,26 +7,52 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy that breaks connections on purpose: connection i (from 0) is cut after
  * {@code cuts[i]} bytes have gone from the server to the client, which lands in the middle of
- * frames; later connections pass everything. Every socket and thread ends on {@link #close}.
+ * frames; later connections pass everything. In the fast-cuts mode ({@link #cuttingEvery}) every
+ * connection is cut once it has lived a given time or carried a given number of bytes to the
+ * client, whichever comes first. Every socket and thread ends on {@link #close}.
  */
 public final class FlakyProxy implements AutoCloseable {
     private final int targetPort;
     private final long[] cuts;
+    private final long everyBytes, lifeMillis;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "proxy-timer");
+        t.setDaemon(true);
+        return t;
+    });
     private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger(), cutsMade = new AtomicInteger();
 
     public FlakyProxy(int targetPort, long... cuts) throws IOException {
+        this(targetPort, cuts, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * A proxy that cuts every connection after {@code life} or after {@code bytes} bytes to the
+     * client, whichever comes first ({@code Long.MAX_VALUE} bytes: by time only).
+     */
+    public static FlakyProxy cuttingEvery(int targetPort, Duration life, long bytes) throws IOException {
+        return new FlakyProxy(targetPort, new long[0], bytes, life.toMillis());
+    }
+
+    private FlakyProxy(int targetPort, long[] cuts, long everyBytes, long lifeMillis) throws IOException {
         this.targetPort = targetPort;
         this.cuts = cuts.clone();
+        this.everyBytes = everyBytes;
+        this.lifeMillis = lifeMillis;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         start(this::acceptLoop, "proxy-accept");
@@ -34,6 +60,11 @@ public final class FlakyProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Connections accepted so far. */
+    public int accepted() {
+        return accepted.get();
     }
 
     /** Connections cut so far. */
@@ -56,7 +87,16 @@ public final class FlakyProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 int i = accepted.getAndIncrement();
-                long limit = i < cuts.length ? cuts[i] : Long.MAX_VALUE;
+                long limit = i < cuts.length ? cuts[i] : everyBytes;
+                if (lifeMillis > 0) {
+                    timer.schedule(() -> {
+                        if (!client.isClosed()) {
+                            cutsMade.incrementAndGet();
+                            closeQuietly(client);
+                            closeQuietly(server);
+                        }
+                    }, lifeMillis, TimeUnit.MILLISECONDS);
+                }
                 start(() -> pump(client, server, Long.MAX_VALUE), "proxy-up-" + i);
                 start(() -> pump(server, client, limit), "proxy-down-" + i);
             } catch (IOException e) {
@@ -98,6 +138,7 @@ public final class FlakyProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        timer.shutdownNow();
         listener.close();
         sockets.forEach(FlakyProxy::closeQuietly);
         for (Thread t : threads) {
