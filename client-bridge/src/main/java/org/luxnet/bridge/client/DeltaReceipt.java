@@ -18,7 +18,7 @@ final class DeltaReceipt {
     private static final Logger LOG = Logger.getLogger(RemoteNode.class.getName());
 
     private final ClientSession session;
-    private final String server;
+    private final java.util.function.Supplier<String> server;
     private final Checkpoint resume;
     private final NodeFilm film;
     private final DeltaAssembler assembler;
@@ -29,10 +29,11 @@ final class DeltaReceipt {
     private long savedSeq;
 
     /**
-     * @param server the server's address, for messages
+     * @param server names the server (address and id), for messages
      * @param ack    sends the acknowledgement of a delta (on the current connection, if any)
      */
-    DeltaReceipt(ClientSession session, String server, Checkpoint resume, LongConsumer ack) {
+    DeltaReceipt(ClientSession session, java.util.function.Supplier<String> server, Checkpoint resume,
+                 LongConsumer ack) {
         this.session = session;
         this.server = server;
         this.resume = resume;
@@ -71,7 +72,7 @@ final class DeltaReceipt {
         long seq = d.seq();
         long skipped = film.skippedBefore(seq);
         if (skipped > 0) {
-            LOG.warning("server " + server + " sent delta " + seq + " after " + (seq - skipped - 1)
+            LOG.warning("server " + server.get() + " sent delta " + seq + " after " + (seq - skipped - 1)
                     + ": another connection acknowledged the " + skipped + " between (another client reattached to this "
                     + "session?); their samples are missing from this render");
         }

@@ -68,7 +68,7 @@ final class NodeLink {
         this.proposedNode = node;
         this.passBudget = passBudget;
         this.loop = session.group().next();
-        this.receipt = new DeltaReceipt(session, address.toString(), resume, this::sendAck);
+        this.receipt = new DeltaReceipt(session, () -> address + " (" + facts.serverId() + ")", resume, this::sendAck);
         this.dialer = new NodeDialer(this, loop, address, session.options(), session.errorPolicy(),
                 session.clock(loop), inbound);
         this.shipper = new SceneShipper(session.scene());
