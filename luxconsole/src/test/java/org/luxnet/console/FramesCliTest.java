@@ -78,6 +78,31 @@ class FramesCliTest {
         }
     }
 
+    /**
+     * A server that is gone (nothing listens on its port) costs no frame: every frame renders to its
+     * halt on the servers that are there, and the run exits 0.
+     */
+    @Test
+    void aLostServerCostsNoFrame() throws Exception {
+        String pattern = frames();
+        int gone;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            gone = probe.getLocalPort();
+        }
+        ServerConfig c = ServerConfig.of(0, tmp.resolve("cache"), "frames").withBindHost("127.0.0.1")
+                .withLease(Duration.ofSeconds(20));
+        try (RenderServer s = new RenderServer(c, new SessionBackend(1, null))) {
+            s.start();
+            ConsoleRun r = ConsoleRun.run("--frames", pattern, "1-3", "-u", "127.0.0.1:" + s.port(),
+                    "-u", "127.0.0.1:" + gone, "-t", "0", "-i", "1", "-o", tmp.resolve("lost").toString());
+            assertEquals(0, r.exitCode(), r.toString());
+            for (int f = 1; f <= 3; f++) {
+                assertTrue(Files.exists(tmp.resolve(String.format("lost-%04d.png", f))), "frame " + f + " written:\n" + r);
+            }
+            assertEquals(List.of("1", "2", "3"), Files.readAllLines(tmp.resolve("lost.frames")));
+        }
+    }
+
     @Test
     void badPatternsAndRangesAreUsageErrors() throws Exception {
         String pattern = frames();
