@@ -111,9 +111,11 @@ class NetworkCliTest {
         assertTrue(done.find(), r.out());
         double spp = Double.parseDouble(done.group(1));
         // What one upload interval of this machine's work would add, from the run's own average rate: the bound
-        // scales with the machine's speed (a loaded CI machine renders some 2 S/p per statistics line).
+        // scales with the machine's speed (a loaded CI machine renders some 2 S/p per statistics line). The
+        // average includes the start (scene upload, warm-up), so it understates the rate near the halt: half
+        // an interval leaves room for that and still fails a client that collects an interval past the halt.
         double sppPerInterval = Double.parseDouble(done.group(2)) * 1000 * 10 / (256.0 * 256);
-        assertTrue(spp >= 2 && spp < 2 + sppPerInterval / 4,
+        assertTrue(spp >= 2 && spp < 2 + sppPerInterval / 2,
                 "stopped near 2 S/p, not an interval (" + sppPerInterval + " S/p) past it: " + spp + "\n" + r.out());
     }
 
