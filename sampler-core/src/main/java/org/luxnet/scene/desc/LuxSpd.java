@@ -2,9 +2,8 @@ package org.luxnet.scene.desc;
 
 /**
  * Linear sRGB of LuxRender's sampled spectra (core/spd.h and spds/*.cpp): a spectrum sampled at
- * increasing wavelengths, linearly interpolated and zero outside its range, integrated against the CIE
- * 1931 tables at 1 nm so that a spectrum of constant 1 has Y = 1, then XYZ to linear sRGB (D65) with
- * out-of-gamut negatives clamped to 0. Used for the spectral textures (blackbody, gaussian,
+ * increasing wavelengths, linearly interpolated and zero outside its range, converted by {@link
+ * LuxSpectrum#rgb} (CIE 1931 at 1 nm, constant 1 has Y = 1, linear sRGB, negatives clamped). Used for the spectral textures (blackbody, gaussian,
  * tabulateddata), which are constant over the surface.
  */
 public final class LuxSpd {
@@ -24,31 +23,23 @@ public final class LuxSpd {
         return irregular(wl, s);
     }
 
-    /** RGB of samples {@code s} at increasing wavelengths {@code wl} (nm), as IrregularSPD interpolates them. */
+    /**
+     * RGB of samples {@code s} at increasing wavelengths {@code wl} (nm), linear between them and 0
+     * outside, by {@link LuxSpectrum#rgb} (LuxRender's 380 to 720 nm).
+     */
     public static float[] irregular(double[] wl, double[] s) {
-        double x = 0, y = 0, z = 0;
-        int j = 0;
-        for (int i = 0; i < Cie1931.N; i++) {
-            double nm = Cie1931.START + i;
-            if (nm < wl[0] || nm > wl[wl.length - 1]) {
-                continue;
+        int last = wl.length - 1;
+        return LuxSpectrum.rgb(nm -> {
+            if (nm < wl[0] || nm > wl[last]) {
+                return 0;
             }
-            while (j < wl.length - 2 && wl[j + 1] <= nm) {
-                j++;
+            int j = java.util.Arrays.binarySearch(wl, nm);
+            if (j >= 0) {
+                return s[j];
             }
-            double f = (nm - wl[j]) / (wl[j + 1] - wl[j]);
-            double v = s[j] + f * (s[j + 1] - s[j]);
-            x += v * Cie1931.X[i];
-            y += v * Cie1931.Y[i];
-            z += v * Cie1931.Z[i];
-        }
-        x /= Cie1931.Y_INTEGRAL;
-        y /= Cie1931.Y_INTEGRAL;
-        z /= Cie1931.Y_INTEGRAL;
-        double r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
-        double g = -0.9692660 * x + 1.8760108 * y + 0.0415560 * z;
-        double b = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
-        return new float[] {(float) Math.max(0, r), (float) Math.max(0, g), (float) Math.max(0, b)};
+            int hi = -j - 1, lo = hi - 1;
+            return s[lo] + (nm - wl[lo]) / (wl[hi] - wl[lo]) * (s[hi] - s[lo]);
+        });
     }
 
     /**
