@@ -26,7 +26,7 @@ final class LuxSky {
     static {
         double[][] tables = {LuxSunSkyData.S0, LuxSunSkyData.S1, LuxSunSkyData.S2};
         for (int k = 0; k < 3; k++) {
-            LuxSpd s = LuxSpd.regular(tables[k], 300, 830);
+            SampledSpd s = SampledSpd.regular(tables[k], 300, 830);
             BASIS_XYZ[k] = LuxSpectrum.xyz(s);
             BASIS_LUX_Y[k] = LuxSpectrum.luxY(s);
         }

@@ -36,11 +36,11 @@ final class LuxSun {
      * The sun's spectral radiance at {@code lambda} nm before gain / relsize^2 (the Ldata table of
      * SunLight::SunLight, linear between its 5 nm samples), for a sun at zenith angle {@code thetaS}.
      */
-    static LuxSpd spectrum(double thetaS, double turbidity) {
-        LuxSpd kO = LuxSpd.irregular(LuxSunSkyData.K_O_WAVELENGTHS, LuxSunSkyData.K_O_AMPLITUDES);
-        LuxSpd kG = LuxSpd.irregular(LuxSunSkyData.K_G_WAVELENGTHS, LuxSunSkyData.K_G_AMPLITUDES);
-        LuxSpd kWa = LuxSpd.irregular(LuxSunSkyData.K_WA_WAVELENGTHS, LuxSunSkyData.K_WA_AMPLITUDES);
-        LuxSpd sol = LuxSpd.regular(LuxSunSkyData.SOL_AMPLITUDES, 380, 750);
+    static SampledSpd spectrum(double thetaS, double turbidity) {
+        SampledSpd kO = SampledSpd.irregular(LuxSunSkyData.K_O_WAVELENGTHS, LuxSunSkyData.K_O_AMPLITUDES);
+        SampledSpd kG = SampledSpd.irregular(LuxSunSkyData.K_G_WAVELENGTHS, LuxSunSkyData.K_G_AMPLITUDES);
+        SampledSpd kWa = SampledSpd.irregular(LuxSunSkyData.K_WA_WAVELENGTHS, LuxSunSkyData.K_WA_AMPLITUDES);
+        SampledSpd sol = SampledSpd.regular(LuxSunSkyData.SOL_AMPLITUDES, 380, 750);
         double beta = 0.04608365822050 * turbidity - 0.04586025928522;
         // Relative optical mass.
         double m = 1 / (Math.cos(thetaS) + 0.00094 * Math.pow(1.6386 - thetaS, -1.253));
@@ -56,7 +56,7 @@ final class LuxSun {
             double tauWa = Math.exp(-0.2385 * kwa * 2 * m / Math.pow(1 + 20.07 * kwa * 2 * m, 0.45));
             data[i] = sol.applyAsDouble(lambda) * tauR * tauA * tauO * tauG * tauWa;
         }
-        return LuxSpd.regular(data, 350, 800);
+        return SampledSpd.regular(data, 350, 800);
     }
 
     /** The sun's radiance as linear RGB, gain / relsize^2 applied; null when it is not finite (a sun far below the horizon). */

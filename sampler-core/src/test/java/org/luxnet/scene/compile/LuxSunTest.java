@@ -50,7 +50,7 @@ class LuxSunTest {
 
     @Test
     void spectrumAtTurbidity22MatchesSunCppAsRead() {
-        LuxSpd sun = LuxSun.spectrum(0, T);
+        SampledSpd sun = LuxSun.spectrum(0, T);
         // 550 nm: sol 25500 (index 17), k_o 0.085 (a table point), no mixed gas, no water.
         double e550 = 25500 * rayleighAerosol(550) * Math.exp(-M * 0.085 * 0.35);
         assertEquals(e550, sun.applyAsDouble(550), 1e-9 * e550);
@@ -74,7 +74,7 @@ class LuxSunTest {
     @Test
     void mixedGasTableIsSpreadAsLuxRendersIrregularSpdDoes() {
         // k_g 759..771 resampled at 759, 764, 769, 774 (0, 1.884, 0.489, 0), then placed 4 nm apart.
-        LuxSpd kg = LuxSpd.irregular(LuxSunSkyData.K_G_WAVELENGTHS, LuxSunSkyData.K_G_AMPLITUDES);
+        SampledSpd kg = SampledSpd.irregular(LuxSunSkyData.K_G_WAVELENGTHS, LuxSunSkyData.K_G_AMPLITUDES);
         assertEquals(0.25 * 1.884, kg.applyAsDouble(760), 1e-12);
         assertEquals(0.5 * (1.884 + 0.489), kg.applyAsDouble(765), 1e-12);
         assertEquals(0.25 * 0.489, kg.applyAsDouble(770), 1e-12);
@@ -83,7 +83,7 @@ class LuxSunTest {
 
     @Test
     void sunColourAtTurbidity22IsTheSpectrumsRgb() {
-        LuxSpd spd = LuxSun.spectrum(0, T);
+        SampledSpd spd = LuxSun.spectrum(0, T);
         float[] rgb = LuxSun.radiance(0, T, 1, 1);
         float[] direct = LuxSpectrum.rgb(spd);
         for (int c = 0; c < 3; c++) {

@@ -6,11 +6,11 @@ import java.util.function.DoubleUnaryOperator;
  * LuxRender's sampled spectra (luxrays core/color/spd.h, spds/regular.cpp, spds/irregular.cpp):
  * samples evenly spaced from {@code min} to {@code max} nm, linear between them, 0 outside.
  */
-final class LuxSpd implements DoubleUnaryOperator {
+final class SampledSpd implements DoubleUnaryOperator {
     private final double min, max, delta;
     private final double[] samples;
 
-    private LuxSpd(double min, double max, double[] samples) {
+    private SampledSpd(double min, double max, double[] samples) {
         this.min = min;
         this.max = max;
         this.samples = samples;
@@ -18,8 +18,8 @@ final class LuxSpd implements DoubleUnaryOperator {
     }
 
     /** RegularSPD(samples, min, max, n). */
-    static LuxSpd regular(double[] samples, double min, double max) {
-        return new LuxSpd(min, max, samples.clone());
+    static SampledSpd regular(double[] samples, double min, double max) {
+        return new SampledSpd(min, max, samples.clone());
     }
 
     /**
@@ -27,7 +27,7 @@ final class LuxSpd implements DoubleUnaryOperator {
      * resampled at min + 5 i for ceil((max - min) / 5) + 1 points (0 past max), which are then spread
      * evenly over [min, max], as LuxRender does even when max - min is not a multiple of 5.
      */
-    static LuxSpd irregular(double[] wavelengths, double[] values) {
+    static SampledSpd irregular(double[] wavelengths, double[] values) {
         int n = wavelengths.length;
         double lo = wavelengths[0], hi = wavelengths[n - 1];
         int sn = (int) Math.ceil((hi - lo) / 5) + 1;
@@ -48,7 +48,7 @@ final class LuxSpd implements DoubleUnaryOperator {
                 sam[i] = values[k - 1] + u * (values[k] - values[k - 1]);
             }
         }
-        return new LuxSpd(lo, hi, sam);
+        return new SampledSpd(lo, hi, sam);
     }
 
     /** SPD::Sample(lambda). */
