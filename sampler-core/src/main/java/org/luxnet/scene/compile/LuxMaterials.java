@@ -310,11 +310,64 @@ final class LuxMaterials {
         int result = type;
         if (cauchyB != 0 || ps.getTexture("cauchyb") != null) {
             out[MaterialLayout.DG_CAUCHYB] = cauchyB;
+            out[MaterialLayout.DG_EXT_A] = 1;
+            out[MaterialLayout.DG_EXT_B] = 0;
             warnings.add(new SceneWarning(m.loc(), "glass dispersion (cauchyb) is approximated in RGB: each path"
                     + " refracts with the Cauchy index of one of R, G, B (612, 549, 465 nm), chosen at random"));
             result = MaterialLayout.DISPERSIVE_GLASS;
         }
         return result;
+    }
+
+    /**
+     * glass2.cpp Glass2: smooth glass (Kr = Kt = 1) whose Fresnel comes from the shape's volumes
+     * ({@link MaterialDesc#interior}, {@link MaterialDesc#exterior}; their "fresnel", {@link LuxFresnel}):
+     * with both, a dielectric of index interior / exterior; with the interior only, the interior's;
+     * with the exterior only, 1 / exterior; with neither, 1 (the surface then neither reflects nor
+     * bends light, as in LuxRender, which the warning says). "architectural" gives architectural glass of
+     * that index; "dispersion" true disperses as glass with cauchyb does (in RGB, see {@link #dispersion}),
+     * each colour refracting with (a_i + b_i / l^2) / (a_e + b_e / l^2) from the volumes' Cauchy forms;
+     * without it the index is the ratio of the volumes' mean indices (FresnelGeneral::Index).
+     */
+    int glass2(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        boolean architectural = ps.getBool("architectural", false);
+        boolean disperse = ps.getBool("dispersion", false);
+        MaterialCompiler.put3(out, MaterialLayout.KS, new float[] {1, 1, 1});
+        MaterialCompiler.put3(out, MaterialLayout.KT, new float[] {1, 1, 1});
+        LuxFresnel fresnel = new LuxFresnel(textureDefs, warnings);
+        LuxFresnel.Data in = m.interior() == null ? LuxFresnel.Data.constant(1)
+                : fresnel.of(m.interior().params(), "fresnel", 1.5f, "volume \"" + m.interior().name() + "\"");
+        LuxFresnel.Data ex = m.exterior() == null ? LuxFresnel.Data.constant(1)
+                : fresnel.of(m.exterior().params(), "fresnel", 1.5f, "volume \"" + m.exterior().name() + "\"");
+        if (m.interior() == null && m.exterior() == null) {
+            warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior and Exterior volumes"
+                    + " and none is set for its shapes: index 1, so it neither reflects nor bends light (as in"
+                    + " LuxRender); use Interior \"name\" after MakeNamedVolume \"name\" \"clear\" \"float fresnel\" [1.5]"));
+        } else if (m.exterior() == null && (in.k()[0] > 0 || in.k()[1] > 0 || in.k()[2] > 0)) {
+            warnings.add(new SceneWarning(m.interior().loc(), "glass2: volume \"" + m.interior().name() + "\" has an"
+                    + " absorbing (k > 0) fresnel; LuxNet's glass2 uses its n only, as a dielectric"));
+        }
+        float ior = in.index() / ex.index();
+        out[MaterialLayout.ETA] = ior;
+        boolean disperses = in.cauchyB() != 0 || ex.cauchyB() != 0;
+        if (architectural) {
+            if (disperse && disperses) {
+                warnings.add(new SceneWarning(ps.get("dispersion").loc(), "architectural glass2 does not disperse"
+                        + " here (its transmission is straight through); one index, " + ior + ", is used"));
+            }
+            return MaterialLayout.ARCH_GLASS;
+        }
+        if (!disperse || !disperses) {
+            return MaterialLayout.GLASS;
+        }
+        out[MaterialLayout.ETA] = in.cauchyA();
+        out[MaterialLayout.DG_CAUCHYB] = in.cauchyB();
+        out[MaterialLayout.DG_EXT_A] = ex.cauchyA();
+        out[MaterialLayout.DG_EXT_B] = ex.cauchyB();
+        warnings.add(new SceneWarning(ps.get("dispersion").loc(), "glass2 dispersion is approximated in RGB: each path"
+                + " refracts with the volumes' Cauchy index ratio at one of R, G, B (612, 549, 465 nm), chosen at random"));
+        return MaterialLayout.DISPERSIVE_GLASS;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

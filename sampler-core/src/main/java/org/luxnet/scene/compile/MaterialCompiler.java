@@ -290,12 +290,7 @@ final class MaterialCompiler {
             case "metal2": return lux.metal2(m, out);
             case "glossy_lossy": return lux.glossyLossy(m, out);
             case "glossytranslucent": return lux.glossyTranslucent(m, out);
-            case "glass2":
-                // glass2.cpp reads its index and Cauchy dispersion from the Interior volume's fresnel texture.
-                warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior volume, which is"
-                        + " not read: smooth glass of index 1.5 (or its \"index\") is used"));
-                m.params().get("dispersion");
-                return glass(m, out);
+            case "glass2": return lux.glass2(m, out);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
     }

@@ -87,8 +87,10 @@ public final class MaterialLayout {
     public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
     // Metal2 slots: eta and k per channel, roughness u and v.
     public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
-    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2.
-    public static final int DG_CAUCHYB = 12;
+    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2;
+    // the index at wavelength l is (ETA + DG_CAUCHYB / l^2) / (DG_EXT_A + DG_EXT_B / l^2): glass.cpp's exterior
+    // is 1 (DG_EXT_A 1, DG_EXT_B 0), glass2.cpp's is its Exterior volume's Cauchy form.
+    public static final int DG_CAUCHYB = 12, DG_EXT_A = 13, DG_EXT_B = 14;
 
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */

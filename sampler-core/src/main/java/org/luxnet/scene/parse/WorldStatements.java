@@ -63,12 +63,14 @@ final class WorldStatements {
             TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc(),
                     null);
             boolean image = textureClass.equals("imagemap") || textureClass.equals("normalmap");
-            if ((image || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
-                // The image (or spectrum) is read with the statement, so that it ships with the scene like a PLY file.
+            boolean nk = valueType.equals("fresnel") && (textureClass.equals("sopra") || textureClass.equals("luxpop")
+                    || textureClass.equals("fresnelname") || textureClass.equals("preset"));
+            if ((image || nk || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
+                // The image (or spectrum, or .nk data) is read with the statement, so that it ships with the scene like a PLY file.
                 Param p = t.params().get("filename");
                 if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
                     SceneResources.Resource r = st.open(p.strings()[0],
-                            image ? "image texture" : "spectrum file", p.loc());
+                            image ? "image texture" : nk ? "index of refraction (.nk) file" : "spectrum file", p.loc());
                     t = t.withFile(new SceneFile(r.name(), r.bytes()));
                 }
             }
@@ -119,7 +121,8 @@ final class WorldStatements {
         } else {
             FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
         }
-        st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation, st.gs.material,
+        st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation,
+                VolumeStatements.inVolumes(st, st.gs.material),
                 st.gs.areaLight, kw.loc()));
     }
 

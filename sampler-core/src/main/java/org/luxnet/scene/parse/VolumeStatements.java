@@ -1,0 +1,117 @@
+package org.luxnet.scene.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.VolumeDesc;
+
+/**
+ * LuxRender's named volumes: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
+ * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
+ * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
+ * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
+ * refraction is the interior's over the exterior's (materials/glass2.cpp). What happens inside a
+ * volume is not rendered: a clear volume's "absorption" (clearvolume.h: Beer's law attenuation along
+ * the path inside) and a homogeneous or heterogeneous volume's absorption, scattering and emission
+ * each warn once, and paths cross volumes unattenuated. A camera's Exterior matters only for such
+ * attenuation, so it is not needed.
+ */
+final class VolumeStatements {
+    private VolumeStatements() {
+    }
+
+    static void register(Map<String, StatementHandler> table) {
+        table.put("MakeNamedVolume", VolumeStatements::makeNamedVolume);
+        table.put("Interior", (st, kw) -> st.gs.interior = lookup(st, kw));
+        table.put("Exterior", (st, kw) -> st.gs.exterior = lookup(st, kw));
+    }
+
+    private static void makeNamedVolume(ParseState st, Token kw) {
+        st.dialect.luxRender();
+        String name = StatementArgs.string(st.tokens(), kw, "the volume's name");
+        String type = StatementArgs.string(st.tokens(), kw, "the volume type (\"clear\", \"homogeneous\", ...)");
+        ParamSet ps = ParamReader.read(st);
+        VolumeDesc v = new VolumeDesc(name, type, ps, kw.loc());
+        switch (type) {
+            case "clear" -> {
+                if (nonBlack(ps, "absorption")) {
+                    st.warn(ps.get("absorption").loc(), "clear volume \"absorption\" is not applied: paths inside"
+                            + " the volume are not attenuated (LuxRender multiplies by exp(-absorption x distance));"
+                            + " only its \"fresnel\" is used, as glass2's index");
+                }
+            }
+            case "homogeneous", "heterogeneous" -> {
+                boolean any = false;
+                for (String p : new String[] {"sigma_a", "sigma_s", "g", "density", "Le"}) {
+                    any |= ps.has(p);
+                    ps.get(p);
+                }
+                if (any) {
+                    st.warn(kw.loc(), type + " volume: absorption, scattering and emission inside it are not"
+                            + " rendered (paths cross it unattenuated); only its \"fresnel\" is used, as glass2's index");
+                }
+            }
+            default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
+                    + " homogeneous, heterogeneous); only its \"fresnel\" (default 1.5) is used, as glass2's index");
+        }
+        if (!ps.has("fresnel")) {
+            ps.get("fresnel");
+        }
+        ps.get("fresnel");
+        for (String p : new String[] {"p0", "p1", "nx", "ny", "nz", "stepsize"}) {
+            ps.get(p);
+        }
+        for (SceneWarning w : ps.unused("MakeNamedVolume \"" + type + "\"")) {
+            st.warn(w.loc(), w.message());
+        }
+        st.volumes.put(name, v);
+    }
+
+    /** A colour parameter other than black (a texture counts as not black). */
+    private static boolean nonBlack(ParamSet ps, String name) {
+        Param p = ps.get(name);
+        if (p == null) {
+            return false;
+        }
+        if (p.type() == ParamType.TEXTURE) {
+            return true;
+        }
+        float[] c = ps.getRgb(name, new float[] {0, 0, 0});
+        return c[0] != 0 || c[1] != 0 || c[2] != 0;
+    }
+
+    private static VolumeDesc lookup(ParseState st, Token kw) {
+        st.dialect.luxRender();
+        String name = StatementArgs.string(st.tokens(), kw, "the name of a volume");
+        if (name.isEmpty()) {
+            return null;
+        }
+        VolumeDesc v = st.volumes.get(name);
+        if (v == null) {
+            List<String> known = new ArrayList<>(st.volumes.keySet());
+            Collections.sort(known);
+            st.warn(kw.loc(), kw.text() + " \"" + name + "\" names no volume made by MakeNamedVolume before it"
+                    + (known.isEmpty() ? "" : " (made: \"" + String.join("\", \"", known) + "\")") + "; none is used");
+        }
+        return v;
+    }
+
+    /**
+     * The material a shape is given: a glass2 with the Interior and Exterior in effect (one description
+     * per combination, shared by the shapes that have it); any other material as it is.
+     */
+    static MaterialDesc inVolumes(ParseState st, MaterialDesc m) {
+        if (m == null || !m.type().equals("glass2") || (st.gs.interior == null && st.gs.exterior == null)) {
+            return m;
+        }
+        return st.materialsInVolumes.computeIfAbsent(Arrays.asList(m, st.gs.interior, st.gs.exterior),
+                k -> m.withVolumes(st.gs.interior, st.gs.exterior));
+    }
+}
