@@ -245,57 +245,18 @@ final class LuxMaterials {
     }
 
     /**
-     * metal2.cpp Metal2::CreateMaterial: u/vroughness (0.1) and the "fresnel" texture: a float is a
-     * real index (k = 0; default 5), a "fresnelname" texture a named metal (MaterialCompiler.METALS,
-     * RGB n and k), a "fresnelcolor" texture FresnelApproxEta/K of its constant Kr. Other fresnel
-     * textures (.nk files, cauchy, sellmeier) warn and give aluminium.
+     * metal2.cpp Metal2::CreateMaterial: u/vroughness (0.1) and the "fresnel" data (GetFresnelTexture,
+     * default 5): a float is a real index (k = 0), a fresnel texture RGB n and k by {@link LuxFresnel}
+     * (LuxRender's presets by name, .nk files, fresnelcolor, cauchy, sellmeier, constant).
      */
     int metal2(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         out[MaterialLayout.M2_U] = MaterialCompiler.num(ps, "uroughness", 0.1f);
         out[MaterialLayout.M2_V] = MaterialCompiler.num(ps, "vroughness", 0.1f);
-        float[][] nk = {{5, 5, 5}, {0, 0, 0}};
-        Param p = ps.get("fresnel");
-        if (p != null && p.type() == ParamType.TEXTURE) {
-            TextureDesc t = textureDefs.get(p.strings()[0]);
-            nk = fresnelTexture(p, t);
-        } else if (p != null) {
-            float eta = (float) ps.getFloat("fresnel", 5);
-            nk = new float[][] {{eta, eta, eta}, {0, 0, 0}};
-        }
-        MaterialCompiler.put3(out, MaterialLayout.M2_ETA, nk[0]);
-        MaterialCompiler.put3(out, MaterialLayout.M2_K, nk[1]);
+        LuxFresnel.Data d = new LuxFresnel(textureDefs, warnings).of(ps, "fresnel", 5, "metal2");
+        MaterialCompiler.put3(out, MaterialLayout.M2_ETA, d.eta());
+        MaterialCompiler.put3(out, MaterialLayout.M2_K, d.k());
         return MaterialLayout.METAL2;
-    }
-
-    private float[][] fresnelTexture(Param p, TextureDesc t) {
-        float[][] nk = null;
-        String why;
-        if (t == null) {
-            why = "texture \"" + p.strings()[0] + "\" is not defined";
-        } else if (t.textureClass().equals("fresnelname")) {
-            String name = t.params().getString("name", "aluminium");
-            nk = MaterialCompiler.METALS.get(name);
-            why = "fresnelname \"" + name + "\" is not a known metal (known: "
-                    + String.join(", ", new TreeMap<>(MaterialCompiler.METALS).keySet()) + ")";
-        } else if (t.textureClass().equals("fresnelcolor")) {
-            float[] kr = t.params().getRgb("Kr", new float[] {0.5f, 0.5f, 0.5f});
-            nk = new float[2][3];
-            for (int c = 0; c < 3; c++) {
-                // fresnel.cpp FresnelApproxEta / FresnelApproxK, reflectance clamped to [0, 0.999].
-                double r = Math.max(0, Math.min(0.999, kr[c])), sq = Math.sqrt(r);
-                nk[0][c] = (float) ((1 + sq) / (1 - sq));
-                nk[1][c] = (float) (2 * Math.sqrt(r / (1 - r)));
-            }
-            why = "";
-        } else {
-            why = "fresnel texture \"" + t.name() + "\" of class \"" + t.textureClass() + "\" is not supported";
-        }
-        if (nk == null) {
-            warnings.add(new SceneWarning(p.loc(), "metal2: " + why + "; aluminium used"));
-            nk = MaterialCompiler.METALS.get("aluminium");
-        }
-        return nk;
     }
 
     /**

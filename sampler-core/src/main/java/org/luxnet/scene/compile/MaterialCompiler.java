@@ -25,6 +25,7 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.NkData;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.ParamType;
@@ -399,10 +400,28 @@ final class MaterialCompiler {
             "aluminium", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}},
             "aluminum", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}});
 
+    /**
+     * LuxRender's metal (materials/metal.cpp CreateMaterial): "name" (default aluminium) is an .nk file
+     * (read by the parser, {@link NkData#read}) or one of LuxRender's presets ({@link NkData#preset});
+     * any other name is aluminium, with a warning, as there. The n and k curves reach the kernel as RGB
+     * ({@link NkData#rgb}).
+     */
+    private float[][] luxMetal(MaterialDesc m) {
+        ParamSet ps = m.params();
+        String name = ps.getString("name", "aluminium");
+        NkData d = m.file() != null ? NkData.read(m.file()) : NkData.preset(name);
+        if (d == null) {
+            warnings.add(new SceneWarning(ps.get("name").loc(), "metal \"" + name + "\" is neither an .nk file nor one"
+                    + " of LuxRender's presets (" + String.join(", ", NkData.PRESETS) + "); aluminium used, as LuxRender does"));
+            d = NkData.preset("aluminium");
+        }
+        return new float[][] {NkData.rgb(d.wl(), d.n()), NkData.rgb(d.wl(), d.k())};
+    }
+
     private int metal(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         String name = ps.getString("name", "copper");
-        float[][] preset = METALS.get(name);
+        float[][] preset = dialect == Dialect.LUXRENDER ? luxMetal(m) : METALS.get(name);
         if (preset == null) {
             warnings.add(new SceneWarning(ps.get("name").loc(), "metal \"" + name + "\" is not known; copper used (known: "
                     + String.join(", ", new TreeSet<>(METALS.keySet())) + ")"));

@@ -32,7 +32,7 @@ final class WorldStatements {
         table.put("Material", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the material type");
-            st.gs.material = new MaterialDesc(type, ParamReader.read(st), null, kw.loc());
+            st.gs.material = withNkFile(st, new MaterialDesc(type, ParamReader.read(st), null, kw.loc()));
         });
         table.put("MakeNamedMaterial", WorldStatements::makeNamedMaterial);
         table.put("NamedMaterial", WorldStatements::namedMaterial);
@@ -139,9 +139,30 @@ final class WorldStatements {
             st.warn(kw.loc(), "MakeNamedMaterial \"" + name + "\" redefines the material of that name at "
                     + st.gs.namedMaterial(name).loc() + "; the later one is used from here on");
         }
-        MaterialDesc m = new MaterialDesc(type, params, name, kw.loc());
+        MaterialDesc m = withNkFile(st, new MaterialDesc(type, params, name, kw.loc()));
         st.gs.defineNamedMaterial(m);
         st.namedMaterials.put(name, m);
+    }
+
+    /**
+     * A LuxRender "metal" whose "name" is not one of LuxRender's presets and looks like a file (has a
+     * '.'): metal.cpp reads it as .nk data (IORFromFile), so the file is read here, with the statement,
+     * to travel with the scene. A missing file is an error (LuxRender falls back to aluminium).
+     */
+    private static MaterialDesc withNkFile(ParseState st, MaterialDesc m) {
+        if (!m.type().equals("metal")) {
+            return m;
+        }
+        Param p = m.params().all().stream().filter(q -> q.name().equals("name")).findFirst().orElse(null);
+        if (p == null || p.type() != ParamType.STRING || p.strings().length != 1) {
+            return m;
+        }
+        String name = p.strings()[0];
+        if (org.luxnet.scene.desc.NkData.preset(name) != null || !name.contains(".")) {
+            return m;
+        }
+        SceneResources.Resource r = st.open(name, "metal index of refraction (.nk) file", p.loc());
+        return m.withFile(new SceneFile(r.name(), r.bytes()));
     }
 
     private static void namedMaterial(ParseState st, Token kw) {

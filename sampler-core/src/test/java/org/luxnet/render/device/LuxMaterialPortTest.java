@@ -127,4 +127,65 @@ class LuxMaterialPortTest {
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 91L, 2, 2, device, "LuxRender materials, " + launch);
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
     }
+
+    /** glass2 between named volumes (plain and dispersive, Cauchy textures) and a metal2 of LuxRender's amorphous carbon preset. */
+    static final String GLASS2 = """
+            LookAt 0 2.2 -4.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 32 ] "integer yresolution" [ 24 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 8 ]
+            WorldBegin
+            LightSource "infinite" "color L" [ 0.4 0.4 0.45 ]
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "checks" "color" "checkerboard" "float uscale" [ 8 ] "float vscale" [ 8 ] "color tex1" [ 0.6 0.2 0.1 ] "color tex2" [ 0.1 0.3 0.6 ]
+            Material "matte" "texture Kd" "checks"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Texture "flint" "fresnel" "cauchy" "float cauchya" [ 1.55 ] "float cauchyb" [ 0.03 ]
+            Texture "oil" "fresnel" "cauchy" "float index" [ 1.2 ] "float cauchyb" [ 0.004 ]
+            MakeNamedVolume "flintvol" "clear" "texture fresnel" "flint"
+            MakeNamedVolume "oilvol" "clear" "texture fresnel" "oil"
+            MakeNamedVolume "glassvol" "clear" "float fresnel" [ 1.7 ]
+            AttributeBegin
+              Interior "flintvol"
+              Exterior "oilvol"
+              Translate -0.8 0.6 0.2
+              Material "glass2" "bool dispersion" [ "true" ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Interior "glassvol"
+              Translate 0.8 0.6 0.2
+              Material "glass2"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            Texture "carbon" "fresnel" "preset" "string name" [ "amorphous carbon" ]
+            AttributeBegin
+              Translate 0 0.4 1.6
+              Material "metal2" "texture fresnel" "carbon" "float uroughness" [ 0.1 ]
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void glass2SampleForSample(Launch launch) throws IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("glass2.lxs");
+        Files.writeString(file, GLASS2);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
+                "warnings: " + r.warnings());
+        for (int type : new int[] {MaterialLayout.GLASS, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.METAL2}) {
+            assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
+        }
+        int pixels = r.settings().width() * r.settings().height();
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 1, 2, device, "glass2, " + launch);
+        assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
+    }
 }
