@@ -102,6 +102,7 @@ final class LuxMaterials {
                 new Slot("vroughness", MaterialLayout.M2_V, 1)},
             MaterialLayout.DISPERSIVE_GLASS, new Slot[] {new Slot("Kr", MaterialLayout.KS, 3),
                 new Slot("Kt", MaterialLayout.KT, 3), new Slot("cauchyb", MaterialLayout.DG_CAUCHYB, 1)},
+            MaterialLayout.SCATTER, new Slot[] {new Slot("Kd", MaterialLayout.SC_KD, 3), new Slot("g", MaterialLayout.SC_G, 3)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
@@ -329,6 +330,25 @@ final class LuxMaterials {
         warnings.add(new SceneWarning(ps.get("dispersion").loc(), "glass2 dispersion is approximated in RGB: each path"
                 + " refracts with the volumes' Cauchy index ratio at one of R, G, B (612, 549, 465 nm), chosen at random"));
         return MaterialLayout.DISPERSIVE_GLASS;
+    }
+
+    /**
+     * scattermaterial.cpp ScatterMaterial::CreateMaterial: Kd (0.9) and g (0, a colour; a float is taken
+     * as that grey), both texturable; g is clamped to [-1, 1] where it is used (GetBSDF).
+     */
+    int scatter(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, MaterialLayout.SC_KD, ps.getRgb("Kd", new float[] {0.9f, 0.9f, 0.9f}));
+        float[] g = ps.getRgb("g", new float[] {0, 0, 0});
+        org.luxnet.scene.desc.Param p = ps.get("g");
+        if (p != null && p.type() == ParamType.FLOAT) {
+            float v = (float) ps.getFloat("g", 0);
+            g = new float[] {v, v, v};
+        }
+        for (int c = 0; c < 3; c++) {
+            out[MaterialLayout.SC_G + c] = g[c]; // may be negative: not put3, which clamps at 0
+        }
+        return MaterialLayout.SCATTER;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

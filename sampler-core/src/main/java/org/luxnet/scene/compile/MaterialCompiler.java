@@ -57,6 +57,8 @@ final class MaterialCompiler {
             Map.entry("metal2", this::luxMaterial),
             Map.entry("glossy_lossy", this::luxMaterial),
             Map.entry("glossytranslucent", this::luxMaterial),
+            Map.entry("scatter", this::luxMaterial),
+            Map.entry("layered", (m, out) -> MaterialLayout.NULL),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
@@ -129,6 +131,9 @@ final class MaterialCompiler {
         if (i != null) {
             return i;
         }
+        if (m.type().equals("layered")) {
+            return layered(m);
+        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -164,6 +169,45 @@ final class MaterialCompiler {
         textured.add(any ? 1 : 0);
         index.put(m, id);
         compiling.remove(m);
+        return id;
+    }
+
+    /**
+     * LuxRender's "layered" (materials/layeredmaterial.cpp, a LayeredBSDF of namedmaterial1..4 with
+     * opacity1..4, which LuxRender itself calls experimental) is not modelled: it renders as its first
+     * layer that names a material (namedmaterial1 first), with a warning naming it; the other layers and
+     * the opacities are not used. With no layer it is LuxRender's null (pass-through).
+     */
+    private int layered(MaterialDesc m) {
+        ParamSet ps = m.params();
+        MaterialDesc top = null;
+        String used = null;
+        for (int i = 1; i <= 4; i++) {
+            String name = ps.getString("namedmaterial" + i, "");
+            ps.get("opacity" + i);
+            MaterialDesc c = name.isEmpty() ? null : namedMaterials.get(name);
+            if (!name.isEmpty() && c == null) {
+                warnings.add(new SceneWarning(ps.get("namedmaterial" + i).loc(), "layered: namedmaterial" + i + " \""
+                        + name + "\" is not a named material"));
+            }
+            if (top == null && c != null) {
+                top = c;
+                used = "namedmaterial" + i + " \"" + name + "\"";
+            }
+        }
+        if (top == null) {
+            top = new MaterialDesc("null", new ParamSet(), null, m.loc());
+            used = "null (it names no layer)";
+        }
+        warnings.add(new SceneWarning(m.loc(), "layered (LuxRender's LayeredBSDF) is not supported: rendered as its"
+                + " first layer, " + used + "; the other layers and opacity1..4 are not used"));
+        warnings.addAll(ps.unused("material \"layered\""));
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "layered material contains itself through its layers");
+        }
+        int id = indexOf(top);
+        compiling.remove(m);
+        index.put(m, id);
         return id;
     }
 
@@ -291,6 +335,7 @@ final class MaterialCompiler {
             case "metal2": return lux.metal2(m, out);
             case "glossy_lossy": return lux.glossyLossy(m, out);
             case "glossytranslucent": return lux.glossyTranslucent(m, out);
+            case "scatter": return lux.scatter(m, out);
             case "glass2": return lux.glass2(m, out);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }

@@ -67,8 +67,13 @@ public final class MaterialLayout {
     public static final int GLOSSY_LOSSY = 22;
     /** LuxRender "glossytranslucent": a two-sided Schlick BRDF and a diffuse Schlick BTDF (glossytranslucent.cpp); LUX_GLOSSY's slots and GT_KT. */
     public static final int GLOSSY_TRANSLUCENT = 23;
+    /**
+     * LuxRender "scatter": SchlickScatter (schlickscatter.cpp), a Schlick phase function of asymmetry g
+     * (per channel) and albedo Kd at the surface, scattering to the whole sphere (scattermaterial.cpp).
+     */
+    public static final int SCATTER = 24;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
-    public static final int LUX_LAST_BSDF = GLOSSY_TRANSLUCENT;
+    public static final int LUX_LAST_BSDF = SCATTER;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
 
@@ -91,6 +96,8 @@ public final class MaterialLayout {
     // the index at wavelength l is (ETA + DG_CAUCHYB / l^2) / (DG_EXT_A + DG_EXT_B / l^2): glass.cpp's exterior
     // is 1 (DG_EXT_A 1, DG_EXT_B 0), glass2.cpp's is its Exterior volume's Cauchy form.
     public static final int DG_CAUCHYB = 12, DG_EXT_A = 13, DG_EXT_B = 14;
+    // Scatter slots: the albedo Kd and the asymmetry g per channel (clamped to [-1, 1] where used).
+    public static final int SC_KD = 0, SC_G = 3;
 
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
@@ -162,6 +169,7 @@ public final class MaterialLayout {
             case METAL2: return "metal2";
             case GLOSSY_LOSSY: return "glossy_lossy";
             case GLOSSY_TRANSLUCENT: return "glossytranslucent";
+            case SCATTER: return "scatter";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case UBER: return "uber";
             case TRANSLUCENT: return "translucent";

@@ -128,7 +128,10 @@ class LuxMaterialPortTest {
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
     }
 
-    /** glass2 between named volumes (plain and dispersive, Cauchy textures) and a metal2 of LuxRender's amorphous carbon preset. */
+    /**
+     * glass2 between named volumes (plain and dispersive, Cauchy textures), a metal2 of LuxRender's
+     * amorphous carbon preset and a textured scatter.
+     */
     static final String GLASS2 = """
             LookAt 0 2.2 -4.2  0 0.5 0.4  0 1 0
             Camera "perspective" "float fov" [ 40 ]
@@ -169,6 +172,11 @@ class LuxMaterialPortTest {
               Material "metal2" "texture fresnel" "carbon" "float uroughness" [ 0.1 ]
               Shape "sphere" "float radius" [ 0.4 ]
             AttributeEnd
+            AttributeBegin
+              Translate 1.3 0.4 1.4
+              Material "scatter" "texture Kd" "checks" "color g" [ 0.4 -0.2 0.1 ]
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
             WorldEnd
             """;
 
@@ -181,7 +189,8 @@ class LuxMaterialPortTest {
         CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
         assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
                 "warnings: " + r.warnings());
-        for (int type : new int[] {MaterialLayout.GLASS, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.METAL2}) {
+        for (int type : new int[] {MaterialLayout.GLASS, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.METAL2,
+            MaterialLayout.SCATTER}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();
