@@ -178,6 +178,8 @@ final class MaterialCompiler {
      * layer that names a material (namedmaterial1 first), with a warning naming it; the other layers and
      * the opacities are not used. With no layer it is LuxRender's null (pass-through).
      */
+    private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
+
     private int layered(MaterialDesc m) {
         ParamSet ps = m.params();
         MaterialDesc top = null;
@@ -205,7 +207,7 @@ final class MaterialCompiler {
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "layered material contains itself through its layers");
         }
-        int id = indexOf(top);
+        int id = indexOf(PbrtMaterials.inVolumesOf(m, top, layeredInVolumes));
         compiling.remove(m);
         index.put(m, id);
         return id;

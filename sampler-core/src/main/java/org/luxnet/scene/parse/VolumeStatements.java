@@ -61,9 +61,6 @@ final class VolumeStatements {
             default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
                     + " homogeneous, heterogeneous); only its \"fresnel\" (default 1.5) is used, as glass2's index");
         }
-        if (!ps.has("fresnel")) {
-            ps.get("fresnel");
-        }
         ps.get("fresnel");
         for (String p : new String[] {"p0", "p1", "nx", "ny", "nz", "stepsize"}) {
             ps.get(p);
@@ -104,14 +101,21 @@ final class VolumeStatements {
     }
 
     /**
-     * The material a shape is given: a glass2 with the Interior and Exterior in effect (one description
-     * per combination, shared by the shapes that have it); any other material as it is.
+     * The material a shape is given: a glass2, or a mix or layered material (whose components may be
+     * glass2: the compiler passes the volumes on to them, as LuxRender passes the intersection's), with
+     * the Interior and Exterior in effect (one description per combination, shared by the shapes that
+     * have it); any other material as it is.
      */
     static MaterialDesc inVolumes(ParseState st, MaterialDesc m) {
-        if (m == null || !m.type().equals("glass2") || (st.gs.interior == null && st.gs.exterior == null)) {
+        if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
             return m;
         }
         return st.materialsInVolumes.computeIfAbsent(Arrays.asList(m, st.gs.interior, st.gs.exterior),
                 k -> m.withVolumes(st.gs.interior, st.gs.exterior));
+    }
+
+    /** The material types whose BSDF may depend on the shape's volumes. */
+    static boolean usesVolumes(String type) {
+        return type.equals("glass2") || type.equals("mix") || type.equals("layered");
     }
 }

@@ -183,4 +183,44 @@ class LuxGlass2Test {
         assertTrue(r.warnings().stream().anyMatch(w -> w.toString().contains("bare.lxs:8:")
                 && w.message().contains("none is set")), r.warnings().toString());
     }
+
+    /** LuxRender gives a mix's (and layered's) components the intersection's volumes, so a glass2 inside sees them. */
+    @Test
+    void glass2InsideMixAndLayeredSeesTheShapesVolumes(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("mix.lxs");
+        Files.writeString(f, """
+                Camera "perspective"
+                Film "fleximage"
+                WorldBegin
+                MakeNamedVolume "v" "clear" "float fresnel" [1.7]
+                MakeNamedMaterial "g" "string type" ["glass2"]
+                MakeNamedMaterial "m" "string type" ["matte"]
+                MakeNamedMaterial "both" "string type" ["mix"] "string namedmaterial1" ["g"] "string namedmaterial2" ["m"]
+                MakeNamedMaterial "lay" "string type" ["layered"] "string namedmaterial1" ["g"]
+                Interior "v"
+                NamedMaterial "both"
+                Shape "sphere"
+                NamedMaterial "lay"
+                Translate 3 0 0
+                Shape "sphere"
+                WorldEnd
+                """);
+        CompiledRender r = RenderSupport.compile(f);
+        CompiledScene s = r.scene();
+        int mix = s.sphereMaterial[0];
+        assertEquals(MaterialLayout.MIX, s.matType[mix]);
+        boolean found = false;
+        for (int slot : new int[] {MaterialLayout.MIX_FIRST, MaterialLayout.MIX_SECOND}) {
+            int c = (int) s.matParams[mix * MaterialLayout.STRIDE + slot];
+            if (s.matType[c] == MaterialLayout.GLASS) {
+                assertEquals(1.7f, s.matParams[c * MaterialLayout.STRIDE + MaterialLayout.ETA], 1e-6f);
+                found = true;
+            }
+        }
+        assertTrue(found, "the mix has its glass2 component");
+        int lay = s.sphereMaterial[1];
+        assertEquals(MaterialLayout.GLASS, s.matType[lay]);
+        assertEquals(1.7f, s.matParams[lay * MaterialLayout.STRIDE + MaterialLayout.ETA], 1e-6f);
+        assertTrue(r.warnings().stream().noneMatch(w -> w.message().contains("none is set")), r.warnings().toString());
+    }
 }
