@@ -126,4 +126,44 @@ class LuxScatterTest {
         assertTrue(w.stream().anyMatch(s -> s.contains("layered.lxs:9:") && s.contains("null (it names no layer)")),
                 w.toString());
     }
+
+    /**
+     * Over many samples from random wo: each sample's pdf and weight agree with evaluation, the mean
+     * weight of each channel is Kd (the phase function integrates to 1 over the sphere) and uniform
+     * sphere sampling of f |cos wi| gives the same.
+     */
+    @Test
+    void samplingIntegratesToKdOverTheSphere() {
+        java.util.Random r = new java.util.Random(5);
+        double[] kd = {0.8, 0.6, 0.4};
+        for (int trial = 0; trial < 4; trial++) {
+            double z = 2 * r.nextDouble() - 1, phi = 2 * Math.PI * r.nextDouble(), s = Math.sqrt(1 - z * z);
+            float wox = (float) (s * Math.cos(phi)), woy = (float) (s * Math.sin(phi)), woz = (float) z;
+            int n = 40000;
+            double[] sum = new double[3], sum2 = new double[3], uni = new double[3];
+            for (int i = 0; i < n; i++) {
+                k.shadeMaterial(0, 0, 0, 0, 0, 0);
+                assertTrue(k.sampleBsdf(0, 0, wox, woy, woz, r.nextFloat(), r.nextFloat(), r.nextFloat()));
+                float ix = k.scratch[Scratch.BS_WX], iy = k.scratch[Scratch.BS_WY], iz = k.scratch[Scratch.BS_WZ];
+                double pdf = k.scratch[Scratch.BS_PDF];
+                double[] w = {k.scratch[Scratch.BS_R], k.scratch[Scratch.BS_G], k.scratch[Scratch.BS_B]};
+                k.evalBsdf(0, 0, wox, woy, woz, ix, iy, iz);
+                assertEquals(k.scratch[Scratch.BS_PDF], pdf, 1e-4 * pdf);
+                for (int c = 0; c < 3; c++) {
+                    sum[c] += w[c];
+                    sum2[c] += w[c] * w[c];
+                }
+                double uz = 2 * r.nextDouble() - 1, up = 2 * Math.PI * r.nextDouble(), us = Math.sqrt(1 - uz * uz);
+                k.evalBsdf(0, 0, wox, woy, woz, (float) (us * Math.cos(up)), (float) (us * Math.sin(up)), (float) uz);
+                for (int c = 0; c < 3; c++) {
+                    uni[c] += k.scratch[Scratch.BS_R + c] * Math.abs(uz) * 4 * Math.PI;
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                double mean = sum[c] / n, se = Math.sqrt(Math.max(0, sum2[c] / n - mean * mean) / n);
+                assertEquals(kd[c], mean, 5 * se + 1e-3, "mean weight, channel " + c);
+                assertEquals(kd[c], uni[c] / n, 0.02 * kd[c], "uniform integral, channel " + c);
+            }
+        }
+    }
 }
