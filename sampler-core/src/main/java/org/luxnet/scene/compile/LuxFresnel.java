@@ -121,7 +121,7 @@ final class LuxFresnel {
                             + "\" names no \"filename\"; aluminium used"));
                     return tabulated(t, NkData.preset("aluminium"));
                 }
-                return tabulated(t, NkData.read(t.file()));
+                return tabulated(t, NkData.read(t.file(), t.textureClass()));
             }
             default:
                 return null;

@@ -105,6 +105,15 @@ public record NkData(double[] wl, double[] n, double[] k) {
 
     /** Reads an .nk file (SOPRA, else luxpop, as metal.cpp IORFromFile); errors at the file's line. */
     public static NkData read(SceneFile f) {
+        return read(f, null);
+    }
+
+    /**
+     * Reads an .nk file in {@code format}: "sopra" (tabulatedfresnel.cpp SopraTexture: a SOPRA header is
+     * required), "luxpop" (LuxpopTexture: every line from the first is data or a ';' comment), or null
+     * for metal.cpp's SOPRA-else-luxpop (the luxpop reading then starting at line 2).
+     */
+    public static NkData read(SceneFile f, String format) {
         if (f.bytes().length > MAX_BYTES) {
             throw new SceneException(new FileLoc(f.name(), 0, 0), ".nk file " + f.name() + " is " + f.bytes().length
                     + " bytes, over the limit of " + MAX_BYTES + " for index of refraction data");
@@ -118,10 +127,17 @@ public record NkData(double[] wl, double[] n, double[] k) {
             throw new SceneException(new FileLoc(f.name(), 1, 1), ".nk file " + f.name() + " is empty");
         }
         Matcher h = SOPRA_HEADER.matcher(lines[0]);
+        if ("luxpop".equals(format)) {
+            return luxpop(f.name(), lines, count, 0);
+        }
         if (h.find()) {
             return sopra(f.name(), lines, count, h);
         }
-        return luxpop(f.name(), lines, count);
+        if ("sopra".equals(format)) {
+            throw new SceneException(new FileLoc(f.name(), 1, 1), "bad SOPRA header (\"unit first last count\"): \""
+                    + clip(lines[0]) + "\"");
+        }
+        return luxpop(f.name(), lines, count, 1);
     }
 
     private static NkData sopra(String file, String[] lines, int count, Matcher h) {
@@ -164,10 +180,10 @@ public record NkData(double[] wl, double[] n, double[] k) {
         return checked(file, new NkData(wl, n, k));
     }
 
-    private static NkData luxpop(String file, String[] lines, int count) {
+    private static NkData luxpop(String file, String[] lines, int count, int firstLine) {
         double[] wl = new double[64], n = new double[64], k = new double[64];
         int s = 0;
-        for (int line = 1; line < count; line++) {
+        for (int line = firstLine; line < count; line++) {
             String text = lines[line];
             if (text.startsWith(";")) {
                 continue;
@@ -175,8 +191,8 @@ public record NkData(double[] wl, double[] n, double[] k) {
             Matcher m = LUXPOP_SAMPLE.matcher(text);
             if (!m.find()) {
                 throw new SceneException(new FileLoc(file, line + 1, 1), "luxpop .nk line is not \"wavelength(A) n k\""
-                        + " nor a ';' comment (and line 1 is no SOPRA header \"unit first last count\"): \""
-                        + clip(text) + "\"");
+                        + " nor a ';' comment" + (firstLine > 0 ? " (and line 1 is no SOPRA header \"unit first last count\")"
+                        : "") + ": \"" + clip(text) + "\"");
             }
             if (s == wl.length) {
                 wl = Arrays.copyOf(wl, 2 * s);
@@ -190,7 +206,7 @@ public record NkData(double[] wl, double[] n, double[] k) {
         }
         if (s < 2) {
             throw new SceneException(new FileLoc(file, count, 1), "luxpop .nk file has " + s
-                    + " data lines after its first; at least 2 are needed");
+                    + " data lines" + (firstLine > 0 ? " after its first" : "") + "; at least 2 are needed");
         }
         return checked(file, new NkData(Arrays.copyOf(wl, s), Arrays.copyOf(n, s), Arrays.copyOf(k, s)));
     }

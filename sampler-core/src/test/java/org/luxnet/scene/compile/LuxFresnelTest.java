@@ -54,7 +54,14 @@ class LuxFresnelTest {
         assertArrayEquals(new double[] {1.5, 1.25, 1}, d.n(), 1e-12);
         assertArrayEquals(new double[] {0.25, 0.5, 1}, d.k(), 1e-12);
         NkData first = read("d.nk", "3000 9 9\n4000 1 2\n7500 1 2\n");
-        assertEquals(2, first.wl().length, "line 1 is skipped, as in LuxRender");
+        assertEquals(2, first.wl().length, "line 1 is skipped, as in metal.cpp");
+        NkData luxpop = NkData.read(new SceneFile("e.nk", "3000 9 9\n4000 1 2\n7500 1 2\n".getBytes(StandardCharsets.UTF_8)),
+                "luxpop");
+        assertEquals(3, luxpop.wl().length, "the luxpop texture (LuxpopTexture) reads from line 1");
+        assertEquals(9, luxpop.n()[0], 0);
+        SceneException e = assertThrows(SceneException.class, () -> NkData.read(new SceneFile("f.nk",
+                ";x\n3000 1 2\n4000 1 2\n".getBytes(StandardCharsets.UTF_8)), "sopra"));
+        assertEquals(1, e.loc().line(), "the sopra texture needs a SOPRA header");
     }
 
     @Test
