@@ -209,6 +209,8 @@ public final class PathTraceKernel extends CameraKernel {
         float lr = 0, lg = 0, lb = 0;
         float br = 1, bg = 1, bb = 1;
         float etaScale = 1;
+        // Absorption per unit distance of the medium the path is in: set where it crosses a glass2 surface.
+        float sar = 0, sag = 0, sab = 0;
         boolean specular = false;
         float prevPdf = 0;
         float px = ox, py = oy, pz = oz;
@@ -220,6 +222,12 @@ public final class PathTraceKernel extends CameraKernel {
         while (alive) {
             int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
+            if (sar > 0 || sag > 0 || sab > 0) {
+                // Beer's law over the segment (clearvolume.h Tau: sigma x distance); none reaches infinity.
+                br *= transmittance(sar, t, prim >= 0);
+                bg *= transmittance(sag, t, prim >= 0);
+                bb *= transmittance(sab, t, prim >= 0);
+            }
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
             if (prim < 0) {
@@ -414,9 +422,12 @@ public final class PathTraceKernel extends CameraKernel {
                         bounceSample(ps, index, bounce, LIGHT_SELECT),
                         bounceSample(ps, index, bounce, LIGHT_U),
                         bounceSample(ps, index, bounce, LIGHT_V))) {
-                    lr += scratch[Scratch.NEE_R * capacity + gid];
-                    lg += scratch[Scratch.NEE_G * capacity + gid];
-                    lb += scratch[Scratch.NEE_B * capacity + gid];
+                    // An unoccluded shadow ray stays in the path's medium (its glass2 boundary occludes).
+                    float ld = scratch[Scratch.LS_DIST * capacity + gid];
+                    boolean finite = ld < 1e30f;
+                    lr += scratch[Scratch.NEE_R * capacity + gid] * transmittance(sar, ld, finite);
+                    lg += scratch[Scratch.NEE_G * capacity + gid] * transmittance(sag, ld, finite);
+                    lb += scratch[Scratch.NEE_B * capacity + gid] * transmittance(sab, ld, finite);
                 }
 
                 // Sample the BSDF for the next direction.
@@ -450,6 +461,17 @@ public final class PathTraceKernel extends CameraKernel {
                     prevPdf = scratch[Scratch.BS_PDF * capacity + gid];
                     if (bsSpecular && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0) {
                         etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
+                    }
+                    int so = shadeAt[gid];
+                    if (scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0 && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
+                        // Across a glass2 surface: into its Interior against the geometric normal, else its Exterior.
+                        int side = MaterialLayout.VOL_EX_SIGMA;
+                        if (cosGn < 0) {
+                            side = MaterialLayout.VOL_IN_SIGMA;
+                        }
+                        sar = shade[so + side];
+                        sag = shade[so + side + 1];
+                        sab = shade[so + side + 2];
                     }
                     px = hx;
                     py = hy;
@@ -535,6 +557,18 @@ public final class PathTraceKernel extends CameraKernel {
             }
         }
         return lit;
+    }
+
+    /** exp(-sigma d) over a segment of length d, 0 for an infinite one when sigma > 0, 1 when sigma is 0. */
+    private float transmittance(float sigma, float d, boolean finite) {
+        float tr = 1f;
+        if (sigma > 0) {
+            tr = 0f;
+            if (finite) {
+                tr = exp(-sigma * d);
+            }
+        }
+        return tr;
     }
 
     /**

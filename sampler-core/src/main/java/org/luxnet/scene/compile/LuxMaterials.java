@@ -312,6 +312,12 @@ final class LuxMaterials {
         }
         float ior = in.index() / ex.index();
         out[MaterialLayout.ETA] = ior;
+        // The media a path takes when it crosses this surface (PathTraceKernel): Beer's law absorption.
+        for (int c = 0; c < 3; c++) {
+            out[MaterialLayout.VOL_IN_SIGMA + c] = absorption(m.interior())[c];
+            out[MaterialLayout.VOL_EX_SIGMA + c] = absorption(m.exterior())[c];
+        }
+        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
         boolean disperses = in.cauchyB() != 0 || ex.cauchyB() != 0;
         if (architectural) {
             if (disperse && disperses) {
@@ -349,6 +355,27 @@ final class LuxMaterials {
             out[MaterialLayout.SC_G + c] = g[c]; // may be negative: not put3, which clamps at 0
         }
         return MaterialLayout.SCATTER;
+    }
+
+    /**
+     * Absorption per unit distance of volume {@code v} (0 for none): a clear volume's "absorption"
+     * (clearvolume.h SigmaA; its fresnel's own absorption, 4 pi k / lambda for a conductor, is left
+     * out), a homogeneous or heterogeneous volume's "sigma_a" (their scattering is not rendered). A
+     * texture there warns and gives 0.
+     */
+    private float[] absorption(org.luxnet.scene.desc.VolumeDesc v) {
+        if (v == null) {
+            return new float[3];
+        }
+        String name = v.type().equals("clear") ? "absorption" : "sigma_a";
+        org.luxnet.scene.desc.Param p = v.params().get(name);
+        if (p != null && p.type() == ParamType.TEXTURE) {
+            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + name + "\" is not"
+                    + " supported; no absorption is applied"));
+            return new float[3];
+        }
+        float[] a = v.params().getRgb(name, new float[] {0, 0, 0});
+        return new float[] {Math.max(0, a[0]), Math.max(0, a[1]), Math.max(0, a[2])};
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -17,11 +17,12 @@ import org.luxnet.scene.desc.VolumeDesc;
  * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
  * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
  * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
- * refraction is the interior's over the exterior's (materials/glass2.cpp). What happens inside a
- * volume is not rendered: a clear volume's "absorption" (clearvolume.h: Beer's law attenuation along
- * the path inside) and a homogeneous or heterogeneous volume's absorption, scattering and emission
- * each warn once, and paths cross volumes unattenuated. A camera's Exterior matters only for such
- * attenuation, so it is not needed.
+ * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a clear
+ * volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it. A path
+ * changes medium only where it is transmitted through a glass2 surface (LuxRender: through any shape
+ * with volumes), and starts in none (LuxRender: the camera's Exterior); shapes of other materials with
+ * an absorbing volume in effect warn once. Scattering and emission in homogeneous and heterogeneous
+ * volumes are not rendered (a warning says so).
  */
 final class VolumeStatements {
     private VolumeStatements() {
@@ -40,22 +41,18 @@ final class VolumeStatements {
         ParamSet ps = ParamReader.read(st);
         VolumeDesc v = new VolumeDesc(name, type, ps, kw.loc());
         switch (type) {
-            case "clear" -> {
-                if (nonBlack(ps, "absorption")) {
-                    st.warn(ps.get("absorption").loc(), "clear volume \"absorption\" is not applied: paths inside"
-                            + " the volume are not attenuated (LuxRender multiplies by exp(-absorption x distance));"
-                            + " only its \"fresnel\" is used, as glass2's index");
-                }
-            }
+            case "clear" -> ps.get("absorption");
             case "homogeneous", "heterogeneous" -> {
                 boolean any = false;
-                for (String p : new String[] {"sigma_a", "sigma_s", "g", "density", "Le"}) {
-                    any |= ps.has(p);
+                ps.get("sigma_a");
+                for (String p : new String[] {"sigma_s", "g", "density", "Le"}) {
+                    any |= ps.has(p) && (!p.equals("sigma_s") || nonBlack(ps, p));
                     ps.get(p);
                 }
                 if (any) {
-                    st.warn(kw.loc(), type + " volume: absorption, scattering and emission inside it are not"
-                            + " rendered (paths cross it unattenuated); only its \"fresnel\" is used, as glass2's index");
+                    st.warn(kw.loc(), type + " volume: scattering (sigma_s, g), density and emission inside it are"
+                            + " not rendered; its \"fresnel\" (glass2's index) and \"sigma_a\" (absorption inside"
+                            + " glass2 shapes) are used");
                 }
             }
             default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
@@ -106,7 +103,11 @@ final class VolumeStatements {
      * the Interior and Exterior in effect (one description per combination, shared by the shapes that
      * have it); any other material as it is.
      */
-    static MaterialDesc inVolumes(ParseState st, MaterialDesc m) {
+    static MaterialDesc inVolumes(ParseState st, MaterialDesc m, Token kw) {
+        if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
+            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
+                    + " LuxNet changes a path's medium only across glass2 surfaces, so they do not");
+        }
         if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
             return m;
         }
@@ -117,5 +118,20 @@ final class VolumeStatements {
     /** The material types whose BSDF may depend on the shape's volumes. */
     static boolean usesVolumes(String type) {
         return type.equals("glass2") || type.equals("mix") || type.equals("layered");
+    }
+
+    /** Whether volume {@code v} absorbs (a textured absorption counts). */
+    private static boolean absorbs(VolumeDesc v) {
+        return v != null && (v.type().equals("clear") ? nonBlackQuiet(v.params(), "absorption")
+                : nonBlackQuiet(v.params(), "sigma_a"));
+    }
+
+    private static boolean nonBlackQuiet(ParamSet ps, String name) {
+        for (Param p : ps.all()) {
+            if (p.name().equals(name)) {
+                return nonBlack(ps, name);
+            }
+        }
+        return false;
     }
 }

@@ -122,7 +122,7 @@ final class WorldStatements {
             FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
         }
         st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation,
-                VolumeStatements.inVolumes(st, st.gs.material),
+                VolumeStatements.inVolumes(st, st.gs.material, kw),
                 st.gs.areaLight, kw.loc()));
     }
 

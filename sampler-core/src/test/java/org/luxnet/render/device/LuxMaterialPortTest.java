@@ -129,7 +129,7 @@ class LuxMaterialPortTest {
     }
 
     /**
-     * glass2 between named volumes (plain and dispersive, Cauchy textures), a metal2 of LuxRender's
+     * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside), a metal2 of LuxRender's
      * amorphous carbon preset and a textured scatter.
      */
     static final String GLASS2 = """
@@ -150,9 +150,9 @@ class LuxMaterialPortTest {
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Texture "flint" "fresnel" "cauchy" "float cauchya" [ 1.55 ] "float cauchyb" [ 0.03 ]
             Texture "oil" "fresnel" "cauchy" "float index" [ 1.2 ] "float cauchyb" [ 0.004 ]
-            MakeNamedVolume "flintvol" "clear" "texture fresnel" "flint"
+            MakeNamedVolume "flintvol" "clear" "texture fresnel" "flint" "color absorption" [ 0.2 0.5 1.5 ]
             MakeNamedVolume "oilvol" "clear" "texture fresnel" "oil"
-            MakeNamedVolume "glassvol" "clear" "float fresnel" [ 1.7 ]
+            MakeNamedVolume "glassvol" "homogeneous" "float fresnel" [ 1.7 ] "color sigma_a" [ 1 0.3 0.1 ]
             AttributeBegin
               Interior "flintvol"
               Exterior "oilvol"

@@ -31,9 +31,9 @@ class WarningsTest {
                 lightGroup.toString());
         assertEquals(4, s.warnings().size(), s.warnings().toString());
         assertTrue(s.warnings().get(0).message().startsWith("Renderer is not supported"));
-        // The named volume is read (glass2's index); only what it does inside is not rendered.
-        assertEquals(4, s.warnings().get(2).loc().line());
-        assertTrue(s.warnings().get(2).message().startsWith("clear volume \"absorption\" is not applied"),
+        // The named volume is read (glass2's index and absorption); the matte sphere does not change the medium.
+        assertEquals(6, s.warnings().get(2).loc().line());
+        assertTrue(s.warnings().get(2).message().startsWith("shapes of material \"matte\" with an absorbing"),
                 s.warnings().get(2).message());
         assertTrue(s.warnings().get(3).message().startsWith("PortalInstance is not supported"));
     }
