@@ -209,8 +209,9 @@ public final class PathTraceKernel extends CameraKernel {
         float lr = 0, lg = 0, lb = 0;
         float br = 1, bg = 1, bb = 1;
         float etaScale = 1;
-        // Absorption per unit distance of the medium the path is in: set where it crosses a glass2 surface.
-        float sar = 0, sag = 0, sab = 0;
+        // Absorption per unit distance of the medium the path is in: the camera's, then set where it crosses a
+        // glass2 surface.
+        float sar = cameraSigmaR, sag = cameraSigmaG, sab = cameraSigmaB;
         boolean specular = false;
         float prevPdf = 0;
         float px = ox, py = oy, pz = oz;

@@ -367,15 +367,12 @@ final class LuxMaterials {
         if (v == null) {
             return new float[3];
         }
-        String name = v.type().equals("clear") ? "absorption" : "sigma_a";
-        org.luxnet.scene.desc.Param p = v.params().get(name);
+        org.luxnet.scene.desc.Param p = v.params().get(v.absorptionParam());
         if (p != null && p.type() == ParamType.TEXTURE) {
-            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + name + "\" is not"
-                    + " supported; no absorption is applied"));
-            return new float[3];
+            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + v.absorptionParam()
+                    + "\" is not supported; no absorption is applied"));
         }
-        float[] a = v.params().getRgb(name, new float[] {0, 0, 0});
-        return new float[] {Math.max(0, a[0]), Math.max(0, a[1]), Math.max(0, a[2])};
+        return v.absorption();
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -20,8 +20,8 @@ import org.luxnet.scene.desc.VolumeDesc;
  * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a clear
  * volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it. A path
  * changes medium only where it is transmitted through a glass2 surface (LuxRender: through any shape
- * with volumes), and starts in none (LuxRender: the camera's Exterior); shapes of other materials with
- * an absorbing volume in effect warn once. Scattering and emission in homogeneous and heterogeneous
+ * with volumes) and starts in the camera's (the Exterior in effect at the Camera statement, as in
+ * LuxRender); shapes of other materials with an absorbing volume in effect warn once. Scattering and emission in homogeneous and heterogeneous
  * volumes are not rendered (a warning says so).
  */
 final class VolumeStatements {

@@ -129,17 +129,26 @@ class LuxMaterialPortTest {
     }
 
     /**
-     * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside), a metal2 of LuxRender's
+     * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside; the camera in an
+     * absorbing volume bounded by a large glass2 sphere), a metal2 of LuxRender's
      * amorphous carbon preset and a textured scatter.
      */
     static final String GLASS2 = """
+            MakeNamedVolume "air" "clear" "float fresnel" [ 1 ] "color absorption" [ 0.02 0.03 0.05 ]
+            Exterior "air"
             LookAt 0 2.2 -4.2  0 0.5 0.4  0 1 0
             Camera "perspective" "float fov" [ 40 ]
             Film "fleximage" "integer xresolution" [ 32 ] "integer yresolution" [ 24 ]
             Sampler "sobol" "integer pixelsamples" [ 8 ]
             SurfaceIntegrator "path" "integer maxdepth" [ 8 ]
             WorldBegin
+            Exterior ""
             LightSource "infinite" "color L" [ 0.4 0.4 0.45 ]
+            AttributeBegin
+              Interior "air"
+              Material "glass2"
+              Shape "sphere" "float radius" [ 30 ]
+            AttributeEnd
             AttributeBegin
               AreaLightSource "area" "color L" [ 8 8 7 ]
               Material "matte" "color Kd" [ 0 0 0 ]
@@ -194,6 +203,7 @@ class LuxMaterialPortTest {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();
+        assertTrue(r.scene().camera.mediumSigma()[2] == 0.05f, "the camera is in the air volume");
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 1, 2, device, "glass2, " + launch);
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
     }

@@ -257,4 +257,40 @@ class LuxGlass2Test {
         float[] sky = RenderSupport.render(RenderSupport.compile(g), 2, 1, 3L).toRgb();
         assertEquals(1f, sky[centre], 1e-3f, "rays that miss the sphere are not attenuated");
     }
+
+    /**
+     * The camera is in the Exterior in effect at its Camera statement: inside an absorbing medium of
+     * index 1 bounded by a glass2 sphere of radius 10 around it, a camera ray crosses 10 units of it
+     * before leaving into no medium, exp(-10 sigma) of the sky; without the camera's Exterior, 1.
+     */
+    @Test
+    void cameraStartsInItsExteriorVolume(@TempDir Path tmp) throws IOException {
+        String scene = """
+                MakeNamedVolume "fog" "clear" "float fresnel" [1] "color absorption" [0.05 0.1 0.2]
+                EXTERIOR
+                LookAt 0 0 0  0 0 1  0 1 0
+                Camera "perspective" "float fov" [10]
+                Film "fleximage" "integer xresolution" [3] "integer yresolution" [3]
+                WorldBegin
+                Exterior ""
+                LightSource "infinite" "color L" [1 1 1]
+                AttributeBegin
+                  Interior "fog"
+                  Material "glass2"
+                  Shape "sphere" "float radius" [10]
+                AttributeEnd
+                WorldEnd
+                """;
+        Path in = tmp.resolve("in.lxs"), out = tmp.resolve("out.lxs");
+        Files.writeString(in, scene.replace("EXTERIOR", "Exterior \"fog\""));
+        Files.writeString(out, scene.replace("EXTERIOR", ""));
+        float[] a = RenderSupport.render(RenderSupport.compile(in), 2, 1, 5L).toRgb();
+        float[] b = RenderSupport.render(RenderSupport.compile(out), 2, 1, 5L).toRgb();
+        double[] sigma = {0.05, 0.1, 0.2};
+        int centre = 3 * 4;
+        for (int c = 0; c < 3; c++) {
+            assertEquals(Math.exp(-10 * sigma[c]), a[centre + c], 1e-3, "channel " + c);
+            assertEquals(1f, b[centre + c], 1e-4f, "a camera in no volume: channel " + c);
+        }
+    }
 }
