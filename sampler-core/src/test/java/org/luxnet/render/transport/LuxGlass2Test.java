@@ -293,4 +293,50 @@ class LuxGlass2Test {
             assertEquals(1f, b[centre + c], 1e-4f, "a camera in no volume: channel " + c);
         }
     }
+
+    private static double bk7(double um) {
+        double l2 = um * um;
+        return Math.sqrt(1 + 1.03961212 * l2 / (l2 - 0.00600069867) + 0.231792344 * l2 / (l2 - 0.0200179144)
+                + 1.01046945 * l2 / (l2 - 103.560653));
+    }
+
+    /**
+     * A Sellmeier volume (sellmeiertexture.h: n^2 = A + sum B l^2 / (l^2 - C), C in um^2; its index the
+     * mean over 380..719 nm): without dispersion that mean; with it, the Cauchy form through n at the
+     * kernel's red and blue wavelengths (612 and 465 nm), which those colours then refract with.
+     */
+    @Test
+    void sellmeierVolumeGivesItsMeanIndexAndDispersesThroughRedAndBlue(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("bk7.lxs");
+        Files.writeString(f, """
+                Camera "perspective"
+                Film "fleximage"
+                WorldBegin
+                Texture "bk7" "fresnel" "sellmeier" "float B" [1.03961212 0.231792344 1.01046945] "float C" [0.00600069867 0.0200179144 103.560653]
+                MakeNamedVolume "v" "clear" "texture fresnel" "bk7"
+                Interior "v"
+                Material "glass2"
+                Shape "sphere"
+                Material "glass2" "bool dispersion" ["true"]
+                Shape "sphere"
+                WorldEnd
+                """);
+        CompiledRender r = RenderSupport.compile(f);
+        CompiledScene s = r.scene();
+        double mean = 0;
+        for (int nm = 380; nm < 720; nm++) {
+            mean += bk7(nm / 1000.0);
+        }
+        mean /= 340;
+        int plain = s.sphereMaterial[0], disp = s.sphereMaterial[1];
+        assertEquals(MaterialLayout.GLASS, s.matType[plain]);
+        assertEquals(mean, s.matParams[plain * MaterialLayout.STRIDE + MaterialLayout.ETA], 1e-5);
+        assertEquals(MaterialLayout.DISPERSIVE_GLASS, s.matType[disp]);
+        int o = disp * MaterialLayout.STRIDE;
+        for (double um : new double[] {0.612, 0.465}) {
+            double eta = (s.matParams[o + MaterialLayout.ETA] + s.matParams[o + MaterialLayout.DG_CAUCHYB] / (um * um))
+                    / (s.matParams[o + MaterialLayout.DG_EXT_A] + s.matParams[o + MaterialLayout.DG_EXT_B] / (um * um));
+            assertEquals(bk7(um), eta, 2e-5, "n at " + um + " um");
+        }
+    }
 }
