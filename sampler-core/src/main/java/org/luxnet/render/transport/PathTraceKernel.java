@@ -464,7 +464,11 @@ public final class PathTraceKernel extends CameraKernel {
                         etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
                     }
                     int so = shadeAt[gid];
-                    if (scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0 && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
+                    // Only the glasses keep media slots (other types use those offsets for their own parameters).
+                    boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS
+                            || type == MaterialLayout.DISPERSIVE_GLASS;
+                    if (glass && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0
+                            && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
                         // Across a glass2 surface: into its Interior against the geometric normal, else its Exterior.
                         int side = MaterialLayout.VOL_EX_SIGMA;
                         if (cosGn < 0) {
