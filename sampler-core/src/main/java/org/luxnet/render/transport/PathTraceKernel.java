@@ -210,7 +210,7 @@ public final class PathTraceKernel extends CameraKernel {
         float br = 1, bg = 1, bb = 1;
         float etaScale = 1;
         // Absorption per unit distance of the medium the path is in: the camera's, then set where it crosses a
-        // glass2 surface.
+        // glass2 or null surface that has volumes.
         float sar = cameraSigmaR, sag = cameraSigmaG, sab = cameraSigmaB;
         boolean specular = false;
         float prevPdf = 0;
@@ -399,6 +399,17 @@ public final class PathTraceKernel extends CameraKernel {
                 float side = eps;
                 if (cosGeo > 0) {
                     side = -eps;
+                }
+                int no = shadeAt[gid];
+                if (shade[no + MaterialLayout.VOL_MEDIA] != 0) {
+                    // A null surface bounding volumes: into its Interior when crossed from the front, else its Exterior.
+                    int vs = MaterialLayout.VOL_EX_SIGMA;
+                    if (cosGeo > 0) {
+                        vs = MaterialLayout.VOL_IN_SIGMA;
+                    }
+                    sar = shade[no + vs];
+                    sag = shade[no + vs + 1];
+                    sab = shade[no + vs + 2];
                 }
                 ox = hx + ngx * side;
                 oy = hy + ngy * side;

@@ -313,11 +313,7 @@ final class LuxMaterials {
         float ior = in.index() / ex.index();
         out[MaterialLayout.ETA] = ior;
         // The media a path takes when it crosses this surface (PathTraceKernel): Beer's law absorption.
-        for (int c = 0; c < 3; c++) {
-            out[MaterialLayout.VOL_IN_SIGMA + c] = absorption(m.interior())[c];
-            out[MaterialLayout.VOL_EX_SIGMA + c] = absorption(m.exterior())[c];
-        }
-        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
+        volumes(m, out);
         boolean disperses = in.cauchyB() != 0 || ex.cauchyB() != 0;
         if (architectural) {
             if (disperse && disperses) {
@@ -355,6 +351,24 @@ final class LuxMaterials {
             out[MaterialLayout.SC_G + c] = g[c]; // may be negative: not put3, which clamps at 0
         }
         return MaterialLayout.SCATTER;
+    }
+
+    /**
+     * LuxRender's "null" material: no surface. On a shape with Interior or Exterior volumes it bounds
+     * them, so a path crossing it takes the absorption of the side it goes to (PathTraceKernel).
+     */
+    int nullWithVolumes(MaterialDesc m, float[] out) {
+        volumes(m, out);
+        return MaterialLayout.NULL;
+    }
+
+    /** The media slots of a glass2 or null surface (see {@link MaterialLayout#VOL_MEDIA}). */
+    private void volumes(MaterialDesc m, float[] out) {
+        for (int c = 0; c < 3; c++) {
+            out[MaterialLayout.VOL_IN_SIGMA + c] = absorption(m.interior())[c];
+            out[MaterialLayout.VOL_EX_SIGMA + c] = absorption(m.exterior())[c];
+        }
+        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
     }
 
     /**

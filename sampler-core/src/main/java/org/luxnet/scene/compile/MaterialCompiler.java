@@ -68,7 +68,7 @@ final class MaterialCompiler {
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
-            Map.entry("null", (m, out) -> MaterialLayout.NULL),
+            Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
@@ -325,6 +325,10 @@ final class MaterialCompiler {
         out[off] = Math.max(0, v[0]);
         out[off + 1] = Math.max(0, v[1]);
         out[off + 2] = Math.max(0, v[2]);
+    }
+
+    private int nullMaterial(MaterialDesc m, float[] out) {
+        return lux.nullWithVolumes(m, out);
     }
 
     /** The LuxRender 1.x materials ({@link LuxMaterials}); "glossy" is LuxRender's in a LuxRender scene only. */

@@ -206,7 +206,8 @@ final class PbrtMaterials {
      * intersection's volumes); others are returned as they are.
      */
     static MaterialDesc inVolumesOf(MaterialDesc container, MaterialDesc c, Map<List<Object>, MaterialDesc> cache) {
-        boolean uses = c.type().equals("glass2") || c.type().equals("mix") || c.type().equals("layered");
+        boolean uses = c.type().equals("glass2") || c.type().equals("null") || c.type().equals("mix")
+                || c.type().equals("layered");
         if (!uses || (container.interior() == null && container.exterior() == null)
                 || c.interior() != null || c.exterior() != null) {
             return c;

@@ -19,8 +19,8 @@ import org.luxnet.scene.desc.VolumeDesc;
  * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
  * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a clear
  * volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it. A path
- * changes medium only where it is transmitted through a glass2 surface (LuxRender: through any shape
- * with volumes) and starts in the camera's (the Exterior in effect at the Camera statement, as in
+ * changes medium only where it is transmitted through a glass2 surface or passes a null one (LuxRender:
+ * through any shape with volumes) and starts in the camera's (the Exterior in effect at the Camera statement, as in
  * LuxRender); shapes of other materials with an absorbing volume in effect warn once. Scattering and emission in homogeneous and heterogeneous
  * volumes are not rendered (a warning says so).
  */
@@ -106,7 +106,7 @@ final class VolumeStatements {
     static MaterialDesc inVolumes(ParseState st, MaterialDesc m, Token kw) {
         if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
             st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
-                    + " LuxNet changes a path's medium only across glass2 surfaces, so they do not");
+                    + " LuxNet changes a path's medium only across glass2 and null surfaces, so they do not");
         }
         if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
             return m;
@@ -117,7 +117,7 @@ final class VolumeStatements {
 
     /** The material types whose BSDF may depend on the shape's volumes. */
     static boolean usesVolumes(String type) {
-        return type.equals("glass2") || type.equals("mix") || type.equals("layered");
+        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
     }
 
     /** Whether volume {@code v} absorbs (a textured absorption counts). */

@@ -130,7 +130,7 @@ class LuxMaterialPortTest {
 
     /**
      * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside; the camera in an
-     * absorbing volume bounded by a large glass2 sphere), a metal2 of LuxRender's
+     * absorbing volume bounded by a large glass2 sphere; an absorbing volume bounded by a null sphere), a metal2 of LuxRender's
      * amorphous carbon preset and a textured scatter.
      */
     static final String GLASS2 = """
@@ -174,6 +174,13 @@ class LuxMaterialPortTest {
               Translate 0.8 0.6 0.2
               Material "glass2"
               Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            MakeNamedVolume "fogvol" "clear" "color absorption" [ 0.8 0.4 0.2 ]
+            AttributeBegin
+              Interior "fogvol"
+              Material "null"
+              Translate 0 1.2 0.8
+              Shape "sphere" "float radius" [ 0.7 ]
             AttributeEnd
             Texture "carbon" "fresnel" "preset" "string name" [ "amorphous carbon" ]
             AttributeBegin

@@ -252,6 +252,15 @@ class LuxGlass2Test {
         for (int c = 0; c < 3; c++) {
             assertEquals(Math.exp(-2 * sigma[c]), rgb[centre + c], 0.01 * Math.exp(-2 * sigma[c]), "channel " + c);
         }
+        // A null shape bounds volumes too (LuxRender's usual fog box): the same attenuation through it.
+        Path n = tmp.resolve("null.lxs");
+        Files.writeString(n, Files.readString(f).replace("Material \"glass2\"", "Material \"null\""));
+        CompiledRender nr = RenderSupport.compile(n);
+        float[] fog = RenderSupport.render(nr, 4, 1, 3L).toRgb();
+        for (int c = 0; c < 3; c++) {
+            assertEquals(Math.exp(-2 * sigma[c]), fog[centre + c], 0.01 * Math.exp(-2 * sigma[c]), "null, channel " + c);
+        }
+        assertTrue(nr.warnings().stream().noneMatch(w -> w.message().contains("do not")), nr.warnings().toString());
         Path g = tmp.resolve("beside.lxs");
         Files.writeString(g, Files.readString(f).replace("LookAt 0 0 -5  0 0 0", "LookAt 3 0 -5  3 0 0"));
         float[] sky = RenderSupport.render(RenderSupport.compile(g), 2, 1, 3L).toRgb();
