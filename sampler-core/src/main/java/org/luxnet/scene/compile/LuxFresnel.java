@@ -2,7 +2,6 @@ package org.luxnet.scene.compile;
 
 import java.util.List;
 import java.util.Map;
-import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.desc.NkData;
 import org.luxnet.scene.desc.Param;
@@ -175,11 +174,5 @@ final class LuxFresnel {
         double ir = 1 / (RGB_UM[0] * RGB_UM[0]), ib = 1 / (RGB_UM[2] * RGB_UM[2]);
         double b = (nBlue - nRed) / (ib - ir), a = nRed - b * ir;
         return new Data(eta, k, index, (float) a, (float) b);
-    }
-
-    /** Where a texture-valued parameter points, for messages. */
-    static FileLoc loc(ParamSet ps, String name, FileLoc def) {
-        Param p = ps.get(name);
-        return p == null ? def : p.loc();
     }
 }
