@@ -217,7 +217,21 @@ public final class PathTraceKernel extends CameraKernel {
         boolean alive = true;
         // The camera ray ends at the camera's far clipping distance (LuxRender's yon), later rays do not.
         float tMax = cameraClip;
+        // The seeds and scrambled indices of the current vertex's two 4D chunks (see vertexSample),
+        // drawn again when the bounce changes (not after a null surface, which keeps the vertex's numbers).
+        int hashed = 0, seedA = 0, indexA = 0, seedB = 0, indexB = 0;
+        int drawnBounce = -1;
         while (alive) {
+            if (drawnBounce != bounce) {
+                drawnBounce = bounce;
+                hashed = hashedBounce(bounce);
+                seedA = vertexSeed(ps, index, bounce, 0);
+                seedB = vertexSeed(ps, index, bounce, 1);
+                if (hashed == 0) {
+                    indexA = chunkIndex(seedA, index);
+                    indexB = chunkIndex(seedB, index);
+                }
+            }
             int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
@@ -339,7 +353,7 @@ public final class PathTraceKernel extends CameraKernel {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
-                mat = resolveMix(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, BSDF_LOBE));
+                mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE));
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
@@ -411,17 +425,17 @@ public final class PathTraceKernel extends CameraKernel {
                 // Next-event estimation.
                 if (hasSmoothLobe(type) && directLight(gid, mat, hx, hy, hz, ngx, ngy, ngz, sx, sy, sz, tx, ty, tz, nsx,
                         nsy, nsz, wox, woy, woz, cosGeo, eps, br, bg, bb,
-                        bounceSample(ps, index, bounce, LIGHT_SELECT),
-                        bounceSample(ps, index, bounce, LIGHT_U),
-                        bounceSample(ps, index, bounce, LIGHT_V))) {
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_SELECT),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_V))) {
                     lr += scratch[Scratch.NEE_R * capacity + gid];
                     lg += scratch[Scratch.NEE_G * capacity + gid];
                     lb += scratch[Scratch.NEE_B * capacity + gid];
                 }
 
                 // Sample the BSDF for the next direction.
-                alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, BSDF_U),
-                        bounceSample(ps, index, bounce, BSDF_V),
+                alive = sampleBsdf(gid, mat, wox, woy, woz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_V),
                         scratch[Scratch.MIX_U * capacity + gid]);
                 float bwx = scratch[Scratch.BS_WX * capacity + gid];
                 float bwy = scratch[Scratch.BS_WY * capacity + gid];
@@ -467,7 +481,7 @@ public final class PathTraceKernel extends CameraKernel {
                     // Russian roulette.
                     float q = terminationProbability(br, bg, bb, etaScale, bounce);
                     if (q > 0) {
-                        alive = !(bounceSample(ps, index, bounce, ROULETTE) < q);
+                        alive = !(vertexSample(hashed, seedA, indexA, seedB, indexB, ROULETTE) < q);
                         float k = 1 / (1 - q);
                         br *= k;
                         bg *= k;
