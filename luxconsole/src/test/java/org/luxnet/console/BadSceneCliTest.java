@@ -70,6 +70,22 @@ class BadSceneCliTest {
     }
 
     @Test
+    void missingPlyIsExit3NamingTheFileAndTheShape() throws Exception {
+        ConsoleRun r = renderScene(HEAD + "Shape \"plymesh\" \"string filename\" [\"meshes/gone.ply\"]\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:") && r.err().contains("'meshes/gone.ply'"), r.err());
+        assertTrue(r.err().contains(tmp.resolve("meshes/gone.ply").toAbsolutePath().normalize().toString()), r.err());
+    }
+
+    @Test
+    void missingImageTextureIsExit3NamingTheFile() throws Exception {
+        ConsoleRun r = renderScene(HEAD + "Texture \"wood\" \"color\" \"imagemap\" \"string filename\" [\"maps/gone.png\"]\n"
+                + "Material \"matte\" \"texture Kd\" \"wood\"\nShape \"sphere\"\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:") && r.err().contains("'maps/gone.png'"), r.err());
+    }
+
+    @Test
     void truncatedPly() throws Exception {
         String header = "ply\nformat binary_little_endian 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
                 + "property float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n";
