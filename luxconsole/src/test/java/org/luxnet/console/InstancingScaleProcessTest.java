@@ -2,6 +2,7 @@ package org.luxnet.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.accumulator.image.ExrIO;
 import org.luxnet.accumulator.image.RgbImage;
+import org.luxnet.render.device.GpuDevices;
 
 /**
  * Instancing at the scale of pbrt-v3's buddha-fractal scene: 25,250 {@code ObjectInstance}s of one
@@ -44,6 +46,21 @@ class InstancingScaleProcessTest {
 
     @Test
     void buddhaFractalScaleRendersInAFourGigabyteHeap() throws Exception {
+        render("off");
+    }
+
+    /**
+     * The same scene through the OpenCL kernel alone ({@code --gpu only}): the device gets the one mesh
+     * and the instance table, not copies. Runs on whatever OpenCL this machine has (PoCL on a CPU here).
+     */
+    @Test
+    void buddhaFractalScaleRendersThroughOpenClToo() throws Exception {
+        assumeTrue(!GpuDevices.list().isEmpty(), "no OpenCL device: install pocl-opencl-icd ocl-icd-libopencl1 to run this test");
+        String output = render("only");
+        assertTrue(output.contains("Using OpenCL ("), output);
+    }
+
+    private String render(String gpu) throws Exception {
         int triangles = writeMesh(tmp.resolve("sheet.ply"));
         assertEquals(89_670, NX * NZ);
         Path scene = tmp.resolve("fractal.pbrt");
@@ -52,7 +69,7 @@ class InstancingScaleProcessTest {
         long start = System.nanoTime();
         int exit;
         String output;
-        try (LuxProcess p = LuxProcess.start(tmp, List.of("-Xmx4g"), "--halt-spp", "1", "-t", "2", "--gpu", "off", "-o",
+        try (LuxProcess p = LuxProcess.start(tmp, List.of("-Xmx4g"), "--halt-spp", "1", "-t", "2", "--gpu", gpu, "-o",
                 base.toString(), scene.toString())) {
             exit = p.awaitExit(Duration.ofMinutes(5));
             output = p.output();
@@ -75,13 +92,14 @@ class InstancingScaleProcessTest {
         double sheetShare = 1 / (SPACING * SPACING);
         System.out.printf(Locale.ROOT, "%d instances of a %d-vertex, %d-triangle mesh (a copy per instance: %.0f GB of"
                 + " triangles) rendered in a -Xmx4g JVM in %.1f s; lit share per quarter %.3f %.3f %.3f %.3f"
-                + " (sheets cover %.3f of the lattice)%n", COLS * ROWS, NX * NZ, triangles,
+                + " (sheets cover %.3f of the lattice), --gpu %s%n", COLS * ROWS, NX * NZ, triangles,
                 (double) COLS * ROWS * triangles * 120 / 1e9, seconds, lit[0] / (W * H / 4.0), lit[1] / (W * H / 4.0),
-                lit[2] / (W * H / 4.0), lit[3] / (W * H / 4.0), sheetShare);
+                lit[2] / (W * H / 4.0), lit[3] / (W * H / 4.0), sheetShare, gpu);
         for (int q = 0; q < 4; q++) {
             double share = lit[q] / (W * H / 4.0);
             assertEquals(sheetShare, share, 0.08, "quarter " + q + " lit share " + share + "\n" + output);
         }
+        return output;
     }
 
     /** A binary PLY sheet of NX x NZ vertices over [-0.5, 0.5]^2 with small bumps; returns its triangle count. */
