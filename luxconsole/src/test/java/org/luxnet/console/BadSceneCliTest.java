@@ -112,6 +112,21 @@ class BadSceneCliTest {
     }
 
     @Test
+    void a101TimesRepeatedWarningIsPrintedOnceWithItsCount() throws Exception {
+        // LuxRender's fullcornell printed 101 identical bump-map lines; luxconsole prints one.
+        StringBuilder scene = new StringBuilder(HEAD + "LightSource \"point\" \"point from\" [0 0 -1]\n");
+        for (int i = 0; i < 101; i++) {
+            scene.append("MakeNamedMaterial \"m").append(i).append("\" \"string type\" \"glossy\" \"texture bumpmap\" \"bump\"\n")
+                    .append("NamedMaterial \"m").append(i).append("\"\nShape \"sphere\" \"float radius\" [0.1]\n");
+        }
+        ConsoleRun r = renderScene(scene.append("WorldEnd\n").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        long lines = r.err().lines().filter(l -> l.contains("bumpmap")).count();
+        assertEquals(1, lines, r.err());
+        assertTrue(r.err().contains("bad.lxs:5: warning: ") && r.err().contains("(101 times; the first is here)"), r.err());
+    }
+
+    @Test
     void unsupportedStatementIsAWarningWithItsLineAndTheRenderGoesOn() throws Exception {
         ConsoleRun r = renderScene(HEAD + "LightGroup \"sky\"\nLightSource \"point\" \"point from\" [0 0 -1]\n"
                 + "Shape \"sphere\" \"float radius\" [1]\nWorldEnd\n");
