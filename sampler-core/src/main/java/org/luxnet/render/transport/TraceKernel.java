@@ -16,6 +16,11 @@ abstract class TraceKernel extends SampleKernel {
     private static final int INST_STRIDE = CompiledScene.INST_STRIDE;
 
     float[] triGeom = new float[1];
+    /**
+     * Per triangle: the offset that moves a ray origin off it, 1e-6 times the sum of its geometry's
+     * magnitudes (vertex and edges), computed once here rather than at every hit.
+     */
+    float[] triEps = new float[1];
     float[] triNg = new float[1];
     float[] triNs = new float[1];
     int[] triHasNs = new int[1];
@@ -59,6 +64,14 @@ abstract class TraceKernel extends SampleKernel {
     /** Host side: binds the scene's geometry and sizes the scratch memory for {@code items} work items. */
     void setupGeometry(CompiledScene s, int items) {
         triGeom = KernelArrays.floats(s.triGeom);
+        triEps = new float[Math.max(1, s.triangleCount)];
+        for (int p = 0; p < s.triangleCount; p++) {
+            float sum = 0f;
+            for (int k = 0; k < 9; k++) {
+                sum += Math.abs(s.triGeom[9 * p + k]);
+            }
+            triEps[p] = 1e-6f * sum;
+        }
         triNg = KernelArrays.floats(s.triNg);
         triNs = KernelArrays.floats(s.triNs);
         triHasNs = KernelArrays.ints(s.triHasNs);
