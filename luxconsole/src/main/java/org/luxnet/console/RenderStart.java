@@ -77,7 +77,7 @@ final class RenderStart {
                     + c.film().height() + " film, the scene renders " + film.width() + "x" + film.height());
         }
         out.printf(Locale.ROOT, "Resuming %s: %.2f S/p, %s rendered%n", flm, c.film().samplesPerPixel(),
-                LocalRender.formatDuration(prior.elapsed()));
+                Render.formatDuration(prior.elapsed()));
         return new RenderStart(scene, halts, base, c.film(), prior, c.metadata());
     }
 
@@ -121,8 +121,8 @@ final class RenderStart {
     /** Prints the Done line of {@code result}. */
     void printDone(RenderDriver.Result result, PrintWriter out) {
         double secs = Math.max(1e-9, result.elapsed().minus(before()).toNanos() / 1e9);
-        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", LocalRender.describeReason(result.reason()),
-                (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
+        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", Render.describeReason(result.reason()),
+                (double) result.samples() / film.pixelCount(), Render.formatDuration(result.elapsed()),
                 (result.samples() - doneSamples) / secs / 1000);
         out.flush();
     }

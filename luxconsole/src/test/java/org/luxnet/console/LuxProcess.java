@@ -45,10 +45,16 @@ final class LuxProcess implements AutoCloseable {
 
     /** Starts {@code java ... LuxConsole args} in {@code dir} (the test's working directory when null). */
     static LuxProcess start(Path dir, String... args) throws IOException {
+        return start(List.of(), dir, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with options for the JVM (e.g. {@code -Xlog:class+load}). */
+    static LuxProcess start(List<String> jvmOptions, Path dir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (Runtime.version().feature() >= 22) {
             cmd.add("--enable-native-access=ALL-UNNAMED");
         }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LuxConsole.class.getName()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("luxconsole-", ".log");
