@@ -81,6 +81,7 @@ public final class LuxConsole implements Callable<Integer> {
         // What the user asked to be silent: information (-q) and warnings too (-x); errors always show.
         PrintWriter info = render.hideInfo() ? Silent.writer() : out;
         PrintWriter warn = render.veryQuiet ? Silent.writer() : err;
+        render.checkEpsilon(warn);
         if (network.server) {
             if (!scenes.isEmpty() || listFile != null) {
                 warn.println("warning: server mode ignores the scene files given");
