@@ -14,7 +14,7 @@ import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.scene.compiled.RenderSettings;
 
 /**
- * What a render does before its first sample and after its last, the same in local and client mode:
+ * What a {@link Render} does before its first sample and after its last, with or without servers:
  * the scene, the halts, the output base (its directory checked), the film (resumed from an FLM with
  * {@code -r} or {@code -R}), the seed and where each stream goes on; then the Done line and the exit
  * code of how it went.
