@@ -50,6 +50,7 @@ final class Render {
         }
         List<NodeAddress> servers = networked ? ClientNetwork.checkOptions(net) : List.of();
         RenderStart.checkOptions(o, mon);
+        int cpuThreads = gpu.cpuThreads(o.threads); // checks --gpu before the scene is read
         RenderStart st = RenderStart.prepare(scenePath, o, out, err);
         if (st.nothingToDo(out)) {
             return ExitCode.OK;
@@ -58,7 +59,6 @@ final class Render {
         Film film = st.film;
         long seed = st.seed(o);
         long[] localStart = st.localStart() != null ? st.localStart() : new long[0];
-        int cpuThreads = gpu.cpuThreads(o.threads);
         NetworkResume resume = networked ? NetworkResume.of(st) : null;
         if (networked && st.prior != null
                 && NodePasses.allDone(net.nodePasses, localStart, cpuThreads > 0, servers, resume, s, out)) {

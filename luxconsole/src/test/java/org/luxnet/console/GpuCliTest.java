@@ -33,6 +33,13 @@ class GpuCliTest {
         ConsoleRun bad = ConsoleRun.run("--gpu", "sometimes", "--halt-spp", "1", BOX);
         assertEquals(ExitCode.USAGE, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("--gpu"), bad.err());
+        for (String[] servers : new String[][] {{}, {"-u", "127.0.0.1:1"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(servers));
+            args.addAll(java.util.List.of("--gpu", "sometimes", tmp.resolve("missing.lxs").toString()));
+            ConsoleRun first = ConsoleRun.run(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE, first.exitCode(), "--gpu is checked before the scene is read: " + first);
+            assertTrue(first.err().contains("--gpu"), first.err());
+        }
         ConsoleRun missing = ConsoleRun.run("--gpu-device", "99", "--halt-spp", "1", BOX);
         assertEquals(ExitCode.USAGE, missing.exitCode(), missing.toString());
         ConsoleRun off = ConsoleRun.run("--gpu", "off", "--gpu-device", "0", "--halt-spp", "1", BOX);
