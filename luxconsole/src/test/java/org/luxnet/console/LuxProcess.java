@@ -158,6 +158,14 @@ final class LuxProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGINT, what Ctrl-C in a terminal sends, with {@code kill -INT}. */
+    void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed\n" + output());
+        }
+    }
+
     /** Kills the process outright (SIGKILL). */
     void kill() throws InterruptedException {
         process.destroyForcibly();
