@@ -41,8 +41,8 @@ final class DriverControls implements RenderControls {
      * @param events     the driver's listener, remembering the statistics line and writes
      * @param images     the render's image output, whose tonemapping the monitor shows by default
      * @param local      the session on this machine's devices, or null (client with {@code -t 0})
-     * @param network    the client session, or null in local mode
-     * @param nodes      the client's servers, shared with client mode (thread-safe list); ignored without network
+     * @param network    the client session, or null for a render without servers
+     * @param nodes      the client's servers, shared with {@link ClientNetwork} (thread-safe list); ignored without network
      * @param nodePasses the pass budget of servers added from the monitor (0: none)
      */
     DriverControls(RenderDriver driver, RenderEvents events, FilmImages images, RenderSession local,

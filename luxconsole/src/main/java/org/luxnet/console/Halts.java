@@ -55,7 +55,7 @@ record Halts(int spp, double time, double noise) {
 
     /** As the render driver takes them. */
     HaltConditions conditions() {
-        return new HaltConditions(spp, LocalRender.seconds(time), noise);
+        return new HaltConditions(spp, Render.seconds(time), noise);
     }
 
     /** For the start line: ", halt at 64 S/p" or ", no halt condition: ...". */

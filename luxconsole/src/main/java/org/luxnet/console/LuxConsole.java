@@ -81,6 +81,7 @@ public final class LuxConsole implements Callable<Integer> {
         // What the user asked to be silent: information (-q) and warnings too (-x); errors always show.
         PrintWriter info = render.hideInfo() ? Silent.writer() : out;
         PrintWriter warn = render.veryQuiet ? Silent.writer() : err;
+        render.checkEpsilon(warn);
         if (network.server) {
             if (!scenes.isEmpty() || listFile != null) {
                 warn.println("warning: server mode ignores the scene files given");
@@ -159,14 +160,7 @@ public final class LuxConsole implements Callable<Integer> {
     }
 
     private int renderOne(String scene, PrintWriter info, PrintWriter warn) throws Exception {
-        if (!network.servers.isEmpty() || network.listen != null) {
-            if (render.chunk != null) {
-                throw new CliException(ExitCode.USAGE, "--chunk renders on this machine alone: it cannot be combined with "
-                        + "-u or --listen");
-            }
-            return new ClientMode(render, network, gpu, monitor, info, warn).run(scene);
-        }
-        return new LocalRender(render, gpu, monitor, info, warn).run(scene);
+        return new Render(render, network, gpu, monitor, info, warn).run(scene);
     }
 
     /** Prints {@code e} as luxconsole reports failures and returns its exit code. */

@@ -27,6 +27,11 @@ record NetworkResume(String sessionId, int nextNode, Map<String, Checkpoint> che
         return new NetworkResume(UUID.randomUUID().toString(), 1, Map.of());
     }
 
+    /** The state of {@code st}'s render: the resumed film's, else a fresh session. */
+    static NetworkResume of(RenderStart st) {
+        return st.prior != null ? fromMetadata(st.metadata) : fresh();
+    }
+
     /** Reads the state from FLM metadata; a film written by a local render starts a fresh session. */
     static NetworkResume fromMetadata(Map<String, String> m) {
         String id = m.get(SESSION);

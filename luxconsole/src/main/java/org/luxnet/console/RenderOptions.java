@@ -51,6 +51,14 @@ public final class RenderOptions {
     @Option(names = {"-f", "--fixedseed"}, description = "Fixed seeds (LuxRender's -f). Always so here: --seed N, default 1.")
     boolean fixedSeed;
 
+    @Option(names = {"-e", "--minepsilon"}, paramLabel = "E", description = "LuxRender's minimum ray epsilon: accepted "
+            + "for its scripts, with no effect (a ray leaves a surface by an offset scaled to its hit point's float "
+            + "precision, not by a global epsilon).")
+    Float minEpsilon;
+
+    @Option(names = {"-E", "--maxepsilon"}, paramLabel = "E", description = "LuxRender's maximum ray epsilon: as -e.")
+    Float maxEpsilon;
+
     @Option(names = {"-V", "--verbose"}, description = "Debug messages: per-node and per-device lines, and stack traces on errors.")
     boolean verbose;
 
@@ -65,6 +73,27 @@ public final class RenderOptions {
 
     @Option(names = {"-l", "--logconsole"}, description = "Copy the log to the console (it always goes there; accepted for LuxRender's scripts).")
     boolean logConsole;
+
+    /**
+     * Checks {@code -e}/{@code -E} as LuxRender reads them (positive numbers, the minimum not above the
+     * maximum) and says that they change nothing here; silent without them.
+     */
+    void checkEpsilon(java.io.PrintWriter warn) {
+        if (minEpsilon == null && maxEpsilon == null) {
+            return;
+        }
+        for (Float e : new Float[] {minEpsilon, maxEpsilon}) {
+            if (e != null && !(e > 0 && Float.isFinite(e))) {
+                throw new CliException(ExitCode.USAGE, "-e/-E: an epsilon must be a positive number, got " + e);
+            }
+        }
+        if (minEpsilon != null && maxEpsilon != null && minEpsilon > maxEpsilon) {
+            throw new CliException(ExitCode.USAGE, "-e " + minEpsilon + " is above -E " + maxEpsilon);
+        }
+        warn.println("warning: -e/-E (ray epsilon) change nothing here: a ray leaves a surface by an offset scaled "
+                + "to its hit point's float precision, not by a global epsilon");
+        warn.flush();
+    }
 
     /** Parses {@code --chunk I/N}. */
     static final class ChunkConverter implements picocli.CommandLine.ITypeConverter<Chunk> {

@@ -14,7 +14,7 @@ import org.luxnet.accumulator.progress.RenderDriver;
 import org.luxnet.scene.compiled.RenderSettings;
 
 /**
- * What a render does before its first sample and after its last, the same in local and client mode:
+ * What a {@link Render} does before its first sample and after its last, with or without servers:
  * the scene, the halts, the output base (its directory checked), the film (resumed from an FLM with
  * {@code -r} or {@code -R}), the seed and where each stream goes on; then the Done line and the exit
  * code of how it went.
@@ -77,7 +77,7 @@ final class RenderStart {
                     + c.film().height() + " film, the scene renders " + film.width() + "x" + film.height());
         }
         out.printf(Locale.ROOT, "Resuming %s: %.2f S/p, %s rendered%n", flm, c.film().samplesPerPixel(),
-                LocalRender.formatDuration(prior.elapsed()));
+                Render.formatDuration(prior.elapsed()));
         return new RenderStart(scene, halts, base, c.film(), prior, c.metadata());
     }
 
@@ -121,8 +121,8 @@ final class RenderStart {
     /** Prints the Done line of {@code result}. */
     void printDone(RenderDriver.Result result, PrintWriter out) {
         double secs = Math.max(1e-9, result.elapsed().minus(before()).toNanos() / 1e9);
-        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", LocalRender.describeReason(result.reason()),
-                (double) result.samples() / film.pixelCount(), LocalRender.formatDuration(result.elapsed()),
+        out.printf(Locale.ROOT, "Done (%s): %.2f S/p in %s, %.2f kS/s average%n", Render.describeReason(result.reason()),
+                (double) result.samples() / film.pixelCount(), Render.formatDuration(result.elapsed()),
                 (result.samples() - doneSamples) / secs / 1000);
         out.flush();
     }

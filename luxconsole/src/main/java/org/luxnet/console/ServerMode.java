@@ -65,7 +65,7 @@ final class ServerMode {
         Path cache = net.cacheDir != null ? Path.of(net.cacheDir)
                 : CacheDirs.defaultDir(System.getenv(), System.getProperty("user.home"));
         ServerConfig config = new ServerConfig(null, net.port, PasswordProof.resolve(net.password), cache, 4L << 30,
-                BundleLimits.DEFAULT, LocalRender.seconds(net.leaseSeconds), LocalRender.seconds(o.statsInterval),
+                BundleLimits.DEFAULT, Render.seconds(net.leaseSeconds), Render.seconds(o.statsInterval),
                 hostName() + ":" + net.port, connections);
         CountDownLatch stop = new CountDownLatch(1), finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -93,7 +93,7 @@ final class ServerMode {
             // Idle until a client comes: meanwhile load and compile the renderer's hot code.
             ServerWarmUp.start(Math.max(1, cpuThreads));
             out.println("Render server " + config.serverId() + " on port " + server.port() + " rendering on "
-                    + LocalRender.describeDevices(cpuThreads, GpuOptions.devices(device)) + ": waiting for a client (Ctrl-C stops)");
+                    + Render.describeDevices(cpuThreads, GpuOptions.devices(device)) + ": waiting for a client (Ctrl-C stops)");
             out.flush();
             try (MonitorServer status = Monitors.status(mon, server, out)) {
                 Runtime.getRuntime().addShutdownHook(hook);

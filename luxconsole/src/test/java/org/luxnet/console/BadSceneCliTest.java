@@ -70,6 +70,22 @@ class BadSceneCliTest {
     }
 
     @Test
+    void missingPlyIsExit3NamingTheFileAndTheShape() throws Exception {
+        ConsoleRun r = renderScene(HEAD + "Shape \"plymesh\" \"string filename\" [\"meshes/gone.ply\"]\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:") && r.err().contains("'meshes/gone.ply'"), r.err());
+        assertTrue(r.err().contains(tmp.resolve("meshes/gone.ply").toAbsolutePath().normalize().toString()), r.err());
+    }
+
+    @Test
+    void missingImageTextureIsExit3NamingTheFile() throws Exception {
+        ConsoleRun r = renderScene(HEAD + "Texture \"wood\" \"color\" \"imagemap\" \"string filename\" [\"maps/gone.png\"]\n"
+                + "Material \"matte\" \"texture Kd\" \"wood\"\nShape \"sphere\"\nWorldEnd\n");
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.lxs:4:") && r.err().contains("'maps/gone.png'"), r.err());
+    }
+
+    @Test
     void truncatedPly() throws Exception {
         String header = "ply\nformat binary_little_endian 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
                 + "property float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n";
@@ -93,6 +109,21 @@ class BadSceneCliTest {
         assertEquals(ExitCode.IO, r.exitCode(), r.toString());
         assertTrue(r.err().contains("cannot read scene file '" + tmp.resolve("nope.lxs") + "'"), r.err());
         assertTrue(r.err().contains("no such file") && !r.err().contains(":0:0"), r.err());
+    }
+
+    @Test
+    void a101TimesRepeatedWarningIsPrintedOnceWithItsCount() throws Exception {
+        // LuxRender's fullcornell printed 101 identical bump-map lines; luxconsole prints one.
+        StringBuilder scene = new StringBuilder(HEAD + "LightSource \"point\" \"point from\" [0 0 -1]\n");
+        for (int i = 0; i < 101; i++) {
+            scene.append("MakeNamedMaterial \"m").append(i).append("\" \"string type\" \"glossy\" \"texture bumpmap\" \"bump\"\n")
+                    .append("NamedMaterial \"m").append(i).append("\"\nShape \"sphere\" \"float radius\" [0.1]\n");
+        }
+        ConsoleRun r = renderScene(scene.append("WorldEnd\n").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        long lines = r.err().lines().filter(l -> l.contains("bumpmap")).count();
+        assertEquals(1, lines, r.err());
+        assertTrue(r.err().contains("bad.lxs:5: warning: ") && r.err().contains("(101 times; the first is here)"), r.err());
     }
 
     @Test

@@ -33,6 +33,13 @@ class GpuCliTest {
         ConsoleRun bad = ConsoleRun.run("--gpu", "sometimes", "--halt-spp", "1", BOX);
         assertEquals(ExitCode.USAGE, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("--gpu"), bad.err());
+        for (String[] servers : new String[][] {{}, {"-u", "127.0.0.1:1"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(servers));
+            args.addAll(java.util.List.of("--gpu", "sometimes", tmp.resolve("missing.lxs").toString()));
+            ConsoleRun first = ConsoleRun.run(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE, first.exitCode(), "--gpu is checked before the scene is read: " + first);
+            assertTrue(first.err().contains("--gpu"), first.err());
+        }
         ConsoleRun missing = ConsoleRun.run("--gpu-device", "99", "--halt-spp", "1", BOX);
         assertEquals(ExitCode.USAGE, missing.exitCode(), missing.toString());
         ConsoleRun off = ConsoleRun.run("--gpu", "off", "--gpu-device", "0", "--halt-spp", "1", BOX);
@@ -64,5 +71,45 @@ class GpuCliTest {
         // The GPU's stream (device 1) advanced; the CPU's (device 0) was not used.
         assertEquals("0", flm.metadata().get("luxnet.stream.0.0.next"));
         assertEquals(Long.toString(2L * 256 * 256), flm.metadata().get("luxnet.stream.0.1.next"));
+    }
+
+    /**
+     * Aparapi's native library prints "untested OpenCL platform version" to standard error itself (see
+     * the README): --gpu off never probes OpenCL, so it never appears; with auto it appears at most once
+     * per OpenCL platform and process, however many scenes render.
+     */
+    @Test
+    void offNeverProbesOpenClAndAutoProbesOncePerProcess() throws Exception {
+        String scene = java.nio.file.Files.readString(Path.of(BOX));
+        Path one = tmp.resolve("one.lxs"), two = tmp.resolve("two.lxs");
+        java.nio.file.Files.writeString(one, scene.replace("\"cornell-box\"", "\"" + tmp.resolve("one") + "\""));
+        java.nio.file.Files.writeString(two, scene.replace("\"cornell-box\"", "\"" + tmp.resolve("two") + "\""));
+        java.util.List<String> classLog = java.util.List.of("-Xlog:class+load=info");
+        try (LuxProcess off = LuxProcess.start(null, classLog, "--gpu", "off", "-t", "1", "--halt-spp", "1",
+                one.toString())) {
+            assertEquals(0, off.awaitExit(), off.output());
+            // The kernels extend com.aparapi.Kernel; OpenCL is reached only through the loader and the platforms.
+            assertTrue(off.output().contains(" com.aparapi.Kernel "), "the class log is in the output");
+            assertFalse(off.output().contains(" com.aparapi.internal.opencl.OpenCLLoader ")
+                    || off.output().contains(" com.aparapi.internal.opencl.OpenCLPlatform "), "--gpu off probed OpenCL");
+            assertFalse(off.output().contains("untested OpenCL platform"), off.output());
+        }
+        try (LuxProcess auto = LuxProcess.start(null, classLog, "--gpu", "auto", "-t", "1", "--halt-spp", "1",
+                one.toString(), two.toString())) {
+            assertEquals(0, auto.awaitExit(), auto.output());
+            String out = auto.output();
+            assertTrue(out.contains(" com.aparapi.internal.opencl.OpenCLLoader "), "auto probes OpenCL through Aparapi");
+            assertEquals(2, out.lines().filter(l -> l.startsWith("Done (spp)")).count(), "both scenes rendered");
+            java.util.List<String> warned = out.lines().filter(l -> l.contains("untested OpenCL platform")).toList();
+            assertEquals(java.util.Set.copyOf(warned).size(), warned.size(), "once per platform: " + warned);
+        }
+        // A bad command line ends before the probe.
+        try (LuxProcess bad = LuxProcess.start(null, classLog, "--gpu", "auto", "--stats-interval", "0", "--halt-spp", "1",
+                one.toString())) {
+            assertEquals(ExitCode.USAGE, bad.awaitExit(), bad.output());
+            assertTrue(bad.output().contains("--stats-interval must be positive"), bad.output());
+            assertFalse(bad.output().contains(" com.aparapi.internal.opencl.OpenCLLoader "), "probed before the check");
+            assertFalse(bad.output().contains("untested OpenCL platform"), bad.output());
+        }
     }
 }

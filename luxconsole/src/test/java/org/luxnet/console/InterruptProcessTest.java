@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,35 @@ class InterruptProcessTest {
         assertTrue(samples > 0, "the film holds what was rendered: " + samples);
         assertFalse(p.output().contains("writing images failed"), p.output());
         assertTrue(p.output().contains("Done (stopped)"), p.output());
+    }
+
+    @Test
+    void ctrlCThatIsSigintWritesTheFinalFilesAndExitsZero() throws Exception {
+        // A process started with SIGINT ignored (a background job of a shell without job control) keeps it ignored.
+        Assumptions.assumeFalse(sigintIgnoredHere(), "SIGINT is ignored in this test JVM, and so in its children");
+        Path base = tmp.resolve("ctrlc");
+        LuxProcess p = luxconsole("-t", "1", "--gpu", "off", "--halt-spp", "0", "--write-flm", "--stats-interval", "0.5",
+                "--write-interval", "0", "-o", base.toString(), LocalRenderCliTest.BOX);
+        p.awaitSpp("T: ", 0);
+        p.interrupt();
+        assertEquals(0, p.awaitExit(), "Ctrl-C after a clean write is a success:\n" + p.output());
+        assertTrue(p.output().contains("Done (stopped)"), p.output());
+        assertTrue(Files.size(tmp.resolve("ctrlc.png")) > 1000, "final PNG written:\n" + p.output());
+        assertTrue(FlmFile.read(tmp.resolve("ctrlc.flm"), 1 << 20).film().totalSamples() > 0, p.output());
+    }
+
+    /** Whether this JVM inherited SIGINT as ignored (Linux's /proc; false where there is none). */
+    private static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -98,4 +98,22 @@ class LocalRenderCliTest {
         assertTrue(zero.err().contains("--threads"), zero.err());
         assertEquals(ExitCode.USAGE, ConsoleRun.run("--halt-spp", "-3", BOX).exitCode());
     }
+
+    @Test
+    void aLocalRenderIsThePipelineWithoutServersAndLoadsNoNetworkCode() throws Exception {
+        // Its own JVM, logging every class it loads: no Netty event loop, client session or socket channel.
+        try (LuxProcess p = LuxProcess.start(null, java.util.List.of("-Xlog:class+load=info"), "--halt-spp", "1", "-t", "1",
+                "-o", tmp.resolve("alone").toString(), BOX)) {
+            assertEquals(0, p.awaitExit(), p.output());
+            String out = p.output();
+            assertTrue(out.contains(" org.luxnet.console.Render ") && out.contains("Done (spp)"),
+                    "the render ran, and the class log is in the output:\n" + out.lines().filter(l -> l.contains("luxnet")
+                            || !l.startsWith("[")).limit(40).toList());
+            java.util.List<String> network = out.lines().filter(l -> l.contains(" io.netty.")
+                    || l.contains(" org.luxnet.bridge.client.ClientSession") || l.contains(" sun.nio.ch.ServerSocketChannelImpl")
+                    || l.contains(" sun.nio.ch.SocketChannelImpl")).toList();
+            assertTrue(network.isEmpty(), "a local render loaded network classes: " + network);
+        }
+        assertTrue(Files.size(tmp.resolve("alone.png")) > 1000);
+    }
 }

@@ -45,10 +45,16 @@ final class LuxProcess implements AutoCloseable {
 
     /** Starts {@code java ... LuxConsole args} in {@code dir} (the test's working directory when null). */
     static LuxProcess start(Path dir, String... args) throws IOException {
+        return start(dir, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)} with {@code jvmOptions} (e.g. {@code -Xmx4g}) before the class path. */
+    static LuxProcess start(Path dir, List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (Runtime.version().feature() >= 22) {
             cmd.add("--enable-native-access=ALL-UNNAMED");
         }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LuxConsole.class.getName()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("luxconsole-", ".log");
@@ -152,6 +158,14 @@ final class LuxProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGINT, what Ctrl-C in a terminal sends, with {@code kill -INT}. */
+    void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed\n" + output());
+        }
+    }
+
     /** Kills the process outright (SIGKILL). */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -165,7 +179,12 @@ final class LuxProcess implements AutoCloseable {
 
     /** Waits for the process to end (fails after {@link #PATIENCE}) and returns its exit code. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+        return awaitExit(PATIENCE);
+    }
+
+    /** As {@link #awaitExit()}, failing after {@code patience} instead (for a long render). */
+    int awaitExit(Duration patience) throws InterruptedException {
+        if (!process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("luxconsole did not end\n" + output());
         }
         synchronized (this) {

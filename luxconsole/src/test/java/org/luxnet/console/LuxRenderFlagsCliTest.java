@@ -192,4 +192,25 @@ class LuxRenderFlagsCliTest {
         assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
         assertTrue(r.err().contains("--resetserver is not supported"), r.err());
     }
+
+    @Test
+    void epsilonFlagsAreCheckedAcceptedAndSaidToChangeNothing() throws Exception {
+        assertEquals(0, ConsoleRun.run("-t", "1", "--halt-spp", "1", "--write-flm", "-o", tmp.resolve("plain").toString(),
+                BOX).exitCode());
+        ConsoleRun e = ConsoleRun.run("-e", "0.0001", "--maxepsilon", "0.1", "-t", "1", "--halt-spp", "1", "--write-flm",
+                "-o", tmp.resolve("eps").toString(), BOX);
+        assertEquals(0, e.exitCode(), e.toString());
+        assertTrue(e.err().contains("-e/-E (ray epsilon) change nothing here"), e.err());
+        assertTrue(flm("plain").contentEquals(flm("eps")), "the same film, bit for bit, as the warning says");
+        ConsoleRun swapped = ConsoleRun.run("-e", "0.1", "-E", "0.001", "--halt-spp", "1", BOX);
+        assertEquals(ExitCode.USAGE, swapped.exitCode(), swapped.toString());
+        assertTrue(swapped.err().contains("is above -E"), swapped.err());
+        ConsoleRun negative = ConsoleRun.run("--minepsilon", "-1", "--halt-spp", "1", BOX);
+        assertEquals(ExitCode.USAGE, negative.exitCode(), negative.toString());
+        assertTrue(negative.err().contains("positive"), negative.err());
+        ConsoleRun silent = ConsoleRun.run("-x", "-E", "0.01", "-t", "1", "--halt-spp", "1", "-o",
+                tmp.resolve("quiet").toString(), BOX);
+        assertEquals(0, silent.exitCode(), silent.toString());
+        assertEquals("", silent.err(), "-x hides the warning");
+    }
 }

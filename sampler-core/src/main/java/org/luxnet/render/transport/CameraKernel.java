@@ -233,7 +233,10 @@ abstract class CameraKernel extends LightKernel {
      * sample's filter weight.
      */
     float startPath(int gid, int pixelSeed, int index, int x, int y) {
-        float cu = cameraSample(pixelSeed, index, 0), cv = cameraSample(pixelSeed, index, 1);
+        int seed = cameraSeed(pixelSeed);
+        int scrambled = chunkIndex(seed, index);
+        float cu = cameraSample(pixelSeed, index, seed, scrambled, 0);
+        float cv = cameraSample(pixelSeed, index, seed, scrambled, 1);
         int binX = 0, binY = 0;
         if (filterKind == TABULATED) {
             binX = filterBin(0, cu);
@@ -241,7 +244,8 @@ abstract class CameraKernel extends LightKernel {
         }
         float fx = filterOffset(0, cu, binX), fy = filterOffset(1, cv, binY);
         float weight = filterFactor(0, fx, binX) * filterFactor(1, fy, binY);
-        float lu = cameraSample(pixelSeed, index, 2), lv = cameraSample(pixelSeed, index, 3);
+        float lu = cameraSample(pixelSeed, index, seed, scrambled, 2);
+        float lv = cameraSample(pixelSeed, index, seed, scrambled, 3);
         generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, lu, lv);
         scratch[Scratch.CAM_FX * capacity + gid] = x + 0.5f + fx;
         scratch[Scratch.CAM_FY * capacity + gid] = y + 0.5f + fy;

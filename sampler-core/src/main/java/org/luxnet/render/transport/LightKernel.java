@@ -109,11 +109,8 @@ abstract class LightKernel extends InfiniteLightKernel {
                 cosL = abs(cosL);
             }
             if (!(cosL <= 0)) {
-                float qeps = 1e-6f * (abs(triGeom[go]) + abs(triGeom[go + 1]) + abs(triGeom[go + 2])
-                        + abs(triGeom[go + 3]) + abs(triGeom[go + 4]) + abs(triGeom[go + 5]) + abs(triGeom[go + 6])
-                        + abs(triGeom[go + 7]) + abs(triGeom[go + 8]));
                 writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
-                        surfaceMargin(qeps, cosL, d));
+                        surfaceMargin(triEps[t], cosL, d));
                 ok = true;
             }
         }

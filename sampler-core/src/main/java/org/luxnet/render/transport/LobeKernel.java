@@ -33,6 +33,12 @@ abstract class LobeKernel extends BumpKernel {
     static final int DIFFUSE_R = 0, DIFFUSE_T = 1, GLOSSY_R = 2, GLOSSY_T = 3, SPECULAR_R = 4, SPECULAR_T = 5,
             PASS = 6, LOBES = 7;
 
+    /**
+     * Per material: 1 when it has no texture, is no mix and has no bump map, so that a hit can use
+     * its constant row directly and skip the footprint, mix, shading and bump steps.
+     */
+    int[] matPlain = new int[1];
+
     void writeColour(int gid, float r, float g, float b, float pdf) {
         scratch[Scratch.BS_R * capacity + gid] = r;
         scratch[Scratch.BS_G * capacity + gid] = g;
@@ -361,5 +367,18 @@ abstract class LobeKernel extends BumpKernel {
         scratch[Scratch.MIX_B * capacity + gid] = wb;
         scratch[Scratch.MIX_U * capacity + gid] = v;
         return m;
+    }
+
+    /**
+     * Host side: {@link #matPlain} from the materials' types, textures and bump maps. Needs
+     * {@code setupMaterials} first.
+     */
+    void setupPlainMaterials() {
+        matPlain = new int[matType.length];
+        for (int m = 0; m < matType.length; m++) {
+            int row = m * STRIDE;
+            boolean bumped = (int) shade[row + MaterialLayout.BUMP_MODE] != MaterialLayout.BUMP_NONE && matTexStart[row + MaterialLayout.BUMP] >= 0;
+            matPlain[m] = matType[m] != MaterialLayout.MIX && matTextured[m] == 0 && !bumped ? 1 : 0;
+        }
     }
 }

@@ -61,6 +61,7 @@ public final class PathTraceKernel extends CameraKernel {
         setupSampler(settings.sampler(), streamSeed);
         setupGeometry(scene, items);
         setupMaterials(scene);
+        setupPlainMaterials();
         setupLights(scene);
         setupCamera(scene.camera);
         // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
@@ -89,10 +90,10 @@ public final class PathTraceKernel extends CameraKernel {
     /** Host side, explicit-transfer mode: copies every input array to the device before the first launch. */
     public void putInputs() {
         put(sobolTables);
-        put(triGeom).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
+        put(triGeom).put(triEps).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
-        put(matType).put(shade);
+        put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
@@ -220,7 +221,21 @@ public final class PathTraceKernel extends CameraKernel {
         boolean alive = true;
         // The camera ray ends at the camera's far clipping distance (LuxRender's yon), later rays do not.
         float tMax = cameraClip;
+        // The seeds and scrambled indices of the current vertex's two 4D chunks (see vertexSample),
+        // drawn again when the bounce changes (not after a null surface, which keeps the vertex's numbers).
+        int hashed = 0, seedA = 0, indexA = 0, seedB = 0, indexB = 0;
+        int drawnBounce = -1;
         while (alive) {
+            if (drawnBounce != bounce) {
+                drawnBounce = bounce;
+                hashed = hashedBounce(bounce);
+                seedA = vertexSeed(ps, index, bounce, 0);
+                seedB = vertexSeed(ps, index, bounce, 1);
+                if (hashed == 0) {
+                    indexA = chunkIndex(seedA, index);
+                    indexB = chunkIndex(seedB, index);
+                }
+            }
             int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
             if (sar > 0 || sag > 0 || sab > 0) {
@@ -266,9 +281,7 @@ public final class PathTraceKernel extends CameraKernel {
                 hx = triGeom[o] + u * triGeom[o + 3] + v * triGeom[o + 6];
                 hy = triGeom[o + 1] + u * triGeom[o + 4] + v * triGeom[o + 7];
                 hz = triGeom[o + 2] + u * triGeom[o + 5] + v * triGeom[o + 8];
-                eps = 1e-6f * (abs(triGeom[o]) + abs(triGeom[o + 1]) + abs(triGeom[o + 2]) + abs(triGeom[o + 3])
-                        + abs(triGeom[o + 4]) + abs(triGeom[o + 5]) + abs(triGeom[o + 6]) + abs(triGeom[o + 7])
-                        + abs(triGeom[o + 8]));
+                eps = triEps[prim];
                 ngx = triNg[3 * prim];
                 ngy = triNg[3 * prim + 1];
                 ngz = triNg[3 * prim + 2];
@@ -344,11 +357,22 @@ public final class PathTraceKernel extends CameraKernel {
                 mat = sphereMaterial[sp];
                 light = sphereLight[sp];
             }
-            if (prim >= 0) {
+            // The chosen mix component's weight (1 without a mix) and the lobe number left for the BSDF.
+            float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f;
+            if (prim >= 0 && matPlain[mat] != 0) {
+                // No texture, mix or bump: the material's constant row as it is (what the steps below give it).
+                shadeAt[gid] = mat * MaterialLayout.STRIDE;
+                mixU = vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE);
+            }
+            if (prim >= 0 && matPlain[mat] == 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
-                mat = resolveMix(gid, prim, mat, hx, hy, hz, bounceSample(ps, index, bounce, BSDF_LOBE));
+                mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE));
+                mixR = scratch[Scratch.MIX_R * capacity + gid];
+                mixG = scratch[Scratch.MIX_G * capacity + gid];
+                mixB = scratch[Scratch.MIX_B * capacity + gid];
+                mixU = scratch[Scratch.MIX_U * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
@@ -387,9 +411,9 @@ public final class PathTraceKernel extends CameraKernel {
             }
             int type = matType[mat];
             // The chosen mix component's weight scales what the surface scatters (1 without a mix).
-            br *= scratch[Scratch.MIX_R * capacity + gid];
-            bg *= scratch[Scratch.MIX_G * capacity + gid];
-            bb *= scratch[Scratch.MIX_B * capacity + gid];
+            br *= mixR;
+            bg *= mixG;
+            bb *= mixB;
 
             // Invisible surface: continue straight on from just behind it.
             boolean passThrough = alive && type == MaterialLayout.NULL;
@@ -431,9 +455,9 @@ public final class PathTraceKernel extends CameraKernel {
                 // Next-event estimation.
                 if (hasSmoothLobe(type) && directLight(gid, mat, hx, hy, hz, ngx, ngy, ngz, sx, sy, sz, tx, ty, tz, nsx,
                         nsy, nsz, wox, woy, woz, cosGeo, eps, br, bg, bb,
-                        bounceSample(ps, index, bounce, LIGHT_SELECT),
-                        bounceSample(ps, index, bounce, LIGHT_U),
-                        bounceSample(ps, index, bounce, LIGHT_V))) {
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_SELECT),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_V))) {
                     // An unoccluded shadow ray stays in the path's medium (its glass2 boundary occludes).
                     float ld = scratch[Scratch.LS_DIST * capacity + gid];
                     boolean finite = ld < 1e30f;
@@ -443,9 +467,9 @@ public final class PathTraceKernel extends CameraKernel {
                 }
 
                 // Sample the BSDF for the next direction.
-                alive = sampleBsdf(gid, mat, wox, woy, woz, bounceSample(ps, index, bounce, BSDF_U),
-                        bounceSample(ps, index, bounce, BSDF_V),
-                        scratch[Scratch.MIX_U * capacity + gid]);
+                alive = sampleBsdf(gid, mat, wox, woy, woz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_V),
+                        mixU);
                 float bwx = scratch[Scratch.BS_WX * capacity + gid];
                 float bwy = scratch[Scratch.BS_WY * capacity + gid];
                 float bwz = scratch[Scratch.BS_WZ * capacity + gid];
@@ -505,7 +529,7 @@ public final class PathTraceKernel extends CameraKernel {
                     // Russian roulette.
                     float q = terminationProbability(br, bg, bb, etaScale, bounce);
                     if (q > 0) {
-                        alive = !(bounceSample(ps, index, bounce, ROULETTE) < q);
+                        alive = !(vertexSample(hashed, seedA, indexA, seedB, indexB, ROULETTE) < q);
                         float k = 1 / (1 - q);
                         br *= k;
                         bg *= k;

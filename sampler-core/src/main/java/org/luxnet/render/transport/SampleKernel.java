@@ -47,7 +47,7 @@ abstract class SampleKernel extends Kernel {
     /** Bounces whose numbers are low-discrepancy (two 4D Sobol chunks each); deeper ones are hashed. */
     public static final int LD_BOUNCES = 4;
 
-    // The 8 numbers of one path vertex, as bounceSample's slot. The two pairs that matter most for
+    // The 8 numbers of one path vertex, as vertexSample's slot. The two pairs that matter most for
     // noise (position on the light, BSDF direction) sit on the first two dimensions of their 4D chunk.
     /** Bounce slots: position on the light. */
     static final int LIGHT_U = 0, LIGHT_V = 1;
@@ -140,15 +140,38 @@ abstract class SampleKernel extends Kernel {
                 ^ sobolTables[o + 512 + ((i >>> 16) & 0xff)] ^ sobolTables[o + 768 + (i >>> 24)];
     }
 
-    /** Dimension {@code d} (0 to 3) of 4D chunk {@code chunk} of sample {@code index}, Owen-scrambled. */
-    float sobol(int pixelSeed, int index, int chunk, int d) {
-        int seed = combine(pixelSeed, chunk);
-        int i = nestedUniformScramble(index, mix32(seed ^ 0x68bc21eb));
-        int x = i;
-        if (d > 0) {
-            x = reversedPoint(i, d);
+    /**
+     * The seed of one draw of a sample's numbers: for the low-discrepancy sampler that of its 4D chunk
+     * ({@code combine(pixelSeed, chunk)}), otherwise the hash seed of the vertex. A path computes it
+     * (and {@link #chunkIndex}) once per chunk, not once per number.
+     */
+    int chunkSeed(int pixelSeed, int index, int chunk, int hashed, int bounce) {
+        int s = 0;
+        if (hashed != 0) {
+            s = combine(combine(pixelSeed, index), bounce);
+        } else {
+            s = combine(pixelSeed, chunk);
         }
-        return toUnit(reverseBits(laineKarras(x, combine(seed, d))));
+        return s;
+    }
+
+    /** The Owen-scrambled index of sample {@code index} in the chunk of seed {@code chunkSeed}. */
+    int chunkIndex(int chunkSeed, int index) {
+        return nestedUniformScramble(index, mix32(chunkSeed ^ 0x68bc21eb));
+    }
+
+    /**
+     * Dimension {@code d} (0 to 3) of a 4D chunk, Owen-scrambled: seed and scrambled index from
+     * {@link #chunkSeed} and {@link #chunkIndex}.
+     */
+    float chunkDim(int chunkSeed, int scrambledIndex, int d) {
+        int x = scrambledIndex;
+        if (d > 0) {
+            x = reversedPoint(scrambledIndex, d);
+        }
+        // combine(chunkSeed, d), written out: this method calls leaves only (see the class notes).
+        int dimSeed = mix32(chunkSeed ^ (d + 0x9e3779b9 + (chunkSeed << 6) + (chunkSeed >>> 2)));
+        return toUnit(reverseBits(laineKarras(x, dimSeed)));
     }
 
     /** The seed of one pixel in this stream. */
@@ -156,30 +179,70 @@ abstract class SampleKernel extends Kernel {
         return combine(streamKey, pixel);
     }
 
-    /** Camera dimension {@code d}: 0, 1 film position, 2, 3 lens. */
-    float cameraSample(int pixelSeed, int index, int d) {
+    /** Camera dimension {@code d}: 0, 1 film position, 2, 3 lens; seed and index from {@link #cameraSeed} and {@link #chunkIndex}. */
+    float cameraSample(int pixelSeed, int index, int seed, int scrambledIndex, int d) {
         float v = 0f;
         if (samplerKind == INDEPENDENT) {
             v = toUnit(mix32(combine(combine(pixelSeed, index), d)));
         } else {
-            v = sobol(pixelSeed, index, 0, d);
+            v = chunkDim(seed, scrambledIndex, d);
         }
         return v;
     }
 
-    /** Slot {@code slot} ({@link #LIGHT_U} to {@link #ROULETTE}) of path vertex {@code bounce}. */
-    float bounceSample(int pixelSeed, int index, int bounce, int slot) {
-        float v = 0f;
+    /** The seed of the camera's chunk (chunk 0). */
+    int cameraSeed(int pixelSeed) {
+        return combine(pixelSeed, 0);
+    }
+
+    /** 1 when path vertex {@code bounce} draws hashed numbers rather than low-discrepancy ones. */
+    int hashedBounce(int bounce) {
+        int h = 0;
+        if (samplerKind == INDEPENDENT || bounce >= LD_BOUNCES) {
+            h = 1;
+        }
+        return h;
+    }
+
+    /**
+     * The vertex seed of path vertex {@code bounce}'s first ({@code second} 0: slots 0 to 3) or second
+     * ({@code second} 1: slots 4 to 7) chunk; for hashed vertices both halves share one seed.
+     */
+    int vertexSeed(int pixelSeed, int index, int bounce, int second) {
+        int hashBounce = bounce;
         if (samplerKind == INDEPENDENT) {
-            int s = combine(combine(pixelSeed, index), 0x10000 + bounce);
-            v = toUnit(mix32(s + slot * 0x9e3779b9));
-        } else if (bounce < LD_BOUNCES) {
-            int chunk = slot < 4 ? 1 + 2 * bounce : 2 + 2 * bounce;
-            v = sobol(pixelSeed, index, chunk, slot & 3);
+            hashBounce = 0x10000 + bounce;
+        }
+        return chunkSeed(pixelSeed, index, 1 + 2 * bounce + second, hashedBounce(bounce), hashBounce);
+    }
+
+    /**
+     * Slot {@code slot} ({@link #LIGHT_U} to {@link #ROULETTE}) of a path vertex whose chunks have the
+     * seeds and scrambled indices given ({@link #vertexSeed}, {@link #chunkIndex}; the indices are
+     * unused when {@code hashed} is 1).
+     */
+    float vertexSample(int hashed, int seedA, int indexA, int seedB, int indexB, int slot) {
+        float v = 0f;
+        if (hashed != 0) {
+            v = toUnit(mix32(seedA + slot * 0x9e3779b9));
+        } else if (slot < 4) {
+            v = chunkDim(seedA, indexA, slot);
         } else {
-            int s = combine(combine(pixelSeed, index), bounce);
-            v = toUnit(mix32(s + slot * 0x9e3779b9));
+            v = chunkDim(seedB, indexB, slot & 3);
         }
         return v;
+    }
+
+    /** Host side, for tests: camera dimension {@code d} of sample {@code index}, as {@code startPath} draws it. */
+    float cameraDimension(int pixelSeed, int index, int d) {
+        int seed = cameraSeed(pixelSeed);
+        return cameraSample(pixelSeed, index, seed, chunkIndex(seed, index), d);
+    }
+
+    /** Host side, for tests: slot {@code slot} of path vertex {@code bounce}, as {@code tracePath} draws it. */
+    float bounceDimension(int pixelSeed, int index, int bounce, int slot) {
+        int hashed = hashedBounce(bounce);
+        int seedA = vertexSeed(pixelSeed, index, bounce, 0), seedB = vertexSeed(pixelSeed, index, bounce, 1);
+        return vertexSample(hashed, seedA, chunkIndex(seedA, index), seedB, chunkIndex(seedB, index), slot);
     }
 }

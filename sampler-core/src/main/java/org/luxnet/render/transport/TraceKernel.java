@@ -16,6 +16,11 @@ abstract class TraceKernel extends SampleKernel {
     private static final int INST_STRIDE = CompiledScene.INST_STRIDE;
 
     float[] triGeom = new float[1];
+    /**
+     * Per triangle: the offset that moves a ray origin off it, 1e-6 times the sum of its geometry's
+     * magnitudes (vertex and edges), computed once here rather than at every hit.
+     */
+    float[] triEps = new float[1];
     float[] triNg = new float[1];
     float[] triNs = new float[1];
     int[] triHasNs = new int[1];
@@ -59,6 +64,14 @@ abstract class TraceKernel extends SampleKernel {
     /** Host side: binds the scene's geometry and sizes the scratch memory for {@code items} work items. */
     void setupGeometry(CompiledScene s, int items) {
         triGeom = KernelArrays.floats(s.triGeom);
+        triEps = new float[Math.max(1, s.triangleCount)];
+        for (int p = 0; p < s.triangleCount; p++) {
+            float sum = 0f;
+            for (int k = 0; k < 9; k++) {
+                sum += Math.abs(s.triGeom[9 * p + k]);
+            }
+            triEps[p] = 1e-6f * sum;
+        }
         triNg = KernelArrays.floats(s.triNg);
         triNs = KernelArrays.floats(s.triNs);
         triHasNs = KernelArrays.ints(s.triHasNs);
@@ -183,9 +196,9 @@ abstract class TraceKernel extends SampleKernel {
             if (hitL && leftCount > 0) {
                 for (int i = leftRef; i < leftRef + leftCount; i++) {
                     int p = bvhPrims[i];
-                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tBest)
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
-                    if (t > 0f) {
+                    if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
                         bestInst = inst;
@@ -196,9 +209,9 @@ abstract class TraceKernel extends SampleKernel {
             if (hitR && rightCount > 0) {
                 for (int i = rightRef; i < rightRef + rightCount; i++) {
                     int p = bvhPrims[i];
-                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tBest)
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
-                    if (t > 0f) {
+                    if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
                         bestInst = inst;
@@ -338,18 +351,18 @@ abstract class TraceKernel extends SampleKernel {
             if (hitL && leftCount > 0) {
                 for (int i = leftRef; i < leftRef + leftCount && !found; i++) {
                     int p = bvhPrims[i];
-                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
-                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
+                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitL = false;
             }
             if (hitR && rightCount > 0 && !found) {
                 for (int i = rightRef; i < rightRef + rightCount && !found; i++) {
                     int p = bvhPrims[i];
-                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz, tMax)
+                    float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
-                    found = t > 0f && (hasNullSurfaces == 0 || primNull[p] == 0);
+                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitR = false;
             }
@@ -400,30 +413,29 @@ abstract class TraceKernel extends SampleKernel {
         return found;
     }
 
-    /** Moeller-Trumbore: t of a hit nearer than tMax, else -1. */
-    float triangleT(int p, float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
+    /**
+     * Moeller-Trumbore: the ray's t where it crosses the triangle, else -1; the caller keeps only
+     * 0 < t < tMax. A ray in the triangle's plane (det 0) gives infinite or NaN barycentrics, which
+     * the comparisons reject. Kept under HotSpot's FreqInlineSize (325 bytes of bytecode) so that it
+     * inlines into the traversal loops (at 346 bytes it did not, and every triangle test was a call).
+     */
+    float triangleT(int p, float ox, float oy, float oz, float dx, float dy, float dz) {
         int o = p * 9;
-        float e1x = triGeom[o + 3], e1y = triGeom[o + 4], e1z = triGeom[o + 5];
         float e2x = triGeom[o + 6], e2y = triGeom[o + 7], e2z = triGeom[o + 8];
         float px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
-        float det = e1x * px + e1y * py + e1z * pz;
-        float result = -1f;
-        if (det != 0) {
-            float inv = 1f / det;
-            float tx = ox - triGeom[o], ty = oy - triGeom[o + 1], tz = oz - triGeom[o + 2];
-            float u = (tx * px + ty * py + tz * pz) * inv;
-            if (!(u < 0 || u > 1)) {
-                float qx = ty * e1z - tz * e1y, qy = tz * e1x - tx * e1z, qz = tx * e1y - ty * e1x;
-                float v = (dx * qx + dy * qy + dz * qz) * inv;
-                if (!(v < 0 || u + v > 1)) {
-                    float t = (e2x * qx + e2y * qy + e2z * qz) * inv;
-                    if (t > 0 && t < tMax) {
-                        result = t;
-                    }
-                }
-            }
+        float e1x = triGeom[o + 3], e1y = triGeom[o + 4], e1z = triGeom[o + 5];
+        float inv = 1f / (e1x * px + e1y * py + e1z * pz);
+        float tx = ox - triGeom[o], ty = oy - triGeom[o + 1], tz = oz - triGeom[o + 2];
+        float u = (tx * px + ty * py + tz * pz) * inv;
+        if (!(u >= 0 && u <= 1)) {
+            return -1f;
         }
-        return result;
+        float qx = ty * e1z - tz * e1y, qy = tz * e1x - tx * e1z, qz = tx * e1y - ty * e1x;
+        float v = (dx * qx + dy * qy + dz * qz) * inv;
+        if (!(v >= 0 && u + v <= 1)) {
+            return -1f;
+        }
+        return (e2x * qx + e2y * qy + e2z * qz) * inv;
     }
 
     /** The barycentrics of the hit {@link #triangleT} found, into the hit slots. */

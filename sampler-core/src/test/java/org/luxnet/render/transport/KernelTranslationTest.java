@@ -39,7 +39,7 @@ class KernelTranslationTest {
         assertTrue(source.contains("__kernel void run("), "no entry point in:\n" + source);
         // Every layer's work is in the program: traversal, materials, lights, camera, sampler.
         for (String helper : new String[] {"intersect", "occluded", "sampleBsdf", "evalBsdf", "sampleLight", "pdfArea",
-                "generateRay", "filterOffset", "bounceSample", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
+                "generateRay", "filterOffset", "vertexSample", "chunkDim", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
                 "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix"}) {
             assertTrue(source.contains("__" + helper + "("), helper + " missing from the OpenCL program");
         }

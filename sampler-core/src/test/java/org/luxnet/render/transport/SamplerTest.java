@@ -43,11 +43,11 @@ class SamplerTest {
         int ps = k.pixelSeed(pixel);
         float[] v = new float[4 + SLOTS * 6];
         for (int d = 0; d < 4; d++) {
-            v[d] = k.cameraSample(ps, index, d);
+            v[d] = k.cameraDimension(ps, index, d);
         }
         for (int b = 0; b < 6; b++) {
             for (int slot = 0; slot < SLOTS; slot++) {
-                v[4 + SLOTS * b + slot] = k.bounceSample(ps, index, b, slot);
+                v[4 + SLOTS * b + slot] = k.bounceDimension(ps, index, b, slot);
             }
         }
         return v;

@@ -34,6 +34,28 @@ class WarningSummaryTest {
     }
 
     @Test
+    void an101TimesUnsupportedTypeAndParameterAreOneLineEachWithTheirCounts() {
+        StringBuilder scene = new StringBuilder(SceneCompilerTest.HEAD + "LightSource \"point\"\n");
+        for (int i = 0; i < 101; i++) {
+            scene.append("Shape \"nurbs\" \"integer nu\" [4]\n");
+            scene.append("Shape \"sphere\" \"float radius\" [0.1] \"float wobble\" [").append(i).append("]\n");
+        }
+        CompiledRender cr = SceneCompilerTest.compile(scene.append("WorldEnd\n").toString());
+        assertEquals(List.of("scene.lxs:5: warning: shape \"nurbs\" is not supported and was skipped (supported: trianglemesh,"
+                + " plymesh, loopsubdiv, bilinearmesh, sphere, disk) (101 times; the first is here)"), lines(cr, "shape \"nurbs\""));
+        assertEquals(List.of("scene.lxs:6: warning: parameter \"float wobble\" of Shape \"sphere\" is not supported and was"
+                + " ignored (101 times; the first is here)"), lines(cr, "wobble"));
+    }
+
+    @Test
+    void anIgnoredAcceleratorSaysLuxNetUsesItsOwnBvh() {
+        CompiledRender cr = SceneCompilerTest.compile("Accelerator \"qbvh\" \"integer maxprimsperleaf\" [4]\n"
+                + SceneCompilerTest.HEAD + "LightSource \"point\"\nShape \"sphere\"\nWorldEnd\n");
+        assertEquals(List.of("scene.lxs:1: warning: Accelerator is not supported and was ignored (LuxNet builds its own BVH)"),
+                lines(cr, "Accelerator"));
+    }
+
+    @Test
     void theSameWarningAtOnePlaceCountsOnce() {
         // An area light is compiled once per shape it applies to; its unused parameter is one place.
         String quad = "Shape \"trianglemesh\" \"integer indices\" [0 1 2] \"point P\" [0 0 0 1 0 0 0 1 0]\n";
