@@ -17,12 +17,13 @@ import org.luxnet.scene.desc.VolumeDesc;
  * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
  * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
  * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
- * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a clear
- * volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it. A path
- * changes medium only where it is transmitted through a glass2 surface or passes a null one (LuxRender:
- * through any shape with volumes) and starts in the camera's (the Exterior in effect at the Camera statement, as in
- * LuxRender); shapes of other materials with an absorbing volume in effect warn once. Scattering and emission in homogeneous and heterogeneous
- * volumes are not rendered (a warning says so).
+ * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a
+ * clear volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it.
+ * A path changes medium only where it is transmitted through a glass2 surface or passes a null one
+ * (LuxRender: through any shape with volumes), and starts in the camera's (the Exterior in effect at
+ * the Camera statement, as in LuxRender); shapes of other materials with an absorbing volume in
+ * effect warn once. Scattering and emission in homogeneous and heterogeneous volumes are not
+ * rendered (a warning says so).
  */
 final class VolumeStatements {
     private VolumeStatements() {
