@@ -145,7 +145,8 @@ final class NodeLink {
             return;
         }
         facts.contact();
-        JobSpec spec = NodeBudget.spec(session, passBudget, proposedNode, started, receipt.film().heldSamples());
+        JobSpec spec = NodeBudget.spec(session, passBudget, proposedNode, started, receipt.film().heldSamples(),
+                receipt.film().heldItems());
         if (spec == null) {
             LOG.info("server " + address + ": the film already holds its " + passBudget + " passes");
             finish(NodeStatus.of(NodeState.DONE));

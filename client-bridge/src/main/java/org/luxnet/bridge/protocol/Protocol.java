@@ -3,7 +3,8 @@ package org.luxnet.bridge.protocol;
 /** Constants both sides agree on. */
 public final class Protocol {
     /** The protocol version this build speaks; a peer with another version is refused. */
-    public static final int VERSION = 2; // 2: OPEN carries the session secret and the node's stream start; Status carries the state as a code
+    public static final int VERSION = 3; // 2: OPEN carries the session secret and the node's stream start; Status carries the state as a code
+                                         // 3: DELTA_CHUNK carries the node's stream positions, OPEN the positions to continue at
     /** TCP port a render server listens on when none is given. */
     public static final int DEFAULT_PORT = 18018;
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.JobException;
+import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
@@ -327,12 +329,13 @@ final class ServerCore {
     private void makeDelta(ServerSession s, boolean last, Consumer<ServerSession.PendingDelta> then) {
         Film f = s.job.newFilm();
         long n = s.job.drainInto(f);
+        List<Long> items = JobSpec.items(s.job.streamItems());
         long seq = s.nextSeq++;
         s.encoding++;
         encoder.encode(f, "delta " + seq, bytes -> {
             s.encoding--;
             if (session == s) {
-                ServerSession.PendingDelta d = new ServerSession.PendingDelta(seq, bytes, last, n);
+                ServerSession.PendingDelta d = new ServerSession.PendingDelta(seq, bytes, last, n, items);
                 s.unacked.put(seq, d);
                 samplesSent += n;
                 then.accept(d);
@@ -351,7 +354,7 @@ final class ServerCore {
         if (s.owner == null) {
             return;
         }
-        RenderServer.writeDelta(s.owner, d.seq(), d.bytes(), d.last());
+        RenderServer.writeDelta(s.owner, d);
     }
 
     private void ack(ServerSession s, long seq) {
