@@ -29,7 +29,8 @@ final class SessionBackend implements RenderBackend {
     private static final Logger LOG = Logger.getLogger("org.luxnet.bridge.backend");
 
     private final int threads;
-    private final OpenClDeviceInfo gpu;
+    /** Fresh extra devices (the GPU) for each job; empty for none. */
+    private final java.util.function.Supplier<List<RenderDevice>> gpus;
     private final java.nio.file.Path flmDir;
 
     /** A backend rendering on {@code threads} CPU threads and, when not null, the OpenCL device {@code gpu}. */
@@ -42,12 +43,24 @@ final class SessionBackend implements RenderBackend {
      * it delivered to {@code flmDir/node-N.flm} before every transmission ({@code -W}).
      */
     SessionBackend(int threads, OpenClDeviceInfo gpu, java.nio.file.Path flmDir) {
-        if (threads < 0 || (threads == 0 && gpu == null)) {
+        this(threads, gpu == null ? null : () -> GpuOptions.devices(gpu), flmDir);
+    }
+
+    private SessionBackend(int threads, java.util.function.Supplier<List<RenderDevice>> gpus, java.nio.file.Path flmDir) {
+        if (threads < 0 || (threads == 0 && gpus == null)) {
             throw new IllegalArgumentException("a server needs a render thread or a GPU, got " + threads + " threads");
         }
         this.threads = threads;
-        this.gpu = gpu;
+        this.gpus = gpus == null ? List::of : gpus;
         this.flmDir = flmDir;
+    }
+
+    /**
+     * A backend whose jobs render on {@code threads} CPU threads and the devices {@code gpus} makes
+     * for each job, taking the GPU's place (tests use the GPU kernel on Aparapi's Java thread pool).
+     */
+    static SessionBackend withDevices(int threads, java.util.function.Supplier<List<RenderDevice>> gpus) {
+        return new SessionBackend(threads, gpus, null);
     }
 
     @Override
@@ -77,15 +90,14 @@ final class SessionBackend implements RenderBackend {
     private SessionOptions options(JobSpec spec, RenderSettings s) throws JobException {
         if (!spec.startItems().isEmpty()) {
             long[] start = spec.startItemArray();
-            List<RenderDevice> gpus = GpuOptions.devices(gpu);
-            warnOrphans(spec, start, gpus.size(), s);
+            List<RenderDevice> extra = gpus.get();
+            warnOrphans(spec, start, extra.size(), s);
             LOG.info(() -> "continuing node " + spec.node() + " at stream items " + spec.startItems());
             return new SessionOptions(threads, spec.sessionSeed(), spec.node(),
-                    RenderSession.passBudget(spec.passBudget(), start, s.width(), s.height()), gpus, start);
+                    RenderSession.passBudget(spec.passBudget(), start, s.width(), s.height()), extra, start);
         }
         if (spec.startSamples() == 0) {
-            return new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), GpuOptions.devices(gpu),
-                    null);
+            return new SessionOptions(threads, spec.sessionSeed(), spec.node(), spec.passBudget(), gpus.get(), null);
         }
         long[] start;
         try {
