@@ -10,8 +10,10 @@ public final class Protocol {
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */
     public static final int MAX_FRAME_BYTES = (1 << 20) + 4096;
     /**
-     * Largest frame a server accepts before the client has authenticated: room for a HELLO with the
-     * longest client name, nothing that could make it buffer much per connection.
+     * Largest frame either side accepts before the handshake is done: a server before the client has
+     * authenticated (room for a HELLO with the longest client name), a client before the server has
+     * proven the password (room for a WELCOME or an ERROR with the longest strings); nothing that
+     * could make either buffer much per connection.
      */
     public static final int HANDSHAKE_FRAME_BYTES = 8192;
     /** Largest data piece of a {@link BlobChunk} or {@link DeltaChunk}. */
