@@ -3,8 +3,6 @@ package org.luxnet.bridge.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,7 +39,6 @@ import org.luxnet.bridge.protocol.Started;
  */
 final class ServerCore {
     private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
-    private static final int ENDED_MEMORY = 16;
 
     private final ServerConfig config;
     private final SceneIntake intake;
@@ -50,16 +47,8 @@ final class ServerCore {
     private final ServerDeltas deltas;
     private final Runnable changed;
     private final PeerLog peerLog;
-    private final Map<String, Ended> ended = new LinkedHashMap<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ended> e) {
-            return size() > ENDED_MEMORY;
-        }
-    };
+    private final SessionHistory history = new SessionHistory();
     private ServerSession session;
-    private int sessionsEnded, sessionsExpired;
     private long lastStatsNanos;
 
     ServerCore(ServerConfig config, RenderBackend backend, BlobCache cache, ScheduledExecutorService work,
@@ -170,8 +159,7 @@ final class ServerCore {
             return;
         }
         if (o.attachOnly()) {
-            Ended e = ended.getOrDefault(o.sessionId(), new Ended(0, 0));
-            ch.writeAndFlush(e);
+            ch.writeAndFlush(history.endOf(o.sessionId()));
             return;
         }
         config.limits().check(o.mainFile(), o.manifest());
@@ -297,9 +285,8 @@ final class ServerCore {
         if (s.finalSeq != 0 && s.unacked.isEmpty()) {
             long total = s.job.stats().samples();
             Ended e = new Ended(total, s.finalSeq);
-            ended.put(s.id, e);
+            history.stopped(s.id, e);
             s.owner.writeAndFlush(e);
-            sessionsEnded++;
             endSession("its client stopped it; " + total + " samples rendered and delivered");
         }
     }
@@ -312,7 +299,7 @@ final class ServerCore {
         switch (s.state) {
             case RECEIVING:
                 s.owner.writeAndFlush(new Ended(0, 0));
-                sessionsEnded++;
+                history.stopped(s.id, null);
                 endSession("its client stopped it before the scene arrived");
                 break;
             case STARTING:
@@ -352,7 +339,7 @@ final class ServerCore {
             if (s.owner != null) {
                 s.owner.close();
             }
-            sessionsExpired++;
+            history.expired();
             endSession("its lease expired");
             changed.run();
         }
@@ -390,14 +377,7 @@ final class ServerCore {
 
     /** What the server is doing. */
     ServerSnapshot snapshot() {
-        ServerSession s = session;
-        if (s == null) {
-            return new ServerSnapshot("idle", null, null, false, 0, deltas.samplesSent(), deltas.samplesAcked(), sessionsEnded,
-                    sessionsExpired, 0, null);
-        }
-        SourceStats job = s.job == null ? null : s.job.stats();
-        return new ServerSnapshot(s.stateName(), s.id, s.clientAddress, s.owner != null, job == null ? 0 : job.samples(),
-                deltas.samplesSent(), deltas.samplesAcked(), sessionsEnded, sessionsExpired, job == null ? 0 : s.pixels, job);
+        return history.snapshot(session, deltas);
     }
 
     private void refuse(Channel ch, ErrorCode code, String message) {
