@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.protocol.Ack;
@@ -18,11 +17,12 @@ import org.luxnet.bridge.protocol.Stop;
 
 /**
  * The protocol side of a {@link RemoteNode}: its connections (through its {@link NodeDialer}), the
- * handshake's outcome, opening or reattaching the session, stopping, and reconnecting after a broken
- * connection to collect what the server kept; what the server says in the session (scene requests,
+ * handshake's outcome, opening or reattaching the session, and reconnecting after a broken
+ * connection to collect what the server kept. What the server says in the session (scene requests,
  * the job's start, deltas for the {@link DeltaReceipt}, status) goes to its {@link NodeMessages},
- * and the heartbeats and pulls are its {@link NodePulls}'. Its state goes to the node's {@link
- * StatusBoard}. Confined to the session's event loop, except for the methods that say otherwise.
+ * the heartbeats and pulls are its {@link NodePulls}', and stopping is its {@link NodeStop}'s. Its
+ * state goes to the node's {@link StatusBoard}. Confined to the session's event loop, except for the
+ * methods that say otherwise.
  */
 final class NodeLink {
     private static final Logger LOG = Logger.getLogger(RemoteNode.class.getName());
@@ -35,6 +35,7 @@ final class NodeLink {
     private final NodeDialer dialer;
     private final NodePulls pulls;
     private final NodeMessages messages;
+    private final NodeStop stop;
     private final StatusBoard board;
     private final ServerFacts facts;
     // Confined to the event loop.
@@ -59,6 +60,7 @@ final class NodeLink {
                 session.clock(loop), inbound);
         this.pulls = new NodePulls(this, loop, session.options(), receipt);
         this.messages = new NodeMessages(this, session, address, receipt, facts, pulls);
+        this.stop = new NodeStop(this, loop, receipt, dialer, address, session.options().stopTimeout());
     }
 
     DeltaReceipt receipt() {
@@ -287,56 +289,24 @@ final class NodeLink {
         pulls.cancel();
     }
 
-    /** Closes the connection at once without collecting anything more. */
+    /** Closes the connection at once without collecting anything more. Any thread. */
     void abandon() {
-        if (loop.isShuttingDown()) {
-            return;
-        }
-        loop.execute(() -> {
-            if (!terminal()) {
-                finish(NodeStatus.of(started ? NodeState.ABANDONED : NodeState.STOPPED));
-            }
-            if (ch != null) {
-                ch.close();
-            }
-        });
+        stop.abandon();
     }
 
     /** Asks the server to stop and send what it has left; returns at once. Any thread. */
     void requestStop() {
+        stop.requestStop();
+    }
+
+    /** The render is stopping (see {@link NodeStop}). */
+    void markStopRequested() {
         stopRequested = true;
-        loop.execute(() -> {
-            if (terminal()) {
-                return;
-            }
-            // The final save follows the stop; the server ends only once everything is acknowledged.
-            receipt.release(Long.MAX_VALUE);
-            if (ch != null && openSent) {
-                if (!stopSent) {
-                    sendStop(ch);
-                }
-            } else if (!started) {
-                if (ch != null) {
-                    ch.close();
-                }
-                finish(NodeStatus.of(NodeState.STOPPED));
-                return;
-            } else if (ch == null) {
-                // Lost and waiting out a back-off (or aside): try at once instead (a refusal ends it).
-                // When the timer already fired, a connection attempt is in flight and will report.
-                dialer.hurry();
-            }
-            loop.schedule(() -> {
-                if (!terminal()) {
-                    LOG.warning("server " + address + ": gave up collecting its last delta after "
-                            + session.options().stopTimeout().toSeconds() + " s; its undelivered samples are lost");
-                    finish(NodeStatus.of(NodeState.GAVE_UP));
-                    if (ch != null) {
-                        ch.close();
-                    }
-                }
-            }, session.options().stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        });
+    }
+
+    /** Whether OPEN went out on the current connection. */
+    boolean openSent() {
+        return openSent;
     }
 
     void setStatus(NodeStatus s) {
