@@ -4,6 +4,8 @@ import static org.luxnet.scene.compiled.CompiledScene.INST_O2W;
 import static org.luxnet.scene.compiled.CompiledScene.INST_SCALE;
 import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -237,6 +239,7 @@ public final class PathTraceKernel extends CameraKernel {
             float t = scratch[Scratch.HIT_T * capacity + gid];
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
+            boolean bumped = false;
             if (prim < 0) {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
@@ -366,7 +369,8 @@ public final class PathTraceKernel extends CameraKernel {
                 mixU = scratch[Scratch.MIX_U * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
-                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                bumped = bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz);
+                if (bumped) {
                     nsx = scratch[Scratch.VEC_X * capacity + gid];
                     nsy = scratch[Scratch.VEC_Y * capacity + gid];
                     nsz = scratch[Scratch.VEC_Z * capacity + gid];
@@ -428,6 +432,18 @@ public final class PathTraceKernel extends CameraKernel {
                 float fb = nsx * nsy * fa;
                 float sx = 1 + sgn * nsx * nsx * fa, sy = sgn * fb, sz = -sgn * nsx;
                 float tx = fb, ty = sgn + nsy * nsy * fa, tz = -nsy;
+                // Anisotropic roughness needs the frame along dp/du, as pbrt-v3's and LuxRender's BSDFs build it
+                // (BumpKernel.shadingTangent); isotropic materials keep the frame above, which costs nothing more.
+                int so = shadeAt[gid];
+                if (shade[so + ALPHA_U] != shade[so + ALPHA_V]
+                        && shadingTangent(gid, prim, hx, hy, hz, nsx, nsy, nsz, bumped)) {
+                    sx = scratch[Scratch.VEC_X * capacity + gid];
+                    sy = scratch[Scratch.VEC_Y * capacity + gid];
+                    sz = scratch[Scratch.VEC_Z * capacity + gid];
+                    tx = nsy * sz - nsz * sy;
+                    ty = nsz * sx - nsx * sz;
+                    tz = nsx * sy - nsy * sx;
+                }
                 float wox = -(dx * sx + dy * sy + dz * sz);
                 float woy = -(dx * tx + dy * ty + dz * tz);
                 float woz = -(dx * nsx + dy * nsy + dz * nsz);
