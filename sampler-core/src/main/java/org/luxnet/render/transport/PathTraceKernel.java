@@ -542,13 +542,22 @@ public final class PathTraceKernel extends CameraKernel {
             float lx = wix * sx + wiy * sy + wiz * sz;
             float ly = wix * tx + wiy * ty + wiz * tz;
             float lz = wix * nsx + wiy * nsy + wiz * nsz;
-            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except for
-            // matte across a bumped shading normal (pbrt-v3 BSDF::f decides by the geometric normal alone): its f is even
-            // in cos(theta_i), so it is evaluated at wi mirrored to wo's side, with pdf 0 (BxDF::Pdf's SameHemisphere).
-            boolean across = matType[mat] == MaterialLayout.MATTE && cosGi * cosGeo > 0 && !(lz * woz > 0);
-            if (sameSide(cosGi * cosGeo, lz * woz) || across) {
-                evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
-                if (across) {
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except where
+            // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
+            // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
+            // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
+            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            int mt = matType[mat];
+            boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
+            boolean across = mt == MaterialLayout.MATTE && behind;
+            boolean acrossLobes = reflectsAcross(mt) && behind;
+            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes) {
+                if (acrossLobes) {
+                    evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
+                } else {
+                    evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
+                }
+                if (across || acrossLobes) {
                     scratch[Scratch.BS_PDF * capacity + gid] = 0f;
                 }
                 float cosWi = abs(lz);
