@@ -4,6 +4,8 @@ import static org.luxnet.scene.compiled.CompiledScene.INST_O2W;
 import static org.luxnet.scene.compiled.CompiledScene.INST_SCALE;
 import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -246,6 +248,7 @@ public final class PathTraceKernel extends CameraKernel {
             }
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
+            boolean bumped = false;
             if (prim < 0) {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
@@ -375,7 +378,8 @@ public final class PathTraceKernel extends CameraKernel {
                 mixU = scratch[Scratch.MIX_U * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
-                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                bumped = bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz);
+                if (bumped) {
                     nsx = scratch[Scratch.VEC_X * capacity + gid];
                     nsy = scratch[Scratch.VEC_Y * capacity + gid];
                     nsz = scratch[Scratch.VEC_Z * capacity + gid];
@@ -448,6 +452,18 @@ public final class PathTraceKernel extends CameraKernel {
                 float fb = nsx * nsy * fa;
                 float sx = 1 + sgn * nsx * nsx * fa, sy = sgn * fb, sz = -sgn * nsx;
                 float tx = fb, ty = sgn + nsy * nsy * fa, tz = -nsy;
+                // Anisotropic roughness needs the frame along dp/du, as pbrt-v3's and LuxRender's BSDFs build it
+                // (BumpKernel.shadingTangent); isotropic materials keep the frame above, which costs nothing more.
+                int so = shadeAt[gid];
+                if (shade[so + ALPHA_U] != shade[so + ALPHA_V]
+                        && shadingTangent(gid, prim, hx, hy, hz, nsx, nsy, nsz, bumped)) {
+                    sx = scratch[Scratch.VEC_X * capacity + gid];
+                    sy = scratch[Scratch.VEC_Y * capacity + gid];
+                    sz = scratch[Scratch.VEC_Z * capacity + gid];
+                    tx = nsy * sz - nsz * sy;
+                    ty = nsz * sx - nsx * sz;
+                    tz = nsx * sy - nsy * sx;
+                }
                 float wox = -(dx * sx + dy * sy + dz * sz);
                 float woy = -(dx * tx + dy * ty + dz * tz);
                 float woz = -(dx * nsx + dy * nsy + dz * nsz);
@@ -564,13 +580,22 @@ public final class PathTraceKernel extends CameraKernel {
             float lx = wix * sx + wiy * sy + wiz * sz;
             float ly = wix * tx + wiy * ty + wiz * tz;
             float lz = wix * nsx + wiy * nsy + wiz * nsz;
-            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except for
-            // matte across a bumped shading normal (pbrt-v3 BSDF::f decides by the geometric normal alone): its f is even
-            // in cos(theta_i), so it is evaluated at wi mirrored to wo's side, with pdf 0 (BxDF::Pdf's SameHemisphere).
-            boolean across = matType[mat] == MaterialLayout.MATTE && cosGi * cosGeo > 0 && !(lz * woz > 0);
-            if (sameSide(cosGi * cosGeo, lz * woz) || across) {
-                evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
-                if (across) {
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except where
+            // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
+            // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
+            // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
+            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            int mt = matType[mat];
+            boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
+            boolean across = mt == MaterialLayout.MATTE && behind;
+            boolean acrossLobes = reflectsAcross(mt) && behind;
+            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes) {
+                if (acrossLobes) {
+                    evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
+                } else {
+                    evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
+                }
+                if (across || acrossLobes) {
                     scratch[Scratch.BS_PDF * capacity + gid] = 0f;
                 }
                 float cosWi = abs(lz);

@@ -28,6 +28,11 @@ final class Scratch {
     /** Surface (u, v) of the hit, written by shadeMaterial for a textured material (the bump layer reads it). */
     static final int SURF_U = 30, SURF_V = 31;
     /**
+     * The bumped surface's dp/du (BumpKernel#bumpNormal, when the material has a bump or normal map),
+     * along which the shading frame's first axis lies for anisotropic materials (BumpKernel#shadingTangent).
+     */
+    static final int TAN_X = 32, TAN_Y = 33, TAN_Z = 38;
+    /**
      * The texture-space footprint at the first hit (ImageKernel#surfaceDifferentials), zero after a
      * bounce. Until that hit the same slots keep the camera sample (raster x, y, lens u, v) that
      * {@link CameraKernel#startPath} drew, from which the ray differentials are generated.
