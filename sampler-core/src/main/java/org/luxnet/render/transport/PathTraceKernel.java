@@ -514,7 +514,6 @@ public final class PathTraceKernel extends CameraKernel {
                     if (bsSpecular && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0) {
                         etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
                     }
-                    int so = shadeAt[gid];
                     // Only the glasses keep media slots (other types use those offsets for their own parameters).
                     boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS
                             || type == MaterialLayout.DISPERSIVE_GLASS;
