@@ -483,15 +483,17 @@ public final class PathTraceKernel extends CameraKernel {
                     if (bsSpecular && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0) {
                         etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
                     }
-                    if (diffs != 0 && bsSpecular) {
-                        // pbrt-v3 SpecularReflect / SpecularTransmit: the differential follows the path.
-                        specularDifferentials(gid, diffs, prim, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz, dx, dy, dz,
-                                ndx, ndy, ndz, (int) scratch[Scratch.BS_TRANSMISSION * capacity + gid],
-                                scratch[Scratch.BS_ETA_SCALE * capacity + gid]);
-                        diffs = 2;
-                    }
-                    if (!bsSpecular) {
-                        diffs = 0;
+                    if (diffs != 0) {
+                        // pbrt-v3 SpecularReflect / SpecularTransmit: the differential follows a specular bounce;
+                        // a diffuse or glossy one drops it (never reached in scenes without textures).
+                        if (bsSpecular) {
+                            specularDifferentials(gid, diffs, prim, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz, dx, dy,
+                                    dz, ndx, ndy, ndz, (int) scratch[Scratch.BS_TRANSMISSION * capacity + gid],
+                                    scratch[Scratch.BS_ETA_SCALE * capacity + gid]);
+                            diffs = 2;
+                        } else {
+                            diffs = 0;
+                        }
                     }
                     px = hx;
                     py = hy;
