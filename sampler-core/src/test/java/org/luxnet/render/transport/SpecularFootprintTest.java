@@ -165,6 +165,70 @@ class SpecularFootprintTest extends TextureProbe {
         assertTrue(expected < 6 * ex / ez - 0.02);
     }
 
+    /**
+     * The centre ray (along +z) meets a convex mirror head on at (0.5, 0.5, 0), normal (0, 0, -1), whose
+     * normal turns by dndx = dpdx / R (a sphere of radius R, or vertex normals (k (x - 0.5), 0, -1) with
+     * k = 1 / R). Linearizing r = d - 2 (d.n) n: the differential direction (ex, 0, ez) leaves as
+     * (ex + 2 a / R, 0, -ez) from h + (a, 0, 0), a = 3 ex / ez the offset on the mirror (a convex
+     * mirror's focal length R / 2); on a uv plane at z = -1 the footprint is a + (ex + 2 a / R) / ez.
+     */
+    private void assertConvexMirror(PathTraceKernel k, int mirror, float radius) {
+        k.scratch[Scratch.CAM_FX * k.capacity] = 2;
+        k.scratch[Scratch.CAM_FY * k.capacity] = 2;
+        k.scratch[Scratch.CAM_LU * k.capacity] = 0.5f;
+        k.scratch[Scratch.CAM_LV * k.capacity] = 0.5f;
+        k.scratch[Scratch.HIT_INST * k.capacity] = -1;
+        k.specularDifferentials(0, 1, mirror, 0.5f, 0.5f, 0, 0, 0, -1, 0, 0, -1, 0, 0, 1, 0, 0, -1, 0, 1);
+        double ex = 0.125 / Math.sqrt(1.25), ez = 0.75 + 0.25 / Math.sqrt(1.25), a = 3 * ex / ez;
+        assertEquals(0.5 + a, k.scratch[Scratch.RX_OX * k.capacity], EPS);
+        assertEquals(ex + 2 * a / radius, k.scratch[Scratch.RX_DX * k.capacity], EPS);
+        assertEquals(0, k.scratch[Scratch.RX_DY * k.capacity], EPS);
+        assertEquals(-ez, k.scratch[Scratch.RX_DZ * k.capacity], EPS);
+        // Raster y runs down the world's y.
+        assertEquals(-(ex + 2 * a / radius), k.scratch[Scratch.RY_DY * k.capacity], EPS);
+        int plane = 0;
+        k.footprint(0, 2, plane, last.scene().triMaterial[plane], 0.5f, 0.5f, -1, 0, 0, 1);
+        double expected = a + (ex + 2 * a / radius) / ez;
+        assertEquals(expected, Math.abs(k.scratch[Scratch.DUDX * k.capacity]), EPS);
+        assertEquals(expected, Math.abs(k.scratch[Scratch.DVDY * k.capacity]), EPS);
+        assertEquals(0, k.scratch[Scratch.DVDX * k.capacity], EPS);
+    }
+
+    private static final String UV_PLANE = "AttributeBegin\nTranslate 0 0 -1\n"
+            + quad("Texture \"u\" \"spectrum\" \"uv\"\nMaterial \"matte\" \"texture Kd\" \"u\"") + "\nAttributeEnd\n";
+
+    @Test
+    void aMirrorSphereSpreadsTheDifferentialByTwiceItsCurvature() throws IOException {
+        PathTraceKernel k = kernel(UV_PLANE + "AttributeBegin\nMaterial \"mirror\"\nTranslate 0.5 0.5 2\n"
+                + "Shape \"sphere\" \"float radius\" 2\nAttributeEnd");
+        assertConvexMirror(k, last.scene().triangleCount, 2);
+    }
+
+    @Test
+    void vertexNormalsTurnTheDifferentialAsTheirInterpolationTurns() throws IOException {
+        // A flat mirror quad with unit vertex normals (-+sn, 0, -cs): the (unnormalized) interpolation
+        // ((2 x - 1) sn, 0, -cs) turns by dndx = (2 sn a, 0, 0) along x (pbrt-v3's Triangle dndu from the vertex
+        // normals' differences), not at all along y; the shading normal at the centre is (0, 0, -1), so the
+        // reflected differential direction is (ex + 2 (2 sn a), 0, -ez) in x and stays (0, ey, -ez) in y.
+        double sn = 0.3, cs = Math.sqrt(1 - sn * sn);
+        String m = " 0 -" + cs + " ";
+        PathTraceKernel k = kernel(UV_PLANE + "Material \"mirror\"\nShape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3]"
+                + " \"point P\" [0 0 0 1 0 0 1 1 0 0 1 0] \"normal N\" [-" + sn + m + sn + m + sn + m + "-" + sn + m + "]");
+        int mirror = k.closestHit(0.5f, 0.5f, -0.5f, 0, 0, 1, Float.POSITIVE_INFINITY);
+        assertTrue(mirror >= 2, "the ray meets the mirror");
+        k.scratch[Scratch.CAM_FX * k.capacity] = 2;
+        k.scratch[Scratch.CAM_FY * k.capacity] = 2;
+        k.scratch[Scratch.CAM_LU * k.capacity] = 0.5f;
+        k.scratch[Scratch.CAM_LV * k.capacity] = 0.5f;
+        k.scratch[Scratch.HIT_INST * k.capacity] = -1;
+        k.specularDifferentials(0, 1, mirror, 0.5f, 0.5f, 0, 0, 0, -1, 0, 0, -1, 0, 0, 1, 0, 0, -1, 0, 1);
+        double ex = 0.125 / Math.sqrt(1.25), ez = 0.75 + 0.25 / Math.sqrt(1.25), a = 3 * ex / ez;
+        assertEquals(ex + 4 * sn * a, k.scratch[Scratch.RX_DX * k.capacity], EPS);
+        assertEquals(-ez, k.scratch[Scratch.RX_DZ * k.capacity], EPS);
+        assertEquals(-ex, k.scratch[Scratch.RY_DY * k.capacity], EPS);
+        assertEquals(0, k.scratch[Scratch.RY_DX * k.capacity], EPS);
+    }
+
     @Test
     void aDiffuseBounceDropsTheDifferential() throws IOException {
         // A matte quad in front of the mirror scene's plane: after it, a textured hit has no footprint.
