@@ -321,10 +321,10 @@ abstract class TextureKernel extends ImageKernel {
                 // pbrt-v3 DotsTexture: one dot per cell where the cell's noise is positive.
                 float sCell = floor(s + 0.5f), tCell = floor(t + 0.5f);
                 pickFirst = false;
-                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0) > 0) {
+                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0, 0f) > 0) {
                     float radius = 0.35f, maxShift = 0.5f - radius;
-                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0);
-                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0);
+                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0, 0f);
+                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0, 0f);
                     float ds = s - sCenter, dt = t - tCenter;
                     pickFirst = ds * ds + dt * dt < radius * radius;
                 }
@@ -353,17 +353,32 @@ abstract class TextureKernel extends ImageKernel {
                     vb = (1 - area2) * ab + area2 * bb;
                 }
             }
+            // pbrt-v3 IdentityMapping3D: the footprint in texture space, for the noise textures' octave clamp.
+            float len2 = 0f;
+            if (type == FBM || type == WRINKLED || type == WINDY || type == MARBLE) {
+                float nax = scratch[Scratch.DPDX_X * capacity + gid], nay = scratch[Scratch.DPDX_Y * capacity + gid];
+                float naz = scratch[Scratch.DPDX_Z * capacity + gid];
+                float nbx = scratch[Scratch.DPDY_X * capacity + gid], nby = scratch[Scratch.DPDY_Y * capacity + gid];
+                float nbz = scratch[Scratch.DPDY_Z * capacity + gid];
+                float ntax = texParams[n] * nax + texParams[n + 1] * nay + texParams[n + 2] * naz;
+                float ntay = texParams[n + 4] * nax + texParams[n + 5] * nay + texParams[n + 6] * naz;
+                float ntaz = texParams[n + 8] * nax + texParams[n + 9] * nay + texParams[n + 10] * naz;
+                float ntbx = texParams[n] * nbx + texParams[n + 1] * nby + texParams[n + 2] * nbz;
+                float ntby = texParams[n + 4] * nbx + texParams[n + 5] * nby + texParams[n + 6] * nbz;
+                float ntbz = texParams[n + 8] * nbx + texParams[n + 9] * nby + texParams[n + 10] * nbz;
+                len2 = max(ntax * ntax + ntay * ntay + ntaz * ntaz, ntbx * ntbx + ntby * ntby + ntbz * ntbz);
+            }
             int octaves = (int) texParams[n + 26];
             float omega = texParams[n + 27];
             if (type == FBM || type == WRINKLED) {
-                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM);
+                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM, len2);
                 vr = f;
                 vg = f;
                 vb = f;
             }
             if (type == WINDY) {
-                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0);
-                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0);
+                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0, 0.01f * len2);
+                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0, len2);
                 vr = f;
                 vg = f;
                 vb = f;
@@ -371,7 +386,7 @@ abstract class TextureKernel extends ImageKernel {
             if (type == MARBLE) {
                 float sc = texParams[n + 28];
                 float mx = qx * sc, my = qy * sc, mz = qz * sc;
-                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0);
+                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0, sc * sc * len2);
                 float tm = 0.5f + 0.5f * sin(marble);
                 // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] (quirk kept).
                 float first = min(1f, floor(tm * 6));
