@@ -17,7 +17,9 @@ import org.luxnet.scene.compiled.FilmFrame;
  * weight) and generates the primary ray: perspective, orthographic or environment projection, a
  * crop window's offset into the full frame, the thin lens (a disk, or LuxRender's polygonal
  * aperture with its radial distributions), and LuxRender's hither/yon clipping. The camera
- * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host.
+ * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host. Also the
+ * ray differentials of textured scenes: generated from the camera sample when a hit first needs
+ * them, carried through perfectly specular bounces, and met at hits for the texture footprint.
  */
 abstract class CameraKernel extends LightKernel {
     /** Filter kinds, as {@link #filterKind}. */
