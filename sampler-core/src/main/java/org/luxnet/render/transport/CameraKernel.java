@@ -446,10 +446,11 @@ abstract class CameraKernel extends LightKernel {
         float bx = -scratch[Scratch.RY_DX * capacity + gid] - wox, by = -scratch[Scratch.RY_DY * capacity + gid] - woy;
         float bz = -scratch[Scratch.RY_DZ * capacity + gid] - woz;
         float mx = nsx, my = nsy, mz = nsz;
-        // Reflection: wi - dwodx + 2 ((wo.n) dndx + dDNdx n).
-        float eta = 1f, k = 2f, woN = wox * mx + woy * my + woz * mz;
+        float woN = wox * mx + woy * my + woz * mz;
+        // Reflection: wi - dwodx + k dndx + c dDNdx n with k = 2 (wo.n), c = 2.
+        float eta = 1f, k = 2f * woN, c = 2f;
         if (transmission != 0) {
-            // Transmission: wi - eta dwodx + mu dndx + dmudx n, n and its derivatives turned to wo's side.
+            // Transmission: eta the relative index, n and its derivatives turned to wo's side; k = mu, c = dmudx / dDNdx.
             eta = 1f / sqrt(etaScale);
             if (woN < 0) {
                 mx = -mx;
@@ -463,17 +464,13 @@ abstract class CameraKernel extends LightKernel {
                 nyz = -nyz;
                 woN = -woN;
             }
-            k = eta * woN - abs(wix * mx + wiy * my + wiz * mz);
+            float wiN = abs(wix * mx + wiy * my + wiz * mz);
+            k = eta * woN - wiN;
+            c = eta - eta * eta * woN / wiN;
         }
+        // dDNdx = dwodx.n + wo.dndx, likewise in y.
         float dnx = ax * mx + ay * my + az * mz + wox * nxx + woy * nxy + woz * nxz;
         float dny = bx * mx + by * my + bz * mz + wox * nyx + woy * nyy + woz * nyz;
-        // The factor of dDNdx: 2 for reflection, dmudx / dDNdx for transmission.
-        float c = 2f;
-        if (transmission != 0) {
-            c = eta - eta * eta * woN / abs(wix * mx + wiy * my + wiz * mz);
-        } else {
-            k = 2f * woN;
-        }
         scratch[Scratch.RX_OX * capacity + gid] = hx + pxx;
         scratch[Scratch.RX_OY * capacity + gid] = hy + pxy;
         scratch[Scratch.RX_OZ * capacity + gid] = hz + pxz;
