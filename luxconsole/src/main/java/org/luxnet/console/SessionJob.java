@@ -66,6 +66,12 @@ final class SessionJob implements RenderJob {
         return n;
     }
 
+    /** Where the drained sums end in each of the node's streams: {@link RenderSession#nextItems()}. */
+    @Override
+    public long[] streamItems() {
+        return session.nextItems();
+    }
+
     @Override
     public SourceStats stats() {
         return session.stats();

@@ -94,7 +94,7 @@ class PassBudgetProcessTest {
         again.awaitMatch("on port " + port);
         assertEquals(0, client.awaitExit(), client.output());
         assertTrue(client.output().contains("Done (passes"), client.output());
-        assertTrue(again.output().contains("continuing node 1 after"), "the new job continues node 1:\n"
+        assertTrue(again.output().contains("continuing node 1 at stream items"), "the new job continues node 1's streams:\n"
                 + again.output());
         assertUndisturbed("server killed -9 and restarted");
         byte[] finished = Files.readAllBytes(tmp.resolve("budget.flm"));

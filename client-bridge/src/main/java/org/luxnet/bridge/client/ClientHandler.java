@@ -12,6 +12,7 @@ import org.luxnet.bridge.protocol.Auth;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.Failures;
+import org.luxnet.bridge.protocol.FrameGate;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
@@ -24,7 +25,8 @@ import org.luxnet.bridge.protocol.Welcome;
  * The client's handler for one server connection: sends HELLO, checks the server's version; with a
  * password, refuses a server that does not ask for one (it could be an impostor collecting scenes),
  * checks the server's proof before it sends its own, and waits for AUTH_OK; then hands the connection
- * to its {@link NodeLink}. Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
+ * to its {@link NodeLink}, and only then lets frames grow past {@link Protocol#HANDSHAKE_FRAME_BYTES}
+ * ({@link FrameGate}). Refusals (ERROR, BUSY) are accepted in every phase. A protocol error closes
  * this connection only; the node decides whether to reconnect.
  */
 final class ClientHandler extends SimpleChannelInboundHandler<Message> {
@@ -150,6 +152,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<Message> {
 
     private void ready(ChannelHandlerContext ctx) {
         phase = Phase.READY;
+        // The server is who it should be (or nothing can tell): frames up to the full size from now on.
+        FrameGate gate = ctx.pipeline().get(FrameGate.class);
+        if (gate != null) {
+            gate.open();
+        }
         node.ready(ctx.channel());
     }
 

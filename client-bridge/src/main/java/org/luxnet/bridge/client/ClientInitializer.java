@@ -2,6 +2,7 @@ package org.luxnet.bridge.client;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,9 @@ import org.luxnet.bridge.protocol.Protocol;
 /**
  * The client's pipeline for one server connection: framing and codec, a reader-idle timeout (the
  * server answers every heartbeat, so silence means it or the path to it is gone), and the handler.
+ * Until the handshake is done (the server proved the password, or there is none to prove) frames
+ * are limited to {@link Protocol#HANDSHAKE_FRAME_BYTES}, as on the server: a server that has proven
+ * nothing cannot make the client buffer a large frame.
  */
 final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     private final ClientSession session;
@@ -33,10 +37,15 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
-        long idle = session.options().silenceTimeout().toMillis();
-        ch.pipeline().addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
-        ch.pipeline().addLast("handler", node != null ? new ClientHandler(node, session.options().password())
+        install(ch.pipeline(), session, node != null ? new ClientHandler(node, session.options().password())
                 : new ClientHandler(session, resolver, session.options().password()));
+    }
+
+    /** Builds the pipeline of a connection of {@code session} around {@code handler}. */
+    static void install(ChannelPipeline p, ClientSession session, ClientHandler handler) {
+        Framing.install(p, Protocol.HANDSHAKE_FRAME_BYTES, Protocol.MAX_FRAME_BYTES);
+        long idle = session.options().silenceTimeout().toMillis();
+        p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("handler", handler);
     }
 }

@@ -76,7 +76,7 @@ final class DeltaReceipt {
                     + ": another connection acknowledged the " + skipped + " between (another client reattached to this "
                     + "session?); their samples are missing from this render");
         }
-        if (!film.mergeEncoded(seq, bytes)) {
+        if (!film.mergeEncoded(seq, bytes, d.streamItems())) {
             LOG.fine(() -> "delta " + seq + " was merged before; acknowledging the resend");
         }
         if (!session.holdsAcks() || ackNow || seq <= savedSeq) {

@@ -1,11 +1,13 @@
 package org.luxnet.bridge.client;
 
+import java.util.List;
 import org.luxnet.bridge.job.JobSpec;
 
 /**
  * What a node asks its server to render when it opens a session: with a pass budget the node keeps
  * its index through every new job (a server killed and restarted, a session that ended, a resumed
- * client) and the job continues its streams after the samples the client already holds, so the film
+ * client) and the job continues each of its streams (CPU and GPU) at the item after the last one the
+ * client holds, as the deltas reported the positions, so the film
  * ends with exactly the budget's passes of the node, the same samples as an undisturbed render.
  * Without a budget a server that lost its job renders fresh streams under a new index.
  */
@@ -21,8 +23,11 @@ final class NodeBudget {
      * @param proposedNode the node index the node asks its server to render as
      * @param started whether a job of this node has started before (in this run)
      * @param held    samples of the node's streams the client holds
+     * @param heldItems per stream of the node, where the samples the client holds end (empty when
+     *                not known: the server then continues the CPU stream after {@code held})
      */
-    static JobSpec spec(ClientSession session, long budget, int proposedNode, boolean started, long held) {
+    static JobSpec spec(ClientSession session, long budget, int proposedNode, boolean started, long held,
+                        List<Long> heldItems) {
         if (budget == 0) {
             return new JobSpec(session.seed(), started ? session.nextNode() : proposedNode, 0);
         }
@@ -30,6 +35,6 @@ final class NodeBudget {
         if (held >= budget * pixels) {
             return null;
         }
-        return new JobSpec(session.seed(), proposedNode, budget, held);
+        return new JobSpec(session.seed(), proposedNode, budget, held, heldItems);
     }
 }

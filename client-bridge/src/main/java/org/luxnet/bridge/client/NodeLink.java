@@ -4,38 +4,24 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.luxnet.accumulator.io.FilmFormatException;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.protocol.Ack;
 import org.luxnet.bridge.protocol.Busy;
-import org.luxnet.bridge.protocol.Bytes;
-import org.luxnet.bridge.protocol.DeltaChunk;
-import org.luxnet.bridge.protocol.Ended;
 import org.luxnet.bridge.protocol.ErrorCode;
-import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.Failures;
-import org.luxnet.bridge.protocol.Heartbeat;
 import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
-import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
-import org.luxnet.bridge.protocol.ProtocolException;
-import org.luxnet.bridge.protocol.Pull;
-import org.luxnet.bridge.protocol.ServerState;
-import org.luxnet.bridge.protocol.Started;
-import org.luxnet.bridge.protocol.Status;
 import org.luxnet.bridge.protocol.Stop;
 
 /**
  * The protocol side of a {@link RemoteNode}: its connections (through its {@link NodeDialer}), the
- * handshake's outcome, opening or reattaching the session, shipping the scene, pulling a delta every
- * upload interval (and at once after a reattach), handing each delta to its {@link DeltaReceipt},
- * stopping, and reconnecting after a broken connection to collect what the server kept. Its state
- * goes to the node's {@link StatusBoard}. Confined to the session's event loop, except for the
+ * handshake's outcome, opening or reattaching the session, and reconnecting after a broken
+ * connection to collect what the server kept. What the server says in the session (scene requests,
+ * the job's start, deltas for the {@link DeltaReceipt}, status) goes to its {@link NodeMessages},
+ * the heartbeats and pulls are its {@link NodePulls}', and stopping is its {@link NodeStop}'s. Its
+ * state goes to the node's {@link StatusBoard}. Confined to the session's event loop, except for the
  * methods that say otherwise.
  */
 final class NodeLink {
@@ -47,15 +33,16 @@ final class NodeLink {
     private final EventLoop loop;
     private final DeltaReceipt receipt;
     private final NodeDialer dialer;
-    private final SceneShipper shipper;
+    private final NodePulls pulls;
+    private final NodeMessages messages;
+    private final NodeStop stop;
     private final StatusBoard board;
     private final ServerFacts facts;
     // Confined to the event loop.
     private Channel ch;
-    private boolean openSent, stopSent, pulling, started, startedHere, failedHere;
+    private boolean openSent, stopSent, started, startedHere, failedHere;
     private int proposedNode;
     private Busy busy;
-    private ScheduledFuture<?> pullTimer, heartbeatTimer;
     // Read from other threads.
     private volatile boolean stopRequested;
 
@@ -71,7 +58,9 @@ final class NodeLink {
         this.receipt = new DeltaReceipt(session, () -> address + " (" + facts.serverId() + ")", resume, this::sendAck);
         this.dialer = new NodeDialer(this, loop, address, session.options(), session.errorPolicy(),
                 session.clock(loop), inbound);
-        this.shipper = new SceneShipper(session.scene());
+        this.pulls = new NodePulls(this, loop, session.options(), receipt);
+        this.messages = new NodeMessages(this, session, address, receipt, facts, pulls);
+        this.stop = new NodeStop(this, loop, receipt, dialer, address, session.options().stopTimeout());
     }
 
     DeltaReceipt receipt() {
@@ -145,7 +134,8 @@ final class NodeLink {
             return;
         }
         facts.contact();
-        JobSpec spec = NodeBudget.spec(session, passBudget, proposedNode, started, receipt.film().heldSamples());
+        JobSpec spec = NodeBudget.spec(session, passBudget, proposedNode, started, receipt.film().heldSamples(),
+                receipt.film().heldItems());
         if (spec == null) {
             LOG.info("server " + address + ": the film already holds its " + passBudget + " passes");
             finish(NodeStatus.of(NodeState.DONE));
@@ -158,55 +148,25 @@ final class NodeLink {
                 session.scene().manifest()));
         openSent = true;
         setStatus(NodeStatus.of(started ? NodeState.REATTACHING : NodeState.SENDING_SCENE));
-        long hb = session.options().heartbeatInterval().toMillis();
-        heartbeatTimer = loop.scheduleAtFixedRate(() -> c.writeAndFlush(new Heartbeat()), hb, hb, TimeUnit.MILLISECONDS);
+        pulls.heartbeats(c);
         if (stopRequested && !started) {
             sendStop(c);
         }
     }
 
+    /** A message from the server after the handshake (see {@link NodeMessages}). */
     void onMessage(Channel c, Message m) {
         if (c != ch || terminal()) {
             return;
         }
         facts.contact();
-        try {
-            switch (m.type()) {
-                case ERROR: {
-                    ErrorMessage e = (ErrorMessage) m;
-                    refused(c, e.code(), LogText.of(e.message()));
-                    break;
-                }
-                case BUSY:
-                    busy = (Busy) m;
-                    setStatus(busyStatus());
-                    c.close();
-                    break;
-                case NEED:
-                    sendFiles(c, ((Need) m).hashes());
-                    break;
-                case STARTED:
-                    started(c, (Started) m);
-                    break;
-                case DELTA_CHUNK:
-                    delta(c, (DeltaChunk) m);
-                    break;
-                case STATUS:
-                    status(c, (Status) m);
-                    break;
-                case ENDED: {
-                    Ended e = (Ended) m;
-                    LOG.info("server " + address + " done: " + e.samples() + " samples rendered by its last job");
-                    finish(NodeStatus.of(NodeState.DONE));
-                    c.close();
-                    break;
-                }
-                default:
-                    throw new ProtocolException("a client does not accept " + m.type() + " from a server");
-            }
-        } catch (ProtocolException e) {
-            connectionFailed(c, e.getMessage());
-        }
+        messages.onMessage(c, m);
+    }
+
+    /** The server is busy with another client's session. */
+    void busy(Busy b) {
+        busy = b;
+        setStatus(busyStatus());
     }
 
     private NodeStatus busyStatus() {
@@ -214,79 +174,9 @@ final class NodeLink {
                 + Instant.ofEpochMilli(busy.sinceEpochMillis()));
     }
 
-    private void sendFiles(Channel c, List<Bytes> hashes) throws ProtocolException {
-        if (stopSent) {
-            return;
-        }
-        setStatus(NodeStatus.of(hashes.isEmpty() ? NodeState.STARTING : NodeState.SENDING_SCENE));
-        long bytes = shipper.send(c, hashes);
-        if (!hashes.isEmpty()) {
-            LOG.fine(() -> "sent " + hashes.size() + " scene files (" + bytes + " bytes) to " + address);
-        }
-    }
-
-    private void started(Channel c, Started s) {
-        if (s.width() != session.width() || s.height() != session.height()) {
-            refused(c, ErrorCode.SCENE, "the server renders a " + s.width() + "x" + s.height() + " film, the client's is "
-                    + session.width() + "x" + session.height());
-            return;
-        }
-        receipt.started(s.jobId());
-        facts.started(s);
-        started = startedHere = true;
-        dialer.progress();
-        LOG.info("server " + address + " (" + facts.serverId() + ") " + (s.attached() ? "reattached" : "renders")
-                + " as node " + s.node() + " on " + s.threads() + " threads" + (s.devices().isEmpty() ? "" : ", "
-                + s.devices()));
-        if (stopRequested) {
-            sendStop(c);
-            return;
-        }
-        setStatus(NodeStatus.of(NodeState.RENDERING));
-        if (pullTimer == null) {
-            long every = session.options().uploadInterval().toMillis();
-            pullTimer = loop.scheduleAtFixedRate(() -> pull(c), every, every, TimeUnit.MILLISECONDS);
-        }
-        if (s.attached()) {
-            // Back after a cut: collect at once, or links that live shorter than an upload interval
-            // would never deliver anything.
-            pull(c);
-        }
-    }
-
-    private void pull(Channel c) {
-        // Holding acknowledgements until the next save: leave the server room for one more delta
-        // and its resend, and let the rest wait in its session (nothing is lost, the next delta grows).
-        if (c == ch && !pulling && !stopSent && c.isActive() && receipt.roomToPull()) {
-            pulling = true;
-            c.writeAndFlush(new Pull());
-        }
-    }
-
     /** Asks for a delta now, when connected and none is on its way. Any thread. */
     void pullNow() {
-        if (loop.isShuttingDown()) {
-            return;
-        }
-        loop.execute(() -> {
-            Channel c = ch;
-            if (c != null && started && !terminal()) {
-                pull(c);
-            }
-        });
-    }
-
-    private void delta(Channel c, DeltaChunk d) throws ProtocolException {
-        long seq;
-        try {
-            seq = receipt.chunk(d, stopRequested);
-        } catch (FilmFormatException e) {
-            fail(c, "corrupt delta " + d.seq() + " from " + address + ": " + e.getMessage());
-            return;
-        }
-        if (seq >= 0) {
-            pulling = false;
-        }
+        pulls.pullNow();
     }
 
     private void sendAck(long seq) {
@@ -300,19 +190,33 @@ final class NodeLink {
         loop.execute(() -> receipt.saved(checkpoint));
     }
 
-    private void status(Channel c, Status s) {
-        facts.status(s);
-        boolean failed = s.state() == ServerState.FAILED;
-        if ((failed || s.state() == ServerState.FINISHED) && started && !stopSent) {
-            if (failed) {
-                LOG.warning("server " + address + ": " + LogText.of(s.describe()));
-            }
-            sendStop(c);
-            setStatus(NodeStatus.of(NodeState.FINISHED));
-        }
+    /** The server's job started (or was reattached to) on the current connection. */
+    void sessionStarted() {
+        started = startedHere = true;
+        dialer.progress();
     }
 
-    private void sendStop(Channel c) {
+    /** The current connection, or null. */
+    Channel channel() {
+        return ch;
+    }
+
+    /** Whether a job of this node has started (in this run). */
+    boolean started() {
+        return started;
+    }
+
+    /** Whether STOP went out on the current connection. */
+    boolean stopSent() {
+        return stopSent;
+    }
+
+    /** Whether the render is stopping. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    void sendStop(Channel c) {
         stopSent = true;
         if (status().state() != NodeState.FINISHED) {
             setStatus(NodeStatus.of(NodeState.STOPPING));
@@ -330,7 +234,7 @@ final class NodeLink {
         c.close();
     }
 
-    private void fail(Channel c, String why) {
+    void fail(Channel c, String why) {
         LOG.warning("server " + address + " " + why);
         finish(new NodeStatus(NodeState.FAILED, why));
         c.close();
@@ -351,9 +255,9 @@ final class NodeLink {
             return;
         }
         ch = null;
-        openSent = stopSent = pulling = false;
+        openSent = stopSent = false;
         receipt.reset();
-        cancelTimers();
+        pulls.connectionGone();
         if (terminal()) {
             return;
         }
@@ -380,75 +284,32 @@ final class NodeLink {
         dialer.retry(reason);
     }
 
-    private void cancelTimers() {
-        if (pullTimer != null) {
-            pullTimer.cancel(false);
-            pullTimer = null;
-        }
-        if (heartbeatTimer != null) {
-            heartbeatTimer.cancel(false);
-            heartbeatTimer = null;
-        }
-    }
-
-    private void finish(NodeStatus last) {
+    void finish(NodeStatus last) {
         setStatus(last);
-        cancelTimers();
+        pulls.cancel();
     }
 
-    /** Closes the connection at once without collecting anything more. */
+    /** Closes the connection at once without collecting anything more. Any thread. */
     void abandon() {
-        if (loop.isShuttingDown()) {
-            return;
-        }
-        loop.execute(() -> {
-            if (!terminal()) {
-                finish(NodeStatus.of(started ? NodeState.ABANDONED : NodeState.STOPPED));
-            }
-            if (ch != null) {
-                ch.close();
-            }
-        });
+        stop.abandon();
     }
 
     /** Asks the server to stop and send what it has left; returns at once. Any thread. */
     void requestStop() {
-        stopRequested = true;
-        loop.execute(() -> {
-            if (terminal()) {
-                return;
-            }
-            // The final save follows the stop; the server ends only once everything is acknowledged.
-            receipt.release(Long.MAX_VALUE);
-            if (ch != null && openSent) {
-                if (!stopSent) {
-                    sendStop(ch);
-                }
-            } else if (!started) {
-                if (ch != null) {
-                    ch.close();
-                }
-                finish(NodeStatus.of(NodeState.STOPPED));
-                return;
-            } else if (ch == null) {
-                // Lost and waiting out a back-off (or aside): try at once instead (a refusal ends it).
-                // When the timer already fired, a connection attempt is in flight and will report.
-                dialer.hurry();
-            }
-            loop.schedule(() -> {
-                if (!terminal()) {
-                    LOG.warning("server " + address + ": gave up collecting its last delta after "
-                            + session.options().stopTimeout().toSeconds() + " s; its undelivered samples are lost");
-                    finish(NodeStatus.of(NodeState.GAVE_UP));
-                    if (ch != null) {
-                        ch.close();
-                    }
-                }
-            }, session.options().stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        });
+        stop.requestStop();
     }
 
-    private void setStatus(NodeStatus s) {
+    /** The render is stopping (see {@link NodeStop}). */
+    void markStopRequested() {
+        stopRequested = true;
+    }
+
+    /** Whether OPEN went out on the current connection. */
+    boolean openSent() {
+        return openSent;
+    }
+
+    void setStatus(NodeStatus s) {
         board.set(s);
     }
 
@@ -456,7 +317,7 @@ final class NodeLink {
         return board.get();
     }
 
-    private boolean terminal() {
+    boolean terminal() {
         return board.get().state().terminal();
     }
 }

@@ -18,4 +18,16 @@ public interface RenderJob extends FilmSource {
 
     /** The error that stopped the job, or null. */
     Throwable failure();
+
+    /**
+     * Per device stream of the node (0: CPU, 1..: GPUs, as {@link JobSpec#startItems} numbers them),
+     * the work item at which the samples drained so far end, counted from the stream's start (so a
+     * continued job reports positions past its {@link JobSpec#startItems}, and keeps those of streams
+     * it has no device for). Called right after {@link #drainInto}, on the thread that drains, so the
+     * positions match the delta exactly. Empty when the job cannot tell (the client then continues
+     * the node by its sample count alone).
+     */
+    default long[] streamItems() {
+        return new long[0];
+    }
 }

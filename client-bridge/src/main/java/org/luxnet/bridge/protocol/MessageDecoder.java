@@ -93,7 +93,8 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
                 if ((flags & ~1) != 0) {
                     throw new ProtocolException("DELTA_CHUNK has unknown flags " + flags);
                 }
-                return new DeltaChunk(seq, offset, total, (flags & 1) != 0, r.blob("data", Protocol.CHUNK_BYTES));
+                List<Long> items = items(r, "stream items");
+                return new DeltaChunk(seq, offset, total, (flags & 1) != 0, r.blob("data", Protocol.CHUNK_BYTES), items);
             }
             case ACK:
                 return new Ack(r.i64("seq"));
@@ -112,11 +113,27 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         }
     }
 
+    /** u8 count, then count i64 stream positions (at most {@link JobSpec#MAX_STREAMS}). */
+    private static List<Long> items(WireReader r, String field) throws ProtocolException {
+        int n = r.u8(field + " count");
+        if (n > JobSpec.MAX_STREAMS) {
+            throw new ProtocolException(field + ": " + n + " streams, the limit is " + JobSpec.MAX_STREAMS);
+        }
+        List<Long> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(r.i64(field));
+        }
+        return items;
+    }
+
     private static Open open(WireReader r) throws ProtocolException {
         String session = r.string("sessionId");
         Bytes secret = r.fixed(Protocol.SECRET_BYTES, "secret");
         boolean attachOnly = r.bool("attachOnly");
-        JobSpec spec = new JobSpec(r.i64("seed"), r.i32("node"), r.i64("passBudget"), r.i64("startSamples"));
+        long seed = r.i64("seed");
+        int node = r.i32("node");
+        long budget = r.i64("passBudget"), startSamples = r.i64("startSamples");
+        JobSpec spec = new JobSpec(seed, node, budget, startSamples, items(r, "start items"));
         String main = r.string("mainFile");
         // Each entry takes at least 2 + 32 + 8 bytes, which bounds the count by the frame.
         int n = r.u32("entry count", Math.min(Protocol.MAX_MANIFEST_ENTRIES, r.remaining() / 42));

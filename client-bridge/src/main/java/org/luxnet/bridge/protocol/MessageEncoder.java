@@ -82,6 +82,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
                 out.writeByte(o.attachOnly() ? 1 : 0);
                 out.writeLong(o.spec().sessionSeed()).writeInt(o.spec().node()).writeLong(o.spec().passBudget())
                         .writeLong(o.spec().startSamples());
+                items(out, o.spec().startItems());
                 string(out, o.mainFile());
                 out.writeInt(o.manifest().size());
                 for (ManifestEntry e : o.manifest()) {
@@ -113,6 +114,7 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
             case DELTA_CHUNK: {
                 DeltaChunk d = (DeltaChunk) m;
                 out.writeLong(d.seq()).writeLong(d.offset()).writeLong(d.totalSize()).writeByte(d.last() ? 1 : 0);
+                items(out, d.streamItems());
                 blob(out, d.data());
                 break;
             }
@@ -146,6 +148,11 @@ public final class MessageEncoder extends MessageToByteEncoder<Message> {
     private static void string(ByteBuf out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeShort(b.length).writeBytes(b);
+    }
+
+    private static void items(ByteBuf out, java.util.List<Long> items) {
+        out.writeByte(items.size());
+        items.forEach(out::writeLong);
     }
 
     private static void blob(ByteBuf out, Bytes b) {

@@ -9,8 +9,8 @@ import org.luxnet.bridge.job.ManifestEntry;
  * the server keeps its own node index and render and ignores the rest.
  *
  * <p>Wire: {@code string sessionId, 32 bytes secret, u8 attachOnly (0/1), i64 seed, i32 node, i64 passBudget,
- * i64 startSamples, string
- * mainFile, u32 count, then count times (string name, 32 bytes sha256, i64 size)}.
+ * i64 startSamples, u8 count, count times i64 start item, string mainFile, u32 count, then count
+ * times (string name, 32 bytes sha256, i64 size)}.
  *
  * @param sessionId the session's id on the wire (derived from the id the client keeps in its FLM, so
  *                  that a restarted client can reattach); servers may show it to others

@@ -3,14 +3,17 @@ package org.luxnet.bridge.protocol;
 /** Constants both sides agree on. */
 public final class Protocol {
     /** The protocol version this build speaks; a peer with another version is refused. */
-    public static final int VERSION = 2; // 2: OPEN carries the session secret and the node's stream start; Status carries the state as a code
+    public static final int VERSION = 3; // 2: OPEN carries the session secret and the node's stream start; Status carries the state as a code
+                                         // 3: DELTA_CHUNK carries the node's stream positions, OPEN the positions to continue at
     /** TCP port a render server listens on when none is given. */
     public static final int DEFAULT_PORT = 18018;
     /** Largest frame either side accepts (length field excluded): a chunk plus its header, with room. */
     public static final int MAX_FRAME_BYTES = (1 << 20) + 4096;
     /**
-     * Largest frame a server accepts before the client has authenticated: room for a HELLO with the
-     * longest client name, nothing that could make it buffer much per connection.
+     * Largest frame either side accepts before the handshake is done: a server before the client has
+     * authenticated (room for a HELLO with the longest client name), a client before the server has
+     * proven the password (room for a WELCOME or an ERROR with the longest strings); nothing that
+     * could make either buffer much per connection.
      */
     public static final int HANDSHAKE_FRAME_BYTES = 8192;
     /** Largest data piece of a {@link BlobChunk} or {@link DeltaChunk}. */

@@ -268,11 +268,12 @@ public final class RenderServer implements AutoCloseable {
     }
 
     /** Sends an encoded delta in chunks and flushes. */
-    static void writeDelta(Channel ch, long seq, byte[] bytes, boolean last) {
+    static void writeDelta(Channel ch, ServerSession.PendingDelta d) {
+        byte[] bytes = d.bytes();
         int off = 0;
         do {
             int n = Math.min(Protocol.CHUNK_BYTES, bytes.length - off);
-            ch.write(new DeltaChunk(seq, off, bytes.length, last, Bytes.of(bytes, off, n)));
+            ch.write(new DeltaChunk(d.seq(), off, bytes.length, d.last(), Bytes.of(bytes, off, n), d.streamItems()));
             off += n;
         } while (off < bytes.length);
         ch.flush();

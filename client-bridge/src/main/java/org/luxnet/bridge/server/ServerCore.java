@@ -3,13 +3,10 @@ package org.luxnet.bridge.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,53 +26,42 @@ import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
-import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.ProtocolException;
 import org.luxnet.bridge.protocol.Started;
 
 /**
  * The server's state machine: at most one session, its scene upload, job, deltas and lease. Every
  * method runs on the one state thread ({@code work}), so the state needs no locks; the slow parts
- * (starting a job, waiting for it to stop) run on {@code helper}, and compressing a delta (a 1080p
- * zlib pass) on {@code encoder}, each posting its result back, so heartbeats and lease checks are
- * answered meanwhile. The
- * network handlers only forward messages of authenticated connections here.
+ * (starting a job, waiting for it to stop: {@link JobThread}) run on {@code helper}, and compressing
+ * a delta (a 1080p zlib pass; {@link ServerDeltas}) on {@code encoder}, each posting its result
+ * back, so heartbeats and lease checks are answered meanwhile. The network handlers only forward
+ * messages of authenticated connections here.
  */
 final class ServerCore {
     private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
-    /** A client that leaves this many deltas unacknowledged is broken or hostile. */
-    static final int MAX_UNACKED = Protocol.MAX_UNACKED_DELTAS;
-    private static final int ENDED_MEMORY = 16;
 
     private final ServerConfig config;
-    private final RenderBackend backend;
     private final SceneIntake intake;
     private final ScheduledExecutorService work;
-    private final ExecutorService helper;
-    private final DeltaEncoder encoder;
+    private final JobThread jobs;
+    private final ServerDeltas deltas;
     private final Runnable changed;
     private final PeerLog peerLog;
-    private final Map<String, Ended> ended = new LinkedHashMap<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ended> e) {
-            return size() > ENDED_MEMORY;
-        }
-    };
+    private final SessionHistory history = new SessionHistory();
     private ServerSession session;
-    private long samplesSent, samplesAcked;
-    private int sessionsEnded, sessionsExpired;
     private long lastStatsNanos;
 
     ServerCore(ServerConfig config, RenderBackend backend, BlobCache cache, ScheduledExecutorService work,
                ExecutorService helper, ExecutorService encoder, Runnable changed, PeerLog peerLog) {
         this.config = config;
-        this.backend = backend;
         this.intake = new SceneIntake(cache);
         this.work = work;
-        this.helper = helper;
-        this.encoder = new DeltaEncoder(encoder, this::post);
+        this.jobs = new JobThread(backend, helper, this::post);
+        this.deltas = new ServerDeltas(encoder, this::post, s -> session == s, (s, e) -> {
+            refuse(s.owner, ErrorCode.INTERNAL, "the server failed to encode its delta: " + e);
+            endSession("its delta could not be encoded");
+            changed.run();
+        });
         this.changed = changed;
         this.peerLog = peerLog;
     }
@@ -108,7 +94,7 @@ final class ServerCore {
             switch (m.type()) {
                 case OPEN: open(ch, (Open) m); break;
                 case BLOB_CHUNK: blob(ch, (BlobChunk) m); break;
-                case PULL: pull(owned(ch, m)); break;
+                case PULL: deltas.pull(owned(ch, m)); break;
                 case ACK: ack(owned(ch, m), ((Ack) m).seq()); break;
                 case HEARTBEAT:
                     // A heartbeat may cross the end of its session on the wire; it needs no answer then.
@@ -173,8 +159,7 @@ final class ServerCore {
             return;
         }
         if (o.attachOnly()) {
-            Ended e = ended.getOrDefault(o.sessionId(), new Ended(0, 0));
-            ch.writeAndFlush(e);
+            ch.writeAndFlush(history.endOf(o.sessionId()));
             return;
         }
         config.limits().check(o.mainFile(), o.manifest());
@@ -205,9 +190,7 @@ final class ServerCore {
                 break;
             default:
                 ch.writeAndFlush(started(s, true));
-                for (ServerSession.PendingDelta d : s.unacked.values()) {
-                    send(s, d);
-                }
+                deltas.resend(s);
         }
     }
 
@@ -235,19 +218,7 @@ final class ServerCore {
             return;
         }
         s.state = ServerSession.State.STARTING;
-        helper.execute(() -> {
-            try {
-                RenderJob job = backend.start(bundle, s.spec);
-                post(() -> jobStarted(s, job));
-            } catch (JobException e) {
-                post(() -> jobFailed(s, e.code(), e.getMessage()));
-            } catch (RuntimeException | Error e) {
-                // Whatever fails while the scene is set up (a compiler bug, memory) ends the session
-                // with the reason, never a job thread that dies silently and a session left "starting".
-                LOG.log(Level.WARNING, "render backend failed", e);
-                post(() -> jobFailed(s, JobFailures.code(e), JobFailures.describe(e)));
-            }
-        });
+        jobs.start(s, bundle, this::jobStarted, this::jobFailed);
     }
 
     /** An error on the state thread: the session ends and its client is told why. */
@@ -304,67 +275,18 @@ final class ServerCore {
                 st.devices() == null ? "" : st.devices());
     }
 
-    private void pull(ServerSession s) throws ProtocolException {
-        if (s.state != ServerSession.State.RENDERING) {
-            return;
-        }
-        if (s.unacked.size() + s.encoding >= MAX_UNACKED) {
-            throw new ProtocolException("the client left " + (s.unacked.size() + s.encoding)
-                    + " deltas unacknowledged");
-        }
-        makeDelta(s, false, d -> send(s, d));
-    }
-
     /** Replaces how films are encoded (tests hold an encoding to see the state thread answer meanwhile). */
     void encodeWith(Function<Film, byte[]> e) {
-        encoder.encodeWith(e);
-    }
-
-    /**
-     * Drains the job's new samples into the next delta here and encodes it off this thread; back here,
-     * keeps it for its acknowledgement and passes it to {@code then}, unless the session ended meanwhile.
-     */
-    private void makeDelta(ServerSession s, boolean last, Consumer<ServerSession.PendingDelta> then) {
-        Film f = s.job.newFilm();
-        long n = s.job.drainInto(f);
-        long seq = s.nextSeq++;
-        s.encoding++;
-        encoder.encode(f, "delta " + seq, bytes -> {
-            s.encoding--;
-            if (session == s) {
-                ServerSession.PendingDelta d = new ServerSession.PendingDelta(seq, bytes, last, n);
-                s.unacked.put(seq, d);
-                samplesSent += n;
-                then.accept(d);
-            }
-        }, e -> {
-            s.encoding--;
-            if (session == s) {
-                refuse(s.owner, ErrorCode.INTERNAL, "the server failed to encode its delta: " + e);
-                endSession("its delta could not be encoded");
-                changed.run();
-            }
-        });
-    }
-
-    private void send(ServerSession s, ServerSession.PendingDelta d) {
-        if (s.owner == null) {
-            return;
-        }
-        RenderServer.writeDelta(s.owner, d.seq(), d.bytes(), d.last());
+        deltas.encodeWith(e);
     }
 
     private void ack(ServerSession s, long seq) {
-        ServerSession.PendingDelta d = s.unacked.remove(seq);
-        if (d != null) {
-            samplesAcked += d.samples();
-        }
+        deltas.acked(s, seq);
         if (s.finalSeq != 0 && s.unacked.isEmpty()) {
             long total = s.job.stats().samples();
             Ended e = new Ended(total, s.finalSeq);
-            ended.put(s.id, e);
+            history.stopped(s.id, e);
             s.owner.writeAndFlush(e);
-            sessionsEnded++;
             endSession("its client stopped it; " + total + " samples rendered and delivered");
         }
     }
@@ -377,7 +299,7 @@ final class ServerCore {
         switch (s.state) {
             case RECEIVING:
                 s.owner.writeAndFlush(new Ended(0, 0));
-                sessionsEnded++;
+                history.stopped(s.id, null);
                 endSession("its client stopped it before the scene arrived");
                 break;
             case STARTING:
@@ -385,24 +307,11 @@ final class ServerCore {
                 break;
             case RENDERING:
                 s.state = ServerSession.State.STOPPING;
-                stopJob(s, "; sending what it has", () -> post(() -> finishStop(s)));
+                jobs.stop(s, "; sending what it has", () -> post(() -> finishStop(s)));
                 break;
             default:
                 break;
         }
-    }
-
-    /** Stops the job of {@code s} and, on the job thread, waits for its threads, then runs {@code then}. */
-    private void stopJob(ServerSession s, String context, Runnable then) {
-        RenderJob job = s.job;
-        job.requestStop();
-        helper.execute(() -> {
-            if (!job.awaitStopped(JobFailures.STOP_WAIT)) {
-                LOG.warning("session " + s.shownId + ": its render threads did not end within "
-                        + JobFailures.STOP_WAIT.toSeconds() + " s" + context);
-            }
-            then.run();
-        });
     }
 
     private void finishStop(ServerSession s) {
@@ -410,9 +319,9 @@ final class ServerCore {
             return;
         }
         s.finalPending = true;
-        makeDelta(s, true, d -> {
+        deltas.make(s, true, d -> {
             s.finalSeq = d.seq();
-            send(s, d);
+            deltas.send(s, d);
             changed.run();
         });
     }
@@ -430,7 +339,7 @@ final class ServerCore {
             if (s.owner != null) {
                 s.owner.close();
             }
-            sessionsExpired++;
+            history.expired();
             endSession("its lease expired");
             changed.run();
         }
@@ -445,7 +354,7 @@ final class ServerCore {
         s.abortUpload();
         if (s.job != null) {
             // Waited for on the job thread, so the next session's job starts once this one's threads ended.
-            stopJob(s, " of the session's end", () -> { });
+            jobs.stop(s, " of the session's end", () -> { });
         }
         LOG.info("session " + s.shownId + " ended (" + why + "); idle, waiting for a client");
     }
@@ -468,14 +377,7 @@ final class ServerCore {
 
     /** What the server is doing. */
     ServerSnapshot snapshot() {
-        ServerSession s = session;
-        if (s == null) {
-            return new ServerSnapshot("idle", null, null, false, 0, samplesSent, samplesAcked, sessionsEnded,
-                    sessionsExpired, 0, null);
-        }
-        SourceStats job = s.job == null ? null : s.job.stats();
-        return new ServerSnapshot(s.stateName(), s.id, s.clientAddress, s.owner != null, job == null ? 0 : job.samples(),
-                samplesSent, samplesAcked, sessionsEnded, sessionsExpired, job == null ? 0 : s.pixels, job);
+        return history.snapshot(session, deltas);
     }
 
     private void refuse(Channel ch, ErrorCode code, String message) {

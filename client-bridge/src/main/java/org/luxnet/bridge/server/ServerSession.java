@@ -19,8 +19,11 @@ import org.luxnet.bridge.protocol.LogText;
 final class ServerSession {
     enum State { RECEIVING, STARTING, RENDERING, STOPPING }
 
-    /** An encoded delta awaiting its acknowledgement. */
-    record PendingDelta(long seq, byte[] bytes, boolean last, long samples) {
+    /**
+     * An encoded delta awaiting its acknowledgement, with the job's stream positions once it is in
+     * the client's film ({@link org.luxnet.bridge.job.RenderJob#streamItems}).
+     */
+    record PendingDelta(long seq, byte[] bytes, boolean last, long samples, List<Long> streamItems) {
     }
 
     final String id, jobId, mainFile;

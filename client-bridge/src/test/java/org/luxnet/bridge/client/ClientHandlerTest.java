@@ -20,6 +20,7 @@ import org.luxnet.bridge.protocol.Ack;
 import org.luxnet.bridge.protocol.Bytes;
 import org.luxnet.bridge.protocol.Protocol;
 import org.luxnet.bridge.protocol.DeltaChunk;
+import org.luxnet.bridge.protocol.FrameGate;
 import org.luxnet.bridge.protocol.Hello;
 import org.luxnet.bridge.protocol.Message;
 import org.luxnet.bridge.protocol.Need;
@@ -148,5 +149,54 @@ class ClientHandlerTest {
         ch.writeInbound(new Welcome(Protocol.VERSION, 0, "srv", true, NONCE));
         assertFalse(ch.isActive());
         assertTrue(n.state().contains("requires a password"), n.state());
+    }
+
+    /** A connection with the client's own pipeline (frame limits, codec, idle timeout) around the handler. */
+    private static EmbeddedChannel piped(RemoteNode n) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ClientInitializer.install(ch.pipeline(), n.link().session(), new ClientHandler(n.link(), null));
+        ch.pipeline().fireChannelActive();
+        return ch;
+    }
+
+    private static io.netty.buffer.ByteBuf frame(Message m) {
+        io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
+        try {
+            org.luxnet.bridge.protocol.MessageEncoder.encode(m, b);
+        } catch (org.luxnet.bridge.protocol.ProtocolException e) {
+            throw new AssertionError(e);
+        }
+        return b;
+    }
+
+    @Test
+    void beforeTheHandshakeAServerCannotMakeTheClientBufferALargeFrame() {
+        try (LogCapture log = new LogCapture(RemoteNode.class.getName())) {
+            RemoteNode n = node(null);
+            EmbeddedChannel ch = piped(n);
+            FrameGate gate = ch.pipeline().get(FrameGate.class);
+            assertEquals(Protocol.HANDSHAKE_FRAME_BYTES, gate.limit());
+            // Only the length field of a 1 MiB frame, as a hostile server would send instead of WELCOME.
+            io.netty.buffer.ByteBuf header = io.netty.buffer.Unpooled.buffer().writeInt(1 << 20).writeByte(1);
+            ch.writeInbound(header);
+            assertFalse(ch.isActive(), "refused at the length field, not after a megabyte");
+            assertTrue(log.contains("a frame of " + (1 << 20) + " bytes before authentication"),
+                    log.messages().toString());
+        }
+    }
+
+    @Test
+    void afterTheHandshakeFramesMayBeLarge() {
+        RemoteNode n = node(null);
+        EmbeddedChannel ch = piped(n);
+        ch.writeInbound(frame(new Welcome(Protocol.VERSION, 0, "srv", false, NONCE)));
+        assertEquals(Protocol.MAX_FRAME_BYTES, ch.pipeline().get(FrameGate.class).limit());
+        // A STATUS with the longest strings is larger than any handshake frame, and normal now.
+        String longest = "x".repeat(Protocol.MAX_STRING_BYTES);
+        io.netty.buffer.ByteBuf status = frame(new org.luxnet.bridge.protocol.Status(
+                org.luxnet.bridge.protocol.ServerState.RENDERING, longest, 1, 1, 1, 1, longest, 0.5, 1, 2));
+        assertTrue(status.readableBytes() > Protocol.HANDSHAKE_FRAME_BYTES + 4);
+        ch.writeInbound(status);
+        assertTrue(ch.isActive(), n.status().toString());
     }
 }

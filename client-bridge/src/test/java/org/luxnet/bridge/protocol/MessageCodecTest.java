@@ -38,13 +38,14 @@ class MessageCodecTest {
                 new AuthOk(),
                 new ErrorMessage(ErrorCode.AUTH_FAILED, "wrong password"),
                 new Busy("session-a", "127.0.0.1:4567", 1_700_000_000_123L),
-                new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17, 5L << 33), "scenes/main.lxs",
+                new Open("session-a", filled(32, 5), true, new JobSpec(-42, 3, 17, 5L << 33, List.of(1L << 40, 0L, 7L)),
+                        "scenes/main.lxs",
                         List.of(new ManifestEntry("scenes/main.lxs", h, 1234), new ManifestEntry("m/x.ply", n, 0))),
                 new Need(List.of(h, n)),
                 new BlobChunk(h, 5, 20, filled(15, 3)),
                 new Started("job-1", 4, true, 640, 480, 8, "CPU + GPU"),
                 new Pull(),
-                new DeltaChunk(9, 0, 3, true, filled(3, 4)),
+                new DeltaChunk(9, 0, 3, true, filled(3, 4), List.of(96L, 1L << 35)),
                 new Ack(9),
                 new Heartbeat(),
                 new Status(ServerState.FAILED, "out of memory", 1000, 990, 123.5, 4, "CPU", 0.75, 1L << 30, 1L << 34),
@@ -151,6 +152,34 @@ class MessageCodecTest {
         welcome[1] = 1;
         welcome[8] = 2;
         assertTrue(decodeFailure(frame(MessageType.WELCOME.wire(), welcome)).getMessage().contains("0 or 1"));
+    }
+
+    @Test
+    void streamPositionsAreCheckedOnBothSidesOfTheWire() {
+        // A delta without positions (a job that cannot tell) still round-trips, as an empty list.
+        EmbeddedChannel ch = new EmbeddedChannel();
+        Framing.install(ch.pipeline(), Protocol.MAX_FRAME_BYTES);
+        DeltaChunk none = new DeltaChunk(2, 0, 1, false, filled(1, 1));
+        assertTrue(ch.writeOutbound(none));
+        assertTrue(ch.writeInbound((ByteBuf) ch.readOutbound()));
+        assertEquals(List.of(), ((DeltaChunk) ch.readInbound()).streamItems());
+        // Negative positions and more streams than the wire allows exist on neither side.
+        assertThrows(IllegalArgumentException.class, () -> new DeltaChunk(1, 0, 1, false, filled(1, 1), List.of(-1L)));
+        assertThrows(IllegalArgumentException.class, () -> new JobSpec(1, 1, 1, 0,
+                java.util.Collections.nCopies(JobSpec.MAX_STREAMS + 1, 0L)));
+        byte[] body = new byte[8 + 8 + 8 + 1 + 1 + 8 + 4 + 1];
+        body[7] = 1; // seq 1
+        body[23] = 1; // totalSize 1
+        body[25] = 1; // one stream position ...
+        body[26] = (byte) 0x80; // ... of -2^63
+        body[37] = 1; // one data byte
+        Throwable t = decodeFailure(frame(MessageType.DELTA_CHUNK.wire(), body));
+        assertInstanceOf(ProtocolException.class, t);
+        assertTrue(t.getMessage().contains("stream item"), t.getMessage());
+        byte[] many = body.clone();
+        many[25] = (byte) (JobSpec.MAX_STREAMS + 1);
+        t = decodeFailure(frame(MessageType.DELTA_CHUNK.wire(), many));
+        assertTrue(t.getMessage().contains("limit"), t.getMessage());
     }
 
     @Test

@@ -16,9 +16,17 @@ public final class FakeBackend implements RenderBackend {
     public final List<JobSpec> specs = new CopyOnWriteArrayList<>();
     public final List<FakeJob> jobs = new CopyOnWriteArrayList<>();
     private final long passPauseMillis;
+    private final int[] streams;
 
+    /** A backend rendering on the CPU stream alone. */
     public FakeBackend(long passPauseMillis) {
+        this(passPauseMillis, 0);
+    }
+
+    /** A backend whose jobs render the device streams {@code streams} (0: CPU, 1..: GPUs). */
+    public FakeBackend(long passPauseMillis, int... streams) {
         this.passPauseMillis = passPauseMillis;
+        this.streams = streams.clone();
     }
 
     @Override
@@ -35,7 +43,7 @@ public final class FakeBackend implements RenderBackend {
         }
         bundles.add(scene);
         specs.add(spec);
-        FakeJob j = new FakeJob(spec, passPauseMillis);
+        FakeJob j = new FakeJob(spec, passPauseMillis, streams);
         jobs.add(j);
         return j;
     }

@@ -1,51 +1,90 @@
 package org.luxnet.bridge.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.luxnet.accumulator.Film;
 import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.RenderJob;
 
 /**
- * A stand-in renderer: a thread adds full passes of samples whose values are a pure function of
- * (seed, node, pass, pixel), so that the same spec always yields the same film, at a bounded pace
- * so that tests leave the machine's cores to others.
+ * A stand-in renderer with the stream model of a real render session: one thread per device stream
+ * (0: the CPU, 1..: GPUs) adds samples whose values are a pure function of (seed, node, stream, pass,
+ * pixel), so that the same work always yields the same film, at a bounded pace so that tests leave
+ * the machine's cores to others. Work items are rows, {@link #HEIGHT} to a pass; the CPU stream
+ * commits whole passes, a GPU stream row by row (its film can end inside a pass, as a real GPU's
+ * batches do). The streams share the spec's pass budget as a session's devices do, counting the
+ * passes begun by the start items ({@link JobSpec#startItems}, or for the CPU stream alone {@link
+ * JobSpec#startSamples} when they are not given), and every stream first completes a pass it begun.
  */
 public final class FakeJob implements RenderJob {
     public static final int WIDTH = 24, HEIGHT = 16, SCALE_BITS = 32;
 
     private final JobSpec spec;
     private final Film film = new Film(WIDTH, HEIGHT, SCALE_BITS);
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final long passPauseMillis;
+    /** Per stream, the next row to render; guarded by film. */
+    private final long[] positions;
+    /** {@link #positions} at the last drain; guarded by film. */
+    private long[] drained;
+    private long remaining; // passes left in the budget; guarded by this
     private volatile boolean stop;
     private volatile long samples, contributions;
-    private volatile boolean finished;
 
+    /** A job on the CPU stream alone. */
     public FakeJob(JobSpec spec, long passPauseMillis) {
-        this.spec = spec;
-        this.passPauseMillis = passPauseMillis;
-        this.thread = new Thread(this::run, "fake-job-node-" + spec.node());
-        thread.setDaemon(true);
-        thread.start();
+        this(spec, passPauseMillis, 0);
     }
 
-    /** The film that {@code passes} passes of {@code spec} make, rendered directly. */
+    /** A job rendering the device streams {@code streams} (0: CPU, 1..: GPUs). */
+    public FakeJob(JobSpec spec, long passPauseMillis, int... streams) {
+        this.spec = spec;
+        this.passPauseMillis = passPauseMillis;
+        long[] start = spec.startItems().isEmpty() ? new long[] {spec.startSamples() / WIDTH} : spec.startItemArray();
+        int n = start.length;
+        for (int s : streams) {
+            n = Math.max(n, s + 1);
+        }
+        positions = java.util.Arrays.copyOf(start, n);
+        drained = positions.clone();
+        long begun = 0;
+        for (long p : positions) {
+            begun += (p + HEIGHT - 1) / HEIGHT;
+        }
+        remaining = spec.passBudget() == 0 ? Long.MAX_VALUE : Math.max(0, spec.passBudget() - begun);
+        for (int s : streams) {
+            Thread t = new Thread(() -> run(s), "fake-job-node-" + spec.node() + "-stream-" + s);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** The film that {@code passes} passes of the CPU stream of {@code spec}'s node make, rendered directly. */
     public static Film reference(JobSpec spec, long passes) {
+        return reference(spec.sessionSeed(), spec.node(), new long[] {passes * HEIGHT});
+    }
+
+    /** The film of the rows below {@code items[s]} of each stream s of node {@code node}, rendered directly. */
+    public static Film reference(long seed, int node, long[] items) {
         Film f = new Film(WIDTH, HEIGHT, SCALE_BITS);
-        for (long p = 0; p < passes; p++) {
-            pass(f, spec, p);
+        for (int s = 0; s < items.length; s++) {
+            for (long i = 0; i < items[s]; i++) {
+                row(f, seed, node, s, i);
+            }
         }
         return f;
     }
 
-    private static void pass(Film f, JobSpec spec, long p) {
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < WIDTH; x++) {
-                long h = mix(spec.sessionSeed() * 31 + spec.node() * 1_000_003L + p * 7919 + y * WIDTH + x);
-                float v = (h >>> 40) / (float) (1 << 24);
-                f.addSample(x, y, 1f, v, v * 0.5f, (h & 1) == 0 ? 0f : v * 0.25f);
-            }
+    private static void row(Film f, long seed, int node, int stream, long item) {
+        long p = item / HEIGHT;
+        int y = (int) (item % HEIGHT);
+        for (int x = 0; x < WIDTH; x++) {
+            long h = mix(seed * 31 + node * 1_000_003L + p * 7919 + y * WIDTH + x + stream * 0x9E3779B97F4A7C15L);
+            float v = (h >>> 40) / (float) (1 << 24);
+            f.addSample(x, y, 1f, v, v * 0.5f, (h & 1) == 0 ? 0f : v * 0.25f);
         }
     }
 
@@ -55,23 +94,45 @@ public final class FakeJob implements RenderJob {
         return z ^ (z >>> 31);
     }
 
-    private void run() {
+    private synchronized boolean claimPass() {
+        if (remaining == 0) {
+            return false;
+        }
+        if (remaining != Long.MAX_VALUE) {
+            remaining--;
+        }
+        return true;
+    }
+
+    private void run(int stream) {
+        // The CPU commits up to the end of the pass at once, a GPU a row at a time.
+        long pos;
+        synchronized (film) {
+            pos = positions[stream];
+        }
         try {
-            for (long p = spec.startSamples() / ((long) WIDTH * HEIGHT); !stop && (spec.passBudget() == 0 || p < spec.passBudget()); p++) {
+            while (!stop) {
+                if (pos % HEIGHT == 0 && !claimPass()) {
+                    return;
+                }
+                long end = stream == 0 ? (pos / HEIGHT + 1) * HEIGHT : pos + 1;
                 synchronized (film) {
                     long before = film.totalContributions();
-                    pass(film, spec, p);
-                    samples += (long) WIDTH * HEIGHT;
+                    for (long i = pos; i < end; i++) {
+                        row(film, spec.sessionSeed(), spec.node(), stream, i);
+                    }
+                    positions[stream] = end;
+                    samples += (end - pos) * WIDTH;
                     contributions += film.totalContributions() - before;
                 }
-                if (passPauseMillis > 0) {
-                    Thread.sleep(passPauseMillis);
+                pos = end;
+                long pause = stream == 0 ? passPauseMillis : (passPauseMillis + HEIGHT - 1) / HEIGHT;
+                if (pause > 0) {
+                    Thread.sleep(pause);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            finished = true;
         }
     }
 
@@ -82,7 +143,12 @@ public final class FakeJob implements RenderJob {
 
     @Override
     public boolean isFinished() {
-        return finished;
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -101,14 +167,29 @@ public final class FakeJob implements RenderJob {
             long n = film.totalSamples();
             total.add(film);
             film.clear();
+            drained = positions.clone();
             return n;
         }
     }
 
     @Override
+    public long[] streamItems() {
+        synchronized (film) {
+            return drained.clone();
+        }
+    }
+
+    /** The rows each stream has rendered up to now (from the stream's start, not this job's). */
+    public long[] positions() {
+        synchronized (film) {
+            return positions.clone();
+        }
+    }
+
+    @Override
     public SourceStats stats() {
-        return new SourceStats(label(), finished ? "stopped" : "rendering", 1, "fake CPU", samples, contributions,
-                1000.0 * WIDTH * HEIGHT / Math.max(1, passPauseMillis));
+        return new SourceStats(label(), isFinished() ? "stopped" : "rendering", threads.size(), "fake CPU", samples,
+                contributions, 1000.0 * WIDTH * HEIGHT / Math.max(1, passPauseMillis));
     }
 
     @Override
@@ -118,11 +199,14 @@ public final class FakeJob implements RenderJob {
 
     @Override
     public boolean awaitStopped(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
         try {
-            thread.join(timeout.toMillis());
+            for (Thread t : threads) {
+                t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return !thread.isAlive();
+        return isFinished();
     }
 }

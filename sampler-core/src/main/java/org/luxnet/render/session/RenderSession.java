@@ -55,9 +55,11 @@ public final class RenderSession implements FilmSource {
             throw new IllegalArgumentException("a render session needs at least one device (threads 0 and no GPU)");
         }
         long[] start = options.startItems();
-        int streams = options.extraDevices().size() + 1;
+        // Streams past this session's devices (a GPU stream continued on a server without one) keep
+        // their start item, so nextItems() still tells where the node's film ends in them.
+        int streams = Math.max(options.extraDevices().size() + 1, start.length);
         startItems = new long[streams];
-        System.arraycopy(start, 0, startItems, 0, Math.min(start.length, streams));
+        System.arraycopy(start, 0, startItems, 0, start.length);
         for (int i = 0; i < devices.size(); i++) {
             // Device indices are fixed by kind (0 = CPU, 1.. = extra devices) so that streams stay
             // distinct and stable whether or not the CPU takes part.
@@ -182,7 +184,8 @@ public final class RenderSession implements FilmSource {
      * Per device stream (index 0: CPU, then the extra devices), where a render saved with the sums
      * drained so far continues: each device's {@link RenderDevice#drainedItem()}, so the position
      * always matches the drained film, even while rendering (a film saved mid-render and then
-     * resumed repeats and misses nothing). Streams without a device here keep their start item.
+     * resumed repeats and misses nothing). Streams without a device here keep their start item, also
+     * those past the last device here (the array is as long as the start items, if that is longer).
      */
     public long[] nextItems() {
         long[] out = startItems.clone();

@@ -45,17 +45,48 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         if (type == MaterialLayout.MATTE) {
             evalMatte(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY) {
-            evalGlossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+            evalGlossy(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (type == MaterialLayout.METAL) {
-            evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz);
+            evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (type == MaterialLayout.PLASTIC) {
-            evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz);
+            evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
             evalMatteTranslucent(gid, o, woz, wiz);
         } else if (luxBsdfType(type)) {
             evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else if (multiLobe(type)) {
             evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
+        } else {
+            writeColour(gid, 0, 0, 0, 0);
+        }
+    }
+
+    /** True for the pbrt-v3 reflection-only materials whose lobes {@link #evalReflectionAcross} evaluates. */
+    static boolean reflectsAcross(int type) {
+        return type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL || type == MaterialLayout.PLASTIC;
+    }
+
+    /**
+     * f(wo, wi) of a glossy, metal or plastic material where the geometric normal sees reflection but wi
+     * lies below the shading hemisphere of wo (a bumped or interpolated normal turned away from the
+     * light). pbrt-v3's BSDF::f picks the lobes by the geometric normal alone ({@code reflect =
+     * Dot(wiW, ng) * Dot(woW, ng) > 0}) and evaluates its reflection lobes at wi as it is: Lambertian R /
+     * pi, MicrofacetReflection D(wh) G(wo, wi) F(wi . wh) / (4 |cos i| |cos o|) and FresnelBlend with
+     * wh = normalize(wi + wo) and absolute cosines (core/reflection.cpp), D and G being even in the
+     * cosine. The pdf written is the lobes' density, which BSDF::Pdf makes 0 there (SameHemisphere); the
+     * caller uses 0.
+     */
+    void evalReflectionAcross(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        int type = matType[material];
+        int o = shadeAt[gid];
+        if (woz == 0 || wiz == 0) {
+            writeColour(gid, 0, 0, 0, 0);
+        } else if (type == MaterialLayout.GLOSSY) {
+            evalGlossy(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else if (type == MaterialLayout.METAL) {
+            evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else if (type == MaterialLayout.PLASTIC) {
+            evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -160,14 +191,21 @@ abstract class BsdfKernel extends LuxMaterialKernel {
 
     // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half.
 
-    private void evalGlossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        if (woz * wiz <= 0) {
+    /*
+     * The glossy, plastic and metal evaluations below take wi on wo's side of the shading normal, or with
+     * across (evalReflectionAcross) on the other side: iz < 0 there, and the half vector's z may be
+     * negative, hence the absolute values (no-ops on wo's side).
+     */
+    private void evalGlossy(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                            boolean across) {
+        if (woz * wiz <= 0 && !across) {
             writeColour(gid, 0, 0, 0, 0);
         } else {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s, iz = wiz * s;
+            float aiz = abs(iz);
             float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
-            float diff = DIFFUSE_NORM * (1 - pow5(0.5f * iz)) * (1 - pow5(0.5f * oz));
+            float diff = DIFFUSE_NORM * (1 - pow5(0.5f * aiz)) * (1 - pow5(0.5f * oz));
             float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
             float hl = sqrt(hx * hx + hy * hy + hz * hz);
             float spec = 0, pdfSpec = 0, schlick = 0;
@@ -176,14 +214,14 @@ abstract class BsdfKernel extends LuxMaterialKernel {
                 hy /= hl;
                 hz /= hl;
                 float dotI = wix * hx + wiy * hy + iz * hz;
-                float d = ggxD(hx, hy, hz, ax, ay);
-                spec = d / (4 * abs(dotI) * max(iz, oz));
+                float d = ggxD(hx, hy, abs(hz), ax, ay);
+                spec = d / (4 * abs(dotI) * max(aiz, oz));
                 schlick = pow5(dotI);
                 float g1 = 1f / (1f + ggxLambda(wox, woy, oz, ax, ay));
                 pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, g1, d) / (4 * abs(wox * hx + woy * hy + oz * hz));
             }
             writeColour(gid, glossyChannel(o, 0, diff, spec, schlick), glossyChannel(o, 1, diff, spec, schlick),
-                    glossyChannel(o, 2, diff, spec, schlick), 0.5f * (iz * INV_PI + pdfSpec));
+                    glossyChannel(o, 2, diff, spec, schlick), 0.5f * (aiz * INV_PI + pdfSpec));
         }
     }
 
@@ -192,12 +230,14 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         return rd * (1 - rs) * diff + spec * (rs + (1 - rs) * schlick);
     }
 
-    private void evalPlastic(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        if (woz * wiz <= 0) {
+    private void evalPlastic(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                             boolean across) {
+        if (woz * wiz <= 0 && !across) {
             writeColour(gid, 0, 0, 0, 0);
         } else {
             float s = woz < 0 ? -1f : 1f;
             float oz = woz * s, iz = wiz * s;
+            float aiz = abs(iz);
             float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
             float hl = sqrt(hx * hx + hy * hy + hz * hz);
@@ -208,16 +248,16 @@ abstract class BsdfKernel extends LuxMaterialKernel {
                 hz /= hl;
                 float dotI = wix * hx + wiy * hy + iz * hz;
                 float fr = fresnelDielectric(dotI, 1.5f, 1f);
-                float d = ggxD(hx, hy, hz, ax, ay);
+                float d = ggxD(hx, hy, abs(hz), ax, ay);
                 float lo = ggxLambda(wox, woy, oz, ax, ay);
-                spec = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) * fr / (4 * oz * iz);
+                spec = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) * fr / (4 * oz * aiz);
                 pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d)
                         / (4 * abs(wox * hx + woy * hy + oz * hz));
             }
             writeColour(gid, shade[o + KD] * INV_PI + shade[o + KS] * spec,
                     shade[o + KD + 1] * INV_PI + shade[o + KS + 1] * spec,
                     shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec,
-                    0.5f * (iz * INV_PI + pdfSpec));
+                    0.5f * (aiz * INV_PI + pdfSpec));
         }
     }
 
@@ -254,12 +294,13 @@ abstract class BsdfKernel extends LuxMaterialKernel {
 
     // Metal: GGX conductor.
 
-    private void evalMetal(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+    private void evalMetal(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                           boolean across) {
         float s = woz < 0 ? -1f : 1f;
         float oz = woz * s, iz = wiz * s;
         float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
         float hl = sqrt(hx * hx + hy * hy + hz * hz);
-        if (woz * wiz <= 0 || hl == 0) {
+        if ((woz * wiz <= 0 && !across) || hl == 0) {
             writeColour(gid, 0, 0, 0, 0);
         } else {
             hx /= hl;
@@ -267,9 +308,9 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             hz /= hl;
             float ax = shade[o + ALPHA_U], ay = shade[o + ALPHA_V];
             float cosH = wix * hx + wiy * hy + iz * hz;
-            float d = ggxD(hx, hy, hz, ax, ay);
+            float d = ggxD(hx, hy, abs(hz), ax, ay);
             float lo = ggxLambda(wox, woy, oz, ax, ay);
-            float k = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) / (4 * oz * iz);
+            float k = d * (1f / (1f + lo + ggxLambda(wix, wiy, iz, ax, ay))) / (4 * oz * abs(iz));
             writeColour(gid, k * fresnelConductor(cosH, shade[o + METAL_ETA], shade[o + METAL_K]),
                     k * fresnelConductor(cosH, shade[o + METAL_ETA + 1], shade[o + METAL_K + 1]),
                     k * fresnelConductor(cosH, shade[o + METAL_ETA + 2], shade[o + METAL_K + 2]),

@@ -250,7 +250,96 @@ abstract class BumpKernel extends TextureKernel {
             scratch[Scratch.VEC_X * capacity + gid] = bx;
             scratch[Scratch.VEC_Y * capacity + gid] = by;
             scratch[Scratch.VEC_Z * capacity + gid] = bz;
+            // The displaced dp/du, the shading frame's s (pbrt-v3: shading.dpdu after Bump; LuxRender: dgs.dpdu).
+            scratch[Scratch.TAN_X * capacity + gid] = pux;
+            scratch[Scratch.TAN_Y * capacity + gid] = puy;
+            scratch[Scratch.TAN_Z * capacity + gid] = puz;
         }
         return bumped;
+    }
+
+    /**
+     * The shading frame's first axis at the hit (prim, point h, unit shading normal ns, world space):
+     * the surface's dp/du made perpendicular to ns and normalized, written to VEC_X..VEC_Z; false,
+     * writing nothing, where that is degenerate (the caller then keeps any frame around ns). pbrt-v3's
+     * BSDF takes ss = Normalize(shading.dpdu), ts = Cross(ns, ss) (core/reflection.h), and LuxRender's
+     * BSDF sn = Normalize(dgs.dpdu), tn = Cross(nn, sn): anisotropic roughness (uroughness along s,
+     * vroughness along t) follows the surface's u direction. dp/du is, as pbrt-v3's shapes give it:
+     * triangles, from the (u, v) of the vertices (pbrt's (0, 0), (1, 0), (1, 1) where the mesh has none;
+     * Triangle::Intersect), or for degenerate (u, v) CoordinateSystem around the geometric normal; with
+     * vertex normals ss = Cross(Cross(ns, dpdu), ns) normalized, which is the same axis; spheres,
+     * phiMax (-y, x, 0) in the sphere's object frame (Sphere::Intersect, x nudged to 1e-5 r at a pole);
+     * disks and the other tessellated shapes are triangles with pbrt's (u, v). {@code bumped}: the
+     * material's bump map ran ({@link #bumpNormal}), whose displaced dp/du is used instead.
+     */
+    boolean shadingTangent(int gid, int prim, float hx, float hy, float hz, float nsx, float nsy, float nsz,
+                           boolean bumped) {
+        float ux = 0f, uy = 0f, uz = 0f;
+        if (bumped) {
+            ux = scratch[Scratch.TAN_X * capacity + gid];
+            uy = scratch[Scratch.TAN_Y * capacity + gid];
+            uz = scratch[Scratch.TAN_Z * capacity + gid];
+        } else if (prim < triangleCount) {
+            int o = prim * 9;
+            int q = 6 * prim;
+            float du02 = texTriUv[q] - texTriUv[q + 4], dv02 = texTriUv[q + 1] - texTriUv[q + 5];
+            float du12 = texTriUv[q + 2] - texTriUv[q + 4], dv12 = texTriUv[q + 3] - texTriUv[q + 5];
+            float det = du02 * dv12 - dv02 * du12;
+            if (abs(det) < 1e-8f) {
+                // Degenerate uv: pbrt's CoordinateSystem around the geometric normal (object space).
+                float gx = triNg[3 * prim], gy = triNg[3 * prim + 1], gz = triNg[3 * prim + 2];
+                if (abs(gx) > abs(gy)) {
+                    ux = -gz;
+                    uz = gx;
+                } else {
+                    uy = gz;
+                    uz = -gy;
+                }
+            } else {
+                // dpdu = (dv12 (p0 - p2) - dv02 (p1 - p2)) / det; triGeom holds p0, p1 - p0, p2 - p0. Only its
+                // direction matters here, and its sign not at all (the microfacet distributions are even in s and t).
+                float ka = dv12, kb = -dv02;
+                if (det < 0) {
+                    ka = -ka;
+                    kb = -kb;
+                }
+                float ax = -triGeom[o + 6], ay = -triGeom[o + 7], az = -triGeom[o + 8];
+                float bx = triGeom[o + 3] - triGeom[o + 6], by = triGeom[o + 4] - triGeom[o + 7];
+                float bz = triGeom[o + 5] - triGeom[o + 8];
+                ux = ka * ax + kb * bx;
+                uy = ka * ay + kb * by;
+                uz = ka * az + kb * bz;
+            }
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            float wx = toWorld(inst, 0, 0, ux, uy, uz), wy = toWorld(inst, 0, 1, ux, uy, uz);
+            uz = toWorld(inst, 0, 2, ux, uy, uz);
+            ux = wx;
+            uy = wy;
+        } else {
+            int sp = prim - triangleCount;
+            float qx = hx - sphereGeom[4 * sp], qy = hy - sphereGeom[4 * sp + 1], qz = hz - sphereGeom[4 * sp + 2];
+            int f = 9 * sp;
+            float ox = sphereFrame[f] * qx + sphereFrame[f + 1] * qy + sphereFrame[f + 2] * qz;
+            float oy = sphereFrame[f + 3] * qx + sphereFrame[f + 4] * qy + sphereFrame[f + 5] * qz;
+            if (ox == 0f && oy == 0f) {
+                ox = 1e-5f * sphereGeom[4 * sp + 3];
+            }
+            // (-y, x, 0) to world: the transpose of the world-to-object rows.
+            ux = -sphereFrame[f] * oy + sphereFrame[f + 3] * ox;
+            uy = -sphereFrame[f + 1] * oy + sphereFrame[f + 4] * ox;
+            uz = -sphereFrame[f + 2] * oy + sphereFrame[f + 5] * ox;
+        }
+        float k = ux * nsx + uy * nsy + uz * nsz;
+        ux -= k * nsx;
+        uy -= k * nsy;
+        uz -= k * nsz;
+        float l = sqrt(ux * ux + uy * uy + uz * uz);
+        boolean ok = l > 1e-12f;
+        if (ok) {
+            scratch[Scratch.VEC_X * capacity + gid] = ux / l;
+            scratch[Scratch.VEC_Y * capacity + gid] = uy / l;
+            scratch[Scratch.VEC_Z * capacity + gid] = uz / l;
+        }
+        return ok;
     }
 }

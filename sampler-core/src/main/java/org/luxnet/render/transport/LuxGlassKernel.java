@@ -1,6 +1,8 @@
 package org.luxnet.render.transport;
 
 import static org.luxnet.scene.compiled.MaterialLayout.DG_CAUCHYB;
+import static org.luxnet.scene.compiled.MaterialLayout.DG_EXT_A;
+import static org.luxnet.scene.compiled.MaterialLayout.DG_EXT_B;
 import static org.luxnet.scene.compiled.MaterialLayout.ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.KS;
 import static org.luxnet.scene.compiled.MaterialLayout.KT;
@@ -128,9 +130,10 @@ abstract class LuxGlassKernel extends SchlickKernel {
         return ok;
     }
 
-    // Dispersive glass (glass.cpp with cauchyb: FresnelCauchy and a dispersive SpecularTransmission),
-    // in RGB: one colour per path, uniformly, refracting with index + cauchyb / l^2 at that colour's
-    // wavelength; the weight carries that colour only, times 3.
+    // Dispersive glass (glass.cpp with cauchyb: FresnelCauchy and a dispersive SpecularTransmission;
+    // glass2.cpp with "dispersion": FresnelDielectric of the Interior's over the Exterior's index), in
+    // RGB: one colour per path, uniformly, refracting with (a + b / l^2) / (extA + extB / l^2) at that
+    // colour's wavelength; the weight carries that colour only, times 3.
 
     /**
      * Samples reflection or refraction for one colour chosen by {@code uLobe} (its first third R, then
@@ -145,7 +148,8 @@ abstract class LuxGlassKernel extends SchlickKernel {
         } else if (c == 2) {
             lambda = 0.465f;
         }
-        float eta = shade[o + ETA] + shade[o + DG_CAUCHYB] / (lambda * lambda);
+        float inv2 = 1f / (lambda * lambda);
+        float eta = (shade[o + ETA] + shade[o + DG_CAUCHYB] * inv2) / (shade[o + DG_EXT_A] + shade[o + DG_EXT_B] * inv2);
         boolean entering = woz > 0;
         float f = fresnelDielectric(woz, 1f, eta);
         boolean ok = true;

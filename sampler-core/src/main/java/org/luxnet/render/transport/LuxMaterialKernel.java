@@ -20,6 +20,8 @@ import static org.luxnet.scene.compiled.MaterialLayout.M2_ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_K;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_U;
 import static org.luxnet.scene.compiled.MaterialLayout.M2_V;
+import static org.luxnet.scene.compiled.MaterialLayout.SC_G;
+import static org.luxnet.scene.compiled.MaterialLayout.SC_KD;
 import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KR;
 import static org.luxnet.scene.compiled.MaterialLayout.SM_KS;
@@ -52,6 +54,8 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
     void evalLux(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
             evalGlossyTranslucent(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.SCATTER) {
+            evalScatter(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.ROUGHGLASS) {
             evalRoughGlass(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (woz * wiz <= 0) {
@@ -107,6 +111,8 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
                     schlickAnisotropy(shade[o + M2_U], shade[o + M2_V]), u1, u2);
         } else if (type == MaterialLayout.ROUGHGLASS) {
             ok = sampleRoughGlassDirection(gid, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.SCATTER) {
+            ok = sampleScatterDirection(gid, o, wox, woy, woz, u1, u2);
         } else {
             ok = sampleCosine(gid, woz, u1, u2);
         }
@@ -419,5 +425,53 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         float k = max(0f, min(1f, p)) / abs(woz);
         writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
                 min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
+    }
+
+    // Scatter (scattermaterial.cpp, schlickscatter.cpp SchlickScatter): k = g (1.55 - 0.55 g^2) per channel
+    // (g clamped to [-1, 1]), LuxRender's F = R (1 - k^2) / (4 pi (1 + k wo.wi)^2), a phase function with no
+    // cosine, over the whole sphere; here f = F / |cos wi| so that the path tracer's f |cos wi| is F.
+    // Sampled as SchlickScatter::SampleF with k's mean (k.Filter): cos(wo, wi) = -(2 u1 + k - 1) / (2 k u1
+    // - k + 1), pdf (1 - k^2) / (4 pi (1 + k cos)^2).
+
+    /** k of channel c. */
+    private float scatterK(int o, int c) {
+        float g = max(-1f, min(1f, shade[o + SC_G + c]));
+        return g * (1.55f - 0.55f * g * g);
+    }
+
+    private float schlickPhase(float k, float cosWoWi) {
+        float d = 1 + k * cosWoWi;
+        return (1 - k * k) * INV_4PI / (d * d);
+    }
+
+    private void evalScatter(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        float c = wox * wix + woy * wiy + woz * wiz;
+        float kr = scatterK(o, 0), kg = scatterK(o, 1), kb = scatterK(o, 2);
+        float kMean = (kr + kg + kb) / 3f;
+        float iz = abs(wiz);
+        float inv = 0f;
+        if (iz > 1e-7f) {
+            inv = 1f / iz;
+        }
+        writeColour(gid, shade[o + SC_KD] * schlickPhase(kr, c) * inv, shade[o + SC_KD + 1] * schlickPhase(kg, c) * inv,
+                shade[o + SC_KD + 2] * schlickPhase(kb, c) * inv, schlickPhase(kMean, c));
+    }
+
+    private boolean sampleScatterDirection(int gid, int o, float wox, float woy, float woz, float u1, float u2) {
+        float k = (scatterK(o, 0) + scatterK(o, 1) + scatterK(o, 2)) / 3f;
+        float cost = -(2 * u1 + k - 1) / (2 * k * u1 - k + 1);
+        cost = max(-1f, min(1f, cost));
+        float sint = sqrt(max(0f, 1 - cost * cost));
+        float phi = 2 * PI * u2;
+        // An orthonormal frame (x, y, wo) (Duff et al. 2017).
+        float sign = woz >= 0 ? 1f : -1f;
+        float a = -1f / (sign + woz), b = wox * woy * a;
+        float xx = 1 + sign * wox * wox * a, xy = sign * b, xz = -sign * wox;
+        float yx = b, yy = sign + woy * woy * a, yz = -woy;
+        float cp = cos(phi) * sint, sp = sin(phi) * sint;
+        float ix = cp * xx + sp * yx + cost * wox, iy = cp * xy + sp * yy + cost * woy;
+        float iz = cp * xz + sp * yz + cost * woz;
+        writeDirection(gid, ix, iy, iz, false, iz * woz < 0, 1f);
+        return iz != 0;
     }
 }

@@ -4,6 +4,8 @@ import static org.luxnet.scene.compiled.CompiledScene.INST_O2W;
 import static org.luxnet.scene.compiled.CompiledScene.INST_SCALE;
 import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
+import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -215,6 +217,9 @@ public final class PathTraceKernel extends CameraKernel {
         float lr = 0, lg = 0, lb = 0;
         float br = 1, bg = 1, bb = 1;
         float etaScale = 1;
+        // Absorption per unit distance of the medium the path is in: the camera's, then set where it crosses a
+        // glass2 or null surface that has volumes.
+        float sar = cameraSigmaR, sag = cameraSigmaG, sab = cameraSigmaB;
         boolean specular = false;
         float prevPdf = 0;
         float px = ox, py = oy, pz = oz;
@@ -243,8 +248,15 @@ public final class PathTraceKernel extends CameraKernel {
             }
             int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
+            if (sar > 0 || sag > 0 || sab > 0) {
+                // Beer's law over the segment (clearvolume.h Tau: sigma x distance); none reaches infinity.
+                br *= transmittance(sar, t, prim >= 0);
+                bg *= transmittance(sag, t, prim >= 0);
+                bb *= transmittance(sab, t, prim >= 0);
+            }
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
+            boolean bumped = false;
             if (prim < 0) {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
@@ -374,7 +386,8 @@ public final class PathTraceKernel extends CameraKernel {
                 mixU = scratch[Scratch.MIX_U * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
-                if (bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz)) {
+                bumped = bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz);
+                if (bumped) {
                     nsx = scratch[Scratch.VEC_X * capacity + gid];
                     nsy = scratch[Scratch.VEC_Y * capacity + gid];
                     nsz = scratch[Scratch.VEC_Z * capacity + gid];
@@ -423,6 +436,17 @@ public final class PathTraceKernel extends CameraKernel {
                 if (cosGeo > 0) {
                     side = -eps;
                 }
+                int no = shadeAt[gid];
+                if (shade[no + MaterialLayout.VOL_MEDIA] != 0) {
+                    // A null surface bounding volumes: into its Interior when crossed from the front, else its Exterior.
+                    int vs = MaterialLayout.VOL_EX_SIGMA;
+                    if (cosGeo > 0) {
+                        vs = MaterialLayout.VOL_IN_SIGMA;
+                    }
+                    sar = shade[no + vs];
+                    sag = shade[no + vs + 1];
+                    sab = shade[no + vs + 2];
+                }
                 ox = hx + ngx * side;
                 oy = hy + ngy * side;
                 oz = hz + ngz * side;
@@ -436,6 +460,18 @@ public final class PathTraceKernel extends CameraKernel {
                 float fb = nsx * nsy * fa;
                 float sx = 1 + sgn * nsx * nsx * fa, sy = sgn * fb, sz = -sgn * nsx;
                 float tx = fb, ty = sgn + nsy * nsy * fa, tz = -nsy;
+                // Anisotropic roughness needs the frame along dp/du, as pbrt-v3's and LuxRender's BSDFs build it
+                // (BumpKernel.shadingTangent); isotropic materials keep the frame above, which costs nothing more.
+                int so = shadeAt[gid];
+                if (shade[so + ALPHA_U] != shade[so + ALPHA_V]
+                        && shadingTangent(gid, prim, hx, hy, hz, nsx, nsy, nsz, bumped)) {
+                    sx = scratch[Scratch.VEC_X * capacity + gid];
+                    sy = scratch[Scratch.VEC_Y * capacity + gid];
+                    sz = scratch[Scratch.VEC_Z * capacity + gid];
+                    tx = nsy * sz - nsz * sy;
+                    ty = nsz * sx - nsx * sz;
+                    tz = nsx * sy - nsy * sx;
+                }
                 float wox = -(dx * sx + dy * sy + dz * sz);
                 float woy = -(dx * tx + dy * ty + dz * tz);
                 float woz = -(dx * nsx + dy * nsy + dz * nsz);
@@ -446,9 +482,12 @@ public final class PathTraceKernel extends CameraKernel {
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_SELECT),
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_U),
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_V))) {
-                    lr += scratch[Scratch.NEE_R * capacity + gid];
-                    lg += scratch[Scratch.NEE_G * capacity + gid];
-                    lb += scratch[Scratch.NEE_B * capacity + gid];
+                    // An unoccluded shadow ray stays in the path's medium (its glass2 boundary occludes).
+                    float ld = scratch[Scratch.LS_DIST * capacity + gid];
+                    boolean finite = ld < 1e30f;
+                    lr += scratch[Scratch.NEE_R * capacity + gid] * transmittance(sar, ld, finite);
+                    lg += scratch[Scratch.NEE_G * capacity + gid] * transmittance(sag, ld, finite);
+                    lb += scratch[Scratch.NEE_B * capacity + gid] * transmittance(sab, ld, finite);
                 }
 
                 // Sample the BSDF for the next direction.
@@ -494,6 +533,20 @@ public final class PathTraceKernel extends CameraKernel {
                         } else {
                             diffs = 0;
                         }
+                    }
+                    // Only the glasses keep media slots (other types use those offsets for their own parameters).
+                    boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS
+                            || type == MaterialLayout.DISPERSIVE_GLASS;
+                    if (glass && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0
+                            && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
+                        // Across a glass2 surface: into its Interior against the geometric normal, else its Exterior.
+                        int side = MaterialLayout.VOL_EX_SIGMA;
+                        if (cosGn < 0) {
+                            side = MaterialLayout.VOL_IN_SIGMA;
+                        }
+                        sar = shade[so + side];
+                        sag = shade[so + side + 1];
+                        sab = shade[so + side + 2];
                     }
                     px = hx;
                     py = hy;
@@ -546,13 +599,22 @@ public final class PathTraceKernel extends CameraKernel {
             float lx = wix * sx + wiy * sy + wiz * sz;
             float ly = wix * tx + wiy * ty + wiz * tz;
             float lz = wix * nsx + wiy * nsy + wiz * nsz;
-            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except for
-            // matte across a bumped shading normal (pbrt-v3 BSDF::f decides by the geometric normal alone): its f is even
-            // in cos(theta_i), so it is evaluated at wi mirrored to wo's side, with pdf 0 (BxDF::Pdf's SameHemisphere).
-            boolean across = matType[mat] == MaterialLayout.MATTE && cosGi * cosGeo > 0 && !(lz * woz > 0);
-            if (sameSide(cosGi * cosGeo, lz * woz) || across) {
-                evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
-                if (across) {
+            // Reflection or transmission as the geometric normal sees it must agree with the shading frame. Except where
+            // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
+            // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
+            // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
+            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            int mt = matType[mat];
+            boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
+            boolean across = mt == MaterialLayout.MATTE && behind;
+            boolean acrossLobes = reflectsAcross(mt) && behind;
+            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes) {
+                if (acrossLobes) {
+                    evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
+                } else {
+                    evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
+                }
+                if (across || acrossLobes) {
                     scratch[Scratch.BS_PDF * capacity + gid] = 0f;
                 }
                 float cosWi = abs(lz);
@@ -579,6 +641,18 @@ public final class PathTraceKernel extends CameraKernel {
             }
         }
         return lit;
+    }
+
+    /** exp(-sigma d) over a segment of length d, 0 for an infinite one when sigma > 0, 1 when sigma is 0. */
+    private float transmittance(float sigma, float d, boolean finite) {
+        float tr = 1f;
+        if (sigma > 0) {
+            tr = 0f;
+            if (finite) {
+                tr = exp(-sigma * d);
+            }
+        }
+        return tr;
     }
 
     /**

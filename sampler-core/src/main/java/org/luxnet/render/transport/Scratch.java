@@ -28,6 +28,11 @@ final class Scratch {
     /** Surface (u, v) of the hit, written by shadeMaterial for a textured material (the bump layer reads it). */
     static final int SURF_U = 30, SURF_V = 31;
     /**
+     * The bumped surface's dp/du (BumpKernel#bumpNormal, when the material has a bump or normal map),
+     * along which the shading frame's first axis lies for anisotropic materials (BumpKernel#shadingTangent).
+     */
+    static final int TAN_X = 32, TAN_Y = 33, TAN_Z = 38;
+    /**
      * The texture-space footprint at the current hit (ImageKernel#surfaceDifferentials), zero where
      * the path carries no ray differentials (after a diffuse or glossy bounce).
      */
@@ -36,7 +41,7 @@ final class Scratch {
      * The camera sample (raster x, y, lens u, v) that {@link CameraKernel#startPath} drew, from which
      * the camera ray's differentials are generated when a hit first needs them.
      */
-    static final int CAM_FX = 32, CAM_FY = 33, CAM_LU = 38, CAM_LV = 39;
+    static final int CAM_FX = 62, CAM_FY = 63, CAM_LU = 64, CAM_LV = 65;
     /**
      * Mix materials (LobeKernel.resolveMix): the per-channel weight of the chosen leaf material and
      * the lobe sample number left after the choice.
@@ -54,5 +59,5 @@ final class Scratch {
     static final int RX_OX = 50, RX_OY = 51, RX_OZ = 52, RX_DX = 53, RX_DY = 54, RX_DZ = 55;
     static final int RY_OX = 56, RY_OY = 57, RY_OZ = 58, RY_DX = 59, RY_DY = 60, RY_DZ = 61;
     /** Slots per work item. */
-    static final int SLOTS = 62;
+    static final int SLOTS = 66;
 }

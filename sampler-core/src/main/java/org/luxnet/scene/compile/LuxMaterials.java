@@ -102,6 +102,7 @@ final class LuxMaterials {
                 new Slot("vroughness", MaterialLayout.M2_V, 1)},
             MaterialLayout.DISPERSIVE_GLASS, new Slot[] {new Slot("Kr", MaterialLayout.KS, 3),
                 new Slot("Kt", MaterialLayout.KT, 3), new Slot("cauchyb", MaterialLayout.DG_CAUCHYB, 1)},
+            MaterialLayout.SCATTER, new Slot[] {new Slot("Kd", MaterialLayout.SC_KD, 3), new Slot("g", MaterialLayout.SC_G, 3)},
             MaterialLayout.VELVET, new Slot[] {new Slot("Kd", VV_KD, 3), new Slot("p1", VV_P1, 1),
                 new Slot("p2", VV_P2, 1), new Slot("p3", VV_P3, 1), new Slot("thickness", VV_THICKNESS, 1)});
 
@@ -245,57 +246,18 @@ final class LuxMaterials {
     }
 
     /**
-     * metal2.cpp Metal2::CreateMaterial: u/vroughness (0.1) and the "fresnel" texture: a float is a
-     * real index (k = 0; default 5), a "fresnelname" texture a named metal (MaterialCompiler.METALS,
-     * RGB n and k), a "fresnelcolor" texture FresnelApproxEta/K of its constant Kr. Other fresnel
-     * textures (.nk files, cauchy, sellmeier) warn and give aluminium.
+     * metal2.cpp Metal2::CreateMaterial: u/vroughness (0.1) and the "fresnel" data (GetFresnelTexture,
+     * default 5): a float is a real index (k = 0), a fresnel texture RGB n and k by {@link LuxFresnel}
+     * (LuxRender's presets by name, .nk files, fresnelcolor, cauchy, sellmeier, constant).
      */
     int metal2(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         out[MaterialLayout.M2_U] = MaterialCompiler.num(ps, "uroughness", 0.1f);
         out[MaterialLayout.M2_V] = MaterialCompiler.num(ps, "vroughness", 0.1f);
-        float[][] nk = {{5, 5, 5}, {0, 0, 0}};
-        Param p = ps.get("fresnel");
-        if (p != null && p.type() == ParamType.TEXTURE) {
-            TextureDesc t = textureDefs.get(p.strings()[0]);
-            nk = fresnelTexture(p, t);
-        } else if (p != null) {
-            float eta = (float) ps.getFloat("fresnel", 5);
-            nk = new float[][] {{eta, eta, eta}, {0, 0, 0}};
-        }
-        MaterialCompiler.put3(out, MaterialLayout.M2_ETA, nk[0]);
-        MaterialCompiler.put3(out, MaterialLayout.M2_K, nk[1]);
+        LuxFresnel.Data d = new LuxFresnel(textureDefs, warnings).of(ps, "fresnel", 5, "metal2");
+        MaterialCompiler.put3(out, MaterialLayout.M2_ETA, d.eta());
+        MaterialCompiler.put3(out, MaterialLayout.M2_K, d.k());
         return MaterialLayout.METAL2;
-    }
-
-    private float[][] fresnelTexture(Param p, TextureDesc t) {
-        float[][] nk = null;
-        String why;
-        if (t == null) {
-            why = "texture \"" + p.strings()[0] + "\" is not defined";
-        } else if (t.textureClass().equals("fresnelname")) {
-            String name = t.params().getString("name", "aluminium");
-            nk = MaterialCompiler.METALS.get(name);
-            why = "fresnelname \"" + name + "\" is not a known metal (known: "
-                    + String.join(", ", new TreeMap<>(MaterialCompiler.METALS).keySet()) + ")";
-        } else if (t.textureClass().equals("fresnelcolor")) {
-            float[] kr = t.params().getRgb("Kr", new float[] {0.5f, 0.5f, 0.5f});
-            nk = new float[2][3];
-            for (int c = 0; c < 3; c++) {
-                // fresnel.cpp FresnelApproxEta / FresnelApproxK, reflectance clamped to [0, 0.999].
-                double r = Math.max(0, Math.min(0.999, kr[c])), sq = Math.sqrt(r);
-                nk[0][c] = (float) ((1 + sq) / (1 - sq));
-                nk[1][c] = (float) (2 * Math.sqrt(r / (1 - r)));
-            }
-            why = "";
-        } else {
-            why = "fresnel texture \"" + t.name() + "\" of class \"" + t.textureClass() + "\" is not supported";
-        }
-        if (nk == null) {
-            warnings.add(new SceneWarning(p.loc(), "metal2: " + why + "; aluminium used"));
-            nk = MaterialCompiler.METALS.get("aluminium");
-        }
-        return nk;
     }
 
     /**
@@ -310,11 +272,121 @@ final class LuxMaterials {
         int result = type;
         if (cauchyB != 0 || ps.getTexture("cauchyb") != null) {
             out[MaterialLayout.DG_CAUCHYB] = cauchyB;
+            out[MaterialLayout.DG_EXT_A] = 1;
+            out[MaterialLayout.DG_EXT_B] = 0;
             warnings.add(new SceneWarning(m.loc(), "glass dispersion (cauchyb) is approximated in RGB: each path"
                     + " refracts with the Cauchy index of one of R, G, B (612, 549, 465 nm), chosen at random"));
             result = MaterialLayout.DISPERSIVE_GLASS;
         }
         return result;
+    }
+
+    /**
+     * glass2.cpp Glass2: smooth glass (Kr = Kt = 1) whose Fresnel comes from the shape's volumes
+     * ({@link MaterialDesc#interior}, {@link MaterialDesc#exterior}; their "fresnel", {@link LuxFresnel}):
+     * with both, a dielectric of index interior / exterior; with the interior only, the interior's;
+     * with the exterior only, 1 / exterior; with neither, 1 (the surface then neither reflects nor
+     * bends light, as in LuxRender, which the warning says). "architectural" gives architectural glass of
+     * that index; "dispersion" true disperses as glass with cauchyb does (in RGB, see {@link #dispersion}),
+     * each colour refracting with (a_i + b_i / l^2) / (a_e + b_e / l^2) from the volumes' Cauchy forms;
+     * without it the index is the ratio of the volumes' mean indices (FresnelGeneral::Index).
+     */
+    int glass2(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        boolean architectural = ps.getBool("architectural", false);
+        boolean disperse = ps.getBool("dispersion", false);
+        MaterialCompiler.put3(out, MaterialLayout.KS, new float[] {1, 1, 1});
+        MaterialCompiler.put3(out, MaterialLayout.KT, new float[] {1, 1, 1});
+        LuxFresnel fresnel = new LuxFresnel(textureDefs, warnings);
+        LuxFresnel.Data in = m.interior() == null ? LuxFresnel.Data.constant(1)
+                : fresnel.of(m.interior().params(), "fresnel", 1.5f, "volume \"" + m.interior().name() + "\"");
+        LuxFresnel.Data ex = m.exterior() == null ? LuxFresnel.Data.constant(1)
+                : fresnel.of(m.exterior().params(), "fresnel", 1.5f, "volume \"" + m.exterior().name() + "\"");
+        if (m.interior() == null && m.exterior() == null) {
+            warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior and Exterior volumes"
+                    + " and none is set for its shapes: index 1, so it neither reflects nor bends light (as in"
+                    + " LuxRender); use Interior \"name\" after MakeNamedVolume \"name\" \"clear\" \"float fresnel\" [1.5]"));
+        } else if (m.exterior() == null && (in.k()[0] > 0 || in.k()[1] > 0 || in.k()[2] > 0)) {
+            warnings.add(new SceneWarning(m.interior().loc(), "glass2: volume \"" + m.interior().name() + "\" has an"
+                    + " absorbing (k > 0) fresnel; LuxNet's glass2 uses its n only, as a dielectric"));
+        }
+        float ior = in.index() / ex.index();
+        out[MaterialLayout.ETA] = ior;
+        // The media a path takes when it crosses this surface (PathTraceKernel): Beer's law absorption.
+        volumes(m, out);
+        boolean disperses = in.cauchyB() != 0 || ex.cauchyB() != 0;
+        if (architectural) {
+            if (disperse && disperses) {
+                warnings.add(new SceneWarning(ps.get("dispersion").loc(), "architectural glass2 does not disperse"
+                        + " here (its transmission is straight through); one index, " + ior + ", is used"));
+            }
+            return MaterialLayout.ARCH_GLASS;
+        }
+        if (!disperse || !disperses) {
+            return MaterialLayout.GLASS;
+        }
+        out[MaterialLayout.ETA] = in.cauchyA();
+        out[MaterialLayout.DG_CAUCHYB] = in.cauchyB();
+        out[MaterialLayout.DG_EXT_A] = ex.cauchyA();
+        out[MaterialLayout.DG_EXT_B] = ex.cauchyB();
+        warnings.add(new SceneWarning(ps.get("dispersion").loc(), "glass2 dispersion is approximated in RGB: each path"
+                + " refracts with the volumes' Cauchy index ratio at one of R, G, B (612, 549, 465 nm), chosen at random"));
+        return MaterialLayout.DISPERSIVE_GLASS;
+    }
+
+    /**
+     * scattermaterial.cpp ScatterMaterial::CreateMaterial: Kd (0.9) and g (0, a colour; a float is taken
+     * as that grey), both texturable; g is clamped to [-1, 1] where it is used (GetBSDF).
+     */
+    int scatter(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        MaterialCompiler.put3(out, MaterialLayout.SC_KD, ps.getRgb("Kd", new float[] {0.9f, 0.9f, 0.9f}));
+        float[] g = ps.getRgb("g", new float[] {0, 0, 0});
+        org.luxnet.scene.desc.Param p = ps.get("g");
+        if (p != null && p.type() == ParamType.FLOAT) {
+            float v = (float) ps.getFloat("g", 0);
+            g = new float[] {v, v, v};
+        }
+        for (int c = 0; c < 3; c++) {
+            out[MaterialLayout.SC_G + c] = g[c]; // may be negative: not put3, which clamps at 0
+        }
+        return MaterialLayout.SCATTER;
+    }
+
+    /**
+     * LuxRender's "null" material: no surface. On a shape with Interior or Exterior volumes it bounds
+     * them, so a path crossing it takes the absorption of the side it goes to (PathTraceKernel).
+     */
+    int nullWithVolumes(MaterialDesc m, float[] out) {
+        volumes(m, out);
+        return MaterialLayout.NULL;
+    }
+
+    /** The media slots of a glass2 or null surface (see {@link MaterialLayout#VOL_MEDIA}). */
+    private void volumes(MaterialDesc m, float[] out) {
+        for (int c = 0; c < 3; c++) {
+            out[MaterialLayout.VOL_IN_SIGMA + c] = absorption(m.interior())[c];
+            out[MaterialLayout.VOL_EX_SIGMA + c] = absorption(m.exterior())[c];
+        }
+        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
+    }
+
+    /**
+     * Absorption per unit distance of volume {@code v} (0 for none): a clear volume's "absorption"
+     * (clearvolume.h SigmaA; its fresnel's own absorption, 4 pi k / lambda for a conductor, is left
+     * out), a homogeneous or heterogeneous volume's "sigma_a" (their scattering is not rendered). A
+     * texture there warns and gives 0.
+     */
+    private float[] absorption(org.luxnet.scene.desc.VolumeDesc v) {
+        if (v == null) {
+            return new float[3];
+        }
+        org.luxnet.scene.desc.Param p = v.params().get(v.absorptionParam());
+        if (p != null && p.type() == ParamType.TEXTURE) {
+            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + v.absorptionParam()
+                    + "\" is not supported; no absorption is applied"));
+        }
+        return v.absorption();
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -25,6 +25,7 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.NkData;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.ParamType;
@@ -56,6 +57,8 @@ final class MaterialCompiler {
             Map.entry("metal2", this::luxMaterial),
             Map.entry("glossy_lossy", this::luxMaterial),
             Map.entry("glossytranslucent", this::luxMaterial),
+            Map.entry("scatter", this::luxMaterial),
+            Map.entry("layered", (m, out) -> MaterialLayout.NULL),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
             Map.entry("plastic", this::plastic),
@@ -65,7 +68,7 @@ final class MaterialCompiler {
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
-            Map.entry("null", (m, out) -> MaterialLayout.NULL),
+            Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),
             Map.entry("", (m, out) -> MaterialLayout.NULL));
 
@@ -128,6 +131,9 @@ final class MaterialCompiler {
         if (i != null) {
             return i;
         }
+        if (m.type().equals("layered")) {
+            return layered(m);
+        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -163,6 +169,47 @@ final class MaterialCompiler {
         textured.add(any ? 1 : 0);
         index.put(m, id);
         compiling.remove(m);
+        return id;
+    }
+
+    /**
+     * LuxRender's "layered" (materials/layeredmaterial.cpp, a LayeredBSDF of namedmaterial1..4 with
+     * opacity1..4, which LuxRender itself calls experimental) is not modelled: it renders as its first
+     * layer that names a material (namedmaterial1 first), with a warning naming it; the other layers and
+     * the opacities are not used. With no layer it is LuxRender's null (pass-through).
+     */
+    private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
+
+    private int layered(MaterialDesc m) {
+        ParamSet ps = m.params();
+        MaterialDesc top = null;
+        String used = null;
+        for (int i = 1; i <= 4; i++) {
+            String name = ps.getString("namedmaterial" + i, "");
+            ps.get("opacity" + i);
+            MaterialDesc c = name.isEmpty() ? null : namedMaterials.get(name);
+            if (!name.isEmpty() && c == null) {
+                warnings.add(new SceneWarning(ps.get("namedmaterial" + i).loc(), "layered: namedmaterial" + i + " \""
+                        + name + "\" is not a named material"));
+            }
+            if (top == null && c != null) {
+                top = c;
+                used = "namedmaterial" + i + " \"" + name + "\"";
+            }
+        }
+        if (top == null) {
+            top = new MaterialDesc("null", new ParamSet(), null, m.loc());
+            used = "null (it names no layer)";
+        }
+        warnings.add(new SceneWarning(m.loc(), "layered (LuxRender's LayeredBSDF) is not supported: rendered as its"
+                + " first layer, " + used + "; the other layers and opacity1..4 are not used"));
+        warnings.addAll(ps.unused("material \"layered\""));
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "layered material contains itself through its layers");
+        }
+        int id = indexOf(PbrtMaterials.inVolumesOf(m, top, layeredInVolumes));
+        compiling.remove(m);
+        index.put(m, id);
         return id;
     }
 
@@ -280,6 +327,10 @@ final class MaterialCompiler {
         out[off + 2] = Math.max(0, v[2]);
     }
 
+    private int nullMaterial(MaterialDesc m, float[] out) {
+        return lux.nullWithVolumes(m, out);
+    }
+
     /** The LuxRender 1.x materials ({@link LuxMaterials}); "glossy" is LuxRender's in a LuxRender scene only. */
     private int luxMaterial(MaterialDesc m, float[] out) {
         switch (m.type()) {
@@ -290,12 +341,8 @@ final class MaterialCompiler {
             case "metal2": return lux.metal2(m, out);
             case "glossy_lossy": return lux.glossyLossy(m, out);
             case "glossytranslucent": return lux.glossyTranslucent(m, out);
-            case "glass2":
-                // glass2.cpp reads its index and Cauchy dispersion from the Interior volume's fresnel texture.
-                warnings.add(new SceneWarning(m.loc(), "glass2 takes its index from the Interior volume, which is"
-                        + " not read: smooth glass of index 1.5 (or its \"index\") is used"));
-                m.params().get("dispersion");
-                return glass(m, out);
+            case "scatter": return lux.scatter(m, out);
+            case "glass2": return lux.glass2(m, out);
             default: return dialect == Dialect.LUXRENDER ? lux.glossy(m, out) : glossy(m, out);
         }
     }
@@ -404,10 +451,28 @@ final class MaterialCompiler {
             "aluminium", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}},
             "aluminum", new float[][] {{1.6574f, 0.8803f, 0.5212f}, {9.2238f, 6.2695f, 4.8370f}});
 
+    /**
+     * LuxRender's metal (materials/metal.cpp CreateMaterial): "name" (default aluminium) is an .nk file
+     * (read by the parser, {@link NkData#read}) or one of LuxRender's presets ({@link NkData#preset});
+     * any other name is aluminium, with a warning, as there. The n and k curves reach the kernel as RGB
+     * ({@link NkData#rgb}).
+     */
+    private float[][] luxMetal(MaterialDesc m) {
+        ParamSet ps = m.params();
+        String name = ps.getString("name", "aluminium");
+        NkData d = m.file() != null ? NkData.read(m.file()) : NkData.preset(name);
+        if (d == null) {
+            warnings.add(new SceneWarning(ps.get("name").loc(), "metal \"" + name + "\" is neither an .nk file nor one"
+                    + " of LuxRender's presets (" + String.join(", ", NkData.PRESETS) + "); aluminium used, as LuxRender does"));
+            d = NkData.preset("aluminium");
+        }
+        return new float[][] {NkData.rgb(d.wl(), d.n()), NkData.rgb(d.wl(), d.k())};
+    }
+
     private int metal(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         String name = ps.getString("name", "copper");
-        float[][] preset = METALS.get(name);
+        float[][] preset = dialect == Dialect.LUXRENDER ? luxMetal(m) : METALS.get(name);
         if (preset == null) {
             warnings.add(new SceneWarning(ps.get("name").loc(), "metal \"" + name + "\" is not known; copper used (known: "
                     + String.join(", ", new TreeSet<>(METALS.keySet())) + ")"));

@@ -194,6 +194,25 @@ final class PbrtMaterials {
                     + "\" is not a named material; matte used"));
             c = MaterialDesc.defaultMatte();
         }
-        return c;
+        return inVolumesOf(m, c, inVolumes);
+    }
+
+    /** Materials given a container's volumes, one per (material, interior, exterior). */
+    private final Map<List<Object>, MaterialDesc> inVolumes = new java.util.HashMap<>();
+
+    /**
+     * Component {@code c} of {@code container} on the container's surface: a glass2, mix or layered
+     * component gets the container's Interior and Exterior (LuxRender gives every component the
+     * intersection's volumes); others are returned as they are.
+     */
+    static MaterialDesc inVolumesOf(MaterialDesc container, MaterialDesc c, Map<List<Object>, MaterialDesc> cache) {
+        boolean uses = c.type().equals("glass2") || c.type().equals("null") || c.type().equals("mix")
+                || c.type().equals("layered");
+        if (!uses || (container.interior() == null && container.exterior() == null)
+                || c.interior() != null || c.exterior() != null) {
+            return c;
+        }
+        return cache.computeIfAbsent(java.util.Arrays.asList(c, container.interior(), container.exterior()),
+                k -> c.withVolumes(container.interior(), container.exterior()));
     }
 }

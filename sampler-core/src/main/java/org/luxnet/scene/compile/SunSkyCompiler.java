@@ -16,7 +16,8 @@ import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.Transform;
 
 /**
- * Compiles LuxRender's {@code "sun"}, {@code "sky"} and {@code "sunsky"} lights. The sky ({@link
+ * Compiles LuxRender's {@code "sun"}, {@code "sky"} and {@code "sunsky"} lights; {@code "sky2"} and
+ * {@code "sunsky2"} (Hosek-Wilkie) fall back to {@code "sky"} and {@code "sunsky"} with a warning. The sky ({@link
  * LuxSky}) is baked once into a lat-long environment map, sampled and looked up by the existing
  * environment-map light; the sun ({@link LuxSun}) becomes a {@link LightLayout#SUN}, a small cone
  * of constant radiance that the light transport samples uniformly. {@code "sunsky"} is both, made
@@ -34,14 +35,23 @@ final class SunSkyCompiler {
 
     /** True for the light types this class compiles. */
     static boolean handles(String type) {
-        return type.equals("sun") || type.equals("sky") || type.equals("sunsky");
+        return type.equals("sun") || type.equals("sky") || type.equals("sunsky") || type.equals("sky2")
+                || type.equals("sunsky2");
     }
 
     /** Compiles {@code d}, handing each light row (STRIDE floats) and its type to {@code add}. */
     void compile(LightDesc d, ObjIntConsumer<float[]> add) {
         ParamSet ps = d.params();
         String statement = "LightSource \"" + d.type() + "\"";
-        boolean sun = !d.type().equals("sky"), sky = !d.type().equals("sun");
+        String type = d.type();
+        if (type.equals("sky2") || type.equals("sunsky2")) {
+            // lights/sky2.cpp Sky2Light::CreateLight reads gain, nsamples, sundir and turbidity, as sky.cpp does.
+            type = type.equals("sky2") ? "sky" : "sunsky";
+            warnings.add(new SceneWarning(d.loc(), statement + ": the Hosek-Wilkie sky (LuxRender's sky2) is not"
+                    + " supported; rendered as LuxRender's \"" + type + "\" (the Preetham sky) with the same gain, sundir"
+                    + " and turbidity, so the sky's brightness and colour differ from sky2's"));
+        }
+        boolean sun = !type.equals("sky"), sky = !type.equals("sun");
         float[] sunRow = sun ? sun(d, ps, statement) : null;
         float[] skyRow = sky ? sky(d, ps) : null;
         ps.get("nsamples");

@@ -67,8 +67,13 @@ public final class MaterialLayout {
     public static final int GLOSSY_LOSSY = 22;
     /** LuxRender "glossytranslucent": a two-sided Schlick BRDF and a diffuse Schlick BTDF (glossytranslucent.cpp); LUX_GLOSSY's slots and GT_KT. */
     public static final int GLOSSY_TRANSLUCENT = 23;
+    /**
+     * LuxRender "scatter": SchlickScatter (schlickscatter.cpp), a Schlick phase function of asymmetry g
+     * (per channel) and albedo Kd at the surface, scattering to the whole sphere (scattermaterial.cpp).
+     */
+    public static final int SCATTER = 24;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
-    public static final int LUX_LAST_BSDF = GLOSSY_TRANSLUCENT;
+    public static final int LUX_LAST_BSDF = SCATTER;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
 
@@ -87,8 +92,16 @@ public final class MaterialLayout {
     public static final int RG_KR = 0, RG_KT = 3, RG_INDEX = 6, RG_CAUCHYB = 7, RG_U = 10, RG_V = 11;
     // Metal2 slots: eta and k per channel, roughness u and v.
     public static final int M2_ETA = 0, M2_K = 3, M2_U = 10, M2_V = 11;
-    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2.
-    public static final int DG_CAUCHYB = 12;
+    // Dispersive glass: the GLASS slots (Kr at KS, Kt at KT, index at ETA) and the Cauchy B coefficient in um^2;
+    // the index at wavelength l is (ETA + DG_CAUCHYB / l^2) / (DG_EXT_A + DG_EXT_B / l^2): glass.cpp's exterior
+    // is 1 (DG_EXT_A 1, DG_EXT_B 0), glass2.cpp's is its Exterior volume's Cauchy form.
+    public static final int DG_CAUCHYB = 12, DG_EXT_A = 13, DG_EXT_B = 14;
+    // glass2's and null's media (GLASS, ARCH_GLASS, DISPERSIVE_GLASS, NULL rows): absorption per unit distance inside (the
+    // Interior volume's) and outside (the Exterior's), and VOL_MEDIA 1 when a path crossing the surface
+    // takes the side's absorption as its medium (PathTraceKernel), 0 for the other glasses.
+    public static final int VOL_IN_SIGMA = 15, VOL_EX_SIGMA = 18, VOL_MEDIA = 21;
+    // Scatter slots: the albedo Kd and the asymmetry g per channel (clamped to [-1, 1] where used).
+    public static final int SC_KD = 0, SC_G = 3;
 
     // Offsets shared by several types.
     /** Diffuse colour (matte Kd, glossy Kd, plastic Kd, mattetranslucent Kr): 3 floats. */
@@ -160,6 +173,7 @@ public final class MaterialLayout {
             case METAL2: return "metal2";
             case GLOSSY_LOSSY: return "glossy_lossy";
             case GLOSSY_TRANSLUCENT: return "glossytranslucent";
+            case SCATTER: return "scatter";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case UBER: return "uber";
             case TRANSLUCENT: return "translucent";

@@ -24,6 +24,8 @@ final class GraphicsState {
     /** The {@code AreaLightSource} for shapes that follow, or null. */
     AreaLightDesc areaLight;
     boolean reverseOrientation;
+    /** LuxRender's {@code Interior} and {@code Exterior} named volumes for shapes that follow, or null. */
+    org.luxnet.scene.desc.VolumeDesc interior, exterior;
 
     // Named materials are scoped by AttributeBegin/End in both renderers. The map is shared between a
     // state and its saved copies until one of them defines a material (copy on write), so that
@@ -39,6 +41,8 @@ final class GraphicsState {
         c.material = material;
         c.areaLight = areaLight;
         c.reverseOrientation = reverseOrientation;
+        c.interior = interior;
+        c.exterior = exterior;
         c.namedMaterials = namedMaterials;
         c.namedMaterialsShared = true;
         namedMaterialsShared = true;

@@ -30,7 +30,8 @@ final class OptionStatements {
                         + "inverted: " + worldToCamera.pbrt());
             }
             // Its transform is picked by the dialect once the whole scene is read (ParseState.toDescription).
-            st.camera = new CameraDesc(type, params, worldToCamera.pbrt(), kw.loc());
+            // LuxRender: the Exterior in effect at the Camera statement is the volume the camera is in.
+            st.camera = new CameraDesc(type, params, worldToCamera.pbrt(), kw.loc(), st.gs.exterior);
             st.cameraTransform = worldToCamera;
             // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
             st.coordinateSystems.put("camera", cameraToWorld);

@@ -71,6 +71,10 @@ final class ParseState {
     /** Every MakeNamedMaterial by name, the last definition winning (lookups use the scoped {@link GraphicsState}). */
     final Map<String, MaterialDesc> namedMaterials = new LinkedHashMap<>();
     final Map<String, TextureDesc> textures = new LinkedHashMap<>();
+    /** LuxRender's MakeNamedVolume by name (not scoped by attribute blocks), the last definition winning. */
+    final Map<String, org.luxnet.scene.desc.VolumeDesc> volumes = new HashMap<>();
+    /** glass2 materials with their volumes, one per (material, interior, exterior), so that shapes share them. */
+    final Map<java.util.List<Object>, MaterialDesc> materialsInVolumes = new HashMap<>();
 
     ParseState(SceneResources resources, SceneResources.Resource mainFile, Dialect knownDialect) {
         this.resources = resources;
@@ -223,7 +227,7 @@ final class ParseState {
         Dialect d = knownDialect != null ? knownDialect : dialect.decide();
         boolean pbrt = d == Dialect.PBRT;
         CameraDesc cam = camera == null ? null
-                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc());
+                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc(), camera.exterior());
         return new SceneDescription(mainFile, d, cam,
                 film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),

@@ -23,6 +23,7 @@ final class Statements {
         ObjectStatements.register(table);
         OptionStatements.register(table);
         WorldStatements.register(table);
+        VolumeStatements.register(table);
         IncludeStatement.register(table);
         MotionStatements.register(table);
         UnsupportedStatements.register(table);

@@ -17,10 +17,7 @@ final class UnsupportedStatements {
         lux(table, "LightGroup", "all lights are rendered into one image");
         lux(table, "Renderer", "LuxNet always uses its own progressive path tracer");
         lux(table, "VolumeIntegrator", "participating media are not rendered");
-        lux(table, "MakeNamedVolume", "participating media are not rendered");
         lux(table, "Volume", "participating media are not rendered");
-        lux(table, "Exterior", "participating media are not rendered");
-        lux(table, "Interior", "participating media are not rendered");
         lux(table, "PortalInstance", "light portals are not used for sampling");
         lux(table, "PortalShape", "light portals are not used for sampling");
         lux(table, "SearchPath", "file paths are resolved against the including file");

@@ -32,7 +32,7 @@ final class WorldStatements {
         table.put("Material", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the material type");
-            st.gs.material = new MaterialDesc(type, ParamReader.read(st), null, kw.loc());
+            st.gs.material = withNkFile(st, new MaterialDesc(type, ParamReader.read(st), null, kw.loc()));
         });
         table.put("MakeNamedMaterial", WorldStatements::makeNamedMaterial);
         table.put("NamedMaterial", WorldStatements::namedMaterial);
@@ -63,12 +63,14 @@ final class WorldStatements {
             TextureDesc t = new TextureDesc(name, valueType, textureClass, ParamReader.read(st), st.ctm(kw), kw.loc(),
                     null);
             boolean image = textureClass.equals("imagemap") || textureClass.equals("normalmap");
-            if ((image || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
-                // The image (or spectrum) is read with the statement, so that it ships with the scene like a PLY file.
+            boolean nk = valueType.equals("fresnel") && (textureClass.equals("sopra") || textureClass.equals("luxpop")
+                    || textureClass.equals("fresnelname") || textureClass.equals("preset"));
+            if ((image || nk || textureClass.equals("tabulateddata")) && t.params().has("filename")) {
+                // The image (or spectrum, or .nk data) is read with the statement, so that it ships with the scene like a PLY file.
                 Param p = t.params().get("filename");
                 if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
                     SceneResources.Resource r = st.open(p.strings()[0],
-                            image ? "image texture" : "spectrum file", p.loc());
+                            image ? "image texture" : nk ? "index of refraction (.nk) file" : "spectrum file", p.loc());
                     t = t.withFile(new SceneFile(r.name(), r.bytes()));
                 }
             }
@@ -119,7 +121,8 @@ final class WorldStatements {
         } else {
             FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
         }
-        st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation, st.gs.material,
+        st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation,
+                VolumeStatements.inVolumes(st, st.gs.material, kw),
                 st.gs.areaLight, kw.loc()));
     }
 
@@ -136,9 +139,30 @@ final class WorldStatements {
             st.warn(kw.loc(), "MakeNamedMaterial \"" + name + "\" redefines the material of that name at "
                     + st.gs.namedMaterial(name).loc() + "; the later one is used from here on");
         }
-        MaterialDesc m = new MaterialDesc(type, params, name, kw.loc());
+        MaterialDesc m = withNkFile(st, new MaterialDesc(type, params, name, kw.loc()));
         st.gs.defineNamedMaterial(m);
         st.namedMaterials.put(name, m);
+    }
+
+    /**
+     * A LuxRender "metal" whose "name" is not one of LuxRender's presets and looks like a file (has a
+     * '.'): metal.cpp reads it as .nk data (IORFromFile), so the file is read here, with the statement,
+     * to travel with the scene. A missing file is an error (LuxRender falls back to aluminium).
+     */
+    private static MaterialDesc withNkFile(ParseState st, MaterialDesc m) {
+        if (!m.type().equals("metal")) {
+            return m;
+        }
+        Param p = m.params().all().stream().filter(q -> q.name().equals("name")).findFirst().orElse(null);
+        if (p == null || p.type() != ParamType.STRING || p.strings().length != 1) {
+            return m;
+        }
+        String name = p.strings()[0];
+        if (org.luxnet.scene.desc.NkData.preset(name) != null || !name.contains(".")) {
+            return m;
+        }
+        SceneResources.Resource r = st.open(name, "metal index of refraction (.nk) file", p.loc());
+        return m.withFile(new SceneFile(r.name(), r.bytes()));
     }
 
     private static void namedMaterial(ParseState st, Token kw) {

@@ -127,4 +127,91 @@ class LuxMaterialPortTest {
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 91L, 2, 2, device, "LuxRender materials, " + launch);
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
     }
+
+    /**
+     * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside; the camera in an
+     * absorbing volume bounded by a large glass2 sphere; an absorbing volume bounded by a null sphere), a metal2 of LuxRender's
+     * amorphous carbon preset and a textured scatter.
+     */
+    static final String GLASS2 = """
+            MakeNamedVolume "air" "clear" "float fresnel" [ 1 ] "color absorption" [ 0.02 0.03 0.05 ]
+            Exterior "air"
+            LookAt 0 2.2 -4.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 32 ] "integer yresolution" [ 24 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 8 ]
+            WorldBegin
+            Exterior ""
+            LightSource "infinite" "color L" [ 0.4 0.4 0.45 ]
+            AttributeBegin
+              Interior "air"
+              Material "glass2"
+              Shape "sphere" "float radius" [ 30 ]
+            AttributeEnd
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "checks" "color" "checkerboard" "float uscale" [ 8 ] "float vscale" [ 8 ] "color tex1" [ 0.6 0.2 0.1 ] "color tex2" [ 0.1 0.3 0.6 ]
+            Material "matte" "texture Kd" "checks"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Texture "flint" "fresnel" "cauchy" "float cauchya" [ 1.55 ] "float cauchyb" [ 0.03 ]
+            Texture "oil" "fresnel" "cauchy" "float index" [ 1.2 ] "float cauchyb" [ 0.004 ]
+            MakeNamedVolume "flintvol" "clear" "texture fresnel" "flint" "color absorption" [ 0.2 0.5 1.5 ]
+            MakeNamedVolume "oilvol" "clear" "texture fresnel" "oil"
+            MakeNamedVolume "glassvol" "homogeneous" "float fresnel" [ 1.7 ] "color sigma_a" [ 1 0.3 0.1 ]
+            AttributeBegin
+              Interior "flintvol"
+              Exterior "oilvol"
+              Translate -0.8 0.6 0.2
+              Material "glass2" "bool dispersion" [ "true" ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Interior "glassvol"
+              Translate 0.8 0.6 0.2
+              Material "glass2"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            MakeNamedVolume "fogvol" "clear" "color absorption" [ 0.8 0.4 0.2 ]
+            AttributeBegin
+              Interior "fogvol"
+              Material "null"
+              Translate 0 1.2 0.8
+              Shape "sphere" "float radius" [ 0.7 ]
+            AttributeEnd
+            Texture "carbon" "fresnel" "preset" "string name" [ "amorphous carbon" ]
+            AttributeBegin
+              Translate 0 0.4 1.6
+              Material "metal2" "texture fresnel" "carbon" "float uroughness" [ 0.1 ]
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.3 0.4 1.4
+              Material "scatter" "texture Kd" "checks" "color g" [ 0.4 -0.2 0.1 ]
+              Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void glass2SampleForSample(Launch launch) throws IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("glass2.lxs");
+        Files.writeString(file, GLASS2);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
+                "warnings: " + r.warnings());
+        for (int type : new int[] {MaterialLayout.GLASS, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.METAL2,
+            MaterialLayout.SCATTER}) {
+            assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
+        }
+        int pixels = r.settings().width() * r.settings().height();
+        assertTrue(r.scene().camera.mediumSigma()[2] == 0.05f, "the camera is in the air volume");
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 1, 2, device, "glass2, " + launch);
+        assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
+    }
 }

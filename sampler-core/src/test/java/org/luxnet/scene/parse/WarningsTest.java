@@ -29,16 +29,20 @@ class WarningsTest {
         assertEquals(new FileLoc("scene.lxs", 3, 3), lightGroup.loc());
         assertEquals("scene.lxs:3: warning: LightGroup is not supported and was ignored (all lights are rendered into one image)",
                 lightGroup.toString());
-        assertEquals(5, s.warnings().size());
+        assertEquals(4, s.warnings().size(), s.warnings().toString());
         assertTrue(s.warnings().get(0).message().startsWith("Renderer is not supported"));
-        assertTrue(s.warnings().get(4).message().startsWith("PortalInstance is not supported"));
+        // The named volume is read (glass2's index and absorption); the matte sphere does not change the medium.
+        assertEquals(6, s.warnings().get(2).loc().line());
+        assertTrue(s.warnings().get(2).message().startsWith("shapes of material \"matte\" with an absorbing"),
+                s.warnings().get(2).message());
+        assertTrue(s.warnings().get(3).message().startsWith("PortalInstance is not supported"));
     }
 
     @Test
     void eachKindWarnsOnceAtItsFirstUseWithTheCount() {
-        assertEquals(List.of("scene.lxs:2: warning: Exterior is not supported and was ignored (participating media are not rendered)"
+        assertEquals(List.of("scene.lxs:2: warning: Volume is not supported and was ignored (participating media are not rendered)"
                 + " (3 times; the first is here)"),
-                warnings("WorldBegin\nExterior \"a\"\nExterior \"b\"\nAttributeBegin\nExterior \"c\"\nAttributeEnd\n"));
+                warnings("WorldBegin\nVolume \"a\"\nVolume \"b\"\nAttributeBegin\nVolume \"c\"\nAttributeEnd\n"));
     }
 
     @Test

@@ -1,0 +1,138 @@
+package org.luxnet.scene.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.MaterialDesc;
+import org.luxnet.scene.desc.Param;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.VolumeDesc;
+
+/**
+ * LuxRender's named volumes: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
+ * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
+ * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
+ * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
+ * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a
+ * clear volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it.
+ * A path changes medium only where it is transmitted through a glass2 surface or passes a null one
+ * (LuxRender: through any shape with volumes), and starts in the camera's (the Exterior in effect at
+ * the Camera statement, as in LuxRender); shapes of other materials with an absorbing volume in
+ * effect warn once. Scattering and emission in homogeneous and heterogeneous volumes are not
+ * rendered (a warning says so).
+ */
+final class VolumeStatements {
+    private VolumeStatements() {
+    }
+
+    static void register(Map<String, StatementHandler> table) {
+        table.put("MakeNamedVolume", VolumeStatements::makeNamedVolume);
+        table.put("Interior", (st, kw) -> st.gs.interior = lookup(st, kw));
+        table.put("Exterior", (st, kw) -> st.gs.exterior = lookup(st, kw));
+    }
+
+    private static void makeNamedVolume(ParseState st, Token kw) {
+        st.dialect.luxRender();
+        String name = StatementArgs.string(st.tokens(), kw, "the volume's name");
+        String type = StatementArgs.string(st.tokens(), kw, "the volume type (\"clear\", \"homogeneous\", ...)");
+        ParamSet ps = ParamReader.read(st);
+        VolumeDesc v = new VolumeDesc(name, type, ps, kw.loc());
+        switch (type) {
+            case "clear" -> ps.get("absorption");
+            case "homogeneous", "heterogeneous" -> {
+                boolean any = false;
+                ps.get("sigma_a");
+                for (String p : new String[] {"sigma_s", "g", "density", "Le"}) {
+                    any |= ps.has(p) && (!p.equals("sigma_s") || nonBlack(ps, p));
+                    ps.get(p);
+                }
+                if (any) {
+                    st.warn(kw.loc(), type + " volume: scattering (sigma_s, g), density and emission inside it are"
+                            + " not rendered; its \"fresnel\" (glass2's index) and \"sigma_a\" (absorption inside"
+                            + " glass2 shapes) are used");
+                }
+            }
+            default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
+                    + " homogeneous, heterogeneous); only its \"fresnel\" (default 1.5) is used, as glass2's index");
+        }
+        ps.get("fresnel");
+        for (String p : new String[] {"p0", "p1", "nx", "ny", "nz", "stepsize"}) {
+            ps.get(p);
+        }
+        for (SceneWarning w : ps.unused("MakeNamedVolume \"" + type + "\"")) {
+            st.warn(w.loc(), w.message());
+        }
+        st.volumes.put(name, v);
+    }
+
+    /** A colour parameter other than black (a texture counts as not black). */
+    private static boolean nonBlack(ParamSet ps, String name) {
+        Param p = ps.get(name);
+        if (p == null) {
+            return false;
+        }
+        if (p.type() == ParamType.TEXTURE) {
+            return true;
+        }
+        float[] c = ps.getRgb(name, new float[] {0, 0, 0});
+        return c[0] != 0 || c[1] != 0 || c[2] != 0;
+    }
+
+    private static VolumeDesc lookup(ParseState st, Token kw) {
+        st.dialect.luxRender();
+        String name = StatementArgs.string(st.tokens(), kw, "the name of a volume");
+        if (name.isEmpty()) {
+            return null;
+        }
+        VolumeDesc v = st.volumes.get(name);
+        if (v == null) {
+            List<String> known = new ArrayList<>(st.volumes.keySet());
+            Collections.sort(known);
+            st.warn(kw.loc(), kw.text() + " \"" + name + "\" names no volume made by MakeNamedVolume before it"
+                    + (known.isEmpty() ? "" : " (made: \"" + String.join("\", \"", known) + "\")") + "; none is used");
+        }
+        return v;
+    }
+
+    /**
+     * The material a shape is given: a glass2, or a mix or layered material (whose components may be
+     * glass2: the compiler passes the volumes on to them, as LuxRender passes the intersection's), with
+     * the Interior and Exterior in effect (one description per combination, shared by the shapes that
+     * have it); any other material as it is.
+     */
+    static MaterialDesc inVolumes(ParseState st, MaterialDesc m, Token kw) {
+        if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
+            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
+                    + " LuxNet changes a path's medium only across glass2 and null surfaces, so they do not");
+        }
+        if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
+            return m;
+        }
+        return st.materialsInVolumes.computeIfAbsent(Arrays.asList(m, st.gs.interior, st.gs.exterior),
+                k -> m.withVolumes(st.gs.interior, st.gs.exterior));
+    }
+
+    /** The material types whose BSDF may depend on the shape's volumes. */
+    static boolean usesVolumes(String type) {
+        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
+    }
+
+    /** Whether volume {@code v} absorbs (a textured absorption counts). */
+    private static boolean absorbs(VolumeDesc v) {
+        return v != null && (v.type().equals("clear") ? nonBlackQuiet(v.params(), "absorption")
+                : nonBlackQuiet(v.params(), "sigma_a"));
+    }
+
+    private static boolean nonBlackQuiet(ParamSet ps, String name) {
+        for (Param p : ps.all()) {
+            if (p.name().equals(name)) {
+                return nonBlack(ps, name);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,190 @@
+package org.luxnet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * A point light on the geometric front of a quad but behind its interpolated shading normal lights
+ * glossy (substrate), plastic and metal as pbrt-v3 does: BSDF::f chooses reflection by the geometric
+ * normal ({@code reflect = Dot(wiW, ng) * Dot(woW, ng) > 0}) and its reflection lobes are evaluated at
+ * wi as it is, below the shading hemisphere (core/reflection.cpp), so the one pixel that an
+ * orthographic camera sees through a tiny screen window is f(wo, wi) |wi . ns| I / d^2, computed here
+ * independently from pbrt's formulas.
+ */
+class BehindShadingNormalTest {
+    @TempDir
+    Path dir;
+
+    private static final double[] HIT = {0, 0, 2};
+    private static final double[] LIGHT = {2, 0, 1.5};
+    private static final double[] NS = normalize(new double[] {-1.2, 0, -1});
+    private static final double[] WO = {0, 0, -1};
+
+    private CompiledRender scene(String material) throws IOException {
+        Path f = Files.createTempFile(dir, "behind", ".pbrt");
+        Files.writeString(f, """
+                Camera "orthographic" "float screenwindow" [ -0.0001 0.0001 -0.0001 0.0001 ]
+                Film "image" "integer xresolution" [ 1 ] "integer yresolution" [ 1 ]
+                Sampler "random" "integer pixelsamples" [ 4 ]
+                Integrator "path" "integer maxdepth" [ 1 ]
+                WorldBegin
+                LightSource "point" "point from" [ 2 0 1.5 ] "rgb I" [ 0.8 1 1.2 ]
+                %s
+                Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 1 -1 2 1 1 2 -1 1 2 ]
+                  "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ]
+                WorldEnd
+                """.formatted(material));
+        CompiledRender cr = RenderSupport.compile(f);
+        assertEquals(java.util.List.of(), cr.warnings(), "warnings");
+        return cr;
+    }
+
+    @Test
+    void theLightIsOnTheGeometricFrontAndBehindTheShadingNormal() {
+        double[] wi = wi();
+        assertTrue(wi[2] < 0 && WO[2] < 0, "wi and wo on the same side of the quad (z = 2)");
+        assertTrue(dot(wi, NS) < -0.5 && dot(WO, NS) > 0.5, "but on opposite sides of the shading normal");
+    }
+
+    @Test
+    void metal() throws IOException {
+        CompiledRender cr = scene("Material \"metal\" \"float roughness\" [ 0.3 ] \"bool remaproughness\" \"false\""
+                + " \"rgb eta\" [ 0.2 0.9 1.1 ] \"rgb k\" [ 3.9 2.4 2.2 ]");
+        float[] p = params(cr, MaterialLayout.METAL);
+        double[] f = new double[3];
+        double a = p[MaterialLayout.ALPHA_U];
+        assertEquals(a, p[MaterialLayout.ALPHA_V], 0, "isotropic");
+        double[] wi = wi(), wh = normalize(add(wi, WO));
+        for (int c = 0; c < 3; c++) {
+            f[c] = d(wh, a) * g(WO, wi, a) * frConductor(Math.abs(dot(wi, wh)), p[MaterialLayout.METAL_ETA + c],
+                    p[MaterialLayout.METAL_K + c]) / (4 * Math.abs(dot(wi, NS)) * Math.abs(dot(WO, NS)));
+        }
+        check(cr, f);
+    }
+
+    @Test
+    void plastic() throws IOException {
+        CompiledRender cr = scene("Material \"plastic\" \"rgb Kd\" [ 0.3 0.5 0.2 ] \"rgb Ks\" [ 0.6 0.5 0.4 ]"
+                + " \"float roughness\" [ 0.25 ] \"bool remaproughness\" \"false\"");
+        float[] p = params(cr, MaterialLayout.PLASTIC);
+        double a = p[MaterialLayout.ALPHA_U];
+        double[] wi = wi(), wh = normalize(add(wi, WO));
+        double spec = d(wh, a) * g(WO, wi, a) * frDielectric(dot(wi, wh), 1.5, 1)
+                / (4 * Math.abs(dot(wi, NS)) * Math.abs(dot(WO, NS)));
+        double[] f = new double[3];
+        for (int c = 0; c < 3; c++) {
+            f[c] = p[MaterialLayout.KD + c] / Math.PI + p[MaterialLayout.KS + c] * spec;
+        }
+        check(cr, f);
+    }
+
+    @Test
+    void glossySubstrate() throws IOException {
+        CompiledRender cr = scene("Material \"substrate\" \"rgb Kd\" [ 0.4 0.3 0.2 ] \"rgb Ks\" [ 0.1 0.2 0.3 ]"
+                + " \"float uroughness\" [ 0.2 ] \"float vroughness\" [ 0.2 ] \"bool remaproughness\" \"false\"");
+        float[] p = params(cr, MaterialLayout.GLOSSY);
+        double a = p[MaterialLayout.ALPHA_U];
+        double[] wi = wi(), wh = normalize(add(wi, WO));
+        double ci = Math.abs(dot(wi, NS)), co = Math.abs(dot(WO, NS)), cih = dot(wi, wh);
+        double[] f = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double rd = p[MaterialLayout.KD + c], rs = p[MaterialLayout.KS + c];
+            double diffuse = 28 / (23 * Math.PI) * rd * (1 - rs) * (1 - Math.pow(1 - 0.5 * ci, 5))
+                    * (1 - Math.pow(1 - 0.5 * co, 5));
+            double specular = d(wh, a) / (4 * Math.abs(cih) * Math.max(ci, co)) * (rs + Math.pow(1 - cih, 5) * (1 - rs));
+            f[c] = diffuse + specular;
+        }
+        check(cr, f);
+    }
+
+    /** The pixel is f |wi . ns| I / d^2, channel by channel (the light's I as compiled). */
+    private static void check(CompiledRender cr, double[] f) {
+        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
+        double[] toLight = sub(LIGHT, HIT);
+        double d2 = dot(toLight, toLight);
+        double cos = Math.abs(dot(wi(), NS));
+        for (int c = 0; c < 3; c++) {
+            double expected = f[c] * cos * cr.scene().lightParams[c] / d2;
+            assertTrue(expected > 1e-3, "a visible contribution: " + expected);
+            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+        }
+    }
+
+    private static float[] params(CompiledRender cr, int type) {
+        int m = cr.scene().triMaterial[0];
+        assertEquals(type, cr.scene().matType[m], "material type");
+        float[] p = new float[MaterialLayout.STRIDE];
+        System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
+        return p;
+    }
+
+    /** Trowbridge-Reitz D, even in cos(theta_h) as pbrt's (Tan2Theta, Cos4Theta). */
+    private static double d(double[] wh, double a) {
+        double c2 = dot(wh, NS) * dot(wh, NS), t2 = (1 - c2) / c2;
+        double e = 1 + t2 / (a * a);
+        return 1 / (Math.PI * a * a * c2 * c2 * e * e);
+    }
+
+    private static double lambda(double[] w, double a) {
+        double c2 = dot(w, NS) * dot(w, NS), t2 = (1 - c2) / c2;
+        return (Math.sqrt(1 + a * a * t2) - 1) / 2;
+    }
+
+    private static double g(double[] wo, double[] wi, double a) {
+        return 1 / (1 + lambda(wo, a) + lambda(wi, a));
+    }
+
+    private static double frConductor(double c, double eta, double k) {
+        double c2 = c * c, s2 = 1 - c2, eta2 = eta * eta, k2 = k * k;
+        double t0 = eta2 - k2 - s2, a2b2 = Math.sqrt(t0 * t0 + 4 * eta2 * k2), t1 = a2b2 + c2;
+        double aa = Math.sqrt(0.5 * (a2b2 + t0)), t2 = 2 * c * aa;
+        double rs = (t1 - t2) / (t1 + t2);
+        double t3 = c2 * a2b2 + s2 * s2, t4 = t2 * s2;
+        return 0.5 * (rs * (t3 - t4) / (t3 + t4) + rs);
+    }
+
+    private static double frDielectric(double c, double etaI, double etaT) {
+        if (c < 0) {
+            double t = etaI;
+            etaI = etaT;
+            etaT = t;
+            c = -c;
+        }
+        double st = etaI / etaT * Math.sqrt(Math.max(0, 1 - c * c));
+        if (st >= 1) {
+            return 1;
+        }
+        double ct = Math.sqrt(1 - st * st);
+        double par = (etaT * c - etaI * ct) / (etaT * c + etaI * ct), perp = (etaI * c - etaT * ct) / (etaI * c + etaT * ct);
+        return (par * par + perp * perp) / 2;
+    }
+
+    private static double[] wi() {
+        return normalize(sub(LIGHT, HIT));
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+    }
+
+    private static double[] sub(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    }
+
+    private static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    private static double[] normalize(double[] a) {
+        double l = Math.sqrt(dot(a, a));
+        return new double[] {a[0] / l, a[1] / l, a[2] / l};
+    }
+}
