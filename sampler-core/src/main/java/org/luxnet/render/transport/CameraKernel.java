@@ -1,5 +1,7 @@
 package org.luxnet.render.transport;
 
+import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
+
 import org.luxnet.accumulator.filter.BoxFilter;
 import org.luxnet.accumulator.filter.FilterAxisTable;
 import org.luxnet.accumulator.filter.PixelFilter;
@@ -15,7 +17,9 @@ import org.luxnet.scene.compiled.FilmFrame;
  * weight) and generates the primary ray: perspective, orthographic or environment projection, a
  * crop window's offset into the full frame, the thin lens (a disk, or LuxRender's polygonal
  * aperture with its radial distributions), and LuxRender's hither/yon clipping. The camera
- * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host.
+ * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host. Also the
+ * ray differentials of textured scenes: generated from the camera sample when a hit first needs
+ * them, carried through perfectly specular bounces, and met at hits for the texture footprint.
  */
 abstract class CameraKernel extends LightKernel {
     /** Filter kinds, as {@link #filterKind}. */
@@ -45,6 +49,11 @@ abstract class CameraKernel extends LightKernel {
     float hither, yon;
     /** pbrt-v3's scale of the ray differentials, 1 / sqrt(samples per pixel) (1 when the count is open; 0: none). */
     float diffScale = 1f;
+    /**
+     * 1 when paths carry ray differentials: {@link #diffScale} is positive and some material is
+     * textured. Otherwise no hit computes any (scenes without textures pay nothing for them).
+     */
+    int carryDifferentials = 0;
     /** Host side: the last autofocus hit something. */
     private boolean autofocusHit;
 
@@ -255,49 +264,22 @@ abstract class CameraKernel extends LightKernel {
     }
 
     /**
-     * The texture footprint at a hit (h, geometric normal n): at the camera ray's hit (bounce 0),
-     * pbrt-v3's ray differentials (Camera::GenerateRayDifferential: the rays one raster unit over in x
-     * and in y, same lens point, then RayDifferential::ScaleDifferentials by {@link #diffScale}) meet
-     * the tangent plane (SurfaceInteraction::ComputeDifferentials) and give (u, v)'s derivatives; after
-     * a bounce the footprint is zero, as pbrt-v3 has it after diffuse and glossy bounces (its
-     * specular ones keep differentials; not done here). Only for textured materials.
+     * The texture footprint at a hit (h, geometric normal n) of a path whose ray differential is in
+     * state {@code diffs} (0 none, 1 the camera ray's, not yet generated, 2 carried in the RX/RY
+     * slots, see {@link #rayOffsets}): pbrt-v3 SurfaceInteraction::ComputeDifferentials, the offset
+     * rays met on the tangent plane give dpdx, dpdy (DPDX slots) and (u, v)'s derivatives (DUDX
+     * slots). Without differentials (after a diffuse or glossy bounce, as pbrt-v3 has it) the
+     * footprint is zero. Only for textured materials.
      */
-    void footprint(int gid, int bounce, int prim, int mat, float hx, float hy, float hz, float nx, float ny, float nz) {
+    void footprint(int gid, int diffs, int prim, int mat, float hx, float hy, float hz, float nx, float ny, float nz) {
         // Untextured materials need none (and the Cornell box pays nothing for it), nor LuxRender scenes.
         boolean done = matTextured[mat] == 0;
-        if (bounce == 0 && !done && diffScale > 0) {
-            float fx = scratch[Scratch.CAM_FX * capacity + gid], fy = scratch[Scratch.CAM_FY * capacity + gid];
-            float lu = scratch[Scratch.CAM_LU * capacity + gid], lv = scratch[Scratch.CAM_LV * capacity + gid];
-            generateRay(gid, fx, fy, lu, lv);
-            float ox = scratch[Scratch.LS_WX * capacity + gid], oy = scratch[Scratch.LS_WY * capacity + gid];
-            float oz = scratch[Scratch.LS_WZ * capacity + gid];
-            float dx = scratch[Scratch.VEC_X * capacity + gid], dy = scratch[Scratch.VEC_Y * capacity + gid];
-            float dz = scratch[Scratch.VEC_Z * capacity + gid];
-            float pd = nx * hx + ny * hy + nz * hz;
-            // Offset in x: the shifted ray, scaled towards the main one, on the tangent plane.
-            generateRay(gid, fx + 1, fy, lu, lv);
-            float rox = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
-            float roy = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
-            float roz = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
-            float rdx = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
-            float rdy = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
-            float rdz = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
-            float tx = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
-            float xx = rox + tx * rdx - hx, xy = roy + tx * rdy - hy, xz = roz + tx * rdz - hz;
-            // Offset in y.
-            generateRay(gid, fx, fy + 1, lu, lv);
-            rox = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
-            roy = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
-            roz = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
-            rdx = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
-            rdy = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
-            rdz = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
-            float ty = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
-            float yx = rox + ty * rdx - hx, yy = roy + ty * rdy - hy, yz = roz + ty * rdz - hz;
-            float check = xx + xy + xz + yx + yy + yz;
-            if (check - check == 0) {
-                // Finite offsets (an offset ray parallel to the plane gives none, as pbrt-v3's isinf test).
-                surfaceDifferentials(gid, prim, hx, hy, hz, nx, ny, nz, xx, xy, xz, yx, yy, yz);
+        if (diffs != 0 && !done) {
+            if (rayOffsets(gid, diffs, hx, hy, hz, nx, ny, nz)) {
+                surfaceDifferentials(gid, prim, hx, hy, hz, nx, ny, nz, scratch[Scratch.DPDX_X * capacity + gid],
+                        scratch[Scratch.DPDX_Y * capacity + gid], scratch[Scratch.DPDX_Z * capacity + gid],
+                        scratch[Scratch.DPDY_X * capacity + gid], scratch[Scratch.DPDY_Y * capacity + gid],
+                        scratch[Scratch.DPDY_Z * capacity + gid]);
                 done = true;
             }
         }
@@ -306,7 +288,207 @@ abstract class CameraKernel extends LightKernel {
             scratch[Scratch.DVDX * capacity + gid] = 0f;
             scratch[Scratch.DUDY * capacity + gid] = 0f;
             scratch[Scratch.DVDY * capacity + gid] = 0f;
+            scratch[Scratch.DPDX_X * capacity + gid] = 0f;
+            scratch[Scratch.DPDX_Y * capacity + gid] = 0f;
+            scratch[Scratch.DPDX_Z * capacity + gid] = 0f;
+            scratch[Scratch.DPDY_X * capacity + gid] = 0f;
+            scratch[Scratch.DPDY_Y * capacity + gid] = 0f;
+            scratch[Scratch.DPDY_Z * capacity + gid] = 0f;
         }
+    }
+
+    /**
+     * The offsets dpdx, dpdy at hit h (geometric normal n) to the DPDX slots: where the ray
+     * differential's offset rays meet the tangent plane (pbrt-v3 ComputeDifferentials), zero and false
+     * when an offset ray runs parallel to it (pbrt-v3's isinf test). In state 1 the camera ray's
+     * differential is generated first into the RX/RY slots: pbrt-v3 Camera::GenerateRayDifferential,
+     * the rays one raster unit over in x and in y with the same lens point, then
+     * RayDifferential::ScaleDifferentials by {@link #diffScale}; in state 2 the slots hold it already.
+     */
+    boolean rayOffsets(int gid, int diffs, float hx, float hy, float hz, float nx, float ny, float nz) {
+        if (diffs == 1) {
+            float fx = scratch[Scratch.CAM_FX * capacity + gid], fy = scratch[Scratch.CAM_FY * capacity + gid];
+            float lu = scratch[Scratch.CAM_LU * capacity + gid], lv = scratch[Scratch.CAM_LV * capacity + gid];
+            generateRay(gid, fx, fy, lu, lv);
+            float ox = scratch[Scratch.LS_WX * capacity + gid], oy = scratch[Scratch.LS_WY * capacity + gid];
+            float oz = scratch[Scratch.LS_WZ * capacity + gid];
+            float dx = scratch[Scratch.VEC_X * capacity + gid], dy = scratch[Scratch.VEC_Y * capacity + gid];
+            float dz = scratch[Scratch.VEC_Z * capacity + gid];
+            generateRay(gid, fx + 1, fy, lu, lv);
+            scratch[Scratch.RX_OX * capacity + gid] = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
+            scratch[Scratch.RX_OY * capacity + gid] = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
+            scratch[Scratch.RX_OZ * capacity + gid] = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
+            scratch[Scratch.RX_DX * capacity + gid] = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
+            scratch[Scratch.RX_DY * capacity + gid] = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
+            scratch[Scratch.RX_DZ * capacity + gid] = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
+            generateRay(gid, fx, fy + 1, lu, lv);
+            scratch[Scratch.RY_OX * capacity + gid] = ox + diffScale * (scratch[Scratch.LS_WX * capacity + gid] - ox);
+            scratch[Scratch.RY_OY * capacity + gid] = oy + diffScale * (scratch[Scratch.LS_WY * capacity + gid] - oy);
+            scratch[Scratch.RY_OZ * capacity + gid] = oz + diffScale * (scratch[Scratch.LS_WZ * capacity + gid] - oz);
+            scratch[Scratch.RY_DX * capacity + gid] = dx + diffScale * (scratch[Scratch.VEC_X * capacity + gid] - dx);
+            scratch[Scratch.RY_DY * capacity + gid] = dy + diffScale * (scratch[Scratch.VEC_Y * capacity + gid] - dy);
+            scratch[Scratch.RY_DZ * capacity + gid] = dz + diffScale * (scratch[Scratch.VEC_Z * capacity + gid] - dz);
+        }
+        float pd = nx * hx + ny * hy + nz * hz;
+        float rox = scratch[Scratch.RX_OX * capacity + gid], roy = scratch[Scratch.RX_OY * capacity + gid];
+        float roz = scratch[Scratch.RX_OZ * capacity + gid];
+        float rdx = scratch[Scratch.RX_DX * capacity + gid], rdy = scratch[Scratch.RX_DY * capacity + gid];
+        float rdz = scratch[Scratch.RX_DZ * capacity + gid];
+        float tx = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
+        float xx = rox + tx * rdx - hx, xy = roy + tx * rdy - hy, xz = roz + tx * rdz - hz;
+        rox = scratch[Scratch.RY_OX * capacity + gid];
+        roy = scratch[Scratch.RY_OY * capacity + gid];
+        roz = scratch[Scratch.RY_OZ * capacity + gid];
+        rdx = scratch[Scratch.RY_DX * capacity + gid];
+        rdy = scratch[Scratch.RY_DY * capacity + gid];
+        rdz = scratch[Scratch.RY_DZ * capacity + gid];
+        float ty = -(nx * rox + ny * roy + nz * roz - pd) / (nx * rdx + ny * rdy + nz * rdz);
+        float yx = rox + ty * rdx - hx, yy = roy + ty * rdy - hy, yz = roz + ty * rdz - hz;
+        float check = xx + xy + xz + yx + yy + yz;
+        boolean finite = check - check == 0;
+        if (!finite) {
+            xx = 0f;
+            xy = 0f;
+            xz = 0f;
+            yx = 0f;
+            yy = 0f;
+            yz = 0f;
+        }
+        scratch[Scratch.DPDX_X * capacity + gid] = xx;
+        scratch[Scratch.DPDX_Y * capacity + gid] = xy;
+        scratch[Scratch.DPDX_Z * capacity + gid] = xz;
+        scratch[Scratch.DPDY_X * capacity + gid] = yx;
+        scratch[Scratch.DPDY_Y * capacity + gid] = yy;
+        scratch[Scratch.DPDY_Z * capacity + gid] = yz;
+        return finite;
+    }
+
+    /**
+     * Carries the ray differential (state {@code diffs}, see {@link #rayOffsets}) through a perfectly
+     * specular bounce at hit h of primitive {@code prim} (geometric normal ng, shading normal ns),
+     * the ray arriving along d and leaving along wi: pbrt-v3 SamplerIntegrator::SpecularReflect
+     * ({@code transmission} 0) and SpecularTransmit (relative index from the BSDF's eta scale, 1 /
+     * eta^2). The new offset rays start at h + dpdx, h + dpdy and their directions follow from the
+     * normal's derivatives dndx, dndy: pbrt-v3's shading dndu dudx + dndv dvdx, which is zero on a
+     * flat triangle, dpdx / r on a sphere (pbrt-v3's Weingarten dndu = dpdu / r, which it does not
+     * flip with a reversed orientation), and on a triangle with vertex normals the change of the
+     * interpolated (unnormalized) normal along dpdx. The differential goes to the RX/RY slots.
+     */
+    void specularDifferentials(int gid, int diffs, int prim, float hx, float hy, float hz, float ngx, float ngy,
+                               float ngz, float nsx, float nsy, float nsz, float dx, float dy, float dz, float wix,
+                               float wiy, float wiz, int transmission, float etaScale) {
+        rayOffsets(gid, diffs, hx, hy, hz, ngx, ngy, ngz);
+        float pxx = scratch[Scratch.DPDX_X * capacity + gid], pxy = scratch[Scratch.DPDX_Y * capacity + gid];
+        float pxz = scratch[Scratch.DPDX_Z * capacity + gid];
+        float pyx = scratch[Scratch.DPDY_X * capacity + gid], pyy = scratch[Scratch.DPDY_Y * capacity + gid];
+        float pyz = scratch[Scratch.DPDY_Z * capacity + gid];
+        // dndx, dndy.
+        float nxx = 0f, nxy = 0f, nxz = 0f, nyx = 0f, nyy = 0f, nyz = 0f;
+        if (prim >= triangleCount) {
+            float ir = 1f / sphereGeom[4 * (prim - triangleCount) + 3];
+            nxx = pxx * ir;
+            nxy = pxy * ir;
+            nxz = pxz * ir;
+            nyx = pyx * ir;
+            nyy = pyy * ir;
+            nyz = pyz * ir;
+        }
+        if (prim < triangleCount && triHasNs[prim] != 0) {
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            int w = 0;
+            float ax = pxx, ay = pxy, az = pxz, bx = pyx, by = pyy, bz = pyz;
+            if (inst >= 0) {
+                // The offsets in object space (world to object, linear part).
+                w = inst * INST_STRIDE;
+                ax = instXform[w] * pxx + instXform[w + 1] * pxy + instXform[w + 2] * pxz;
+                ay = instXform[w + 4] * pxx + instXform[w + 5] * pxy + instXform[w + 6] * pxz;
+                az = instXform[w + 8] * pxx + instXform[w + 9] * pxy + instXform[w + 10] * pxz;
+                bx = instXform[w] * pyx + instXform[w + 1] * pyy + instXform[w + 2] * pyz;
+                by = instXform[w + 4] * pyx + instXform[w + 5] * pyy + instXform[w + 6] * pyz;
+                bz = instXform[w + 8] * pyx + instXform[w + 9] * pyy + instXform[w + 10] * pyz;
+            }
+            // The barycentric derivatives along the offsets (p = p0 + b1 e1 + b2 e2), by the normal equations.
+            int g = 9 * prim;
+            float e1x = triGeom[g + 3], e1y = triGeom[g + 4], e1z = triGeom[g + 5];
+            float e2x = triGeom[g + 6], e2y = triGeom[g + 7], e2z = triGeom[g + 8];
+            float g11 = e1x * e1x + e1y * e1y + e1z * e1z, g12 = e1x * e2x + e1y * e2y + e1z * e2z;
+            float g22 = e2x * e2x + e2y * e2y + e2z * e2z;
+            float det = g11 * g22 - g12 * g12;
+            if (det > 0) {
+                float inv = 1f / det;
+                float r1 = e1x * ax + e1y * ay + e1z * az, r2 = e2x * ax + e2y * ay + e2z * az;
+                float b1x = (g22 * r1 - g12 * r2) * inv, b2x = (g11 * r2 - g12 * r1) * inv;
+                r1 = e1x * bx + e1y * by + e1z * bz;
+                r2 = e2x * bx + e2y * by + e2z * bz;
+                float b1y = (g22 * r1 - g12 * r2) * inv, b2y = (g11 * r2 - g12 * r1) * inv;
+                float d1x = triNs[g + 3] - triNs[g], d1y = triNs[g + 4] - triNs[g + 1], d1z = triNs[g + 5] - triNs[g + 2];
+                float d2x = triNs[g + 6] - triNs[g], d2y = triNs[g + 7] - triNs[g + 1], d2z = triNs[g + 8] - triNs[g + 2];
+                nxx = b1x * d1x + b2x * d2x;
+                nxy = b1x * d1y + b2x * d2y;
+                nxz = b1x * d1z + b2x * d2z;
+                nyx = b1y * d1x + b2y * d2x;
+                nyy = b1y * d1y + b2y * d2y;
+                nyz = b1y * d1z + b2y * d2z;
+            }
+            if (inst >= 0) {
+                // Normals to world: the transpose of world to object.
+                float cx = instXform[w] * nxx + instXform[w + 4] * nxy + instXform[w + 8] * nxz;
+                float cy = instXform[w + 1] * nxx + instXform[w + 5] * nxy + instXform[w + 9] * nxz;
+                float cz = instXform[w + 2] * nxx + instXform[w + 6] * nxy + instXform[w + 10] * nxz;
+                nxx = cx;
+                nxy = cy;
+                nxz = cz;
+                cx = instXform[w] * nyx + instXform[w + 4] * nyy + instXform[w + 8] * nyz;
+                cy = instXform[w + 1] * nyx + instXform[w + 5] * nyy + instXform[w + 9] * nyz;
+                cz = instXform[w + 2] * nyx + instXform[w + 6] * nyy + instXform[w + 10] * nyz;
+                nyx = cx;
+                nyy = cy;
+                nyz = cz;
+            }
+        }
+        float wox = -dx, woy = -dy, woz = -dz;
+        float ax = -scratch[Scratch.RX_DX * capacity + gid] - wox, ay = -scratch[Scratch.RX_DY * capacity + gid] - woy;
+        float az = -scratch[Scratch.RX_DZ * capacity + gid] - woz;
+        float bx = -scratch[Scratch.RY_DX * capacity + gid] - wox, by = -scratch[Scratch.RY_DY * capacity + gid] - woy;
+        float bz = -scratch[Scratch.RY_DZ * capacity + gid] - woz;
+        float mx = nsx, my = nsy, mz = nsz;
+        float woN = wox * mx + woy * my + woz * mz;
+        // Reflection: wi - dwodx + k dndx + c dDNdx n with k = 2 (wo.n), c = 2.
+        float eta = 1f, k = 2f * woN, c = 2f;
+        if (transmission != 0) {
+            // Transmission: eta the relative index, n and its derivatives turned to wo's side; k = mu, c = dmudx / dDNdx.
+            eta = 1f / sqrt(etaScale);
+            if (woN < 0) {
+                mx = -mx;
+                my = -my;
+                mz = -mz;
+                nxx = -nxx;
+                nxy = -nxy;
+                nxz = -nxz;
+                nyx = -nyx;
+                nyy = -nyy;
+                nyz = -nyz;
+                woN = -woN;
+            }
+            float wiN = abs(wix * mx + wiy * my + wiz * mz);
+            k = eta * woN - wiN;
+            c = eta - eta * eta * woN / wiN;
+        }
+        // dDNdx = dwodx.n + wo.dndx, likewise in y.
+        float dnx = ax * mx + ay * my + az * mz + wox * nxx + woy * nxy + woz * nxz;
+        float dny = bx * mx + by * my + bz * mz + wox * nyx + woy * nyy + woz * nyz;
+        scratch[Scratch.RX_OX * capacity + gid] = hx + pxx;
+        scratch[Scratch.RX_OY * capacity + gid] = hy + pxy;
+        scratch[Scratch.RX_OZ * capacity + gid] = hz + pxz;
+        scratch[Scratch.RY_OX * capacity + gid] = hx + pyx;
+        scratch[Scratch.RY_OY * capacity + gid] = hy + pyy;
+        scratch[Scratch.RY_OZ * capacity + gid] = hz + pyz;
+        scratch[Scratch.RX_DX * capacity + gid] = wix - eta * ax + k * nxx + c * dnx * mx;
+        scratch[Scratch.RX_DY * capacity + gid] = wiy - eta * ay + k * nxy + c * dnx * my;
+        scratch[Scratch.RX_DZ * capacity + gid] = wiz - eta * az + k * nxz + c * dnx * mz;
+        scratch[Scratch.RY_DX * capacity + gid] = wix - eta * bx + k * nyx + c * dny * mx;
+        scratch[Scratch.RY_DY * capacity + gid] = wiy - eta * by + k * nyy + c * dny * my;
+        scratch[Scratch.RY_DZ * capacity + gid] = wiz - eta * bz + k * nyz + c * dny * mz;
     }
 
     /**

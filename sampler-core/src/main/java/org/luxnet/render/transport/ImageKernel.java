@@ -20,7 +20,7 @@ import org.luxnet.scene.compiled.CompiledScene;
  * MIP-map pyramid in one flat texel array ({@link CompiledScene#texTexels}, three floats per texel,
  * levels one after the other) and its levels' places ({@link CompiledScene#texImageInfo}), filtered
  * as pbrt-v3's MIPMap does (core/mipmap.h: triangle, Lookup with a width, EWA) over the texture-space
- * footprint that {@link #surfaceDifferentials} leaves at the first hit (pbrt-v3
+ * footprint that {@link #surfaceDifferentials} leaves at a hit the ray differentials reach (pbrt-v3
  * SurfaceInteraction::ComputeDifferentials); a lookup writes its colour to a texture register.
  */
 abstract class ImageKernel extends NoiseKernel {

@@ -3,8 +3,7 @@ package org.luxnet.render.transport;
 /**
  * pbrt-v3's Perlin noise for the procedural textures (core/texture.cpp): gradient noise over Ken
  * Perlin's permutation table with the quintic fade, and its FBm and Turbulence sums; and the other
- * procedural helpers of the textures. Every octave is used (pbrt-v3's octave clamp by the footprint
- * is not applied).
+ * procedural helpers of the textures, with pbrt-v3's octave clamp by the footprint.
  */
 abstract class NoiseKernel extends WarpKernel {
     int[] noisePerm = new int[2 * PerlinTable.SIZE];
@@ -15,12 +14,20 @@ abstract class NoiseKernel extends WarpKernel {
     }
 
     /**
-     * pbrt-v3 FBm (turbulence 0) or Turbulence (turbulence 1) of p with no differentials: all
-     * octaves, frequency x1.99 and weight x omega per octave; Turbulence then adds 0.2 omega^octaves.
+     * pbrt-v3 FBm (turbulence 0) or Turbulence (turbulence 1) of p, frequency x1.99 and weight x omega
+     * per octave, over a footprint whose larger texture-space offset has squared length len2: pbrt-v3
+     * uses n = clamp(-1 - log2(len2) / 2, 0, octaves) octaves, the fractional one faded in by
+     * SmoothStep(0.3, 0.7, .); Turbulence adds 0.2 for each octave left out (all octaves and 0.2
+     * omega^octaves without a footprint, len2 = 0).
      */
-    float noiseSum(float x, float y, float z, float omega, int octaves, int turbulence) {
+    float noiseSum(float x, float y, float z, float omega, int octaves, int turbulence, float len2) {
+        float nOct = octaves;
+        if (len2 > 0) {
+            nOct = min(max(-1f - 0.5f * log(len2) * 1.442695f, 0f), nOct);
+        }
+        int nInt = (int) floor(nOct);
         float sum = 0f, lambda = 1f, o = 1f;
-        for (int i = 0; i < octaves; i++) {
+        for (int i = 0; i < nInt; i++) {
             float nv = perlin(lambda * x, lambda * y, lambda * z);
             if (turbulence != 0) {
                 nv = abs(nv);
@@ -29,8 +36,27 @@ abstract class NoiseKernel extends WarpKernel {
             lambda *= 1.99f;
             o *= omega;
         }
+        float partial = nOct - nInt;
+        // The partial octave: FBm o SmoothStep(partial) Noise, Turbulence o Lerp(SmoothStep(partial), 0.2, |Noise|).
+        float term = 0f;
         if (turbulence != 0) {
-            sum += o * 0.2f;
+            term = o * 0.2f;
+        }
+        if (partial > 0) {
+            float st = min(max((partial - 0.3f) / 0.4f, 0f), 1f);
+            float sm = st * st * (3 - 2 * st);
+            float pv = perlin(lambda * x, lambda * y, lambda * z);
+            term = o * sm * pv;
+            if (turbulence != 0) {
+                term = o * ((1 - sm) * 0.2f + sm * abs(pv));
+            }
+        }
+        sum += term;
+        if (turbulence != 0) {
+            for (int i = nInt; i < octaves; i++) {
+                sum += o * 0.2f;
+                o *= omega;
+            }
         }
         return sum;
     }

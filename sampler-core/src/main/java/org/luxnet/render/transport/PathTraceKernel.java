@@ -69,6 +69,11 @@ public final class PathTraceKernel extends CameraKernel {
         // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
         diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
                 : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
+        for (int m = 0; m < matTextured.length; m++) {
+            if (matTextured[m] != 0 && diffScale > 0) {
+                carryDifferentials = 1;
+            }
+        }
         setupFilter(filter);
         autofocus(scene.camera);
         PathSettings p = settings.path();
@@ -227,6 +232,9 @@ public final class PathTraceKernel extends CameraKernel {
         // drawn again when the bounce changes (not after a null surface, which keeps the vertex's numbers).
         int hashed = 0, seedA = 0, indexA = 0, seedB = 0, indexB = 0;
         int drawnBounce = -1;
+        // The ray differential (CameraKernel#rayOffsets): 1 the camera's, 2 carried through specular
+        // bounces in the RX/RY slots, 0 none (after a diffuse or glossy bounce, or in untextured scenes).
+        int diffs = carryDifferentials;
         while (alive) {
             if (drawnBounce != bounce) {
                 drawnBounce = bounce;
@@ -369,7 +377,7 @@ public final class PathTraceKernel extends CameraKernel {
             }
             if (prim >= 0 && matPlain[mat] == 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
-                footprint(gid, bounce, prim, mat, hx, hy, hz, ngx, ngy, ngz);
+                footprint(gid, diffs, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
                 mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE));
                 mixR = scratch[Scratch.MIX_R * capacity + gid];
@@ -513,6 +521,18 @@ public final class PathTraceKernel extends CameraKernel {
                     prevPdf = scratch[Scratch.BS_PDF * capacity + gid];
                     if (bsSpecular && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0) {
                         etaScale *= scratch[Scratch.BS_ETA_SCALE * capacity + gid];
+                    }
+                    if (diffs != 0) {
+                        // pbrt-v3 SpecularReflect / SpecularTransmit: the differential follows a specular bounce;
+                        // a diffuse or glossy one drops it (never reached in scenes without textures).
+                        if (bsSpecular) {
+                            specularDifferentials(gid, diffs, prim, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz, dx, dy,
+                                    dz, ndx, ndy, ndz, (int) scratch[Scratch.BS_TRANSMISSION * capacity + gid],
+                                    scratch[Scratch.BS_ETA_SCALE * capacity + gid]);
+                            diffs = 2;
+                        } else {
+                            diffs = 0;
+                        }
                     }
                     // Only the glasses keep media slots (other types use those offsets for their own parameters).
                     boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS

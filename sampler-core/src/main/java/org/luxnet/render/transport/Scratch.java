@@ -33,17 +33,31 @@ final class Scratch {
      */
     static final int TAN_X = 32, TAN_Y = 33, TAN_Z = 38;
     /**
-     * The texture-space footprint at the first hit (ImageKernel#surfaceDifferentials), zero after a
-     * bounce. Until that hit the same slots keep the camera sample (raster x, y, lens u, v) that
-     * {@link CameraKernel#startPath} drew, from which the ray differentials are generated.
+     * The texture-space footprint at the current hit (ImageKernel#surfaceDifferentials), zero where
+     * the path carries no ray differentials (after a diffuse or glossy bounce).
      */
     static final int DUDX = 34, DVDX = 35, DUDY = 36, DVDY = 37;
-    static final int CAM_FX = 34, CAM_FY = 35, CAM_LU = 36, CAM_LV = 37;
+    /**
+     * The camera sample (raster x, y, lens u, v) that {@link CameraKernel#startPath} drew, from which
+     * the camera ray's differentials are generated when a hit first needs them.
+     */
+    static final int CAM_FX = 62, CAM_FY = 63, CAM_LU = 64, CAM_LV = 65;
     /**
      * Mix materials (LobeKernel.resolveMix): the per-channel weight of the chosen leaf material and
      * the lobe sample number left after the choice.
      */
     static final int MIX_R = 40, MIX_G = 41, MIX_B = 42, MIX_U = 43;
+    /**
+     * The offsets dpdx, dpdy of the hit point to where the differential rays meet its tangent plane
+     * (pbrt-v3 SurfaceInteraction::ComputeDifferentials), read by the non-uv texture mappings.
+     */
+    static final int DPDX_X = 44, DPDX_Y = 45, DPDX_Z = 46, DPDY_X = 47, DPDY_Y = 48, DPDY_Z = 49;
+    /**
+     * The ray differential the path carries (pbrt-v3 RayDifferential: the x and y offset rays' origins
+     * and directions), from the camera and through specular bounces (CameraKernel#specularDifferentials).
+     */
+    static final int RX_OX = 50, RX_OY = 51, RX_OZ = 52, RX_DX = 53, RX_DY = 54, RX_DZ = 55;
+    static final int RY_OX = 56, RY_OY = 57, RY_OZ = 58, RY_DX = 59, RY_DY = 60, RY_DZ = 61;
     /** Slots per work item. */
-    static final int SLOTS = 44;
+    static final int SLOTS = 66;
 }

@@ -167,6 +167,28 @@ abstract class TextureKernel extends ImageKernel {
         }
     }
 
+    /**
+     * Coordinate {@code which} (0 s, 1 t) of the spherical or cylindrical mapping (pbrt-v3
+     * SphericalMapping2D::sphere, CylindricalMapping2D::cylinder) of texture-space point q, as {@link
+     * #evalProgram} maps the hit itself.
+     */
+    float mappedCoordinate(int kind, int which, float qx, float qy, float qz) {
+        float s = 0f, t = 0f;
+        if (kind == MAP_SPHERICAL) {
+            float len = sqrt(qx * qx + qy * qy + qz * qz);
+            float phi = atan2(qy, qx);
+            if (phi < 0) {
+                phi += TWO_PI;
+            }
+            s = acos(min(1f, max(-1f, qz / len))) * INV_PI;
+            t = phi / TWO_PI;
+        } else {
+            s = (PI + atan2(qy, qx)) / TWO_PI;
+            t = qz;
+        }
+        return which == 0 ? s : t;
+    }
+
     /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
     int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
         for (int i = start; i <= root; i++) {
@@ -215,13 +237,52 @@ abstract class TextureKernel extends ImageKernel {
                 s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
                 t = texParams[n + 16] + px * texParams[n + 20] + py * texParams[n + 21] + pz * texParams[n + 22];
             }
-            // The footprint in (s, t): pbrt-v3 UVMapping2D scales (u, v)'s; other mappings get none.
+            // The footprint in (s, t), as pbrt-v3's Mapping2D::Map computes it: UVMapping2D scales (u, v)'s,
+            // PlanarMapping2D projects dpdx, dpdy on its axes, SphericalMapping2D and CylindricalMapping2D take
+            // finite differences of the mapping at p + delta dpdx (delta 0.1 and 0.01).
             float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
             if (kind == MAP_UV) {
                 dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
                 dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
                 dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
                 dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
+            }
+            if (kind != MAP_UV) {
+                float ax = scratch[Scratch.DPDX_X * capacity + gid], ay = scratch[Scratch.DPDX_Y * capacity + gid];
+                float az = scratch[Scratch.DPDX_Z * capacity + gid];
+                float bx = scratch[Scratch.DPDY_X * capacity + gid], by = scratch[Scratch.DPDY_Y * capacity + gid];
+                float bz = scratch[Scratch.DPDY_Z * capacity + gid];
+                if (kind == MAP_PLANAR) {
+                    dsdx = ax * texParams[n + 17] + ay * texParams[n + 18] + az * texParams[n + 19];
+                    dtdx = ax * texParams[n + 20] + ay * texParams[n + 21] + az * texParams[n + 22];
+                    dsdy = bx * texParams[n + 17] + by * texParams[n + 18] + bz * texParams[n + 19];
+                    dtdy = bx * texParams[n + 20] + by * texParams[n + 21] + bz * texParams[n + 22];
+                }
+                if (kind == MAP_SPHERICAL || kind == MAP_CYLINDRICAL) {
+                    float delta = kind == MAP_SPHERICAL ? 0.1f : 0.01f;
+                    // The offsets in texture space (the linear part of the mapping's transform).
+                    float tax = delta * (texParams[n] * ax + texParams[n + 1] * ay + texParams[n + 2] * az);
+                    float tay = delta * (texParams[n + 4] * ax + texParams[n + 5] * ay + texParams[n + 6] * az);
+                    float taz = delta * (texParams[n + 8] * ax + texParams[n + 9] * ay + texParams[n + 10] * az);
+                    float tbx = delta * (texParams[n] * bx + texParams[n + 1] * by + texParams[n + 2] * bz);
+                    float tby = delta * (texParams[n + 4] * bx + texParams[n + 5] * by + texParams[n + 6] * bz);
+                    float tbz = delta * (texParams[n + 8] * bx + texParams[n + 9] * by + texParams[n + 10] * bz);
+                    dsdx = (mappedCoordinate(kind, 0, qx + tax, qy + tay, qz + taz) - s) / delta;
+                    dtdx = (mappedCoordinate(kind, 1, qx + tax, qy + tay, qz + taz) - t) / delta;
+                    dsdy = (mappedCoordinate(kind, 0, qx + tbx, qy + tby, qz + tbz) - s) / delta;
+                    dtdy = (mappedCoordinate(kind, 1, qx + tbx, qy + tby, qz + tbz) - t) / delta;
+                    // pbrt-v3's fix for the mapping's seam, applied to the second coordinate of both mappings.
+                    if (dtdx > 0.5f) {
+                        dtdx = 1f - dtdx;
+                    } else if (dtdx < -0.5f) {
+                        dtdx = -(dtdx + 1f);
+                    }
+                    if (dtdy > 0.5f) {
+                        dtdy = 1f - dtdy;
+                    } else if (dtdy < -0.5f) {
+                        dtdy = -(dtdy + 1f);
+                    }
+                }
             }
             float vr = texParams[n + 23], vg = texParams[n + 24], vb = texParams[n + 25];
             if (type == SCALE) {
@@ -260,10 +321,10 @@ abstract class TextureKernel extends ImageKernel {
                 // pbrt-v3 DotsTexture: one dot per cell where the cell's noise is positive.
                 float sCell = floor(s + 0.5f), tCell = floor(t + 0.5f);
                 pickFirst = false;
-                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0) > 0) {
+                if (noiseSum(sCell + 0.5f, tCell + 0.5f, 0.5f, 1f, 1, 0, 0f) > 0) {
                     float radius = 0.35f, maxShift = 0.5f - radius;
-                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0);
-                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0);
+                    float sCenter = sCell + maxShift * noiseSum(sCell + 1.5f, tCell + 2.8f, 0.5f, 1f, 1, 0, 0f);
+                    float tCenter = tCell + maxShift * noiseSum(sCell + 4.5f, tCell + 9.8f, 0.5f, 1f, 1, 0, 0f);
                     float ds = s - sCenter, dt = t - tCenter;
                     pickFirst = ds * ds + dt * dt < radius * radius;
                 }
@@ -292,17 +353,32 @@ abstract class TextureKernel extends ImageKernel {
                     vb = (1 - area2) * ab + area2 * bb;
                 }
             }
+            // pbrt-v3 IdentityMapping3D: the footprint in texture space, for the noise textures' octave clamp.
+            float len2 = 0f;
+            if (type == FBM || type == WRINKLED || type == WINDY || type == MARBLE) {
+                float nax = scratch[Scratch.DPDX_X * capacity + gid], nay = scratch[Scratch.DPDX_Y * capacity + gid];
+                float naz = scratch[Scratch.DPDX_Z * capacity + gid];
+                float nbx = scratch[Scratch.DPDY_X * capacity + gid], nby = scratch[Scratch.DPDY_Y * capacity + gid];
+                float nbz = scratch[Scratch.DPDY_Z * capacity + gid];
+                float ntax = texParams[n] * nax + texParams[n + 1] * nay + texParams[n + 2] * naz;
+                float ntay = texParams[n + 4] * nax + texParams[n + 5] * nay + texParams[n + 6] * naz;
+                float ntaz = texParams[n + 8] * nax + texParams[n + 9] * nay + texParams[n + 10] * naz;
+                float ntbx = texParams[n] * nbx + texParams[n + 1] * nby + texParams[n + 2] * nbz;
+                float ntby = texParams[n + 4] * nbx + texParams[n + 5] * nby + texParams[n + 6] * nbz;
+                float ntbz = texParams[n + 8] * nbx + texParams[n + 9] * nby + texParams[n + 10] * nbz;
+                len2 = max(ntax * ntax + ntay * ntay + ntaz * ntaz, ntbx * ntbx + ntby * ntby + ntbz * ntbz);
+            }
             int octaves = (int) texParams[n + 26];
             float omega = texParams[n + 27];
             if (type == FBM || type == WRINKLED) {
-                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM);
+                float f = noiseSum(qx, qy, qz, omega, octaves, type - FBM, len2);
                 vr = f;
                 vg = f;
                 vb = f;
             }
             if (type == WINDY) {
-                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0);
-                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0);
+                float wind = noiseSum(0.1f * qx, 0.1f * qy, 0.1f * qz, 0.5f, 3, 0, 0.01f * len2);
+                float f = abs(wind) * noiseSum(qx, qy, qz, 0.5f, 6, 0, len2);
                 vr = f;
                 vg = f;
                 vb = f;
@@ -310,7 +386,7 @@ abstract class TextureKernel extends ImageKernel {
             if (type == MARBLE) {
                 float sc = texParams[n + 28];
                 float mx = qx * sc, my = qy * sc, mz = qz * sc;
-                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0);
+                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0, sc * sc * len2);
                 float tm = 0.5f + 0.5f * sin(marble);
                 // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] (quirk kept).
                 float first = min(1f, floor(tm * 6));

@@ -320,7 +320,7 @@ final class TextureCompiler {
         } else {
             mapping3d(t, n);
         }
-        // pbrt-v3 "closedform" box-filters over the footprint (zero after a bounce); LuxRender
+        // pbrt-v3 "closedform" box-filters over the footprint (zero after a diffuse or glossy bounce); LuxRender
         // (textures/checkerboard.cpp) adds "supersample", point sampled here; 3D ones are point sampled.
         n.params[TextureLayout.AAMODE] = aa.equals("closedform") ? 1 : 0;
         if (aa.equals("supersample") || (!aa.equals("closedform") && !aa.equals("none"))) {

@@ -94,7 +94,7 @@ class ImageFilterKernelTest extends TextureProbe {
         assertEquals(hz, -3 + k.hitDistance(), 1e-5f);
         var sc = last.scene();
         int mat = prim < sc.triangleCount ? sc.triMaterial[prim] : sc.sphereMaterial[prim - sc.triangleCount];
-        k.footprint(0, 0, prim, mat, 0.5f, 0.5f, hz, 0, 0, -1);
+        k.footprint(0, 1, prim, mat, 0.5f, 0.5f, hz, 0, 0, -1);
         return new float[] {k.scratch[Scratch.DUDX * k.capacity], k.scratch[Scratch.DVDX * k.capacity],
             k.scratch[Scratch.DUDY * k.capacity], k.scratch[Scratch.DVDY * k.capacity]};
     }
