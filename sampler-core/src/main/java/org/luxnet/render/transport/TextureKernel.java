@@ -169,8 +169,8 @@ abstract class TextureKernel extends ImageKernel {
 
     /**
      * Coordinate {@code which} (0 s, 1 t) of the spherical or cylindrical mapping (pbrt-v3
-     * SphericalMapping2D::sphere, CylindricalMapping2D::cylinder) of texture-space point q, as {@link
-     * #evalProgram} maps the hit itself.
+     * SphericalMapping2D::sphere, CylindricalMapping2D::cylinder) of texture-space point q: the hit's
+     * own (s, t) in {@link #evalProgram}, and the finite differences of its footprint.
      */
     float mappedCoordinate(int kind, int which, float qx, float qy, float qz) {
         float s = 0f, t = 0f;
@@ -220,18 +220,9 @@ abstract class TextureKernel extends ImageKernel {
             int kind = (int) texParams[n + 12];
             float s = texParams[n + 13] * su + texParams[n + 15];
             float t = texParams[n + 14] * sv + texParams[n + 16];
-            if (kind == MAP_SPHERICAL) {
-                float len = sqrt(qx * qx + qy * qy + qz * qz);
-                float phi = atan2(qy, qx);
-                if (phi < 0) {
-                    phi += TWO_PI;
-                }
-                s = acos(min(1f, max(-1f, qz / len))) * INV_PI;
-                t = phi / TWO_PI;
-            }
-            if (kind == MAP_CYLINDRICAL) {
-                s = (PI + atan2(qy, qx)) / TWO_PI;
-                t = qz;
+            if (kind == MAP_SPHERICAL || kind == MAP_CYLINDRICAL) {
+                s = mappedCoordinate(kind, 0, qx, qy, qz);
+                t = mappedCoordinate(kind, 1, qx, qy, qz);
             }
             if (kind == MAP_PLANAR) {
                 s = texParams[n + 15] + px * texParams[n + 17] + py * texParams[n + 18] + pz * texParams[n + 19];
