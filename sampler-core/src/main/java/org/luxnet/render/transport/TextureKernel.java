@@ -25,6 +25,7 @@ import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_UV;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_SPHERICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MARBLE;
+import static org.luxnet.scene.compiled.TextureLayout.MARBLE_LUX;
 import static org.luxnet.scene.compiled.TextureLayout.MIX;
 import static org.luxnet.scene.compiled.TextureLayout.SCALE;
 import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
@@ -377,14 +378,25 @@ abstract class TextureKernel extends ImageKernel {
             if (type == MARBLE) {
                 float sc = texParams[n + 28];
                 float mx = qx * sc, my = qy * sc, mz = qz * sc;
-                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0, sc * sc * len2);
+                // LuxRender passes FBm zero differentials (every octave); pbrt-v3 the scaled footprint.
+                float lux = texParams[n + MARBLE_LUX];
+                float mlen2 = sc * sc * len2;
+                if (lux != 0) {
+                    mlen2 = 0f;
+                }
+                float marble = my + texParams[n + 29] * noiseSum(mx, my, mz, omega, octaves, 0, mlen2);
                 float tm = 0.5f + 0.5f * sin(marble);
-                // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] (quirk kept).
+                // pbrt-v3's spline index is min(1, floor(6 t)), so the curve is c[0..3] or c[1..4] and u runs
+                // to 6 (quirk kept). LuxRender's is floor(6 t) over all nine colours, u in [0, 1); at t = 1 it
+                // reads past the table with weight 0, its value c[6], which equals first 5, u 1 (c[8] = c[6]).
                 float first = min(1f, floor(tm * 6));
+                if (lux != 0) {
+                    first = min(5f, floor(tm * 6));
+                }
                 float u = tm * 6 - first;
-                vr = marbleSpline(u, first, 0.58f, 0.5f, 0.6f);
-                vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f);
-                vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f);
+                vr = marbleSpline(u, first, 0.58f, 0.5f, 0.6f, 0.2f);
+                vg = marbleSpline(u, first, 0.58f, 0.5f, 0.59f, 0.2f);
+                vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f, 0.33f);
             }
             if (type == IMAGEMAP) {
                 int ireg = (i - start) * 3;
@@ -445,18 +457,31 @@ abstract class TextureKernel extends ImageKernel {
     }
 
     /**
-     * One channel of pbrt-v3's marble: 1.5 x the cubic Bezier through c[first..first+3] at u, where
-     * c[0..2] = a, c[3] = b, c[4] = c.
+     * One channel of marble: 1.5 x the cubic Bezier through c[first..first+3] at u (de Casteljau), over
+     * the nine-colour table both pbrt-v3 and LuxRender use: c[3] = b, c[4] = c, c[7] = d, the rest a.
      */
-    private float marbleSpline(float u, float first, float a, float b, float c) {
-        float c0 = a, c1 = a, c2 = a, c3 = b;
-        if (first > 0.5f) {
-            c2 = b;
-            c3 = c;
-        }
+    private float marbleSpline(float u, float first, float a, float b, float c, float d) {
+        int f = (int) first;
+        float c0 = marbleColour(f, a, b, c, d), c1 = marbleColour(f + 1, a, b, c, d);
+        float c2 = marbleColour(f + 2, a, b, c, d), c3 = marbleColour(f + 3, a, b, c, d);
         float s0 = (1 - u) * c0 + u * c1, s1 = (1 - u) * c1 + u * c2, s2 = (1 - u) * c2 + u * c3;
         s0 = (1 - u) * s0 + u * s1;
         s1 = (1 - u) * s1 + u * s2;
         return 1.5f * ((1 - u) * s0 + u * s1);
+    }
+
+    /** Entry i of one channel of marble's colour table (see {@link #marbleSpline}). */
+    private float marbleColour(int i, float a, float b, float c, float d) {
+        float v = a;
+        if (i == 3) {
+            v = b;
+        }
+        if (i == 4) {
+            v = c;
+        }
+        if (i == 7) {
+            v = d;
+        }
+        return v;
     }
 }

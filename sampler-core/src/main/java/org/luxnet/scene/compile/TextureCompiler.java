@@ -363,6 +363,7 @@ final class TextureCompiler {
         if (type == TextureLayout.MARBLE) {
             n.params[TextureLayout.SCALE_P] = (float) ps.getFloat("scale", 1);
             n.params[TextureLayout.VARIATION] = (float) ps.getFloat("variation", 0.2);
+            n.params[TextureLayout.MARBLE_LUX] = dialect == Dialect.LUXRENDER ? 1 : 0;
         }
     }
 

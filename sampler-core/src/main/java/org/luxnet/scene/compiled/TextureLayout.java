@@ -43,7 +43,7 @@ public final class TextureLayout {
     public static final int WRINKLED = 9;
     /** pbrt-v3 windy waves. */
     public static final int WINDY = 10;
-    /** pbrt-v3 marble (with its spline-index quirk). */
+    /** Marble: pbrt-v3's (with its spline-index quirk) or, MARBLE_LUX set, LuxRender's. */
     public static final int MARBLE = 11;
     /** An image, bilinear at full resolution (pbrt-v3 MIPMap::triangle at level 0). */
     public static final int IMAGEMAP = 12;
@@ -96,6 +96,11 @@ public final class TextureLayout {
     public static final int INFO_LEVELS = 3, INFO_LEVEL0 = 4;
     /** 2D checkerboard: 1 for "closedform" antialiasing over the footprint, 0 for point sampling. */
     public static final int AAMODE = 23;
+    /**
+     * Marble: 1 for LuxRender's (textures/marble.h: spline index floor(6 t) over all nine colours, FBm
+     * with zero differentials), 0 for pbrt-v3's (index min(1, floor(6 t)), FBm over the footprint).
+     */
+    public static final int MARBLE_LUX = 23;
     /** Band segment: its offsets. */
     public static final int BAND_LO = 23, BAND_HI = 24;
     /** Colordepth: max(1e-3, "depth"). */

@@ -171,6 +171,60 @@ class TextureKernelTest extends TextureProbe {
         near(new float[] {0.87f, 0.87f, 0.9f}, shadeAlong(k, 0.5f, 0.25f, 0.5f, 0, 0, 1, MaterialLayout.KD));
     }
 
+    /** Marble's nine-colour table (pbrt-v3 src/textures/marble.h and LuxRender textures/marble.h alike). */
+    private static final double[][] MARBLE_C = {{.58, .58, .6}, {.58, .58, .6}, {.58, .58, .6}, {.5, .5, .5},
+        {.6, .59, .58}, {.58, .58, .6}, {.58, .58, .6}, {.2, .2, .33}, {.58, .58, .6}};
+
+    /**
+     * Marble with variation 0 at texture-space y: t = 1/2 + sin(scale y) / 2, the cubic's Bernstein form
+     * over c[first..first+3] at u = 6 t - first, x 1.5; pbrt-v3's first is min(1, floor(6 t)), LuxRender's
+     * floor(6 t).
+     */
+    private static float[] marbleAt(double scale, double y, boolean lux) {
+        double t = 0.5 + 0.5 * Math.sin(scale * y);
+        int first = (int) Math.floor(6 * t);
+        if (!lux) {
+            first = Math.min(1, first);
+        }
+        double u = 6 * t - first, w = 1 - u;
+        float[] v = new float[3];
+        for (int ch = 0; ch < 3; ch++) {
+            v[ch] = (float) (1.5 * (w * w * w * MARBLE_C[first][ch] + 3 * w * w * u * MARBLE_C[first + 1][ch]
+                    + 3 * w * u * u * MARBLE_C[first + 2][ch] + u * u * u * MARBLE_C[first + 3][ch]));
+        }
+        return v;
+    }
+
+    @Test
+    void marbleFollowsEachDialectsSpline() throws IOException {
+        String scene = "Texture \"m\" \"color\" \"marble\" \"float scale\" 4 \"float variation\" 0\n"
+                + quad("Material \"matte\" \"texture Kd\" \"m\"");
+        PathTraceKernel lux = kernel(scene, "SurfaceIntegrator \"path\"\nFilm \"fleximage\"");
+        PathTraceKernel pbrt = kernel(scene.replace("\"color\"", "\"spectrum\""));
+        // y -> floor(6 t) with scale 4: 0.99 -> 0, 0.9 -> 1, 0.8 -> 2, 0.02 -> 3, 0.15 -> 4, 0.3 -> 5.
+        float[] ys = {0.99f, 0.9f, 0.8f, 0.02f, 0.15f, 0.3f};
+        float luxMax = 0f, pbrtMax = 0f;
+        for (float y : ys) {
+            float[] l = shadeAt(lux, 0.5f, y, MaterialLayout.KD);
+            assertArrayEquals(marbleAt(4, y, true), l, 2e-4f, "LuxRender at y " + y);
+            float[] p = shadeAt(pbrt, 0.5f, y, MaterialLayout.KD);
+            float[] pe = marbleAt(4, y, false);
+            for (int ch = 0; ch < 3; ch++) {
+                assertEquals(pe[ch], p[ch], 2e-3 * Math.max(1, Math.abs(pe[ch])), "pbrt-v3 at y " + y);
+                luxMax = Math.max(luxMax, l[ch]);
+                pbrtMax = Math.max(pbrtMax, Math.abs(p[ch]));
+            }
+        }
+        // LuxRender's curve stays within 1.5 x the table's largest entry; pbrt-v3's extrapolates far past it.
+        assertTrue(luxMax <= 0.9f + 1e-4f, "LuxRender marble " + luxMax);
+        assertTrue(pbrtMax > 10f, "pbrt-v3 marble " + pbrtMax);
+        // sin = 1 (scale 2 pi, y 1/4): LuxRender's floor(6 t) = 6 reads c[6..9] at u = 0, so 1.5 c[6].
+        PathTraceKernel top = kernel("Texture \"m\" \"color\" \"marble\" \"float scale\" 6.2831853"
+                + " \"float variation\" 0\n" + quad("Material \"matte\" \"texture Kd\" \"m\""),
+                "SurfaceIntegrator \"path\"\nFilm \"fleximage\"");
+        assertArrayEquals(new float[] {0.87f, 0.87f, 0.9f}, shadeAt(top, 0.5f, 0.25f, MaterialLayout.KD), 2e-4f);
+    }
+
     @Test
     void texturedRoughnessIsRemappedAsTheConstantIs() throws IOException {
         PathTraceKernel k = kernel("Texture \"r\" \"float\" \"constant\" \"float value\" 0.2\n"
