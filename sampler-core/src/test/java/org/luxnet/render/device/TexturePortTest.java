@@ -9,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.luxnet.render.device.TestScenes.Launch;
 import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.parse.SceneParser;
 
 /**
  * Textures compute the same samples on every device for the same stream, as FaithfulPortTest checks
@@ -122,5 +125,44 @@ class TexturePortTest {
         assertTrue(r.scene().texType.length > 20, "the scene's textures compiled to " + r.scene().texType.length + " nodes");
         assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
         TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 83L, 2, 3, device, "textures, " + launch);
+    }
+
+    /** LuxRender's own marble (its full nine-colour spline, FBm without a footprint) in a LuxRender scene. */
+    static final String LUX_MARBLE = """
+            LookAt 0 2.4 -4.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 32 ] "integer yresolution" [ 24 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 4 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "marble" "color" "marble" "float scale" [ 9 ] "float variation" [ 1.5 ] "integer octaves" [ 3 ]
+            Material "matte" "texture Kd" "marble"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            AttributeBegin
+              Translate 0 0.6 0.4
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void luxMarbleSampleForSample(Launch launch) throws java.io.IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("marble.lxs");
+        java.nio.file.Files.writeString(file, LUX_MARBLE);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        int[] marble = java.util.stream.IntStream.range(0, r.scene().texType.length)
+                .filter(i -> r.scene().texType[i] == TextureLayout.MARBLE).toArray();
+        assertTrue(marble.length == 1, "marble nodes " + marble.length);
+        assertTrue(r.scene().texParams[marble[0] * TextureLayout.NODE_STRIDE + TextureLayout.MARBLE_LUX] == 1,
+                "a LuxRender scene's marble is LuxRender's");
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 47L, 2, 2, device, "LuxRender marble, " + launch);
     }
 }
