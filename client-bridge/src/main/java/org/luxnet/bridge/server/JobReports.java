@@ -6,11 +6,19 @@ import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.accumulator.stats.SegmentStats;
 import org.luxnet.accumulator.stats.StatsLine;
 import org.luxnet.bridge.protocol.ServerState;
+import org.luxnet.bridge.protocol.Started;
 import org.luxnet.bridge.protocol.Status;
 
-/** What a server says about its session's render: the STATUS message and the statistics line. */
+/** What a server says about its session's render: the STARTED and STATUS messages and the statistics line. */
 final class JobReports {
     private JobReports() {
+    }
+
+    /** STARTED for session {@code s}, whose job runs; {@code attached}: to a client that reattached. */
+    static Started started(ServerSession s, boolean attached) {
+        SourceStats st = s.job.stats();
+        return new Started(s.jobId, s.spec.node(), attached, s.width, s.height, st.threads(),
+                st.devices() == null ? "" : st.devices());
     }
 
     /** The status of session {@code s} and of this host. */

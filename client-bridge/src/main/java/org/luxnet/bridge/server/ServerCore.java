@@ -3,7 +3,6 @@ package org.luxnet.bridge.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,29 +14,26 @@ import org.luxnet.accumulator.progress.SourceStats;
 import org.luxnet.bridge.job.JobException;
 import org.luxnet.bridge.job.RenderBackend;
 import org.luxnet.bridge.job.RenderJob;
-import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.Ack;
 import org.luxnet.bridge.protocol.BlobChunk;
-import org.luxnet.bridge.protocol.Busy;
 import org.luxnet.bridge.protocol.Ended;
 import org.luxnet.bridge.protocol.ErrorCode;
 import org.luxnet.bridge.protocol.ErrorMessage;
 import org.luxnet.bridge.protocol.LogText;
 import org.luxnet.bridge.protocol.Message;
-import org.luxnet.bridge.protocol.Need;
 import org.luxnet.bridge.protocol.Open;
 import org.luxnet.bridge.protocol.ProtocolException;
-import org.luxnet.bridge.protocol.Started;
 
 /**
  * The server's state machine: at most one session, its scene upload, job, deltas and lease. Every
  * method runs on the one state thread ({@code work}), so the state needs no locks; the slow parts
  * (starting a job, waiting for it to stop: {@link JobThread}) run on {@code helper}, and compressing
  * a delta (a 1080p zlib pass; {@link ServerDeltas}) on {@code encoder}, each posting its result
- * back, so heartbeats and lease checks are answered meanwhile. The network handlers only forward
- * messages of authenticated connections here.
+ * back, so heartbeats and lease checks are answered meanwhile. OPEN and the scene upload that
+ * follows are {@link SessionAdmission}'s. The network handlers only forward messages of
+ * authenticated connections here.
  */
-final class ServerCore {
+final class ServerCore implements SessionAdmission.Core {
     private static final Logger LOG = Logger.getLogger(RenderServer.class.getName());
 
     private final ServerConfig config;
@@ -48,6 +44,7 @@ final class ServerCore {
     private final Runnable changed;
     private final PeerLog peerLog;
     private final SessionHistory history = new SessionHistory();
+    private final SessionAdmission admission;
     private ServerSession session;
     private long lastStatsNanos;
 
@@ -64,6 +61,7 @@ final class ServerCore {
         });
         this.changed = changed;
         this.peerLog = peerLog;
+        this.admission = new SessionAdmission(config, intake, history, jobs, deltas, this);
     }
 
     /**
@@ -92,8 +90,8 @@ final class ServerCore {
                 session.lastHeardNanos = System.nanoTime();
             }
             switch (m.type()) {
-                case OPEN: open(ch, (Open) m); break;
-                case BLOB_CHUNK: blob(ch, (BlobChunk) m); break;
+                case OPEN: admission.open(ch, (Open) m); break;
+                case BLOB_CHUNK: admission.blob(owned(ch, m), (BlobChunk) m); break;
                 case PULL: deltas.pull(owned(ch, m)); break;
                 case ACK: ack(owned(ch, m), ((Ack) m).seq()); break;
                 case HEARTBEAT:
@@ -140,85 +138,14 @@ final class ServerCore {
         return session;
     }
 
-    private void open(Channel ch, Open o) throws ProtocolException, JobException, IOException {
-        String addr = RenderServer.address(ch);
-        if (session != null && session.id.equals(o.sessionId())) {
-            if (!session.secretMatches(o.secret())) {
-                // Someone who learnt the session's id but is not its client: never let it take the deltas.
-                refuse(ch, ErrorCode.AUTH_FAILED, "session " + session.shownId + " belongs to another client (wrong "
-                        + "session secret)");
-                return;
-            }
-            reattach(ch, addr);
-            return;
-        }
-        if (session != null) {
-            LOG.info("refusing " + addr + ": busy with session " + session.shownId + " of " + session.clientAddress);
-            ch.writeAndFlush(new Busy(session.tag(), session.clientAddress, session.sinceMillis))
-                    .addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        if (o.attachOnly()) {
-            ch.writeAndFlush(history.endOf(o.sessionId()));
-            return;
-        }
-        config.limits().check(o.mainFile(), o.manifest());
-        session = new ServerSession(o.sessionId(), o.secret(), UUID.randomUUID().toString(), o.spec(), o.mainFile(), o.manifest(),
-                ch, addr);
-        LOG.info("session " + session.shownId + " from " + addr + ": node " + o.spec().node() + ", "
-                + o.manifest().size() + " scene files");
-        requestMissing(session);
+    @Override
+    public ServerSession session() {
+        return session;
     }
 
-    private void reattach(Channel ch, String addr) {
-        ServerSession s = session;
-        if (s.owner != null && s.owner != ch) {
-            LOG.info("session " + s.shownId + " reattached from " + addr + "; closing its previous connection");
-            s.owner.close();
-        } else {
-            LOG.info("session " + s.shownId + " reattached from " + addr);
-        }
-        s.owner = ch;
-        s.clientAddress = addr;
-        s.lastHeardNanos = System.nanoTime();
-        switch (s.state) {
-            case RECEIVING:
-                s.abortUpload();
-                requestMissing(s);
-                break;
-            case STARTING:
-                break;
-            default:
-                ch.writeAndFlush(started(s, true));
-                deltas.resend(s);
-        }
-    }
-
-    private void requestMissing(ServerSession s) {
-        s.owner.writeAndFlush(new Need(intake.missing(s)));
-        if (s.missing.isEmpty()) {
-            startJob(s);
-        }
-    }
-
-    private void blob(Channel ch, BlobChunk c) throws ProtocolException, IOException {
-        ServerSession s = owned(ch, c);
-        if (intake.accept(s, c)) {
-            startJob(s);
-        }
-    }
-
-    private void startJob(ServerSession s) {
-        SceneBundle bundle;
-        try {
-            bundle = intake.bundle(s);
-        } catch (IOException e) {
-            refuse(s.owner, ErrorCode.INTERNAL, "the server's scene cache failed: " + e.getMessage());
-            endSession("its cached scene could not be read");
-            return;
-        }
-        s.state = ServerSession.State.STARTING;
-        jobs.start(s, bundle, this::jobStarted, this::jobFailed);
+    @Override
+    public void admit(ServerSession s) {
+        session = s;
     }
 
     /** An error on the state thread: the session ends and its client is told why. */
@@ -232,7 +159,8 @@ final class ServerCore {
         }
     }
 
-    private void jobStarted(ServerSession s, RenderJob job) {
+    @Override
+    public void jobStarted(ServerSession s, RenderJob job) {
         if (session != s) {
             job.requestStop();
             return;
@@ -249,7 +177,7 @@ final class ServerCore {
         LOG.info("session " + s.shownId + ": rendering " + s.width + "x" + s.height + " as node " + s.spec.node() + " on "
                 + st.devices());
         if (s.owner != null) {
-            s.owner.writeAndFlush(started(s, false));
+            s.owner.writeAndFlush(JobReports.started(s, false));
         }
         if (s.stopAfterStart) {
             stop(s);
@@ -257,7 +185,8 @@ final class ServerCore {
         changed.run();
     }
 
-    private void jobFailed(ServerSession s, ErrorCode code, String message) {
+    @Override
+    public void jobFailed(ServerSession s, ErrorCode code, String message) {
         if (session != s) {
             return;
         }
@@ -267,12 +196,6 @@ final class ServerCore {
         }
         endSession("its scene could not be rendered");
         changed.run();
-    }
-
-    private Started started(ServerSession s, boolean attached) {
-        SourceStats st = s.job.stats();
-        return new Started(s.jobId, s.spec.node(), attached, s.width, s.height, st.threads(),
-                st.devices() == null ? "" : st.devices());
     }
 
     /** Replaces how films are encoded (tests hold an encoding to see the state thread answer meanwhile). */
@@ -345,7 +268,8 @@ final class ServerCore {
         }
     }
 
-    private void endSession(String why) {
+    @Override
+    public void endSession(String why) {
         ServerSession s = session;
         if (s == null) {
             return;
@@ -380,7 +304,8 @@ final class ServerCore {
         return history.snapshot(session, deltas);
     }
 
-    private void refuse(Channel ch, ErrorCode code, String message) {
+    @Override
+    public void refuse(Channel ch, ErrorCode code, String message) {
         if (ch == null) {
             return;
         }
