@@ -66,4 +66,24 @@ class NoiseFootprintTest extends TextureProbe {
         }
         assertEquals(all + 0.2 * o, shade(k, x, y, 0), 1e-4);
     }
+
+    @Test
+    void luxRenderMarbleIgnoresTheFootprintAndPbrtsDoesNot() throws IOException {
+        String tex = "Texture \"m\" \"color\" \"marble\" \"integer octaves\" 2 \"float variation\" 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"m\"");
+        PathTraceKernel lux = kernel(tex, "SurfaceIntegrator \"path\"\nFilm \"fleximage\"");
+        float x = 0.3f, y = 0.6f, d = (float) Math.sqrt(1 / 32.0);
+        double n0 = noise(lux, x, y, 0), n1 = noise(lux, 1.99 * x, 1.99 * y, 0);
+        assertTrue(Math.abs(n1) > 0.02, "the second octave " + n1);
+        // LuxRender's MarbleTexture calls FBm(P, 0, 0, ...): both octaves at any footprint.
+        float luxFull = TextureKernelTest.marble(y + n0 + 0.5 * n1, true)[0];
+        assertEquals(luxFull, shade(lux, x, y, d), EPS);
+        assertEquals(luxFull, shade(lux, x, y, 0), EPS);
+        // pbrt-v3's passes scale dpdx, scale dpdy: len2 = 2^-5 keeps 1.5 octaves, as its fbm does.
+        PathTraceKernel pbrt = kernel(tex.replace("\"color\"", "\"spectrum\""));
+        float pbrtHalf = TextureKernelTest.marble(y + n0 + 0.25 * n1, false)[0];
+        assertEquals(pbrtHalf, shade(pbrt, x, y, d), 2e-4 * Math.max(1, Math.abs(pbrtHalf)));
+        assertEquals(TextureKernelTest.marble(y + n0 + 0.5 * n1, false)[0], shade(pbrt, x, y, 0),
+                2e-4 * Math.max(1, Math.abs(pbrtHalf)));
+    }
 }

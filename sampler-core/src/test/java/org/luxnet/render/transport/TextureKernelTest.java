@@ -181,7 +181,12 @@ class TextureKernelTest extends TextureProbe {
      * floor(6 t).
      */
     private static float[] marbleAt(double scale, double y, boolean lux) {
-        double t = 0.5 + 0.5 * Math.sin(scale * y);
+        return marble(scale * y, lux);
+    }
+
+    /** Marble's colour for marble = p.y + variation FBm (see {@link #marbleAt}). */
+    static float[] marble(double m, boolean lux) {
+        double t = 0.5 + 0.5 * Math.sin(m);
         int first = (int) Math.floor(6 * t);
         if (!lux) {
             first = Math.min(1, first);
