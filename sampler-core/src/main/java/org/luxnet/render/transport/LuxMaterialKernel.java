@@ -82,6 +82,17 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         }
     }
 
+    /**
+     * LuxRender's glossy as its path integrator evaluates it towards a light, {@code bsdf->F(sw, wi, wo,
+     * true)}: SchlickBSDF::F with the light's direction wi first and the eye's wo second, so that with
+     * the light below the shading normal (the geometric normal seeing reflection) the "back face: no
+     * coating" branch returns the Lambertian base alone. f without the cosine, in the BS_ slots; for
+     * wi and wo on opposite sides of the shading normal, which {@link #evalLux} answers with 0.
+     */
+    void evalLuxGlossyReversed(int gid, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        evalLuxGlossy(gid, shadeAt[gid], wix, wiy, wiz, wox, woy, woz);
+    }
+
     /** Samples wi for wo: false when no direction carries light; same contract as BsdfKernel.sampleBsdf. */
     boolean sampleLux(int gid, int type, int o, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         boolean ok = false;
