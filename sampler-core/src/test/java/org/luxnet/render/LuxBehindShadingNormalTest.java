@@ -19,7 +19,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * shading normal SchlickBSDF::F takes its "back face: no coating" branch and returns the Lambertian
  * base alone, Kd / pi |wi . ns| (Lambertian::F's cosine of its first direction; reverse, so no
  * |sideTest| factor). The one pixel is then Kd / pi |wi . ns| I / d^2, computed here from those
- * formulas; the coating (Ks) must not show.
+ * formulas; the coating (Ks) must not show. metal2's microfacet lobe is evaluated at the two
+ * directions as they are.
  */
 class LuxBehindShadingNormalTest {
     @TempDir
@@ -72,6 +73,51 @@ class LuxBehindShadingNormalTest {
             assertTrue(expected > 1e-3, "a visible contribution: " + expected);
             assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
         }
+    }
+
+    /**
+     * metal2 is a SingleBSDF of a two-sided MicrofacetReflection (metal2.cpp, microfacet.cpp):
+     * F(light, eye) = D(wh) G(light, eye) / (4 |eye . ns|) Fr(eye . wh), wh = normalize(light + eye)
+     * turned to the shading normal's side, SchlickDistribution's D = Z(|wh . ns|) A / pi and G =
+     * SchlickG(|light . ns|) SchlickG(|eye . ns|) of absolute cosines; the pixel is that F I / d^2
+     * (F carries the light's cosine itself).
+     */
+    @Test
+    void metal2ReflectsItsMicrofacetLobeAsItIs() throws IOException {
+        CompiledRender cr = scene("Texture \"gold\" \"fresnel\" \"fresnelname\" \"string name\" [ \"gold\" ]\n"
+                + "Material \"metal2\" \"texture fresnel\" \"gold\" \"float uroughness\" [ 0.3 ] \"float vroughness\" [ 0.3 ]");
+        int m = cr.scene().triMaterial[0];
+        assertEquals(MaterialLayout.METAL2, cr.scene().matType[m], "material type");
+        float[] p = new float[MaterialLayout.STRIDE];
+        System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
+        double r = 0.3 * 0.3;
+        double[] light = wi();
+        double[] wh = normalize(new double[] {light[0] + WO[0], light[1] + WO[1], light[2] + WO[2]});
+        if (dot(wh, NS) < 0) {
+            wh = new double[] {-wh[0], -wh[1], -wh[2]};
+        }
+        double cl = Math.abs(dot(light, NS)), ce = Math.abs(dot(WO, NS)), ch = Math.abs(dot(wh, NS));
+        double z = r / Math.pow(1 + (r - 1) * ch * ch, 2);
+        double g = cl / (cl * (1 - r) + r) * ce / (ce * (1 - r) + r);
+        double[] toLight = sub(LIGHT, HIT);
+        double d2 = dot(toLight, toLight);
+        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
+        for (int c = 0; c < 3; c++) {
+            double fr = frConductor(Math.abs(dot(WO, wh)), p[MaterialLayout.M2_ETA + c], p[MaterialLayout.M2_K + c]);
+            double f = z / Math.PI * g / (4 * ce) * fr;
+            double expected = f * cr.scene().lightParams[c] / d2;
+            assertTrue(expected > 1e-3, "a visible contribution: " + expected);
+            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+        }
+    }
+
+    private static double frConductor(double c, double eta, double k) {
+        double c2 = c * c, s2 = 1 - c2, eta2 = eta * eta, k2 = k * k;
+        double t0 = eta2 - k2 - s2, a2b2 = Math.sqrt(t0 * t0 + 4 * eta2 * k2), t1 = a2b2 + c2;
+        double aa = Math.sqrt(0.5 * (a2b2 + t0)), t2 = 2 * c * aa;
+        double rs = (t1 - t2) / (t1 + t2);
+        double t3 = c2 * a2b2 + s2 * s2, t4 = t2 * s2;
+        return 0.5 * (rs * (t3 - t4) / (t3 + t4) + rs);
     }
 
     private static double[] wi() {

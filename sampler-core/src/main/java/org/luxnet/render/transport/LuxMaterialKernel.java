@@ -82,15 +82,29 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         }
     }
 
+    /** The LuxRender types {@link #evalLuxReversed} evaluates with the light behind the shading normal. */
+    static boolean luxReflectsBehind(int type) {
+        return type == MaterialLayout.LUX_GLOSSY || type == MaterialLayout.METAL2;
+    }
+
     /**
-     * LuxRender's glossy as its path integrator evaluates it towards a light, {@code bsdf->F(sw, wi, wo,
-     * true)}: SchlickBSDF::F with the light's direction wi first and the eye's wo second, so that with
-     * the light below the shading normal (the geometric normal seeing reflection) the "back face: no
-     * coating" branch returns the Lambertian base alone. f without the cosine, in the BS_ slots; for
-     * wi and wo on opposite sides of the shading normal, which {@link #evalLux} answers with 0.
+     * A LuxRender material as its path integrator evaluates it towards a light, {@code bsdf->F(sw, wi,
+     * wo, true)}: the light's direction wi first and the eye's wo second, here for wi and wo on opposite
+     * sides of the shading normal (the geometric normal seeing reflection), which {@link #evalLux}
+     * answers with 0. glossy (SchlickBSDF::F): with the light's direction below the shading normal the
+     * "back face: no coating" branch returns the Lambertian base alone, this kernel's evalLuxGlossy
+     * with the light as wo. metal2 (MicrofacetReflection, two-sided): {@link #evalConductorAcross}.
+     * f without the cosine, in the BS_ slots, pdf 0.
      */
-    void evalLuxGlossyReversed(int gid, float wox, float woy, float woz, float wix, float wiy, float wiz) {
-        evalLuxGlossy(gid, shadeAt[gid], wix, wiy, wiz, wox, woy, woz);
+    void evalLuxReversed(int gid, int type, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        int o = shadeAt[gid];
+        if (type == MaterialLayout.METAL2) {
+            evalConductorAcross(gid, wix, wiy, wiz, wox, woy, woz, shade[o + M2_U], shade[o + M2_V],
+                    shade[o + M2_ETA], shade[o + M2_ETA + 1], shade[o + M2_ETA + 2],
+                    shade[o + M2_K], shade[o + M2_K + 1], shade[o + M2_K + 2]);
+        } else {
+            evalLuxGlossy(gid, o, wix, wiy, wiz, wox, woy, woz);
+        }
     }
 
     /** Samples wi for wo: false when no direction carries light; same contract as BsdfKernel.sampleBsdf. */

@@ -608,17 +608,19 @@ public final class PathTraceKernel extends CameraKernel {
             // / Dot(woW, ng) > 0 drops the BTDFs), but its path integrator asks bsdf->F(sw, wi, wo, true): the light's
             // direction first, reverse so without the |sideTest| factor, and BxDF::F's cosine |wi . ns| of that first
             // direction. With it below the shading normal, "back face: no coating": the Lambertian base Kd / pi alone,
-            // which is this kernel's evalLuxGlossy with the light as wo (evalLuxGlossyReversed). Its pdf (SameHemisphere, CoatingPdf) is 0.
+            // which is this kernel's evalLuxGlossy with the light as wo; metal2's two-sided MicrofacetReflection is
+            // evaluated at the two directions as they are (LuxMaterialKernel.evalLuxReversed). Their pdfs
+            // (SameHemisphere, CoatingPdf) are 0.
             int mt = matType[mat];
             boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
             boolean across = mt == MaterialLayout.MATTE && behind;
             boolean acrossLobes = reflectsAcross(mt) && behind;
-            boolean luxBehind = mt == MaterialLayout.LUX_GLOSSY && behind;
+            boolean luxBehind = luxReflectsBehind(mt) && behind;
             if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {
                 if (acrossLobes) {
                     evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
                 } else if (luxBehind) {
-                    evalLuxGlossyReversed(gid, wox, woy, woz, lx, ly, lz);
+                    evalLuxReversed(gid, mt, wox, woy, woz, lx, ly, lz);
                 } else {
                     evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
                 }

@@ -129,8 +129,8 @@ class LuxMaterialPortTest {
     }
 
     /**
-     * LuxRender's glossy lit from behind its interpolated shading normal (the light on the geometric
-     * front): PathTraceKernel.directLight's evalLuxGlossyReversed, the same on every device.
+     * LuxRender's glossy and metal2 (anisotropic) lit from behind their interpolated shading normals
+     * (the light on the geometric front): LuxMaterialKernel.evalLuxReversed, the same on every device.
      */
     static final String GLOSSY_BEHIND = """
             LookAt 0 0 -2  0 0 2  0 1 0
@@ -141,8 +141,12 @@ class LuxMaterialPortTest {
             WorldBegin
             LightSource "point" "point from" [ 2 0 1.5 ] "color L" [ 0.8 1 1.2 ]
             Material "glossy" "color Kd" [ 0.4 0.3 0.2 ] "color Ks" [ 0.3 0.2 0.1 ] "float uroughness" [ 0.1 ] "float vroughness" [ 0.1 ]
-            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 1 -1 2 1 1 2 -1 1 2 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 0 -1 2 0 1 2 -1 1 2 ]
               "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ]
+            Texture "gold" "fresnel" "fresnelname" "string name" [ "gold" ]
+            Material "metal2" "texture fresnel" "gold" "float uroughness" [ 0.3 ] "float vroughness" [ 0.2 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0 -1 2 1 -1 2 1 1 2 0 1 2 ]
+              "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             WorldEnd
             """;
 
@@ -156,7 +160,7 @@ class LuxMaterialPortTest {
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 0, 2, device,
-                "LuxRender glossy behind its shading normal, " + launch);
+                "LuxRender glossy and metal2 behind their shading normals, " + launch);
         assertTrue(cpu.totalContributions() > pixels / 2, "the quad should be lit from behind its shading normal");
     }
 
