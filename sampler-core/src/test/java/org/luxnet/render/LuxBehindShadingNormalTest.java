@@ -19,8 +19,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * shading normal SchlickBSDF::F takes its "back face: no coating" branch and returns the Lambertian
  * base alone, Kd / pi |wi . ns| (Lambertian::F's cosine of its first direction; reverse, so no
  * |sideTest| factor). The one pixel is then Kd / pi |wi . ns| I / d^2, computed here from those
- * formulas; the coating (Ks) must not show. metal2's microfacet lobe is evaluated at the two
- * directions as they are.
+ * formulas; the coating (Ks) must not show. metal2's and shinymetal's microfacet lobe is evaluated at
+ * the two directions as they are.
  */
 class LuxBehindShadingNormalTest {
     @TempDir
@@ -90,7 +90,40 @@ class LuxBehindShadingNormalTest {
         assertEquals(MaterialLayout.METAL2, cr.scene().matType[m], "material type");
         float[] p = new float[MaterialLayout.STRIDE];
         System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
-        double r = 0.3 * 0.3;
+        double[][] etaK = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            etaK[c] = new double[] {p[MaterialLayout.M2_ETA + c], p[MaterialLayout.M2_K + c]};
+        }
+        checkMicrofacet(cr, 0.3, etaK);
+    }
+
+    /**
+     * shinymetal is a MultiBSDF of the same two-sided MicrofacetReflection, with FresnelApproxEta(Ks) =
+     * (1 + sqrt Ks) / (1 - sqrt Ks) and FresnelApproxK(Ks) = 2 sqrt(Ks / (1 - Ks)), and a
+     * SpecularReflection whose F is 0.
+     */
+    @Test
+    void shinymetalReflectsItsMicrofacetLobeAsItIs() throws IOException {
+        CompiledRender cr = scene("Material \"shinymetal\" \"color Ks\" [ 0.9 0.8 0.6 ] \"color Kr\" [ 0.6 0.5 0.3 ]"
+                + " \"float uroughness\" [ 0.4 ] \"float vroughness\" [ 0.4 ]");
+        assertEquals(MaterialLayout.SHINYMETAL, cr.scene().matType[cr.scene().triMaterial[0]], "material type");
+        double[] ks = {0.9, 0.8, 0.6};
+        double[][] etaK = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            double s = Math.sqrt(ks[c]);
+            etaK[c] = new double[] {(1 + s) / (1 - s), 2 * Math.sqrt(ks[c] / (1 - ks[c]))};
+        }
+        checkMicrofacet(cr, 0.4, etaK);
+    }
+
+    /**
+     * MicrofacetReflection::F(light, eye) = D(wh) G(light, eye) / (4 |eye . ns|) Fr(eye . wh), wh =
+     * normalize(light + eye) turned to the shading normal's side, SchlickDistribution (roughness u v =
+     * rough^2, isotropic) D = Z(|wh . ns|) / pi and G = SchlickG(|light . ns|) SchlickG(|eye . ns|);
+     * the pixel is that F I / d^2 (F carries the light's cosine itself).
+     */
+    private static void checkMicrofacet(CompiledRender cr, double rough, double[][] etaK) {
+        double r = rough * rough;
         double[] light = wi();
         double[] wh = normalize(new double[] {light[0] + WO[0], light[1] + WO[1], light[2] + WO[2]});
         if (dot(wh, NS) < 0) {
@@ -103,7 +136,7 @@ class LuxBehindShadingNormalTest {
         double d2 = dot(toLight, toLight);
         float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
         for (int c = 0; c < 3; c++) {
-            double fr = frConductor(Math.abs(dot(WO, wh)), p[MaterialLayout.M2_ETA + c], p[MaterialLayout.M2_K + c]);
+            double fr = frConductor(Math.abs(dot(WO, wh)), etaK[c][0], etaK[c][1]);
             double f = z / Math.PI * g / (4 * ce) * fr;
             double expected = f * cr.scene().lightParams[c] / d2;
             assertTrue(expected > 1e-3, "a visible contribution: " + expected);

@@ -608,7 +608,7 @@ public final class PathTraceKernel extends CameraKernel {
             // / Dot(woW, ng) > 0 drops the BTDFs), but its path integrator asks bsdf->F(sw, wi, wo, true): the light's
             // direction first, reverse so without the |sideTest| factor, and BxDF::F's cosine |wi . ns| of that first
             // direction. With it below the shading normal, "back face: no coating": the Lambertian base Kd / pi alone,
-            // which is this kernel's evalLuxGlossy with the light as wo; metal2's two-sided MicrofacetReflection is
+            // which is this kernel's evalLuxGlossy with the light as wo; metal2's and shinymetal's two-sided MicrofacetReflection is
             // evaluated at the two directions as they are (LuxMaterialKernel.evalLuxReversed). Their pdfs
             // (SameHemisphere, CoatingPdf) are 0.
             int mt = matType[mat];

@@ -129,7 +129,7 @@ class LuxMaterialPortTest {
     }
 
     /**
-     * LuxRender's glossy and metal2 (anisotropic) lit from behind their interpolated shading normals
+     * LuxRender's glossy, metal2 (anisotropic) and shinymetal lit from behind their interpolated shading normals
      * (the light on the geometric front): LuxMaterialKernel.evalLuxReversed, the same on every device.
      */
     static final String GLOSSY_BEHIND = """
@@ -147,6 +147,9 @@ class LuxMaterialPortTest {
             Material "metal2" "texture fresnel" "gold" "float uroughness" [ 0.3 ] "float vroughness" [ 0.2 ]
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0 -1 2 1 -1 2 1 1 2 0 1 2 ]
               "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "shinymetal" "color Ks" [ 0.9 0.8 0.6 ] "color Kr" [ 0.6 0.5 0.3 ] "float uroughness" [ 0.4 ] "float vroughness" [ 0.4 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 1 2 1 1 2 1 2 2 -1 2 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ]
             WorldEnd
             """;
 
@@ -160,7 +163,7 @@ class LuxMaterialPortTest {
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 0, 2, device,
-                "LuxRender glossy and metal2 behind their shading normals, " + launch);
+                "LuxRender glossy, metal2 and shinymetal behind their shading normals, " + launch);
         assertTrue(cpu.totalContributions() > pixels / 2, "the quad should be lit from behind its shading normal");
     }
 
