@@ -17,9 +17,10 @@ import static org.luxnet.scene.compiled.MaterialLayout.STRIDE;
  * (TextureKernel.evalProgram) at the hit and at points shifted along u and v, and leaves the
  * perturbed shading normal in the VEC slots of {@link Scratch}. Three rules, one code path:
  * <ul>
- * <li>pbrt-v3 (core/material.cpp Material::Bump): steps du = dv fixed in (u, v). pbrt takes
- * du = .5 (|dudx| + |dudy|) from ray differentials and .0005 without them; this renderer traces no
- * ray differentials, so every hit uses the fallback. dp/du' = dp/du + (d(u + du) - d) / du n +
+ * <li>pbrt-v3 (core/material.cpp Material::Bump): steps du = .5 (|dudx| + |dudy|) in u over the
+ * hit's texture footprint (the DUDX..DVDY slots {@link CameraKernel#footprint} leaves), dv likewise,
+ * each .0005 where the footprint gives 0 (no ray differentials: after a diffuse or glossy bounce, or
+ * LuxRender scenes). dp/du' = dp/du + (d(u + du) - d) / du n +
  * d dn/du; the normal is turned to the geometric normal's side (SetShadingGeometry, not
  * authoritative).</li>
  * <li>LuxRender 1.x (core/material.cpp Material::Bump with Texture::GetDuv's generic finite
@@ -217,8 +218,18 @@ abstract class BumpKernel extends TextureKernel {
                 slopeV = (vx * wx + vy * wy + vz * wz) * k;
             } else {
                 d = bumpHeight(gid, prim, start, root, su, sv, hx, hy, hz);
-                float stepU = delta, stepV = delta;
+                // pbrt-v3: du = .5 (|dudx| + |dudy|) over the hit's footprint (CameraKernel.footprint, already run
+                // for this bumped, hence textured, material), .0005 (delta) where that is zero; dv likewise.
+                float stepU = 0.5f * (abs(scratch[Scratch.DUDX * capacity + gid]) + abs(scratch[Scratch.DUDY * capacity + gid]));
+                float stepV = 0.5f * (abs(scratch[Scratch.DVDX * capacity + gid]) + abs(scratch[Scratch.DVDY * capacity + gid]));
+                if (stepU == 0) {
+                    stepU = delta;
+                }
+                if (stepV == 0) {
+                    stepV = delta;
+                }
                 if (!pbrt) {
+                    // LuxRender 1.x (Texture::GetDuv): "bumpmapsampledistance" in world units, whatever the footprint.
                     stepU = delta / sqrt(ux * ux + uy * uy + uz * uz);
                     stepV = delta / sqrt(vx * vx + vy * vy + vz * vz);
                 }

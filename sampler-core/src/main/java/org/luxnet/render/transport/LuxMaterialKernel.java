@@ -82,6 +82,38 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         }
     }
 
+    /** The LuxRender types {@link #evalLuxReversed} evaluates with the light behind the shading normal. */
+    static boolean luxReflectsBehind(int type) {
+        return type == MaterialLayout.LUX_GLOSSY || type == MaterialLayout.METAL2 || type == MaterialLayout.SHINYMETAL;
+    }
+
+    /**
+     * A LuxRender material as its path integrator evaluates it towards a light, {@code bsdf->F(sw, wi,
+     * wo, true)}: the light's direction wi first and the eye's wo second, here for wi and wo on opposite
+     * sides of the shading normal (the geometric normal seeing reflection), which {@link #evalLux}
+     * answers with 0. glossy (SchlickBSDF::F): with the light's direction below the shading normal the
+     * "back face: no coating" branch returns the Lambertian base alone, this kernel's evalLuxGlossy
+     * with the light as wo. metal2 and shinymetal (MicrofacetReflection, two-sided by default; shinymetal's
+     * SpecularReflection adds nothing to F): {@link #evalConductorAcross}.
+     * f without the cosine, in the BS_ slots, pdf 0.
+     */
+    void evalLuxReversed(int gid, int type, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+        int o = shadeAt[gid];
+        if (type == MaterialLayout.METAL2) {
+            evalConductorAcross(gid, wix, wiy, wiz, wox, woy, woz, shade[o + M2_U], shade[o + M2_V],
+                    shade[o + M2_ETA], shade[o + M2_ETA + 1], shade[o + M2_ETA + 2],
+                    shade[o + M2_K], shade[o + M2_K + 1], shade[o + M2_K + 2]);
+        } else if (type == MaterialLayout.SHINYMETAL) {
+            // MultiBSDF of the same two-sided MicrofacetReflection (FresnelApproxEta/K of Ks) and a
+            // SpecularReflection, whose F is 0.
+            evalConductorAcross(gid, wix, wiy, wiz, wox, woy, woz, shade[o + SM_U], shade[o + SM_V],
+                    approxEta(shade[o + SM_KS]), approxEta(shade[o + SM_KS + 1]), approxEta(shade[o + SM_KS + 2]),
+                    approxK(shade[o + SM_KS]), approxK(shade[o + SM_KS + 1]), approxK(shade[o + SM_KS + 2]));
+        } else {
+            evalLuxGlossy(gid, o, wix, wiy, wiz, wox, woy, woz);
+        }
+    }
+
     /** Samples wi for wo: false when no direction carries light; same contract as BsdfKernel.sampleBsdf. */
     boolean sampleLux(int gid, int type, int o, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         boolean ok = false;

@@ -604,17 +604,27 @@ public final class PathTraceKernel extends CameraKernel {
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
             // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            // LuxRender's glossy likewise reflects it by the geometric normal (SchlickBSDF::F: sideTest = Dot(wiW, ng)
+            // / Dot(woW, ng) > 0 drops the BTDFs), but its path integrator asks bsdf->F(sw, wi, wo, true): the light's
+            // direction first, reverse so without the |sideTest| factor, and BxDF::F's cosine |wi . ns| of that first
+            // direction. With it below the shading normal, "back face: no coating": the Lambertian base Kd / pi alone,
+            // which is this kernel's evalLuxGlossy with the light as wo; metal2's and shinymetal's two-sided MicrofacetReflection is
+            // evaluated at the two directions as they are (LuxMaterialKernel.evalLuxReversed). Their pdfs
+            // (SameHemisphere, CoatingPdf) are 0.
             int mt = matType[mat];
             boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
             boolean across = mt == MaterialLayout.MATTE && behind;
             boolean acrossLobes = reflectsAcross(mt) && behind;
-            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes) {
+            boolean luxBehind = luxReflectsBehind(mt) && behind;
+            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {
                 if (acrossLobes) {
                     evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
+                } else if (luxBehind) {
+                    evalLuxReversed(gid, mt, wox, woy, woz, lx, ly, lz);
                 } else {
                     evalBsdf(gid, mat, wox, woy, woz, lx, ly, across ? -lz : lz);
                 }
-                if (across || acrossLobes) {
+                if (across || acrossLobes || luxBehind) {
                     scratch[Scratch.BS_PDF * capacity + gid] = 0f;
                 }
                 float cosWi = abs(lz);

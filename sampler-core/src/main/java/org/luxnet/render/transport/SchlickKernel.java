@@ -169,4 +169,35 @@ abstract class SchlickKernel extends LobeKernel {
         writeColour(gid, k * fresnelConductor(cosH, etaR, kR), k * fresnelConductor(cosH, etaG, kG),
                 k * fresnelConductor(cosH, etaB, kB), lobe * schlickReflectionPdf(r, aniso, hx, hy, hz, cosH));
     }
+
+    /**
+     * LuxRender's MicrofacetReflection::F (microfacet.cpp, two-sided) with SchlickDistribution, divided
+     * by the cosine it carries of its first direction a, for a and b on either side of the shading
+     * normal: cos_a = |a.z|, cos_b = |b.z|, wh = normalize(a + b) turned to +z, F at cos_h = b . wh,
+     * D(wh) G / (4 cos_a cos_b) with D and G of absolute cosines (schlickdistribution.h). The pdf
+     * written is 0 (SameHemisphere).
+     */
+    void evalConductorAcross(int gid, float ax, float ay, float az, float bx, float by, float bz, float u, float v,
+                             float etaR, float etaG, float etaB, float kR, float kG, float kB) {
+        float ca = abs(az), cb = abs(bz);
+        float hx = ax + bx, hy = ay + by, hz = az + bz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        float fr = 0f, fg = 0f, fb = 0f;
+        if (ca > 0 && cb > 0 && hl > 0) {
+            if (hz < 0) {
+                hl = -hl;
+            }
+            hx /= hl;
+            hy /= hl;
+            hz /= hl;
+            float r = u * v, aniso = schlickAnisotropy(u, v);
+            float cosH = bx * hx + by * hy + bz * hz;
+            float k = schlickZ(r, hz) * schlickA(aniso, hx, hy) * INV_PI * schlickG(r, ca) * schlickG(r, cb)
+                    / (4 * ca * cb);
+            fr = k * fresnelConductor(cosH, etaR, kR);
+            fg = k * fresnelConductor(cosH, etaG, kG);
+            fb = k * fresnelConductor(cosH, etaB, kB);
+        }
+        writeColour(gid, fr, fg, fb, 0f);
+    }
 }

@@ -129,6 +129,45 @@ class LuxMaterialPortTest {
     }
 
     /**
+     * LuxRender's glossy, metal2 (anisotropic) and shinymetal lit from behind their interpolated shading normals
+     * (the light on the geometric front): LuxMaterialKernel.evalLuxReversed, the same on every device.
+     */
+    static final String GLOSSY_BEHIND = """
+            LookAt 0 0 -2  0 0 2  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 12 ] "integer yresolution" [ 10 ]
+            Sampler "sobol" "integer pixelsamples" [ 4 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 3 ]
+            WorldBegin
+            LightSource "point" "point from" [ 2 0 1.5 ] "color L" [ 0.8 1 1.2 ]
+            Material "glossy" "color Kd" [ 0.4 0.3 0.2 ] "color Ks" [ 0.3 0.2 0.1 ] "float uroughness" [ 0.1 ] "float vroughness" [ 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 0 -1 2 0 1 2 -1 1 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ]
+            Texture "gold" "fresnel" "fresnelname" "string name" [ "gold" ]
+            Material "metal2" "texture fresnel" "gold" "float uroughness" [ 0.3 ] "float vroughness" [ 0.2 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0 -1 2 1 -1 2 1 1 2 0 1 2 ]
+              "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "shinymetal" "color Ks" [ 0.9 0.8 0.6 ] "color Kr" [ 0.6 0.5 0.3 ] "float uroughness" [ 0.4 ] "float vroughness" [ 0.4 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 1 2 1 1 2 1 2 2 -1 2 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ]
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void luxGlossyBehindItsShadingNormalSampleForSample(Launch launch) throws IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("lux-glossy-behind.lxs");
+        Files.writeString(file, GLOSSY_BEHIND);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        int pixels = r.settings().width() * r.settings().height();
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 0, 2, device,
+                "LuxRender glossy, metal2 and shinymetal behind their shading normals, " + launch);
+        assertTrue(cpu.totalContributions() > pixels / 2, "the quad should be lit from behind its shading normal");
+    }
+
+    /**
      * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside; the camera in an
      * absorbing volume bounded by a large glass2 sphere; an absorbing volume bounded by a null sphere), a metal2 of LuxRender's
      * amorphous carbon preset and a textured scatter.

@@ -148,6 +148,74 @@ class BumpKernelTest {
         assertArrayEquals(tilted(Math.atan(0.25)), normalAt(k, 0.6f, 0.6f), EPS);
     }
 
+    /**
+     * The shading normal for the hit along +z through (x, y) when the hit's texture footprint is
+     * (dudx, dvdx, dudy, dvdy), as CameraKernel.footprint leaves it in the DUDX..DVDY slots.
+     */
+    private float[] normalWithFootprint(PathTraceKernel k, float x, float y, float dudx, float dvdx, float dudy,
+                                        float dvdy) {
+        int c = k.capacity;
+        k.scratch[Scratch.DUDX * c] = dudx;
+        k.scratch[Scratch.DVDX * c] = dvdx;
+        k.scratch[Scratch.DUDY * c] = dudy;
+        k.scratch[Scratch.DVDY * c] = dvdy;
+        return normalAt(k, x, y);
+    }
+
+    /**
+     * pbrt-v3 Material::Bump's step: du = .5 (|dudx| + |dudy|), dv = .5 (|dvdx| + |dvdy|), .0005 where
+     * that is 0. A height d = (a u)^2 (a bilerp ramp squared by "scale") makes the finite difference
+     * depend on the step: (d(u + du) - d(u)) / du = a^2 (2u + du), so on the unit quad (dp/du = +x,
+     * dp/dv = +y) the normal is normalize(-a^2 (2u + du), 0, 1); likewise in v.
+     */
+    @Test
+    void pbrtStepIsHalfTheFootprint() throws IOException {
+        float a = 1f, b = 0.8f;
+        PathTraceKernel ku = pbrt(squared("0", "0", "" + a, "" + a));
+        PathTraceKernel kv = pbrt(squared("0", "" + b, "0", "" + b));
+        float u = 0.3f, v = 0.6f;
+        // A footprint: du = .5 (0.2 + 0.1) = 0.15, dv = .5 (0.04 + 0.3) = 0.17 (signs do not count).
+        float[] expected = unit(-a * a * (2 * u + 0.15), 0, 1);
+        float[] got = normalWithFootprint(ku, u, v, -0.2f, 0.04f, 0.1f, -0.3f);
+        assertArrayEquals(expected, got, EPS);
+        assertArrayEquals(unit(0, -b * b * (2 * v + 0.17), 1), normalWithFootprint(kv, u, v, -0.2f, 0.04f, 0.1f, -0.3f),
+                EPS);
+        // No footprint: .0005 both ways.
+        float[] fallback = unit(-a * a * (2 * u + 0.0005), 0, 1);
+        assertArrayEquals(fallback, normalWithFootprint(ku, u, v, 0, 0, 0, 0), EPS);
+        assertArrayEquals(unit(0, -b * b * (2 * v + 0.0005), 1), normalWithFootprint(kv, u, v, 0, 0, 0, 0), EPS);
+        // A footprint in u only: dv falls back to .0005 on its own.
+        assertArrayEquals(unit(0, -b * b * (2 * v + 0.0005), 1), normalWithFootprint(kv, u, v, 0.2f, 0, 0.1f, 0), EPS);
+        assertArrayEquals(unit(-a * a * (2 * u + 0.1), 0, 1), normalWithFootprint(ku, u, v, 0.2f, 0, 0, 0), EPS);
+        assertTrue(Math.abs(expected[0] - fallback[0]) > 0.02, "the two steps give different normals");
+    }
+
+    /** A matte quad (unit width) bumped by the square of the bilerp (v00, v01, v10, v11). */
+    private static String squared(String v00, String v01, String v10, String v11) {
+        return "Texture \"r\" \"float\" \"bilerp\" \"float v00\" " + v00 + " \"float v01\" " + v01
+                + " \"float v10\" " + v10 + " \"float v11\" " + v11
+                + "\nTexture \"r2\" \"float\" \"scale\" \"texture tex1\" \"r\" \"texture tex2\" \"r\"\n"
+                + quad(1, "Material \"matte\" \"texture bumpmap\" \"r2\"");
+    }
+
+    /** LuxRender's step is "bumpmapsampledistance" in world units (Texture::GetDuv), whatever the footprint. */
+    @Test
+    void luxRenderStepIgnoresTheFootprint() throws IOException {
+        String world = "Texture \"ru\" \"float\" \"bilerp\" \"float v00\" 0 \"float v01\" 0 \"float v10\" 1"
+                + " \"float v11\" 1\nTexture \"u2\" \"float\" \"scale\" \"texture tex1\" \"ru\" \"texture tex2\" \"ru\"\n"
+                + quad(1, "Material \"matte\" \"texture bumpmap\" \"u2\" \"float bumpmapsampledistance\" 0.01");
+        PathTraceKernel k = lux(world);
+        float u = 0.3f;
+        float[] expected = unit(-(2 * u + 0.01), 0, 1);
+        assertArrayEquals(expected, normalWithFootprint(k, u, 0.5f, 0.2f, 0, 0.1f, 0), EPS);
+        assertArrayEquals(expected, normalWithFootprint(k, u, 0.5f, 0, 0, 0, 0), EPS);
+    }
+
+    private static float[] unit(double x, double y, double z) {
+        double l = Math.sqrt(x * x + y * y + z * z);
+        return new float[] {(float) (x / l), (float) (y / l), (float) (z / l)};
+    }
+
     /** Writes a 1x1 PFM of colour c (linear, no gamma). */
     private Path pfm(String name, float r, float g, float b) throws IOException {
         byte[] head = "PF\n1 1\n-1\n".getBytes(StandardCharsets.US_ASCII);
