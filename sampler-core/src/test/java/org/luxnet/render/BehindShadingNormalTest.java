@@ -1,10 +1,15 @@
 package org.luxnet.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.luxnet.render.BehindNormalScene.NS;
+import static org.luxnet.render.BehindNormalScene.WO;
+import static org.luxnet.render.BehindNormalScene.add;
+import static org.luxnet.render.BehindNormalScene.dot;
+import static org.luxnet.render.BehindNormalScene.frConductor;
+import static org.luxnet.render.BehindNormalScene.normalize;
+import static org.luxnet.render.BehindNormalScene.wi;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,35 +28,13 @@ class BehindShadingNormalTest {
     @TempDir
     Path dir;
 
-    private static final double[] HIT = {0, 0, 2};
-    private static final double[] LIGHT = {2, 0, 1.5};
-    private static final double[] NS = normalize(new double[] {-1.2, 0, -1});
-    private static final double[] WO = {0, 0, -1};
-
     private CompiledRender scene(String material) throws IOException {
-        Path f = Files.createTempFile(dir, "behind", ".pbrt");
-        Files.writeString(f, """
-                Camera "orthographic" "float screenwindow" [ -0.0001 0.0001 -0.0001 0.0001 ]
-                Film "image" "integer xresolution" [ 1 ] "integer yresolution" [ 1 ]
-                Sampler "random" "integer pixelsamples" [ 4 ]
-                Integrator "path" "integer maxdepth" [ 1 ]
-                WorldBegin
-                LightSource "point" "point from" [ 2 0 1.5 ] "rgb I" [ 0.8 1 1.2 ]
-                %s
-                Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 1 -1 2 1 1 2 -1 1 2 ]
-                  "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ]
-                WorldEnd
-                """.formatted(material));
-        CompiledRender cr = RenderSupport.compile(f);
-        assertEquals(java.util.List.of(), cr.warnings(), "warnings");
-        return cr;
+        return BehindNormalScene.compile(dir, false, material);
     }
 
     @Test
     void theLightIsOnTheGeometricFrontAndBehindTheShadingNormal() {
-        double[] wi = wi();
-        assertTrue(wi[2] < 0 && WO[2] < 0, "wi and wo on the same side of the quad (z = 2)");
-        assertTrue(dot(wi, NS) < -0.5 && dot(WO, NS) > 0.5, "but on opposite sides of the shading normal");
+        BehindNormalScene.assertLightBehindTheShadingNormal();
     }
 
     @Test
@@ -107,15 +90,12 @@ class BehindShadingNormalTest {
 
     /** The pixel is f |wi . ns| I / d^2, channel by channel (the light's I as compiled). */
     private static void check(CompiledRender cr, double[] f) {
-        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
-        double[] toLight = sub(LIGHT, HIT);
-        double d2 = dot(toLight, toLight);
         double cos = Math.abs(dot(wi(), NS));
+        double[] fCos = new double[3];
         for (int c = 0; c < 3; c++) {
-            double expected = f[c] * cos * cr.scene().lightParams[c] / d2;
-            assertTrue(expected > 1e-3, "a visible contribution: " + expected);
-            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+            fCos[c] = f[c] * cos;
         }
+        BehindNormalScene.assertPixel(cr, fCos);
     }
 
     private static float[] params(CompiledRender cr, int type) {
@@ -142,15 +122,6 @@ class BehindShadingNormalTest {
         return 1 / (1 + lambda(wo, a) + lambda(wi, a));
     }
 
-    private static double frConductor(double c, double eta, double k) {
-        double c2 = c * c, s2 = 1 - c2, eta2 = eta * eta, k2 = k * k;
-        double t0 = eta2 - k2 - s2, a2b2 = Math.sqrt(t0 * t0 + 4 * eta2 * k2), t1 = a2b2 + c2;
-        double aa = Math.sqrt(0.5 * (a2b2 + t0)), t2 = 2 * c * aa;
-        double rs = (t1 - t2) / (t1 + t2);
-        double t3 = c2 * a2b2 + s2 * s2, t4 = t2 * s2;
-        return 0.5 * (rs * (t3 - t4) / (t3 + t4) + rs);
-    }
-
     private static double frDielectric(double c, double etaI, double etaT) {
         if (c < 0) {
             double t = etaI;
@@ -165,26 +136,5 @@ class BehindShadingNormalTest {
         double ct = Math.sqrt(1 - st * st);
         double par = (etaT * c - etaI * ct) / (etaT * c + etaI * ct), perp = (etaI * c - etaT * ct) / (etaI * c + etaT * ct);
         return (par * par + perp * perp) / 2;
-    }
-
-    private static double[] wi() {
-        return normalize(sub(LIGHT, HIT));
-    }
-
-    private static double[] add(double[] a, double[] b) {
-        return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
-    }
-
-    private static double[] sub(double[] a, double[] b) {
-        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
-    private static double[] normalize(double[] a) {
-        double l = Math.sqrt(dot(a, a));
-        return new double[] {a[0] / l, a[1] / l, a[2] / l};
     }
 }

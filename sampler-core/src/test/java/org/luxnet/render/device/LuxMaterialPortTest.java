@@ -112,9 +112,7 @@ class LuxMaterialPortTest {
     @EnumSource(Launch.class)
     void luxMaterialsSampleForSample(Launch launch) throws IOException {
         Device device = TestScenes.device(launch);
-        Path file = dir.resolve("lux-materials.lxs");
-        Files.writeString(file, LUX_MATERIALS);
-        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        CompiledRender r = compile("lux-materials.lxs", LUX_MATERIALS);
         assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
                 "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.LUX_GLOSSY, MaterialLayout.SHINYMETAL,
@@ -157,9 +155,7 @@ class LuxMaterialPortTest {
     @EnumSource(Launch.class)
     void luxGlossyBehindItsShadingNormalSampleForSample(Launch launch) throws IOException {
         Device device = TestScenes.device(launch);
-        Path file = dir.resolve("lux-glossy-behind.lxs");
-        Files.writeString(file, GLOSSY_BEHIND);
-        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        CompiledRender r = compile("lux-glossy-behind.lxs", GLOSSY_BEHIND);
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         int pixels = r.settings().width() * r.settings().height();
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 0, 2, device,
@@ -239,9 +235,7 @@ class LuxMaterialPortTest {
     @EnumSource(Launch.class)
     void glass2SampleForSample(Launch launch) throws IOException {
         Device device = TestScenes.device(launch);
-        Path file = dir.resolve("glass2.lxs");
-        Files.writeString(file, GLASS2);
-        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        CompiledRender r = compile("glass2.lxs", GLASS2);
         assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("approximated in RGB"),
                 "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.GLASS, MaterialLayout.DISPERSIVE_GLASS, MaterialLayout.METAL2,
@@ -252,5 +246,12 @@ class LuxMaterialPortTest {
         assertTrue(r.scene().camera.mediumSigma()[2] == 0.05f, "the camera is in the air volume");
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 1, 2, device, "glass2, " + launch);
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
+    }
+
+    /** The scene {@code text} written to {@code name} in the test's directory, compiled. */
+    private CompiledRender compile(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return SceneCompiler.compile(SceneParser.parse(file));
     }
 }

@@ -1,0 +1,111 @@
+package org.luxnet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.luxnet.scene.compile.CompiledRender;
+
+/**
+ * The one-pixel scene of {@link BehindShadingNormalTest} (pbrt-v3) and {@link
+ * LuxBehindShadingNormalTest} (LuxRender): an orthographic camera looks through a tiny screen window
+ * along -z at a quad at z = 2 whose vertex normals lean away from a point light that is on the
+ * quad's geometric front, so the light is behind the shading normal. Also the vector arithmetic and
+ * conductor Fresnel both tests compute their expected values with.
+ */
+final class BehindNormalScene {
+    static final double[] HIT = {0, 0, 2};
+    static final double[] LIGHT = {2, 0, 1.5};
+    static final double[] NS = normalize(new double[] {-1.2, 0, -1});
+    static final double[] WO = {0, 0, -1};
+
+    private static final String PBRT = """
+            Camera "orthographic" "float screenwindow" [ -0.0001 0.0001 -0.0001 0.0001 ]
+            Film "image" "integer xresolution" [ 1 ] "integer yresolution" [ 1 ]
+            Sampler "random" "integer pixelsamples" [ 4 ]
+            Integrator "path" "integer maxdepth" [ 1 ]
+            WorldBegin
+            LightSource "point" "point from" [ 2 0 1.5 ] "rgb I" [ 0.8 1 1.2 ]
+            """;
+    private static final String LUX = """
+            Camera "orthographic" "float screenwindow" [ -0.0001 0.0001 -0.0001 0.0001 ]
+            Film "fleximage" "integer xresolution" [ 1 ] "integer yresolution" [ 1 ]
+            Sampler "random" "integer pixelsamples" [ 4 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 1 ]
+            WorldBegin
+            LightSource "point" "point from" [ 2 0 1.5 ] "color L" [ 0.8 1 1.2 ]
+            """;
+    private static final String QUAD = """
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1 -1 2 1 -1 2 1 1 2 -1 1 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ]
+            WorldEnd
+            """;
+
+    private BehindNormalScene() {
+    }
+
+    /** The scene with {@code material} in {@code dir}: a LuxRender {@code .lxs} or a pbrt-v3 {@code .pbrt}. */
+    static CompiledRender compile(Path dir, boolean luxRender, String material) throws IOException {
+        Path f = Files.createTempFile(dir, "behind", luxRender ? ".lxs" : ".pbrt");
+        Files.writeString(f, (luxRender ? LUX : PBRT) + material + "\n" + QUAD);
+        CompiledRender cr = RenderSupport.compile(f);
+        assertEquals(java.util.List.of(), cr.warnings(), "warnings");
+        return cr;
+    }
+
+    /** The light is on the quad's geometric front with the camera, but behind the shading normal. */
+    static void assertLightBehindTheShadingNormal() {
+        double[] wi = wi();
+        assertTrue(wi[2] < 0 && WO[2] < 0, "wi and wo on the same side of the quad (z = 2)");
+        assertTrue(dot(wi, NS) < -0.5 && dot(WO, NS) > 0.5, "but on opposite sides of the shading normal");
+    }
+
+    /**
+     * The rendered pixel is {@code fCos[c]} (the BSDF times the light's cosine, as each renderer
+     * counts it) x I / d^2, channel by channel, with the light's I as compiled, to 0.2%.
+     */
+    static void assertPixel(CompiledRender cr, double[] fCos) {
+        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
+        double[] toLight = sub(LIGHT, HIT);
+        double d2 = dot(toLight, toLight);
+        for (int c = 0; c < 3; c++) {
+            double expected = fCos[c] * cr.scene().lightParams[c] / d2;
+            assertTrue(expected > 1e-3, "a visible contribution: " + expected);
+            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+        }
+    }
+
+    /** Unpolarized conductor Fresnel reflectance at cosine c (pbrt-v3 FrConductor). */
+    static double frConductor(double c, double eta, double k) {
+        double c2 = c * c, s2 = 1 - c2, eta2 = eta * eta, k2 = k * k;
+        double t0 = eta2 - k2 - s2, a2b2 = Math.sqrt(t0 * t0 + 4 * eta2 * k2), t1 = a2b2 + c2;
+        double aa = Math.sqrt(0.5 * (a2b2 + t0)), t2 = 2 * c * aa;
+        double rs = (t1 - t2) / (t1 + t2);
+        double t3 = c2 * a2b2 + s2 * s2, t4 = t2 * s2;
+        return 0.5 * (rs * (t3 - t4) / (t3 + t4) + rs);
+    }
+
+    /** The unit direction from the hit to the light. */
+    static double[] wi() {
+        return normalize(sub(LIGHT, HIT));
+    }
+
+    static double[] add(double[] a, double[] b) {
+        return new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+    }
+
+    static double[] sub(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    }
+
+    static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    static double[] normalize(double[] a) {
+        double l = Math.sqrt(dot(a, a));
+        return new double[] {a[0] / l, a[1] / l, a[2] / l};
+    }
+}
