@@ -240,8 +240,9 @@ public final class PathTraceKernel extends CameraKernel {
                 drawnBounce = bounce;
                 hashed = hashedBounce(bounce);
                 seedA = vertexSeed(ps, index, bounce, 0);
-                seedB = vertexSeed(ps, index, bounce, 1);
                 if (hashed == 0) {
+                    // Hashed vertices draw all eight numbers from seedA alone.
+                    seedB = vertexSeed(ps, index, bounce, 1);
                     indexA = chunkIndex(seedA, index);
                     indexB = chunkIndex(seedB, index);
                 }
