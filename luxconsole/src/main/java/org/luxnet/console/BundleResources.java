@@ -2,7 +2,7 @@ package org.luxnet.console;
 
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.scene.FileLoc;
-import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneFileException;
 import org.luxnet.scene.parse.FileSystemResources;
 import org.luxnet.scene.parse.SceneResources;
 
@@ -28,8 +28,10 @@ final class BundleResources implements SceneResources {
         String name = FileSystemResources.resolveName(includingFile, path, loc);
         byte[] data = bundle.file(name);
         if (data == null) {
-            throw new SceneException(loc, "cannot read " + role + " '" + path + "' (resolved to " + name
-                    + "): it is not among the files the client sent");
+            // A file exception, as a missing file is on the client: image textures, environment maps and PLY
+            // meshes then fall back the same way on both sides (see WorldStatements.openOrWarn).
+            throw new SceneFileException(loc, name, "cannot read " + role + " '" + path + "' (resolved to " + name
+                    + "): it is not among the files the client sent", null);
         }
         return new Resource(name, data);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.luxnet.accumulator.image.ImageFiles;
 import org.luxnet.accumulator.image.RgbImage;
+import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.TextureLayout;
@@ -129,7 +130,7 @@ final class ImageTextures {
         try {
             img = ImageFiles.decode(t.file().name(), t.file().bytes());
         } catch (IOException e) {
-            throw new SceneException(t.params().get("filename").loc(), "cannot read image texture '" + t.file().name()
+            throw new UnreadableImage(t.params().get("filename").loc(), "cannot read image texture '" + t.file().name()
                     + "': " + e.getMessage(), e);
         }
         int w = img.width(), h = img.height();
@@ -182,5 +183,16 @@ final class ImageTextures {
             imageInfo.add(i);
         }
         return imageInfo.size() / TextureLayout.IMAGE_INFO - 1;
+    }
+
+    /** An image file whose bytes do not decode (the caller renders the texture as a constant, with a warning). */
+    static final class UnreadableImage extends SceneException {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        UnreadableImage(FileLoc loc, String reason, Throwable cause) {
+            super(loc, reason, cause);
+            this.reason = reason;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -391,8 +392,34 @@ final class TextureCompiler {
 
     /** pbrt-v3 and LuxRender imagemap: see {@link ImageTextures#imagemap}. */
     private void imagemap(TextureDesc t, List<Node> prog, Node n, int depth) {
+        if (t.file() == null && t.params().getString("filename", "").length() > 0) {
+            oneTexel(t, n); // the parser could not read the file and said so
+            return;
+        }
         n.type = TextureLayout.IMAGEMAP;
-        images.imagemap(dialect, t, n.params);
+        try {
+            images.imagemap(dialect, t, n.params);
+        } catch (ImageTextures.UnreadableImage e) {
+            warnings.add(new SceneWarning(e.loc(), e.reason + "; the texture is a constant, as the renderers' one-texel map: pbrt-v3 its \"scale\" (default 1),"
+                    + " LuxRender 1"));
+            Arrays.fill(n.params, 0);
+            oneTexel(t, n);
+        }
+    }
+
+    /**
+     * An image texture without its image: pbrt-v3's and LuxRender's ImageTexture::GetTexture make a one-texel
+     * map when ReadImage fails, of "scale" (pbrt-v3) or 1 (LuxRender: its gain and gamma apply to read images
+     * only). A normal map is then flat: the tangent-space normal (0, 0, 1), encoded as (0.5, 0.5, 1).
+     */
+    private void oneTexel(TextureDesc t, Node n) {
+        n.type = TextureLayout.CONSTANT;
+        float v = dialect == Dialect.PBRT ? (float) t.params().getFloat("scale", 1) : 1;
+        float[] c = t.textureClass().equals("normalmap") ? new float[] {0.5f, 0.5f, 1} : grey(v);
+        System.arraycopy(c, 0, n.params, TextureLayout.VALUE, 3);
+        for (Param q : t.params().all()) {
+            q.markUsed(); // the warning said what happens instead
+        }
     }
 
     private void mapping3d(TextureDesc t, Node n) {

@@ -10,7 +10,8 @@ import org.luxnet.scene.desc.ParamType;
  * Turns {@code Shape "plymesh" "string filename" "x.ply"} into the parameters of a {@code
  * trianglemesh}: "point P", "integer indices" and, when the file has them, "normal N" and "float uv",
  * all placed at the Shape statement. The statement's other parameters are kept so the compiler still
- * sees (and can report) them; the filename is consumed here.
+ * sees (and can report) them; the filename is consumed here. A PLY file that cannot be read is a
+ * warning and no shape (null), as in pbrt-v3 and LuxRender.
  */
 final class PlyShapes {
     private PlyShapes() {
@@ -21,7 +22,12 @@ final class PlyShapes {
         if (filename == null) {
             throw new SceneException(loc, "Shape \"plymesh\" needs a \"string filename\" parameter naming the PLY file");
         }
-        PlyMesh mesh = PlyReader.read(st.open(filename, "PLY file", loc), loc);
+        SceneResources.Resource file = WorldStatements.openOrWarn(st, filename, "PLY file", loc,
+                "the shape is skipped, as pbrt-v3's and LuxRender's plymesh skip it");
+        if (file == null) {
+            return null;
+        }
+        PlyMesh mesh = PlyReader.read(file, loc);
         ParamSet out = new ParamSet();
         for (Param p : params.all()) {
             if (!p.name().equals("filename")) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneFileException;
 import org.luxnet.scene.desc.AreaLightDesc;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.MaterialDesc;
@@ -69,9 +71,12 @@ final class WorldStatements {
                 // The image (or spectrum, or .nk data) is read with the statement, so that it ships with the scene like a PLY file.
                 Param p = t.params().get("filename");
                 if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
-                    SceneResources.Resource r = st.open(p.strings()[0],
-                            image ? "image texture" : nk ? "index of refraction (.nk) file" : "spectrum file", p.loc());
-                    t = t.withFile(new SceneFile(r.name(), r.bytes()));
+                    SceneResources.Resource r = image ? openOrWarn(st, p.strings()[0], "image texture", p.loc(),
+                            imageFallback(textureClass))
+                            : st.open(p.strings()[0], nk ? "index of refraction (.nk) file" : "spectrum file", p.loc());
+                    if (r != null) {
+                        t = t.withFile(new SceneFile(r.name(), r.bytes()));
+                    }
                 }
             }
             TextureDesc previous = st.textures.put(name, t);
@@ -107,8 +112,40 @@ final class WorldStatements {
         if (name == null || name.isEmpty()) {
             return null;
         }
-        SceneResources.Resource r = st.open(name, "environment map", p.loc());
-        return new SceneFile(r.name(), r.bytes());
+        SceneResources.Resource r = openOrWarn(st, name, "environment map", p.loc(),
+                "the light is its constant radiance times its scale, as pbrt-v3's InfiniteAreaLight and LuxRender's"
+                        + " infinite light are without a map");
+        return r == null ? null : new SceneFile(r.name(), r.bytes());
+    }
+
+    /**
+     * A file that pbrt-v3 and LuxRender both render without when they cannot read it (an image texture,
+     * an environment map, a PLY mesh): the reason becomes a warning at the statement, with what is
+     * rendered instead, and the result is null. Third-party scenes often arrive without some of their
+     * images; both renderers print an error and go on (pbrt-v3 ImageTexture::GetTexture and LuxRender's
+     * ImageTexture::GetTexture make a one-texel map, plymesh.cpp of both returns no shape).
+     */
+    static SceneResources.Resource openOrWarn(ParseState st, String path, String role, FileLoc loc, String instead) {
+        try {
+            return st.open(path, role, loc);
+        } catch (SceneFileException e) {
+            String why = e.getMessage();
+            String prefix = loc + ": ";
+            if (why.startsWith(prefix)) {
+                why = why.substring(prefix.length());
+            }
+            st.warn(loc, why + "; " + instead);
+            return null;
+        }
+    }
+
+    /** What an image texture without its image renders as. */
+    private static String imageFallback(String textureClass) {
+        if (textureClass.equals("normalmap")) {
+            return "the normal map is flat (no perturbation)";
+        }
+        return "the texture is a constant, as the renderers' one-texel map: pbrt-v3 its \"scale\" (default 1),"
+                + " LuxRender 1";
     }
 
     private static void shape(ParseState st, Token kw) {
@@ -117,6 +154,9 @@ final class WorldStatements {
         ParamSet params = ParamReader.read(st);
         if (type.equals("plymesh")) {
             params = PlyShapes.toTriangleMesh(st, params, kw.loc());
+            if (params == null) {
+                return;
+            }
             type = "trianglemesh";
         } else {
             FiniteVertices.check(params.all().stream().filter(p -> p.name().equals("P")).findFirst().orElse(null));
