@@ -67,6 +67,8 @@ final class MaterialCompiler {
             Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
+            Map.entry("kdsubsurface", (m, out) -> this.pbrt.kdSubsurface(m, out)),
+            Map.entry("subsurface", (m, out) -> this.pbrt.subsurface(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
             Map.entry("none", (m, out) -> MaterialLayout.NULL),

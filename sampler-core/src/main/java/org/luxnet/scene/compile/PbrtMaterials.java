@@ -106,6 +106,76 @@ final class PbrtMaterials {
     }
 
     /**
+     * pbrt-v3 "kdsubsurface" (materials/kdsubsurface.cpp): a dielectric boundary ("Kr", "Kt", "eta" 1.33,
+     * "uroughness"/"vroughness" 0) over subsurface scattering whose multiple-scattering reflectance is
+     * "Kd" (0.5), "mfp" its mean free path. The subsurface transport (a BSSRDF) is not rendered: one
+     * warning, and the uber lobes that look closest, not grey: Lambertian Kd under the boundary's
+     * reflection (Kr with the dielectric Fresnel of eta; specular when smooth, microfacet when rough),
+     * without transmission.
+     */
+    int kdSubsurface(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        float[] kd = ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f});
+        subsurfaceBoundary(m, ps, kd, out, "Kd");
+        ps.get("mfp");
+        ps.get("g");
+        ps.get("scale");
+        return MaterialLayout.UBER;
+    }
+
+    /**
+     * pbrt-v3 "subsurface" (materials/subsurface.cpp): the same dielectric boundary over a scattering
+     * medium ("sigma_a", "sigma_s" times "scale", "g", or a named preset). Rendered, with a warning, as
+     * {@link #kdSubsurface} with Kd the medium's diffuse reflectance by the classical dipole (Jensen et
+     * al. 2001): reduced albedo a' = s'/(s' + sigma_a), s' = sigma_s (1 - g), Rd = a'/2 (1 + exp(-4/3 A
+     * sqrt(3 (1 - a')))) exp(-sqrt(3 (1 - a'))), A = (1 + Fdr) / (1 - Fdr) from eta's diffuse Fresnel
+     * reflectance Fdr (pbrt-v3 inverts its own beam-diffusion table instead; the colour is close, not
+     * equal). Textured coefficients and named presets keep pbrt-v3's default coefficients.
+     */
+    int subsurface(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        float[] sa = ps.getRgb("sigma_a", new float[] {0.0011f, 0.0024f, 0.014f});
+        float[] ss = ps.getRgb("sigma_s", new float[] {2.55f, 3.21f, 3.77f});
+        float g = num(ps, "g", 0);
+        float eta = ps.has("eta") ? num(ps, "eta", 1.33f) : 1.33f;
+        ps.get("name");
+        ps.get("scale"); // scales both coefficients: the albedo does not change
+        ps.get("mfp");
+        double fdr = -1.440 / (eta * eta) + 0.710 / eta + 0.668 + 0.0636 * eta;
+        double a = (1 + fdr) / (1 - fdr);
+        float[] kd = new float[3];
+        for (int c = 0; c < 3; c++) {
+            double sp = Math.max(0, ss[c]) * (1 - g);
+            double alpha = sp + Math.max(0, sa[c]) > 0 ? sp / (sp + Math.max(0, sa[c])) : 0;
+            double root = Math.sqrt(3 * (1 - alpha));
+            kd[c] = (float) (alpha / 2 * (1 + Math.exp(-4.0 / 3.0 * a * root)) * Math.exp(-root));
+        }
+        subsurfaceBoundary(m, ps, kd, out, "Kd " + String.format(java.util.Locale.ROOT, "(%.3f, %.3f, %.3f)",
+                kd[0], kd[1], kd[2]) + " from its coefficients by the dipole approximation");
+        return MaterialLayout.UBER;
+    }
+
+    /** The uber rows of {@link #kdSubsurface} and {@link #subsurface}, and their one warning. */
+    private void subsurfaceBoundary(MaterialDesc m, ParamSet ps, float[] kd, float[] out, String kdSays) {
+        float eta = ps.has("eta") ? num(ps, "eta", 1.33f) : 1.33f;
+        float[] kr = ps.getRgb("Kr", new float[] {1, 1, 1});
+        ps.get("Kt"); // no transmission: the light that enters comes back as the diffuse Kd
+        float ru = num(ps, "uroughness", 0), rv = num(ps, "vroughness", 0);
+        boolean smooth = ru == 0 && rv == 0;
+        put3(out, KD, kd);
+        put3(out, KS, smooth ? new float[3] : kr);
+        put3(out, UBER_KR, smooth ? kr : new float[3]);
+        put3(out, KT, new float[3]);
+        put3(out, UBER_OPACITY, new float[] {1, 1, 1});
+        out[ETA] = eta;
+        out[ALPHA_U] = alpha(ps, "uroughness", 0, true, out);
+        out[ALPHA_V] = alpha(ps, "vroughness", 0, true, out);
+        warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\": subsurface scattering is not rendered;"
+                + " rendered as a diffuse " + kdSays + " under its dielectric boundary's reflection (eta " + eta
+                + ", " + (smooth ? "specular" : "rough") + "), without transmission"));
+    }
+
+    /**
      * pbrt-v3 "hair" (Chiang et al.'s fibre model, materials/hair.cpp) is not rendered: a warning at its
      * place, and matte with the hair's "color" as Kd (grey 0.5 without one: sigma_a, eumelanin and
      * pheomelanin are not converted).
