@@ -25,9 +25,10 @@ import org.luxnet.scene.desc.LuxSpectrum;
  * interpolation of its 11 samples ({@link SampledSpd}). ComputeRadiance then gives, at each wavelength,
  * (1 + A exp(B / (cosT + 0.01))) (C + D exp(E gamma) + F cos^2 gamma + G (1 + cos^2 gamma) / (1 + I (I -
  * 2 cos gamma))^1.5 + H sqrt(cosT)) times the radiance row, with cosT = max(0, cos theta) (so the lower
- * half repeats the horizon) and cos gamma = clamp(Dot(w, sundir), -1, 1). Note LuxRender's code uses the
- * eighth row (H) as the zenith term and the ninth (I) inside the Mie term, as written here. Le multiplies
- * by the gain later, as the environment map's scale.
+ * half repeats the horizon) and cos gamma = clamp(Dot(w, sundir), -1, 1): H weights the zenith term and
+ * I is the Mie term's parameter, as sky2.cpp writes them. The fit can go below 0 (a low sun in a hazy sky,
+ * at and under the horizon), in LuxRender as here. Le multiplies by the gain later, as the environment
+ * map's scale.
  *
  * <p>CreateLight's Normalize(sundir) discards its result, so sundir is used as written, both for the
  * elevation (SphericalTheta: acos of its z clamped to [-1, 1]) and for gamma. With the sun below the
