@@ -1,6 +1,5 @@
 package org.luxnet.scene.compile;
 
-import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.desc.LuxSpectrum;
 
 /**
@@ -15,10 +14,7 @@ import org.luxnet.scene.desc.LuxSpectrum;
  * to luminance 1 by LuxRender's SPD::Y() and multiplied by Y. That spectrum becomes RGB by {@link
  * LuxSpectrum}. The light's gain multiplies later, as the environment map's scale.
  */
-final class LuxSky {
-    /** Lat-long resolution of the baked map: 0.7 degree texels, enough for the model's smooth lobes. */
-    static final int MAP_WIDTH = 512, MAP_HEIGHT = 256;
-
+final class LuxSky implements BakedSky {
     /** XYZ (this project's scale) and LuxRender luminance of S0, S1, S2. */
     private static final double[][] BASIS_XYZ = new double[3][];
     private static final double[] BASIS_LUX_Y = new double[3];
@@ -89,7 +85,8 @@ final class LuxSky {
     }
 
     /** Radiance (linear RGB, before gain) towards the unit light-space direction w. */
-    float[] radiance(double wx, double wy, double wz) {
+    @Override
+    public float[] radiance(double wx, double wy, double wz) {
         double[] c = xyY(wx, wy, wz);
         double x = c[0], y = c[1];
         // ChromaticityToSpectrum: the CIE daylight weights of (x, y).
@@ -102,19 +99,5 @@ final class LuxSky {
             xyz[i] = norm * (BASIS_XYZ[0][i] + m1 * BASIS_XYZ[1][i] + m2 * BASIS_XYZ[2][i]);
         }
         return LuxSpectrum.toRgb(xyz[0], xyz[1], xyz[2]);
-    }
-
-    /** The sky as a lat-long map in light space (row 0 at theta 0, s = phi / 2 pi), radiance at texel centres. */
-    RgbImage bake(int w, int h) {
-        float[] rgb = new float[w * h * 3];
-        for (int j = 0; j < h; j++) {
-            double theta = Math.PI * (j + 0.5) / h;
-            for (int i = 0; i < w; i++) {
-                double phi = 2 * Math.PI * (i + 0.5) / w;
-                float[] l = radiance(Math.sin(theta) * Math.cos(phi), Math.sin(theta) * Math.sin(phi), Math.cos(theta));
-                System.arraycopy(l, 0, rgb, 3 * (j * w + i), 3);
-            }
-        }
-        return new RgbImage(w, h, rgb);
     }
 }

@@ -16,13 +16,14 @@ import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.Transform;
 
 /**
- * Compiles LuxRender's {@code "sun"}, {@code "sky"} and {@code "sunsky"} lights; {@code "sky2"} and
- * {@code "sunsky2"} (Hosek-Wilkie) fall back to {@code "sky"} and {@code "sunsky"} with a warning. The sky ({@link
- * LuxSky}) is baked once into a lat-long environment map, sampled and looked up by the existing
- * environment-map light; the sun ({@link LuxSun}) becomes a {@link LightLayout#SUN}, a small cone
- * of constant radiance that the light transport samples uniformly. {@code "sunsky"} is both, made
- * from the same parameters, as LuxRender's Context::lightSource creates them (so each keeps its own
- * default {@code sundir}: (0, 0, -1) for the sun, (0, 0, 1) for the sky, as their CreateLight read).
+ * Compiles LuxRender's {@code "sun"}, {@code "sky"}, {@code "sunsky"}, {@code "sky2"} and {@code
+ * "sunsky2"} lights. The skies (Preetham's, {@link LuxSky}, and Hosek-Wilkie's, {@link LuxSky2}) are
+ * baked once into a lat-long environment map ({@link BakedSky}), sampled and looked up by the existing
+ * environment-map light; the sun ({@link LuxSun}) becomes a {@link LightLayout#SUN}, a small cone of
+ * constant radiance that the light transport samples uniformly. {@code "sunsky"} and {@code "sunsky2"}
+ * are both, made from the same parameters, as LuxRender's Context::lightSource creates them: the same
+ * {@code "sun"} light for both, with {@code "sky"} or {@code "sky2"} (so each keeps its own default
+ * {@code sundir}: (0, 0, -1) for the sun, (0, 0, 1) for the skies, as their CreateLight read).
  */
 final class SunSkyCompiler {
     private final EnvironmentMaps maps;
@@ -44,16 +45,12 @@ final class SunSkyCompiler {
         ParamSet ps = d.params();
         String statement = "LightSource \"" + d.type() + "\"";
         String type = d.type();
-        if (type.equals("sky2") || type.equals("sunsky2")) {
-            // lights/sky2.cpp Sky2Light::CreateLight reads gain, nsamples, sundir and turbidity, as sky.cpp does.
-            type = type.equals("sky2") ? "sky" : "sunsky";
-            warnings.add(new SceneWarning(d.loc(), statement + ": the Hosek-Wilkie sky (LuxRender's sky2) is not"
-                    + " supported; rendered as LuxRender's \"" + type + "\" (the Preetham sky) with the same gain, sundir"
-                    + " and turbidity, so the sky's brightness and colour differ from sky2's"));
-        }
-        boolean sun = !type.equals("sky"), sky = !type.equals("sun");
+        // core/context.cpp Context::LightSource: "sunsky2" is the "sun" light plus "sky2".
+        boolean sun = type.equals("sun") || type.equals("sunsky") || type.equals("sunsky2");
+        boolean sky2 = type.equals("sky2") || type.equals("sunsky2");
+        boolean sky = !type.equals("sun");
         float[] sunRow = sun ? sun(d, ps, statement) : null;
-        float[] skyRow = sky ? sky(d, ps) : null;
+        float[] skyRow = sky ? sky(d, ps, sky2) : null;
         ps.get("nsamples");
         warnings.addAll(ps.unused(statement));
         if (sunRow != null) {
@@ -104,12 +101,15 @@ final class SunSkyCompiler {
         return out;
     }
 
-    /** SkyLight::CreateLight: the sky baked into an environment map, in the light's own space. */
-    private float[] sky(LightDesc d, ParamSet ps) {
+    /**
+     * SkyLight::CreateLight, or Sky2Light::CreateLight when {@code hosek} (gain, nsamples, sundir,
+     * turbidity: no Perez constants): the sky baked into an environment map, in the light's own space.
+     */
+    private float[] sky(LightDesc d, ParamSet ps, boolean hosek) {
         float gain = (float) ps.getFloat("gain", 1);
         float[] dir = ps.getPoint("sundir", new float[] {0, 0, 1});
         double turbidity = ps.getFloat("turbidity", 2);
-        double[] abcde = {
+        double[] abcde = hosek ? null : new double[] {
             ps.getFloat("aconst", ps.getFloat("horizonbrightness", 1)),
             ps.getFloat("bconst", ps.getFloat("horizonsize", 1)),
             ps.getFloat("cconst", ps.getFloat("sunhalobrightness", 1)),
@@ -125,10 +125,18 @@ final class SunSkyCompiler {
                     + " the sky is not rotated"));
             l2w = Transform.IDENTITY;
         }
-        LuxSky model = new LuxSky(new double[] {dir[0], dir[1], dir[2]}, turbidity, abcde);
+        double[] sundir = {dir[0], dir[1], dir[2]};
+        if (hosek && !LuxSky2.definedFor(sundir)) {
+            warnings.add(new SceneWarning(d.loc(), "LightSource \"" + d.type() + "\": \"sundir\" is "
+                    + Math.round(-Math.toDegrees(LuxSky2.elevation(sundir))) + " degrees below the horizon, where"
+                    + " LuxRender's sky2 (Hosek-Wilkie) model has no value (its elevation's cube root is NaN); the sky"
+                    + " is skipped"));
+            return null;
+        }
+        BakedSky model = hosek ? new LuxSky2(sundir, turbidity) : new LuxSky(sundir, turbidity, abcde);
         float[] out = new float[STRIDE];
         float[] mean = new float[3];
-        int index = maps.add(model.bake(LuxSky.MAP_WIDTH, LuxSky.MAP_HEIGHT), new float[] {gain, gain, gain}, l2w, mean);
+        int index = maps.add(model.bake(BakedSky.MAP_WIDTH, BakedSky.MAP_HEIGHT), new float[] {gain, gain, gain}, l2w, mean);
         System.arraycopy(mean, 0, out, L, 3);
         out[MAP] = index + 1;
         return out;

@@ -22,7 +22,8 @@ import org.luxnet.scene.compiled.LightLayout;
  * (PoCL in CI, where the kernel must not fall back to Java). No channel of any pixel may differ by
  * more than 2e-4 of its value. Likewise LuxRender's sunsky ({@link #SUNSKY}): the sun's cone (sampled,
  * and hit by BSDF-sampled rays with MIS off the glossy and mirror spheres) and the sky baked into an
- * environment map, seen directly and lighting diffuse, glossy and specular surfaces.
+ * environment map, seen directly and lighting diffuse, glossy and specular surfaces; and the same scene
+ * under sunsky2 (the same sun, the Hosek-Wilkie sky of sky2.cpp baked the same way).
  */
 class EnvMapDevicesTest {
     static final String SUNSKY = """
@@ -81,5 +82,22 @@ class EnvMapDevicesTest {
             sum += v;
         }
         assertTrue(sum > 0 && Double.isFinite(sum), "the sunsky scene is lit: " + sum);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void sunSky2SampleForSample(Launch launch) {
+        CompiledRender r = TestScenes.compile(dir, SUNSKY.replace("LightSource \"sunsky\"", "LightSource \"sunsky2\""));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertEquals(LightLayout.SUN, r.scene().lightType[0]);
+        assertEquals(LightLayout.INFINITE, r.scene().lightType[1]);
+        assertEquals(1, r.scene().envMapCount);
+        float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 43L, 3, 3, TestScenes.device(launch),
+                "sunsky2, " + launch).toRgb();
+        double sum = 0;
+        for (float v : rgb) {
+            sum += v;
+        }
+        assertTrue(sum > 0 && Double.isFinite(sum), "the sunsky2 scene is lit: " + sum);
     }
 }

@@ -1,6 +1,5 @@
 package org.luxnet.scene.compile;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,29 +147,5 @@ class LuxSkyTest {
         int l2w = EnvMapLayout.XFORM_L2W;
         assertEquals(1f, s.envXform[l2w + 7], 1e-6f);
         assertEquals(-1f, s.envXform[l2w + 5], 1e-6f);
-    }
-
-    /**
-     * sky2 and sunsky2 (Hosek-Wilkie, lights/sky2.cpp: gain, nsamples, sundir, turbidity) are not
-     * modelled: they warn at their statement and render exactly as sky and sunsky of the same parameters.
-     */
-    @Test
-    void sky2AndSunsky2FallBackToPreethamAndSaySo() {
-        String params = " \"vector sundir\" [0.3 -0.4 0.6] \"float turbidity\" [3] \"float gain\" [0.25]\n";
-        for (String[] pair : new String[][] {{"sky2", "sky"}, {"sunsky2", "sunsky"}}) {
-            CompiledRender two = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"" + pair[0] + "\"" + params
-                    + "WorldEnd\n");
-            CompiledRender one = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"" + pair[1] + "\"" + params
-                    + "WorldEnd\n");
-            assertArrayEquals(one.scene().lightType, two.scene().lightType, pair[0]);
-            assertArrayEquals(one.scene().lightParams, two.scene().lightParams, pair[0]);
-            assertArrayEquals(one.scene().envTexels, two.scene().envTexels, pair[0]);
-            assertTrue(one.scene().envTexels.length > 0);
-            int line = SceneCompilerTest.HEAD.split("\n", -1).length;
-            assertTrue(two.warnings().stream().anyMatch(w -> w.toString().contains(":" + line + ": warning: LightSource \""
-                    + pair[0] + "\": the Hosek-Wilkie sky") && w.message().contains("rendered as LuxRender's \"" + pair[1] + "\"")),
-                    two.warnings().toString());
-            assertTrue(one.warnings().stream().noneMatch(w -> w.message().contains("Hosek")), one.warnings().toString());
-        }
     }
 }
