@@ -73,6 +73,9 @@ final class LightCompiler {
         if (!pbrtLight) {
             ps.get("samples");
         }
+        if (!pbrtLight) {
+            ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
+        }
         warnings.addAll(ps.unused("AreaLightSource \"" + a.type() + "\""));
         emitters.add(e);
         return emitters.size() - 1;
@@ -170,8 +173,11 @@ final class LightCompiler {
             default:
                 warnings.add(new SceneWarning(d.loc(), "light \"" + d.type()
                         + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area"
-                        + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky") + ")"));
+                        + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
                 return;
+        }
+        if (!emission.pbrt()) {
+            ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
         }
         warnings.addAll(ps.unused(statement));
         others.add(out);

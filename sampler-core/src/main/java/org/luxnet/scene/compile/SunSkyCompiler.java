@@ -52,6 +52,7 @@ final class SunSkyCompiler {
         float[] sunRow = sun ? sun(d, ps, statement) : null;
         float[] skyRow = sky ? sky(d, ps, sky2) : null;
         ps.get("nsamples");
+        ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
         warnings.addAll(ps.unused(statement));
         if (sunRow != null) {
             add.accept(sunRow, LightLayout.SUN);
