@@ -67,13 +67,18 @@ final class BehindNormalScene {
      * counts it) x I / d^2, channel by channel, with the light's I as compiled, to 0.2%.
      */
     static void assertPixel(CompiledRender cr, double[] fCos) {
-        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
+        assertPixel(cr, fCos, 4, 2e-3);
+    }
+
+    /** As {@link #assertPixel(CompiledRender, double[])} over {@code spp} samples, to {@code tolerance} of the value. */
+    static void assertPixel(CompiledRender cr, double[] fCos, int spp, double tolerance) {
+        float[] px = RenderSupport.render(cr, spp, 2, 3).toRgb();
         double[] toLight = sub(LIGHT, HIT);
         double d2 = dot(toLight, toLight);
         for (int c = 0; c < 3; c++) {
             double expected = fCos[c] * cr.scene().lightParams[c] / d2;
             assertTrue(expected > 1e-3, "a visible contribution: " + expected);
-            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+            assertEquals(expected, px[c], tolerance * expected, "channel " + c);
         }
     }
 
