@@ -111,7 +111,7 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
      * <li>glossy_lossy (FresnelBlend::F, fresnelblend.cpp): absolute cosines throughout and wh turned up,
      * so it is even in either direction: evalGlossyLossy as it is.
      * <li>velvet (Asperity::F, asperity.cpp, a BRDF): Kd clamp(p(-light . eye) thickness / |eye.z|, 0, 1),
-     * no cosine of the light: evalVelvet with the light as wo (its 1 / |wo.z| cancels the caller's cosine).
+     * no cosine of the light: evalVelvet as it is (its 1 / |wi.z| cancels the caller's cosine).
      * <li>glossytranslucent (glossytranslucent.cpp, onesided): SchlickDoubleSidedBRDF::F (schlickbrdf.cpp)
      * with H = normalize(light + eye): the diffuse part Kd (1 - S(|eye . H|)) / pi absorbed by Ka over d,
      * the same on either branch of H.z (the back face copies the front), no specular part (it needs both
@@ -140,7 +140,7 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         } else if (type == MaterialLayout.GLOSSY_LOSSY) {
             evalGlossyLossy(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.VELVET) {
-            evalVelvet(gid, o, wix, wiy, wiz, wox, woy, woz);
+            evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
             evalGlossyTranslucentBase(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.ROUGHGLASS) {
@@ -504,16 +504,18 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
     }
 
     // Velvet (velvet.cpp, asperity.cpp Asperity::F): a phase function with Legendre coefficients p1..p3,
-    // p(c) = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi with c = -wo.wi; LuxRender's F (which
-    // is f |cos wo|) is Kd clamp(p thickness / |cos wi|, 0, 1). Sampled by the cosine (BxDF::SampleF).
+    // p(c) = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi with c = -wo.wi. LuxRender's path
+    // integrator evaluates Asperity::F(light, eye) (bsdf->F(sw, wi, wo, true), and BxDF::SampleF with
+    // reverse: F(wi, wo)), which is Kd clamp(p thickness / |cos eye|, 0, 1) and stands for f |cos light|:
+    // here f = Kd clamp(p thickness / |cos wo|, 0, 1) / |cos wi|. Sampled by the cosine (BxDF::SampleF).
 
     private void evalVelvet(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         float c = -(wox * wix + woy * wiy + woz * wiz);
         float b = 3 * c;
         float p = 1 + shade[o + VV_P1] * c + shade[o + VV_P2] * 0.5f * (b * c - 1)
                 + shade[o + VV_P3] * 0.5f * (5 * c * c * c - b);
-        p = p * INV_4PI * shade[o + VV_THICKNESS] / abs(wiz);
-        float k = max(0f, min(1f, p)) / abs(woz);
+        p = p * INV_4PI * shade[o + VV_THICKNESS] / abs(woz);
+        float k = max(0f, min(1f, p)) / abs(wiz);
         writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
                 min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
     }
