@@ -48,8 +48,18 @@ final class BehindNormalScene {
 
     /** The scene with {@code material} in {@code dir}: a LuxRender {@code .lxs} or a pbrt-v3 {@code .pbrt}. */
     static CompiledRender compile(Path dir, boolean luxRender, String material) throws IOException {
+        return compile(dir, luxRender, material, QUAD);
+    }
+
+    /** As {@link #compile(Path, boolean, String)} with the quad's vertex normals {@code normal} instead of {@link #NS}'s. */
+    static CompiledRender compile(Path dir, boolean luxRender, String material, double[] normal) throws IOException {
+        String n = normal[0] + " " + normal[1] + " " + normal[2];
+        return compile(dir, luxRender, material, QUAD.replace("-1.2 0 -1", n));
+    }
+
+    private static CompiledRender compile(Path dir, boolean luxRender, String material, String quad) throws IOException {
         Path f = Files.createTempFile(dir, "behind", luxRender ? ".lxs" : ".pbrt");
-        Files.writeString(f, (luxRender ? LUX : PBRT) + material + "\n" + QUAD);
+        Files.writeString(f, (luxRender ? LUX : PBRT) + material + "\n" + quad);
         CompiledRender cr = RenderSupport.compile(f);
         assertEquals(java.util.List.of(), cr.warnings(), "warnings");
         return cr;

@@ -30,7 +30,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * eye) on the local directions; the BTDFs are dropped by the side test): carpaint, glossy_lossy, velvet,
  * glossytranslucent, roughglass, scatter, matte (Lambertian and Oren-Nayar), mattetranslucent, and a mix
  * of two of them. Here wh = normalize(light + eye) has wh . ns = 0.03 > 0, so one-sided lobes (carpaint's)
- * count.
+ * count; with the steeper normals of the last two tests it is below ns, where they vanish and roughglass's
+ * two-sided lobe turns wh and takes the exiting Fresnel.
  */
 class LuxBehindShadingNormalTest {
     @TempDir
@@ -399,5 +400,57 @@ class LuxBehindShadingNormalTest {
                     "the mix differs from either component");
         }
         BehindNormalScene.assertPixel(cr, f, 16384, 1e-2);
+    }
+
+    /** Vertex normals steeper than NS's: there normalize(light + eye) is below the shading normal. */
+    private static final double[] STEEP = {-3, 0, -1};
+
+    /**
+     * carpaint with wh = normalize(light + eye) below the shading normal: its one-sided MicrofacetReflection
+     * lobes return nothing (microfacet.cpp: wh.z &lt; 0 and oneSided), the SchlickBRDF base alone remains, Kd /
+     * pi exp(-Ka d (1/cos_l + 1/cos_e)) |light . ns|.
+     */
+    @Test
+    void carpaintLobesAreOneSided() throws IOException {
+        CompiledRender cr = BehindNormalScene.compile(dir, true, "Material \"carpaint\" \"color Kd\" [ 0.2 0.3 0.1 ]"
+                + " \"color Ka\" [ 0.3 0.2 0.1 ] \"float d\" [ 0.2 ] \"color Ks1\" [ 0.6 0.5 0.4 ] \"float R1\" [ 0.9 ]"
+                + " \"float M1\" [ 0.8 ]", STEEP);
+        row(cr, MaterialLayout.CARPAINT);
+        double[] ns = normalize(STEEP);
+        double cl = Math.abs(dot(wi(), ns)), ce = Math.abs(dot(WO, ns));
+        assertTrue(dot(wi(), ns) < 0 && dot(WO, ns) > 0 && dot(halfVector(), ns) < 0, "wh below the shading normal");
+        double[] kd = {0.2, 0.3, 0.1}, ka = {0.3, 0.2, 0.1};
+        double[] f = new double[3];
+        for (int c = 0; c < 3; c++) {
+            f[c] = kd[c] / Math.PI * Math.exp(-ka[c] * 0.2 * (1 / cl + 1 / ce)) * cl;
+        }
+        BehindNormalScene.assertPixel(cr, f);
+    }
+
+    /**
+     * roughglass with wh = normalize(light + eye) below the shading normal: the two-sided MicrofacetReflection
+     * turns wh up, so eye . wh &lt; 0 and FresnelCauchy::Evaluate takes the exiting branch (from inside, index
+     * 1.5: Snell's sin_t = 1.5 sin_i, total internal reflection 1 past the critical angle).
+     */
+    @Test
+    void roughglassReflectsWithTheExitingFresnelWhereWhIsTurned() throws IOException {
+        CompiledRender cr = BehindNormalScene.compile(dir, true, "Material \"roughglass\" \"color Kr\" [ 0.9 0.8 0.7 ]"
+                + " \"float index\" [ 1.5 ] \"float uroughness\" [ 0.5 ] \"float vroughness\" [ 0.5 ]", STEEP);
+        row(cr, MaterialLayout.ROUGHGLASS);
+        double[] ns = normalize(STEEP);
+        double[] h = halfVector();
+        double[] wh = {-h[0], -h[1], -h[2]};
+        assertTrue(dot(wh, ns) > 0, "wh turned up");
+        double cl = Math.abs(dot(wi(), ns)), ce = Math.abs(dot(WO, ns)), cosH = dot(WO, wh);
+        assertTrue(cosH < 0, "the eye on wh's far side");
+        double c = -cosH, sint = 1.5 * Math.sqrt(1 - c * c), fr = 1;
+        if (sint < 1) {
+            double cost = Math.sqrt(1 - sint * sint), eta = 1 / 1.5;
+            double parl = (eta * c - cost) / (eta * c + cost), perp = (c - eta * cost) / (c + eta * cost);
+            fr = (parl * parl + perp * perp) / 2;
+        }
+        double rough = 0.25;
+        double lobe = schlickZ(rough, dot(wh, ns)) / Math.PI * schlickG(rough, cl) * schlickG(rough, ce) / (4 * ce) * fr;
+        BehindNormalScene.assertPixel(cr, new double[] {0.9 * lobe, 0.8 * lobe, 0.7 * lobe});
     }
 }
