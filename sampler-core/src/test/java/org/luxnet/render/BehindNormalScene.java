@@ -48,8 +48,18 @@ final class BehindNormalScene {
 
     /** The scene with {@code material} in {@code dir}: a LuxRender {@code .lxs} or a pbrt-v3 {@code .pbrt}. */
     static CompiledRender compile(Path dir, boolean luxRender, String material) throws IOException {
+        return compile(dir, luxRender, material, QUAD);
+    }
+
+    /** As {@link #compile(Path, boolean, String)} with the quad's vertex normals {@code normal} instead of {@link #NS}'s. */
+    static CompiledRender compile(Path dir, boolean luxRender, String material, double[] normal) throws IOException {
+        String n = normal[0] + " " + normal[1] + " " + normal[2];
+        return compile(dir, luxRender, material, QUAD.replace("-1.2 0 -1", n));
+    }
+
+    private static CompiledRender compile(Path dir, boolean luxRender, String material, String quad) throws IOException {
         Path f = Files.createTempFile(dir, "behind", luxRender ? ".lxs" : ".pbrt");
-        Files.writeString(f, (luxRender ? LUX : PBRT) + material + "\n" + QUAD);
+        Files.writeString(f, (luxRender ? LUX : PBRT) + material + "\n" + quad);
         CompiledRender cr = RenderSupport.compile(f);
         assertEquals(java.util.List.of(), cr.warnings(), "warnings");
         return cr;
@@ -67,13 +77,18 @@ final class BehindNormalScene {
      * counts it) x I / d^2, channel by channel, with the light's I as compiled, to 0.2%.
      */
     static void assertPixel(CompiledRender cr, double[] fCos) {
-        float[] px = RenderSupport.render(cr, 4, 2, 3).toRgb();
+        assertPixel(cr, fCos, 4, 2e-3);
+    }
+
+    /** As {@link #assertPixel(CompiledRender, double[])} over {@code spp} samples, to {@code tolerance} of the value. */
+    static void assertPixel(CompiledRender cr, double[] fCos, int spp, double tolerance) {
+        float[] px = RenderSupport.render(cr, spp, 2, 3).toRgb();
         double[] toLight = sub(LIGHT, HIT);
         double d2 = dot(toLight, toLight);
         for (int c = 0; c < 3; c++) {
             double expected = fCos[c] * cr.scene().lightParams[c] / d2;
             assertTrue(expected > 1e-3, "a visible contribution: " + expected);
-            assertEquals(expected, px[c], 2e-3 * expected, "channel " + c);
+            assertEquals(expected, px[c], tolerance * expected, "channel " + c);
         }
     }
 

@@ -37,7 +37,13 @@ abstract class LuxGlassKernel extends SchlickKernel {
         return shade[o + RG_KT] + shade[o + RG_KT + 1] + shade[o + RG_KT + 2] > 0;
     }
 
-    void evalRoughGlass(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+    /**
+     * f and pdf of roughglass at wo and wi; with {@code reflect}, the reflection lobe alone whatever the sides
+     * of wo and wi (the geometric normal seeing reflection, evalLuxReversed): its half vector wo + wi turned
+     * up and absolute cosines are those of the two-sided MicrofacetReflection::F.
+     */
+    void evalRoughGlassLobes(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                             boolean reflect) {
         float u = luxGlossyRoughness(shade[o + RG_U]), v = luxGlossyRoughness(shade[o + RG_V]);
         float r = u * v, aniso = schlickAnisotropy(u, v);
         float ior = roughGlassIndex(o);
@@ -52,7 +58,7 @@ abstract class LuxGlassKernel extends SchlickKernel {
         float oz = abs(woz), iz = abs(wiz);
         float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
         int c = RG_KR;
-        boolean reflection = woz * wiz > 0;
+        boolean reflection = reflect || woz * wiz > 0;
         // The half vector: wo + wi for reflection, eta_o wo + eta_i wi for transmission, turned up.
         float etaO = woz > 0 ? 1f : ior, etaI = woz > 0 ? ior : 1f;
         float hx = etaO * wox + etaI * wix, hy = etaO * woy + etaI * wiy, hz = etaO * woz + etaI * wiz;

@@ -57,7 +57,7 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         } else if (type == MaterialLayout.SCATTER) {
             evalScatter(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.ROUGHGLASS) {
-            evalRoughGlass(gid, o, wox, woy, woz, wix, wiy, wiz);
+            evalRoughGlassLobes(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (woz * wiz <= 0) {
             writeColour(gid, 0, 0, 0, 0);
         } else if (type == MaterialLayout.CARPAINT) {
@@ -82,20 +82,46 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         }
     }
 
-    /** The LuxRender types {@link #evalLuxReversed} evaluates with the light behind the shading normal. */
+    /**
+     * The LuxRender types {@link #evalLuxReversed} evaluates with the light behind the shading normal: those
+     * whose BSDF keeps a BRDF there. (mattetranslucent's Lambertian BRDF is BsdfKernel's matte mirror case.)
+     */
     static boolean luxReflectsBehind(int type) {
-        return type == MaterialLayout.LUX_GLOSSY || type == MaterialLayout.METAL2 || type == MaterialLayout.SHINYMETAL;
+        return luxBsdfType(type);
     }
 
     /**
      * A LuxRender material as its path integrator evaluates it towards a light, {@code bsdf->F(sw, wi,
      * wo, true)}: the light's direction wi first and the eye's wo second, here for wi and wo on opposite
      * sides of the shading normal (the geometric normal seeing reflection), which {@link #evalLux}
-     * answers with 0. glossy (SchlickBSDF::F): with the light's direction below the shading normal the
-     * "back face: no coating" branch returns the Lambertian base alone, this kernel's evalLuxGlossy
-     * with the light as wo. metal2 and shinymetal (MicrofacetReflection, two-sided by default; shinymetal's
-     * SpecularReflection adds nothing to F): {@link #evalConductorAcross}.
-     * f without the cosine, in the BS_ slots, pdf 0.
+     * answers with 0. SingleBSDF::F and MultiBSDF::F keep the BRDFs alone (sideTest = Dot(wiW, ng) /
+     * Dot(woW, ng) > 0) and call each BxDF::F(light, eye) on the local directions as they are; reverse, so
+     * no |sideTest| factor. BxDF::F carries the cosine of its first direction, the light's, which the
+     * caller's |wi . ns| supplies: f is written without it, in the BS_ slots, pdf 0 (see PathTraceKernel's
+     * NEE block for the pdf). Per material:
+     * <ul>
+     * <li>glossy (SchlickBSDF::F): the light below the shading normal takes the "back face: no coating"
+     * branch, the Lambertian base alone: evalLuxGlossy with the light as wo.
+     * <li>metal2 and shinymetal: MicrofacetReflection (two-sided by default; shinymetal's SpecularReflection
+     * adds nothing to F): {@link #evalConductorAcross}.
+     * <li>carpaint (carpaint.cpp): MicrofacetReflection(Ks_k, FresnelSlick(R_k), Schlick(M_k^2, 0), one-sided)
+     * lobes, which give 0 where wh = normalize(light + eye) has wh.z &lt; 0 and else D(wh) G / (4 |eye.z|)
+     * Ks F(eye . wh), and SchlickBRDF(Kd, 0, Ka, d) (schlickbrdf.cpp: with Rs black, Kd / pi absorbed over
+     * both cosines): evalCarPaint with the eye as wo, whose lobes then test wh.z as the one-sided ones do.
+     * <li>glossy_lossy (FresnelBlend::F, fresnelblend.cpp): absolute cosines throughout and wh turned up,
+     * so it is even in either direction: evalGlossyLossy as it is.
+     * <li>velvet (Asperity::F, asperity.cpp, a BRDF): Kd clamp(p(-light . eye) thickness / |eye.z|, 0, 1),
+     * no cosine of the light: evalVelvet as it is (its 1 / |wi.z| cancels the caller's cosine).
+     * <li>glossytranslucent (glossytranslucent.cpp, onesided): SchlickDoubleSidedBRDF::F (schlickbrdf.cpp)
+     * with H = normalize(light + eye): the diffuse part Kd (1 - S(|eye . H|)) / pi absorbed by Ka over d,
+     * the same on either branch of H.z (the back face copies the front), no specular part (it needs both
+     * directions on one side); the SchlickTranslucentBTDF is dropped by the side test.
+     * <li>roughglass (roughglass.cpp): its MicrofacetReflection(Kr, FresnelCauchy) is two-sided, D G Fr /
+     * (4 |eye.z|) with wh turned up and Fr at eye . wh (negative when wh was turned: the exiting Fresnel):
+     * evalRoughGlass's reflection lobe; the MicrofacetTransmission is dropped by the side test.
+     * <li>scatter (SchlickScatter::F, schlickscatter.cpp): a phase function with no side test at all:
+     * evalScatter as it is.
+     * </ul>
      */
     void evalLuxReversed(int gid, int type, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         int o = shadeAt[gid];
@@ -109,6 +135,18 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
             evalConductorAcross(gid, wix, wiy, wiz, wox, woy, woz, shade[o + SM_U], shade[o + SM_V],
                     approxEta(shade[o + SM_KS]), approxEta(shade[o + SM_KS + 1]), approxEta(shade[o + SM_KS + 2]),
                     approxK(shade[o + SM_KS]), approxK(shade[o + SM_KS + 1]), approxK(shade[o + SM_KS + 2]));
+        } else if (type == MaterialLayout.CARPAINT) {
+            evalCarPaint(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.GLOSSY_LOSSY) {
+            evalGlossyLossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.VELVET) {
+            evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.GLOSSY_TRANSLUCENT) {
+            evalGlossyTranslucentBase(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.ROUGHGLASS) {
+            evalRoughGlassLobes(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else if (type == MaterialLayout.SCATTER) {
+            evalScatter(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             evalLuxGlossy(gid, o, wix, wiy, wiz, wox, woy, woz);
         }
@@ -194,7 +232,9 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         int n = 1;
         float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
         float hl = sqrt(hx * hx + hy * hy + hz * hz);
-        boolean front = woz > 0 && hl > 0;
+        // The lobes are one-sided (MicrofacetReflection::F returns nothing for wh.z < 0); wh.z < 0 only
+        // with wi below the shading normal (evalLuxReversed).
+        boolean front = woz > 0 && hl > 0 && hz >= 0;
         if (front) {
             hx /= hl;
             hy /= hl;
@@ -413,6 +453,25 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
         return f;
     }
 
+    /**
+     * SchlickDoubleSidedBRDF::F for wo and wi on opposite sides of the shading normal (evalLuxReversed):
+     * the diffuse part alone, S at |wi . H| with H = normalize(wo + wi) (symmetric in wo and wi).
+     */
+    private void evalGlossyTranslucentBase(int gid, int o, float wox, float woy, float woz, float wix, float wiy,
+                                           float wiz) {
+        float oz = abs(woz), iz = abs(wiz);
+        float fr = 0f, fg = 0f, fb = 0f;
+        float hx = wox + wix, hy = woy + wiy, hz = woz + wiz;
+        float hl = sqrt(hx * hx + hy * hy + hz * hz);
+        if (oz > 0 && iz > 0 && hl > 0) {
+            float p = pow5(abs(wix * hx + wiy * hy + wiz * hz) / hl), d = shade[o + LG_D];
+            fr = glossyTranslucentChannel(o, 0, true, p, 0f, d, iz, oz);
+            fg = glossyTranslucentChannel(o, 1, true, p, 0f, d, iz, oz);
+            fb = glossyTranslucentChannel(o, 2, true, p, 0f, d, iz, oz);
+        }
+        writeColour(gid, fr, fg, fb, 0f);
+    }
+
     /** MultiBSDF::SampleF: the BRDF (half cosine, half Schlick half vector) or the BTDF (cosine through). */
     private boolean sampleGlossyTranslucentDirection(int gid, int o, float wox, float woy, float woz, float u1,
                                                      float u2, float uLobe) {
@@ -445,16 +504,18 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
     }
 
     // Velvet (velvet.cpp, asperity.cpp Asperity::F): a phase function with Legendre coefficients p1..p3,
-    // p(c) = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi with c = -wo.wi; LuxRender's F (which
-    // is f |cos wo|) is Kd clamp(p thickness / |cos wi|, 0, 1). Sampled by the cosine (BxDF::SampleF).
+    // p(c) = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi with c = -wo.wi. LuxRender's path
+    // integrator evaluates Asperity::F(light, eye) (bsdf->F(sw, wi, wo, true), and BxDF::SampleF with
+    // reverse: F(wi, wo)), which is Kd clamp(p thickness / |cos eye|, 0, 1) and stands for f |cos light|:
+    // here f = Kd clamp(p thickness / |cos wo|, 0, 1) / |cos wi|. Sampled by the cosine (BxDF::SampleF).
 
     private void evalVelvet(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         float c = -(wox * wix + woy * wiy + woz * wiz);
         float b = 3 * c;
         float p = 1 + shade[o + VV_P1] * c + shade[o + VV_P2] * 0.5f * (b * c - 1)
                 + shade[o + VV_P3] * 0.5f * (5 * c * c * c - b);
-        p = p * INV_4PI * shade[o + VV_THICKNESS] / abs(wiz);
-        float k = max(0f, min(1f, p)) / abs(woz);
+        p = p * INV_4PI * shade[o + VV_THICKNESS] / abs(woz);
+        float k = max(0f, min(1f, p)) / abs(wiz);
         writeColour(gid, min(1f, shade[o + VV_KD]) * k, min(1f, shade[o + VV_KD + 1]) * k,
                 min(1f, shade[o + VV_KD + 2]) * k, abs(wiz) * INV_PI);
     }

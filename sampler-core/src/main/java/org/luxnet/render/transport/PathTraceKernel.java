@@ -605,16 +605,21 @@ public final class PathTraceKernel extends CameraKernel {
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
             // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
-            // LuxRender's glossy likewise reflects it by the geometric normal (SchlickBSDF::F: sideTest = Dot(wiW, ng)
-            // / Dot(woW, ng) > 0 drops the BTDFs), but its path integrator asks bsdf->F(sw, wi, wo, true): the light's
-            // direction first, reverse so without the |sideTest| factor, and BxDF::F's cosine |wi . ns| of that first
-            // direction. With it below the shading normal, "back face: no coating": the Lambertian base Kd / pi alone,
-            // which is this kernel's evalLuxGlossy with the light as wo; metal2's and shinymetal's two-sided MicrofacetReflection is
-            // evaluated at the two directions as they are (LuxMaterialKernel.evalLuxReversed). Their pdfs
-            // (SameHemisphere, CoatingPdf) are 0.
+            // LuxRender's materials likewise reflect it by the geometric normal (SingleBSDF::F, MultiBSDF::F: sideTest =
+            // Dot(wiW, ng) / Dot(woW, ng) > 0 keeps the BRDFs, drops the BTDFs), but its path integrator asks bsdf->F(sw,
+            // wi, wo, true): the light's direction first, reverse so without the |sideTest| factor, and each BxDF::F on the
+            // local directions as they are, with the cosine of that first direction (LuxMaterialKernel.evalLuxReversed,
+            // per material: glossy's base alone, "back face: no coating"; carpaint's one-sided lobes and base; metal2's,
+            // shinymetal's and roughglass's two-sided microfacet reflection; glossy_lossy, velvet, glossytranslucent's
+            // BRDF, scatter). LuxRender's matte (Lambertian, Oren-Nayar: even in cos(theta) and |cos| of the light) and
+            // mattetranslucent (its Lambertian BRDF Kr / pi) are the matte mirror case above. The pdf is 0: BSDF sampling
+            // here never reaches the light there (tracePath drops its direction as a light leak), so the light's sample takes
+            // the full weight. (LuxRender's MultiBSDF::Pdf sums the BTDFs' densities there too, which for
+            // glossytranslucent, roughglass and mattetranslucent lowers its MIS weight of an area light's sample while
+            // its SampleF drops the BTDF's sample by the side test: a loss not copied.)
             int mt = matType[mat];
             boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
-            boolean across = mt == MaterialLayout.MATTE && behind;
+            boolean across = behind && (mt == MaterialLayout.MATTE || mt == MaterialLayout.MATTE_TRANSLUCENT);
             boolean acrossLobes = reflectsAcross(mt) && behind;
             boolean luxBehind = luxReflectsBehind(mt) && behind;
             if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {

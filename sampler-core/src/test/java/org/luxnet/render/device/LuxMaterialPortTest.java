@@ -164,6 +164,80 @@ class LuxMaterialPortTest {
     }
 
     /**
+     * The other LuxRender materials lit from behind their shading normals (vertex normals leaning away from a
+     * point light on the geometric front, one quad bump-mapped away from it; a dim infinite light for lights
+     * with a pdf): carpaint (preset and explicit), glossy_lossy, velvet, glossytranslucent, roughglass,
+     * mattetranslucent, Oren-Nayar matte, scatter and a mix (LuxMaterialKernel.evalLuxReversed and the matte
+     * mirror case), the same on every device.
+     */
+    static final String MORE_BEHIND = """
+            LookAt 0 0 -2  0 0 2  0 1 0
+            Camera "perspective" "float fov" [ 45 ]
+            Film "fleximage" "integer xresolution" [ 16 ] "integer yresolution" [ 12 ]
+            Sampler "sobol" "integer pixelsamples" [ 4 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 3 ]
+            WorldBegin
+            LightSource "point" "point from" [ 2.4 0 1.4 ] "color L" [ 0.8 1 1.2 ]
+            LightSource "infinite" "color L" [ 0.05 0.05 0.06 ]
+            MakeNamedMaterial "behindpaint" "string type" [ "carpaint" ] "string name" [ "blue" ]
+            MakeNamedMaterial "behindvelvet" "string type" [ "velvet" ] "color Kd" [ 0.9 0.9 0.9 ] "float p2" [ 0.5 ] "float thickness" [ 1 ]
+            Texture "behindramp" "float" "bilerp" "float v00" [ 0 ] "float v01" [ 0 ] "float v10" [ -0.5 ] "float v11" [ -0.5 ]
+            Material "carpaint" "string name" [ "white" ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.40 -1.05 2 -0.75 -1.05 2 -0.75 -0.40 2 -1.40 -0.40 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "carpaint" "color Kd" [ 0.3 0.2 0.1 ] "color Ka" [ 0.2 0.1 0.3 ] "float d" [ 0.2 ] "float M1" [ 0.8 ] "float R1" [ 0.9 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.70 -1.05 2 -0.05 -1.05 2 -0.05 -0.40 2 -0.70 -0.40 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "glossy_lossy" "color Kd" [ 0.5 0.4 0.3 ] "color Ks" [ 0.2 0.1 0.3 ] "color Ka" [ 0.3 0.2 0.1 ] "float d" [ 0.1 ] "float uroughness" [ 0.3 ] "float vroughness" [ 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.00 -1.05 2 0.65 -1.05 2 0.65 -0.40 2 0.00 -0.40 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "velvet" "color Kd" [ 0.6 0.5 0.4 ] "float p2" [ 0.5 ] "float thickness" [ 0.5 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.70 -1.05 2 1.35 -1.05 2 1.35 -0.40 2 0.70 -0.40 2 ]
+              "normal N" [ -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 -1.2 -0.2 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "glossytranslucent" "color Kd" [ 0.5 0.4 0.3 ] "color Kt" [ 0.6 0.8 0.3 ] "color Ks" [ 0.3 0.2 0.1 ] "color Ka" [ 0.2 0.3 0.1 ] "float d" [ 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.40 -0.35 2 -0.75 -0.35 2 -0.75 0.30 2 -1.40 0.30 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "roughglass" "color Kr" [ 0.9 0.8 0.7 ] "float index" [ 2.5 ] "float uroughness" [ 0.4 ] "float vroughness" [ 0.2 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.70 -0.35 2 -0.05 -0.35 2 -0.05 0.30 2 -0.70 0.30 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "mattetranslucent" "color Kr" [ 0.5 0.4 0.3 ] "color Kt" [ 0.4 0.4 0.4 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.00 -0.35 2 0.65 -0.35 2 0.65 0.30 2 0.00 0.30 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "matte" "color Kd" [ 0.6 0.5 0.4 ] "float sigma" [ 20 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.70 -0.35 2 1.35 -0.35 2 1.35 0.30 2 0.70 0.30 2 ]
+              "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "scatter" "color Kd" [ 0.8 0.6 0.4 ] "color g" [ 0.3 -0.2 0.1 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.40 0.35 2 -0.75 0.35 2 -0.75 1.00 2 -1.40 1.00 2 ]
+              "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "mix" "string namedmaterial1" [ "behindpaint" ] "string namedmaterial2" [ "behindvelvet" ] "float amount" [ 0.3 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.70 0.35 2 -0.05 0.35 2 -0.05 1.00 2 -0.70 1.00 2 ]
+              "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "glossytranslucent" "color Kd" [ 0.4 0.5 0.3 ] "color Kt" [ 0.5 0.5 0.5 ] "texture bumpmap" "behindramp"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.00 0.35 2 0.65 0.35 2 0.65 1.00 2 0.00 1.00 2 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "roughglass" "color Kr" [ 0.8 0.8 0.9 ] "color Kt" [ 0 0 0 ] "float index" [ 1.8 ] "float uroughness" [ 0.6 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.70 0.35 2 1.35 0.35 2 1.35 1.00 2 0.70 1.00 2 ]
+              "normal N" [ -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 -1.2 0.3 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void moreLuxMaterialsBehindTheirShadingNormalsSampleForSample(Launch launch) throws IOException {
+        Device device = TestScenes.device(launch);
+        CompiledRender r = compile("lux-more-behind.lxs", MORE_BEHIND);
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        for (int type : new int[] {MaterialLayout.CARPAINT, MaterialLayout.GLOSSY_LOSSY, MaterialLayout.VELVET,
+            MaterialLayout.GLOSSY_TRANSLUCENT, MaterialLayout.ROUGHGLASS, MaterialLayout.MATTE_TRANSLUCENT,
+            MaterialLayout.MATTE, MaterialLayout.SCATTER, MaterialLayout.MIX}) {
+            assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
+        }
+        int pixels = r.settings().width() * r.settings().height();
+        Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 29L, 0, 2, device,
+                "LuxRender materials behind their shading normals, " + launch);
+        assertTrue(cpu.totalContributions() > pixels / 2, "the quads should be lit from behind their shading normals");
+    }
+
+    /**
      * glass2 between named volumes (plain and dispersive, Cauchy textures, absorbing inside; the camera in an
      * absorbing volume bounded by a large glass2 sphere; an absorbing volume bounded by a null sphere), a metal2 of LuxRender's
      * amorphous carbon preset and a textured scatter.

@@ -60,7 +60,7 @@ class BsdfConsistencyTest {
     static final int GLASS = MATERIALS.length - 1;
     /** Near-delta lobes cannot be integrated by uniform sampling; they get the pointwise checks only. */
     static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, false, true, true, true, true, true, true, true, true};
-    /** LuxRender's velvet clamps p thickness / cos(wi) (asperity.cpp Asperity::F), which is not reciprocal. */
+    /** LuxRender's velvet clamps p thickness / cos(wo) (asperity.cpp Asperity::F(light, eye)), which is not reciprocal. */
     static final int VELVET = GLASS - 1;
     /**
      * Rough glass scales transmitted radiance by (eta_o / eta_i)^2 as smooth glass does, so from inside

@@ -186,14 +186,17 @@ class LuxMaterialsTest {
     }
 
     /**
-     * Velvet as asperity.cpp Asperity::F computes it (F = f |cos wo|): c = -wo.wi, p = (1 + p1 c +
-     * p2 (3c^2 - 1)/2 + p3 (5c^3 - 3c)/2) / 4pi, F = Kd clamp(p thickness / |cos wi|, 0, 1).
+     * Velvet as asperity.cpp Asperity::F computes it, called by LuxRender's path integrator as F(light,
+     * eye) (F = f |cos wi|, wi the light's side): c = -wo.wi, p = (1 + p1 c + p2 (3c^2 - 1)/2 + p3 (5c^3 -
+     * 3c)/2) / 4pi, F = Kd clamp(p thickness / |cos wo|, 0, 1). The last case reaches the clamp, where it
+     * matters that the eye's cosine, not the light's, divides p.
      */
     @Test
     void velvetIsAsperityScattering() {
         double[] kd = {0.5, 0.4, 0.6};
-        float[][] wos = {{0.5f, 0, (float) Math.sqrt(0.75)}, {0.8f, 0, 0.6f}, {0, 0, 1}};
-        float[][] wis = {{-0.6f, 0, 0.8f}, {0.6f, 0, 0.8f}, {0.28f, 0.96f, 0}};
+        float[][] wos = {{0.5f, 0, (float) Math.sqrt(0.75)}, {0.8f, 0, 0.6f}, {0, 0, 1},
+            {(float) Math.sqrt(0.99), 0, 0.1f}};
+        float[][] wis = {{-0.6f, 0, 0.8f}, {0.6f, 0, 0.8f}, {0.28f, 0.96f, 0}, {(float) Math.sqrt(0.75), 0, 0.5f}};
         for (int t = 0; t < wos.length; t++) {
             float[] wo = wos[t], wi = wis[t].clone();
             if (wi[2] == 0) {
@@ -201,7 +204,10 @@ class LuxMaterialsTest {
             }
             double c = -(wo[0] * wi[0] + wo[1] * wi[1] + wo[2] * wi[2]);
             double p = (1 - 3 * c + 15 * 0.5 * (3 * c * c - 1) + 0.5 * (5 * c * c * c - 3 * c)) / (4 * Math.PI);
-            double big = Math.max(0, Math.min(1, p * 0.2 / wi[2])) / wo[2];
+            double big = Math.max(0, Math.min(1, p * 0.2 / wo[2])) / wi[2];
+            if (t == 3) {
+                assertTrue(p * 0.2 / wo[2] > 1 && p * 0.2 / wi[2] < 1, "the clamp by the eye's cosine alone");
+            }
             float[] f = eval(VELVET, wo, wi);
             for (int ch = 0; ch < 3; ch++) {
                 assertEquals(kd[ch] * big, f[ch], 1e-5 * Math.max(1e-3, kd[ch] * big), "case " + t + " channel " + ch);
