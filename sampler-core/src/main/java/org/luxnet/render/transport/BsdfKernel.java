@@ -30,7 +30,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
                 || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type)
-                || multiLobe(type);
+                || multiLobe(type) || type == MaterialLayout.DISNEY;
     }
 
     /** The pbrt-v3 multi-lobe materials of {@link LobeKernel}. */
@@ -56,6 +56,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else if (multiLobe(type)) {
             evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.DISNEY) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -118,6 +120,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             ok = sampleDispersiveGlass(gid, o, wox, woy, woz, uLobe);
         } else if (multiLobe(type)) {
             ok = sampleLobes(gid, type, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.DISNEY) {
+            ok = sampleDisney(gid, o, wox, woy, woz, u1, u2, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.
