@@ -57,15 +57,19 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (multiLobe(type)) {
             evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.DISNEY) {
-            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz);
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
     }
 
-    /** True for the pbrt-v3 reflection-only materials whose lobes {@link #evalReflectionAcross} evaluates. */
+    /**
+     * True for the pbrt-v3 materials whose reflection lobes {@link #evalReflectionAcross} evaluates: the
+     * reflection-only ones and disney.
+     */
     static boolean reflectsAcross(int type) {
-        return type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL || type == MaterialLayout.PLASTIC;
+        return type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL || type == MaterialLayout.PLASTIC
+                || type == MaterialLayout.DISNEY;
     }
 
     /**
@@ -89,6 +93,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else if (type == MaterialLayout.PLASTIC) {
             evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else if (type == MaterialLayout.DISNEY) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }

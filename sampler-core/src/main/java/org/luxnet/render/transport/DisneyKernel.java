@@ -100,8 +100,14 @@ abstract class DisneyKernel extends LobeKernel {
         return lum > 0 ? shade[o + DS_COLOR + c] / lum : 1f;
     }
 
-    /** f(wo, wi) of the Disney material at {@code o} and the density with which {@link #sampleDisney} picks wi. */
-    void evalDisney(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
+    /**
+     * f(wo, wi) of the Disney material at {@code o} and the density with which {@link #sampleDisney} picks
+     * wi. With {@code across}, wi lies below wo's shading hemisphere where the geometric normal sees
+     * reflection: BSDF::f then sums the reflection lobes alone, at wi as it is (their f take absolute
+     * cosines, D and G are even, the Fresnel cosine is taken against wh turned to +z); the pdf written
+     * there is not BSDF::Pdf's (0), which the caller uses instead.
+     */
+    void evalDisney(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz, boolean across) {
         int n = 0;
         for (int l = 0; l < DS_LOBES; l++) {
             n += disneyPresent(o, l);
@@ -119,15 +125,16 @@ abstract class DisneyKernel extends LobeKernel {
             float dt = shade[o + DS_DIFFTRANS] * 0.5f;
             float aspect = sqrt(1 - shade[o + DS_ANISOTROPIC] * 0.9f);
             float fr = 0f, fg = 0f, fb = 0f, pdf = 0f;
-            if (iz > 0) {
-                float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
-                float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            float hx = wox + wix, hy = woy + wiy, hz = oz + iz;
+            float hl = sqrt(hx * hx + hy * hy + hz * hz);
+            if ((iz > 0 || across) && hl > 0) {
                 hx /= hl;
                 hy /= hl;
                 hz /= hl;
                 // cos(theta_d) = wi . wh = wo . wh.
                 float cosD = wix * hx + wiy * hy + iz * hz;
-                float fo = pow5(oz), fi = pow5(iz);
+                float aiz = abs(iz), ahz = abs(hz);
+                float fo = pow5(oz), fi = pow5(aiz);
                 // The diffuse lobes: scalars times c, and the sheen.
                 float diff = 0f, sheen = 0f;
                 int diffuseLobes = 0;
@@ -141,7 +148,7 @@ abstract class DisneyKernel extends LobeKernel {
                     if (thin) {
                         float fss90 = cosD * cosD * rough;
                         float fss = (1 + (fss90 - 1) * fo) * (1 + (fss90 - 1) * fi);
-                        float ss = 1.25f * (fss * (1 / (oz + iz) - 0.5f) + 0.5f);
+                        float ss = 1.25f * (fss * (1 / (oz + aiz) - 0.5f) + 0.5f);
                         diff += dw * flat * (1 - dt) * INV_PI * ss;
                         diffuseLobes = 3;
                     }
@@ -156,27 +163,28 @@ abstract class DisneyKernel extends LobeKernel {
                 // The microfacet reflection, with the Fresnel cosine of wi against wh turned to +z (reflection.cpp
                 // MicrofacetReflection::f's Faceforward), which is -cosD when wo is below the surface.
                 float ax = max(0.001f, rough * rough / aspect), ay = max(0.001f, rough * rough * aspect);
-                float d = ggxD(hx, hy, hz, ax, ay);
+                float d = ggxD(hx, hy, ahz, ax, ay);
                 float lo = ggxLambda(wox, woy, oz, ax, ay), li = ggxLambda(wix, wiy, iz, ax, ay);
-                float spec = d / ((1 + lo) * (1 + li) * 4 * oz * iz);
-                float cosF = s * cosD;
+                float spec = d / ((1 + lo) * (1 + li) * 4 * oz * aiz);
+                float cosF = s * hz < 0 ? -cosD : cosD;
                 float die = fresnelDielectric(cosF, 1f, eta), sch = pow5(cosF);
                 fr = cr * (diff + spec * disneyFresnel(o, 0, tr, die, sch)) + sheen * ((1 - stint) + stint * tr);
                 fg = cg * (diff + spec * disneyFresnel(o, 1, tg, die, sch)) + sheen * ((1 - stint) + stint * tg);
                 fb = cb * (diff + spec * disneyFresnel(o, 2, tb, die, sch)) + sheen * ((1 - stint) + stint * tb);
-                pdf = diffuseLobes * iz * INV_PI + ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d) / (4 * cosD);
+                pdf = diffuseLobes * aiz * INV_PI + ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d) / (4 * cosD);
                 float cc = shade[o + DS_CLEARCOAT];
                 if (cc > 0) {
                     float g = shade[o + DS_CLEARCOAT_GLOSS];
                     float alpha = (1 - g) * 0.1f + g * 0.001f;
-                    float dr = gtr1(hz, alpha);
-                    float coat = 0.25f * cc * clearcoatSmith(oz, 0.25f) * clearcoatSmith(iz, 0.25f) * (0.04f + 0.96f * pow5(cosD)) * dr;
+                    float dr = gtr1(ahz, alpha);
+                    float coat = 0.25f * cc * clearcoatSmith(oz, 0.25f) * clearcoatSmith(aiz, 0.25f) * (0.04f + 0.96f * pow5(cosD)) * dr;
                     fr += coat;
                     fg += coat;
                     fb += coat;
-                    pdf += dr * hz / (4 * cosD);
+                    pdf += dr * ahz / (4 * cosD);
                 }
-            } else {
+            }
+            if (iz < 0 && !across) {
                 if (strans > 0) {
                     float rs = thin ? (0.65f * eta - 0.35f) * rough : rough;
                     float ax = max(0.001f, rs * rs / aspect), ay = max(0.001f, rs * rs * aspect);
@@ -274,7 +282,7 @@ abstract class DisneyKernel extends LobeKernel {
             }
             boolean rightSide = lobe >= DS_TRANSMISSION ? iz < 0 : iz > 0;
             if (rightSide) {
-                evalDisney(gid, o, wox, woy, woz, ix, iy, iz * s);
+                evalDisney(gid, o, wox, woy, woz, ix, iy, iz * s, false);
                 float pdf = scratch[Scratch.BS_PDF * capacity + gid];
                 ok = pdf > 0;
                 float w = ok ? abs(iz) / pdf : 0f;

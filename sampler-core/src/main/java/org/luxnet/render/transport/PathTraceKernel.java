@@ -604,7 +604,8 @@ public final class PathTraceKernel extends CameraKernel {
             // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
-            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            // mirrored to wo's side; the others' lobes (disney's reflection lobes too) at wi as it is
+            // (BsdfKernel.evalReflectionAcross).
             // LuxRender's glossy likewise reflects it by the geometric normal (SchlickBSDF::F: sideTest = Dot(wiW, ng)
             // / Dot(woW, ng) > 0 drops the BTDFs), but its path integrator asks bsdf->F(sw, wi, wo, true): the light's
             // direction first, reverse so without the |sideTest| factor, and BxDF::F's cosine |wi . ns| of that first
@@ -615,7 +616,7 @@ public final class PathTraceKernel extends CameraKernel {
             int mt = matType[mat];
             boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
             boolean across = mt == MaterialLayout.MATTE && behind;
-            boolean acrossLobes = reflectsAcross(mt) && behind;
+            boolean acrossLobes = behind && reflectsAcross(mt);
             boolean luxBehind = luxReflectsBehind(mt) && behind;
             if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {
                 if (acrossLobes) {

@@ -149,6 +149,38 @@ class DisneyBsdfTest {
         }
     }
 
+    /**
+     * Where the geometric normal sees reflection but wi lies below wo's shading hemisphere (a bumped or
+     * interpolated normal), pbrt-v3's BSDF::f sums the reflection lobes at wi as it is.
+     */
+    @Test
+    void reflectionAcrossTheShadingNormalSumsTheReflectionLobes() {
+        Random r = new Random(7);
+        for (int m = 0; m < MATERIALS.length; m++) {
+            assertTrue(BsdfKernel.reflectsAcross(cr.scene().matType[m]));
+            DisneyReference ref = reference(m);
+            int nonzero = 0;
+            for (int i = 0; i < 2000; i++) {
+                double[] wo = asFloat(randomDir(r)), wi = asFloat(randomDir(r));
+                if (wo[2] * wi[2] >= 0 || Math.abs(wo[2]) < 0.02 || Math.abs(wi[2]) < 0.02) {
+                    continue;
+                }
+                k.shadeMaterial(0, 0, m, 0, 0, 0);
+                k.evalReflectionAcross(0, m, (float) wo[0], (float) wo[1], (float) wo[2], (float) wi[0], (float) wi[1],
+                        (float) wi[2]);
+                double[] f = ref.f(wo, wi, true);
+                String at = "disney " + MATERIALS[m] + " wo " + Arrays.toString(wo) + " wi " + Arrays.toString(wi);
+                float[] sc = k.scratch;
+                double[] got = {sc[Scratch.BS_R], sc[Scratch.BS_G], sc[Scratch.BS_B]};
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(f[c], got[c], 2e-3 * f[c] + 1e-6, at + " channel " + c);
+                }
+                nonzero += f[0] > 1e-3 ? 1 : 0;
+            }
+            assertTrue(nonzero > 200, "pairs with a visible reflection: " + nonzero);
+        }
+    }
+
     /** A few values worked by hand from disney.cpp, so that the reference itself is pinned down. */
     @Test
     void defaultMaterialAtNormalIncidenceIsDiffusePlusRetroPlusSpecular() {

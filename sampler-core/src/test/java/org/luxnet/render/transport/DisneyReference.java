@@ -174,7 +174,14 @@ final class DisneyReference {
 
     /** BSDF::f with the shading normal as the geometric one: the lobes on wi's side, summed. */
     double[] f(double[] wo, double[] wi) {
-        boolean reflect = wo[2] * wi[2] > 0;
+        return f(wo, wi, wo[2] * wi[2] > 0);
+    }
+
+    /**
+     * BSDF::f where the geometric normal says reflection ({@code reflect}) or transmission, whichever
+     * side of the shading normal wi lies on: the reflection or the transmission lobes, summed.
+     */
+    double[] f(double[] wo, double[] wi, boolean reflect) {
         double[] sum = new double[3];
         for (Lobe b : lobes()) {
             if (b.reflection() == reflect) {
