@@ -15,7 +15,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
  * Fourth layer of the light transport: every material (matte and Oren-Nayar, mirror, glass,
- * architectural glass, glossy, metal, plastic, mattetranslucent), evaluated and sampled in the local
+ * architectural glass, glossy, metal, plastic, mattetranslucent; pbrt-v3's multi-lobe materials
+ * through LobeKernel, its disney through DisneyKernel), evaluated and sampled in the local
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
@@ -30,7 +31,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
                 || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type)
-                || multiLobe(type);
+                || multiLobe(type) || type == MaterialLayout.DISNEY;
     }
 
     /** The pbrt-v3 multi-lobe materials of {@link LobeKernel}. */
@@ -56,14 +57,20 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else if (multiLobe(type)) {
             evalLobes(gid, type, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.DISNEY) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
     }
 
-    /** True for the pbrt-v3 reflection-only materials whose lobes {@link #evalReflectionAcross} evaluates. */
+    /**
+     * True for the pbrt-v3 materials whose reflection lobes {@link #evalReflectionAcross} evaluates: the
+     * reflection-only ones and disney.
+     */
     static boolean reflectsAcross(int type) {
-        return type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL || type == MaterialLayout.PLASTIC;
+        return type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL || type == MaterialLayout.PLASTIC
+                || type == MaterialLayout.DISNEY;
     }
 
     /**
@@ -87,6 +94,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalMetal(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else if (type == MaterialLayout.PLASTIC) {
             evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else if (type == MaterialLayout.DISNEY) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -118,6 +127,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             ok = sampleDispersiveGlass(gid, o, wox, woy, woz, uLobe);
         } else if (multiLobe(type)) {
             ok = sampleLobes(gid, type, o, wox, woy, woz, u1, u2, uLobe);
+        } else if (type == MaterialLayout.DISNEY) {
+            ok = sampleDisney(gid, o, wox, woy, woz, u1, u2, uLobe);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

@@ -154,10 +154,12 @@ abstract class LobeKernel extends BumpKernel {
     /**
      * pbrt-v3's MicrofacetTransmission::f without T, in radiance mode, flipped to wo's side (oz > 0 >
      * iz); {@code eta} is the index on wi's side over the index on wo's side. With {@code pdf} true,
-     * the density of sampling wi instead (MicrofacetTransmission::Pdf).
+     * the density of sampling wi instead (MicrofacetTransmission::Pdf). With {@code separable}, the masking
+     * term is G1(wo) G1(wi), as disney.cpp's DisneyMicrofacetDistribution::G has it, instead of pbrt-v3's
+     * TrowbridgeReitzDistribution::G = 1 / (1 + Lambda(wo) + Lambda(wi)).
      */
     float microfacetTransmission(float ox, float oy, float oz, float ix, float iy, float iz, float ax, float ay,
-                                 float eta, boolean pdf) {
+                                 float eta, boolean pdf, boolean separable) {
         float hx = ox + ix * eta, hy = oy + iy * eta, hz = oz + iz * eta;
         float hl = sqrt(hx * hx + hy * hy + hz * hz);
         float v = 0f;
@@ -176,7 +178,8 @@ abstract class LobeKernel extends BumpKernel {
                     v = ggxPdfVisible(ox, oy, oz, hx, hy, hz, 1f / (1f + lo), d) * abs(eta * eta * dotI)
                             / (denom * denom);
                 } else {
-                    float g = 1f / (1f + lo + ggxLambda(ix, iy, iz, ax, ay));
+                    float li = ggxLambda(ix, iy, iz, ax, ay);
+                    float g = separable ? 1f / ((1f + lo) * (1f + li)) : 1f / (1f + lo + li);
                     float fr = fresnelDielectric(dotO, 1f, eta);
                     // eta^2 from the Jacobian cancels the radiance scale (1 / eta)^2.
                     v = (1 - fr) * d * g * abs(dotI * dotO / (iz * oz)) / (denom * denom);
@@ -208,8 +211,8 @@ abstract class LobeKernel extends BumpKernel {
                 pd = -pd;
                 if (lobePresent(type, o, GLOSSY_T) != 0) {
                     float rel = s > 0 ? eta : 1f / eta;
-                    kg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, false);
-                    pg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, true);
+                    kg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, false, false);
+                    pg = microfacetTransmission(wox, woy, oz, wix, wiy, iz, ax, ay, rel, true, false);
                 }
             }
             float pdf = (lobePresent(type, o, diffuse) * pd + lobePresent(type, o, glossy) * pg) / n;

@@ -604,7 +604,8 @@ public final class PathTraceKernel extends CameraKernel {
             // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
-            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross).
+            // mirrored to wo's side; the others' lobes (disney's reflection lobes too) at wi as it is
+            // (BsdfKernel.evalReflectionAcross).
             // LuxRender's materials likewise reflect it by the geometric normal (SingleBSDF::F, MultiBSDF::F: sideTest =
             // Dot(wiW, ng) / Dot(woW, ng) > 0 keeps the BRDFs, drops the BTDFs), but its path integrator asks bsdf->F(sw,
             // wi, wo, true): the light's direction first, reverse so without the |sideTest| factor, and each BxDF::F on the
@@ -620,8 +621,8 @@ public final class PathTraceKernel extends CameraKernel {
             int mt = matType[mat];
             boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
             boolean across = behind && (mt == MaterialLayout.MATTE || mt == MaterialLayout.MATTE_TRANSLUCENT);
-            boolean acrossLobes = reflectsAcross(mt) && behind;
-            boolean luxBehind = luxReflectsBehind(mt) && behind;
+            boolean acrossLobes = behind && reflectsAcross(mt);
+            boolean luxBehind = behind && luxReflectsBehind(mt);
             if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {
                 if (acrossLobes) {
                     evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);

@@ -65,6 +65,7 @@ final class MaterialCompiler {
             Map.entry("mattetranslucent", this::matteTranslucent),
             Map.entry("uber", (m, out) -> this.pbrt.uber(m, out)),
             Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
+            Map.entry("disney", (m, out) -> this.pbrt.disney(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("kdsubsurface", (m, out) -> this.pbrt.kdSubsurface(m, out)),

@@ -5,6 +5,20 @@ import static org.luxnet.scene.compile.MaterialCompiler.num;
 import static org.luxnet.scene.compile.MaterialCompiler.put3;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_U;
 import static org.luxnet.scene.compiled.MaterialLayout.ALPHA_V;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_ANISOTROPIC;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_CLEARCOAT;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_CLEARCOAT_GLOSS;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_COLOR;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_DIFFTRANS;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_ETA;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_FLATNESS;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_METALLIC;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_ROUGHNESS;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_SHEEN;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_SHEEN_TINT;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_SPECTRANS;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_SPECULAR_TINT;
+import static org.luxnet.scene.compiled.MaterialLayout.DS_THIN;
 import static org.luxnet.scene.compiled.MaterialLayout.ETA;
 import static org.luxnet.scene.compiled.MaterialLayout.KD;
 import static org.luxnet.scene.compiled.MaterialLayout.KS;
@@ -32,7 +46,7 @@ import org.luxnet.scene.desc.ParamSet;
 
 /**
  * The pbrt-v3 materials the light transport's LobeKernel renders: "uber", "translucent", rough
- * "glass" and "mix", with pbrt-v3's parameter names and defaults (materials/uber.cpp,
+ * "glass" and "mix", and "disney" (DisneyKernel), with pbrt-v3's parameter names and defaults (materials/uber.cpp,
  * translucent.cpp, glass.cpp, mixmaterial.cpp and api.cpp's MakeMaterial).
  */
 final class PbrtMaterials {
@@ -49,7 +63,14 @@ final class PbrtMaterials {
                 new Slot("Ks", KS, 3), new Slot("reflect", TRANSLUCENT_REFLECT, 3),
                 new Slot("transmit", TRANSLUCENT_TRANSMIT, 3)}, MaterialCompiler.ROUGHNESS),
             MaterialLayout.ROUGH_GLASS, ROUGH_GLASS_SLOTS,
-            MaterialLayout.MIX, new Slot[] {new Slot("amount", MIX_AMOUNT, 3)});
+            MaterialLayout.MIX, new Slot[] {new Slot("amount", MIX_AMOUNT, 3)},
+            MaterialLayout.DISNEY, new Slot[] {new Slot("color", DS_COLOR, 3), new Slot("metallic", DS_METALLIC, 1),
+                new Slot("eta", DS_ETA, 1), new Slot("roughness", DS_ROUGHNESS, 1),
+                new Slot("speculartint", DS_SPECULAR_TINT, 1), new Slot("anisotropic", DS_ANISOTROPIC, 1),
+                new Slot("sheen", DS_SHEEN, 1), new Slot("sheentint", DS_SHEEN_TINT, 1),
+                new Slot("clearcoat", DS_CLEARCOAT, 1), new Slot("clearcoatgloss", DS_CLEARCOAT_GLOSS, 1),
+                new Slot("spectrans", DS_SPECTRANS, 1), new Slot("flatness", DS_FLATNESS, 1),
+                new Slot("difftrans", DS_DIFFTRANS, 1)});
 
     private final Dialect dialect;
     private final Map<String, MaterialDesc> named;
@@ -90,6 +111,54 @@ final class PbrtMaterials {
         out[ALPHA_U] = alpha(ps, "uroughness", 0.1f, true, out);
         out[ALPHA_V] = alpha(ps, "vroughness", 0.1f, true, out);
         return MaterialLayout.UBER;
+    }
+
+    /**
+     * pbrt-v3 "disney" with CreateDisneyMaterial's names and defaults (materials/disney.cpp); every float
+     * and the colour may be textured. The lobes are built per hit by the kernel from these values as
+     * DisneyMaterial::ComputeScatteringFunctions builds them. A non-black "scatterdistance" makes pbrt-v3
+     * use a DisneyBSSRDF behind a SpecularTransmission for the diffuse part of a non-thin surface: that is
+     * not modelled, the diffuse part is its DisneyDiffuse lobe, with one warning.
+     */
+    int disney(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        put3(out, DS_COLOR, ps.getRgb("color", new float[] {0.5f, 0.5f, 0.5f}));
+        out[DS_METALLIC] = num(ps, "metallic", 0f);
+        out[DS_ETA] = num(ps, "eta", 1.5f);
+        float rough = num(ps, "roughness", 0.5f);
+        out[DS_ROUGHNESS] = rough;
+        out[DS_SPECULAR_TINT] = num(ps, "speculartint", 0f);
+        float aniso = num(ps, "anisotropic", 0f);
+        out[DS_ANISOTROPIC] = aniso;
+        out[DS_SHEEN] = num(ps, "sheen", 0f);
+        out[DS_SHEEN_TINT] = num(ps, "sheentint", 0.5f);
+        out[DS_CLEARCOAT] = num(ps, "clearcoat", 0f);
+        out[DS_CLEARCOAT_GLOSS] = num(ps, "clearcoatgloss", 1f);
+        out[DS_SPECTRANS] = num(ps, "spectrans", 0f);
+        out[DS_FLATNESS] = num(ps, "flatness", 0f);
+        out[DS_DIFFTRANS] = num(ps, "difftrans", 1f);
+        boolean thin = ps.getBool("thin", false);
+        out[DS_THIN] = thin ? 1 : 0;
+        // The anisotropic frame (PathTraceKernel) is built where ALPHA_U != ALPHA_V: the untextured alphas, made
+        // unequal when the anisotropy is textured.
+        double aspect = Math.sqrt(Math.max(0, 1 - aniso * 0.9));
+        out[ALPHA_U] = (float) Math.max(0.001, rough * rough / aspect);
+        out[ALPHA_V] = (float) Math.max(0.001, rough * rough * aspect);
+        if (MaterialCompiler.isTexture(ps, "anisotropic")) {
+            out[ALPHA_V] = out[ALPHA_U] * 0.5f;
+        }
+        Param sd = ps.get("scatterdistance");
+        boolean scatters = sd != null && (MaterialCompiler.isTexture(ps, "scatterdistance")
+                || !isBlack(ps.getRgb("scatterdistance", new float[3])));
+        if (scatters && !thin) {
+            warnings.add(new SceneWarning(sd.loc(), "disney: \"scatterdistance\" (pbrt-v3's DisneyBSSRDF subsurface"
+                    + " scattering) is not supported; the diffuse part is rendered as its non-thin DisneyDiffuse lobe"));
+        }
+        return MaterialLayout.DISNEY;
+    }
+
+    private static boolean isBlack(float[] c) {
+        return c[0] == 0 && c[1] == 0 && c[2] == 0;
     }
 
     int translucent(MaterialDesc m, float[] out) {

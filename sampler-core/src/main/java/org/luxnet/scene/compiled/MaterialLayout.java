@@ -49,6 +49,13 @@ public final class MaterialLayout {
      * #MIX_SECOND}); {@link #MIX_AMOUNT} weights the first, 1 - amount the second (mixmaterial.cpp).
      */
     public static final int MIX = 12;
+    /**
+     * pbrt-v3 "disney" (materials/disney.cpp, DisneyMaterial::ComputeScatteringFunctions): Disney diffuse,
+     * fake subsurface, retro-reflection, sheen, a Trowbridge-Reitz reflection with the Disney Fresnel,
+     * GTR1 clearcoat, microfacet transmission and, when thin, Lambertian transmission; the DS_ slots. Its
+     * lobes are derived from the (possibly textured) parameters per hit in the kernel (DisneyKernel).
+     */
+    public static final int DISNEY = 13;
 
     // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
     /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
@@ -150,6 +157,15 @@ public final class MaterialLayout {
     public static final int MIX_FIRST = 3;
     /** Mix: index of the material weighted by 1 - amount, as a float. */
     public static final int MIX_SECOND = 4;
+    // Disney slots (pbrt-v3 parameter names), each texturable; 10..14 stay free so that no float sits on ALPHA_U,
+    // ALPHA_V or REMAP, which hold the untextured alphas only to tell the kernel whether to build an anisotropic frame.
+    /** Disney "color", 3 floats. */
+    public static final int DS_COLOR = 0;
+    public static final int DS_METALLIC = 3, DS_ETA = 4, DS_ROUGHNESS = 5, DS_SPECULAR_TINT = 6, DS_ANISOTROPIC = 7,
+            DS_SHEEN = 8, DS_SHEEN_TINT = 9, DS_CLEARCOAT = 15, DS_CLEARCOAT_GLOSS = 16, DS_SPECTRANS = 17,
+            DS_FLATNESS = 18, DS_DIFFTRANS = 19;
+    /** Disney "thin": 1 for the thin-surface BSDF, else 0. */
+    public static final int DS_THIN = 20;
     /** Mixes a chain of mix materials may nest (the kernel follows them in a bounded loop). */
     public static final int MAX_MIX_DEPTH = 8;
 
@@ -179,6 +195,7 @@ public final class MaterialLayout {
             case TRANSLUCENT: return "translucent";
             case ROUGH_GLASS: return "glass (rough)";
             case MIX: return "mix";
+            case DISNEY: return "disney";
             default: return "unknown(" + type + ")";
         }
     }

@@ -70,6 +70,15 @@ class FaithfulPortTest {
         assertSameSamples(r, TestScenes.filter(r), 82L, 3, launch);
     }
 
+    /** pbrt-v3's disney (DisneyKernel): thick, thin, metallic with textured anisotropy, transmissive, textured colour. */
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void disneyMaterialSampleForSample(Launch launch) {
+        CompiledRender r = TestScenes.compile(dir, PbrtMaterialScenes.DISNEY);
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        assertSameSamples(r, TestScenes.filter(r), 83L, 3, launch);
+    }
+
     @ParameterizedTest
     @EnumSource(Launch.class)
     void objectInstancesSampleForSample(Launch launch) {

@@ -73,4 +73,57 @@ final class PbrtMaterialScenes {
             AttributeEnd
             WorldEnd
             """;
+
+    /**
+     * pbrt-v3's disney (DisneyKernel) in its variants, for the CPU-vs-kernel agreement: every lobe with
+     * a textured colour, a thin surface with a textured roughness and diffuse transmission, a rough
+     * metal with textured anisotropy (so the frame follows dp/du), clear specular transmission, and
+     * pbrt's defaults. The textures are continuous in space, as in {@link #ALL}.
+     */
+    static final String DISNEY = """
+            Integrator "path" "integer maxdepth" [ 8 ]
+            Sampler "sobol" "integer pixelsamples" [ 16 ]
+            Film "image" "integer xresolution" [ 48 ] "integer yresolution" [ 36 ]
+            LookAt 0 1.7 -4.6  0 0.45 0.35  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "diffuse" "rgb L" [ 3 3 3 ]
+              Material "matte" "rgb Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -3.5 4.5 -3.8 -3.5 4.5 2.2 2.5 4.5 2.2 2.5 4.5 -3.8 ] "normal N" [ 0 -1 0 0 -1 0 0 -1 0 0 -1 0 ]
+            AttributeEnd
+            Texture "wr" "spectrum" "wrinkled" "integer octaves" [ 3 ]
+            Texture "rough" "float" "wrinkled" "integer octaves" [ 2 ]
+            Texture "aniso" "float" "scale" "texture tex1" "rough" "float tex2" [ 0.8 ]
+            Material "matte" "rgb Kd" [ 0.5 0.5 0.5 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -8 0 -8 8 0 -8 8 0 8 -8 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Material "matte" "rgb Kd" [ 0.6 0.6 0.55 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -8 0 3 8 0 3 8 8 3 -8 8 3 ]
+            AttributeBegin
+              Translate -1.5 0.42 1
+              Material "disney" "texture color" "wr" "float metallic" [ 0.2 ] "float roughness" [ 0.35 ] "float speculartint" [ 0.4 ] "float sheen" [ 0.6 ] "float clearcoat" [ 0.7 ] "float clearcoatgloss" [ 0.5 ] "float spectrans" [ 0.3 ] "float eta" [ 1.45 ]
+              Shape "sphere" "float radius" [ 0.42 ]
+            AttributeEnd
+            AttributeBegin
+              Translate -0.5 0.42 1
+              Material "disney" "bool thin" "true" "float flatness" [ 0.6 ] "float difftrans" [ 0.8 ] "float spectrans" [ 0.2 ] "texture roughness" "rough" "rgb color" [ 0.3 0.7 0.4 ]
+              Shape "sphere" "float radius" [ 0.42 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0.5 0.42 1
+              Material "disney" "float metallic" [ 1 ] "float roughness" [ 0.3 ] "texture anisotropic" "aniso" "rgb color" [ 0.9 0.6 0.3 ]
+              Shape "sphere" "float radius" [ 0.42 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.5 0.42 1
+              Material "disney" "float spectrans" [ 1 ] "float roughness" [ 0.1 ] "rgb color" [ 0.9 0.95 1 ]
+              Shape "sphere" "float radius" [ 0.42 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0 0.42 -0.25
+              Material "disney"
+              Shape "sphere" "float radius" [ 0.42 ]
+            AttributeEnd
+            WorldEnd
+            """;
 }
