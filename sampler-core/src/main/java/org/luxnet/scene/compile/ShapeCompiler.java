@@ -20,19 +20,20 @@ final class ShapeCompiler {
     private final GeometryBuilder geo;
     private final List<SceneWarning> warnings;
     private final boolean analyticSpheres;
-
-    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings) {
-        this(geo, warnings, true);
-    }
+    private final boolean luxRender;
 
     /**
      * @param analyticSpheres false for the geometry of an instanced object: an instance transform may
      *                        scale non-uniformly, so every sphere there is tessellated
+     * @param luxRender       a LuxRender scene: its meshes (also "trianglemesh" and "loopsubdiv", which
+     *                        LuxRender's shapes/mesh.cpp registers under the same class) read its
+     *                        subdivision parameters ({@link LuxSubdivision}); pbrt's do not have them
      */
-    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings, boolean analyticSpheres) {
+    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings, boolean analyticSpheres, boolean luxRender) {
         this.geo = geo;
         this.warnings = warnings;
         this.analyticSpheres = analyticSpheres;
+        this.luxRender = luxRender;
     }
 
     /**
@@ -51,7 +52,8 @@ final class ShapeCompiler {
             case "disk":
                 return disk(shape, material, emitter);
             case "loopsubdiv":
-                return loopSubdiv(shape, material, emitter);
+                // LuxRender's "loopsubdiv" is its mesh (nlevels default 0, vertices merged by position).
+                return luxRender ? mesh(shape, material, emitter) : loopSubdiv(shape, material, emitter);
             case "bilinearmesh":
                 return bilinear(shape, material, emitter);
             case "cylinder":
@@ -142,7 +144,7 @@ final class ShapeCompiler {
         }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
-        LuxSubdivision.Result sub = LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings);
+        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings) : null;
         if (sub != null) {
             int before = geo.triangleCount();
             geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);

@@ -30,6 +30,12 @@ class MeshShapesTest {
         return compileRender(shapes).scene();
     }
 
+    /** The same in pbrt-v3's dialect (Film "image"), where "loopsubdiv" is pbrt's. */
+    private static CompiledRender compilePbrt(String shapes) {
+        return SceneCompilerTest.compile("Film \"image\" \"integer xresolution\" [8] \"integer yresolution\" [8]\n"
+                + "Camera \"perspective\"\nWorldBegin\nLightSource \"point\"\n" + shapes + "\nWorldEnd\n");
+    }
+
     private static String ints(int[] v) {
         StringBuilder b = new StringBuilder("[");
         for (int x : v) {
@@ -161,8 +167,8 @@ class MeshShapesTest {
         for (int levels = 1; levels <= 3; levels++) {
             CompiledRender lux = compileRender("Shape \"mesh\" \"integer triindices\" " + ints(OCTA) + " " + OCTA_P
                     + " \"string subdivscheme\" \"loop\" \"integer nsubdivlevels\" [" + levels + "]");
-            CompiledScene pbrt = compile("Shape \"loopsubdiv\" \"integer indices\" " + ints(OCTA) + " " + OCTA_P
-                    + " \"integer nlevels\" [" + levels + "]");
+            CompiledScene pbrt = compilePbrt("Shape \"loopsubdiv\" \"integer indices\" " + ints(OCTA) + " " + OCTA_P
+                    + " \"integer nlevels\" [" + levels + "]").scene();
             assertEquals(8 << (2 * levels), lux.scene().triangleCount, "8 x 4^" + levels);
             assertEquals(pbrt.triangleCount, lux.scene().triangleCount);
             assertEquals(corners(pbrt), corners(lux.scene()), "the same limit points as pbrt's loopsubdiv");
@@ -197,10 +203,24 @@ class MeshShapesTest {
         CompiledScene split = compile("Shape \"mesh\" \"integer triindices\" " + ints(idx) + " " + p
                 + " \"integer nsubdivlevels\" [2]");
         assertEquals(corners(welded), corners(split), "LuxRender's edges compare positions");
-        CompiledScene pbrtSplit = compile("Shape \"loopsubdiv\" \"integer indices\" " + ints(idx) + " " + p
-                + " \"integer nlevels\" [2]");
+        CompiledScene pbrtSplit = compilePbrt("Shape \"loopsubdiv\" \"integer indices\" " + ints(idx) + " " + p
+                + " \"integer nlevels\" [2]").scene();
         assertTrue(Math.abs(area(pbrtSplit) - area(welded)) > 0.01 * area(welded),
                 "pbrt's index edges make eight separate boundaries: " + area(pbrtSplit) + " vs " + area(welded));
+    }
+
+    @Test
+    void luxRendersLoopsubdivIsItsMeshAndPbrtsTrianglemeshIgnoresLuxParameters() {
+        // LuxRender registers "loopsubdiv" as its mesh: nlevels defaults to 0 and vertices merge by position.
+        String octa = "\"integer indices\" " + ints(OCTA) + " " + OCTA_P;
+        assertEquals(8, compile("Shape \"loopsubdiv\" " + octa).triangleCount, "LuxRender: no levels given, none done");
+        assertEquals(8 * 64, compilePbrt("Shape \"loopsubdiv\" " + octa).scene().triangleCount, "pbrt-v3: 3 by default");
+        assertEquals(corners(compile("Shape \"mesh\" " + octa + " \"integer nsubdivlevels\" [2]")),
+                corners(compile("Shape \"loopsubdiv\" " + octa + " \"integer nlevels\" [2]")));
+        CompiledRender pbrt = compilePbrt("Shape \"trianglemesh\" " + octa + " \"integer nsubdivlevels\" [2]");
+        assertEquals(8, pbrt.scene().triangleCount);
+        assertEquals(1, lines(pbrt, "parameter \"integer nsubdivlevels\" of Shape \"trianglemesh\" is not supported").size(),
+                pbrt.warnings().toString());
     }
 
     @Test

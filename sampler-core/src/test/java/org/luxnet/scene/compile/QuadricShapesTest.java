@@ -327,5 +327,15 @@ class QuadricShapesTest {
                 + "Shape \"cone\"\nShape \"paraboloid\"\nShape \"hyperboloid\"\nWorldEnd\n");
         List<SceneWarning> w = cr.warnings();
         assertTrue(w.isEmpty(), w.toString());
+        CompiledRender pbrt = SceneCompilerTest.compile("Film \"image\"\nCamera \"perspective\"\nWorldBegin\n"
+                + "AttributeBegin\nAreaLightSource \"diffuse\" \"rgb L\" [1 1 1]\nShape \"cylinder\"\nShape \"cone\"\n"
+                + "Shape \"paraboloid\"\nShape \"hyperboloid\"\nAttributeEnd\nWorldEnd\n");
+        assertTrue(pbrt.warnings().isEmpty(), pbrt.warnings().toString());
+        int lit = 0;
+        for (int t = 0; t < pbrt.scene().triangleCount; t++) {
+            lit += pbrt.scene().triLight[t] >= 0 ? 1 : 0;
+        }
+        assertEquals(pbrt.scene().triangleCount, lit, "every triangle of an area-lit quadric emits");
+        assertTrue(lit > 1000);
     }
 }
