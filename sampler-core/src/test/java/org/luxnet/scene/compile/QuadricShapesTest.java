@@ -189,6 +189,49 @@ class QuadricShapesTest {
         assertTrue(maxStray(d, q -> Math.abs(q[0] * q[0] + q[1] * q[1] - q[2]) / Math.hypot(2 * Math.hypot(q[0], q[1]), 1)) < 1e-3);
     }
 
+    @Test
+    void aParaboloidAcrossZeroKeepsOnlyItsRealHalfWithPbrtsV() {
+        // zmin -1, zmax 1: z = rho^2 has no points below 0; pbrt's v = (z + 1) / 2 still runs from zmin.
+        CompiledScene s = compile("Shape \"paraboloid\" \"float zmin\" [-1]");
+        Param par = new Param() {
+            public double[] p(double u, double v) {
+                double phi = u * 2 * Math.PI, z = -1 + 2 * v, rho = Math.sqrt(z);
+                return new double[] {rho * Math.cos(phi), rho * Math.sin(phi), z};
+            }
+
+            public double[] n(double u, double v) {
+                double[] p = p(u, v);
+                return new double[] {p[0], p[1], -0.5};
+            }
+        };
+        double area = checkVertices(s, par, 1, 1);
+        assertEquals(paraboloidArea(1, 0, 1, 2 * Math.PI), area, 1e-3 * paraboloidArea(1, 0, 1, 2 * Math.PI));
+        for (int t = 0; t < s.triangleCount; t++) {
+            for (int c = 0; c < 3; c++) {
+                assertTrue(corner(s, t, c)[2][1] >= 0.5 - 1e-7, "v from 1/2 (z = 0) up");
+            }
+        }
+    }
+
+    @Test
+    void aDiskHonoursInnerradiusAndPhimaxWithPbrtsUv() {
+        // pbrt-v3 Disk: u = phi / phiMax, v = (radius - r) / (radius - innerradius), normal +z.
+        CompiledScene s = compile("Shape \"disk\" \"float radius\" [2] \"float innerradius\" [1] \"float phimax\" [90]"
+                + " \"float height\" [0.5]");
+        Param disk = new Param() {
+            public double[] p(double u, double v) {
+                double phi = u * Math.PI / 2, r = 2 - v;
+                return new double[] {r * Math.cos(phi), r * Math.sin(phi), 0.5};
+            }
+
+            public double[] n(double u, double v) {
+                return new double[] {0, 0, 1};
+            }
+        };
+        double area = checkVertices(s, disk, 2, 1);
+        assertEquals((4 - 1) * Math.PI / 4, area, 1e-3 * 3 * Math.PI / 4, "phimax / 2 (radius^2 - innerradius^2)");
+    }
+
     private static Param paraboloid(double r, double z0, double z1, double phiMax) {
         double k = z1 / (r * r);
         return new Param() {
