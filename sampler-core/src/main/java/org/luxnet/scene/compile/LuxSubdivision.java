@@ -18,16 +18,19 @@ import org.luxnet.scene.desc.ShapeDesc;
  * 1/16 at regular vertices, 3/8-1/8 edge points, the 1/8 boundary rule and midpoints on boundary
  * edges, the gamma / 1/5 limit weights, and with "bool dmnormalsmooth" (default true) the limit
  * normals from the same two tangents (GenerateNormals); without it the mesh has no normals. It differs
- * from pbrt's in three ways, followed here:
+ * from pbrt's in four ways, followed here:
  * <ul>
  * <li>it subdivides the world-space points (Mesh::Mesh transforms P first);</li>
  * <li>its edges and one-rings compare vertex positions, not indices (SDEdge::operator&lt;,
  * SDFace::vnum), so vertices an exporter duplicated at a uv or normal seam are one vertex and the
  * seam is not a boundary: here such vertices are merged before subdividing;</li>
- * <li>it carries uv through the same weights (weightOneRing / weightBoundary, and 3/8-1/8 or the
- * boundary midpoint on edges): here the uvs are subdivided as points of the same mesh. Where the
- * merged vertices had different uvs LuxRender keeps a seam (midpoint uv, a split edge vertex); here
- * the first vertex's uv is used there, with a warning.</li>
+ * <li>it carries uv through the same weights, per vertex copy: a vertex at a seam (its copies, or
+ * its neighbours' copies around it, differ in uv) keeps each copy's uv, an edge whose two faces
+ * disagree on the uv of its ends gets one point per side at the midpoint of that side's uvs, and
+ * elsewhere uv follows the position's rules ({@link LoopSubdivision#subdivideLux}); the result has
+ * one vertex per triangle corner;</li>
+ * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
+ * place, with or without a displacement map.</li>
  * </ul>
  * The normals are turned to agree with the winding (LuxRender's triangles take their side from it,
  * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" is not applied:
@@ -63,7 +66,8 @@ final class LuxSubdivision {
         ps.getFloat("dmscale", 0.1);
         ps.getFloat("dmoffset", 0);
         boolean smooth = ps.getBool("dmnormalsmooth", true);
-        ps.getBool("dmsharpboundary", false); // used only while displacing
+        // LoopSubdiv::weightBoundary: boundary vertices stay where they are (uv too), displacement or not.
+        boolean sharp = ps.getBool("dmsharpboundary", false);
         boolean split = ps.getBool("dmnormalsplit", false);
         if (levels == 0) {
             return null; // LuxRender: mustSubdivide = nSubdivLevels > 0; nothing else is done
@@ -95,8 +99,6 @@ final class LuxSubdivision {
         }
         int n = 0;
         float[] mp = new float[wp.length];
-        float[] muv = uv == null ? null : new float[3 * (wp.length / 3)];
-        int seams = 0;
         for (int v = 0; v < remap.length; v++) {
             if (used[v] == 0) {
                 continue;
@@ -114,12 +116,6 @@ final class LuxSubdivision {
                 mp[3 * at] = x;
                 mp[3 * at + 1] = y;
                 mp[3 * at + 2] = z;
-                if (muv != null) {
-                    muv[3 * at] = uv[2 * v];
-                    muv[3 * at + 1] = uv[2 * v + 1];
-                }
-            } else if (muv != null && (muv[3 * at] != uv[2 * v] || muv[3 * at + 1] != uv[2 * v + 1])) {
-                seams++;
             }
             remap[v] = at;
         }
@@ -128,30 +124,21 @@ final class LuxSubdivision {
         for (int i = 0; i < indices.length; i++) {
             ci[i] = remap[indices[i]];
         }
-        LoopSubdivision.Mesh m;
-        LoopSubdivision.Mesh mu = null;
-        try {
-            m = LoopSubdivision.subdivide(cp, ci, levels, shape.loc());
-            if (muv != null) {
-                mu = LoopSubdivision.subdivide(java.util.Arrays.copyOf(muv, 3 * n), ci, levels, shape.loc());
+        float[] cornerUv = null;
+        if (uv != null) {
+            cornerUv = new float[2 * indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                cornerUv[2 * i] = uv[2 * indices[i]];
+                cornerUv[2 * i + 1] = uv[2 * indices[i] + 1];
             }
+        }
+        LoopSubdivision.LuxMesh m;
+        try {
+            m = LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
         } catch (SceneException e) {
             warnings.add(new SceneWarning(shape.loc(), "mesh not subdivided (LuxRender aborts its subdivision too): "
                     + e.getMessage().replaceFirst("^.*?: loopsubdiv ", "")));
             return null;
-        }
-        if (seams > 0) {
-            warnings.add(new SceneWarning(shape.loc(), seams + " vertices share a position with another of different uv"
-                    + " (a uv seam); the subdivided mesh takes the first one's uv there"));
-        }
-        float[] uvOut = null;
-        if (mu != null) {
-            float[] q = mu.positions();
-            uvOut = new float[q.length / 3 * 2];
-            for (int v = 0; v < uvOut.length / 2; v++) {
-                uvOut[2 * v] = q[3 * v];
-                uvOut[2 * v + 1] = q[3 * v + 1];
-            }
         }
         float[] normals = null;
         if (smooth) {
@@ -167,6 +154,20 @@ final class LuxSubdivision {
                 normals[v + 2] *= (float) k;
             }
         }
-        return new Result(m.positions(), normals, uvOut, m.indices());
+        if (m.cornerUv() == null) {
+            return new Result(m.positions(), normals, null, m.indices());
+        }
+        // uv per face corner (seams keep theirs): one vertex per corner.
+        int[] mi = m.indices();
+        float[] pos = new float[3 * mi.length], nrm = normals == null ? null : new float[3 * mi.length];
+        int[] seq = new int[mi.length];
+        for (int i = 0; i < mi.length; i++) {
+            System.arraycopy(m.positions(), 3 * mi[i], pos, 3 * i, 3);
+            if (nrm != null) {
+                System.arraycopy(normals, 3 * mi[i], nrm, 3 * i, 3);
+            }
+            seq[i] = i;
+        }
+        return new Result(pos, nrm, m.cornerUv(), seq);
     }
 }

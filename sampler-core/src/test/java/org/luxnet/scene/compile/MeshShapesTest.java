@@ -280,6 +280,77 @@ class MeshShapesTest {
         assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
     }
 
+    /**
+     * The 3 x 3 grid of {@link #luxSubdivisionCarriesUvByTheSameRules} cut at x = 1/2 into two uv
+     * islands: vertices of the middle column duplicated, uv = (x, y) on the left, (x + 10, y) on the right.
+     */
+    private static String seamGrid(boolean sharp) {
+        StringBuilder p = new StringBuilder("\"point P\" ["), uv = new StringBuilder("\"float uv\" [");
+        int[][][] id = new int[3][3][2]; // [x][y][side]
+        int n = 0;
+        for (int x = 0; x < 3; x++) {
+            for (int side = 0; side < 2; side++) {
+                if ((x == 0 && side == 1) || (x == 2 && side == 0)) {
+                    continue;
+                }
+                for (int y = 0; y < 3; y++) {
+                    id[x][y][side] = n++;
+                    p.append(' ').append(x * 0.5).append(' ').append(y * 0.5).append(" 0");
+                    uv.append(' ').append(x * 0.5 + 10 * side).append(' ').append(y * 0.5);
+                }
+            }
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 2; x++) {
+                int s = x; // left cells use the left copies, right cells the right ones
+                int a = id[x][y][s], b = id[x + 1][y][s], c = id[x + 1][y + 1][s], d = id[x][y + 1][s];
+                idx.addAll(List.of(a, b, c, a, c, d));
+            }
+        }
+        return "Shape \"mesh\" \"integer triindices\" " + ints(idx.stream().mapToInt(i -> i).toArray()) + " " + p + " ] "
+                + uv + " ] \"integer nsubdivlevels\" [2]" + (sharp ? " \"bool dmsharpboundary\" [\"true\"]" : "");
+    }
+
+    @Test
+    void luxSubdivisionKeepsUvSeamsAsLuxRender() {
+        CompiledRender cr = compileRender(seamGrid(false));
+        CompiledScene s = cr.scene();
+        assertEquals(8 * 16, s.triangleCount);
+        for (int t = 0; t < s.triangleCount; t++) {
+            double cx = (vertex(s, t, 0)[0] + vertex(s, t, 1)[0] + vertex(s, t, 2)[0]) / 3;
+            double du = cx < 0.5 ? 0 : 10;
+            for (int c = 0; c < 3; c++) {
+                double[] v = vertex(s, t, c);
+                assertEquals(v[0] + du, s.triUv[6 * t + 2 * c], 1e-5, "u on the " + (du == 0 ? "left" : "right") + " island");
+                assertEquals(v[1], s.triUv[6 * t + 2 * c + 1], 1e-5);
+            }
+        }
+        // The geometry is the unsplit grid's: the seam is no boundary.
+        StringBuilder p = new StringBuilder("\"point P\" [");
+        List<Integer> idx = new ArrayList<>();
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 3; x++) {
+                p.append(' ').append(x * 0.5).append(' ').append(y * 0.5).append(" 0");
+                if (x < 2 && y < 2) {
+                    int a = 3 * y + x;
+                    idx.addAll(List.of(a, a + 1, a + 4, a, a + 4, a + 3));
+                }
+            }
+        }
+        assertEquals(corners(compile("Shape \"mesh\" \"integer triindices\" " + ints(idx.stream().mapToInt(i -> i).toArray())
+                + " " + p + " ] \"integer nsubdivlevels\" [2]")), corners(s));
+    }
+
+    @Test
+    void dmsharpboundaryHoldsTheBoundaryInPlace() {
+        List<String> smooth = corners(compile(seamGrid(false))), sharp = corners(compile(seamGrid(true)));
+        // The grid's corner (0, 0) is a boundary vertex of valence 2 (its two edges at 90 degrees):
+        // the boundary rule moves it, a sharp boundary keeps it.
+        assertTrue(sharp.contains("0.0000 0.0000 0.0000") && sharp.contains("1.0000 1.0000 0.0000"), sharp.toString());
+        assertTrue(!smooth.contains("0.0000 0.0000 0.0000"), "the smooth boundary moves the corner");
+    }
+
     @Test
     void displacementAndMicrodisplacementWarnOnceAndRender() {
         String mesh = "Shape \"mesh\" \"integer triindices\" " + ints(OCTA) + " " + OCTA_P;
@@ -289,7 +360,7 @@ class MeshShapesTest {
         assertEquals(1, lines(md, "microdisplacement").size(), md.warnings().toString());
         assertEquals(1, md.warnings().size(), md.warnings().toString());
         CompiledRender dm = compileRender(mesh + " \"integer nsubdivlevels\" [1] \"string displacementmap\" \"d\""
-                + " \"float dmscale\" [0.1] \"float dmoffset\" [0] \"bool dmsharpboundary\" [\"true\"]");
+                + " \"float dmscale\" [0.1] \"float dmoffset\" [0] \"bool dmnormalsmooth\" [\"true\"]");
         assertEquals(32, dm.scene().triangleCount, "subdivided");
         assertEquals(List.of("scene.lxs:5: warning: displacementmap \"d\" is not applied (textures are evaluated only in"
                 + " the kernel); the mesh is subdivided without displacement"), dm.warnings().stream().map(Object::toString).toList());
