@@ -10,8 +10,11 @@ import org.luxnet.scene.desc.Transform;
 /**
  * Turns {@code Shape} statements into world-space triangles and spheres. Triangle meshes are
  * transformed as given; a full sphere under a similarity transform stays an analytic sphere; partial
- * spheres, spheres under non-uniform scales and disks are tessellated finely with smooth normals.
- * Shapes the renderer does not know give a warning and are skipped.
+ * spheres, spheres under non-uniform scales, disks and pbrt-v3's other quadrics (cylinder, cone,
+ * paraboloid, hyperboloid: {@link Quadrics}) are tessellated finely with smooth normals and pbrt's uv;
+ * heightfields, LuxRender quads and subdivided meshes ({@link LuxSubdivision}) become triangles.
+ * Shapes the renderer does not know (nurbs, curve) give one warning per statement, identical for a
+ * type so that they fold into one counted line, and are skipped whole.
  */
 final class ShapeCompiler {
     /** Azimuthal and polar segments of a tessellated sphere; disk rings use the azimuthal count. */
