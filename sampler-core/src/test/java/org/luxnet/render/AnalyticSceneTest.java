@@ -115,6 +115,61 @@ class AnalyticSceneTest {
         assertEquals(1.2, b[0], 1.2 * 0.01);
     }
 
+    /**
+     * As {@link #diffuseSphereInsideEmitter} with the emitter made of pbrt-v3 quadrics: a tessellated
+     * cylinder (radius 20, length 40, its axis turned to y) facing inward by ReverseOrientation, closed by two disks.
+     * Pixels that see it show exactly L, so its normals reached the kernel facing inward, and the sphere
+     * (albedo 0.4) shows 0.4 L, so light sampling of its triangles is unbiased.
+     */
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void diffuseSphereInsideACylinderEmitter(Device device) throws Exception {
+        String scene = String.join("\n",
+                "LookAt 0 0 -5  0 0 0  0 1 0",
+                "Camera \"perspective\" \"float fov\" [40]",
+                "Film \"fleximage\" \"integer xresolution\" [48] \"integer yresolution\" [48] \"bool write_png\" [\"false\"]",
+                "PixelFilter \"box\"",
+                "SurfaceIntegrator \"path\" \"integer maxdepth\" [10]",
+                "WorldBegin",
+                "AttributeBegin",
+                "  Material \"matte\" \"color Kd\" [0 0 0]",
+                "  AreaLightSource \"area\" \"color L\" [1 2 3] \"float power\" [0]",
+                "  Rotate 90 1 0 0", // the axis along y: the camera looks at the wall
+                "  Shape \"disk\" \"float radius\" [20] \"float height\" [-20]",
+                "  ReverseOrientation",
+                "  Shape \"cylinder\" \"float radius\" [20] \"float zmin\" [-20] \"float zmax\" [20]",
+                "  Shape \"disk\" \"float radius\" [20] \"float height\" [20]",
+                "AttributeEnd",
+                "Material \"matte\" \"color Kd\" [0.4 0.4 0.4]",
+                "Shape \"sphere\" \"float radius\" [1.5]",
+                "WorldEnd", "");
+        Path file = tmp.resolve("cylinder-emitter.lxs");
+        Files.writeString(file, scene);
+        CompiledRender cr = RenderSupport.compile(file);
+        assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
+        Film film = RenderSupport.render(cr, 64, device, 5);
+        float[] rgb = film.toRgb();
+        int n = film.pixelCount();
+        int exact = 0;
+        for (int p = 0; p < n; p++) {
+            if (Math.abs(rgb[3 * p] - 1) < 1e-4 && Math.abs(rgb[3 * p + 1] - 2) < 1e-4 && Math.abs(rgb[3 * p + 2] - 3) < 1e-4) {
+                exact++;
+            }
+        }
+        // The sphere covers about 60% of the frame; the rest is the cylinder's wall.
+        assertTrue(exact > n / 4, "pixels that see the cylinder show exactly its radiance: " + exact + " of " + n);
+        int w = film.width();
+        for (int p : new int[] {0, w - 1, w / 2, n - 1}) {
+            assertEquals(2, rgb[3 * p + 1], 1e-4, "pixel " + p + " sees the wall's inside");
+        }
+        boolean[] sphere = insideSphere(cr, 1.5f);
+        double[] r = meanWhere(rgb, sphere, 0), g = meanWhere(rgb, sphere, 1), b = meanWhere(rgb, sphere, 2);
+        assertTrue(r[1] > n / 5, "sphere pixels found: " + r[1]);
+        assertEquals(0.4, r[0], 0.4 * 0.01);
+        assertEquals(0.8, g[0], 0.8 * 0.01);
+        assertEquals(1.2, b[0], 1.2 * 0.01);
+    }
+
     private CompiledRender environmentScene(String material) throws IOException {
         String scene = String.join("\n",
                 "LookAt 0 0 -6  0 0 0  0 1 0",

@@ -71,7 +71,7 @@ final class InstanceCompiler {
 
     private GeometryBuilder compile(ObjectDesc object) {
         GeometryBuilder g = new GeometryBuilder();
-        ShapeCompiler shapes = new ShapeCompiler(g, warnings, false);
+        ShapeCompiler shapes = new ShapeCompiler(g, warnings, false, luxRender);
         for (ShapeDesc s : object.shapes()) {
             if (s.areaLight() != null) {
                 warnings.add(new SceneWarning(s.loc(), "area lights are not supported inside ObjectBegin/ObjectEnd"

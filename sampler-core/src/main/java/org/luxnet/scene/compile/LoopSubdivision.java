@@ -30,6 +30,10 @@ final class LoopSubdivision {
     private int[] fv;
     private int[] ff;
     private final FileLoc loc;
+    /** LuxRender only: uv per face corner (6 per face), or null. */
+    private double[] cuv;
+    /** LuxRender only: "bool dmsharpboundary": boundary vertices keep their place, uv included. */
+    private boolean sharp;
 
     private LoopSubdivision(FileLoc loc) {
         this.loc = loc;
@@ -48,6 +52,160 @@ final class LoopSubdivision {
             s.refine();
         }
         return s.limit();
+    }
+
+    /** LuxRender's Loop subdivision (see {@link LuxSubdivision}): positions, limit normals, and uv per face corner. */
+    record LuxMesh(float[] positions, float[] normals, int[] indices, float[] cornerUv) {
+    }
+
+    /**
+     * LuxRender's variant (shapes/loopsubdiv.cpp): the same rules and limit on a mesh whose vertices are
+     * one per position, with uv carried per face corner as LuxRender carries each vertex copy's uv (null
+     * when the mesh has none) and, when {@code sharpBoundary}, boundary vertices held in place.
+     *
+     * <p>uv rules (LoopSubdiv::weightOneRing, weightBoundary, Refine): a vertex whose corners, or whose
+     * neighbours' corners on the faces around it, do not all have the same uv (a seam) keeps each
+     * corner's own uv; otherwise its uv follows the position's weights. An edge point takes 3/8, 3/8,
+     * 1/8, 1/8 of the uvs when both faces agree on the uvs of the edge's ends, else the midpoint of each
+     * face's own two uvs (and so one vertex per side); on a boundary the midpoint.
+     *
+     * @param cornerUv 6 floats per face (the uv of its three corners), or null
+     */
+    static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, boolean sharpBoundary, int levels,
+                                FileLoc loc) {
+        LoopSubdivision s = new LoopSubdivision(loc);
+        s.init(positions, indices, levels);
+        s.sharp = sharpBoundary;
+        if (cornerUv != null) {
+            s.cuv = new double[cornerUv.length];
+            for (int i = 0; i < cornerUv.length; i++) {
+                s.cuv[i] = cornerUv[i];
+            }
+        }
+        for (int i = 0; i < levels; i++) {
+            s.refine();
+        }
+        double[] uvLimit = s.cuv == null ? null : s.evenUv(gammaWeights(s), 1.0 / 5);
+        Mesh m = s.limit();
+        float[] fu = null;
+        if (uvLimit != null) {
+            fu = new float[uvLimit.length];
+            for (int i = 0; i < fu.length; i++) {
+                fu[i] = (float) uvLimit[i];
+            }
+        }
+        return new LuxMesh(m.positions(), m.normals(), m.indices(), fu);
+    }
+
+    private static double[] gammaWeights(LoopSubdivision s) {
+        double[] w = new double[s.nv];
+        for (int v = 0; v < s.nv; v++) {
+            w[v] = s.boundary[v] ? 0 : gamma(s.valence(v));
+        }
+        return w;
+    }
+
+    private double cu(int f, int k, int c) {
+        return cuv[6 * f + 2 * k + c];
+    }
+
+    private boolean sameUv(int f, int k, int g, int kg) {
+        return cu(f, k, 0) == cu(g, kg, 0) && cu(f, k, 1) == cu(g, kg, 1);
+    }
+
+    /**
+     * The uv of every face corner after moving the even vertices: one-ring weights {@code interior[v]}
+     * inside, {@code boundaryBeta} on the boundary, each corner's own uv at seams and (sharp) boundaries.
+     */
+    private double[] evenUv(double[] interior, double boundaryBeta) {
+        double[] wuv = new double[2 * nv];
+        boolean[] split = new boolean[nv];
+        boolean[] seen = new boolean[nv];
+        for (int f0 = 0; f0 < nf; f0++) {
+            for (int k0 = 0; k0 < 3; k0++) {
+                int v = fv[3 * f0 + k0];
+                if (seen[v]) {
+                    continue;
+                }
+                seen[v] = true;
+                int start = startFace[v];
+                int ks = vnum(start, v);
+                if (!boundary[v]) {
+                    int val = valence(v);
+                    double beta = interior[v];
+                    double u = (1 - val * beta) * cu(start, ks, 0), w = (1 - val * beta) * cu(start, ks, 1);
+                    int f = start;
+                    do {
+                        int k = vnum(f, v);
+                        split[v] |= !sameUv(f, k, start, ks);
+                        int kn = next(k);
+                        u += beta * cu(f, kn, 0);
+                        w += beta * cu(f, kn, 1);
+                        int g = nextFace(f, v);
+                        int nb = fv[3 * f + kn];
+                        split[v] |= !sameUv(f, kn, g, vnum(g, nb));
+                        f = g;
+                    } while (f != start);
+                    wuv[2 * v] = u;
+                    wuv[2 * v + 1] = w;
+                } else if (sharp) {
+                    split[v] = true;
+                } else {
+                    int f = start, f2;
+                    while ((f2 = nextFace(f, v)) >= 0) {
+                        f = f2;
+                    }
+                    int k = vnum(f, v);
+                    double u = boundaryBeta * cu(f, next(k), 0), w = boundaryBeta * cu(f, next(k), 1);
+                    while (true) {
+                        k = vnum(f, v);
+                        split[v] |= !sameUv(f, k, start, ks);
+                        int kp = prev(k);
+                        int g = prevFace(f, v);
+                        if (g < 0) {
+                            u += boundaryBeta * cu(f, kp, 0);
+                            w += boundaryBeta * cu(f, kp, 1);
+                            break;
+                        }
+                        int nb = fv[3 * f + kp];
+                        split[v] |= !sameUv(f, kp, g, vnum(g, nb));
+                        f = g;
+                    }
+                    wuv[2 * v] = u + (1 - 2 * boundaryBeta) * cu(start, ks, 0);
+                    wuv[2 * v + 1] = w + (1 - 2 * boundaryBeta) * cu(start, ks, 1);
+                }
+            }
+        }
+        double[] out = new double[6 * nf];
+        for (int f = 0; f < nf; f++) {
+            for (int k = 0; k < 3; k++) {
+                int v = fv[3 * f + k];
+                for (int c = 0; c < 2; c++) {
+                    out[6 * f + 2 * k + c] = split[v] ? cu(f, k, c) : wuv[2 * v + c];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The uv of edge {@code e}'s new point as face {@code f} sees it (see {@link #subdivideLux}). */
+    private double[] oddUv(int f, int e) {
+        int a = fv[3 * f + e], b = fv[3 * f + next(e)];
+        int g = ff[3 * f + e];
+        double[] uv = new double[2];
+        boolean smooth = g >= 0 && sameUv(f, e, g, vnum(g, a)) && sameUv(f, next(e), g, vnum(g, b));
+        for (int c = 0; c < 2; c++) {
+            if (smooth) {
+                int og = 0;
+                while (fv[3 * g + og] == a || fv[3 * g + og] == b) {
+                    og++;
+                }
+                uv[c] = 3.0 / 8 * (cu(f, e, c) + cu(f, next(e), c)) + 1.0 / 8 * (cu(f, prev(e), c) + cu(g, og, c));
+            } else {
+                uv[c] = 0.5 * (cu(f, e, c) + cu(f, next(e), c));
+            }
+        }
+        return uv;
     }
 
     private void init(float[] positions, int[] indices, int levels) {
@@ -163,6 +321,28 @@ final class LoopSubdivision {
                 }
             }
         }
+        double[] ncuv = null;
+        if (cuv != null) {
+            // Corner uvs of the children (LuxRender): child j keeps corner j's even uv and takes the edge
+            // points of edges j and prev(j); the middle child takes the three edge points.
+            double[] interior = new double[nv];
+            for (int v = 0; v < nv; v++) {
+                interior[v] = boundary[v] ? 0 : regular[v] ? 1.0 / 16 : beta(valence(v));
+            }
+            double[] even = evenUv(interior, 1.0 / 8);
+            ncuv = new double[24 * nf];
+            for (int f = 0; f < nf; f++) {
+                double[][] odd = {oddUv(f, 0), oddUv(f, 1), oddUv(f, 2)};
+                for (int j = 0; j < 3; j++) {
+                    for (int c = 0; c < 2; c++) {
+                        ncuv[6 * (4 * f + j) + 2 * j + c] = even[6 * f + 2 * j + c];
+                        ncuv[6 * (4 * f + j) + 2 * next(j) + c] = odd[j][c];
+                        ncuv[6 * (4 * f + j) + 2 * prev(j) + c] = odd[prev(j)][c];
+                        ncuv[6 * (4 * f + 3) + 2 * j + c] = odd[j][c];
+                    }
+                }
+            }
+        }
         // Children: 0..2 at the corners, 3 in the middle; neighbours and vertices as pbrt links them.
         int[] nfv = new int[12 * nf];
         int[] nff = new int[12 * nf];
@@ -190,6 +370,7 @@ final class LoopSubdivision {
         regular = nRegular;
         fv = nfv;
         ff = nff;
+        cuv = ncuv;
     }
 
     /** Limit positions, then limit normals from the tangents at those positions. */
@@ -255,6 +436,10 @@ final class LoopSubdivision {
     }
 
     private void weightBoundary(int v, double beta, double[] out) {
+        if (sharp) {
+            System.arraycopy(p, 3 * v, out, 3 * v, 3);
+            return;
+        }
         int val = valence(v);
         double[] ring = oneRing(v, val);
         for (int c = 0; c < 3; c++) {

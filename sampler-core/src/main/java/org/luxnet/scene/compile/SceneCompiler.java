@@ -32,7 +32,7 @@ public final class SceneCompiler {
         GeometryBuilder geo = new GeometryBuilder();
         MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), d.namedMaterials(), warnings);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
-        ShapeCompiler shapes = new ShapeCompiler(geo, warnings);
+        ShapeCompiler shapes = new ShapeCompiler(geo, warnings, true, d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER);
         for (ShapeDesc s : d.shapes()) {
             int mat = materials.indexOf(s.material());
             int emitter = s.areaLight() == null ? -1 : lights.areaEmitter(s.areaLight());

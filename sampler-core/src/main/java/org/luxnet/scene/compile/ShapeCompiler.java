@@ -10,8 +10,11 @@ import org.luxnet.scene.desc.Transform;
 /**
  * Turns {@code Shape} statements into world-space triangles and spheres. Triangle meshes are
  * transformed as given; a full sphere under a similarity transform stays an analytic sphere; partial
- * spheres, spheres under non-uniform scales and disks are tessellated finely with smooth normals.
- * Shapes the renderer does not know give a warning and are skipped.
+ * spheres, spheres under non-uniform scales, disks and pbrt-v3's other quadrics (cylinder, cone,
+ * paraboloid, hyperboloid: {@link Quadrics}) are tessellated finely with smooth normals and pbrt's uv;
+ * heightfields, LuxRender quads and subdivided meshes ({@link LuxSubdivision}) become triangles.
+ * Shapes the renderer does not know (nurbs, curve) give one warning per statement, identical for a
+ * type so that they fold into one counted line, and are skipped whole.
  */
 final class ShapeCompiler {
     /** Azimuthal and polar segments of a tessellated sphere; disk rings use the azimuthal count. */
@@ -20,19 +23,20 @@ final class ShapeCompiler {
     private final GeometryBuilder geo;
     private final List<SceneWarning> warnings;
     private final boolean analyticSpheres;
-
-    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings) {
-        this(geo, warnings, true);
-    }
+    private final boolean luxRender;
 
     /**
      * @param analyticSpheres false for the geometry of an instanced object: an instance transform may
      *                        scale non-uniformly, so every sphere there is tessellated
+     * @param luxRender       a LuxRender scene: its meshes (also "trianglemesh" and "loopsubdiv", which
+     *                        LuxRender's shapes/mesh.cpp registers under the same class) read its
+     *                        subdivision parameters ({@link LuxSubdivision}); pbrt's do not have them
      */
-    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings, boolean analyticSpheres) {
+    ShapeCompiler(GeometryBuilder geo, List<SceneWarning> warnings, boolean analyticSpheres, boolean luxRender) {
         this.geo = geo;
         this.warnings = warnings;
         this.analyticSpheres = analyticSpheres;
+        this.luxRender = luxRender;
     }
 
     /**
@@ -51,13 +55,40 @@ final class ShapeCompiler {
             case "disk":
                 return disk(shape, material, emitter);
             case "loopsubdiv":
-                return loopSubdiv(shape, material, emitter);
+                // LuxRender's "loopsubdiv" is its mesh (nlevels default 0, vertices merged by position).
+                return luxRender ? mesh(shape, material, emitter) : loopSubdiv(shape, material, emitter);
             case "bilinearmesh":
                 return bilinear(shape, material, emitter);
+            case "cylinder":
+            case "cone":
+            case "paraboloid":
+            case "hyperboloid":
+                return quadric(shape, material, emitter);
+            case "heightfield":
+                return heightfield(shape, material, emitter);
             default:
-                warnings.add(new SceneWarning(shape.loc(), "shape \"" + type
-                        + "\" is not supported and was skipped (supported: trianglemesh, plymesh, loopsubdiv, bilinearmesh, sphere, disk)"));
+                // The whole shape is skipped: its parameters are not reported one by one as well, so a
+                // hair scene's thousands of "curve" statements give one line (counted) per shape type.
+                for (org.luxnet.scene.desc.Param p : shape.params().all()) {
+                    shape.params().get(p.name());
+                }
+                warnings.add(new SceneWarning(shape.loc(), "shape \"" + type + "\"" + skippedWhat(type)
+                        + " is not supported and was skipped (supported: " + SUPPORTED + ")"));
                 return 0;
+        }
+    }
+
+    static final String SUPPORTED = "trianglemesh, mesh, plymesh, loopsubdiv, bilinearmesh, sphere, disk, cylinder,"
+            + " cone, paraboloid, hyperboloid, heightfield";
+
+    private static String skippedWhat(String type) {
+        switch (type) {
+            case "nurbs":
+                return " (a NURBS surface: nothing of it is rendered)";
+            case "curve":
+                return " (a cubic Bezier curve, as in hair and fur: nothing of it is rendered)";
+            default:
+                return "";
         }
     }
 
@@ -68,6 +99,17 @@ final class ShapeCompiler {
             throw new SceneException(shape.loc(), "trianglemesh needs \"point P\"");
         }
         int nv = p.length / 3;
+        Transform t = shape.objectToWorld();
+        float[] wp = transformPoints(t, p);
+        float[] uv = ps.getFloats("uv");
+        if (uv == null) {
+            uv = ps.getFloats("st");
+        }
+        if (uv != null && uv.length != 2 * nv) {
+            warnings.add(new SceneWarning(shape.loc(), "\"uv\" has " + uv.length / 2 + " pairs but \"P\" has " + nv
+                    + " points; uv ignored"));
+            uv = null;
+        }
         int[] indices = ps.getInts("indices");
         int[] tri = ps.getInts("triindices");
         int[] quads = ps.getInts("quadindices");
@@ -75,7 +117,13 @@ final class ShapeCompiler {
             indices = tri;
         }
         if (quads != null) {
-            indices = appendQuads(indices, quads, shape);
+            for (int i = 0; i < quads.length; i++) {
+                if (quads[i] < 0 || quads[i] >= nv) {
+                    throw new SceneException(ps.get("quadindices").loc(), "mesh quad index " + quads[i] + " (entry " + i
+                            + ") is out of range: the mesh has " + nv + " vertices");
+                }
+            }
+            indices = appendQuads(indices, quads, wp, uv, shape);
         }
         if (indices == null) {
             if (nv == 3) {
@@ -97,20 +145,15 @@ final class ShapeCompiler {
         if (n != null && n.length != p.length) {
             throw new SceneException(ps.get("N").loc(), "\"N\" has " + n.length / 3 + " normals but \"P\" has " + nv + " points");
         }
-        float[] uv = ps.getFloats("uv");
-        if (uv == null) {
-            uv = ps.getFloats("st");
-        }
-        if (uv != null && uv.length != 2 * nv) {
-            warnings.add(new SceneWarning(shape.loc(), "\"uv\" has " + uv.length / 2 + " pairs but \"P\" has " + nv
-                    + " points; uv ignored"));
-            uv = null;
-        }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
-        Transform t = shape.objectToWorld();
-        float[] wp = transformPoints(t, p);
-        float[] wn = n == null ? null : transformNormals(t, n);
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
+        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings) : null;
+        if (sub != null) {
+            int before = geo.triangleCount();
+            geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);
+            return areaSince(before);
+        }
+        float[] wn = n == null ? null : transformNormals(t, n);
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
         geo.addMesh(wp, indices, wn, uv, flip, material, emitter);
@@ -172,9 +215,15 @@ final class ShapeCompiler {
         return areaSince(before);
     }
 
-    private int[] appendQuads(int[] tris, int[] quads, ShapeDesc shape) {
+    /**
+     * LuxRender's quads (shapes/mesh.cpp, Mesh::Mesh), appended after the triangles as two triangles each,
+     * split along the shorter diagonal of the world-space quad: (0 1 2) (0 2 3) when |p0 p2| < |p1 p3|,
+     * else (1 2 3) (1 3 0); on a tie the uv diagonals decide the same way when the mesh has uv.
+     */
+    private static int[] appendQuads(int[] tris, int[] quads, float[] wp, float[] uv, ShapeDesc shape) {
         if (quads.length % 4 != 0) {
-            throw new SceneException(shape.loc(), "\"quadindices\" must be a multiple of 4 values, got " + quads.length);
+            throw new SceneException(shape.params().get("quadindices").loc(), "\"quadindices\" must be a multiple of 4"
+                    + " values, got " + quads.length);
         }
         int base = tris == null ? 0 : tris.length;
         int[] out = new int[base + quads.length / 4 * 6];
@@ -182,14 +231,26 @@ final class ShapeCompiler {
             System.arraycopy(tris, 0, out, 0, base);
         }
         for (int q = 0, o = base; q < quads.length; q += 4, o += 6) {
-            out[o] = quads[q];
-            out[o + 1] = quads[q + 1];
-            out[o + 2] = quads[q + 2];
-            out[o + 3] = quads[q];
-            out[o + 4] = quads[q + 2];
-            out[o + 5] = quads[q + 3];
+            int q0 = quads[q], q1 = quads[q + 1], q2 = quads[q + 2], q3 = quads[q + 3];
+            float d1 = dist2(wp, 3, q0, q2), d2 = dist2(wp, 3, q1, q3);
+            boolean first = d1 < d2;
+            if (d1 == d2 && uv != null) {
+                first = dist2(uv, 2, q0, q2) < dist2(uv, 2, q1, q3);
+            }
+            int[] order = first ? new int[] {q0, q1, q2, q0, q2, q3} : new int[] {q1, q2, q3, q1, q3, q0};
+            System.arraycopy(order, 0, out, o, 6);
         }
         return out;
+    }
+
+    /** Squared distance of elements a and b of a stride-{@code k} array, in float as LuxRender computes it. */
+    private static float dist2(float[] v, int k, int a, int b) {
+        float s = 0;
+        for (int c = 0; c < k; c++) {
+            float d = v[k * a + c] - v[k * b + c];
+            s += d * d;
+        }
+        return s;
     }
 
     private double sphere(ShapeDesc shape, int material, int emitter) {
@@ -275,6 +336,125 @@ final class ShapeCompiler {
     }
 
     /**
+     * pbrt-v3's cylinder, cone, paraboloid and hyperboloid with their parameters and defaults
+     * (Create*Shape in src/shapes/*.cpp; LuxRender 1.x's shapes/ take the same ones), tessellated by
+     * {@link Quadrics} with pbrt's (u, v) and analytic normals at the vertices. As pbrt's constructors do,
+     * zmin and zmax are put in order and phimax is clamped to [0, 360]; values pbrt has no meaning for (a
+     * radius that is not positive, a zero height) are errors at the parameter.
+     */
+    private double quadric(ShapeDesc shape, int material, int emitter) {
+        ParamSet ps = shape.params();
+        String type = shape.type();
+        double phiMax = Math.toRadians(Math.max(0, Math.min(360, ps.getFloat("phimax", 360))));
+        Quadrics.Grid g;
+        switch (type) {
+            case "cylinder": {
+                double r = positive(ps, "radius", 1, shape);
+                double z0 = ps.getFloat("zmin", -1), z1 = ps.getFloat("zmax", 1);
+                g = Quadrics.cylinder(r, Math.min(z0, z1), Math.max(z0, z1), phiMax);
+                break;
+            }
+            case "cone": {
+                double r = positive(ps, "radius", 1, shape);
+                double h = ps.getFloat("height", 1);
+                if (!(h != 0) || !Double.isFinite(h)) {
+                    throw new SceneException(locOf(ps, "height", shape), "cone \"height\" must not be 0, got " + h);
+                }
+                g = Quadrics.cone(h, r, phiMax);
+                break;
+            }
+            case "paraboloid": {
+                double r = positive(ps, "radius", 1, shape);
+                double z0 = ps.getFloat("zmin", 0), z1 = ps.getFloat("zmax", 1);
+                double zMin = Math.min(z0, z1), zMax = Math.max(z0, z1);
+                if (zMax == 0 || zMin == zMax) {
+                    // pbrt's k = zmax / r^2 would make it a plane (or nothing): no paraboloid to draw.
+                    throw new SceneException(locOf(ps, "zmax", shape), "paraboloid needs zmin != zmax and zmax != 0 (its"
+                            + " curvature is zmax / radius^2), got zmin " + z0 + ", zmax " + z1);
+                }
+                g = Quadrics.paraboloid(r, zMin, zMax, phiMax);
+                break;
+            }
+            default: {
+                float[] p1 = ps.getPoint("p1", new float[] {0, 0, 0});
+                float[] p2 = ps.getPoint("p2", new float[] {1, 1, 1});
+                if (p1[2] == p2[2] || (p1[0] == 0 && p1[1] == 0 && p2[0] == 0 && p2[1] == 0)) {
+                    // pbrt-v3's constructor loops forever on equal z and its v = (z - p1.z) / (p2.z - p1.z)
+                    // is undefined; a segment on the axis sweeps no surface.
+                    throw new SceneException(locOf(ps, "p2", shape), "hyperboloid needs p1 and p2 at different z, not both"
+                            + " on the z axis; got p1 (" + p1[0] + " " + p1[1] + " " + p1[2] + "), p2 (" + p2[0] + " " + p2[1]
+                            + " " + p2[2] + ")");
+                }
+                g = Quadrics.hyperboloid(new double[] {p1[0], p1[1], p1[2]}, new double[] {p2[0], p2[1], p2[2]}, phiMax);
+                break;
+            }
+        }
+        Transform t = shape.objectToWorld();
+        boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
+        return addGrid(shape, g.p(), g.n(), g.uv(), g.nu(), g.nv(), flip, material, emitter);
+    }
+
+    /**
+     * pbrt-v3's heightfield (src/shapes/heightfield.cpp, CreateHeightfield): nu x nv heights Pz over
+     * [0,1]^2, vertex (x, y) at (x / (nu - 1), y / (nv - 1), Pz[x + y nu]) with that (x, y) as its uv, each
+     * cell split along its (x, y)-(x+1, y+1) diagonal, wound counter-clockwise seen from +z, no normals.
+     */
+    private double heightfield(ShapeDesc shape, int material, int emitter) {
+        ParamSet ps = shape.params();
+        int nx = ps.getInt("nu", -1), ny = ps.getInt("nv", -1);
+        float[] z = ps.getFloats("Pz");
+        if (nx < 2 || ny < 2) {
+            throw new SceneException(locOf(ps, nx < 2 ? "nu" : "nv", shape), "heightfield needs \"integer nu\" and"
+                    + " \"integer nv\" of 2 or more, got " + nx + " x " + ny);
+        }
+        if (z == null || (long) nx * ny != z.length) {
+            throw new SceneException(locOf(ps, "Pz", shape), "heightfield needs nu x nv = " + (long) nx * ny
+                    + " \"float Pz\" values, got " + (z == null ? 0 : z.length));
+        }
+        float[] p = new float[3 * nx * ny];
+        float[] uv = new float[2 * nx * ny];
+        for (int y = 0, o = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++, o++) {
+                p[3 * o] = uv[2 * o] = (float) x / (float) (nx - 1);
+                p[3 * o + 1] = uv[2 * o + 1] = (float) y / (float) (ny - 1);
+                p[3 * o + 2] = z[o];
+            }
+        }
+        int[] idx = new int[6 * (nx - 1) * (ny - 1)];
+        for (int y = 0, o = 0; y < ny - 1; y++) {
+            for (int x = 0; x < nx - 1; x++) {
+                int v00 = x + y * nx, v10 = v00 + 1, v01 = v00 + nx, v11 = v01 + 1;
+                idx[o++] = v00;
+                idx[o++] = v10;
+                idx[o++] = v11;
+                idx[o++] = v00;
+                idx[o++] = v11;
+                idx[o++] = v01;
+            }
+        }
+        Transform t = shape.objectToWorld();
+        int before = geo.triangleCount();
+        int skipped = geo.degenerate;
+        geo.addMesh(transformPoints(t, p), idx, null, uv, shape.reverseOrientation() ^ t.swapsHandedness(), material, emitter);
+        if (geo.degenerate > skipped) {
+            warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
+        }
+        return areaSince(before);
+    }
+
+    private static double positive(ParamSet ps, String name, double def, ShapeDesc shape) {
+        double v = ps.getFloat(name, def);
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new SceneException(locOf(ps, name, shape), shape.type() + " \"" + name + "\" must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static org.luxnet.scene.FileLoc locOf(ParamSet ps, String name, ShapeDesc shape) {
+        return ps.has(name) ? ps.get(name).loc() : shape.loc();
+    }
+
+    /**
      * Adds a (nu+1) x (nv+1) vertex grid as triangles, winding so the given normals face outward; vertex
      * (i, j) gets u = i / nu and v = j / nv, or 1 - j / nv when {@code vDown}.
      */
@@ -288,6 +468,12 @@ final class ShapeCompiler {
                 uv[k + 1] = vDown ? 1 - (float) j / nv : (float) j / nv;
             }
         }
+        return addGrid(shape, p, n, uv, nu, nv, flip, material, emitter);
+    }
+
+    /** As above with the vertices' uv given (2 floats per vertex). */
+    private double addGrid(ShapeDesc shape, float[] p, float[] n, float[] uv, int nu, int nv, boolean flip,
+                           int material, int emitter) {
         int[] idx = new int[nu * nv * 6];
         int o = 0;
         for (int j = 0; j < nv; j++) {

@@ -164,19 +164,24 @@ class LoopSubdivisionTest {
                 .getMessage().contains("more than the limit"));
     }
 
+    /** Three lines, as SceneCompilerTest.HEAD, in pbrt-v3's dialect. */
+    private static final String PBRT_HEAD = "Film \"image\" \"integer xresolution\" [8] \"integer yresolution\" [8]\n"
+            + "Camera \"perspective\"\nWorldBegin\n";
+
     @Test
     void loopsubdivShapeCompilesWithPbrtsParameterNames() {
+        // A pbrt-v3 scene (Film "image"): LuxRender's "loopsubdiv" is its mesh, with its own defaults.
         String mesh = "\"point P\" [1 0 0 -1 0 0 0 1 0 0 -1 0 0 0 1 0 0 -1] "
                 + "\"integer indices\" [0 2 4 2 1 4 1 3 4 3 0 4 2 0 5 1 2 5 3 1 5 0 3 5]";
-        CompiledRender v3 = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "Shape \"loopsubdiv\" \"integer nlevels\" [2] "
+        CompiledRender v3 = SceneCompilerTest.compile(PBRT_HEAD + "Shape \"loopsubdiv\" \"integer nlevels\" [2] "
                 + mesh + "\nWorldEnd\n");
         assertEquals(8 * 16, v3.scene().triangleCount);
-        CompiledRender v4 = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "Shape \"loopsubdiv\" \"integer levels\" [1] "
+        CompiledRender v4 = SceneCompilerTest.compile(PBRT_HEAD + "Shape \"loopsubdiv\" \"integer levels\" [1] "
                 + mesh + "\nWorldEnd\n");
         assertEquals(8 * 4, v4.scene().triangleCount);
-        CompiledRender byDefault = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "Shape \"loopsubdiv\" " + mesh + "\nWorldEnd\n");
+        CompiledRender byDefault = SceneCompilerTest.compile(PBRT_HEAD + "Shape \"loopsubdiv\" " + mesh + "\nWorldEnd\n");
         assertEquals(8 * 64, byDefault.scene().triangleCount);
-        SceneException e = assertThrows(SceneException.class, () -> SceneCompilerTest.compile(SceneCompilerTest.HEAD
+        SceneException e = assertThrows(SceneException.class, () -> SceneCompilerTest.compile(PBRT_HEAD
                 + "\nShape \"loopsubdiv\" \"point P\" [0 0 0 1 0 0 0 1 0] \"integer indices\" [0 1 3]\nWorldEnd\n"));
         assertTrue(e.getMessage().startsWith("scene.lxs:5:1: loopsubdiv index 3"), e.getMessage());
     }

@@ -41,8 +41,10 @@ class WarningSummaryTest {
             scene.append("Shape \"sphere\" \"float radius\" [0.1] \"float wobble\" [").append(i).append("]\n");
         }
         CompiledRender cr = SceneCompilerTest.compile(scene.append("WorldEnd\n").toString());
-        assertEquals(List.of("scene.lxs:5: warning: shape \"nurbs\" is not supported and was skipped (supported: trianglemesh,"
-                + " plymesh, loopsubdiv, bilinearmesh, sphere, disk) (101 times; the first is here)"), lines(cr, "shape \"nurbs\""));
+        assertEquals(List.of("scene.lxs:5: warning: shape \"nurbs\" (a NURBS surface: nothing of it is rendered) is not"
+                + " supported and was skipped (supported: " + ShapeCompiler.SUPPORTED + ") (101 times; the first is here)"),
+                lines(cr, "shape \"nurbs\""));
+        assertEquals(List.of(), lines(cr, "integer nu"), "a shape skipped whole has no parameter lines");
         assertEquals(List.of("scene.lxs:6: warning: parameter \"float wobble\" of Shape \"sphere\" is not supported and was"
                 + " ignored (101 times; the first is here)"), lines(cr, "wobble"));
     }

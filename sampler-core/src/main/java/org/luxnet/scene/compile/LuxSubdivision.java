@@ -1,0 +1,173 @@
+package org.luxnet.scene.compile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ShapeDesc;
+
+/**
+ * LuxRender's subdivided meshes: {@code Shape "mesh"} (and its other names) with {@code "string
+ * subdivscheme"} (default "loop") and {@code "integer nsubdivlevels"} (default {@code "integer
+ * nlevels"}, default 0, negative counts as 0), as shapes/mesh.cpp reads them.
+ *
+ * <p>LuxRender's "loop" scheme (shapes/loopsubdiv.cpp, LoopSubdiv::Refine) has pbrt-v3's rules and
+ * limit, which {@link LoopSubdivision} implements: the same beta (3/16 at valence 3, else 3/(8n)),
+ * 1/16 at regular vertices, 3/8-1/8 edge points, the 1/8 boundary rule and midpoints on boundary
+ * edges, the gamma / 1/5 limit weights, and with "bool dmnormalsmooth" (default true) the limit
+ * normals from the same two tangents (GenerateNormals); without it the mesh has no normals. It differs
+ * from pbrt's in four ways, followed here:
+ * <ul>
+ * <li>it subdivides the world-space points (Mesh::Mesh transforms P first);</li>
+ * <li>its edges and one-rings compare vertex positions, not indices (SDEdge::operator&lt;,
+ * SDFace::vnum), so vertices an exporter duplicated at a uv or normal seam are one vertex and the
+ * seam is not a boundary: here such vertices are merged before subdividing;</li>
+ * <li>it carries uv through the same weights, per vertex copy: a vertex at a seam (its copies, or
+ * its neighbours' copies around it, differ in uv) keeps each copy's uv, an edge whose two faces
+ * disagree on the uv of its ends gets one point per side at the midpoint of that side's uvs, and
+ * elsewhere uv follows the position's rules ({@link LoopSubdivision#subdivideLux}); the result has
+ * one vertex per triangle corner;</li>
+ * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
+ * place, with or without a displacement map.</li>
+ * </ul>
+ * The normals are turned to agree with the winding (LuxRender's triangles take their side from it,
+ * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" is not applied:
+ * LuxNet evaluates textures only in the kernel, so there is no CPU evaluator to displace vertices with.
+ * "microdisplacement" is not supported (the plain mesh is rendered). A mesh LuxRender cannot subdivide
+ * (inconsistent winding, a non-manifold edge) is rendered unsubdivided with a warning, as LuxRender
+ * logs an error and keeps it.
+ */
+final class LuxSubdivision {
+    /** The subdivided world-space mesh; normals and uv may be null. */
+    record Result(float[] positions, float[] normals, float[] uv, int[] indices) {
+    }
+
+    private LuxSubdivision() {
+    }
+
+    /**
+     * Reads the subdivision parameters of a mesh (marking them used) and returns the subdivided mesh, or
+     * null when the mesh is to be rendered as given.
+     *
+     * @param wp   world-space points
+     * @param flip ReverseOrientation xor a mirroring transform
+     */
+    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings) {
+        ParamSet ps = shape.params();
+        if (!ps.has("subdivscheme") && !ps.has("nsubdivlevels") && !ps.has("nlevels") && !ps.has("displacementmap")) {
+            return null;
+        }
+        String scheme = ps.getString("subdivscheme", "loop");
+        int nlevels = ps.getInt("nlevels", 0);
+        int levels = Math.max(0, ps.has("nsubdivlevels") ? ps.getInt("nsubdivlevels", 0) : nlevels);
+        String dm = ps.getString("displacementmap", "");
+        ps.getFloat("dmscale", 0.1);
+        ps.getFloat("dmoffset", 0);
+        boolean smooth = ps.getBool("dmnormalsmooth", true);
+        // LoopSubdiv::weightBoundary: boundary vertices stay where they are (uv too), displacement or not.
+        boolean sharp = ps.getBool("dmsharpboundary", false);
+        boolean split = ps.getBool("dmnormalsplit", false);
+        if (levels == 0) {
+            return null; // LuxRender: mustSubdivide = nSubdivLevels > 0; nothing else is done
+        }
+        if (scheme.equals("microdisplacement")) {
+            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"microdisplacement\" is not"
+                    + " supported; the mesh is rendered as given, without displacement"));
+            return null;
+        }
+        if (!scheme.equals("loop")) {
+            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"" + scheme + "\" is unknown;"
+                    + " using \"loop\" as LuxRender does"));
+        }
+        if (!dm.isEmpty()) {
+            warnings.add(new SceneWarning(ps.get("displacementmap").loc(), "displacementmap \"" + dm + "\" is not"
+                    + " applied (textures are evaluated only in the kernel); the mesh is subdivided without displacement"));
+        }
+        if (split) {
+            warnings.add(new SceneWarning(ps.get("dmnormalsplit").loc(), "dmnormalsplit is not supported; vertices at"
+                    + " the same place are merged whatever their normals"));
+        }
+        // Merge vertices by position, as LuxRender's edges compare positions; drop unused ones.
+        Map<Long, Integer> byPos = new HashMap<>();
+        int[] remap = new int[wp.length / 3];
+        java.util.Arrays.fill(remap, -1);
+        int[] used = new int[wp.length / 3];
+        for (int i : indices) {
+            used[i] = 1;
+        }
+        int n = 0;
+        float[] mp = new float[wp.length];
+        for (int v = 0; v < remap.length; v++) {
+            if (used[v] == 0) {
+                continue;
+            }
+            float x = wp[3 * v] + 0f, y = wp[3 * v + 1] + 0f, z = wp[3 * v + 2] + 0f; // -0 is 0, as C's ==
+            long key = ((long) Float.floatToIntBits(x) * 31 + Float.floatToIntBits(y)) * 31 + Float.floatToIntBits(z);
+            Integer at = byPos.get(key);
+            while (at != null && !(mp[3 * at] == x && mp[3 * at + 1] == y && mp[3 * at + 2] == z)) {
+                key++;
+                at = byPos.get(key);
+            }
+            if (at == null) {
+                at = n++;
+                byPos.put(key, at);
+                mp[3 * at] = x;
+                mp[3 * at + 1] = y;
+                mp[3 * at + 2] = z;
+            }
+            remap[v] = at;
+        }
+        float[] cp = java.util.Arrays.copyOf(mp, 3 * n);
+        int[] ci = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            ci[i] = remap[indices[i]];
+        }
+        float[] cornerUv = null;
+        if (uv != null) {
+            cornerUv = new float[2 * indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                cornerUv[2 * i] = uv[2 * indices[i]];
+                cornerUv[2 * i + 1] = uv[2 * indices[i] + 1];
+            }
+        }
+        LoopSubdivision.LuxMesh m;
+        try {
+            m = LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
+        } catch (SceneException e) {
+            warnings.add(new SceneWarning(shape.loc(), "mesh not subdivided (LuxRender aborts its subdivision too): "
+                    + e.getMessage().replaceFirst("^.*?: loopsubdiv ", "")));
+            return null;
+        }
+        float[] normals = null;
+        if (smooth) {
+            // LoopSubdivision's limit normals point against counter-clockwise winding (pbrt's tangent
+            // order); turn them to the winding's side, then to ReverseOrientation's.
+            normals = m.normals().clone();
+            double sign = flip ? 1 : -1;
+            for (int v = 0; v < normals.length; v += 3) {
+                double l = Math.sqrt(normals[v] * normals[v] + normals[v + 1] * normals[v + 1] + normals[v + 2] * normals[v + 2]);
+                double k = l > 0 ? sign / l : 0;
+                normals[v] *= (float) k;
+                normals[v + 1] *= (float) k;
+                normals[v + 2] *= (float) k;
+            }
+        }
+        if (m.cornerUv() == null) {
+            return new Result(m.positions(), normals, null, m.indices());
+        }
+        // uv per face corner (seams keep theirs): one vertex per corner.
+        int[] mi = m.indices();
+        float[] pos = new float[3 * mi.length], nrm = normals == null ? null : new float[3 * mi.length];
+        int[] seq = new int[mi.length];
+        for (int i = 0; i < mi.length; i++) {
+            System.arraycopy(m.positions(), 3 * mi[i], pos, 3 * i, 3);
+            if (nrm != null) {
+                System.arraycopy(normals, 3 * mi[i], nrm, 3 * i, 3);
+            }
+            seq[i] = i;
+        }
+        return new Result(pos, nrm, m.cornerUv(), seq);
+    }
+}
