@@ -92,6 +92,65 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         }
     }
 
+    /**
+     * pbrt-v3's number of BxDFs at the hit (BSDF::NumComponents(BSDF_ALL), which BSDF::Sample_f calls
+     * matchingComps in the path integrator): a BxDF is added only for a colour that is not black.
+     * matte.cpp adds one Lambertian or OrenNayar, metal.cpp one MicrofacetReflection, substrate.cpp one
+     * FresnelBlend; plastic.cpp a Lambertian for Kd and a MicrofacetReflection for Ks; uber,
+     * translucent and rough glass count their present lobes ({@link #lobeCount}). mixmat.cpp adds both
+     * materials' BxDFs, so a mix ({@code mixed} 1) has at least one more than the material chosen here.
+     * Only called where a sample crosses the geometric surface.
+     */
+    int componentCount(int type, int o, int mixed) {
+        int n = 1;
+        if (type == MaterialLayout.PLASTIC) {
+            n = nonBlack(o + KD) + nonBlack(o + KS);
+        } else if (multiLobe(type)) {
+            n = lobeCount(type, o);
+        }
+        return n + mixed;
+    }
+
+    private int nonBlack(int slot) {
+        return shade[slot] > 0 || shade[slot + 1] > 0 || shade[slot + 2] > 0 ? 1 : 0;
+    }
+
+    /**
+     * pbrt-v3's BSDF::Sample_f (core/reflection.cpp) for a non-specular sample wi (local frame, written
+     * by {@link #sampleBsdf}) that the geometric normal sees as the other kind than the shading frame
+     * does: reflection when {@code geoReflect}, else transmission. With one component, f and pdf are
+     * the sampled BxDF's own whatever the geometric side, and the sample stays as it is. With more,
+     * "!(bxdf->type & BSDF_SPECULAR) && matchingComps > 1" recomputes f as the sum of the BxDFs of the
+     * kind the geometric normal sees ({@code reflect = Dot(*wiWorld, ng) * Dot(woWorld, ng) > 0}),
+     * keeping the averaged pdf: the reflection-only materials (plastic, a mix of them) get 0 there, so
+     * the path ends; translucent and rough glass get their other kind's lobes ({@link
+     * #evalLobesAcross}). The weight in the BS_ slots becomes f |wi.z| / pdf. Returns false when the
+     * path ends. A mix's other material's BxDFs (which pbrt-v3 would add) are not evaluated: the mix
+     * chose one material here, and its weight carries the rest.
+     */
+    boolean crossGeometry(int gid, int material, int mixed, float wox, float woy, float woz, float wix, float wiy,
+                          float wiz, boolean geoReflect) {
+        int type = matType[material];
+        int o = shadeAt[gid];
+        boolean keep = true;
+        if (componentCount(type, o, mixed) > 1) {
+            float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+            if (multiLobe(type)) {
+                evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+            } else {
+                // Matte, substrate, metal and plastic have reflection BxDFs only, and the geometry sees transmission.
+                writeColour(gid, 0, 0, 0, 0);
+            }
+            float k = pdf > 0 ? abs(wiz) / pdf : 0f;
+            float r = scratch[Scratch.BS_R * capacity + gid] * k;
+            float g = scratch[Scratch.BS_G * capacity + gid] * k;
+            float b = scratch[Scratch.BS_B * capacity + gid] * k;
+            writeColour(gid, r, g, b, pdf);
+            keep = r > 0 || g > 0 || b > 0;
+        }
+        return keep;
+    }
+
     /** Samples wi for wo: false when no direction carries light. */
     boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         int type = matType[material];
