@@ -134,6 +134,37 @@ class CrossingSampleTest {
         }
     }
 
+    /**
+     * pbrt-v3's MixMaterial (materials/mixmat.cpp) adds both materials' BxDFs, scaled: a mix of two
+     * mattes has two reflection components, so a sample behind the plane gets f = 0 and the path ends,
+     * unlike either matte alone: the pixel is (amount Kd1 + (1 - amount) Kd2) L, the front half-space.
+     * Keeping the sample would add about 13%, as for the matte.
+     */
+    @Test
+    void mixOfTwoMattesEndsThePath() throws IOException {
+        CompiledRender cr = compile(false, """
+                MakeNamedMaterial "a" "string type" "matte" "rgb Kd" [ 0.6 0.6 0.6 ]
+                MakeNamedMaterial "b" "string type" "matte" "rgb Kd" [ 0.3 0.3 0.3 ]
+                MakeNamedMaterial "m" "string type" "mix" "string namedmaterial1" "a" "string namedmaterial2" "b"
+                  "float amount" [ 0.3 ]
+                NamedMaterial "m"
+                """);
+        float[] p = cr.scene().matParams;
+        int m = cr.scene().triMaterial[0];
+        assertEquals(MaterialLayout.MIX, cr.scene().matType[m], "material type");
+        int s = MaterialLayout.STRIDE;
+        int first = (int) p[m * s + MaterialLayout.MIX_FIRST], second = (int) p[m * s + MaterialLayout.MIX_SECOND];
+        double amount = p[m * s + MaterialLayout.MIX_AMOUNT];
+        double kd = amount * p[first * s + MaterialLayout.KD] + (1 - amount) * p[second * s + MaterialLayout.KD];
+        assertEquals(0.3 * 0.6 + 0.7 * 0.3, kd, 1e-6, "the mix's Kd");
+        double expected = kd * cr.scene().lightParams[0];
+        float[] px = RenderSupport.render(cr, PASSES, 2, 7).toRgb();
+        System.out.printf("mix of two mattes: rendered %.5f, expected %.5f%n", px[0], expected);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected, px[c], 0.01 * expected, "channel " + c);
+        }
+    }
+
     private CompiledRender compile(boolean lux) throws IOException {
         return compile(lux, "");
     }

@@ -126,14 +126,15 @@ abstract class BsdfKernel extends LuxMaterialKernel {
      * the path ends; translucent and rough glass get their other kind's lobes ({@link
      * #evalLobesAcross}). The weight in the BS_ slots becomes f |wi.z| / pdf. Returns false when the
      * path ends. A mix's other material's BxDFs (which pbrt-v3 would add) are not evaluated: the mix
-     * chose one material here, and its weight carries the rest.
+     * chose one material here, and its weight carries the rest. The LuxRender-only materials, which a
+     * pbrt-v3 scene may name too, keep LuxRender's rule (SingleBSDF/MultiBSDF::SampleF): false.
      */
     boolean crossGeometry(int gid, int material, int mixed, float wox, float woy, float woz, float wix, float wiy,
                           float wiz, boolean geoReflect) {
         int type = matType[material];
         int o = shadeAt[gid];
-        boolean keep = true;
-        if (componentCount(type, o, mixed) > 1) {
+        boolean keep = !luxBsdfType(type);
+        if (keep && componentCount(type, o, mixed) > 1) {
             float pdf = scratch[Scratch.BS_PDF * capacity + gid];
             if (multiLobe(type)) {
                 evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
