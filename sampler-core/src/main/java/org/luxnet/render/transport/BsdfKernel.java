@@ -139,7 +139,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             if (multiLobe(type)) {
                 evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
             } else {
-                // Matte, substrate, metal and plastic have reflection BxDFs only, and the geometry sees transmission.
+                // pbrt-v3's other materials here (matte, substrate, metal, plastic) have reflection BxDFs only and
+                // sample reflection, so the geometry sees transmission: no BxDF matches, f is 0.
                 writeColour(gid, 0, 0, 0, 0);
             }
             float k = pdf > 0 ? abs(wiz) / pdf : 0f;
