@@ -168,7 +168,11 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (type == MaterialLayout.ARCH_GLASS) {
             ok = sampleArchGlass(gid, o, wox, woy, woz, uLobe);
         } else if (twoLobes) {
-            ok = sampleTwoLobes(gid, o, wox, woy, woz, u1, u2, uLobe);
+            float lobe = uLobe;
+            if (type == MaterialLayout.PLASTIC) {
+                lobe = plasticLobe(o, uLobe);
+            }
+            ok = sampleTwoLobes(gid, o, wox, woy, woz, u1, u2, lobe);
         } else if (type == MaterialLayout.METAL) {
             ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
@@ -250,7 +254,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         return result;
     }
 
-    // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half.
+    // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half (plastic: the lobes it has).
 
     /*
      * The glossy, plastic and metal evaluations below take wi on wo's side of the shading normal, or with
@@ -315,11 +319,31 @@ abstract class BsdfKernel extends LuxMaterialKernel {
                 pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d)
                         / (4 * abs(wox * hx + woy * hy + oz * hz));
             }
+            float pdf = 0.5f * (aiz * INV_PI + pdfSpec);
+            int nd = nonBlack(o + KD), ns = nonBlack(o + KS);
+            if (nd + ns == 1) {
+                // One BxDF (plastic.cpp adds none for a black Kd or Ks): BSDF::Pdf is that BxDF's own.
+                pdf = nd * aiz * INV_PI + ns * pdfSpec;
+            }
             writeColour(gid, shade[o + KD] * INV_PI + shade[o + KS] * spec,
                     shade[o + KD + 1] * INV_PI + shade[o + KS + 1] * spec,
-                    shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec,
-                    0.5f * (aiz * INV_PI + pdfSpec));
+                    shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec, pdf);
         }
+    }
+
+    /**
+     * Plastic's lobe choice for {@link #sampleTwoLobes} (below 0.5 the cosine lobe): pbrt-v3's
+     * BSDF::Sample_f picks uniformly among the BxDFs present, and plastic.cpp adds the Lambertian only
+     * for a Kd that is not black and the microfacet lobe only for such a Ks, so with one of them black
+     * the other is always sampled.
+     */
+    private float plasticLobe(int o, float uLobe) {
+        float u = uLobe;
+        int nd = nonBlack(o + KD), ns = nonBlack(o + KS);
+        if (nd + ns == 1) {
+            u = ns == 0 ? 0f : 0.75f;
+        }
+        return u;
     }
 
     /**
