@@ -101,6 +101,67 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         }
     }
 
+    /**
+     * pbrt-v3's number of BxDFs at the hit (BSDF::NumComponents(BSDF_ALL), which BSDF::Sample_f calls
+     * matchingComps in the path integrator): a BxDF is added only for a colour that is not black.
+     * matte.cpp adds one Lambertian or OrenNayar, metal.cpp one MicrofacetReflection, substrate.cpp one
+     * FresnelBlend; plastic.cpp a Lambertian for Kd and a MicrofacetReflection for Ks; uber,
+     * translucent and rough glass count their present lobes ({@link #lobeCount}). mixmat.cpp adds both
+     * materials' BxDFs, so a mix ({@code mixed} 1) has at least one more than the material chosen here.
+     * Only called where a sample crosses the geometric surface.
+     */
+    int componentCount(int type, int o, int mixed) {
+        int n = 1;
+        if (type == MaterialLayout.PLASTIC) {
+            n = nonBlack(o + KD) + nonBlack(o + KS);
+        } else if (multiLobe(type)) {
+            n = lobeCount(type, o);
+        }
+        return n + mixed;
+    }
+
+    private int nonBlack(int slot) {
+        return shade[slot] > 0 || shade[slot + 1] > 0 || shade[slot + 2] > 0 ? 1 : 0;
+    }
+
+    /**
+     * pbrt-v3's BSDF::Sample_f (core/reflection.cpp) for a non-specular sample wi (local frame, written
+     * by {@link #sampleBsdf}) that the geometric normal sees as the other kind than the shading frame
+     * does: reflection when {@code geoReflect}, else transmission. With one component, f and pdf are
+     * the sampled BxDF's own whatever the geometric side, and the sample stays as it is. With more,
+     * "!(bxdf->type & BSDF_SPECULAR) && matchingComps > 1" recomputes f as the sum of the BxDFs of the
+     * kind the geometric normal sees ({@code reflect = Dot(*wiWorld, ng) * Dot(woWorld, ng) > 0}),
+     * keeping the averaged pdf: the reflection-only materials (plastic, a mix of them) get 0 there, so
+     * the path ends; translucent and rough glass get their other kind's lobes ({@link
+     * #evalLobesAcross}). The weight in the BS_ slots becomes f |wi.z| / pdf. Returns false when the
+     * path ends. A mix's other material's BxDFs (which pbrt-v3 would add) are not evaluated: the mix
+     * chose one material here, and its weight carries the rest. The LuxRender-only materials, which a
+     * pbrt-v3 scene may name too, keep LuxRender's rule (SingleBSDF/MultiBSDF::SampleF): false.
+     */
+    boolean crossGeometry(int gid, int material, int mixed, float wox, float woy, float woz, float wix, float wiy,
+                          float wiz, boolean geoReflect) {
+        int type = matType[material];
+        int o = shadeAt[gid];
+        boolean keep = !luxBsdfType(type);
+        if (keep && componentCount(type, o, mixed) > 1) {
+            float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+            if (multiLobe(type)) {
+                evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+            } else {
+                // pbrt-v3's other materials here (matte, substrate, metal, plastic) have reflection BxDFs only and
+                // sample reflection, so the geometry sees transmission: no BxDF matches, f is 0.
+                writeColour(gid, 0, 0, 0, 0);
+            }
+            float k = pdf > 0 ? abs(wiz) / pdf : 0f;
+            float r = scratch[Scratch.BS_R * capacity + gid] * k;
+            float g = scratch[Scratch.BS_G * capacity + gid] * k;
+            float b = scratch[Scratch.BS_B * capacity + gid] * k;
+            writeColour(gid, r, g, b, pdf);
+            keep = r > 0 || g > 0 || b > 0;
+        }
+        return keep;
+    }
+
     /** Samples wi for wo: false when no direction carries light. */
     boolean sampleBsdf(int gid, int material, float wox, float woy, float woz, float u1, float u2, float uLobe) {
         int type = matType[material];
@@ -116,7 +177,11 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (type == MaterialLayout.ARCH_GLASS) {
             ok = sampleArchGlass(gid, o, wox, woy, woz, uLobe);
         } else if (twoLobes) {
-            ok = sampleTwoLobes(gid, o, wox, woy, woz, u1, u2, uLobe);
+            float lobe = uLobe;
+            if (type == MaterialLayout.PLASTIC) {
+                lobe = plasticLobe(o, uLobe);
+            }
+            ok = sampleTwoLobes(gid, o, wox, woy, woz, u1, u2, lobe);
         } else if (type == MaterialLayout.METAL) {
             ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
@@ -200,7 +265,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         return result;
     }
 
-    // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half.
+    // Glossy (FresnelBlend) and plastic: a diffuse and a GGX lobe, sampled half and half (plastic: the lobes it has).
 
     /*
      * The glossy, plastic and metal evaluations below take wi on wo's side of the shading normal, or with
@@ -265,11 +330,31 @@ abstract class BsdfKernel extends LuxMaterialKernel {
                 pdfSpec = ggxPdfVisible(wox, woy, oz, hx, hy, hz, 1f / (1f + lo), d)
                         / (4 * abs(wox * hx + woy * hy + oz * hz));
             }
+            float pdf = 0.5f * (aiz * INV_PI + pdfSpec);
+            int nd = nonBlack(o + KD), ns = nonBlack(o + KS);
+            if (nd + ns == 1) {
+                // One BxDF (plastic.cpp adds none for a black Kd or Ks): BSDF::Pdf is that BxDF's own.
+                pdf = nd * aiz * INV_PI + ns * pdfSpec;
+            }
             writeColour(gid, shade[o + KD] * INV_PI + shade[o + KS] * spec,
                     shade[o + KD + 1] * INV_PI + shade[o + KS + 1] * spec,
-                    shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec,
-                    0.5f * (aiz * INV_PI + pdfSpec));
+                    shade[o + KD + 2] * INV_PI + shade[o + KS + 2] * spec, pdf);
         }
+    }
+
+    /**
+     * Plastic's lobe choice for {@link #sampleTwoLobes} (below 0.5 the cosine lobe): pbrt-v3's
+     * BSDF::Sample_f picks uniformly among the BxDFs present, and plastic.cpp adds the Lambertian only
+     * for a Kd that is not black and the microfacet lobe only for such a Ks, so with one of them black
+     * the other is always sampled.
+     */
+    private float plasticLobe(int o, float uLobe) {
+        float u = uLobe;
+        int nd = nonBlack(o + KD), ns = nonBlack(o + KS);
+        if (nd + ns == 1) {
+            u = ns == 0 ? 0f : 0.75f;
+        }
+        return u;
     }
 
     /**

@@ -114,9 +114,11 @@ abstract class LobeKernel extends BumpKernel {
     }
 
     /**
-     * D G F / (4 cos cos) of pbrt-v3's MicrofacetReflection with FresnelDielectric(1, eta), in the frame
-     * flipped to wo's side (oz, iz > 0); {@code side} is -1 when wo is below the surface, where the
-     * Fresnel term is that of the inside.
+     * D G F / (4 |cos| |cos|) of pbrt-v3's MicrofacetReflection with FresnelDielectric(1, eta), in the
+     * frame flipped to wo's side (oz > 0, and iz > 0 but for {@link #evalLobesAcross}, where wi is below:
+     * MicrofacetReflection::f takes absolute cosines, and D and G are even in cos(theta_h), hence
+     * |hz|); {@code side} is -1 when wo is below the surface, where the Fresnel term is that of the
+     * inside.
      */
     float microfacetReflection(float ox, float oy, float oz, float ix, float iy, float iz, float ax, float ay,
                                float eta, float side) {
@@ -127,12 +129,39 @@ abstract class LobeKernel extends BumpKernel {
             hx /= hl;
             hy /= hl;
             hz /= hl;
-            float d = ggxD(hx, hy, hz, ax, ay);
+            float d = ggxD(hx, hy, abs(hz), ax, ay);
             float g = 1f / (1f + ggxLambda(ox, oy, oz, ax, ay) + ggxLambda(ix, iy, iz, ax, ay));
             float fr = fresnelDielectric(side * (ix * hx + iy * hy + iz * hz), 1f, eta);
-            f = d * g * fr / (4 * oz * iz);
+            f = d * g * fr / (4 * oz * abs(iz));
         }
         return f;
+    }
+
+    /**
+     * f(wo, wi) of the lobes of the kind the geometric normal sees, reflection when {@code geoReflect}
+     * else transmission, where the shading frame sees wi as the other kind (pbrt-v3 BSDF::Sample_f's
+     * recomputed f, see BsdfKernel#crossGeometry). Reflection with wi below wo's shading hemisphere:
+     * LambertianReflection::f is R / pi whatever the hemisphere, MicrofacetReflection::f is evaluated
+     * at wi as it is ({@link #microfacetReflection}). Transmission with wi on wo's side:
+     * LambertianTransmission::f is T / pi whatever the hemisphere, MicrofacetTransmission::f is 0
+     * ("if (SameHemisphere(wo, wi)) return 0"); the specular lobes' f is 0. Writes the colour, pdf 0.
+     */
+    void evalLobesAcross(int gid, int type, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                         boolean geoReflect) {
+        float s = woz < 0 ? -1f : 1f;
+        int diffuse = DIFFUSE_T, glossy = GLOSSY_T;
+        float kg = 0f;
+        if (geoReflect) {
+            diffuse = DIFFUSE_R;
+            glossy = GLOSSY_R;
+            if (woz != 0 && wiz != 0 && lobePresent(type, o, GLOSSY_R) != 0) {
+                kg = microfacetReflection(wox, woy, woz * s, wix, wiy, wiz * s, shade[o + ALPHA_U], shade[o + ALPHA_V],
+                        shade[o + ETA], s);
+            }
+        }
+        writeColour(gid, lobeColour(type, o, diffuse, 0) * INV_PI + lobeColour(type, o, glossy, 0) * kg,
+                lobeColour(type, o, diffuse, 1) * INV_PI + lobeColour(type, o, glossy, 1) * kg,
+                lobeColour(type, o, diffuse, 2) * INV_PI + lobeColour(type, o, glossy, 2) * kg, 0f);
     }
 
     /** Density of a reflected direction sampled from GGX visible normals (oz, iz > 0). */

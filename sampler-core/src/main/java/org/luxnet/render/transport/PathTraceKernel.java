@@ -43,6 +43,14 @@ public final class PathTraceKernel extends CameraKernel {
     int rrStartBounce;
     float rrContinueProb;
 
+    /**
+     * 1 for a pbrt-v3 scene: a non-specular BSDF sample on the other side of the geometric surface than
+     * the shading frame says follows pbrt-v3's BSDF::Sample_f (BsdfKernel#crossGeometry); 0 for a
+     * LuxRender scene, where it ends the path. A scene has one dialect (MaterialCompiler compiles all
+     * its materials for it), so one flag covers the materials that both dialects share (matte, mix...).
+     */
+    int pbrtCrossing;
+
     int width;
     int pixelCount;
     int passBase;
@@ -69,6 +77,7 @@ public final class PathTraceKernel extends CameraKernel {
         // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
         diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
                 : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
+        pbrtCrossing = settings.dialect() == org.luxnet.scene.desc.Dialect.PBRT ? 1 : 0;
         for (int m = 0; m < matTextured.length; m++) {
             if (matTextured[m] != 0 && diffScale > 0) {
                 carryDifferentials = 1;
@@ -371,6 +380,8 @@ public final class PathTraceKernel extends CameraKernel {
             }
             // The chosen mix component's weight (1 without a mix) and the lobe number left for the BSDF.
             float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f;
+            // 1 when the hit's material is a mix (pbrt-v3's MixMaterial holds both materials' BxDFs).
+            int mixed = 0;
             if (prim >= 0 && matPlain[mat] != 0) {
                 // No texture, mix or bump: the material's constant row as it is (what the steps below give it).
                 shadeAt[gid] = mat * MaterialLayout.STRIDE;
@@ -380,6 +391,9 @@ public final class PathTraceKernel extends CameraKernel {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, diffs, prim, mat, hx, hy, hz, ngx, ngy, ngz);
                 // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
+                if (matType[mat] == MaterialLayout.MIX) {
+                    mixed = 1;
+                }
                 mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE));
                 mixR = scratch[Scratch.MIX_R * capacity + gid];
                 mixG = scratch[Scratch.MIX_G * capacity + gid];
@@ -508,8 +522,12 @@ public final class PathTraceKernel extends CameraKernel {
                 ndz *= nl;
                 float cosGn = ndx * ngx + ndy * ngy + ndz * ngz;
                 if (alive && !bsSpecular && !sameSide(cosGn * cosGeo, bwz * woz)) {
-                    // The shading normal sent the ray to the wrong side of the geometry: light leak.
-                    alive = false;
+                    // The shading normal sent the ray to the other side of the geometry than the sampled lobe's kind.
+                    // LuxRender (SingleBSDF/MultiBSDF::SampleF) drops such a sample: a light leak. pbrt-v3's
+                    // BSDF::Sample_f keeps it, f as the lobes of the geometric side's kind give it where the BSDF has
+                    // several components (BsdfKernel#crossGeometry); the ray then leaves from that side (below).
+                    alive = pbrtCrossing != 0 && crossGeometry(gid, mat, mixed, wox, woy, woz, bwx, bwy, bwz,
+                            cosGn * cosGeo > 0);
                 }
                 if (alive) {
                     br *= scratch[Scratch.BS_R * capacity + gid];
@@ -552,6 +570,8 @@ public final class PathTraceKernel extends CameraKernel {
                     px = hx;
                     py = hy;
                     pz = hz;
+                    // Offset to the geometric side the new direction is on (pbrt-v3 SpawnRay(wi)), also when it
+                    // crosses the surface against the shading frame.
                     float side = -eps;
                     if (cosGn > 0) {
                         side = eps;

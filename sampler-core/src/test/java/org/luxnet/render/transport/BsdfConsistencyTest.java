@@ -37,6 +37,9 @@ class BsdfConsistencyTest {
         "\"metal\" \"string name\" [\"gold\"] \"float uroughness\" [0.3] \"float vroughness\" [0.1]",
         "\"metal\" \"string name\" [\"silver\"] \"float uroughness\" [0.02] \"float vroughness\" [0.02]",
         "\"plastic\" \"color Kd\" [0.3 0.3 0.6] \"color Ks\" [0.5 0.5 0.5] \"float roughness\" [0.2]",
+        // Plastic with one lobe black samples the other alone (pbrt-v3 plastic.cpp adds no BxDF for it).
+        "\"plastic\" \"color Kd\" [0.3 0.3 0.6] \"color Ks\" [0 0 0] \"float roughness\" [0.2]",
+        "\"plastic\" \"color Kd\" [0 0 0] \"color Ks\" [0.5 0.4 0.5] \"float roughness\" [0.3]",
         "\"mattetranslucent\" \"color Kr\" [0.5 0.4 0.3] \"color Kt\" [0.3 0.3 0.3]",
         // LuxRender 1.x materials (LuxMaterialKernel).
         "\"carpaint\" \"color Kd\" [0.3 0.1 0.1] \"color Ka\" [0.5 0.2 0.1] \"float d\" [0.2] \"float M1\" [0.4]"
@@ -59,7 +62,8 @@ class BsdfConsistencyTest {
     };
     static final int GLASS = MATERIALS.length - 1;
     /** Near-delta lobes cannot be integrated by uniform sampling; they get the pointwise checks only. */
-    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, false, true, true, true, true, true, true, true, true};
+    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, true, true, false, true, true, true, true, true, true,
+        true, true};
     /** LuxRender's velvet clamps p thickness / cos(wo) (asperity.cpp Asperity::F(light, eye)), which is not reciprocal. */
     static final int VELVET = GLASS - 1;
     /**
