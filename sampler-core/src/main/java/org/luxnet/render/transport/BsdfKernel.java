@@ -116,6 +116,13 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             n = nonBlack(o + KD) + nonBlack(o + KS);
         } else if (multiLobe(type)) {
             n = lobeCount(type, o);
+        } else if (type == MaterialLayout.DISNEY) {
+            // disney.cpp adds these BxDFs; a crossing sample with several then gets f 0 below (the reflection lobes'
+            // sample seen as transmission: pbrt-v3 would add the thin LambertianTransmission's T / pi, not modelled).
+            n = 0;
+            for (int lobe = 0; lobe < DS_LOBES; lobe++) {
+                n += disneyPresent(o, lobe);
+            }
         }
         return n + mixed;
     }

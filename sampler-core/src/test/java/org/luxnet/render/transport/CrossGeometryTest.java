@@ -33,8 +33,11 @@ class CrossGeometryTest {
         "\"uber\" \"rgb Kd\" [0.3 0.2 0.1] \"rgb Ks\" [0.2 0.2 0.2] \"rgb Kr\" [0.1 0.1 0.1] \"rgb Kt\" [0.2 0.3 0.2]",
         "\"carpaint\"",
         "\"glass\" \"float index\" [1.5] \"float roughness\" [0.9] \"bool remaproughness\" \"false\"",
+        "\"disney\"",
+        "\"disney\" \"float metallic\" [1]",
     };
     static final int TRANSLUCENT = 0, ROUGH_GLASS = 1, PLASTIC = 2, MATTE = 3, UBER = 4, CARPAINT = 5, VERY_ROUGH = 6;
+    static final int DISNEY = 7, DISNEY_METAL = 8;
     static CompiledScene scene;
     static PathTraceKernel k;
 
@@ -60,6 +63,23 @@ class CrossGeometryTest {
         assertEquals(MaterialLayout.UBER, scene.matType[UBER]);
         assertEquals(MaterialLayout.CARPAINT, scene.matType[CARPAINT]);
         assertEquals(MaterialLayout.ROUGH_GLASS, scene.matType[VERY_ROUGH]);
+        assertEquals(MaterialLayout.DISNEY, scene.matType[DISNEY]);
+        assertEquals(MaterialLayout.DISNEY, scene.matType[DISNEY_METAL]);
+    }
+
+    /**
+     * disney.cpp adds DisneyDiffuse, DisneyRetro and the specular MicrofacetReflection to the default
+     * material (several components, reflection only: f 0, the path ends); a metallic 1 disney has the
+     * specular reflection alone (one component: the sample is kept).
+     */
+    @Test
+    void disneyCountsTheBxdfsItsParametersAdd() {
+        float[] wi = unit(-0.4f, 0.1f, 0.6f);
+        assertFalse(cross(DISNEY, 0, wi, false), "default disney: diffuse, retro and specular reflection");
+        assertTrue(cross(DISNEY_METAL, 0, wi, false), "metallic disney: the specular reflection alone");
+        for (int c = 0; c < 3; c++) {
+            assertEquals(SAMPLE[c], k.scratch[Scratch.BS_R + c], 0f, "the sampled weight");
+        }
     }
 
     private static final float[] WO = unit(0.3f, -0.2f, 0.8f);
