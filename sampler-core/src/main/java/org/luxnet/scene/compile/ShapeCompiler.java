@@ -46,6 +46,9 @@ final class ShapeCompiler {
      */
     double add(ShapeDesc shape, int material, int emitter) {
         String type = shape.type();
+        if (luxRender) {
+            shape.params().get("name"); // LuxRender's Shape::name: for its log lines only
+        }
         switch (type) {
             case "trianglemesh":
             case "mesh":
