@@ -69,8 +69,10 @@ final class MaterialCompiler {
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
-            Map.entry("none", (m, out) -> MaterialLayout.NULL),
-            Map.entry("", (m, out) -> MaterialLayout.NULL));
+            Map.entry("none", (m, out) -> this.nullMaterial(m, out)),
+            // pbrt-v4's medium boundary; pbrt-v3 scenes write "" or "none" for it.
+            Map.entry("interface", (m, out) -> this.nullMaterial(m, out)),
+            Map.entry("", (m, out) -> this.nullMaterial(m, out)));
 
     /** A material parameter that may be textured: its name and the slot and width it fills. */
     record Slot(String param, int slot, int width) {
@@ -110,9 +112,15 @@ final class MaterialCompiler {
 
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
                      List<SceneWarning> warnings) {
+        this(dialect, textureDefs, namedMaterials, warnings, new MediaTable(true, warnings));
+    }
+
+    /** A compiler whose glass2, glass and null rows refer to the media of {@code media}. */
+    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
+                     List<SceneWarning> warnings, MediaTable media) {
         this.dialect = dialect;
         this.warnings = warnings;
-        this.lux = new LuxMaterials(warnings, textureDefs);
+        this.lux = new LuxMaterials(warnings, textureDefs, media);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
         this.textureDefs = textureDefs;
         this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
@@ -383,11 +391,20 @@ final class MaterialCompiler {
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
         boolean rough = ur > 0 || vr > 0 || isTexture(ps, "uroughness") || isTexture(ps, "vroughness");
+        boolean media = m.interior() != null || m.exterior() != null;
         if (dialect == Dialect.PBRT && rough && !ps.getBool("architectural", false)) {
+            if (media) {
+                warnings.add(new SceneWarning(m.loc(), "rough glass between two media (MediumInterface): paths"
+                        + " crossing it stay in the medium they are in"));
+            }
             return PbrtMaterials.roughGlass(ps, out);
         }
         if (rough) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
+        }
+        if (media) {
+            // pbrt-v3: a ray refracted through the surface enters the inside or outside medium of its MediumInterface.
+            lux.volumes(m, out);
         }
         boolean architectural = ps.getBool("architectural", false);
         return architectural ? MaterialLayout.ARCH_GLASS : lux.dispersion(m, out, MaterialLayout.GLASS);

@@ -3,12 +3,18 @@ package org.luxnet.scene.desc;
 import org.luxnet.scene.FileLoc;
 
 /**
- * A LuxRender {@code MakeNamedVolume "name" "type" ...}: the volume's name, its type ("clear",
- * "homogeneous", "heterogeneous"), parameters and where it was made. LuxNet reads a volume only for
- * the index of refraction its "fresnel" parameter gives (glass2.cpp takes a surface's Fresnel from
- * the Interior and Exterior volumes); absorption and scattering inside it are not rendered.
+ * A LuxRender {@code MakeNamedVolume "name" "type" ...} ("clear", "homogeneous", "heterogeneous") or a
+ * pbrt-v3 {@code MakeNamedMedium "name" "string type" ...} ({@code dialect} PBRT; its type is that
+ * parameter's): the name, type, parameters and where it was made. glass2 takes its index of refraction
+ * from its volumes' "fresnel" (glass2.cpp); the compiler turns each into a row of the media table
+ * (absorption, scattering, phase function).
  */
-public record VolumeDesc(String name, String type, ParamSet params, FileLoc loc) {
+public record VolumeDesc(String name, String type, ParamSet params, FileLoc loc, Dialect dialect) {
+    /** A LuxRender volume. */
+    public VolumeDesc(String name, String type, ParamSet params, FileLoc loc) {
+        this(name, type, params, loc, Dialect.LUXRENDER);
+    }
+
     /** The parameter that holds the volume's absorption: a clear volume's "absorption", the others' "sigma_a". */
     public String absorptionParam() {
         return type.equals("clear") ? "absorption" : "sigma_a";
