@@ -651,12 +651,16 @@ public final class PathTraceKernel extends MediumKernel {
                         left = left - eps * abs(cosGi);
                     }
                     left = left * 0.99999f;
+                    // The last segment ends at the light: exactly LS_DIST without null surfaces on the way, as
+                    // Beer's law was applied to a shadow ray before scattering media (glass2 absorption is unchanged).
+                    float total = scratch[Scratch.LS_DIST * capacity + gid];
+                    float traveled = 0f;
                     int sm = neeMedium;
                     int hops = 0;
                     boolean going = true;
                     while (going) {
                         int hp = intersect(gid, sx, sy, sz, sdx, sdy, sdz, left);
-                        float seg = left;
+                        float seg = total - traveled;
                         if (hp >= 0) {
                             seg = scratch[Scratch.HIT_T * capacity + gid];
                         }
@@ -676,6 +680,7 @@ public final class PathTraceKernel extends MediumKernel {
                             sy += sdy * step;
                             sz += sdz * step;
                             left -= step;
+                            traveled += step;
                             going = sm >= 0 && left > 0;
                             if (sm < 0) {
                                 tr0 = 0f;
