@@ -351,4 +351,63 @@ class MediaTest {
         assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 4 && w.message().contains("\"heterogeneous\"")),
                 r.warnings().toString());
     }
+
+    /**
+     * LuxRender volumes as compiled: a homogeneous volume's g is a colour (a float is that grey), clamped
+     * to [-1, 1], kept as Schlick's k = 1.55 g - 0.55 g^3; a textured sigma_s warns and counts as 0
+     * (the volume then only absorbs); a heterogeneous volume only absorbs and warns; a volume integrator
+     * other than "multi" warns once at its statement; sigma_s 0 does not scatter.
+     */
+    @Test
+    void luxRenderVolumesCompileWithSchlickK(@TempDir Path tmp) throws IOException {
+        CompiledRender r = compile(tmp, "vol.lxs", """
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [4] "integer yresolution" [4]
+                VolumeIntegrator "single" "float stepsize" [0.5]
+                WorldBegin
+                Texture "t" "color" "constant" "color value" [1 1 1]
+                MakeNamedVolume "a" "homogeneous" "color sigma_s" [1 2 3] "color g" [0.5 -2 0]
+                MakeNamedVolume "b" "homogeneous" "color sigma_a" [0.1 0.1 0.1] "texture sigma_s" "t"
+                MakeNamedVolume "c" "heterogeneous" "color sigma_a" [0.2 0.2 0.2] "color sigma_s" [1 1 1]
+                MakeNamedVolume "d" "homogeneous" "color sigma_s" [1 1 1] "float g" [0.5]
+                MakeNamedMaterial "n" "string type" ["null"]
+                NamedMaterial "n"
+                AttributeBegin
+                  Interior "a"
+                  Exterior "b"
+                  Shape "sphere"
+                AttributeEnd
+                AttributeBegin
+                  Interior "c"
+                  Exterior "d"
+                  Shape "sphere"
+                AttributeEnd
+                WorldEnd
+                """);
+        float[] m = r.scene().mediaParams;
+        float[] p = r.scene().matParams;
+        int s0 = r.scene().sphereMaterial[0] * org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+        int s1 = r.scene().sphereMaterial[1] * org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+        int a = (int) p[s0 + org.luxnet.scene.compiled.MaterialLayout.VOL_IN] * MediumLayout.STRIDE;
+        int b = (int) p[s0 + org.luxnet.scene.compiled.MaterialLayout.VOL_EX] * MediumLayout.STRIDE;
+        int c = (int) p[s1 + org.luxnet.scene.compiled.MaterialLayout.VOL_IN] * MediumLayout.STRIDE;
+        int d = (int) p[s1 + org.luxnet.scene.compiled.MaterialLayout.VOL_EX] * MediumLayout.STRIDE;
+        assertEquals(MediumLayout.SCHLICK, (int) m[a + MediumLayout.PHASE]);
+        assertEquals(0.5 * (1.55 - 0.55 * 0.25), m[a + MediumLayout.PHASE_G], 1e-6);
+        assertEquals(-1, m[a + MediumLayout.PHASE_G + 1], 1e-6, "g -2 clamped to -1: k = -1");
+        assertEquals(0, m[a + MediumLayout.PHASE_G + 2], 1e-6);
+        assertEquals(3, m[a + MediumLayout.SIGMA_S + 2], 0);
+        assertEquals(1, m[a + MediumLayout.SCATTERS], 0);
+        assertEquals(0, m[b + MediumLayout.SIGMA_S], 0, "textured sigma_s counts as 0");
+        assertEquals(0, m[b + MediumLayout.SCATTERS], 0);
+        assertEquals(0.1f, m[b + MediumLayout.SIGMA_A], 0);
+        assertEquals(0, m[c + MediumLayout.SCATTERS], 0, "heterogeneous: absorption only");
+        assertEquals(0.2f, m[c + MediumLayout.SIGMA_A], 0);
+        assertEquals(0.5 * (1.55 - 0.55 * 0.25), m[d + MediumLayout.PHASE_G + 1], 1e-6, "a float g is grey");
+        java.util.List<String> w = r.warnings().stream().map(Object::toString).toList();
+        assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:3:") && x.contains("VolumeIntegrator \"single\"")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:7:") && x.contains("textured \"sigma_s\"")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:8:") && x.contains("heterogeneous volume")), w.toString());
+        assertTrue(w.stream().noneMatch(x -> x.contains("vol.lxs:6:") || x.contains("vol.lxs:9:")), w.toString());
+    }
 }
