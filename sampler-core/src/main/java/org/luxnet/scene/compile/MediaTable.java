@@ -92,7 +92,8 @@ final class MediaTable {
             for (int c = 0; c < 3; c++) {
                 r[MediumLayout.SIGMA_S + c] = Math.max(0, s[c]);
                 float gc = Math.max(-1, Math.min(1, g[c]));
-                r[MediumLayout.PHASE_G + c] = gc * (1.55f - 0.55f * gc * gc);
+                // k = +-1 (g = +-1) is a delta, whose sampling LuxRender's formula divides by zero for; kept just inside.
+                r[MediumLayout.PHASE_G + c] = Math.max(-0.999f, Math.min(0.999f, gc * (1.55f - 0.55f * gc * gc)));
             }
             r[MediumLayout.PHASE] = MediumLayout.SCHLICK;
         }

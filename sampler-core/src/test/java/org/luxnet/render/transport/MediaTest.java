@@ -394,7 +394,7 @@ class MediaTest {
         int d = (int) p[s1 + org.luxnet.scene.compiled.MaterialLayout.VOL_EX] * MediumLayout.STRIDE;
         assertEquals(MediumLayout.SCHLICK, (int) m[a + MediumLayout.PHASE]);
         assertEquals(0.5 * (1.55 - 0.55 * 0.25), m[a + MediumLayout.PHASE_G], 1e-6);
-        assertEquals(-1, m[a + MediumLayout.PHASE_G + 1], 1e-6, "g -2 clamped to -1: k = -1");
+        assertEquals(-0.999, m[a + MediumLayout.PHASE_G + 1], 1e-6, "g -2 clamped to -1: k = -1, kept inside (-1, 1)");
         assertEquals(0, m[a + MediumLayout.PHASE_G + 2], 1e-6);
         assertEquals(3, m[a + MediumLayout.SIGMA_S + 2], 0);
         assertEquals(1, m[a + MediumLayout.SCATTERS], 0);
