@@ -207,10 +207,11 @@ final class VolumeStatements {
             return st.materialsInVolumes.computeIfAbsent(Arrays.asList(m, st.gs.interior, st.gs.exterior),
                     k -> m.withVolumes(st.gs.interior, st.gs.exterior));
         }
-        if (pbrtMedia && m != null && !usesVolumes(m.type()) && st.gs.interior != st.gs.exterior) {
+        if (pbrtMedia && m != null && transmits(m.type()) && st.gs.interior != st.gs.exterior) {
+            // Opaque shapes between two media reflect into the medium the path came from, as pbrt-v3's do.
             st.warnOnce(kw, "shapes of material \"" + m.type() + "\" between two media (MediumInterface): LuxNet"
                     + " changes a path's medium only across glass and medium-boundary (\"\", \"none\", \"interface\")"
-                    + " surfaces, so they do not");
+                    + " surfaces, so light they transmit stays in the medium it came from");
         } else if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
             st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
                     + " LuxNet changes a path's medium only across glass2 and null surfaces, so they do not");
@@ -230,6 +231,13 @@ final class VolumeStatements {
     /** pbrt-v3's: glass (refracting into the inside medium) and the medium boundaries "", "none", "interface". */
     static boolean usesMedia(String type) {
         return type.equals("glass") || type.isEmpty() || type.equals("none") || type.equals("interface");
+    }
+
+    /** pbrt-v3 materials other than glass that can transmit light through a surface. */
+    private static boolean transmits(String type) {
+        return type.equals("translucent") || type.equals("mattetranslucent") || type.equals("uber")
+                || type.equals("mix") || type.equals("fourier") || type.equals("hair") || type.equals("subsurface")
+                || type.equals("kdsubsurface");
     }
 
     private static boolean isPbrt(VolumeDesc v) {
