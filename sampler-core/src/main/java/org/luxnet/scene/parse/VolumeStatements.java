@@ -213,7 +213,8 @@ final class VolumeStatements {
                     + " changes a path's medium only across glass and medium-boundary (\"\", \"none\", \"interface\")"
                     + " surfaces, so light they transmit stays in the medium it came from");
         } else if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
-            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
+            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing or scattering Interior or"
+                    + " Exterior volume:"
                     + " LuxNet changes a path's medium only across glass2 and null surfaces, so they do not");
         }
         if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
@@ -244,10 +245,11 @@ final class VolumeStatements {
         return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.PBRT;
     }
 
-    /** Whether volume {@code v} absorbs (a textured absorption counts). */
+    /** Whether LuxRender volume {@code v} absorbs or (homogeneous) scatters (a textured coefficient counts). */
     private static boolean absorbs(VolumeDesc v) {
-        return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && (v.type().equals("clear") ? nonBlackQuiet(v.params(), "absorption")
-                : nonBlackQuiet(v.params(), "sigma_a"));
+        return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && (v.type().equals("clear")
+                ? nonBlackQuiet(v.params(), "absorption") : nonBlackQuiet(v.params(), "sigma_a")
+                || v.type().equals("homogeneous") && nonBlackQuiet(v.params(), "sigma_s"));
     }
 
     private static boolean nonBlackQuiet(ParamSet ps, String name) {

@@ -382,6 +382,9 @@ class MediaTest {
                   Exterior "d"
                   Shape "sphere"
                 AttributeEnd
+                Material "matte"
+                Interior "d"
+                Shape "sphere"
                 WorldEnd
                 """);
         float[] m = r.scene().mediaParams;
@@ -409,5 +412,7 @@ class MediaTest {
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:7:") && x.contains("textured \"sigma_s\"")), w.toString());
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:8:") && x.contains("heterogeneous volume")), w.toString());
         assertTrue(w.stream().noneMatch(x -> x.contains("vol.lxs:6:") || x.contains("vol.lxs:9:")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:24:") && x.contains("absorbing or scattering")),
+                "a matte shape in a scattering volume cannot change the path's medium: " + w);
     }
 }
