@@ -23,7 +23,8 @@ import org.luxnet.scene.compiled.RenderSettings;
  * sampling (power heuristic), Russian roulette, and null surfaces passed through without counting a
  * bounce. In a participating medium a segment may end at a scattering point, which is a vertex like
  * a surface's with the phase function for the BSDF ({@link MediumKernel}); shadow rays then carry the
- * transmittance of the media they cross. It writes the filter weight and radiance to {@link #out}; the device adds them to its film.
+ * transmittance of the media they cross. It writes the filter weight and radiance to {@link #out};
+ * the device adds them to its film.
  *
  * <p>Both devices run this code. A CPU render thread owns one instance with room for one item and
  * calls {@link #renderSample} per pixel. The OpenCL device runs {@link #run} through Aparapi: work
