@@ -333,6 +333,9 @@ class MediaTest {
                   Material "glass"
                   Shape "sphere"
                 AttributeEnd
+                MediumInterface "milk"
+                Material "interface"
+                Shape "sphere"
                 """);
         float[] m = r.scene().mediaParams;
         int milk = r.scene().cameraMedium;
@@ -346,6 +349,11 @@ class MediaTest {
         assertEquals(milk, (int) r.scene().matParams[glass + org.luxnet.scene.compiled.MaterialLayout.VOL_EX]);
         int odd = (int) r.scene().matParams[glass + org.luxnet.scene.compiled.MaterialLayout.VOL_IN];
         assertEquals(2.55f, m[odd * MediumLayout.STRIDE + MediumLayout.SIGMA_S], 1e-6, "pbrt-v3's default sigma_s");
+        int boundary = r.scene().sphereMaterial[1] * org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+        assertEquals(org.luxnet.scene.compiled.MaterialLayout.NULL, r.scene().matType[r.scene().sphereMaterial[1]]);
+        assertEquals(milk, (int) r.scene().matParams[boundary + org.luxnet.scene.compiled.MaterialLayout.VOL_IN],
+                "one name: both sides");
+        assertEquals(milk, (int) r.scene().matParams[boundary + org.luxnet.scene.compiled.MaterialLayout.VOL_EX]);
         assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 3 && w.message().contains("\"Mud\" is not known")),
                 r.warnings().toString());
         assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 4 && w.message().contains("\"heterogeneous\"")),
