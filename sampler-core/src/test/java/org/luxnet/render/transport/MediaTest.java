@@ -423,4 +423,50 @@ class MediaTest {
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:24:") && x.contains("absorbing or scattering")),
                 "a matte shape in a scattering volume cannot change the path's medium: " + w);
     }
+
+    /**
+     * A LuxRender homogeneous volume with sigma_s 0 is what absorption alone was before scattering: the
+     * same film, sample for sample, as a clear volume of that absorption (glass2 and null boundaries,
+     * a lit floor inside, the camera outside).
+     */
+    @Test
+    void luxRenderHomogeneousWithoutScatteringIsTheClearVolume(@TempDir Path tmp) throws IOException {
+        String scene = """
+                LookAt 0 2 -5  0 0.5 0  0 1 0
+                Camera "perspective" "float fov" [40]
+                Film "fleximage" "integer xresolution" [12] "integer yresolution" [9]
+                WorldBegin
+                LightSource "infinite" "color L" [0.5 0.5 0.5]
+                LightSource "point" "point from" [0 1 0] "color L" [2 2 2]
+                VOLUME
+                Material "matte" "color Kd" [0.6 0.6 0.6]
+                Shape "trianglemesh" "integer indices" [0 1 2 0 2 3] "point P" [-4 0 -4  -4 0 4  4 0 4  4 0 -4]
+                AttributeBegin
+                  Interior "ink"
+                  Material "null"
+                  Shape "sphere" "float radius" [1.5]
+                AttributeEnd
+                AttributeBegin
+                  Interior "ink"
+                  Material "glass2"
+                  Translate 1.5 0.5 -1
+                  Shape "sphere" "float radius" [0.5]
+                AttributeEnd
+                WorldEnd
+                """;
+        CompiledRender clear = compile(tmp, "clear.lxs", scene.replace("VOLUME",
+                "MakeNamedVolume \"ink\" \"clear\" \"color absorption\" [0.3 0.5 0.8]"));
+        CompiledRender homogeneous = compile(tmp, "homogeneous.lxs", scene.replace("VOLUME",
+                "MakeNamedVolume \"ink\" \"homogeneous\" \"color sigma_a\" [0.3 0.5 0.8] \"color sigma_s\" [0 0 0]"
+                        + " \"float g\" [0.5]"));
+        Film a = RenderSupport.render(clear, 8, 1, 9L);
+        Film b = RenderSupport.render(homogeneous, 8, 1, 9L);
+        assertTrue(a.contentEquals(b), "the same samples");
+        float[] rgb = a.toRgb();
+        double sum = 0;
+        for (float v : rgb) {
+            sum += v;
+        }
+        assertTrue(sum > 0, "the scene is lit");
+    }
 }
