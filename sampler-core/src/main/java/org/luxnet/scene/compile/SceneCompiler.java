@@ -85,7 +85,7 @@ public final class SceneCompiler {
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
         b.camera = CameraCompiler.compile(d.camera(), d.file(),
                 FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
-        b.cameraMedium = mediaTable.idOf(d.camera().exterior());
+        b.cameraMedium = d.camera() == null ? 0 : mediaTable.idOf(d.camera().exterior());
         b.mediaParams = mediaTable.params();
         if (mediaTable.ignored() != null) {
             org.luxnet.scene.FileLoc at = d.integrator().loc() == org.luxnet.scene.FileLoc.NONE
