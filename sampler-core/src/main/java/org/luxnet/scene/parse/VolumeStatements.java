@@ -14,17 +14,18 @@ import org.luxnet.scene.desc.ParamType;
 import org.luxnet.scene.desc.VolumeDesc;
 
 /**
- * LuxRender's named volumes: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
- * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
- * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
- * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
- * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a
- * clear volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it.
- * A path changes medium only where it is transmitted through a glass2 surface or passes a null one
- * (LuxRender: through any shape with volumes), and starts in the camera's (the Exterior in effect at
- * the Camera statement, as in LuxRender); shapes of other materials with an absorbing volume in
- * effect warn once. Scattering and emission in homogeneous and heterogeneous volumes are not
- * rendered (a warning says so).
+ * Named volumes and media. LuxRender: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
+ * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and outside
+ * the shapes that follow (graphics state, restored by AttributeEnd; "" sets none), and {@code
+ * VolumeIntegrator}. A volume's "fresnel" (a float, default 1.5, or a fresnel texture) gives glass2 its
+ * index of refraction, the interior's over the exterior's (materials/glass2.cpp); a clear volume's
+ * "absorption" and a homogeneous one's "sigma_a", "sigma_s" and "g" make its row of the media table
+ * (MediumKernel renders absorption and scattering; a heterogeneous volume only absorbs, with a
+ * warning). pbrt-v3: {@code MakeNamedMedium} and {@code MediumInterface "inside" "outside"}, kept in
+ * the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
+ * glass) surface or passes a null (pbrt: "", "none", "interface") one (LuxRender: through any shape with
+ * volumes), and starts in the camera's (the Exterior, or pbrt's outside medium, in effect at the Camera
+ * statement); shapes of other materials with an absorbing or scattering volume warn once.
  */
 final class VolumeStatements {
     private VolumeStatements() {
