@@ -16,7 +16,8 @@ final class UnsupportedStatements {
     static void register(Map<String, StatementHandler> table) {
         lux(table, "LightGroup", "all lights are rendered into one image");
         lux(table, "Renderer", "LuxNet always uses its own progressive path tracer");
-        lux(table, "Volume", "participating media are not rendered");
+        lux(table, "Volume", "region volumes are not rendered; volumes bounded by shapes (MakeNamedVolume, Interior,"
+                + " Exterior) are");
         lux(table, "PortalInstance", "light portals are not used for sampling");
         lux(table, "PortalShape", "light portals are not used for sampling");
         lux(table, "SearchPath", "file paths are resolved against the including file");

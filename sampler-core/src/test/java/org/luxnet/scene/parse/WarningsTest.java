@@ -40,7 +40,8 @@ class WarningsTest {
 
     @Test
     void eachKindWarnsOnceAtItsFirstUseWithTheCount() {
-        assertEquals(List.of("scene.lxs:2: warning: Volume is not supported and was ignored (participating media are not rendered)"
+        assertEquals(List.of("scene.lxs:2: warning: Volume is not supported and was ignored (region volumes are not rendered; volumes bounded by shapes"
+                + " (MakeNamedVolume, Interior, Exterior) are)"
                 + " (3 times; the first is here)"),
                 warnings("WorldBegin\nVolume \"a\"\nVolume \"b\"\nAttributeBegin\nVolume \"c\"\nAttributeEnd\n"));
     }
