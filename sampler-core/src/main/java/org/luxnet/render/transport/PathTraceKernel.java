@@ -559,9 +559,10 @@ public final class PathTraceKernel extends MediumKernel {
                             diffs = 0;
                         }
                     }
-                    // Only the glasses keep media slots (other types use those offsets for their own parameters).
+                    // Only the glasses keep media slots (other types use those offsets for their own parameters);
+                    // pbrt-v3's rough glass too, whose MediumInterface sides a transmitted ray enters likewise.
                     boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS
-                            || type == MaterialLayout.DISPERSIVE_GLASS;
+                            || type == MaterialLayout.DISPERSIVE_GLASS || type == MaterialLayout.ROUGH_GLASS;
                     if (glass && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0
                             && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
                         // Across a glass2 surface: into its Interior against the geometric normal, else its Exterior.
@@ -645,8 +646,17 @@ public final class PathTraceKernel extends MediumKernel {
                     float sx = hx, sy = hy, sz = hz;
                     // Where the shadow ray started and ended (directLight and mediumDirectLight).
                     float left = scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid];
+                    int sm = neeMedium;
                     if (!scattered) {
                         float cosGi = sdx * ngx + sdy * ngy + sdz * ngz;
+                        int row = shadeAt[gid];
+                        if (type == MaterialLayout.ROUGH_GLASS && shade[row + MaterialLayout.VOL_MEDIA] != 0) {
+                            // Light through a rough glass boundary: the shadow ray starts in the medium of the light's side.
+                            sm = (int) shade[row + MaterialLayout.VOL_EX];
+                            if (cosGi < 0) {
+                                sm = (int) shade[row + MaterialLayout.VOL_IN];
+                            }
+                        }
                         float side = cosGi > 0 ? eps : -eps;
                         sx = hx + ngx * side;
                         sy = hy + ngy * side;
@@ -658,7 +668,6 @@ public final class PathTraceKernel extends MediumKernel {
                     // Beer's law was applied to a shadow ray before scattering media (glass2 absorption is unchanged).
                     float total = scratch[Scratch.LS_DIST * capacity + gid];
                     float traveled = 0f;
-                    int sm = neeMedium;
                     int hops = 0;
                     boolean going = true;
                     while (going) {

@@ -392,19 +392,15 @@ final class MaterialCompiler {
         ps.get("remaproughness");
         boolean rough = ur > 0 || vr > 0 || isTexture(ps, "uroughness") || isTexture(ps, "vroughness");
         boolean media = m.interior() != null || m.exterior() != null;
+        if (media) {
+            // pbrt-v3: a ray transmitted through the surface enters the inside or outside medium of its MediumInterface.
+            lux.volumes(m, out);
+        }
         if (dialect == Dialect.PBRT && rough && !ps.getBool("architectural", false)) {
-            if (media) {
-                warnings.add(new SceneWarning(m.loc(), "rough glass between two media (MediumInterface): paths"
-                        + " crossing it stay in the medium they are in"));
-            }
             return PbrtMaterials.roughGlass(ps, out);
         }
         if (rough) {
             warnings.add(new SceneWarning(m.loc(), "rough glass is rendered as smooth glass"));
-        }
-        if (media) {
-            // pbrt-v3: a ray refracted through the surface enters the inside or outside medium of its MediumInterface.
-            lux.volumes(m, out);
         }
         boolean architectural = ps.getBool("architectural", false);
         return architectural ? MaterialLayout.ARCH_GLASS : lux.dispersion(m, out, MaterialLayout.GLASS);

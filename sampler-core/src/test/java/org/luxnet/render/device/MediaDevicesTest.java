@@ -14,7 +14,7 @@ import org.luxnet.scene.compile.CompiledRender;
  * Scattering media compute the same samples on every device (TestScenes.assertKernelMatchesCpu: a CPU
  * render thread against the kernel on Aparapi's Java thread pool and on OpenCL, PoCL in CI): pbrt-v3
  * fog in a null sphere over a floor, with a glass sphere of milk inside it (nested media, a delta and
- * an area light); LuxRender glass2 with a homogeneous Interior of coloured g, the camera in a hazy
+ * an area light) and a rough glass sphere of milk beside it; LuxRender glass2 with a homogeneous Interior of coloured g, the camera in a hazy
  * Exterior.
  */
 class MediaDevicesTest {
@@ -47,6 +47,12 @@ class MediaDevicesTest {
               Material "glass" "float index" [ 1.33 ]
               Translate 0.3 0.7 -0.2
               Shape "sphere" "float radius" [ 0.4 ]
+            AttributeEnd
+            AttributeBegin
+              MediumInterface "milk" ""
+              Material "glass" "float index" [ 1.4 ] "float roughness" [ 0.2 ]
+              Translate -1.6 0.4 -0.8
+              Shape "sphere" "float radius" [ 0.35 ]
             AttributeEnd
             """;
 

@@ -469,4 +469,31 @@ class MediaTest {
         }
         assertTrue(sum > 0, "the scene is lit");
     }
+
+    /**
+     * pbrt-v3 glass with an absorbing inside medium: a slab of thickness 1 and index 1.5 (R = 0.04 at
+     * normal incidence) under a sky of radiance 1, seen straight down: the sky reflected plus the sky
+     * transmitted, summed over internal reflections with exp(-sigma_a) per crossing,
+     * R + T^2 R a^2 / (1 - R^2 a^2) + T^2 a / (1 - R^2 a^2), a = exp(-sigma_a). Smooth glass, and rough
+     * glass of roughness 0.001 (nearly smooth), whose MediumInterface sides are entered the same way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \"float roughness\" [ 0.001 ] \"bool remaproughness\" \"false\""})
+    void pbrtGlassSlabWithAnAbsorbingInside(String roughness, @TempDir Path tmp) throws IOException {
+        CompiledRender r = compile(tmp, "glassslab.pbrt", SLAB.replace("INTEGRATOR\"", "volpath\" \"integer maxdepth\" [ 100 ]")
+                .replace("Material \"none\"", "Material \"glass\" \"float index\" [ 1.5 ]" + roughness));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        float[] rgb = RenderSupport.render(r, 1024, 1, 13L).toRgb();
+        double[] sigma = {0.5, 1, 2};
+        double rr = 0.04, tt = 0.96;
+        for (int c = 0; c < 3; c++) {
+            double a = Math.exp(-0.7 * sigma[c]);
+            double expected = rr + (tt * tt * rr * a * a + tt * tt * a) / (1 - rr * rr * a * a);
+            double mean = 0;
+            for (int i = 0; i < 16; i++) {
+                mean += rgb[3 * i + c] / 16;
+            }
+            assertEquals(expected, mean, 0.02 * expected, (roughness.isEmpty() ? "smooth" : "rough") + " channel " + c);
+        }
+    }
 }
