@@ -67,15 +67,9 @@ abstract class CameraKernel extends LightKernel {
     int filterBinsX, filterBinsY, filterStepsX, filterStepsY;
     float filterBinWidthX, filterBinWidthY;
 
-    /** Absorption per unit distance of the volume the camera is in (where camera rays start). */
-    float cameraSigmaR, cameraSigmaG, cameraSigmaB;
-
     /** Host side: the camera constants. */
     void setupCamera(CameraData c) {
         c2w = c.cameraToWorld().clone();
-        cameraSigmaR = c.mediumSigma()[0];
-        cameraSigmaG = c.mediumSigma()[1];
-        cameraSigmaB = c.mediumSigma()[2];
         projection = c.projection().ordinal();
         FilmFrame f = c.frame();
         rasterX0 = f.x0();

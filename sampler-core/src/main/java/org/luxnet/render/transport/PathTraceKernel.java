@@ -13,6 +13,7 @@ import org.luxnet.accumulator.filter.PixelFilter;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.compiled.MediumLayout;
 import org.luxnet.scene.compiled.RenderSettings;
 
 /**
@@ -20,7 +21,10 @@ import org.luxnet.scene.compiled.RenderSettings;
  * device's stream: filter offset, camera ray, then a unidirectional path with next-event estimation
  * to one light per vertex (chosen by power) combined with BSDF sampling by multiple importance
  * sampling (power heuristic), Russian roulette, and null surfaces passed through without counting a
- * bounce. It writes the filter weight and radiance to {@link #out}; the device adds them to its film.
+ * bounce. In a participating medium a segment may end at a scattering point, which is a vertex like
+ * a surface's with the phase function for the BSDF ({@link MediumKernel}); shadow rays then carry the
+ * transmittance of the media they cross. It writes the filter weight and radiance to {@link #out};
+ * the device adds them to its film.
  *
  * <p>Both devices run this code. A CPU render thread owns one instance with room for one item and
  * calls {@link #renderSample} per pixel. The OpenCL device runs {@link #run} through Aparapi: work
@@ -28,7 +32,7 @@ import org.luxnet.scene.compiled.RenderSettings;
  * pixel}, starting at ({@link #passBase}, {@link #pixelBase}); items at or beyond {@link
  * #itemCount} (padding up to the work-group size) do nothing.
  */
-public final class PathTraceKernel extends CameraKernel {
+public final class PathTraceKernel extends MediumKernel {
     /** Output slots per work item in {@link #out}, structure of arrays: weight, r, g, b. */
     public static final int OUT_WEIGHT = 0, OUT_R = 1, OUT_G = 2, OUT_B = 3, OUT_SLOTS = 4;
     /** Floats of scratch memory per work item (one array of this many floats per item of a launch). */
@@ -74,6 +78,7 @@ public final class PathTraceKernel extends CameraKernel {
         setupPlainMaterials();
         setupLights(scene);
         setupCamera(scene.camera);
+        setupMedia(scene);
         // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
         diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
                 : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
@@ -114,7 +119,7 @@ public final class PathTraceKernel extends CameraKernel {
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
-        put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
+        put(mediaParams).put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
     }
 
     /** Host side: output {@code slot} of work item {@code gid} of the last launch. */
@@ -216,6 +221,16 @@ public final class PathTraceKernel extends CameraKernel {
     }
 
     /**
+     * Number {@code k} of a medium segment's own stream: hashed from the pixel, the sample and the
+     * segment (bounce and null surfaces passed, which no two segments of a path share), so that media
+     * take no dimension from the sampler's vertices and scenes without media draw exactly as before.
+     */
+    private float mediumRandom(int ps, int index, int segment, int k) {
+        int h = mix32(mix32(ps + 0x3c6ef372) ^ index);
+        return toUnit(mix32(h ^ (segment * 0x85ebca6b + k * 0x27d4eb2f + 0x165667b1)));
+    }
+
+    /**
      * The radiance arriving along the camera ray (o, d), d of unit length; the radiance goes to the OUT_R..OUT_B slots. Written
      * as a flat sequence of guarded steps rather than nested if-else chains, which Aparapi's bytecode
      * decompiler cannot always rebuild.
@@ -226,9 +241,9 @@ public final class PathTraceKernel extends CameraKernel {
         float lr = 0, lg = 0, lb = 0;
         float br = 1, bg = 1, bb = 1;
         float etaScale = 1;
-        // Absorption per unit distance of the medium the path is in: the camera's, then set where it crosses a
-        // glass2 or null surface that has volumes.
-        float sar = cameraSigmaR, sag = cameraSigmaG, sab = cameraSigmaB;
+        // The medium the path is in (MediumKernel; 0 vacuum): the camera's, then set where it crosses a glass2
+        // or null surface that has volumes.
+        int medium = cameraMedium;
         boolean specular = false;
         float prevPdf = 0;
         float px = ox, py = oy, pz = oz;
@@ -258,16 +273,31 @@ public final class PathTraceKernel extends CameraKernel {
             }
             int prim = intersect(gid, ox, oy, oz, dx, dy, dz, tMax);
             float t = scratch[Scratch.HIT_T * capacity + gid];
-            if (sar > 0 || sag > 0 || sab > 0) {
-                // Beer's law over the segment (clearvolume.h Tau: sigma x distance); none reaches infinity.
-                br *= transmittance(sar, t, prim >= 0);
-                bg *= transmittance(sag, t, prim >= 0);
-                bb *= transmittance(sab, t, prim >= 0);
+            boolean scattered = false;
+            if (medium != 0) {
+                // The segment in the medium (MediumKernel): Beer's law, or a free-flight distance that may end in
+                // a scattering point before the hit (its numbers hashed per segment, apart from the vertex's own).
+                int segment = bounce * 4096 + passes;
+                scattered = sampleSegment(gid, medium, t, prim >= 0, mediumRandom(ps, index, segment, 0),
+                        mediumRandom(ps, index, segment, 1));
+                br *= scratch[Scratch.MED_R * capacity + gid];
+                bg *= scratch[Scratch.MED_G * capacity + gid];
+                bb *= scratch[Scratch.MED_B * capacity + gid];
             }
+            // Next-event estimation's shadow ray, when a vertex below sends one: the medium it starts in.
+            boolean neeLit = false;
+            int neeMedium = medium;
             float hx = 0f, hy = 0f, hz = 0f, ngx = 0f, ngy = 0f, ngz = 0f, nsx = 0f, nsy = 0f, nsz = 0f, eps = 0f;
             int mat = 0, light = -1;
             boolean bumped = false;
-            if (prim < 0) {
+            if (scattered) {
+                // A scattering point inside the medium: no surface, no material (the block below for media).
+                float ts = scratch[Scratch.MED_T * capacity + gid];
+                hx = ox + ts * dx;
+                hy = oy + ts * dy;
+                hz = oz + ts * dz;
+                prim = -1;
+            } else if (prim < 0) {
                 // Escaped: environment lights.
                 for (int k = 0; k < infiniteCount; k++) {
                     int li = infiniteLights[k];
@@ -443,7 +473,7 @@ public final class PathTraceKernel extends CameraKernel {
             bb *= mixB;
 
             // Invisible surface: continue straight on from just behind it.
-            boolean passThrough = alive && type == MaterialLayout.NULL;
+            boolean passThrough = alive && !scattered && type == MaterialLayout.NULL;
             if (passThrough) {
                 passes++;
                 alive = passes <= MAX_PASS_THROUGH;
@@ -454,13 +484,11 @@ public final class PathTraceKernel extends CameraKernel {
                 int no = shadeAt[gid];
                 if (shade[no + MaterialLayout.VOL_MEDIA] != 0) {
                     // A null surface bounding volumes: into its Interior when crossed from the front, else its Exterior.
-                    int vs = MaterialLayout.VOL_EX_SIGMA;
+                    int vs = MaterialLayout.VOL_EX;
                     if (cosGeo > 0) {
-                        vs = MaterialLayout.VOL_IN_SIGMA;
+                        vs = MaterialLayout.VOL_IN;
                     }
-                    sar = shade[no + vs];
-                    sag = shade[no + vs + 1];
-                    sab = shade[no + vs + 2];
+                    medium = (int) shade[no + vs];
                 }
                 ox = hx + ngx * side;
                 oy = hy + ngy * side;
@@ -468,7 +496,7 @@ public final class PathTraceKernel extends CameraKernel {
                 tMax = tMax - t;
             }
 
-            if (alive && !passThrough) {
+            if (alive && !passThrough && !scattered) {
                 // Shading frame around the shading normal (Duff et al. 2017).
                 float sgn = signOf(nsz);
                 float fa = -1f / (sgn + nsz);
@@ -497,12 +525,8 @@ public final class PathTraceKernel extends CameraKernel {
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_SELECT),
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_U),
                         vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_V))) {
-                    // An unoccluded shadow ray stays in the path's medium (its glass2 boundary occludes).
-                    float ld = scratch[Scratch.LS_DIST * capacity + gid];
-                    boolean finite = ld < 1e30f;
-                    lr += scratch[Scratch.NEE_R * capacity + gid] * transmittance(sar, ld, finite);
-                    lg += scratch[Scratch.NEE_G * capacity + gid] * transmittance(sag, ld, finite);
-                    lb += scratch[Scratch.NEE_B * capacity + gid] * transmittance(sab, ld, finite);
+                    // Added below, times the transmittance of the media along the shadow ray.
+                    neeLit = true;
                 }
 
                 // Sample the BSDF for the next direction.
@@ -553,19 +577,18 @@ public final class PathTraceKernel extends CameraKernel {
                             diffs = 0;
                         }
                     }
-                    // Only the glasses keep media slots (other types use those offsets for their own parameters).
+                    // Only the glasses keep media slots (other types use those offsets for their own parameters);
+                    // pbrt-v3's rough glass too, whose MediumInterface sides a transmitted ray enters likewise.
                     boolean glass = type == MaterialLayout.GLASS || type == MaterialLayout.ARCH_GLASS
-                            || type == MaterialLayout.DISPERSIVE_GLASS;
+                            || type == MaterialLayout.DISPERSIVE_GLASS || type == MaterialLayout.ROUGH_GLASS;
                     if (glass && scratch[Scratch.BS_TRANSMISSION * capacity + gid] != 0
                             && shade[so + MaterialLayout.VOL_MEDIA] != 0) {
                         // Across a glass2 surface: into its Interior against the geometric normal, else its Exterior.
-                        int side = MaterialLayout.VOL_EX_SIGMA;
+                        int side = MaterialLayout.VOL_EX;
                         if (cosGn < 0) {
-                            side = MaterialLayout.VOL_IN_SIGMA;
+                            side = MaterialLayout.VOL_IN;
                         }
-                        sar = shade[so + side];
-                        sag = shade[so + side + 1];
-                        sab = shade[so + side + 2];
+                        medium = (int) shade[so + side];
                     }
                     px = hx;
                     py = hy;
@@ -594,6 +617,114 @@ public final class PathTraceKernel extends CameraKernel {
                     bounce++;
                     tMax = Float.POSITIVE_INFINITY;
                 }
+            }
+
+            if (alive && scattered) {
+                // A scattering point (MediumKernel): one light sampled with the phase function as the BSDF, then
+                // the next direction from the phase function (pbrt-v3 VolPathIntegrator::Li's medium interaction).
+                neeLit = mediumDirectLight(gid, medium, hx, hy, hz, dx, dy, dz, br, bg, bb,
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_SELECT),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, LIGHT_V));
+                samplePhase(gid, medium, dx, dy, dz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_U),
+                        vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_V));
+                br *= scratch[Scratch.BS_R * capacity + gid];
+                bg *= scratch[Scratch.BS_G * capacity + gid];
+                bb *= scratch[Scratch.BS_B * capacity + gid];
+                alive = br > 0 || bg > 0 || bb > 0;
+                specular = false;
+                prevPdf = scratch[Scratch.BS_PDF * capacity + gid];
+                diffs = 0;
+                px = hx;
+                py = hy;
+                pz = hz;
+                ox = hx;
+                oy = hy;
+                oz = hz;
+                dx = scratch[Scratch.BS_WX * capacity + gid];
+                dy = scratch[Scratch.BS_WY * capacity + gid];
+                dz = scratch[Scratch.BS_WZ * capacity + gid];
+                float q = terminationProbability(br, bg, bb, etaScale, bounce);
+                if (q > 0) {
+                    alive = alive && !(vertexSample(hashed, seedA, indexA, seedB, indexB, ROULETTE) < q);
+                    float k = 1 / (1 - q);
+                    br *= k;
+                    bg *= k;
+                    bb *= k;
+                }
+                bounce++;
+                tMax = Float.POSITIVE_INFINITY;
+            }
+
+            if (neeLit) {
+                // The light a shadow ray brought, times the transmittance of the media it crosses, through the null
+                // surfaces it passes (pbrt-v3 VisibilityTester::Tr); 1 in scenes without media.
+                float tr0 = 1f, tr1 = 1f, tr2 = 1f;
+                if (hasMedia != 0) {
+                    float sdx = scratch[Scratch.LS_WX * capacity + gid], sdy = scratch[Scratch.LS_WY * capacity + gid];
+                    float sdz = scratch[Scratch.LS_WZ * capacity + gid];
+                    float sx = hx, sy = hy, sz = hz;
+                    // Where the shadow ray started and ended (directLight and mediumDirectLight).
+                    float left = scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid];
+                    int sm = neeMedium;
+                    if (!scattered) {
+                        float cosGi = sdx * ngx + sdy * ngy + sdz * ngz;
+                        int row = shadeAt[gid];
+                        if (type == MaterialLayout.ROUGH_GLASS && shade[row + MaterialLayout.VOL_MEDIA] != 0) {
+                            // Light through a rough glass boundary: the shadow ray starts in the medium of the light's side.
+                            sm = (int) shade[row + MaterialLayout.VOL_EX];
+                            if (cosGi < 0) {
+                                sm = (int) shade[row + MaterialLayout.VOL_IN];
+                            }
+                        }
+                        float side = cosGi > 0 ? eps : -eps;
+                        sx = hx + ngx * side;
+                        sy = hy + ngy * side;
+                        sz = hz + ngz * side;
+                        left = left - eps * abs(cosGi);
+                    }
+                    left = left * 0.99999f;
+                    // The last segment ends at the light: exactly LS_DIST without null surfaces on the way, as
+                    // Beer's law was applied to a shadow ray before scattering media (glass2 absorption is unchanged).
+                    float total = scratch[Scratch.LS_DIST * capacity + gid];
+                    float traveled = 0f;
+                    int hops = 0;
+                    boolean going = true;
+                    while (going) {
+                        int hp = intersect(gid, sx, sy, sz, sdx, sdy, sdz, left);
+                        float seg = total - traveled;
+                        if (hp >= 0) {
+                            seg = scratch[Scratch.HIT_T * capacity + gid];
+                        }
+                        if (sm > 0) {
+                            int mo = sm * MediumLayout.STRIDE;
+                            boolean fin = seg < 1e30f;
+                            tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
+                            tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1], seg, fin);
+                            tr2 *= transmittance(mediaParams[mo + 2] + mediaParams[mo + MediumLayout.SIGMA_S + 2], seg, fin);
+                        }
+                        going = hp >= 0 && hops < MAX_PASS_THROUGH;
+                        if (going) {
+                            hops++;
+                            sm = mediumAcross(gid, hp, sx, sy, sz, sdx, sdy, sdz, seg, sm);
+                            float step = scratch[Scratch.MED_T * capacity + gid];
+                            sx += sdx * step;
+                            sy += sdy * step;
+                            sz += sdz * step;
+                            left -= step;
+                            traveled += step;
+                            going = sm >= 0 && left > 0;
+                            if (sm < 0) {
+                                tr0 = 0f;
+                                tr1 = 0f;
+                                tr2 = 0f;
+                            }
+                        }
+                    }
+                }
+                lr += scratch[Scratch.NEE_R * capacity + gid] * tr0;
+                lg += scratch[Scratch.NEE_G * capacity + gid] * tr1;
+                lb += scratch[Scratch.NEE_B * capacity + gid] * tr2;
             }
         }
         out[OUT_R * capacity + gid] = lr;
@@ -678,18 +809,6 @@ public final class PathTraceKernel extends CameraKernel {
             }
         }
         return lit;
-    }
-
-    /** exp(-sigma d) over a segment of length d, 0 for an infinite one when sigma > 0, 1 when sigma is 0. */
-    private float transmittance(float sigma, float d, boolean finite) {
-        float tr = 1f;
-        if (sigma > 0) {
-            tr = 0f;
-            if (finite) {
-                tr = exp(-sigma * d);
-            }
-        }
-        return tr;
     }
 
     /**

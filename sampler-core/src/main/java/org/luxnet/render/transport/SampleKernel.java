@@ -13,7 +13,7 @@ import org.luxnet.scene.compiled.RenderSettings;
  *
  * <p>The light transport is one class hierarchy (this class, {@link TraceKernel}, {@link
  * WarpKernel}, {@link BsdfKernel}, {@link LightKernel}, {@link CameraKernel}, {@link
- * PathTraceKernel}), split into layers only to keep files small. It is the one source of every
+ * MediumKernel}, {@link PathTraceKernel}), split into layers only to keep files small. It is the one source of every
  * sample's value: CPU render threads call {@link PathTraceKernel#renderSample} directly, one
  * instance per thread, and the OpenCL device runs the same methods through Aparapi, which translates
  * the methods of the whole class hierarchy that {@code run()} reaches into one OpenCL program.

@@ -58,6 +58,11 @@ final class Scratch {
      */
     static final int RX_OX = 50, RX_OY = 51, RX_OZ = 52, RX_DX = 53, RX_DY = 54, RX_DZ = 55;
     static final int RY_OX = 56, RY_OY = 57, RY_OZ = 58, RY_DX = 59, RY_DY = 60, RY_DZ = 61;
+    /**
+     * A medium segment (MediumKernel#sampleSegment): the throughput factor per channel, and where the
+     * segment was scattered, the distance to the scattering point.
+     */
+    static final int MED_R = 66, MED_G = 67, MED_B = 68, MED_T = 69;
     /** Slots per work item. */
-    static final int SLOTS = 66;
+    static final int SLOTS = 70;
 }

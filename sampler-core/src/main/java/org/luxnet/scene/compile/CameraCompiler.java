@@ -71,9 +71,8 @@ final class CameraCompiler {
         ps.get("shutterclose");
         ps.get("shutterdistribution");
         warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
-        float[] medium = c.exterior() == null ? new float[3] : c.exterior().absorption();
         return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
-                hither, yon, medium);
+                hither, yon);
     }
 
     /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */

@@ -109,10 +109,14 @@ final class LuxMaterials {
     private final List<SceneWarning> warnings;
     private final Map<String, TextureDesc> textureDefs;
 
-    LuxMaterials(List<SceneWarning> warnings, Map<String, TextureDesc> textureDefs) {
+    LuxMaterials(List<SceneWarning> warnings, Map<String, TextureDesc> textureDefs, MediaTable media) {
         this.warnings = warnings;
         this.textureDefs = textureDefs;
+        this.media = media;
     }
+
+    /** The media table glass2 and null rows refer to. */
+    private final MediaTable media;
 
     /** carpaint.cpp CarPaint::CreateMaterial: a named preset, else Kd, Ks1-3, R1-3, M1-3 (Ford F8 defaults); Ka, d always. */
     int carPaint(MaterialDesc m, float[] out) {
@@ -312,7 +316,7 @@ final class LuxMaterials {
         }
         float ior = in.index() / ex.index();
         out[MaterialLayout.ETA] = ior;
-        // The media a path takes when it crosses this surface (PathTraceKernel): Beer's law absorption.
+        // The media a path takes when it crosses this surface (PathTraceKernel, MediumKernel).
         volumes(m, out);
         boolean disperses = in.cauchyB() != 0 || ex.cauchyB() != 0;
         if (architectural) {
@@ -362,31 +366,14 @@ final class LuxMaterials {
         return MaterialLayout.NULL;
     }
 
-    /** The media slots of a glass2 or null surface (see {@link MaterialLayout#VOL_MEDIA}). */
-    private void volumes(MaterialDesc m, float[] out) {
-        for (int c = 0; c < 3; c++) {
-            out[MaterialLayout.VOL_IN_SIGMA + c] = absorption(m.interior())[c];
-            out[MaterialLayout.VOL_EX_SIGMA + c] = absorption(m.exterior())[c];
-        }
-        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
-    }
-
     /**
-     * Absorption per unit distance of volume {@code v} (0 for none): a clear volume's "absorption"
-     * (clearvolume.h SigmaA; its fresnel's own absorption, 4 pi k / lambda for a conductor, is left
-     * out), a homogeneous or heterogeneous volume's "sigma_a" (their scattering is not rendered). A
-     * texture there warns and gives 0.
+     * The media slots of a glass2 or null surface (see {@link MaterialLayout#VOL_MEDIA}): the media
+     * table's rows of its Interior and Exterior (or pbrt-v3's inside and outside media).
      */
-    private float[] absorption(org.luxnet.scene.desc.VolumeDesc v) {
-        if (v == null) {
-            return new float[3];
-        }
-        org.luxnet.scene.desc.Param p = v.params().get(v.absorptionParam());
-        if (p != null && p.type() == ParamType.TEXTURE) {
-            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + v.absorptionParam()
-                    + "\" is not supported; no absorption is applied"));
-        }
-        return v.absorption();
+    void volumes(MaterialDesc m, float[] out) {
+        out[MaterialLayout.VOL_IN] = media.idOf(m.interior());
+        out[MaterialLayout.VOL_EX] = media.idOf(m.exterior());
+        out[MaterialLayout.VOL_MEDIA] = m.interior() != null || m.exterior() != null ? 1 : 0;
     }
 
     /** velvet.cpp Velvet::CreateMaterial: Kd, p1..p3 (clamped to [-100, 100]), thickness (clamped to [0, 1]). */

@@ -72,8 +72,10 @@ final class MaterialCompiler {
             Map.entry("subsurface", (m, out) -> this.pbrt.subsurface(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
-            Map.entry("none", (m, out) -> MaterialLayout.NULL),
-            Map.entry("", (m, out) -> MaterialLayout.NULL));
+            Map.entry("none", (m, out) -> this.nullMaterial(m, out)),
+            // pbrt-v4's medium boundary; pbrt-v3 scenes write "" or "none" for it.
+            Map.entry("interface", (m, out) -> this.nullMaterial(m, out)),
+            Map.entry("", (m, out) -> this.nullMaterial(m, out)));
 
     /** A material parameter that may be textured: its name and the slot and width it fills. */
     record Slot(String param, int slot, int width) {
@@ -113,9 +115,15 @@ final class MaterialCompiler {
 
     MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
                      List<SceneWarning> warnings) {
+        this(dialect, textureDefs, namedMaterials, warnings, new MediaTable(true, warnings));
+    }
+
+    /** A compiler whose glass2, glass and null rows refer to the media of {@code media}. */
+    MaterialCompiler(Dialect dialect, Map<String, TextureDesc> textureDefs, Map<String, MaterialDesc> namedMaterials,
+                     List<SceneWarning> warnings, MediaTable media) {
         this.dialect = dialect;
         this.warnings = warnings;
-        this.lux = new LuxMaterials(warnings, textureDefs);
+        this.lux = new LuxMaterials(warnings, textureDefs, media);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
         this.textureDefs = textureDefs;
         this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
@@ -386,6 +394,11 @@ final class MaterialCompiler {
         float vr = num(ps, "vroughness", num(ps, "roughness", 0));
         ps.get("remaproughness");
         boolean rough = ur > 0 || vr > 0 || isTexture(ps, "uroughness") || isTexture(ps, "vroughness");
+        boolean media = m.interior() != null || m.exterior() != null;
+        if (media) {
+            // pbrt-v3: a ray transmitted through the surface enters the inside or outside medium of its MediumInterface.
+            lux.volumes(m, out);
+        }
         if (dialect == Dialect.PBRT && rough && !ps.getBool("architectural", false)) {
             return PbrtMaterials.roughGlass(ps, out);
         }

@@ -30,7 +30,13 @@ public final class SceneCompiler {
     public static CompiledRender compile(SceneDescription d) {
         List<SceneWarning> warnings = new ArrayList<>(d.warnings());
         GeometryBuilder geo = new GeometryBuilder();
-        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), d.namedMaterials(), warnings);
+        // pbrt-v3 renders media with volpath (and bdpt, mlt); its "path" integrator ignores them.
+        boolean pbrt = d.dialect() == org.luxnet.scene.desc.Dialect.PBRT;
+        String integrator = d.integrator().type();
+        boolean media = !pbrt || integrator.equals("volpath") || integrator.equals("bdpt") || integrator.equals("mlt");
+        MediaTable mediaTable = new MediaTable(media, warnings);
+        MaterialCompiler materials = new MaterialCompiler(d.dialect(), d.textures(), d.namedMaterials(), warnings,
+                mediaTable);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings, true, d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER);
         for (ShapeDesc s : d.shapes()) {
@@ -79,6 +85,14 @@ public final class SceneCompiler {
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
         b.camera = CameraCompiler.compile(d.camera(), d.file(),
                 FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
+        b.cameraMedium = d.camera() == null ? 0 : mediaTable.idOf(d.camera().exterior());
+        b.mediaParams = mediaTable.params();
+        if (mediaTable.ignored() != null) {
+            org.luxnet.scene.FileLoc at = d.integrator().loc() == org.luxnet.scene.FileLoc.NONE
+                    ? mediaTable.ignored().loc() : d.integrator().loc();
+            warnings.add(new SceneWarning(at, "the scene has participating media but the \"" + integrator
+                    + "\" integrator does not render them (as in pbrt-v3); use Integrator \"volpath\""));
+        }
         CompiledScene scene = new CompiledScene(b);
         if (b.camera.lens().autofocus()) {
             // LuxRender focuses on what the centre ray sees: traced once here, kept in the camera.

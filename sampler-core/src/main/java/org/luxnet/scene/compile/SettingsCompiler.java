@@ -103,7 +103,8 @@ final class SettingsCompiler {
         // Integrator.
         EntityDesc id = d.integrator();
         ParamSet ip = id.params();
-        if (!id.type().equals("path")) {
+        // pbrt-v3's volpath is its path integrator with media, which this path tracer renders.
+        if (!id.type().equals("path") && !(pbrt && id.type().equals("volpath"))) {
             warnings.add(new SceneWarning(id.loc(), "surface integrator \"" + id.type() + "\" is not supported; path used"));
         }
         int maxDepth = ip.getInt("maxdepth", pbrt ? 5 : 16);

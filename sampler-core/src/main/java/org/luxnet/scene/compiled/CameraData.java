@@ -13,16 +13,10 @@ package org.luxnet.scene.compiled;
  * @param frame         the full frame and the part of it that is rendered
  * @param hither        LuxRender's near clipping distance along the view axis (0 for pbrt, which has none)
  * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
- * @param mediumSigma   RGB absorption per unit distance of the volume the camera is in (LuxRender: the
- *                      Exterior at its Camera statement), where camera rays start
+ *                      (the medium camera rays start in is {@link CompiledScene#cameraMedium})
  */
 public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
-                         Lens lens, FilmFrame frame, float hither, float yon, float[] mediumSigma) {
-    /** A camera in no absorbing medium. */
-    public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow, Lens lens,
-                      FilmFrame frame, float hither, float yon) {
-        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, new float[3]);
-    }
+                         Lens lens, FilmFrame frame, float hither, float yon) {
 
     /** Camera models. */
     public enum Projection {

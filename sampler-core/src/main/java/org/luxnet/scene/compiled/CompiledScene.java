@@ -136,6 +136,13 @@ public final class CompiledScene {
 
     public final CameraData camera;
     /**
+     * The media table ({@link MediumLayout}): {@link MediumLayout#STRIDE} floats per homogeneous
+     * medium, row 0 vacuum; glass2 and null material rows and {@link #cameraMedium} index it.
+     */
+    public final float[] mediaParams;
+    /** The medium camera rays start in (LuxRender: the Exterior at the Camera statement; pbrt-v3: its "outside"). */
+    public final int cameraMedium;
+    /**
      * True when some primitive has the null material: shadow rays must then pass through those
      * primitives as camera and bounce rays do ({@link #isNullSurface}).
      */
@@ -194,6 +201,8 @@ public final class CompiledScene {
         envInfo = b.envInfo == null ? new int[0] : b.envInfo;
         envMapCount = envInfo.length / EnvMapLayout.INFO_STRIDE;
         camera = b.camera;
+        mediaParams = b.mediaParams == null ? new float[MediumLayout.STRIDE] : b.mediaParams;
+        cameraMedium = b.cameraMedium;
         boolean anyNull = false;
         for (int t : b.matType) {
             anyNull |= t == MaterialLayout.NULL;
@@ -256,6 +265,8 @@ public final class CompiledScene {
         public float[] envTexels, envDist, envXform;
         public int[] envInfo;
         public CameraData camera;
+        public float[] mediaParams;
+        public int cameraMedium;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;
     }

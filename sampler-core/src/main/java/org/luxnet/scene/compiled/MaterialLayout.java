@@ -103,10 +103,11 @@ public final class MaterialLayout {
     // the index at wavelength l is (ETA + DG_CAUCHYB / l^2) / (DG_EXT_A + DG_EXT_B / l^2): glass.cpp's exterior
     // is 1 (DG_EXT_A 1, DG_EXT_B 0), glass2.cpp's is its Exterior volume's Cauchy form.
     public static final int DG_CAUCHYB = 12, DG_EXT_A = 13, DG_EXT_B = 14;
-    // glass2's and null's media (GLASS, ARCH_GLASS, DISPERSIVE_GLASS, NULL rows): absorption per unit distance inside (the
-    // Interior volume's) and outside (the Exterior's), and VOL_MEDIA 1 when a path crossing the surface
-    // takes the side's absorption as its medium (PathTraceKernel), 0 for the other glasses.
-    public static final int VOL_IN_SIGMA = 15, VOL_EX_SIGMA = 18, VOL_MEDIA = 21;
+    // glass2's and null's media (GLASS, ARCH_GLASS, DISPERSIVE_GLASS, NULL rows): the index in the media table
+    // (CompiledScene#mediaParams, MediumLayout; 0 vacuum) of the medium inside (the Interior volume, pbrt-v3's
+    // "inside" medium) and outside (the Exterior, "outside"), and VOL_MEDIA 1 when a path crossing the surface
+    // takes the medium of the side it goes to (PathTraceKernel), 0 for the other glasses.
+    public static final int VOL_IN = 15, VOL_EX = 16, VOL_MEDIA = 21;
     // Scatter slots: the albedo Kd and the asymmetry g per channel (clamped to [-1, 1] where used).
     public static final int SC_KD = 0, SC_G = 3;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.luxnet.scene.desc.Dialect;
 
 /**
- * Statements LuxNet knows but does not honour (volumes and media, light groups, renderer and
+ * Statements LuxNet knows but does not honour (LuxRender's region volumes, light groups, renderer and
  * accelerator choice, pbrt-v4 options ...). Their arguments are skipped, each kind gets one warning
  * at its first file:line with the number of uses, and parsing continues: the scene renders without
  * that feature. Each also counts as evidence for the dialect that has it.
@@ -16,13 +16,11 @@ final class UnsupportedStatements {
     static void register(Map<String, StatementHandler> table) {
         lux(table, "LightGroup", "all lights are rendered into one image");
         lux(table, "Renderer", "LuxNet always uses its own progressive path tracer");
-        lux(table, "VolumeIntegrator", "participating media are not rendered");
-        lux(table, "Volume", "participating media are not rendered");
+        lux(table, "Volume", "region volumes are not rendered; volumes bounded by shapes (MakeNamedVolume, Interior,"
+                + " Exterior) are");
         lux(table, "PortalInstance", "light portals are not used for sampling");
         lux(table, "PortalShape", "light portals are not used for sampling");
         lux(table, "SearchPath", "file paths are resolved against the including file");
-        pbrt(table, "MakeNamedMedium", "participating media are not rendered");
-        pbrt(table, "MediumInterface", "participating media are not rendered");
         pbrt(table, "Option", "pbrt-v4 rendering options do not apply");
         pbrt(table, "ColorSpace", "colours are read as linear sRGB");
         pbrt(table, "Attribute", "pbrt-v4 default parameters are not applied");

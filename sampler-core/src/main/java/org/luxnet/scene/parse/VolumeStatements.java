@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.desc.MaterialDesc;
 import org.luxnet.scene.desc.Param;
@@ -13,17 +14,18 @@ import org.luxnet.scene.desc.ParamType;
 import org.luxnet.scene.desc.VolumeDesc;
 
 /**
- * LuxRender's named volumes: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
- * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and
- * outside the shapes that follow (graphics state, restored by AttributeEnd; "" sets none). LuxNet
- * reads a volume's "fresnel" (a float, default 1.5, or a fresnel texture) for glass2, whose index of
- * refraction is the interior's over the exterior's (materials/glass2.cpp), and its absorption (a
- * clear volume's "absorption", the others' "sigma_a"), applied by Beer's law to path segments in it.
- * A path changes medium only where it is transmitted through a glass2 surface or passes a null one
- * (LuxRender: through any shape with volumes), and starts in the camera's (the Exterior in effect at
- * the Camera statement, as in LuxRender); shapes of other materials with an absorbing volume in
- * effect warn once. Scattering and emission in homogeneous and heterogeneous volumes are not
- * rendered (a warning says so).
+ * Named volumes and media. LuxRender: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
+ * ...}, and {@code Interior "name"} / {@code Exterior "name"}, which set the volumes inside and outside
+ * the shapes that follow (graphics state, restored by AttributeEnd; "" sets none), and {@code
+ * VolumeIntegrator}. A volume's "fresnel" (a float, default 1.5, or a fresnel texture) gives glass2 its
+ * index of refraction, the interior's over the exterior's (materials/glass2.cpp); a clear volume's
+ * "absorption" and a homogeneous one's "sigma_a", "sigma_s" and "g" make its row of the media table
+ * (MediumKernel renders absorption and scattering; a heterogeneous volume only absorbs, with a
+ * warning). pbrt-v3: {@code MakeNamedMedium} and {@code MediumInterface "inside" "outside"}, kept in
+ * the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
+ * glass) surface or passes a null (pbrt: "", "none", "interface") one (LuxRender: through any shape with
+ * volumes), and starts in the camera's (the Exterior, or pbrt's outside medium, in effect at the Camera
+ * statement); shapes of other materials with an absorbing or scattering volume warn once.
  */
 final class VolumeStatements {
     private VolumeStatements() {
@@ -33,6 +35,96 @@ final class VolumeStatements {
         table.put("MakeNamedVolume", VolumeStatements::makeNamedVolume);
         table.put("Interior", (st, kw) -> st.gs.interior = lookup(st, kw));
         table.put("Exterior", (st, kw) -> st.gs.exterior = lookup(st, kw));
+        table.put("VolumeIntegrator", VolumeStatements::volumeIntegrator);
+        table.put("MakeNamedMedium", VolumeStatements::makeNamedMedium);
+        table.put("MediumInterface", VolumeStatements::mediumInterface);
+    }
+
+    /**
+     * LuxRender's {@code VolumeIntegrator}: LuxNet's paths scatter in homogeneous volumes as the path
+     * integrator does with "multi" (integrators/multi.cpp MultiScattering::Intersect hands it the
+     * volume's scattering point as a path vertex), LuxBlend's default; any other is rendered that way
+     * with a warning.
+     */
+    private static void volumeIntegrator(ParseState st, Token kw) {
+        st.dialect.luxRender();
+        String type = StatementArgs.string(st.tokens(), kw, "the volume integrator type");
+        ParamSet ps = ParamReader.read(st);
+        ps.get("stepsize");
+        if (!type.equals("multi")) {
+            st.warn(kw.loc(), "VolumeIntegrator \"" + type + "\" is not supported: volumes are rendered as with \"multi\""
+                    + " (paths scatter in homogeneous volumes)");
+        }
+        for (SceneWarning w : ps.unused("VolumeIntegrator \"" + type + "\"")) {
+            st.warn(w.loc(), w.message());
+        }
+    }
+
+    /**
+     * pbrt-v3's {@code MakeNamedMedium "name" "string type" "homogeneous" ...} (core/api.cpp
+     * MakeMedium): "rgb sigma_a" (0.0011 0.0024 0.014), "rgb sigma_s" (2.55 3.21 3.77), "float scale"
+     * (1), "float g" (0), "string preset" (core/medium.cpp GetMediumScatteringProperties; an unknown
+     * one warns and keeps the defaults). Heterogeneous ("grid") media warn and are left out (vacuum).
+     */
+    private static void makeNamedMedium(ParseState st, Token kw) {
+        st.dialect.pbrt();
+        String name = StatementArgs.string(st.tokens(), kw, "the medium's name");
+        ParamSet ps = ParamReader.read(st);
+        String type = ps.getString("type", "");
+        if (type.equals("homogeneous")) {
+            String preset = ps.getString("preset", "");
+            if (!preset.isEmpty() && org.luxnet.scene.desc.PbrtMediumPresets.find(preset) == null) {
+                st.warn(ps.get("preset").loc(), "MakeNamedMedium \"" + name + "\": preset \"" + preset
+                        + "\" is not known; the default sigma_a and sigma_s are used (as pbrt-v3 does)");
+            }
+            for (String p : new String[] {"sigma_a", "sigma_s", "scale", "g"}) {
+                ps.get(p);
+            }
+        } else {
+            st.warn(kw.loc(), "MakeNamedMedium \"" + name + "\": medium type \"" + type + "\" is not supported"
+                    + " (LuxNet renders \"homogeneous\" media); shapes and the camera in it are in vacuum");
+            for (Param p : ps.all()) {
+                ps.get(p.name());
+            }
+        }
+        for (SceneWarning w : ps.unused("MakeNamedMedium \"" + type + "\"")) {
+            st.warn(w.loc(), w.message());
+        }
+        st.volumes.put(name, new VolumeDesc(name, type, ps, kw.loc(), org.luxnet.scene.desc.Dialect.PBRT));
+    }
+
+    /**
+     * pbrt-v3's {@code MediumInterface "inside" "outside"} (one name: both sides): graphics state for
+     * the shapes that follow, and the camera's medium is the "outside" one in effect at its Camera
+     * statement. "" is vacuum; a name no MakeNamedMedium made before is an error.
+     */
+    private static void mediumInterface(ParseState st, Token kw) {
+        st.dialect.pbrt();
+        Token first = st.tokens().peek();
+        String inside = StatementArgs.string(st.tokens(), kw, "the inside medium's name");
+        Token second = st.tokens().peek();
+        String outside = inside;
+        if (second.is(Token.Kind.STRING)) {
+            outside = StatementArgs.string(st.tokens(), kw, "the outside medium's name");
+        } else {
+            second = first;
+        }
+        st.gs.interior = medium(st, kw, first, inside);
+        st.gs.exterior = medium(st, kw, second, outside);
+    }
+
+    private static VolumeDesc medium(ParseState st, Token kw, Token at, String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        VolumeDesc v = st.volumes.get(name);
+        if (v == null) {
+            List<String> known = new ArrayList<>(st.volumes.keySet());
+            Collections.sort(known);
+            throw new SceneException(at.loc(), kw.text() + " \"" + name + "\" names no medium made by MakeNamedMedium"
+                    + " before it" + (known.isEmpty() ? "" : " (made: \"" + String.join("\", \"", known) + "\")"));
+        }
+        return v;
     }
 
     private static void makeNamedVolume(ParseState st, Token kw) {
@@ -43,7 +135,13 @@ final class VolumeStatements {
         VolumeDesc v = new VolumeDesc(name, type, ps, kw.loc());
         switch (type) {
             case "clear" -> ps.get("absorption");
-            case "homogeneous", "heterogeneous" -> {
+            case "homogeneous" -> {
+                // volumes/homogeneous.h: sigma_a, sigma_s and g (colours, texturable; the compiler reads constants).
+                for (String p : new String[] {"sigma_a", "sigma_s", "g"}) {
+                    ps.get(p);
+                }
+            }
+            case "heterogeneous" -> {
                 boolean any = false;
                 ps.get("sigma_a");
                 for (String p : new String[] {"sigma_s", "g", "density", "Le"}) {
@@ -53,7 +151,7 @@ final class VolumeStatements {
                 if (any) {
                     st.warn(kw.loc(), type + " volume: scattering (sigma_s, g), density and emission inside it are"
                             + " not rendered; its \"fresnel\" (glass2's index) and \"sigma_a\" (absorption inside"
-                            + " glass2 shapes) are used");
+                            + " glass2 and null shapes) are used");
                 }
             }
             default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
@@ -105,8 +203,19 @@ final class VolumeStatements {
      * have it); any other material as it is.
      */
     static MaterialDesc inVolumes(ParseState st, MaterialDesc m, Token kw) {
-        if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
-            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing Interior or Exterior volume:"
+        boolean pbrtMedia = isPbrt(st.gs.interior) || isPbrt(st.gs.exterior);
+        if (pbrtMedia && m != null && usesMedia(m.type())) {
+            return st.materialsInVolumes.computeIfAbsent(Arrays.asList(m, st.gs.interior, st.gs.exterior),
+                    k -> m.withVolumes(st.gs.interior, st.gs.exterior));
+        }
+        if (pbrtMedia && m != null && transmits(m.type()) && st.gs.interior != st.gs.exterior) {
+            // Opaque shapes between two media reflect into the medium the path came from, as pbrt-v3's do.
+            st.warnOnce(kw, "shapes of material \"" + m.type() + "\" between two media (MediumInterface): LuxNet"
+                    + " changes a path's medium only across glass and medium-boundary (\"\", \"none\", \"interface\")"
+                    + " surfaces, so light they transmit stays in the medium it came from");
+        } else if (m != null && !usesVolumes(m.type()) && (absorbs(st.gs.interior) || absorbs(st.gs.exterior))) {
+            st.warn(kw.loc(), "shapes of material \"" + m.type() + "\" with an absorbing or scattering Interior or"
+                    + " Exterior volume:"
                     + " LuxNet changes a path's medium only across glass2 and null surfaces, so they do not");
         }
         if (m == null || !usesVolumes(m.type()) || (st.gs.interior == null && st.gs.exterior == null)) {
@@ -121,10 +230,27 @@ final class VolumeStatements {
         return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
     }
 
-    /** Whether volume {@code v} absorbs (a textured absorption counts). */
+    /** pbrt-v3's: glass (refracting into the inside medium) and the medium boundaries "", "none", "interface". */
+    static boolean usesMedia(String type) {
+        return type.equals("glass") || type.isEmpty() || type.equals("none") || type.equals("interface");
+    }
+
+    /** pbrt-v3 materials other than glass that can transmit light through a surface. */
+    private static boolean transmits(String type) {
+        return type.equals("translucent") || type.equals("mattetranslucent") || type.equals("uber")
+                || type.equals("mix") || type.equals("fourier") || type.equals("hair") || type.equals("subsurface")
+                || type.equals("kdsubsurface");
+    }
+
+    private static boolean isPbrt(VolumeDesc v) {
+        return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.PBRT;
+    }
+
+    /** Whether LuxRender volume {@code v} absorbs or (homogeneous) scatters (a textured coefficient counts). */
     private static boolean absorbs(VolumeDesc v) {
-        return v != null && (v.type().equals("clear") ? nonBlackQuiet(v.params(), "absorption")
-                : nonBlackQuiet(v.params(), "sigma_a"));
+        return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && (v.type().equals("clear")
+                ? nonBlackQuiet(v.params(), "absorption") : nonBlackQuiet(v.params(), "sigma_a")
+                || v.type().equals("homogeneous") && nonBlackQuiet(v.params(), "sigma_s"));
     }
 
     private static boolean nonBlackQuiet(ParamSet ps, String name) {

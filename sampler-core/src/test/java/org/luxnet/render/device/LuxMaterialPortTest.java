@@ -317,7 +317,9 @@ class LuxMaterialPortTest {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
         }
         int pixels = r.settings().width() * r.settings().height();
-        assertTrue(r.scene().camera.mediumSigma()[2] == 0.05f, "the camera is in the air volume");
+        int air = r.scene().cameraMedium * org.luxnet.scene.compiled.MediumLayout.STRIDE;
+        assertTrue(air > 0 && r.scene().mediaParams[air + org.luxnet.scene.compiled.MediumLayout.SIGMA_A + 2] == 0.05f,
+                "the camera is in the air volume");
         Film cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 1, 2, device, "glass2, " + launch);
         assertTrue(cpu.totalContributions() > pixels, "the scene should be lit");
     }

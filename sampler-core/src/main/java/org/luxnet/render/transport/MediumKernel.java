@@ -1,0 +1,301 @@
+package org.luxnet.render.transport;
+
+import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
+
+import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.compiled.MediumLayout;
+
+/**
+ * Seventh layer of the light transport: homogeneous participating media, between the camera and the
+ * path tracer. A path carries the index of the medium it is in ({@link MediumLayout}; 0 is vacuum,
+ * where nothing here runs). Per segment in a medium it samples a free-flight distance (pbrt-v3
+ * HomogeneousMedium::Sample, media/homogeneous.cpp: one channel chosen uniformly, distance
+ * -ln(1 - u) / sigma_t of that channel, pdf the channels' mean of sigma_t Tr where the segment
+ * scatters and of Tr where it does not, throughput Tr sigma_s / pdf or Tr / pdf). LuxRender's
+ * HomogeneousVolume::Scatter (volumes/homogeneous.h) samples the distance by sigma_s's mean instead
+ * and puts the albedo sigma_s / sigma_t into its VolumeScatterMaterial's BSDF; both estimate the same
+ * radiance, so one sampler serves both dialects. A medium that does not scatter (sigma_s 0: a clear
+ * volume, or absorption alone) keeps Beer's law over the whole segment, exp(-sigma_a d), exactly as
+ * before scattering existed.
+ *
+ * <p>At a scattering point the path samples one light with the phase function as its BSDF (pbrt-v3
+ * volpath.cpp: UniformSampleOneLight at a MediumInteraction; LuxRender: the path integrator at the
+ * point MultiScattering::Intersect returns, integrators/multi.cpp) and continues in a direction drawn
+ * from the phase function: pbrt-v3's Henyey-Greenstein (core/medium.cpp HenyeyGreenstein::p and
+ * Sample_p, one float g), or LuxRender's Schlick approximation (SchlickScatter, as
+ * VolumeScatterMaterial::GetBSDF builds it: g a colour clamped to [-1, 1], k = 1.55 g - 0.55 g^3 per
+ * channel, sampled with k's mean). Shadow rays take the transmittance of the media they cross,
+ * through null surfaces (pbrt-v3 VisibilityTester::Tr).
+ */
+abstract class MediumKernel extends CameraKernel {
+    /** The media table, {@link MediumLayout#STRIDE} floats per medium; medium 0 is vacuum. */
+    float[] mediaParams = new float[MediumLayout.STRIDE];
+    /** The medium camera rays start in. */
+    int cameraMedium;
+    /** 1 when the scene has a medium besides vacuum: shadow rays then add up the media they cross. */
+    int hasMedia;
+
+    /** Host side: the media table and the camera's medium. */
+    void setupMedia(CompiledScene s) {
+        mediaParams = KernelArrays.floats(s.mediaParams);
+        cameraMedium = s.cameraMedium;
+        hasMedia = s.mediaParams.length > MediumLayout.STRIDE ? 1 : 0;
+    }
+
+    /** exp(-sigma d) over a segment of length d, 0 for an infinite one when sigma > 0, 1 when sigma is 0. */
+    float transmittance(float sigma, float d, boolean finite) {
+        float tr = 1f;
+        if (sigma > 0) {
+            tr = 0f;
+            if (finite) {
+                tr = exp(-sigma * d);
+            }
+        }
+        return tr;
+    }
+
+    /**
+     * A segment of length {@code t} (infinite when {@code finite} is false) in medium {@code m}: the
+     * throughput factor per channel to the MED_R..MED_B slots, and true when the path scatters inside
+     * it, at the distance in MED_T. A medium that does not scatter gives Beer's law and never scatters.
+     */
+    boolean sampleSegment(int gid, int m, float t, boolean finite, float uChannel, float uDist) {
+        int o = m * MediumLayout.STRIDE;
+        float ar = mediaParams[o + MediumLayout.SIGMA_A], ag = mediaParams[o + MediumLayout.SIGMA_A + 1];
+        float ab = mediaParams[o + MediumLayout.SIGMA_A + 2];
+        boolean scattered = false;
+        float wr = 0f, wg = 0f, wb = 0f;
+        if (mediaParams[o + MediumLayout.SCATTERS] == 0) {
+            wr = transmittance(ar, t, finite);
+            wg = transmittance(ag, t, finite);
+            wb = transmittance(ab, t, finite);
+        } else {
+            float sr = mediaParams[o + MediumLayout.SIGMA_S], sg = mediaParams[o + MediumLayout.SIGMA_S + 1];
+            float sb = mediaParams[o + MediumLayout.SIGMA_S + 2];
+            float tr = ar + sr, tg = ag + sg, tb = ab + sb;
+            // pbrt-v3 HomogeneousMedium::Sample: the channel uniformly, then an exponential distance in it.
+            float sigma = tr;
+            if (uChannel >= 2f / 3f) {
+                sigma = tb;
+            } else if (uChannel >= 1f / 3f) {
+                sigma = tg;
+            }
+            float dist = Float.POSITIVE_INFINITY;
+            if (sigma > 0) {
+                dist = -log(1 - uDist) / sigma;
+            }
+            scattered = dist < Float.POSITIVE_INFINITY && (!finite || dist < t);
+            float d = t;
+            boolean fin = finite;
+            if (scattered) {
+                d = dist;
+                fin = true;
+            }
+            float er = transmittance(tr, d, fin), eg = transmittance(tg, d, fin), eb = transmittance(tb, d, fin);
+            float pdf = (er + eg + eb) / 3f;
+            if (scattered) {
+                pdf = (tr * er + tg * eg + tb * eb) / 3f;
+            }
+            if (pdf == 0) {
+                pdf = 1f;
+            }
+            wr = er / pdf;
+            wg = eg / pdf;
+            wb = eb / pdf;
+            if (scattered) {
+                wr = wr * sr;
+                wg = wg * sg;
+                wb = wb * sb;
+            }
+            scratch[Scratch.MED_T * capacity + gid] = dist;
+        }
+        scratch[Scratch.MED_R * capacity + gid] = wr;
+        scratch[Scratch.MED_G * capacity + gid] = wg;
+        scratch[Scratch.MED_B * capacity + gid] = wb;
+        return scattered;
+    }
+
+    /**
+     * The phase function of medium {@code m}, channel {@code c}, between the direction the path was
+     * travelling and the next one, {@code cosTheta} their cosine (1: straight on). pbrt-v3 PhaseHG:
+     * (1 - g^2) / (4 pi (1 + g^2 - 2 g cos)^1.5); LuxRender SchlickScatter: (1 - k^2) / (4 pi (1 - k
+     * cos)^2) (its F has 1 + k wo.wi, wo pointing back along the path).
+     */
+    float phaseValue(int m, int c, float cosTheta) {
+        int o = m * MediumLayout.STRIDE;
+        float g = mediaParams[o + MediumLayout.PHASE_G + c];
+        float p = 0f;
+        if (mediaParams[o + MediumLayout.PHASE] == MediumLayout.SCHLICK) {
+            float d = 1 - g * cosTheta;
+            p = (1 - g * g) * INV_4PI / (d * d);
+        } else {
+            float d = 1 + g * g - 2 * g * cosTheta;
+            p = (1 - g * g) * INV_4PI / (d * sqrt(d));
+        }
+        return p;
+    }
+
+    /** The density {@link #samplePhase} draws a direction with: the phase function at the channels' mean g or k. */
+    float phasePdf(int m, float cosTheta) {
+        int o = m * MediumLayout.STRIDE + MediumLayout.PHASE_G;
+        float g = (mediaParams[o] + mediaParams[o + 1] + mediaParams[o + 2]) / 3f;
+        float p = 0f;
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.PHASE] == MediumLayout.SCHLICK) {
+            float d = 1 - g * cosTheta;
+            p = (1 - g * g) * INV_4PI / (d * d);
+        } else {
+            float d = 1 + g * g - 2 * g * cosTheta;
+            p = (1 - g * g) * INV_4PI / (d * sqrt(d));
+        }
+        return p;
+    }
+
+    /**
+     * Draws the direction after scattering in medium {@code m} of a path travelling along unit d: the
+     * direction to BS_WX..BS_WZ (world space), phase / pdf per channel to BS_R..BS_B (1 for pbrt-v3's
+     * single g), the pdf to BS_PDF. pbrt-v3 HenyeyGreenstein::Sample_p: cos = (1 + g^2 - ((1 - g^2) /
+     * (1 - g + 2 g u))^2) / (2 g) about d (1 - 2u for |g| < 1e-3); LuxRender SchlickScatter::SampleF
+     * inverts the Schlick CDF with k's mean.
+     */
+    void samplePhase(int gid, int m, float dx, float dy, float dz, float u1, float u2) {
+        int o = m * MediumLayout.STRIDE;
+        float g = (mediaParams[o + MediumLayout.PHASE_G] + mediaParams[o + MediumLayout.PHASE_G + 1]
+                + mediaParams[o + MediumLayout.PHASE_G + 2]) / 3f;
+        float cost = 1 - 2 * u1;
+        if (mediaParams[o + MediumLayout.PHASE] == MediumLayout.SCHLICK) {
+            // The inverse of the CDF of (1 - k^2) / (2 (1 - k cos)^2) over cos in [-1, 1].
+            cost = (2 * u1 + g - 1) / (1 - g + 2 * g * u1);
+        } else if (abs(g) >= 1e-3f) {
+            float sq = (1 - g * g) / (1 - g + 2 * g * u1);
+            cost = (1 + g * g - sq * sq) / (2 * g);
+        }
+        cost = max(-1f, min(1f, cost));
+        float sint = sqrt(max(0f, 1 - cost * cost));
+        float phi = 2 * PI * u2;
+        // An orthonormal frame (x, y, d) (Duff et al. 2017).
+        float sign = dz >= 0 ? 1f : -1f;
+        float a = -1f / (sign + dz), b = dx * dy * a;
+        float xx = 1 + sign * dx * dx * a, xy = sign * b, xz = -sign * dx;
+        float yx = b, yy = sign + dy * dy * a, yz = -dy;
+        float cp = cos(phi) * sint, sp = sin(phi) * sint;
+        float ix = cp * xx + sp * yx + cost * dx, iy = cp * xy + sp * yy + cost * dy;
+        float iz = cp * xz + sp * yz + cost * dz;
+        float il = 1f / sqrt(ix * ix + iy * iy + iz * iz);
+        ix *= il;
+        iy *= il;
+        iz *= il;
+        float c = ix * dx + iy * dy + iz * dz;
+        float pdf = phasePdf(m, c);
+        scratch[Scratch.BS_WX * capacity + gid] = ix;
+        scratch[Scratch.BS_WY * capacity + gid] = iy;
+        scratch[Scratch.BS_WZ * capacity + gid] = iz;
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+        float k = 0f;
+        if (pdf > 0) {
+            k = 1f / pdf;
+        }
+        scratch[Scratch.BS_R * capacity + gid] = phaseValue(m, 0, c) * k;
+        scratch[Scratch.BS_G * capacity + gid] = phaseValue(m, 1, c) * k;
+        scratch[Scratch.BS_B * capacity + gid] = phaseValue(m, 2, c) * k;
+    }
+
+    /**
+     * Next-event estimation at a scattering point h of medium {@code m}, the path travelling along d
+     * with throughput b: samples one light, and when it is visible (null surfaces let it through)
+     * writes b x phase x radiance x MIS weight / pdf to the NEE slots and returns true; the caller
+     * multiplies in the transmittance along the shadow ray (origin h, direction LS_WX..LS_WZ).
+     */
+    boolean mediumDirectLight(int gid, int m, float hx, float hy, float hz, float dx, float dy, float dz, float br,
+                              float bg, float bb, float uSelect, float u1, float u2) {
+        boolean lit = false;
+        if (sampleLight(gid, hx, hy, hz, uSelect, u1, u2)) {
+            float wix = scratch[Scratch.LS_WX * capacity + gid], wiy = scratch[Scratch.LS_WY * capacity + gid];
+            float wiz = scratch[Scratch.LS_WZ * capacity + gid];
+            float lightPdf = scratch[Scratch.LS_PDF * capacity + gid];
+            float c = wix * dx + wiy * dy + wiz * dz;
+            float fr = phaseValue(m, 0, c), fg = phaseValue(m, 1, c), fb = phaseValue(m, 2, c);
+            if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
+                float tMax = (scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid])
+                        * 0.99999f;
+                if (!occluded(hx, hy, hz, wix, wiy, wiz, tMax)) {
+                    float w = 1f;
+                    if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
+                        // The power heuristic against the phase function's own pdf (pbrt-v3 EstimateDirect).
+                        float f2 = lightPdf * lightPdf, p = phasePdf(m, c), g2 = p * p;
+                        w = f2 / (f2 + g2);
+                    }
+                    float k = w / lightPdf;
+                    scratch[Scratch.NEE_R * capacity + gid] = br * fr * scratch[Scratch.LS_R * capacity + gid] * k;
+                    scratch[Scratch.NEE_G * capacity + gid] = bg * fg * scratch[Scratch.LS_G * capacity + gid] * k;
+                    scratch[Scratch.NEE_B * capacity + gid] = bb * fb * scratch[Scratch.LS_B * capacity + gid] * k;
+                    lit = true;
+                }
+            }
+        }
+        return lit;
+    }
+
+    /**
+     * The medium a shadow ray o + s d is in after crossing primitive {@code prim} at s = {@code t}, the
+     * closest hit of the last intersect (its instance in HIT_INST): a null surface's Interior when the
+     * ray meets it from the front, its Exterior from the back, the medium {@code current} unchanged
+     * where it bounds no media; -1 when the primitive is not a null surface (the ray is blocked). Leaves
+     * in MED_T a distance past the hit from which to go on without meeting the surface again.
+     */
+    int mediumAcross(int gid, int prim, float ox, float oy, float oz, float dx, float dy, float dz, float t,
+                     int current) {
+        float cosD = 0f;
+        float eps = 0f;
+        int mat = 0;
+        if (prim < triangleCount) {
+            mat = triMaterial[prim];
+            float nx = triNg[3 * prim], ny = triNg[3 * prim + 1], nz = triNg[3 * prim + 2];
+            eps = triEps[prim];
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            float ex = dx, ey = dy, ez = dz;
+            if (inst >= 0) {
+                // The direction in object space: the sign of d . n is that of the world-space normal's.
+                int x = inst * INST_STRIDE;
+                ex = instXform[x] * dx + instXform[x + 1] * dy + instXform[x + 2] * dz;
+                ey = instXform[x + 4] * dx + instXform[x + 5] * dy + instXform[x + 6] * dz;
+                ez = instXform[x + 8] * dx + instXform[x + 9] * dy + instXform[x + 10] * dz;
+                float el = sqrt(ex * ex + ey * ey + ez * ez);
+                eps = eps * instXform[x + CompiledScene.INST_SCALE] + 1e-6f * (abs(ox) + abs(oy) + abs(oz) + t);
+                if (el > 0) {
+                    ex = ex / el;
+                    ey = ey / el;
+                    ez = ez / el;
+                }
+                if (instMaterial[inst] >= 0) {
+                    mat = instMaterial[inst];
+                }
+            }
+            cosD = ex * nx + ey * ny + ez * nz;
+        } else {
+            int sp = prim - triangleCount;
+            float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];
+            float qx = ox + t * dx - cx, qy = oy + t * dy - cy, qz = oz + t * dz - cz;
+            float ql = sqrt(qx * qx + qy * qy + qz * qz);
+            cosD = (qx * dx + qy * dy + qz * dz) / ql;
+            if (sphereFlip[sp] != 0) {
+                cosD = -cosD;
+            }
+            eps = 1e-6f * (abs(cx) + abs(cy) + abs(cz) + sphereGeom[4 * sp + 3]);
+            mat = sphereMaterial[sp];
+        }
+        int next = -1;
+        if (matType[mat] == MaterialLayout.NULL) {
+            next = current;
+            int row = mat * MaterialLayout.STRIDE;
+            if (shade[row + MaterialLayout.VOL_MEDIA] != 0) {
+                next = (int) shade[row + MaterialLayout.VOL_EX];
+                if (cosD < 0) {
+                    next = (int) shade[row + MaterialLayout.VOL_IN];
+                }
+            }
+        }
+        scratch[Scratch.MED_T * capacity + gid] = t + 2 * eps / max(abs(cosD), 1e-2f);
+        return next;
+    }
+}
