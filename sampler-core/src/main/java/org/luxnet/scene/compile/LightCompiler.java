@@ -19,6 +19,7 @@ import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
+import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
@@ -114,9 +115,34 @@ final class LightCompiler {
                 LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 d.lightToWorld().applyPoint(from[0], from[1], from[2], tmp, 0);
-                set3(out, L, i.scaled(), luxPowerGain(ps, i, 4 * Math.PI));
+                double gain = luxPowerGain(ps, i, 4 * Math.PI);
+                set3(out, L, i.scaled(), gain);
                 setPoint(out, POS, tmp);
+                if (!emission.pbrt()) {
+                    luxDistribution(d, ps, statement, i, gain, out);
+                }
                 type = LightLayout.POINT;
+                break;
+            }
+            case "goniometric": {
+                if (!emission.pbrt()) {
+                    // LuxRender registers "goniometric" as its point light (pointlight.cpp, for old scenes).
+                    LightDesc point = new LightDesc("point", ps, d.lightToWorld(), d.loc(), d.map(), d.ies());
+                    light(point);
+                    return;
+                }
+                pbrtGoniometric(d, ps, statement, out);
+                type = LightLayout.POINT;
+                break;
+            }
+            case "projection": {
+                if (!emission.pbrt()) {
+                    warnings.add(new SceneWarning(d.loc(), "light \"projection\" is supported in pbrt-v3 scenes only;"
+                            + " skipped"));
+                    return;
+                }
+                pbrtProjection(d, ps, statement, out);
+                type = LightLayout.PROJECTION;
                 break;
             }
             case "spot": {
@@ -172,8 +198,8 @@ final class LightCompiler {
             }
             default:
                 warnings.add(new SceneWarning(d.loc(), "light \"" + d.type()
-                        + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area"
-                        + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
+                        + "\" is not supported and was skipped (supported: point, spot, goniometric, infinite, distant, area"
+                        + (emission.pbrt() ? ", projection" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
                 return;
         }
         if (!emission.pbrt()) {
@@ -182,6 +208,104 @@ final class LightCompiler {
         warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
+    }
+
+    /**
+     * A LuxRender point light's "iesname" / "mapname" distribution ({@link LightDistributions}): the
+     * intensity becomes L gain f(w) / avg(f) (pointlight.cpp GonioBSDF), f looked up in the light's
+     * frame, so the power stays L gain 4 pi.
+     */
+    private void luxDistribution(LightDesc d, ParamSet ps, String statement, LightEmission.Emission i, double gain,
+                                 float[] out) {
+        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(d, ps, statement, warnings);
+        if (img == null) {
+            return;
+        }
+        double mean = LightDistributions.sphereMeanY(img);
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its emission distribution is zero everywhere;"
+                    + " the light emits nothing"));
+            set3(out, L, i.scaled(), 0);
+            return;
+        }
+        set3(out, L, i.scaled(), gain / mean);
+        addDistribution(img, frame(d, statement), mean, out);
+    }
+
+    /**
+     * pbrt-v3's GonioPhotometricLight (lights/goniometric.cpp): intensity I scale times the map at
+     * (phi / 2pi, theta / pi) of the direction from the light in its frame with y and z swapped
+     * (Scale); at the origin of the light's frame; uniform without a map. Its power (for light
+     * selection) is 4 pi I scale times the map's mean (pbrt's lookup at the coarsest level).
+     */
+    private void pbrtGoniometric(LightDesc d, ParamSet ps, String statement, float[] out) {
+        float[] l = emission.read(ps, true, statement).scaled();
+        double[] tmp = new double[3];
+        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
+        setPoint(out, POS, tmp);
+        set3(out, L, l, 1);
+        org.luxnet.accumulator.image.RgbImage img = pbrtMap(d, ps, statement);
+        if (img != null) {
+            // Local direction (x, z, y): the swap folded into the frame, whose inverse is then S * worldToLight.
+            Transform swap = Transform.ofRowMajor(1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1);
+            addDistribution(img, frame(d, statement).compose(swap), LightDistributions.texelMeanY(img), out);
+        }
+    }
+
+    /**
+     * pbrt-v3's ProjectionLight (lights/projection.cpp): intensity I scale times the map where the
+     * direction from the light, in its frame, falls inside the screen window of a perspective
+     * projection of field of view "fov" (default 45) along +z: x and y over z times 1 / tan(fov / 2)
+     * within [-aspect, aspect] x [-1, 1] (or [-1, 1] x [-1 / aspect, 1 / aspect] for a tall map), mapped
+     * to [0,1]^2; zero outside it and behind z = 1e-3 (the near plane). Without a map: I scale inside
+     * the frustum of aspect 1.
+     */
+    private void pbrtProjection(LightDesc d, ParamSet ps, String statement, float[] out) {
+        float[] l = emission.read(ps, true, statement).scaled();
+        double fov = ps.getFloat("fov", 45);
+        double[] tmp = new double[3];
+        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
+        setPoint(out, POS, tmp);
+        set3(out, L, l, 1);
+        org.luxnet.accumulator.image.RgbImage img = pbrtMap(d, ps, statement);
+        if (img == null) {
+            img = new org.luxnet.accumulator.image.RgbImage(1, 1, new float[] {1, 1, 1});
+        }
+        double aspect = (double) img.width() / img.height();
+        out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
+        out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
+        out[LightLayout.PROJ_INV_TAN] = (float) (1 / Math.tan(Math.toRadians(fov) / 2));
+        addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+    }
+
+    private org.luxnet.accumulator.image.RgbImage pbrtMap(LightDesc d, ParamSet ps, String statement) {
+        if (!ps.has("mapname")) {
+            return null;
+        }
+        ps.get("mapname").markUsed();
+        return d.map() == null ? null : LightDistributions.decode(d.map(), ps.get("mapname").loc(), statement, warnings);
+    }
+
+    /** The light's frame for its distribution; identity, with a warning, when it is singular. */
+    private Transform frame(LightDesc d, String statement) {
+        Transform l2w = d.lightToWorld();
+        if (!l2w.isInvertible()) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its transformation is singular; its emission"
+                    + " distribution is not rotated"));
+            return Transform.IDENTITY;
+        }
+        return l2w;
+    }
+
+    private void addDistribution(org.luxnet.accumulator.image.RgbImage img, Transform frame, double mean, float[] out) {
+        int index = maps.add(img, new float[] {1, 1, 1}, frame, new float[3]);
+        out[LightLayout.MAP] = index + 1;
+        out[LightLayout.DIST_MEAN] = (float) mean;
+        float max = 0;
+        for (float v : img.rgb()) {
+            max = Math.max(max, v);
+        }
+        out[LightLayout.DIST_MAX] = max;
     }
 
     /** The environment maps of the scene's infinite lights. */
@@ -233,7 +357,13 @@ final class LightCompiler {
             case LightLayout.AREA_SPHERE:
                 return y * p[AREA] * Math.PI * (p[TWO_SIDED] != 0 ? 2 : 1);
             case LightLayout.POINT:
-                return 4 * Math.PI * y;
+                return 4 * Math.PI * y * (p[LightLayout.MAP] > 0 ? p[LightLayout.DIST_MEAN] : 1);
+            case LightLayout.PROJECTION: {
+                // pbrt-v3 ProjectionLight::Power: the cone through the screen window's corners.
+                double aspect = p[LightLayout.PROJ_HALF_W] / p[LightLayout.PROJ_HALF_H];
+                double tanDiag = Math.sqrt(1 + 1 / (aspect * aspect)) / p[LightLayout.PROJ_INV_TAN];
+                return 2 * Math.PI * y * (1 - Math.cos(Math.atan(tanDiag))) * p[LightLayout.DIST_MEAN];
+            }
             case LightLayout.SPOT:
                 return 2 * Math.PI * y * (1 - 0.5 * (p[COS_FALLOFF] + p[COS_TOTAL]));
             case LightLayout.INFINITE:

@@ -136,7 +136,8 @@ public final class SceneCompiler {
             } else {
                 // A point light's radiance is unbounded; take its irradiance at 5% of the scene size.
                 double d = 0.05 * Math.max(diag, 1e-3);
-                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L) / (d * d));
+                double peak = p[LightLayout.MAP] > 0 ? p[LightLayout.DIST_MAX] : 1;
+                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L) * peak / (d * d));
             }
             types.add(type);
             params.add(p);
