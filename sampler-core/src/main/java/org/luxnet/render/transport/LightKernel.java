@@ -165,9 +165,52 @@ abstract class LightKernel extends InfiniteLightKernel {
                 writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
                         surfaceMargin(triEps[t], cosL, d));
                 ok = true;
+                if (lightParams[o + MAP] > 0) {
+                    areaDistribution(gid, o, t, -wx, -wy, -wz);
+                    scratch[Scratch.LS_R * capacity + gid] *= scratch[Scratch.VEC_X * capacity + gid];
+                    scratch[Scratch.LS_G * capacity + gid] *= scratch[Scratch.VEC_Y * capacity + gid];
+                    scratch[Scratch.LS_B * capacity + gid] *= scratch[Scratch.VEC_Z * capacity + gid];
+                }
             }
         }
         return ok;
+    }
+
+    /**
+     * The factor f(w) / |cos| of LuxRender's area light with a spherical function (area.cpp
+     * GonioAreaBSDF::f) on triangle {@code t}, for unit world direction w leaving the surface, RGB to
+     * the VEC slots: w in the triangle's frame (z its normal, x its first edge, which is dp/du for the
+     * renderer's default uvs, y = z cross x) looked up as (phi / 2pi, theta / pi) in map {@code MAP}
+     * (stored with an identity frame).
+     */
+    void areaDistribution(int gid, int o, int t, float wx, float wy, float wz) {
+        int mp = (int) lightParams[o + MAP] - 1;
+        float nx = triNg[3 * t], ny = triNg[3 * t + 1], nz = triNg[3 * t + 2];
+        int go = t * 9;
+        float ex = triGeom[go + 3], ey = triGeom[go + 4], ez = triGeom[go + 5];
+        float en = ex * nx + ey * ny + ez * nz;
+        ex -= en * nx;
+        ey -= en * ny;
+        ez -= en * nz;
+        float el = sqrt(ex * ex + ey * ey + ez * ez);
+        if (el > 0) {
+            ex /= el;
+            ey /= el;
+            ez /= el;
+        }
+        float tx = ny * ez - nz * ey, ty = nz * ex - nx * ez, tz = nx * ey - ny * ex;
+        float lx = wx * ex + wy * ey + wz * ez;
+        float ly = wx * tx + wy * ty + wz * tz;
+        float lz = wx * nx + wy * ny + wz * nz;
+        envDirection(gid, mp, lx, ly, lz);
+        envLookup(gid, mp, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid]);
+        float k = 0f;
+        if (abs(lz) > 0) {
+            k = 1f / abs(lz);
+        }
+        scratch[Scratch.VEC_X * capacity + gid] *= k;
+        scratch[Scratch.VEC_Y * capacity + gid] *= k;
+        scratch[Scratch.VEC_Z * capacity + gid] *= k;
     }
 
     /**

@@ -38,6 +38,10 @@ final class LightCompiler {
         boolean twoSided;
         double power, efficacy;
         AreaLightDesc desc;
+        /** LuxRender's spherical function: 1 + its map index (0 for none), mean and largest texel. */
+        int map;
+        double distMean, distMax;
+        boolean sphereWarned;
     }
 
     private final List<SceneWarning> warnings;
@@ -77,9 +81,44 @@ final class LightCompiler {
         if (!pbrtLight) {
             ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
         }
+        if (!pbrtLight) {
+            areaDistribution(e, ps, "AreaLightSource \"" + a.type() + "\"");
+        }
         warnings.addAll(ps.unused("AreaLightSource \"" + a.type() + "\""));
         emitters.add(e);
         return emitters.size() - 1;
+    }
+
+    /**
+     * LuxRender's area light with a spherical function (lights/area.cpp, GonioAreaBSDF): radiance
+     * towards w is L gain pi f(w) / (Average_f |cos(w, n)|), Average_f being f's integral over the
+     * sphere (4 pi times its mean), w in the surface's frame (z the normal, x along dp/du, which for a
+     * triangle without "uv" is its first edge); both sides emit, and the power, L gain area pi, is as
+     * without the function. Stored as L / (4 mean), the kernel multiplying by f / |cos|.
+     */
+    private void areaDistribution(Emitter e, ParamSet ps, String statement) {
+        if (!ps.has("mapname") && !ps.has("iesname") && !ps.has("flipz")) {
+            return;
+        }
+        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(e.desc.map(), e.desc.ies(), ps,
+                statement, warnings);
+        if (img == null) {
+            return;
+        }
+        double mean = LightDistributions.sphereMeanY(img);
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            warnings.add(new SceneWarning(e.desc.loc(), statement + ": its emission distribution is zero everywhere;"
+                    + " the light emits nothing"));
+            for (int c = 0; c < 3; c++) {
+                e.l[c] = 0;
+            }
+            return;
+        }
+        e.map = maps.add(img, new float[] {1, 1, 1}, Transform.IDENTITY, new float[3]) + 1;
+        e.distMean = mean;
+        for (float v : img.rgb()) {
+            e.distMax = Math.max(e.distMax, v);
+        }
     }
 
     /** Applies LuxRender's power normalization once the shape's total area is known. */
@@ -217,7 +256,7 @@ final class LightCompiler {
      */
     private void luxDistribution(LightDesc d, ParamSet ps, String statement, LightEmission.Emission i, double gain,
                                  float[] out) {
-        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(d, ps, statement, warnings);
+        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(d.map(), d.ies(), ps, statement, warnings);
         if (img == null) {
             return;
         }
@@ -337,8 +376,17 @@ final class LightCompiler {
         return otherTypes.get(i);
     }
 
-    /** Parameters of an area light entry for one primitive of an emitter group. */
+    /** Parameters of an area light entry for one triangle of an emitter group. */
     float[] areaParams(int emitter, float area) {
+        return areaParams(emitter, area, false);
+    }
+
+    /**
+     * Parameters of an area light entry for one primitive of an emitter group. A sphere emits
+     * uniformly: the spherical function of a LuxRender area light is applied on triangles only (one
+     * warning per emitter).
+     */
+    float[] areaParams(int emitter, float area, boolean sphere) {
         Emitter e = emitters.get(emitter);
         float[] out = new float[STRIDE];
         out[L] = e.l[0];
@@ -346,6 +394,20 @@ final class LightCompiler {
         out[L + 2] = e.l[2];
         out[TWO_SIDED] = e.twoSided ? 1 : 0;
         out[AREA] = area;
+        if (e.map > 0 && sphere && !e.sphereWarned) {
+            e.sphereWarned = true;
+            warnings.add(new SceneWarning(e.desc.loc(), "AreaLightSource \"area\": an emission distribution"
+                    + " (\"iesname\", \"mapname\") on a sphere is not supported; the sphere emits uniformly"));
+        }
+        if (e.map > 0 && !sphere) {
+            for (int c = 0; c < 3; c++) {
+                out[L + c] = (float) (e.l[c] / (4 * e.distMean));
+            }
+            out[TWO_SIDED] = 1; // with a function, both sides emit (area.cpp L: no orientation test)
+            out[LightLayout.MAP] = e.map;
+            out[LightLayout.DIST_MEAN] = (float) e.distMean;
+            out[LightLayout.DIST_MAX] = (float) e.distMax;
+        }
         return out;
     }
 
@@ -355,6 +417,10 @@ final class LightCompiler {
         switch (type) {
             case LightLayout.AREA_TRIANGLE:
             case LightLayout.AREA_SPHERE:
+                if (p[LightLayout.MAP] > 0) {
+                    // LuxRender AreaLight::Power with a spherical function: L gain area pi, L = 4 mean L'.
+                    return y * p[AREA] * Math.PI * 4 * p[LightLayout.DIST_MEAN];
+                }
                 return y * p[AREA] * Math.PI * (p[TWO_SIDED] != 0 ? 2 : 1);
             case LightLayout.POINT:
                 return 4 * Math.PI * y * (p[LightLayout.MAP] > 0 ? p[LightLayout.DIST_MEAN] : 1);

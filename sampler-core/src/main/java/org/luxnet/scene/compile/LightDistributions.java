@@ -6,7 +6,6 @@ import org.luxnet.accumulator.image.ImageFiles;
 import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneWarning;
-import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.SceneFile;
 
@@ -32,23 +31,25 @@ final class LightDistributions {
     }
 
     /**
-     * A LuxRender point light's distribution, or null when it has none (or none could be read):
-     * {@code [0]} is the image, RGB, and the caller divides the light by {@link #sphereMeanY}.
+     * A LuxRender light's distribution from the files its "mapname" and "iesname" name, or null when
+     * it has none (or none could be read): the RGB image; the caller divides the light by {@link
+     * #sphereMeanY}.
      */
-    static RgbImage luxRender(LightDesc d, ParamSet ps, String statement, List<SceneWarning> warnings) {
+    static RgbImage luxRender(SceneFile mapFile, SceneFile iesFile, ParamSet ps, String statement,
+                              List<SceneWarning> warnings) {
         boolean flipZ = ps.getBool("flipz", false);
         RgbImage map = null;
         if (ps.has("mapname")) {
             ps.get("mapname").markUsed();
-            if (d.map() != null) {
-                map = decode(d.map(), ps.get("mapname").loc(), statement, warnings);
+            if (mapFile != null) {
+                map = decode(mapFile, ps.get("mapname").loc(), statement, warnings);
             }
         }
         float[] ies = null;
         if (ps.has("iesname")) {
             FileLoc loc = ps.get("iesname").loc();
             ps.get("iesname").markUsed();
-            SceneFile f = d.ies();
+            SceneFile f = iesFile;
             if (f != null) {
                 try {
                     IesProfile p = IesProfile.parse(f.bytes());

@@ -51,7 +51,24 @@ final class WorldStatements {
             } else if (type.equals("area")) {
                 st.dialect.luxRender();
             }
-            st.gs.areaLight = new AreaLightDesc(type, ParamReader.read(st), kw.loc());
+            ParamSet params = ParamReader.read(st);
+            SceneFile map = null, ies = null;
+            if (type.equals("area")) {
+                // LuxRender's area light takes a spherical function (area.cpp CreateAreaLight), read here to ship.
+                String mapName = fileName(params, "mapname"), iesName = fileName(params, "iesname");
+                if (mapName != null) {
+                    SceneResources.Resource r = openOrWarn(st, mapName, "light emission map",
+                            params.get("mapname").loc(), "the light emits without the map, as LuxRender does when it"
+                                    + " cannot read it");
+                    map = r == null ? null : new SceneFile(r.name(), r.bytes());
+                }
+                if (iesName != null) {
+                    SceneResources.Resource r = openOrWarn(st, iesName, "IES file", params.get("iesname").loc(),
+                            "the light emits uniformly, as LuxRender does with an invalid IES file");
+                    ies = r == null ? null : new SceneFile(r.name(), r.bytes());
+                }
+            }
+            st.gs.areaLight = new AreaLightDesc(type, params, kw.loc(), map, ies);
         });
         table.put("ReverseOrientation", (st, kw) -> {
             st.requireWorld(kw);

@@ -217,6 +217,79 @@ class LightDistributionTest {
         assertEquals(0f, r.scene().lightParams[LightLayout.MAP]);
     }
 
+    /** A 0.2 x 0.2 quad at z = 2 facing down (its normal -z), LuxRender's area light with LINEAR_IES, power off. */
+    private CompiledRender iesQuad(String camera, String extra) throws IOException {
+        Files.writeString(dir.resolve("linear.ies"), LINEAR_IES);
+        return compile("quad.lxs", camera + """
+                Film "fleximage" "integer xresolution" [ 3 ] "integer yresolution" [ 3 ]
+                PixelFilter "box"
+                Sampler "random" "integer pixelsamples" [ 4 ]
+                SurfaceIntegrator "path" "integer maxdepth" [ 1 ]
+                WorldBegin
+                AttributeBegin
+                AreaLightSource "area" "color L" [ 2 1 0.5 ] "float gain" [ 1.5 ] "float power" [ 0 ]
+                  "string iesname" [ "linear.ies" ]
+                Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ]
+                  "point P" [ -0.1 -0.1 2  -0.1 0.1 2  0.1 0.1 2  0.1 -0.1 2 ]
+                AttributeEnd
+                """ + extra + """
+                WorldEnd
+                """);
+    }
+
+    /**
+     * LuxRender's area light with a spherical function: radiance towards w is L gain pi f(w) /
+     * (4 pi avg(f) |cos|), f looked up in the surface's frame (theta from its normal), on both sides.
+     */
+    @Test
+    void iesAreaLightRadianceIsItsProfileOverTheCosine() throws IOException {
+        CompiledRender r = iesQuad("""
+                LookAt 3 0 0  0 0 2  0 0 1
+                Camera "perspective" "float fov" [ 0.5 ]
+                """, "");
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertEquals(-1f, r.scene().triNg[2], "the quad faces down");
+        double avg = sphereMean(t -> 100 * (1 - t));
+        double[] l = {3, 1.5, 0.75};
+        PathTraceKernel k = RenderSupport.transport(r);
+        for (float[] p : new float[][] {{3, 0, 0}, {-1, 2, 0.5f}, {0.5f, 0.3f, 3}}) {
+            assertTrue(k.sampleLight(0, p[0], p[1], p[2], 0.5f, 0.3f, 0.7f));
+            // The sampled point's outgoing direction -w and its angle from the normal (0, 0, -1).
+            double cos = k.scratch[Scratch.LS_WZ * k.capacity];
+            double theta = Math.acos(cos);
+            for (int c = 0; c < 3; c++) {
+                double expected = l[c] / (4 * avg) * 100 * (1 - theta / Math.PI) / Math.abs(cos);
+                assertEquals(expected, k.scratch[(Scratch.LS_R + c) * k.capacity], 2e-3 * expected,
+                        "from " + java.util.Arrays.toString(p) + " channel " + c);
+            }
+        }
+        // Seen from (3, 0, 0): theta = acos(2 / sqrt(13)) from the normal.
+        float[] rgb = RenderSupport.render(r, 4, 1, 5).toRgb();
+        double cos = 2 / Math.sqrt(13), theta = Math.acos(cos);
+        for (int c = 0; c < 3; c++) {
+            double expected = l[c] / (4 * avg) * 100 * (1 - theta / Math.PI) / cos;
+            assertEquals(expected, rgb[3 * 4 + c], 3e-3 * expected, "centre pixel, channel " + c);
+        }
+    }
+
+    @Test
+    void iesAreaLightKeepsLuxRendersPower() throws IOException {
+        CompiledRender r = iesQuad("""
+                LookAt 3 0 0  0 0 2  0 0 1
+                Camera "perspective" "float fov" [ 30 ]
+                """, """
+                AttributeBegin
+                AreaLightSource "area" "color L" [ 2 1 0.5 ] "float gain" [ 1.5 ] "float power" [ 0 ]
+                Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ]
+                  "point P" [ 1 -0.1 2  1 0.1 2  1.2 0.1 2  1.2 -0.1 2 ]
+                AttributeEnd
+                """);
+        // Four triangles of equal area; L gain area pi each, with or without the profile (area.cpp Power).
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0.25, r.scene().lightSelectPdf[i], 1e-5, "light " + i);
+        }
+    }
+
     /** An 8 x 4 map with distinct texels: red 1 + x + 10 y, green twice that, blue 1. */
     private void writeMap(String name, int w, int h) throws IOException {
         float[] rgb = new float[3 * w * h];
