@@ -290,6 +290,37 @@ class LightDistributionTest {
         }
     }
 
+    @Test
+    void luxRenderGoniometricIsItsPointLightAndSpheresWarnOnce() throws IOException {
+        Files.writeString(dir.resolve("linear.ies"), LINEAR_IES);
+        CompiledRender r = compile("alias.lxs", luxPlane("""
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective" "float fov" [ 30 ]
+                """, """
+                LightSource "goniometric" "point from" [ 0 0 2 ] "string iesname" [ "linear.ies" ]
+                AttributeBegin
+                Translate 3 0 1
+                AreaLightSource "area" "string iesname" [ "linear.ies" ]
+                Shape "sphere" "float radius" [ 0.2 ]
+                Shape "sphere" "float radius" [ 0.3 ]
+                AttributeEnd
+                """));
+        int point = -1;
+        for (int i = 0; i < r.scene().lightCount; i++) {
+            if (r.scene().lightType[i] == LightLayout.POINT) {
+                point = i;
+                assertTrue(r.scene().lightParams[i * LightLayout.STRIDE + LightLayout.MAP] > 0, "goniometric = point");
+            } else {
+                assertEquals(LightLayout.AREA_SPHERE, r.scene().lightType[i]);
+                assertEquals(0f, r.scene().lightParams[i * LightLayout.STRIDE + LightLayout.MAP], "spheres emit uniformly");
+            }
+        }
+        assertTrue(point >= 0);
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        String w = r.warnings().get(0).toString();
+        assertTrue(w.contains("alias.lxs:11: warning:") && w.contains("sphere"), w);
+    }
+
     /** An 8 x 4 map with distinct texels: red 1 + x + 10 y, green twice that, blue 1. */
     private void writeMap(String name, int w, int h) throws IOException {
         float[] rgb = new float[3 * w * h];
