@@ -290,6 +290,40 @@ class LightDistributionTest {
         }
     }
 
+    /**
+     * LuxRender's image spherical function alone: a 2 x 2 map, rows 1 and 3, is g(t) bilinear between
+     * the row centres t = 1/4 and 3/4 (wrapping past the poles), normalised by its sphere mean.
+     */
+    @Test
+    void imageMapPointLightIsTheMapOverItsSphereMean() throws IOException {
+        PfmIO.write(dir.resolve("rows.pfm"), new float[] {1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3}, 2, 2);
+        RgbImage map = read("rows.pfm");
+        double a = map.get(0, 0, 0), b = map.get(0, 1, 0);
+        assertEquals(4, a + b, 0, "rows 1 and 3 in some order");
+        CompiledRender r = compile("map.lxs", luxPlane("""
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective" "float fov" [ 30 ]
+                """, """
+                LightSource "point" "point from" [ 0 0 2 ] "color L" [ 2 2 2 ] "string mapname" [ "rows.pfm" ]
+                """));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        java.util.function.DoubleUnaryOperator g = t -> {
+            double u = t - 0.25; // from row 0's centre; period 1, row 1 at u = 0.5
+            u -= Math.floor(u);
+            return u <= 0.5 ? a + (b - a) * (u / 0.5) : b + (a - b) * ((u - 0.5) / 0.5);
+        };
+        double avg = sphereMean(g);
+        PathTraceKernel k = RenderSupport.transport(r);
+        for (double thetaDeg : new double[] {100, 112.5, 135, 150}) {
+            double th = Math.toRadians(thetaDeg);
+            double dist = -2 / Math.cos(th);
+            float px = (float) (dist * Math.sin(th));
+            assertTrue(k.sampleLight(0, px, 0, 0, 0.5f, 0.3f, 0.7f));
+            double expected = 2 * g.applyAsDouble(thetaDeg / 180) / avg / (px * px + 4.0);
+            assertEquals(expected, k.scratch[Scratch.LS_R * k.capacity], 2e-3 * expected, "theta " + thetaDeg);
+        }
+    }
+
     @Test
     void luxRenderGoniometricIsItsPointLightAndSpheresWarnOnce() throws IOException {
         Files.writeString(dir.resolve("linear.ies"), LINEAR_IES);
