@@ -97,7 +97,6 @@ final class IesProfile {
                     + "\"");
         }
         List<Num> nums = new ArrayList<>();
-        int[] cursor = {0};
         int lastLine = lines.length;
         // The header's 13 numbers, then the angle counts tell how many more to read.
         int needed = 13;
@@ -131,24 +130,24 @@ final class IesProfile {
         double[] v = new double[nv];
         double[] h = new double[nh];
         double[][] c = new double[nh][nv];
-        cursor[0] = 13;
+        int next = 13;
         for (int j = 0; j < nv; j++) {
-            v[j] = nums.get(cursor[0]++).value();
+            v[j] = nums.get(next++).value();
             if (j > 0 && !(v[j] > v[j - 1])) {
-                throw new Malformed(nums.get(cursor[0] - 1).line(), "the vertical angles do not increase ("
+                throw new Malformed(nums.get(next - 1).line(), "the vertical angles do not increase ("
                         + v[j - 1] + " then " + v[j] + ")");
             }
         }
         for (int i = 0; i < nh; i++) {
-            h[i] = nums.get(cursor[0]++).value();
+            h[i] = nums.get(next++).value();
             if (i > 0 && !(h[i] > h[i - 1])) {
-                throw new Malformed(nums.get(cursor[0] - 1).line(), "the horizontal angles do not increase ("
+                throw new Malformed(nums.get(next - 1).line(), "the horizontal angles do not increase ("
                         + h[i - 1] + " then " + h[i] + ")");
             }
         }
         for (int i = 0; i < nh; i++) {
             for (int j = 0; j < nv; j++) {
-                c[i][j] = nums.get(cursor[0]++).value();
+                c[i][j] = nums.get(next++).value();
             }
         }
         return new IesProfile((int) nums.get(5).value(), nums.get(2).value(), nums.get(10).value(),

@@ -12,6 +12,7 @@ import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.AreaLightDesc;
@@ -100,7 +101,7 @@ final class LightCompiler {
         if (!ps.has("mapname") && !ps.has("iesname") && !ps.has("flipz")) {
             return;
         }
-        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(e.desc.map(), e.desc.ies(), ps,
+        RgbImage img = LightDistributions.luxRender(e.desc.map(), e.desc.ies(), ps,
                 statement, warnings);
         if (img == null) {
             return;
@@ -256,7 +257,7 @@ final class LightCompiler {
      */
     private void luxDistribution(LightDesc d, ParamSet ps, String statement, LightEmission.Emission i, double gain,
                                  float[] out) {
-        org.luxnet.accumulator.image.RgbImage img = LightDistributions.luxRender(d.map(), d.ies(), ps, statement, warnings);
+        RgbImage img = LightDistributions.luxRender(d.map(), d.ies(), ps, statement, warnings);
         if (img == null) {
             return;
         }
@@ -275,7 +276,9 @@ final class LightCompiler {
      * pbrt-v3's GonioPhotometricLight (lights/goniometric.cpp): intensity I scale times the map at
      * (phi / 2pi, theta / pi) of the direction from the light in its frame with y and z swapped
      * (Scale); at the origin of the light's frame; uniform without a map. Its power (for light
-     * selection) is 4 pi I scale times the map's mean (pbrt's lookup at the coarsest level).
+     * selection) is 4 pi I scale times the map's mean (pbrt's lookup at the coarsest level). pbrt-v3's
+     * MIPMap first resamples a map whose sides are not powers of two; here every map is looked up at
+     * its own resolution, as the environment maps are.
      */
     private void pbrtGoniometric(LightDesc d, ParamSet ps, String statement, float[] out) {
         float[] l = emission.read(ps, true, statement).scaled();
@@ -283,7 +286,7 @@ final class LightCompiler {
         d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
         setPoint(out, POS, tmp);
         set3(out, L, l, 1);
-        org.luxnet.accumulator.image.RgbImage img = pbrtMap(d, ps, statement);
+        RgbImage img = pbrtMap(d, ps, statement);
         if (img != null) {
             // Local direction (x, z, y): the swap folded into the frame, whose inverse is then S * worldToLight.
             Transform swap = Transform.ofRowMajor(1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1);
@@ -306,9 +309,9 @@ final class LightCompiler {
         d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
         setPoint(out, POS, tmp);
         set3(out, L, l, 1);
-        org.luxnet.accumulator.image.RgbImage img = pbrtMap(d, ps, statement);
+        RgbImage img = pbrtMap(d, ps, statement);
         if (img == null) {
-            img = new org.luxnet.accumulator.image.RgbImage(1, 1, new float[] {1, 1, 1});
+            img = new RgbImage(1, 1, new float[] {1, 1, 1});
         }
         double aspect = (double) img.width() / img.height();
         out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
@@ -317,7 +320,7 @@ final class LightCompiler {
         addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
     }
 
-    private org.luxnet.accumulator.image.RgbImage pbrtMap(LightDesc d, ParamSet ps, String statement) {
+    private RgbImage pbrtMap(LightDesc d, ParamSet ps, String statement) {
         if (!ps.has("mapname")) {
             return null;
         }
@@ -336,7 +339,7 @@ final class LightCompiler {
         return l2w;
     }
 
-    private void addDistribution(org.luxnet.accumulator.image.RgbImage img, Transform frame, double mean, float[] out) {
+    private void addDistribution(RgbImage img, Transform frame, double mean, float[] out) {
         int index = maps.add(img, new float[] {1, 1, 1}, frame, new float[3]);
         out[LightLayout.MAP] = index + 1;
         out[LightLayout.DIST_MEAN] = (float) mean;
