@@ -130,8 +130,8 @@ class LightDistributionDevicesTest {
         CompiledRender r = compile("ies.lxs", LUX);
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         assertEquals(3, r.scene().envMapCount);
-        // The area light's radiance goes as 1 / |cos| (area.cpp GonioAreaBSDF), which near grazing magnifies
-        // OpenCL's ulp-level differences on the few paths that reach it there (3 pixels of 768 on PoCL).
+        // A few paths diverge on PoCL at ulp level (3 pixels of 768 here). Not the distribution: the same scene
+        // with a plain two-sided area light in place of the IES one differs in 5 pixels, up to 80%.
         float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 2, 3, TestScenes.device(launch),
                 "IES point and area lights, " + launch, 0.01, 0.1).toRgb();
         assertTrue(rgb[3 * (12 * 32 + 16)] > 0, "the scene is lit");
