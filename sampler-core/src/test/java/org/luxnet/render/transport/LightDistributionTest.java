@@ -373,9 +373,14 @@ class LightDistributionTest {
     }
 
     private static String pbrtPlane(String light) {
-        return """
+        return pbrtPlane("""
                 LookAt 0 0 5  0 0 0  0 1 0
                 Camera "perspective" "float fov" [ 30 ]
+                """, light);
+    }
+
+    private static String pbrtPlane(String camera, String light) {
+        return camera + """
                 Film "image" "integer xresolution" [ 3 ] "integer yresolution" [ 3 ]
                 Sampler "random" "integer pixelsamples" [ 4 ]
                 Integrator "path" "integer maxdepth" [ 1 ]
@@ -450,5 +455,27 @@ class LightDistributionTest {
         // The rendered footprint: the camera sees the whole window (|x| < 2.31, |y| < 1.15) inside its view.
         float[] rgb = RenderSupport.render(r, 2, 1, 3).toRgb();
         assertTrue(rgb[3 * 4] > 0, "the centre is lit");
+        // Pixels looking straight down at texel (3, 0)'s point and at a point outside the window:
+        // Kd / pi I texel cos / d^2, and black.
+        double lx = 1.5 * tan, ly = -0.5 * tan;
+        double px = 2 * lx, py = -2 * ly, d2 = px * px + py * py + 4;
+        for (double[] at : new double[][] {{px, py}, {2 * 2.5 * tan, 0}}) {
+            CompiledRender v = compile("proj-" + (int) (at[0] * 100) + ".pbrt", pbrtPlane(String.format("""
+                    LookAt %s %s 1  %s %s 0  0 1 0
+                    Camera "perspective" "float fov" [ 0.5 ]
+                    """, at[0], at[1], at[0], at[1]), """
+                    AttributeBegin
+                    Translate 0 0 2
+                    Rotate 180 1 0 0
+                    LightSource "projection" "rgb I" [ 3 3 3 ] "float fov" [ 60 ] "string mapname" [ "slide.pfm" ]
+                    AttributeEnd
+                    """));
+            float[] px3 = RenderSupport.render(v, 4, 1, 9).toRgb();
+            boolean inside = at[0] == px;
+            for (int c = 0; c < 3; c++) {
+                double expected = inside ? 0.5 / Math.PI * 3 * map.get(3, 0, c) * (2 / Math.sqrt(d2)) / d2 : 0;
+                assertEquals(expected, px3[3 * 4 + c], 3e-3 * expected, (inside ? "lit" : "dark") + " pixel, channel " + c);
+            }
+        }
     }
 }
