@@ -6,9 +6,13 @@ import static org.luxnet.scene.compiled.LightLayout.COS_TOTAL;
 import static org.luxnet.scene.compiled.LightLayout.DIR;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.POS;
+import static org.luxnet.scene.compiled.LightLayout.PROJ_HALF_H;
+import static org.luxnet.scene.compiled.LightLayout.PROJ_HALF_W;
+import static org.luxnet.scene.compiled.LightLayout.PROJ_INV_TAN;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
+import org.luxnet.scene.compiled.EnvMapLayout;
 import org.luxnet.scene.compiled.LightLayout;
 
 /**
@@ -45,7 +49,7 @@ abstract class LightKernel extends InfiniteLightKernel {
                     ok = sampleTriangleLight(gid, li, o, px, py, pz, u1, u2, sel);
                 } else if (type == LightLayout.AREA_SPHERE) {
                     ok = sampleSphereLight(gid, li, o, px, py, pz, u1, u2, sel);
-                } else if (type == LightLayout.POINT || type == LightLayout.SPOT) {
+                } else if (type == LightLayout.POINT || type == LightLayout.SPOT || type == LightLayout.PROJECTION) {
                     ok = samplePointLight(gid, o, type, px, py, pz, sel);
                 } else if (type == LightLayout.DISTANT) {
                     writeLight(gid, -lightParams[o + DIR], -lightParams[o + DIR + 1], -lightParams[o + DIR + 2],
@@ -81,8 +85,57 @@ abstract class LightKernel extends InfiniteLightKernel {
                 ok = k != 0;
             }
             if (ok) {
-                writeLight(gid, wx, wy, wz, d, o, k, sel, true, 0f);
+                if (lightParams[o + MAP] > 0) {
+                    // An emission distribution (point, projection): the intensity towards p, per channel.
+                    ok = distribution(gid, o, type, -wx, -wy, -wz);
+                    float fr = scratch[Scratch.VEC_X * capacity + gid];
+                    float fg = scratch[Scratch.VEC_Y * capacity + gid];
+                    float fb = scratch[Scratch.VEC_Z * capacity + gid];
+                    writeLight(gid, wx, wy, wz, d, o, k, sel, true, 0f);
+                    scratch[Scratch.LS_R * capacity + gid] *= fr;
+                    scratch[Scratch.LS_G * capacity + gid] *= fg;
+                    scratch[Scratch.LS_B * capacity + gid] *= fb;
+                } else {
+                    writeLight(gid, wx, wy, wz, d, o, k, sel, true, 0f);
+                }
             }
+        }
+        return ok;
+    }
+
+    /**
+     * The emission distribution of the point or projection light at {@code o} in world direction v (from
+     * the light), RGB to the VEC slots; false where it is zero by construction (outside a projection's
+     * frustum). Point lights (LuxRender's image and IES spherical functions, pbrt-v3's goniometric
+     * light, its axis swap folded into the frame): the map at (phi / 2pi, theta / pi) of v in the light's
+     * frame. Projection (pbrt-v3 ProjectionLight::Projection): v in the light's frame, unnormalised,
+     * zero behind the near plane z = 1e-3, else projected to x / z, y / z times 1 / tan(fov / 2) and
+     * zero outside the screen window [-w, w] x [-h, h], which maps to the image's [0,1]^2.
+     */
+    boolean distribution(int gid, int o, int type, float vx, float vy, float vz) {
+        int mp = (int) lightParams[o + MAP] - 1;
+        boolean ok = true;
+        if (type == LightLayout.PROJECTION) {
+            int x = mp * EnvMapLayout.XFORM_STRIDE + EnvMapLayout.XFORM_W2L;
+            float lx = envXform[x] * vx + envXform[x + 1] * vy + envXform[x + 2] * vz;
+            float ly = envXform[x + 3] * vx + envXform[x + 4] * vy + envXform[x + 5] * vz;
+            float lz = envXform[x + 6] * vx + envXform[x + 7] * vy + envXform[x + 8] * vz;
+            ok = false;
+            scratch[Scratch.VEC_X * capacity + gid] = 0f;
+            scratch[Scratch.VEC_Y * capacity + gid] = 0f;
+            scratch[Scratch.VEC_Z * capacity + gid] = 0f;
+            if (!(lz < 1e-3f)) {
+                float inv = lightParams[o + PROJ_INV_TAN] / lz;
+                float sx = lx * inv, sy = ly * inv;
+                float hw = lightParams[o + PROJ_HALF_W], hh = lightParams[o + PROJ_HALF_H];
+                if (sx >= -hw && sx <= hw && sy >= -hh && sy <= hh) {
+                    envLookup(gid, mp, (sx + hw) / (2 * hw), (sy + hh) / (2 * hh));
+                    ok = true;
+                }
+            }
+        } else {
+            envDirection(gid, mp, vx, vy, vz);
+            envLookup(gid, mp, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid]);
         }
         return ok;
     }
@@ -112,9 +165,52 @@ abstract class LightKernel extends InfiniteLightKernel {
                 writeLight(gid, wx, wy, wz, d, o, 1f, sel * d2 / (cosL * lightParams[o + AREA]), false,
                         surfaceMargin(triEps[t], cosL, d));
                 ok = true;
+                if (lightParams[o + MAP] > 0) {
+                    areaDistribution(gid, o, t, -wx, -wy, -wz);
+                    scratch[Scratch.LS_R * capacity + gid] *= scratch[Scratch.VEC_X * capacity + gid];
+                    scratch[Scratch.LS_G * capacity + gid] *= scratch[Scratch.VEC_Y * capacity + gid];
+                    scratch[Scratch.LS_B * capacity + gid] *= scratch[Scratch.VEC_Z * capacity + gid];
+                }
             }
         }
         return ok;
+    }
+
+    /**
+     * The factor f(w) / |cos| of LuxRender's area light with a spherical function (area.cpp
+     * GonioAreaBSDF::f) on triangle {@code t}, for unit world direction w leaving the surface, RGB to
+     * the VEC slots: w in the triangle's frame (z its normal, x its first edge, which is dp/du for the
+     * renderer's default uvs, y = z cross x) looked up as (phi / 2pi, theta / pi) in map {@code MAP}
+     * (stored with an identity frame).
+     */
+    void areaDistribution(int gid, int o, int t, float wx, float wy, float wz) {
+        int mp = (int) lightParams[o + MAP] - 1;
+        float nx = triNg[3 * t], ny = triNg[3 * t + 1], nz = triNg[3 * t + 2];
+        int go = t * 9;
+        float ex = triGeom[go + 3], ey = triGeom[go + 4], ez = triGeom[go + 5];
+        float en = ex * nx + ey * ny + ez * nz;
+        ex -= en * nx;
+        ey -= en * ny;
+        ez -= en * nz;
+        float el = sqrt(ex * ex + ey * ey + ez * ez);
+        if (el > 0) {
+            ex /= el;
+            ey /= el;
+            ez /= el;
+        }
+        float tx = ny * ez - nz * ey, ty = nz * ex - nx * ez, tz = nx * ey - ny * ex;
+        float lx = wx * ex + wy * ey + wz * ez;
+        float ly = wx * tx + wy * ty + wz * tz;
+        float lz = wx * nx + wy * ny + wz * nz;
+        envDirection(gid, mp, lx, ly, lz);
+        envLookup(gid, mp, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid]);
+        float k = 0f;
+        if (abs(lz) > 0) {
+            k = 1f / abs(lz);
+        }
+        scratch[Scratch.VEC_X * capacity + gid] *= k;
+        scratch[Scratch.VEC_Y * capacity + gid] *= k;
+        scratch[Scratch.VEC_Z * capacity + gid] *= k;
     }
 
     /**

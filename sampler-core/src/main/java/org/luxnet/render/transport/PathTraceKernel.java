@@ -458,9 +458,17 @@ public final class PathTraceKernel extends MediumKernel {
                         }
                         w = powerHeuristic(prevPdf, pdfArea(light, px, py, pz, dist, cosL));
                     }
-                    lr += br * lightParams[o] * w;
-                    lg += bg * lightParams[o + 1] * w;
-                    lb += bb * lightParams[o + 2] * w;
+                    float er = lightParams[o], eg = lightParams[o + 1], eb = lightParams[o + 2];
+                    if (lightParams[o + MAP] > 0) {
+                        // LuxRender's area light with a spherical function (LightKernel.areaDistribution).
+                        areaDistribution(gid, o, lightPrim[light], -dx, -dy, -dz);
+                        er *= scratch[Scratch.VEC_X * capacity + gid];
+                        eg *= scratch[Scratch.VEC_Y * capacity + gid];
+                        eb *= scratch[Scratch.VEC_Z * capacity + gid];
+                    }
+                    lr += br * er * w;
+                    lg += bg * eg * w;
+                    lb += bb * eb * w;
                 }
             }
             if (bounce >= maxDepth) {

@@ -12,6 +12,7 @@ import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.luxnet.accumulator.image.RgbImage;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.LightLayout;
 import org.luxnet.scene.desc.AreaLightDesc;
@@ -19,6 +20,7 @@ import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.LightDesc;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.TextureDesc;
+import org.luxnet.scene.desc.Transform;
 
 /**
  * Compiles lights: area emitters attached to shapes (one light entry per emitting triangle or
@@ -37,6 +39,10 @@ final class LightCompiler {
         boolean twoSided;
         double power, efficacy;
         AreaLightDesc desc;
+        /** LuxRender's spherical function: 1 + its map index (0 for none), mean and largest texel. */
+        int map;
+        double distMean, distMax;
+        boolean sphereWarned;
     }
 
     private final List<SceneWarning> warnings;
@@ -76,9 +82,44 @@ final class LightCompiler {
         if (!pbrtLight) {
             ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
         }
+        if (!pbrtLight) {
+            areaDistribution(e, ps, "AreaLightSource \"" + a.type() + "\"");
+        }
         warnings.addAll(ps.unused("AreaLightSource \"" + a.type() + "\""));
         emitters.add(e);
         return emitters.size() - 1;
+    }
+
+    /**
+     * LuxRender's area light with a spherical function (lights/area.cpp, GonioAreaBSDF): radiance
+     * towards w is L gain pi f(w) / (Average_f |cos(w, n)|), Average_f being f's integral over the
+     * sphere (4 pi times its mean), w in the surface's frame (z the normal, x along dp/du, which for a
+     * triangle without "uv" is its first edge); both sides emit, and the power, L gain area pi, is as
+     * without the function. Stored as L / (4 mean), the kernel multiplying by f / |cos|.
+     */
+    private void areaDistribution(Emitter e, ParamSet ps, String statement) {
+        if (!ps.has("mapname") && !ps.has("iesname") && !ps.has("flipz")) {
+            return;
+        }
+        RgbImage img = LightDistributions.luxRender(e.desc.map(), e.desc.ies(), ps,
+                statement, warnings);
+        if (img == null) {
+            return;
+        }
+        double mean = LightDistributions.sphereMeanY(img);
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            warnings.add(new SceneWarning(e.desc.loc(), statement + ": its emission distribution is zero everywhere;"
+                    + " the light emits nothing"));
+            for (int c = 0; c < 3; c++) {
+                e.l[c] = 0;
+            }
+            return;
+        }
+        e.map = maps.add(img, new float[] {1, 1, 1}, Transform.IDENTITY, new float[3]) + 1;
+        e.distMean = mean;
+        for (float v : img.rgb()) {
+            e.distMax = Math.max(e.distMax, v);
+        }
     }
 
     /** Applies LuxRender's power normalization once the shape's total area is known. */
@@ -114,9 +155,34 @@ final class LightCompiler {
                 LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 d.lightToWorld().applyPoint(from[0], from[1], from[2], tmp, 0);
-                set3(out, L, i.scaled(), luxPowerGain(ps, i, 4 * Math.PI));
+                double gain = luxPowerGain(ps, i, 4 * Math.PI);
+                set3(out, L, i.scaled(), gain);
                 setPoint(out, POS, tmp);
+                if (!emission.pbrt()) {
+                    luxDistribution(d, ps, statement, i, gain, out);
+                }
                 type = LightLayout.POINT;
+                break;
+            }
+            case "goniometric": {
+                if (!emission.pbrt()) {
+                    // LuxRender registers "goniometric" as its point light (pointlight.cpp, for old scenes).
+                    LightDesc point = new LightDesc("point", ps, d.lightToWorld(), d.loc(), d.map(), d.ies());
+                    light(point);
+                    return;
+                }
+                pbrtGoniometric(d, ps, statement, out);
+                type = LightLayout.POINT;
+                break;
+            }
+            case "projection": {
+                if (!emission.pbrt()) {
+                    warnings.add(new SceneWarning(d.loc(), "light \"projection\" is supported in pbrt-v3 scenes only;"
+                            + " skipped"));
+                    return;
+                }
+                pbrtProjection(d, ps, statement, out);
+                type = LightLayout.PROJECTION;
                 break;
             }
             case "spot": {
@@ -172,8 +238,8 @@ final class LightCompiler {
             }
             default:
                 warnings.add(new SceneWarning(d.loc(), "light \"" + d.type()
-                        + "\" is not supported and was skipped (supported: point, spot, infinite, distant, area"
-                        + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
+                        + "\" is not supported and was skipped (supported: point, spot, goniometric, infinite, distant, area"
+                        + (emission.pbrt() ? ", projection" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
                 return;
         }
         if (!emission.pbrt()) {
@@ -182,6 +248,106 @@ final class LightCompiler {
         warnings.addAll(ps.unused(statement));
         others.add(out);
         otherTypes.add(type);
+    }
+
+    /**
+     * A LuxRender point light's "iesname" / "mapname" distribution ({@link LightDistributions}): the
+     * intensity becomes L gain f(w) / avg(f) (pointlight.cpp GonioBSDF), f looked up in the light's
+     * frame, so the power stays L gain 4 pi.
+     */
+    private void luxDistribution(LightDesc d, ParamSet ps, String statement, LightEmission.Emission i, double gain,
+                                 float[] out) {
+        RgbImage img = LightDistributions.luxRender(d.map(), d.ies(), ps, statement, warnings);
+        if (img == null) {
+            return;
+        }
+        double mean = LightDistributions.sphereMeanY(img);
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its emission distribution is zero everywhere;"
+                    + " the light emits nothing"));
+            set3(out, L, i.scaled(), 0);
+            return;
+        }
+        set3(out, L, i.scaled(), gain / mean);
+        addDistribution(img, frame(d, statement), mean, out);
+    }
+
+    /**
+     * pbrt-v3's GonioPhotometricLight (lights/goniometric.cpp): intensity I scale times the map at
+     * (phi / 2pi, theta / pi) of the direction from the light in its frame with y and z swapped
+     * (Scale); at the origin of the light's frame; uniform without a map. Its power (for light
+     * selection) is 4 pi I scale times the map's mean (pbrt's lookup at the coarsest level). pbrt-v3's
+     * MIPMap first resamples a map whose sides are not powers of two; here every map is looked up at
+     * its own resolution, as the environment maps are.
+     */
+    private void pbrtGoniometric(LightDesc d, ParamSet ps, String statement, float[] out) {
+        float[] l = emission.read(ps, true, statement).scaled();
+        double[] tmp = new double[3];
+        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
+        setPoint(out, POS, tmp);
+        set3(out, L, l, 1);
+        RgbImage img = pbrtMap(d, ps, statement);
+        if (img != null) {
+            // Local direction (x, z, y): the swap folded into the frame, whose inverse is then S * worldToLight.
+            Transform swap = Transform.ofRowMajor(1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1);
+            addDistribution(img, frame(d, statement).compose(swap), LightDistributions.texelMeanY(img), out);
+        }
+    }
+
+    /**
+     * pbrt-v3's ProjectionLight (lights/projection.cpp): intensity I scale times the map where the
+     * direction from the light, in its frame, falls inside the screen window of a perspective
+     * projection of field of view "fov" (default 45) along +z: x and y over z times 1 / tan(fov / 2)
+     * within [-aspect, aspect] x [-1, 1] (or [-1, 1] x [-1 / aspect, 1 / aspect] for a tall map), mapped
+     * to [0,1]^2; zero outside it and behind z = 1e-3 (the near plane). Without a map: I scale inside
+     * the frustum of aspect 1.
+     */
+    private void pbrtProjection(LightDesc d, ParamSet ps, String statement, float[] out) {
+        float[] l = emission.read(ps, true, statement).scaled();
+        double fov = ps.getFloat("fov", 45);
+        double[] tmp = new double[3];
+        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
+        setPoint(out, POS, tmp);
+        set3(out, L, l, 1);
+        RgbImage img = pbrtMap(d, ps, statement);
+        if (img == null) {
+            img = new RgbImage(1, 1, new float[] {1, 1, 1});
+        }
+        double aspect = (double) img.width() / img.height();
+        out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
+        out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
+        out[LightLayout.PROJ_INV_TAN] = (float) (1 / Math.tan(Math.toRadians(fov) / 2));
+        addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+    }
+
+    private RgbImage pbrtMap(LightDesc d, ParamSet ps, String statement) {
+        if (!ps.has("mapname")) {
+            return null;
+        }
+        ps.get("mapname").markUsed();
+        return d.map() == null ? null : LightDistributions.decode(d.map(), ps.get("mapname").loc(), statement, warnings);
+    }
+
+    /** The light's frame for its distribution; identity, with a warning, when it is singular. */
+    private Transform frame(LightDesc d, String statement) {
+        Transform l2w = d.lightToWorld();
+        if (!l2w.isInvertible()) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its transformation is singular; its emission"
+                    + " distribution is not rotated"));
+            return Transform.IDENTITY;
+        }
+        return l2w;
+    }
+
+    private void addDistribution(RgbImage img, Transform frame, double mean, float[] out) {
+        int index = maps.add(img, new float[] {1, 1, 1}, frame, new float[3]);
+        out[LightLayout.MAP] = index + 1;
+        out[LightLayout.DIST_MEAN] = (float) mean;
+        float max = 0;
+        for (float v : img.rgb()) {
+            max = Math.max(max, v);
+        }
+        out[LightLayout.DIST_MAX] = max;
     }
 
     /** The environment maps of the scene's infinite lights. */
@@ -213,8 +379,17 @@ final class LightCompiler {
         return otherTypes.get(i);
     }
 
-    /** Parameters of an area light entry for one primitive of an emitter group. */
+    /** Parameters of an area light entry for one triangle of an emitter group. */
     float[] areaParams(int emitter, float area) {
+        return areaParams(emitter, area, false);
+    }
+
+    /**
+     * Parameters of an area light entry for one primitive of an emitter group. A sphere emits
+     * uniformly: the spherical function of a LuxRender area light is applied on triangles only (one
+     * warning per emitter).
+     */
+    float[] areaParams(int emitter, float area, boolean sphere) {
         Emitter e = emitters.get(emitter);
         float[] out = new float[STRIDE];
         out[L] = e.l[0];
@@ -222,6 +397,20 @@ final class LightCompiler {
         out[L + 2] = e.l[2];
         out[TWO_SIDED] = e.twoSided ? 1 : 0;
         out[AREA] = area;
+        if (e.map > 0 && sphere && !e.sphereWarned) {
+            e.sphereWarned = true;
+            warnings.add(new SceneWarning(e.desc.loc(), "AreaLightSource \"area\": an emission distribution"
+                    + " (\"iesname\", \"mapname\") on a sphere is not supported; the sphere emits uniformly"));
+        }
+        if (e.map > 0 && !sphere) {
+            for (int c = 0; c < 3; c++) {
+                out[L + c] = (float) (e.l[c] / (4 * e.distMean));
+            }
+            out[TWO_SIDED] = 1; // with a function, both sides emit (area.cpp L: no orientation test)
+            out[LightLayout.MAP] = e.map;
+            out[LightLayout.DIST_MEAN] = (float) e.distMean;
+            out[LightLayout.DIST_MAX] = (float) e.distMax;
+        }
         return out;
     }
 
@@ -231,9 +420,19 @@ final class LightCompiler {
         switch (type) {
             case LightLayout.AREA_TRIANGLE:
             case LightLayout.AREA_SPHERE:
+                if (p[LightLayout.MAP] > 0) {
+                    // LuxRender AreaLight::Power with a spherical function: L gain area pi, L = 4 mean L'.
+                    return y * p[AREA] * Math.PI * 4 * p[LightLayout.DIST_MEAN];
+                }
                 return y * p[AREA] * Math.PI * (p[TWO_SIDED] != 0 ? 2 : 1);
             case LightLayout.POINT:
-                return 4 * Math.PI * y;
+                return 4 * Math.PI * y * (p[LightLayout.MAP] > 0 ? p[LightLayout.DIST_MEAN] : 1);
+            case LightLayout.PROJECTION: {
+                // pbrt-v3 ProjectionLight::Power: the cone through the screen window's corners.
+                double aspect = p[LightLayout.PROJ_HALF_W] / p[LightLayout.PROJ_HALF_H];
+                double tanDiag = Math.sqrt(1 + 1 / (aspect * aspect)) / p[LightLayout.PROJ_INV_TAN];
+                return 2 * Math.PI * y * (1 - Math.cos(Math.atan(tanDiag))) * p[LightLayout.DIST_MEAN];
+            }
             case LightLayout.SPOT:
                 return 2 * Math.PI * y * (1 - 0.5 * (p[COS_FALLOFF] + p[COS_TOTAL]));
             case LightLayout.INFINITE:

@@ -117,14 +117,16 @@ public final class SceneCompiler {
                 types.add(LightLayout.AREA_TRIANGLE);
                 params.add(p);
                 primOf.add(i);
-                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L));
+                // With a distribution, f / |cos| is unbounded at grazing angles; take it at 60 degrees.
+                double peak = p[LightLayout.MAP] > 0 ? 2 * p[LightLayout.DIST_MAX] : 1;
+                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L) * peak);
             }
         }
         for (int s = 0; s < b.sphereCount; s++) {
             int e = geo.sphEmitter.get(s);
             if (e >= 0) {
                 float r = b.sphereGeom[4 * s + 3];
-                float[] p = lights.areaParams(e, (float) (4 * Math.PI * r * r));
+                float[] p = lights.areaParams(e, (float) (4 * Math.PI * r * r), true);
                 b.sphereLight[s] = types.size();
                 types.add(LightLayout.AREA_SPHERE);
                 params.add(p);
@@ -150,7 +152,8 @@ public final class SceneCompiler {
             } else {
                 // A point light's radiance is unbounded; take its irradiance at 5% of the scene size.
                 double d = 0.05 * Math.max(diag, 1e-3);
-                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L) / (d * d));
+                double peak = p[LightLayout.MAP] > 0 ? p[LightLayout.DIST_MAX] : 1;
+                maxRadiance = Math.max(maxRadiance, max3(p, LightLayout.L) * peak / (d * d));
             }
             types.add(type);
             params.add(p);

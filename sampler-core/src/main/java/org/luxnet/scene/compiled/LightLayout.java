@@ -29,6 +29,13 @@ public final class LightLayout {
      * {@link #L}, half-angle given by {@link #SIN2_MAX} and {@link #ONE_MINUS_COS_MAX}.
      */
     public static final int SUN = 6;
+    /**
+     * pbrt-v3's projection light (lights/projection.cpp): a point light whose intensity is an image
+     * projected through a perspective frustum along the light's +z, zero outside it; {@link #MAP} is
+     * always set (a white texel when the light has no image), {@link #PROJ_INV_TAN}, {@link
+     * #PROJ_HALF_W} and {@link #PROJ_HALF_H} give the frustum.
+     */
+    public static final int PROJECTION = 7;
 
     /** Emitted radiance (area, infinite, distant) or intensity (point, spot), gain applied: 3 floats. */
     public static final int L = 0;
@@ -47,8 +54,21 @@ public final class LightLayout {
     /**
      * Infinite lights: 1 + the index of the light's environment map in the scene's map tables
      * ({@link EnvMapLayout}), 0 for a constant colour. With a map, {@link #L} holds its mean radiance.
+     * Point and projection lights: 1 + the index of their emission distribution in the same tables
+     * (looked up in the light's frame by the direction from the light), 0 for none; {@link #L} is then
+     * the factor that multiplies the map's texels.
      */
     public static final int MAP = 13;
+    /** Point and projection lights with a distribution: the map's mean luminance, for the light's power. */
+    public static final int DIST_MEAN = 14;
+    /** Point and projection lights with a distribution: the map's largest texel value (for the film's scale). */
+    public static final int DIST_MAX = 15;
+    /** Projection: 1 / tan(fov / 2). */
+    public static final int PROJ_INV_TAN = 9;
+    /** Projection: half the screen window's width, on the plane z = 1 after scaling by {@link #PROJ_INV_TAN}. */
+    public static final int PROJ_HALF_W = 10;
+    /** Projection: half the screen window's height. */
+    public static final int PROJ_HALF_H = 11;
     /** Sun: sin^2 of the cone's half-angle. */
     public static final int SIN2_MAX = 14;
     /** Sun: 1 - cos of the cone's half-angle, computed without cancellation; the cone's solid angle over 2 pi. */

@@ -51,7 +51,24 @@ final class WorldStatements {
             } else if (type.equals("area")) {
                 st.dialect.luxRender();
             }
-            st.gs.areaLight = new AreaLightDesc(type, ParamReader.read(st), kw.loc());
+            ParamSet params = ParamReader.read(st);
+            SceneFile map = null, ies = null;
+            if (type.equals("area")) {
+                // LuxRender's area light takes a spherical function (area.cpp CreateAreaLight), read here to ship.
+                String mapName = fileName(params, "mapname"), iesName = fileName(params, "iesname");
+                if (mapName != null) {
+                    SceneResources.Resource r = openOrWarn(st, mapName, "light emission map",
+                            params.get("mapname").loc(), "the light emits without the map, as LuxRender does when it"
+                                    + " cannot read it");
+                    map = r == null ? null : new SceneFile(r.name(), r.bytes());
+                }
+                if (iesName != null) {
+                    SceneResources.Resource r = openOrWarn(st, iesName, "IES file", params.get("iesname").loc(),
+                            "the light emits uniformly, as LuxRender does with an invalid IES file");
+                    ies = r == null ? null : new SceneFile(r.name(), r.bytes());
+                }
+            }
+            st.gs.areaLight = new AreaLightDesc(type, params, kw.loc(), map, ies);
         });
         table.put("ReverseOrientation", (st, kw) -> {
             st.requireWorld(kw);
@@ -94,8 +111,13 @@ final class WorldStatements {
             LightDesc d = st.lights.get(last);
             SceneFile map = lightMap(st, d.type(), d.params());
             if (map != null) {
-                st.lights.set(last, d.withMap(map));
+                d = d.withMap(map);
             }
+            SceneFile ies = iesFile(st, d.type(), d.params());
+            if (ies != null) {
+                d = d.withIes(ies);
+            }
+            st.lights.set(last, d);
         });
     }
 
@@ -104,18 +126,47 @@ final class WorldStatements {
      * that it is shipped to render servers with the scene; null when the light names none.
      */
     private static SceneFile lightMap(ParseState st, String type, ParamSet params) {
-        if (!(type.equals("infinite") || type.equals("infinitesample")) || !params.has("mapname")) {
+        boolean env = type.equals("infinite") || type.equals("infinitesample");
+        // The emission map of a point light (LuxRender: an image spherical function; "goniometric" is its
+        // alias) or of pbrt-v3's goniometric and projection lights.
+        boolean emission = type.equals("point") || type.equals("goniometric") || type.equals("projection");
+        String name = fileName(params, "mapname");
+        if (!(env || emission) || name == null) {
             return null;
         }
         Param p = params.get("mapname");
-        String name = p.type() == ParamType.STRING && p.strings().length > 0 ? p.strings()[0] : null;
-        if (name == null || name.isEmpty()) {
+        SceneResources.Resource r = env
+                ? openOrWarn(st, name, "environment map", p.loc(),
+                        "the light is its constant radiance times its scale, as pbrt-v3's InfiniteAreaLight and"
+                                + " LuxRender's infinite light are without a map")
+                : openOrWarn(st, name, "light emission map", p.loc(),
+                        "the light emits without the map, as pbrt-v3 and LuxRender do when they cannot read it");
+        return r == null ? null : new SceneFile(r.name(), r.bytes());
+    }
+
+    /**
+     * The IES profile that a LuxRender point light (or its alias "goniometric") names with "iesname",
+     * read with the statement so that it ships with the scene; null when there is none or it cannot be
+     * read (LuxRender then warns "Invalid IES file" and the light emits uniformly).
+     */
+    private static SceneFile iesFile(ParseState st, String type, ParamSet params) {
+        String name = fileName(params, "iesname");
+        if (!(type.equals("point") || type.equals("goniometric")) || name == null) {
             return null;
         }
-        SceneResources.Resource r = openOrWarn(st, name, "environment map", p.loc(),
-                "the light is its constant radiance times its scale, as pbrt-v3's InfiniteAreaLight and LuxRender's"
-                        + " infinite light are without a map");
+        SceneResources.Resource r = openOrWarn(st, name, "IES file", params.get("iesname").loc(),
+                "the light emits uniformly, as LuxRender does with an invalid IES file");
         return r == null ? null : new SceneFile(r.name(), r.bytes());
+    }
+
+    /** The single non-empty string of parameter {@code name}, or null. */
+    private static String fileName(ParamSet params, String name) {
+        if (!params.has(name)) {
+            return null;
+        }
+        Param p = params.get(name);
+        String s = p.type() == ParamType.STRING && p.strings().length > 0 ? p.strings()[0] : null;
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /**
