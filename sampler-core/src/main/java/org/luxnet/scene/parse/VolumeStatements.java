@@ -22,8 +22,10 @@ import org.luxnet.scene.compiled.MediumLayout;
  * index of refraction, the interior's over the exterior's (materials/glass2.cpp); a clear volume's
  * "absorption" and a homogeneous one's "sigma_a", "sigma_s" and "g" make its row of the media table
  * (MediumKernel renders absorption and scattering; a heterogeneous volume only absorbs, with a
- * warning). pbrt-v3: {@code MakeNamedMedium} and {@code MediumInterface "inside" "outside"}, kept in
- * the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
+ * warning: LuxRender varies it through 3D textures such as densitygrid (textures/densitygrid.h), which
+ * volumes here do not evaluate, and samples it by ray marching, volumes/heterogeneous.h). pbrt-v3:
+ * {@code MakeNamedMedium} ("homogeneous", and "heterogeneous": grid media, which MediumKernel tracks)
+ * and {@code MediumInterface "inside" "outside"}, kept in the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
  * glass) surface or passes a null (pbrt: "", "none", "interface") one (LuxRender: through any shape with
  * volumes), and starts in the camera's (the Exterior, or pbrt's outside medium, in effect at the Camera
  * statement); shapes of other materials with an absorbing or scattering volume warn once.
