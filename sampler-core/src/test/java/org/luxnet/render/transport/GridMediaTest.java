@@ -206,14 +206,14 @@ class GridMediaTest {
 
     /**
      * Two samples along the ray: a 3 x 3 x 2 grid over [-3, 3] x [-3, 3] x [-0.5, 0.5] whose lower z
-     * layer is 0.4 and upper 1.2, sigma_a 1. Along z the density is pbrt-v3's piecewise-linear profile
-     * (0 at the faces, 0.4 at z = -0.25, 1.2 at z = 0.25), integrated here by Simpson's rule; the
+     * layer is 1.2 and upper 0.4, sigma_a 1. Along z the density is pbrt-v3's piecewise-linear profile
+     * (half a sample at the faces, 1.2 at z = -0.25, 0.4 at z = 0.25), integrated here by Simpson's rule; the
      * transmittance is exp of minus that (0.7), through delta tracking (SKY) and ratio tracking (FLOOR).
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void twoCellGridTransmitsTheIntegralOfItsTrilinearDensity(boolean sky, @TempDir Path tmp) throws IOException {
-        float d0 = 0.4f, d1 = 1.2f;
+        float d0 = 1.2f, d1 = 0.4f;
         String grid = "\"integer nx\" [ 3 ] \"integer ny\" [ 3 ] \"integer nz\" [ 2 ] \"float density\" [ "
                 + repeat(9, Float.toString(d0)) + repeat(9, Float.toString(d1))
                 + "] \"point p0\" [ -3 -3 -0.5 ] \"point p1\" [ 3 3 0.5 ] \"rgb sigma_a\" [ 1 1 1 ] \"rgb sigma_s\" [ 0 0 0 ]";
@@ -309,7 +309,7 @@ class GridMediaTest {
     @Test
     void theStepCapIsCounted(@TempDir Path tmp) throws IOException {
         String grid = "\"integer nx\" [ 3 ] \"integer ny\" [ 3 ] \"integer nz\" [ 2 ] \"float density\" [ "
-                + repeat(9, "0.4") + repeat(9, "1.2")
+                + repeat(9, "1.2") + repeat(9, "0.4")
                 + "] \"point p0\" [ -3 -3 -0.5 ] \"point p1\" [ 3 3 0.5 ] \"rgb sigma_a\" [ 1 1 1 ] \"rgb sigma_s\" [ 0 0 0 ]";
         CompiledRender r = compile(tmp, "capped.pbrt", slab(true, grid, 1));
         PathTraceKernel k = RenderSupport.transport(r);
