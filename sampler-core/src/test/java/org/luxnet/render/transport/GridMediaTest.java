@@ -241,6 +241,54 @@ class GridMediaTest {
         assertMean(Math.exp(-integral), f, 16 * spp, sky ? "delta tracking" : "ratio tracking");
     }
 
+    /**
+     * Single scattering in a constant grid, as MediaTest does for a homogeneous medium: camera rays
+     * straight down through a slab of thickness 1 (sigma_s 0.8, sigma_a 0.2, density 1), a distant light
+     * of radiance 3 from w_l (cos 0.8 to the normal), maxdepth 1: L = 3 p(d . w_l) int_0^1 sigma_s
+     * exp(-s) exp(-s / 0.8) ds, integrated here by Simpson's rule (Henyey-Greenstein g 0.3). Delta
+     * tracking picks the scattering points, ratio tracking weighs the shadow rays.
+     */
+    @Test
+    void constantGridSingleScatteringFromADistantLight(@TempDir Path tmp) throws IOException {
+        CompiledRender r = compile(tmp, "single.pbrt", """
+                Integrator "volpath" "integer maxdepth" [ 1 ]
+                Sampler "random" "integer pixelsamples" [ 4 ]
+                PixelFilter "box"
+                Film "image" "integer xresolution" [ 4 ] "integer yresolution" [ 4 ]
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "orthographic"
+                WorldBegin
+                LightSource "distant" "point from" [ 0 0.6 0.8 ] "point to" [ 0 0 0 ] "rgb L" [ 3 3 3 ]
+                MakeNamedMedium "fog" "string type" "heterogeneous" "rgb sigma_a" [ 0.2 0.2 0.2 ] "rgb sigma_s" [ 0.8 0.8 0.8 ]
+                    "float g" [ 0.3 ] "integer nx" [ 4 ] "integer ny" [ 4 ] "integer nz" [ 4 ] "point p0" [ -4 -4 -1 ]
+                    "point p1" [ 4 4 1 ] "float density" [ DENSITY ]
+                AttributeBegin
+                  MediumInterface "fog" ""
+                  Material ""
+                  Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -10 -10 0.5  10 -10 0.5  10 10 0.5  -10 10 0.5 ]
+                  Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -10 -10 -0.5  -10 10 -0.5  10 10 -0.5  10 -10 -0.5 ]
+                AttributeEnd
+                """.replace("DENSITY", repeat(64, "1")));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        float[] rgb = RenderSupport.render(r, 4096, 1, 5L).toRgb();
+        double mean = 0;
+        for (int i = 0; i < 48; i++) {
+            mean += rgb[i] / 48;
+        }
+        double g = 0.3, cos = -0.8;
+        double phase = (1 - g * g) / (4 * Math.PI * Math.pow(1 + g * g - 2 * g * cos, 1.5));
+        int n = 1000;
+        double integral = 0;
+        for (int i = 0; i <= n; i++) {
+            double s = (double) i / n;
+            double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
+            integral += w * 0.8 * Math.exp(-s) * Math.exp(-s / 0.8);
+        }
+        integral *= 1.0 / n / 3;
+        double expected = 3 * phase * integral;
+        assertEquals(expected, mean, 0.02 * expected, "single scattering in a constant grid");
+    }
+
     private static final String FURNACE = """
             Integrator "volpath" "integer maxdepth" [ 1000 ]
             Sampler "random" "integer pixelsamples" [ 16 ]
