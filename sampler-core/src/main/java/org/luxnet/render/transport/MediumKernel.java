@@ -27,6 +27,15 @@ import org.luxnet.scene.compiled.MediumLayout;
  * VolumeScatterMaterial::GetBSDF builds it: g a colour clamped to [-1, 1], k = 1.55 g - 0.55 g^3 per
  * channel, sampled with k's mean). Shadow rays take the transmittance of the media they cross,
  * through null surfaces (pbrt-v3 VisibilityTester::Tr).
+ *
+ * <p>pbrt-v3's grid media (media/grid.cpp GridDensityMedium, {@link MediumLayout#GRID}) are sampled as
+ * pbrt-v3 does in {@link #gridTrack}: delta tracking for a path's free flight (Sample), ratio tracking
+ * for a shadow ray's transmittance (Tr), both against the majorant sigma_t x max density, over the
+ * ray's overlap with the grid's box (density 0 outside it). Their random numbers come from the
+ * segment's hashed stream ({@link #mediumRandom}), two per delta-tracking step and one per
+ * ratio-tracking step; a loop stops after {@link #maxTrackingSteps} steps (pbrt-v3 has no cap), the
+ * rest of the segment then counting as empty (no scattering, transmittance as far as it got), and
+ * counts that in the MED_CAPPED slot ({@link PathTraceKernel#trackingCapHits}).
  */
 abstract class MediumKernel extends CameraKernel {
     /** The media table, {@link MediumLayout#STRIDE} floats per medium; medium 0 is vacuum. */
@@ -35,12 +44,183 @@ abstract class MediumKernel extends CameraKernel {
     int cameraMedium;
     /** 1 when the scene has a medium besides vacuum: shadow rays then add up the media they cross. */
     int hasMedia;
+    /** The density grids of grid media ({@link CompiledScene#mediaGrids}). */
+    float[] mediaGrids = new float[1];
+    /**
+     * Steps a tracking loop in a grid medium takes at most: 2^20, about 2^20 mean free paths of the
+     * majorant; never reached in practice (a ray would have to cross a grid a million tentative
+     * collisions thick), and counted when it is.
+     */
+    int maxTrackingSteps = 1 << 20;
 
     /** Host side: the media table and the camera's medium. */
     void setupMedia(CompiledScene s) {
         mediaParams = KernelArrays.floats(s.mediaParams);
+        mediaGrids = KernelArrays.floats(s.mediaGrids);
         cameraMedium = s.cameraMedium;
         hasMedia = s.mediaParams.length > MediumLayout.STRIDE ? 1 : 0;
+    }
+
+    /**
+     * Number {@code k} of a medium segment's own stream: hashed from the pixel, the sample and the
+     * segment (bounce and null surfaces passed, which no two segments of a path share), so that media
+     * take no dimension from the sampler's vertices and scenes without media draw exactly as before.
+     * Homogeneous media use k 0 and 1; grid media k 2 s and 2 s + 1 for delta-tracking step s, and
+     * {@link #SHADOW_STREAM} + 2^21 h + s for ratio-tracking step s of a shadow ray's h-th segment.
+     */
+    float mediumRandom(int ps, int index, int segment, int k) {
+        int h = mix32(mix32(ps + 0x3c6ef372) ^ index);
+        return toUnit(mix32(h ^ (segment * 0x85ebca6b + k * 0x27d4eb2f + 0x165667b1)));
+    }
+
+    /** The part of {@link #mediumRandom}'s k that marks a shadow ray's numbers apart from the path's. */
+    static final int SHADOW_STREAM = 0x40000000;
+
+    /** pbrt-v3 GridDensityMedium::D: sample (x, y, z) of grid medium row {@code o}, 0 outside the grid. */
+    float gridValue(int o, int x, int y, int z) {
+        int nx = (int) mediaParams[o + MediumLayout.GRID_NX], ny = (int) mediaParams[o + MediumLayout.GRID_NY];
+        int nz = (int) mediaParams[o + MediumLayout.GRID_NZ];
+        float v = 0f;
+        if (x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz) {
+            int base = (int) mediaParams[o + MediumLayout.GRID_OFFSET_HI] * 4096
+                    + (int) mediaParams[o + MediumLayout.GRID_OFFSET_LO];
+            v = mediaGrids[base + (z * ny + y) * nx + x];
+        }
+        return v;
+    }
+
+    /**
+     * pbrt-v3 GridDensityMedium::Density: the density of grid medium {@code m} at (x, y, z) of its unit
+     * cube, trilinear between samples, sample (i, j, k) sitting at ((i + 0.5) / nx, (j + 0.5) / ny,
+     * (k + 0.5) / nz) (so within half a cell of a face the density falls towards 0 outside).
+     */
+    float gridDensity(int m, float x, float y, float z) {
+        int o = m * MediumLayout.STRIDE;
+        float sx = x * mediaParams[o + MediumLayout.GRID_NX] - 0.5f;
+        float sy = y * mediaParams[o + MediumLayout.GRID_NY] - 0.5f;
+        float sz = z * mediaParams[o + MediumLayout.GRID_NZ] - 0.5f;
+        float fx = floor(sx), fy = floor(sy), fz = floor(sz);
+        int ix = (int) fx, iy = (int) fy, iz = (int) fz;
+        float ax = sx - fx, ay = sy - fy, az = sz - fz;
+        float d00 = (1 - ax) * gridValue(o, ix, iy, iz) + ax * gridValue(o, ix + 1, iy, iz);
+        float d10 = (1 - ax) * gridValue(o, ix, iy + 1, iz) + ax * gridValue(o, ix + 1, iy + 1, iz);
+        float d01 = (1 - ax) * gridValue(o, ix, iy, iz + 1) + ax * gridValue(o, ix + 1, iy, iz + 1);
+        float d11 = (1 - ax) * gridValue(o, ix, iy + 1, iz + 1) + ax * gridValue(o, ix + 1, iy + 1, iz + 1);
+        float d0 = (1 - ay) * d00 + ay * d10;
+        float d1 = (1 - ay) * d01 + ay * d11;
+        return (1 - az) * d0 + az * d1;
+    }
+
+    /**
+     * Tracking through grid medium {@code m} along the world-space ray o + s d (d of unit length, so
+     * that s is a distance in the world and in the grid's space alike), 0 <= s < t ({@code finite}
+     * false: no end), clipped to the grid's box as pbrt-v3 does (Bounds3::IntersectP in the grid's
+     * unit cube). {@code ratio} false: delta tracking (GridDensityMedium::Sample): returns 1 and leaves
+     * the distance in MED_T where a real collision scatters the path, else 0. {@code ratio} true: ratio
+     * tracking (GridDensityMedium::Tr): returns the transmittance estimate. Step s draws k = kBase + 2 s
+     * (distance) and kBase + 2 s + 1 (acceptance) from the segment's stream, or kBase + s for ratio tracking.
+     */
+    float gridTrack(int gid, int m, float ox, float oy, float oz, float dx, float dy, float dz, float t,
+                    boolean finite, boolean ratio, int ps, int index, int segment, int kBase) {
+        int o = m * MediumLayout.STRIDE + MediumLayout.GRID_XFORM;
+        float gox = mediaParams[o] * ox + mediaParams[o + 1] * oy + mediaParams[o + 2] * oz + mediaParams[o + 3];
+        float goy = mediaParams[o + 4] * ox + mediaParams[o + 5] * oy + mediaParams[o + 6] * oz + mediaParams[o + 7];
+        float goz = mediaParams[o + 8] * ox + mediaParams[o + 9] * oy + mediaParams[o + 10] * oz + mediaParams[o + 11];
+        float gdx = mediaParams[o] * dx + mediaParams[o + 1] * dy + mediaParams[o + 2] * dz;
+        float gdy = mediaParams[o + 4] * dx + mediaParams[o + 5] * dy + mediaParams[o + 6] * dz;
+        float gdz = mediaParams[o + 8] * dx + mediaParams[o + 9] * dy + mediaParams[o + 10] * dz;
+        // Bounds3::IntersectP against [0, 1]^3: per slab, the far distance widened by 1 + 2 gamma(3) and NaNs
+        // (a direction parallel to a slab, an origin on its plane) leaving the interval as it was.
+        float t0 = 0f, t1 = Float.POSITIVE_INFINITY;
+        if (finite) {
+            t1 = t;
+        }
+        for (int a = 0; a < 3; a++) {
+            float go = gox, gd = gdx;
+            if (a == 1) {
+                go = goy;
+                gd = gdy;
+            } else if (a == 2) {
+                go = goz;
+                gd = gdz;
+            }
+            float inv = 1f / gd;
+            float tNear = -go * inv, tFar = (1f - go) * inv;
+            if (tNear > tFar) {
+                float sw = tNear;
+                tNear = tFar;
+                tFar = sw;
+            }
+            tFar = tFar * (1f + 2f * 3f * 5.9604645e-8f / (1f - 3f * 5.9604645e-8f));
+            if (tNear > t0) {
+                t0 = tNear;
+            }
+            if (tFar < t1) {
+                t1 = tFar;
+            }
+        }
+        scratch[Scratch.MED_T0 * capacity + gid] = t0;
+        scratch[Scratch.MED_T1 * capacity + gid] = t1;
+        float result = 0f;
+        if (ratio) {
+            result = 1f;
+        }
+        if (t0 <= t1) {
+            int r = m * MediumLayout.STRIDE;
+            float invMajorant = mediaParams[r + MediumLayout.GRID_INV_MAJORANT];
+            float invMax = mediaParams[r + MediumLayout.GRID_INV_MAX_DENSITY];
+            float s = t0;
+            int step = 0;
+            boolean going = true;
+            while (going) {
+                int k = kBase + 2 * step;
+                if (ratio) {
+                    k = kBase + step;
+                }
+                s = s - log(1 - mediumRandom(ps, index, segment, k)) * invMajorant;
+                if (s >= t1) {
+                    going = false;
+                } else {
+                    float density = gridDensity(m, gox + s * gdx, goy + s * gdy, goz + s * gdz);
+                    if (ratio) {
+                        result = result * (1 - max(0f, density * invMax));
+                        going = result > 0;
+                    } else if (density * invMax > mediumRandom(ps, index, segment, k + 1)) {
+                        result = 1f;
+                        scratch[Scratch.MED_T * capacity + gid] = s;
+                        going = false;
+                    }
+                }
+                step++;
+                if (going && step >= maxTrackingSteps) {
+                    going = false;
+                    scratch[Scratch.MED_CAPPED * capacity + gid] += 1f;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A segment in grid medium {@code m} (pbrt-v3 GridDensityMedium::Sample): delta tracking; where it
+     * scatters, the throughput factor is sigma_s / sigma_t per channel (sigma_t the first channel's) and
+     * MED_T the distance, else 1. Writes MED_R..MED_B; returns true when the path scatters.
+     */
+    boolean sampleGrid(int gid, int m, float ox, float oy, float oz, float dx, float dy, float dz, float t,
+                       boolean finite, int ps, int index, int segment) {
+        boolean scattered = gridTrack(gid, m, ox, oy, oz, dx, dy, dz, t, finite, false, ps, index, segment, 2) > 0;
+        float wr = 1f, wg = 1f, wb = 1f;
+        if (scattered) {
+            int o = m * MediumLayout.STRIDE;
+            float inv = 1f / (mediaParams[o + MediumLayout.SIGMA_A] + mediaParams[o + MediumLayout.SIGMA_S]);
+            wr = mediaParams[o + MediumLayout.SIGMA_S] * inv;
+            wg = mediaParams[o + MediumLayout.SIGMA_S + 1] * inv;
+            wb = mediaParams[o + MediumLayout.SIGMA_S + 2] * inv;
+        }
+        scratch[Scratch.MED_R * capacity + gid] = wr;
+        scratch[Scratch.MED_G * capacity + gid] = wg;
+        scratch[Scratch.MED_B * capacity + gid] = wb;
+        return scattered;
     }
 
     /** exp(-sigma d) over a segment of length d, 0 for an infinite one when sigma > 0, 1 when sigma is 0. */

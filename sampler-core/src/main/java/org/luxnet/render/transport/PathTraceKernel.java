@@ -119,7 +119,20 @@ public final class PathTraceKernel extends MediumKernel {
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
-        put(mediaParams).put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
+        put(mediaParams).put(mediaGrids).put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
+    }
+
+    /**
+     * Host side: how many tracking loops in grid media stopped at {@link MediumKernel#maxTrackingSteps}
+     * so far, over all work items (CPU threads and Java thread pool; an OpenCL launch keeps its scratch on
+     * the device).
+     */
+    public long trackingCapHits() {
+        long n = 0;
+        for (int g = 0; g < capacity; g++) {
+            n += (long) scratch[Scratch.MED_CAPPED * capacity + g];
+        }
+        return n;
     }
 
     /** Host side: output {@code slot} of work item {@code gid} of the last launch. */
@@ -221,16 +234,6 @@ public final class PathTraceKernel extends MediumKernel {
     }
 
     /**
-     * Number {@code k} of a medium segment's own stream: hashed from the pixel, the sample and the
-     * segment (bounce and null surfaces passed, which no two segments of a path share), so that media
-     * take no dimension from the sampler's vertices and scenes without media draw exactly as before.
-     */
-    private float mediumRandom(int ps, int index, int segment, int k) {
-        int h = mix32(mix32(ps + 0x3c6ef372) ^ index);
-        return toUnit(mix32(h ^ (segment * 0x85ebca6b + k * 0x27d4eb2f + 0x165667b1)));
-    }
-
-    /**
      * The radiance arriving along the camera ray (o, d), d of unit length; the radiance goes to the OUT_R..OUT_B slots. Written
      * as a flat sequence of guarded steps rather than nested if-else chains, which Aparapi's bytecode
      * decompiler cannot always rebuild.
@@ -278,8 +281,12 @@ public final class PathTraceKernel extends MediumKernel {
                 // The segment in the medium (MediumKernel): Beer's law, or a free-flight distance that may end in
                 // a scattering point before the hit (its numbers hashed per segment, apart from the vertex's own).
                 int segment = bounce * 4096 + passes;
-                scattered = sampleSegment(gid, medium, t, prim >= 0, mediumRandom(ps, index, segment, 0),
-                        mediumRandom(ps, index, segment, 1));
+                if (mediaParams[medium * MediumLayout.STRIDE + MediumLayout.KIND] == MediumLayout.GRID) {
+                    scattered = sampleGrid(gid, medium, ox, oy, oz, dx, dy, dz, t, prim >= 0, ps, index, segment);
+                } else {
+                    scattered = sampleSegment(gid, medium, t, prim >= 0, mediumRandom(ps, index, segment, 0),
+                            mediumRandom(ps, index, segment, 1));
+                }
                 br *= scratch[Scratch.MED_R * capacity + gid];
                 bg *= scratch[Scratch.MED_G * capacity + gid];
                 bb *= scratch[Scratch.MED_B * capacity + gid];
@@ -707,9 +714,20 @@ public final class PathTraceKernel extends MediumKernel {
                         if (sm > 0) {
                             int mo = sm * MediumLayout.STRIDE;
                             boolean fin = seg < 1e30f;
-                            tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
-                            tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1], seg, fin);
-                            tr2 *= transmittance(mediaParams[mo + 2] + mediaParams[mo + MediumLayout.SIGMA_S + 2], seg, fin);
+                            if (mediaParams[mo + MediumLayout.KIND] == MediumLayout.GRID) {
+                                // Ratio tracking (MediumKernel#gridTrack), numbers from this shadow ray's own stream.
+                                float g = gridTrack(gid, sm, sx, sy, sz, sdx, sdy, sdz, seg, fin, true, ps, index,
+                                        bounce * 4096 + passes, SHADOW_STREAM + hops * 2097152);
+                                tr0 *= g;
+                                tr1 *= g;
+                                tr2 *= g;
+                            } else {
+                                tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
+                                tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1],
+                                        seg, fin);
+                                tr2 *= transmittance(mediaParams[mo + 2] + mediaParams[mo + MediumLayout.SIGMA_S + 2],
+                                        seg, fin);
+                            }
                         }
                         going = hp >= 0 && hops < MAX_PASS_THROUGH;
                         if (going) {

@@ -63,6 +63,12 @@ final class Scratch {
      * segment was scattered, the distance to the scattering point.
      */
     static final int MED_R = 66, MED_G = 67, MED_B = 68, MED_T = 69;
+    /**
+     * Grid media (MediumKernel#gridTrack): how many tracking loops of this work item stopped at the step
+     * cap (summed over its samples, never reset), and the entry and exit distances of the last segment's
+     * overlap with the grid's box.
+     */
+    static final int MED_CAPPED = 70, MED_T0 = 71, MED_T1 = 72;
     /** Slots per work item. */
-    static final int SLOTS = 70;
+    static final int SLOTS = 73;
 }

@@ -3,19 +3,22 @@ package org.luxnet.scene.compile;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.ParamType;
 import org.luxnet.scene.desc.PbrtMediumPresets;
+import org.luxnet.scene.desc.Transform;
 import org.luxnet.scene.desc.VolumeDesc;
 import org.luxnet.scene.compiled.MediumLayout;
 
 /**
  * The media table ({@link MediumLayout}): one row per volume or medium that a glass2 or null surface,
  * or the camera, refers to, in the order first asked for; row 0 is vacuum, and a volume that neither
- * absorbs nor scatters is vacuum too. When media are not rendered (pbrt-v3's "path" integrator) every
+ * absorbs nor scatters is vacuum too. pbrt-v3 grid media put their densities one after another into
+ * {@link #grids}. When media are not rendered (pbrt-v3's "path" integrator) every
  * volume is vacuum and {@link #ignored} says whether any was asked for.
  */
 final class MediaTable {
@@ -23,6 +26,8 @@ final class MediaTable {
     private final List<SceneWarning> warnings;
     private final IdentityHashMap<VolumeDesc, Integer> ids = new IdentityHashMap<>();
     private final List<float[]> rows = new ArrayList<>();
+    private final List<float[]> grids = new ArrayList<>();
+    private long gridValues;
     private VolumeDesc firstIgnored;
 
     /** A table; {@code enabled} false makes every medium vacuum. */
@@ -73,11 +78,24 @@ final class MediaTable {
         return out;
     }
 
+    /** The density grids of the grid media, in the order of their offsets. */
+    float[] grids() {
+        float[] out = new float[(int) gridValues];
+        int at = 0;
+        for (float[] g : grids) {
+            System.arraycopy(g, 0, out, at, g.length);
+            at += g.length;
+        }
+        return out;
+    }
+
     private float[] row(VolumeDesc v) {
         float[] r = new float[MediumLayout.STRIDE];
         if (v.dialect() == Dialect.PBRT) {
             if (v.type().equals("homogeneous")) {
                 pbrtHomogeneous(v, r);
+            } else if (v.type().equals("heterogeneous")) {
+                pbrtGrid(v, r);
             }
             return r;
         }
@@ -127,6 +145,54 @@ final class MediaTable {
         }
         r[MediumLayout.PHASE] = MediumLayout.HENYEY_GREENSTEIN;
         scatters(r);
+    }
+
+    /**
+     * core/api.cpp MakeMedium "heterogeneous": the coefficients as for "homogeneous", then the grid
+     * (media/grid.h GridDensityMedium): "density" nx * ny * nz floats (x fastest), placed in the box
+     * [p0, p1] of the medium's space, the CTM at MakeNamedMedium taking it to world space. The parser
+     * checked the sizes (VolumeStatements). sigma_t must be the same in every channel; pbrt-v3 says so
+     * and samples by the first channel's, as here (the parser warned). A grid whose densities are all 0
+     * or below, or whose first channel's sigma_t is 0, is vacuum, as pbrt-v3's infinite steps make it.
+     */
+    private void pbrtGrid(VolumeDesc v, float[] r) {
+        pbrtHomogeneous(v, r);
+        ParamSet ps = v.params();
+        float[] density = ps.getFloats("density");
+        int nx = ps.getInt("nx", 1), ny = ps.getInt("ny", 1), nz = ps.getInt("nz", 1);
+        float[] p0 = ps.getPoint("p0", new float[] {0, 0, 0});
+        float[] p1 = ps.getPoint("p1", new float[] {1, 1, 1});
+        float max = 0;
+        for (float d : density) {
+            max = Math.max(max, d);
+        }
+        float sigmaT = r[MediumLayout.SIGMA_A] + r[MediumLayout.SIGMA_S];
+        if (!(max > 0) || !(sigmaT > 0)) {
+            java.util.Arrays.fill(r, 0);
+            return;
+        }
+        if (gridValues + density.length > MediumLayout.MAX_GRID_VALUES) {
+            throw new SceneException(ps.get("density").loc(), "MakeNamedMedium \"" + v.name() + "\": the scene's"
+                    + " grid media would hold " + (gridValues + density.length) + " density values together, more than"
+                    + " the " + MediumLayout.MAX_GRID_VALUES + " (512^3) LuxNet keeps in memory");
+        }
+        long offset = gridValues;
+        grids.add(density);
+        gridValues += density.length;
+        Transform dataToWorld = v.transform().compose(Transform.translate(p0[0], p0[1], p0[2]))
+                .compose(Transform.scale(p1[0] - p0[0], p1[1] - p0[1], p1[2] - p0[2]));
+        double[] w = dataToWorld.inverse().toRowMajor();
+        for (int i = 0; i < 12; i++) {
+            r[MediumLayout.GRID_XFORM + i] = (float) w[i];
+        }
+        r[MediumLayout.KIND] = MediumLayout.GRID;
+        r[MediumLayout.GRID_OFFSET_HI] = offset >> 12;
+        r[MediumLayout.GRID_OFFSET_LO] = offset & 4095;
+        r[MediumLayout.GRID_NX] = nx;
+        r[MediumLayout.GRID_NY] = ny;
+        r[MediumLayout.GRID_NZ] = nz;
+        r[MediumLayout.GRID_INV_MAX_DENSITY] = 1 / max;
+        r[MediumLayout.GRID_INV_MAJORANT] = 1 / (max * sigmaT);
     }
 
     private static void scatters(float[] r) {

@@ -87,6 +87,7 @@ public final class SceneCompiler {
                 FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
         b.cameraMedium = d.camera() == null ? 0 : mediaTable.idOf(d.camera().exterior());
         b.mediaParams = mediaTable.params();
+        b.mediaGrids = mediaTable.grids();
         if (mediaTable.ignored() != null) {
             org.luxnet.scene.FileLoc at = d.integrator().loc() == org.luxnet.scene.FileLoc.NONE
                     ? mediaTable.ignored().loc() : d.integrator().loc();

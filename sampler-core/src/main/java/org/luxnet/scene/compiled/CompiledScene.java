@@ -140,6 +140,11 @@ public final class CompiledScene {
      * medium, row 0 vacuum; glass2 and null material rows and {@link #cameraMedium} index it.
      */
     public final float[] mediaParams;
+    /**
+     * The density grids of the media table's grid media, one after another (pbrt-v3 GridDensityMedium's
+     * "density", x fastest, then y, then z); each medium's row says where its grid starts.
+     */
+    public final float[] mediaGrids;
     /** The medium camera rays start in (LuxRender: the Exterior at the Camera statement; pbrt-v3: its "outside"). */
     public final int cameraMedium;
     /**
@@ -203,6 +208,7 @@ public final class CompiledScene {
         camera = b.camera;
         mediaParams = b.mediaParams == null ? new float[MediumLayout.STRIDE] : b.mediaParams;
         cameraMedium = b.cameraMedium;
+        mediaGrids = b.mediaGrids == null ? new float[0] : b.mediaGrids;
         boolean anyNull = false;
         for (int t : b.matType) {
             anyNull |= t == MaterialLayout.NULL;
@@ -267,6 +273,7 @@ public final class CompiledScene {
         public CameraData camera;
         public float[] mediaParams;
         public int cameraMedium;
+        public float[] mediaGrids;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;
     }

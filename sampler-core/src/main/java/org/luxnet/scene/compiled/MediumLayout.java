@@ -1,8 +1,10 @@
 package org.luxnet.scene.compiled;
 
 /**
- * Layout of one homogeneous medium in {@link CompiledScene#mediaParams}: {@link #STRIDE} floats per
- * medium, medium 0 being vacuum (all zeros). Paths, shadow rays and the camera refer to media by
+ * Layout of one medium in {@link CompiledScene#mediaParams}: {@link #STRIDE} floats per medium, medium
+ * 0 being vacuum (all zeros). A medium is homogeneous ({@link #KIND} {@link #HOMOGENEOUS}) or a pbrt-v3
+ * density grid ({@link #GRID}, media/grid.h GridDensityMedium), whose densities lie in {@link
+ * CompiledScene#mediaGrids} from {@link #GRID_OFFSET_HI}/{@link #GRID_OFFSET_LO} on. Paths, shadow rays and the camera refer to media by
  * their index; glass2 and null surfaces name the media on their two sides in the {@link
  * MaterialLayout#VOL_IN}/{@link MaterialLayout#VOL_EX} slots of their material row.
  */
@@ -11,7 +13,7 @@ public final class MediumLayout {
     }
 
     /** Floats per medium. */
-    public static final int STRIDE = 12;
+    public static final int STRIDE = 32;
     /** Absorption per unit distance, RGB. */
     public static final int SIGMA_A = 0;
     /** Scattering per unit distance, RGB. */
@@ -25,6 +27,38 @@ public final class MediumLayout {
     public static final int PHASE = 9;
     /** 1 when sigma_s is above 0 in some channel: paths sample scattering in it; 0: Beer's law only. */
     public static final int SCATTERS = 10;
+
+    /** {@link #HOMOGENEOUS} or {@link #GRID}. */
+    public static final int KIND = 11;
+    /**
+     * A grid's first value in {@link CompiledScene#mediaGrids}: HI * 4096 + LO (two floats, each exact,
+     * since one float holds integers exactly only up to 2^24).
+     */
+    public static final int GRID_OFFSET_HI = 12, GRID_OFFSET_LO = 13;
+    /** A grid's sample counts along x, y and z (pbrt-v3's "nx", "ny", "nz"). */
+    public static final int GRID_NX = 14, GRID_NY = 15, GRID_NZ = 16;
+    /**
+     * A grid's majorant: 1 / (sigma_t max density), the mean free path of delta tracking's tentative
+     * collisions (pbrt-v3 grid.h: invMaxDensity / sigma_t).
+     */
+    public static final int GRID_INV_MAJORANT = 17;
+    /** 1 / max density (pbrt-v3 grid.h invMaxDensity). */
+    public static final int GRID_INV_MAX_DENSITY = 18;
+    /**
+     * World to the grid's unit cube [0, 1]^3 (pbrt-v3: Inverse(medium2world * Translate(p0) * Scale(p1 -
+     * p0))), 12 floats: the top three rows of the matrix, row-major.
+     */
+    public static final int GRID_XFORM = 19;
+
+    /** {@link #KIND}: sigma_a and sigma_s constant. */
+    public static final int HOMOGENEOUS = 0;
+    /**
+     * {@link #KIND}: pbrt-v3's GridDensityMedium: sigma_a and sigma_s (their sum the same in every
+     * channel; sampled by the first channel's, as pbrt-v3 does) times the trilinearly interpolated density.
+     */
+    public static final int GRID = 1;
+    /** Values one grid, and all grids of a scene together, may hold: 512^3 (512 MiB of floats). */
+    public static final long MAX_GRID_VALUES = 512L * 512 * 512;
 
     /** pbrt-v3's HenyeyGreenstein (core/medium.cpp). */
     public static final int HENYEY_GREENSTEIN = 0;

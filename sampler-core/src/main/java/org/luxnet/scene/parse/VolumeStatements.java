@@ -12,6 +12,7 @@ import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
 import org.luxnet.scene.desc.ParamType;
 import org.luxnet.scene.desc.VolumeDesc;
+import org.luxnet.scene.compiled.MediumLayout;
 
 /**
  * Named volumes and media. LuxRender: {@code MakeNamedVolume "name" "clear"|"homogeneous"|"heterogeneous"
@@ -21,8 +22,10 @@ import org.luxnet.scene.desc.VolumeDesc;
  * index of refraction, the interior's over the exterior's (materials/glass2.cpp); a clear volume's
  * "absorption" and a homogeneous one's "sigma_a", "sigma_s" and "g" make its row of the media table
  * (MediumKernel renders absorption and scattering; a heterogeneous volume only absorbs, with a
- * warning). pbrt-v3: {@code MakeNamedMedium} and {@code MediumInterface "inside" "outside"}, kept in
- * the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
+ * warning: LuxRender varies it through 3D textures such as densitygrid (textures/densitygrid.h), which
+ * volumes here do not evaluate, and samples it by ray marching, volumes/heterogeneous.h). pbrt-v3:
+ * {@code MakeNamedMedium} ("homogeneous", and "heterogeneous": grid media, which MediumKernel tracks)
+ * and {@code MediumInterface "inside" "outside"}, kept in the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
  * glass) surface or passes a null (pbrt: "", "none", "interface") one (LuxRender: through any shape with
  * volumes), and starts in the camera's (the Exterior, or pbrt's outside medium, in effect at the Camera
  * statement); shapes of other materials with an absorbing or scattering volume warn once.
@@ -64,14 +67,22 @@ final class VolumeStatements {
      * pbrt-v3's {@code MakeNamedMedium "name" "string type" "homogeneous" ...} (core/api.cpp
      * MakeMedium): "rgb sigma_a" (0.0011 0.0024 0.014), "rgb sigma_s" (2.55 3.21 3.77), "float scale"
      * (1), "float g" (0), "string preset" (core/medium.cpp GetMediumScatteringProperties; an unknown
-     * one warns and keeps the defaults). Heterogeneous ("grid") media warn and are left out (vacuum).
+     * one warns and keeps the defaults). Type "heterogeneous" (media/grid.h GridDensityMedium) adds
+     * "float density" (nx * ny * nz values, required), "integer nx", "ny", "nz" (1) and "point p0" (0 0
+     * 0), "p1" (1 1 1), the grid's box in the medium's space, which the CTM here takes to world space
+     * (kept with the medium). Sizes below 1 are an error at their parameter, a density count other than
+     * nx * ny * nz at "density", a grid of more than {@link MediumLayout#MAX_GRID_VALUES} values at the
+     * largest size, p1 equal to p0 in a coordinate at "p1"; sigma_a + sigma_s not the same in every
+     * channel warns (pbrt-v3 says so and uses the first channel's). Other types warn and are left out
+     * (vacuum).
      */
     private static void makeNamedMedium(ParseState st, Token kw) {
         st.dialect.pbrt();
         String name = StatementArgs.string(st.tokens(), kw, "the medium's name");
         ParamSet ps = ParamReader.read(st);
         String type = ps.getString("type", "");
-        if (type.equals("homogeneous")) {
+        org.luxnet.scene.desc.Transform transform = org.luxnet.scene.desc.Transform.IDENTITY;
+        if (type.equals("homogeneous") || type.equals("heterogeneous")) {
             String preset = ps.getString("preset", "");
             if (!preset.isEmpty() && org.luxnet.scene.desc.PbrtMediumPresets.find(preset) == null) {
                 st.warn(ps.get("preset").loc(), "MakeNamedMedium \"" + name + "\": preset \"" + preset
@@ -80,9 +91,18 @@ final class VolumeStatements {
             for (String p : new String[] {"sigma_a", "sigma_s", "scale", "g"}) {
                 ps.get(p);
             }
+            if (type.equals("heterogeneous")) {
+                checkGrid(st, kw, name, ps);
+                transform = st.ctm(kw);
+                if (!transform.isInvertible()) {
+                    throw new SceneException(kw.loc(), "MakeNamedMedium \"" + name + "\": the current transform"
+                            + " cannot be inverted, so the grid cannot be placed");
+                }
+            }
         } else {
             st.warn(kw.loc(), "MakeNamedMedium \"" + name + "\": medium type \"" + type + "\" is not supported"
-                    + " (LuxNet renders \"homogeneous\" media); shapes and the camera in it are in vacuum");
+                    + " (LuxNet renders \"homogeneous\" and \"heterogeneous\" media); shapes and the camera in it"
+                    + " are in vacuum");
             for (Param p : ps.all()) {
                 ps.get(p.name());
             }
@@ -90,7 +110,64 @@ final class VolumeStatements {
         for (SceneWarning w : ps.unused("MakeNamedMedium \"" + type + "\"")) {
             st.warn(w.loc(), w.message());
         }
-        st.volumes.put(name, new VolumeDesc(name, type, ps, kw.loc(), org.luxnet.scene.desc.Dialect.PBRT));
+        st.volumes.put(name, new VolumeDesc(name, type, ps, kw.loc(), org.luxnet.scene.desc.Dialect.PBRT, transform));
+    }
+
+    /** The checks of a grid medium's parameters (see {@link #makeNamedMedium}). */
+    private static void checkGrid(ParseState st, Token kw, String name, ParamSet ps) {
+        String what = "MakeNamedMedium \"" + name + "\": ";
+        long count = 1;
+        Param largest = null;
+        int largestSize = 0;
+        for (String axis : new String[] {"nx", "ny", "nz"}) {
+            int n = ps.getInt(axis, 1);
+            Param p = ps.get(axis);
+            if (n < 1) {
+                throw new SceneException(p.loc(), what + "\"" + axis + "\" is " + n + "; a grid has at least 1 sample"
+                        + " along each axis");
+            }
+            if (p != null && n > largestSize) {
+                largest = p;
+                largestSize = n;
+            }
+            count *= n;
+        }
+        Param density = ps.get("density");
+        if (count > MediumLayout.MAX_GRID_VALUES) {
+            throw new SceneException(largest.loc(), what + "a grid of nx * ny * nz = " + count + " values is more"
+                    + " than the " + MediumLayout.MAX_GRID_VALUES + " (512^3) LuxNet keeps in memory");
+        }
+        if (density == null) {
+            throw new SceneException(kw.loc(), what + "a \"heterogeneous\" medium needs \"float density\" values"
+                    + " (nx * ny * nz = " + count + " of them)");
+        }
+        float[] d = ps.getFloats("density");
+        if (d.length != count) {
+            throw new SceneException(density.loc(), what + "\"density\" has " + d.length + " values; nx * ny * nz = "
+                    + count);
+        }
+        float[] p0 = ps.getPoint("p0", new float[] {0, 0, 0});
+        float[] p1 = ps.getPoint("p1", new float[] {1, 1, 1});
+        for (int c = 0; c < 3; c++) {
+            if (!(p1[c] != p0[c]) || !Float.isFinite(p1[c] - p0[c])) {
+                Param at = ps.get("p1") != null ? ps.get("p1") : ps.get("p0");
+                throw new SceneException(at.loc(), what + "the grid's box from p0 to p1 is flat (or not finite) in"
+                        + " coordinate " + "xyz".charAt(c));
+            }
+        }
+        float[] sa = ps.getRgb("sigma_a", new float[] {0.0011f, 0.0024f, 0.014f});
+        float[] ss = ps.getRgb("sigma_s", new float[] {2.55f, 3.21f, 3.77f});
+        float[][] preset = org.luxnet.scene.desc.PbrtMediumPresets.find(ps.getString("preset", ""));
+        if (preset != null) {
+            sa = ps.getRgb("sigma_a", preset[0]);
+            ss = ps.getRgb("sigma_s", preset[1]);
+        }
+        float t0 = sa[0] + ss[0];
+        if (t0 != sa[1] + ss[1] || t0 != sa[2] + ss[2]) {
+            st.warn(kw.loc(), what + "sigma_a + sigma_s (" + t0 + ", " + (sa[1] + ss[1]) + ", " + (sa[2] + ss[2])
+                    + ") differs between channels; a \"heterogeneous\" medium needs one extinction, and the first"
+                    + " channel's is used for all (as pbrt-v3 does)");
+        }
     }
 
     /**

@@ -314,8 +314,8 @@ class MediaTest {
 
     /**
      * pbrt-v3 media as compiled: the camera is in the "outside" medium at its Camera statement; presets
-     * come from GetMediumScatteringProperties' table times scale; an unknown preset and a grid medium
-     * each warn once at their statement.
+     * come from GetMediumScatteringProperties' table times scale; an unknown preset and an unknown medium
+     * type each warn once at their statement.
      */
     @Test
     void pbrtMediaCompileWithTheirDefaultsAndWarnings(@TempDir Path tmp) throws IOException {
@@ -323,7 +323,7 @@ class MediaTest {
                 Integrator "volpath"
                 MakeNamedMedium "milk" "string type" "homogeneous" "string preset" "Skimmilk" "float scale" [ 2 ]
                 MakeNamedMedium "odd" "string type" "homogeneous" "string preset" "Mud"
-                MakeNamedMedium "cloud" "string type" "heterogeneous"
+                MakeNamedMedium "cloud" "string type" "vdb"
                 MediumInterface "" "milk"
                 Camera "perspective"
                 WorldBegin
@@ -356,7 +356,7 @@ class MediaTest {
         assertEquals(milk, (int) r.scene().matParams[boundary + org.luxnet.scene.compiled.MaterialLayout.VOL_EX]);
         assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 3 && w.message().contains("\"Mud\" is not known")),
                 r.warnings().toString());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 4 && w.message().contains("\"heterogeneous\"")),
+        assertTrue(r.warnings().stream().anyMatch(w -> w.loc().line() == 4 && w.message().contains("\"vdb\" is not supported")),
                 r.warnings().toString());
     }
 
