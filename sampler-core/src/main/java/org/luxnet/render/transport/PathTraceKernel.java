@@ -676,77 +676,11 @@ public final class PathTraceKernel extends MediumKernel {
                 // surfaces it passes (pbrt-v3 VisibilityTester::Tr); 1 in scenes without media.
                 float tr0 = 1f, tr1 = 1f, tr2 = 1f;
                 if (hasMedia != 0) {
-                    float sdx = scratch[Scratch.LS_WX * capacity + gid], sdy = scratch[Scratch.LS_WY * capacity + gid];
-                    float sdz = scratch[Scratch.LS_WZ * capacity + gid];
-                    float sx = hx, sy = hy, sz = hz;
-                    // Where the shadow ray started and ended (directLight and mediumDirectLight).
-                    float left = scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid];
-                    int sm = neeMedium;
-                    if (!scattered) {
-                        float cosGi = sdx * ngx + sdy * ngy + sdz * ngz;
-                        int row = shadeAt[gid];
-                        if (type == MaterialLayout.ROUGH_GLASS && shade[row + MaterialLayout.VOL_MEDIA] != 0) {
-                            // Light through a rough glass boundary: the shadow ray starts in the medium of the light's side.
-                            sm = (int) shade[row + MaterialLayout.VOL_EX];
-                            if (cosGi < 0) {
-                                sm = (int) shade[row + MaterialLayout.VOL_IN];
-                            }
-                        }
-                        float side = cosGi > 0 ? eps : -eps;
-                        sx = hx + ngx * side;
-                        sy = hy + ngy * side;
-                        sz = hz + ngz * side;
-                        left = left - eps * abs(cosGi);
-                    }
-                    left = left * 0.99999f;
-                    // The last segment ends at the light: exactly LS_DIST without null surfaces on the way, as
-                    // Beer's law was applied to a shadow ray before scattering media (glass2 absorption is unchanged).
-                    float total = scratch[Scratch.LS_DIST * capacity + gid];
-                    float traveled = 0f;
-                    int hops = 0;
-                    boolean going = true;
-                    while (going) {
-                        int hp = intersect(gid, sx, sy, sz, sdx, sdy, sdz, left);
-                        float seg = total - traveled;
-                        if (hp >= 0) {
-                            seg = scratch[Scratch.HIT_T * capacity + gid];
-                        }
-                        if (sm > 0) {
-                            int mo = sm * MediumLayout.STRIDE;
-                            boolean fin = seg < 1e30f;
-                            if (mediaParams[mo + MediumLayout.KIND] == MediumLayout.GRID) {
-                                // Ratio tracking (MediumKernel#gridTrack), numbers from this shadow ray's own stream.
-                                float g = gridTrack(gid, sm, sx, sy, sz, sdx, sdy, sdz, seg, fin, true, ps, index,
-                                        bounce * 4096 + passes, SHADOW_STREAM + hops * 2097152);
-                                tr0 *= g;
-                                tr1 *= g;
-                                tr2 *= g;
-                            } else {
-                                tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
-                                tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1],
-                                        seg, fin);
-                                tr2 *= transmittance(mediaParams[mo + 2] + mediaParams[mo + MediumLayout.SIGMA_S + 2],
-                                        seg, fin);
-                            }
-                        }
-                        going = hp >= 0 && hops < MAX_PASS_THROUGH;
-                        if (going) {
-                            hops++;
-                            sm = mediumAcross(gid, hp, sx, sy, sz, sdx, sdy, sdz, seg, sm);
-                            float step = scratch[Scratch.MED_T * capacity + gid];
-                            sx += sdx * step;
-                            sy += sdy * step;
-                            sz += sdz * step;
-                            left -= step;
-                            traveled += step;
-                            going = sm >= 0 && left > 0;
-                            if (sm < 0) {
-                                tr0 = 0f;
-                                tr1 = 0f;
-                                tr2 = 0f;
-                            }
-                        }
-                    }
+                    shadowTransmittance(gid, neeMedium, scattered, type, hx, hy, hz, ngx, ngy, ngz, eps, ps, index,
+                            bounce * 4096 + passes);
+                    tr0 = scratch[Scratch.MED_R * capacity + gid];
+                    tr1 = scratch[Scratch.MED_G * capacity + gid];
+                    tr2 = scratch[Scratch.MED_B * capacity + gid];
                 }
                 lr += scratch[Scratch.NEE_R * capacity + gid] * tr0;
                 lg += scratch[Scratch.NEE_G * capacity + gid] * tr1;
@@ -756,6 +690,91 @@ public final class PathTraceKernel extends MediumKernel {
         out[OUT_R * capacity + gid] = lr;
         out[OUT_G * capacity + gid] = lg;
         out[OUT_B * capacity + gid] = lb;
+    }
+
+    /**
+     * The transmittance of the media a shadow ray crosses, per channel, to the MED_R..MED_B slots (pbrt-v3
+     * VisibilityTester::Tr): from the vertex (offset off a surface as directLight offsets it, in the medium of the
+     * light's side of a rough glass boundary) through every null surface to the light, switching medium at each.
+     * Kept out of tracePath: only scenes with media call it, and tracePath's size decides what the JIT inlines.
+     */
+    private void shadowTransmittance(int gid, int neeMedium, boolean scattered, int type, float hx, float hy, float hz,
+                                     float ngx, float ngy, float ngz, float eps, int ps, int index, int segment) {
+        float tr0 = 1f, tr1 = 1f, tr2 = 1f;
+        float sdx = scratch[Scratch.LS_WX * capacity + gid], sdy = scratch[Scratch.LS_WY * capacity + gid];
+        float sdz = scratch[Scratch.LS_WZ * capacity + gid];
+        float sx = hx, sy = hy, sz = hz;
+        // Where the shadow ray started and ended (directLight and mediumDirectLight).
+        float left = scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid];
+        int sm = neeMedium;
+        if (!scattered) {
+            float cosGi = sdx * ngx + sdy * ngy + sdz * ngz;
+            int row = shadeAt[gid];
+            if (type == MaterialLayout.ROUGH_GLASS && shade[row + MaterialLayout.VOL_MEDIA] != 0) {
+                // Light through a rough glass boundary: the shadow ray starts in the medium of the light's side.
+                sm = (int) shade[row + MaterialLayout.VOL_EX];
+                if (cosGi < 0) {
+                    sm = (int) shade[row + MaterialLayout.VOL_IN];
+                }
+            }
+            float side = cosGi > 0 ? eps : -eps;
+            sx = hx + ngx * side;
+            sy = hy + ngy * side;
+            sz = hz + ngz * side;
+            left = left - eps * abs(cosGi);
+        }
+        left = left * 0.99999f;
+        // The last segment ends at the light: exactly LS_DIST without null surfaces on the way, as
+        // Beer's law was applied to a shadow ray before scattering media (glass2 absorption is unchanged).
+        float total = scratch[Scratch.LS_DIST * capacity + gid];
+        float traveled = 0f;
+        int hops = 0;
+        boolean going = true;
+        while (going) {
+            int hp = intersect(gid, sx, sy, sz, sdx, sdy, sdz, left);
+            float seg = total - traveled;
+            if (hp >= 0) {
+                seg = scratch[Scratch.HIT_T * capacity + gid];
+            }
+            if (sm > 0) {
+                int mo = sm * MediumLayout.STRIDE;
+                boolean fin = seg < 1e30f;
+                if (mediaParams[mo + MediumLayout.KIND] == MediumLayout.GRID) {
+                    // Ratio tracking (MediumKernel#gridTrack), numbers from this shadow ray's own stream.
+                    float g = gridTrack(gid, sm, sx, sy, sz, sdx, sdy, sdz, seg, fin, true, ps, index,
+                            segment, SHADOW_STREAM + hops * 2097152);
+                    tr0 *= g;
+                    tr1 *= g;
+                    tr2 *= g;
+                } else {
+                    tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
+                    tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1],
+                            seg, fin);
+                    tr2 *= transmittance(mediaParams[mo + 2] + mediaParams[mo + MediumLayout.SIGMA_S + 2],
+                            seg, fin);
+                }
+            }
+            going = hp >= 0 && hops < MAX_PASS_THROUGH;
+            if (going) {
+                hops++;
+                sm = mediumAcross(gid, hp, sx, sy, sz, sdx, sdy, sdz, seg, sm);
+                float step = scratch[Scratch.MED_T * capacity + gid];
+                sx += sdx * step;
+                sy += sdy * step;
+                sz += sdz * step;
+                left -= step;
+                traveled += step;
+                going = sm >= 0 && left > 0;
+                if (sm < 0) {
+                    tr0 = 0f;
+                    tr1 = 0f;
+                    tr2 = 0f;
+                }
+            }
+        }
+        scratch[Scratch.MED_R * capacity + gid] = tr0;
+        scratch[Scratch.MED_G * capacity + gid] = tr1;
+        scratch[Scratch.MED_B * capacity + gid] = tr2;
     }
 
     /**
