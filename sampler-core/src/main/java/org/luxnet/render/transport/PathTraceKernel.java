@@ -722,6 +722,18 @@ public final class PathTraceKernel extends MediumKernel {
             sy = hy + ngy * side;
             sz = hz + ngz * side;
             left = left - eps * abs(cosGi);
+            float lightDist = scratch[Scratch.LS_DIST * capacity + gid];
+            if (lightDist < 1e30f) {
+                // Aimed from the offset origin at the light's point, as directLight aims its shadow ray.
+                float ex = hx + sdx * lightDist - sx, ey = hy + sdy * lightDist - sy, ez = hz + sdz * lightDist - sz;
+                float el = sqrt(ex * ex + ey * ey + ez * ez);
+                if (el > 0) {
+                    sdx = ex / el;
+                    sdy = ey / el;
+                    sdz = ez / el;
+                    left = el - scratch[Scratch.LS_MARGIN * capacity + gid];
+                }
+            }
         }
         left = left * 0.99999f;
         // The last segment ends at the light: exactly LS_DIST without null surfaces on the way, as
@@ -836,10 +848,27 @@ public final class PathTraceKernel extends MediumKernel {
                 float fb = scratch[Scratch.BS_B * capacity + gid] * cosWi;
                 if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
                     float side = cosGi > 0 ? eps : -eps;
+                    float ox = hx + ngx * side, oy = hy + ngy * side, oz = hz + ngz * side;
+                    float lightDist = scratch[Scratch.LS_DIST * capacity + gid];
+                    float margin = scratch[Scratch.LS_MARGIN * capacity + gid];
                     // From the offset origin, stopping short of the light's own surface (see surfaceMargin).
-                    float tMax = (scratch[Scratch.LS_DIST * capacity + gid] - eps * abs(cosGi)
-                            - scratch[Scratch.LS_MARGIN * capacity + gid]) * 0.99999f;
-                    if (!occluded(hx + ngx * side, hy + ngy * side, hz + ngz * side, wix, wiy, wiz, tMax)) {
+                    float sdx = wix, sdy = wiy, sdz = wiz;
+                    float tMax = (lightDist - eps * abs(cosGi) - margin) * 0.99999f;
+                    if (lightDist < 1e30f) {
+                        // Aimed from the offset origin at the light's point itself (pbrt-v3's SpawnRayTo). Parallel
+                        // to wi, the offset ray crosses the plane of a light tilted against the surface up to
+                        // eps / cosL nearer, more than the margin at grazing cosL: the light shadowed itself.
+                        float ex = hx + wix * lightDist - ox, ey = hy + wiy * lightDist - oy;
+                        float ez = hz + wiz * lightDist - oz;
+                        float el = sqrt(ex * ex + ey * ey + ez * ez);
+                        if (el > 0) {
+                            sdx = ex / el;
+                            sdy = ey / el;
+                            sdz = ez / el;
+                            tMax = (el - margin) * 0.99999f;
+                        }
+                    }
+                    if (!occluded(ox, oy, oz, sdx, sdy, sdz, tMax)) {
                         float w = 1f;
                         if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
                             w = powerHeuristic(lightPdf, scratch[Scratch.BS_PDF * capacity + gid]);
