@@ -46,15 +46,35 @@ class TiltedAreaLightTest {
             WorldEnd
             """;
 
+    /** The same in an absorbing medium (sigma_a 0.05, no scattering) that fills the scene, camera included. */
+    static final String FOG = SCENE
+            .replace("LookAt", "MakeNamedMedium \"fog\" \"string type\" \"homogeneous\" \"rgb sigma_a\" [ 0.05 0.05 0.05 ]\n"
+                    + "  \"rgb sigma_s\" [ 0 0 0 ]\nMediumInterface \"\" \"fog\"\nLookAt")
+            .replace("Integrator \"path\"", "Integrator \"volpath\"")
+            .replace("WorldBegin", "WorldBegin\nMediumInterface \"fog\" \"fog\"");
+    private static final double SIGMA_A = 0.05;
+
     @TempDir
     Path tmp;
 
     @ParameterizedTest
     @EnumSource(Device.class)
     void floorMeanMatchesTheIntegral(Device device) throws IOException {
+        check(device, SCENE, 0);
+    }
+
+    /** The shadow ray's transmittance through media (PathTraceKernel.shadowTransmittance) is aimed likewise. */
+    @ParameterizedTest
+    @EnumSource(Device.class)
+    void inAnAbsorbingMedium(Device device) throws IOException {
+        check(device, FOG, SIGMA_A);
+    }
+
+    private void check(Device device, String scene, double sigmaA) throws IOException {
         Path f = tmp.resolve("tilted.pbrt");
-        Files.writeString(f, SCENE);
+        Files.writeString(f, scene);
         CompiledRender cr = RenderSupport.compile(f);
+        assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
         Film film = RenderSupport.render(cr, 64, device, 11L);
         float[] rgb = film.toRgb();
         float[] rel = film.relativeErrors();
@@ -67,16 +87,19 @@ class TiltedAreaLightTest {
             var += (rel[i] * lum) * (rel[i] * lum);
         }
         double mean = sum / n, se = Math.sqrt(var) / n;
-        double expected = meanRadiance();
-        System.out.printf("%s: mean %.6f, integral %.6f, ratio %.5f, standard error %.2g%n", device, mean, expected,
+        double expected = meanRadiance(sigmaA);
+        System.out.printf("%s sigma_a %.2f: mean %.6f, integral %.6f, ratio %.5f, standard error %.2g%n", device, sigmaA, mean, expected,
                 mean / expected, se / expected);
         assertTrue(se < 0.01 * expected, "noise small enough to judge: " + se / expected);
         // Within 4 standard errors, plus 0.2% for the midpoint rules and the RGB round trip.
         assertEquals(expected, mean, 4 * se + 0.002 * expected, device + ": mean radiance of the floor");
     }
 
-    /** The mean over the view of Kd / pi * integral of L |cosL| cos / r^2 dA over the light (midpoint rules). */
-    static double meanRadiance() {
+    /**
+     * The mean over the view of Kd / pi * integral of L |cosL| cos / r^2 exp(-sigma_a r) dA over the light, times the
+     * camera ray's exp(-sigma_a 10) (midpoint rules).
+     */
+    static double meanRadiance(double sigmaA) {
         double[] n = cross(E1, E2);
         double area = Math.sqrt(dot(n, n));
         for (int k = 0; k < 3; k++) {
@@ -98,13 +121,14 @@ class TiltedAreaLightTest {
                         double r = Math.sqrt(r2);
                         double cosFloor = dz / r;
                         double cosLight = Math.abs(dx * n[0] + dy * n[1] + dz * n[2]) / r;
-                        e += cosFloor * cosLight / r2;
+                        e += cosFloor * cosLight / r2 * Math.exp(-sigmaA * r);
                     }
                 }
                 total += e * area / (lightCells * lightCells);
             }
         }
-        return KD / Math.PI * L * total / (floorCells * floorCells);
+        // The camera's rays travel 10 to the floor.
+        return KD / Math.PI * L * total / (floorCells * floorCells) * Math.exp(-sigmaA * 10);
     }
 
     private static double[] cross(double[] a, double[] b) {
