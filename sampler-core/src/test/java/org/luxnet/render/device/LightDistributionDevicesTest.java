@@ -130,10 +130,11 @@ class LightDistributionDevicesTest {
         CompiledRender r = compile("ies.lxs", LUX);
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         assertEquals(3, r.scene().envMapCount);
-        // A few paths diverge on PoCL at ulp level (3 pixels of 768 here). Not the distribution: the same scene
-        // with a plain two-sided area light in place of the IES one differs in 5 pixels, up to 80%.
+        // One pixel of 768 differs on PoCL, by 1.3e-3 (ulp-level differences the IES lookups magnify). Before
+        // shadow rays were aimed at the sampled light point, 3 pixels, worst 0.062: the tilted area light shadowed
+        // itself at grazing angles with t just short of tMax, a decision the ulps flipped (TwoSidedAreaLightDevicesTest).
         float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 2, 3, TestScenes.device(launch),
-                "IES point and area lights, " + launch, 0.01, 0.1).toRgb();
+                "IES point and area lights, " + launch, 0.005, 0.01).toRgb();
         assertTrue(rgb[3 * (12 * 32 + 16)] > 0, "the scene is lit");
     }
 
