@@ -173,7 +173,9 @@ class CrossGeometryTest {
 
     /**
      * pbrt-v3 MicrofacetReflection::f with TrowbridgeReitz (isotropic alpha) and FresnelDielectric(1,
-     * eta) at Dot(wi, wh), in the shading frame (z the shading normal), wo above, wi either side.
+     * eta) at Dot(wi, Faceforward(wh, (0, 0, 1))) (pbrt-v3's fix for issue #229, "so that TIR is handled
+     * correctly": where wh points below, as for wi deep below, the Fresnel term is the inside's), in the
+     * shading frame (z the shading normal), wo above, wi either side.
      */
     private static double microfacet(float[] wo, float[] wi, double alpha, double eta) {
         double hx = wo[0] + wi[0], hy = wo[1] + wi[1], hz = wo[2] + wi[2], hl = Math.sqrt(hx * hx + hy * hy + hz * hz);
@@ -183,7 +185,7 @@ class CrossGeometryTest {
         double c2 = hz * hz, t2 = (1 - c2) / c2, e = 1 + t2 / (alpha * alpha);
         double d = 1 / (Math.PI * alpha * alpha * c2 * c2 * e * e);
         double g = 1 / (1 + lambda(wo, alpha) + lambda(wi, alpha));
-        double fr = frDielectric(wi[0] * hx + wi[1] * hy + wi[2] * hz, 1, eta);
+        double fr = frDielectric((wi[0] * hx + wi[1] * hy + wi[2] * hz) * Math.signum(hz), 1, eta);
         return d * g * fr / (4 * Math.abs(wi[2]) * Math.abs(wo[2]));
     }
 
