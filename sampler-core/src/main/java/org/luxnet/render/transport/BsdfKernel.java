@@ -102,6 +102,49 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     }
 
     /**
+     * The pbrt-v3 materials with transmission lobes whose f and pdf {@link #evalAcrossKinds} evaluates
+     * where the geometric normal and the shading frame disagree on reflection versus transmission.
+     */
+    static boolean transmitsAcross(int type) {
+        return multiLobe(type) || type == MaterialLayout.DISNEY;
+    }
+
+    /**
+     * pbrt-v3's BSDF::f and BSDF::Pdf (core/reflection.cpp) for uber, translucent, rough glass and disney
+     * where wi is the other kind for the geometric normal than for the shading frame (next-event
+     * estimation, EstimateDirect in core/integrator.cpp): reflection when {@code geoReflect}, else
+     * transmission. BSDF::f sums the BxDFs of the kind the geometric normal sees ({@code reflect =
+     * Dot(wiW, ng) * Dot(woW, ng) > 0}), each at the local directions as they are: translucent's and
+     * uber's LambertianReflection and MicrofacetReflection, rough glass's MicrofacetReflection, disney's
+     * reflection lobes ({@link #evalLobesAcross}, evalDisney across); or LambertianTransmission's T /
+     * pi (translucent, disney's thin diffuse transmission) and MicrofacetTransmission's 0 ("if
+     * (SameHemisphere(wo, wi)) return 0"). BSDF::Pdf knows no geometric normal: it averages every
+     * component's Pdf at wi as it is, which is the density {@link #evalBsdf} writes (the lobes of the
+     * kind the shading frame sees; the others' Pdf is 0 by SameHemisphere), and that pdf is kept.
+     */
+    void evalAcrossKinds(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                         boolean geoReflect) {
+        int type = matType[material];
+        int o = shadeAt[gid];
+        evalBsdf(gid, material, wox, woy, woz, wix, wiy, wiz);
+        float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+        if (multiLobe(type)) {
+            evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+        } else if (geoReflect) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else {
+            // disney.cpp adds LambertianTransmission(dt c) with dt = difftrans / 2 for a thin surface only.
+            float k = 0f;
+            if (shade[o + MaterialLayout.DS_THIN] != 0) {
+                k = shade[o + MaterialLayout.DS_DIFFTRANS] * 0.5f * INV_PI;
+            }
+            writeColour(gid, shade[o + MaterialLayout.DS_COLOR] * k, shade[o + MaterialLayout.DS_COLOR + 1] * k,
+                    shade[o + MaterialLayout.DS_COLOR + 2] * k, 0f);
+        }
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+    }
+
+    /**
      * pbrt-v3's number of BxDFs at the hit (BSDF::NumComponents(BSDF_ALL), which BSDF::Sample_f calls
      * matchingComps in the path integrator): a BxDF is added only for a colour that is not black.
      * matte.cpp adds one Lambertian or OrenNayar, metal.cpp one MicrofacetReflection, substrate.cpp one
