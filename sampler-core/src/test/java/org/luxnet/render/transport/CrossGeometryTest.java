@@ -172,6 +172,65 @@ class CrossGeometryTest {
     }
 
     /**
+     * {@link BsdfKernel#evalAcrossKinds}, next-event estimation's f and pdf where the kinds disagree:
+     * BSDF::f sums the geometric kind's BxDFs at wi as it is, and BSDF::Pdf (which knows no geometric
+     * normal) averages all four of translucent's components' Pdf at wi as it is: those of the shading
+     * frame's kind, LambertianTransmission's |cos i| / pi and MicrofacetTransmission::Pdf below,
+     * LambertianReflection's cos i / pi and MicrofacetReflection::Pdf (visible normals: D(wh) G1(wo) / (4
+     * cos o)) above; the other kind's Pdf is 0 by SameHemisphere.
+     */
+    @Test
+    void nextEventEstimationAcrossKindsUsesPbrtsPdf() {
+        double a = p(TRANSLUCENT, MaterialLayout.ALPHA_U), eta = p(TRANSLUCENT, MaterialLayout.ETA);
+        // The geometry sees reflection, the shading frame transmission.
+        float[] below = unit(-0.2f, 0.1f, -0.9f);
+        k.shadeMaterial(0, 0, TRANSLUCENT, 0, 0, 0);
+        k.evalAcrossKinds(0, TRANSLUCENT, WO[0], WO[1], WO[2], below[0], below[1], below[2], true);
+        double spec = microfacet(WO, below, a, eta);
+        for (int c = 0; c < 3; c++) {
+            double r = p(TRANSLUCENT, MaterialLayout.TRANSLUCENT_REFLECT + c);
+            double f = r * p(TRANSLUCENT, MaterialLayout.KD + c) / Math.PI + r * p(TRANSLUCENT, MaterialLayout.KS + c) * spec;
+            assertEquals(f, k.scratch[Scratch.BS_R + c], 1e-4 * f, "reflection f, channel " + c);
+        }
+        // MicrofacetTransmission::Pdf: wh = normalize(wo + eta wi), D(wh) G1(wo) |wo . wh| / |cos o| times
+        // |eta^2 (wi . wh)| / (wo . wh + eta wi . wh)^2.
+        double[] wh = {WO[0] + eta * below[0], WO[1] + eta * below[1], WO[2] + eta * below[2]};
+        double hl = Math.sqrt(wh[0] * wh[0] + wh[1] * wh[1] + wh[2] * wh[2]);
+        for (int i = 0; i < 3; i++) {
+            wh[i] /= hl;
+        }
+        double dotO = WO[0] * wh[0] + WO[1] * wh[1] + WO[2] * wh[2];
+        double dotI = below[0] * wh[0] + below[1] * wh[1] + below[2] * wh[2];
+        double denom = dotO + eta * dotI;
+        double pdfT = d(wh, a) / (1 + lambda(WO, a)) * Math.abs(dotO) / WO[2] * Math.abs(eta * eta * dotI) / (denom * denom);
+        assertTrue(pdfT > 0.05, "a glossy transmission density: " + pdfT);
+        double pdf = (Math.abs(below[2]) / Math.PI + pdfT) / 4;
+        assertEquals(pdf, k.scratch[Scratch.BS_PDF], 1e-4 * pdf, "BSDF::Pdf below");
+
+        // The geometry sees transmission, the shading frame reflection.
+        float[] above = unit(-0.4f, 0.1f, 0.6f);
+        k.evalAcrossKinds(0, TRANSLUCENT, WO[0], WO[1], WO[2], above[0], above[1], above[2], false);
+        for (int c = 0; c < 3; c++) {
+            double f = p(TRANSLUCENT, MaterialLayout.TRANSLUCENT_TRANSMIT + c) * p(TRANSLUCENT, MaterialLayout.KD + c) / Math.PI;
+            assertEquals(f, k.scratch[Scratch.BS_R + c], 1e-4 * f, "transmission f, channel " + c);
+        }
+        double[] hr = {WO[0] + above[0], WO[1] + above[1], WO[2] + above[2]};
+        hl = Math.sqrt(hr[0] * hr[0] + hr[1] * hr[1] + hr[2] * hr[2]);
+        for (int i = 0; i < 3; i++) {
+            hr[i] /= hl;
+        }
+        double pdfR = d(hr, a) / (1 + lambda(WO, a)) / (4 * WO[2]);
+        pdf = (above[2] / Math.PI + pdfR) / 4;
+        assertEquals(pdf, k.scratch[Scratch.BS_PDF], 1e-4 * pdf, "BSDF::Pdf above");
+    }
+
+    /** Trowbridge-Reitz D at unit wh (z the shading normal), even in cos(theta_h). */
+    private static double d(double[] wh, double alpha) {
+        double c2 = wh[2] * wh[2], t2 = (1 - c2) / c2, e = 1 + t2 / (alpha * alpha);
+        return 1 / (Math.PI * alpha * alpha * c2 * c2 * e * e);
+    }
+
+    /**
      * pbrt-v3 MicrofacetReflection::f with TrowbridgeReitz (isotropic alpha) and FresnelDielectric(1,
      * eta) at Dot(wi, Faceforward(wh, (0, 0, 1))) (pbrt-v3's fix for issue #229, "so that TIR is handled
      * correctly": where wh points below, as for wi deep below, the Fresnel term is the inside's), in the
