@@ -800,8 +800,8 @@ public final class PathTraceKernel extends MediumKernel {
             // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
-            // mirrored to wo's side; the others' lobes (disney's reflection lobes too) at wi as it is
-            // (BsdfKernel.evalReflectionAcross).
+            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross). Disney, uber,
+            // translucent and rough glass take the branch below instead (their transmission lobes' pdf is not 0).
             // LuxRender's materials likewise reflect it by the geometric normal (SingleBSDF::F, MultiBSDF::F: sideTest =
             // Dot(wiW, ng) / Dot(woW, ng) > 0 keeps the BRDFs, drops the BTDFs), but its path integrator asks bsdf->F(sw,
             // wi, wo, true): the light's direction first, reverse so without the |sideTest| factor, and each BxDF::F on the

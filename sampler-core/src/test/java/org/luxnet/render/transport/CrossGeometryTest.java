@@ -35,9 +35,11 @@ class CrossGeometryTest {
         "\"glass\" \"float index\" [1.5] \"float roughness\" [0.9] \"bool remaproughness\" \"false\"",
         "\"disney\"",
         "\"disney\" \"float metallic\" [1]",
+        "\"disney\" \"rgb color\" [0.6 0.5 0.4] \"bool thin\" \"true\" \"float difftrans\" [0.8]"
+            + " \"float spectrans\" [0.3]",
     };
     static final int TRANSLUCENT = 0, ROUGH_GLASS = 1, PLASTIC = 2, MATTE = 3, UBER = 4, CARPAINT = 5, VERY_ROUGH = 6;
-    static final int DISNEY = 7, DISNEY_METAL = 8;
+    static final int DISNEY = 7, DISNEY_METAL = 8, DISNEY_THIN = 9;
     static CompiledScene scene;
     static PathTraceKernel k;
 
@@ -80,6 +82,32 @@ class CrossGeometryTest {
         for (int c = 0; c < 3; c++) {
             assertEquals(SAMPLE[c], k.scratch[Scratch.BS_R + c], 0f, "the sampled weight");
         }
+    }
+
+    /**
+     * A thin disney has its diffuse reflection lobes, the specular reflection, spectrans's
+     * MicrofacetTransmission and LambertianTransmission(dt c), dt = difftrans / 2: a reflection sample
+     * the geometry sees as transmission gets dt c / pi (the microfacet transmission is 0 on wo's side);
+     * a transmission sample it sees as reflection gets the reflection lobes at wi (evalDisney across).
+     */
+    @Test
+    void thinDisneyCrossesWithItsOtherKindsBxdfs() {
+        float[] wi = unit(-0.4f, 0.1f, 0.6f);
+        assertTrue(cross(DISNEY_THIN, 0, wi, false), "thin disney: LambertianTransmission");
+        double[] f = new double[3];
+        for (int c = 0; c < 3; c++) {
+            f[c] = p(DISNEY_THIN, MaterialLayout.DS_DIFFTRANS) / 2 * p(DISNEY_THIN, MaterialLayout.DS_COLOR + c) / Math.PI;
+        }
+        assertWeight(f, wi, "thin disney, geometric transmission");
+        float[] below = unit(-0.3f, 0.2f, -0.1f);
+        k.shadeMaterial(0, 0, DISNEY_THIN, 0, 0, 0);
+        k.evalDisney(0, k.shadeAt[0], WO[0], WO[1], WO[2], below[0], below[1], below[2], true);
+        for (int c = 0; c < 3; c++) {
+            f[c] = k.scratch[Scratch.BS_R + c];
+        }
+        assertTrue(f[0] > 0.01, "the reflection lobes at wi: " + f[0]);
+        assertTrue(cross(DISNEY_THIN, 0, below, true), "thin disney: its reflection lobes");
+        assertWeight(f, below, "thin disney, geometric reflection");
     }
 
     private static final float[] WO = unit(0.3f, -0.2f, 0.8f);
