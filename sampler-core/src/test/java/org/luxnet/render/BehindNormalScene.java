@@ -20,6 +20,11 @@ final class BehindNormalScene {
     static final double[] LIGHT = {2, 0, 1.5};
     static final double[] NS = normalize(new double[] {-1.2, 0, -1});
     static final double[] WO = {0, 0, -1};
+    /**
+     * A light position behind the quad's plane (the geometric normal sees transmission) but in front of
+     * the shading normal (which sees reflection).
+     */
+    static final double[] LIGHT_THROUGH = {-2, 0, 2.5};
 
     private static final String PBRT = """
             Camera "orthographic" "float screenwindow" [ -0.0001 0.0001 -0.0001 0.0001 ]
@@ -49,6 +54,20 @@ final class BehindNormalScene {
     /** The scene with {@code material} in {@code dir}: a LuxRender {@code .lxs} or a pbrt-v3 {@code .pbrt}. */
     static CompiledRender compile(Path dir, boolean luxRender, String material) throws IOException {
         return compile(dir, luxRender, material, QUAD);
+    }
+
+    /**
+     * The pbrt-v3 scene with the point light at {@code light} instead of {@link #LIGHT} (e.g. {@link
+     * #LIGHT_THROUGH}).
+     */
+    static CompiledRender compileLitFrom(Path dir, String material, double[] light) throws IOException {
+        String from = "\"point from\" [ " + light[0] + " " + light[1] + " " + light[2] + " ]";
+        Path f = Files.createTempFile(dir, "behind", ".pbrt");
+        Files.writeString(f, PBRT.replace("\"point from\" [ 2 0 1.5 ]", from) + material + "\n" + QUAD);
+        CompiledRender cr = RenderSupport.compile(f);
+        assertEquals(java.util.List.of(), cr.warnings(), "warnings");
+        assertEquals(light[0], cr.scene().lightParams[org.luxnet.scene.compiled.LightLayout.POS], 1e-6, "light moved");
+        return cr;
     }
 
     /** As {@link #compile(Path, boolean, String)} with the quad's vertex normals {@code normal} instead of {@link #NS}'s. */
@@ -82,8 +101,13 @@ final class BehindNormalScene {
 
     /** As {@link #assertPixel(CompiledRender, double[])} over {@code spp} samples, to {@code tolerance} of the value. */
     static void assertPixel(CompiledRender cr, double[] fCos, int spp, double tolerance) {
+        assertPixel(cr, fCos, LIGHT, spp, tolerance);
+    }
+
+    /** As {@link #assertPixel(CompiledRender, double[], int, double)} with the light at {@code light}. */
+    static void assertPixel(CompiledRender cr, double[] fCos, double[] light, int spp, double tolerance) {
         float[] px = RenderSupport.render(cr, spp, 2, 3).toRgb();
-        double[] toLight = sub(LIGHT, HIT);
+        double[] toLight = sub(light, HIT);
         double d2 = dot(toLight, toLight);
         for (int c = 0; c < 3; c++) {
             double expected = fCos[c] * cr.scene().lightParams[c] / d2;
@@ -104,7 +128,12 @@ final class BehindNormalScene {
 
     /** The unit direction from the hit to the light. */
     static double[] wi() {
-        return normalize(sub(LIGHT, HIT));
+        return wi(LIGHT);
+    }
+
+    /** The unit direction from the hit to a light at {@code light}. */
+    static double[] wi(double[] light) {
+        return normalize(sub(light, HIT));
     }
 
     static double[] add(double[] a, double[] b) {

@@ -102,6 +102,61 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     }
 
     /**
+     * The pbrt-v3 materials with transmission lobes whose f and pdf {@link #evalAcrossKinds} evaluates
+     * where the geometric normal and the shading frame disagree on reflection versus transmission.
+     */
+    static boolean transmitsAcross(int type) {
+        return multiLobe(type) || type == MaterialLayout.DISNEY;
+    }
+
+    /**
+     * pbrt-v3's BSDF::f and BSDF::Pdf (core/reflection.cpp) for uber, translucent, rough glass and disney
+     * where wi is the other kind for the geometric normal than for the shading frame (next-event
+     * estimation, EstimateDirect in core/integrator.cpp): reflection when {@code geoReflect}, else
+     * transmission. BSDF::f sums the BxDFs of the kind the geometric normal sees ({@code reflect =
+     * Dot(wiW, ng) * Dot(woW, ng) > 0}), each at the local directions as they are: translucent's and
+     * uber's LambertianReflection and MicrofacetReflection, rough glass's MicrofacetReflection, disney's
+     * reflection lobes ({@link #evalLobesAcross}, evalDisney across); or LambertianTransmission's T /
+     * pi (translucent, disney's thin diffuse transmission) and MicrofacetTransmission's 0 ("if
+     * (SameHemisphere(wo, wi)) return 0"). BSDF::Pdf knows no geometric normal: it averages every
+     * component's Pdf at wi as it is, which is the density {@link #evalBsdf} writes (the lobes of the
+     * kind the shading frame sees; the others' Pdf is 0 by SameHemisphere), and that pdf is kept.
+     */
+    void evalAcrossKinds(int gid, int material, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                         boolean geoReflect) {
+        int type = matType[material];
+        int o = shadeAt[gid];
+        evalBsdf(gid, material, wox, woy, woz, wix, wiy, wiz);
+        float pdf = scratch[Scratch.BS_PDF * capacity + gid];
+        if (multiLobe(type)) {
+            evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+        } else {
+            evalDisneyAcross(gid, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+        }
+        scratch[Scratch.BS_PDF * capacity + gid] = pdf;
+    }
+
+    /**
+     * Disney's f of the kind the geometric normal sees where the shading frame sees the other: its
+     * reflection lobes at wi as it is (evalDisney across), or its transmission BxDFs on wo's side, where
+     * MicrofacetTransmission is 0 and only a thin surface's LambertianTransmission(dt c), dt = difftrans /
+     * 2 (disney.cpp), gives dt c / pi. Writes the colour; the pdf slot is the caller's to set.
+     */
+    private void evalDisneyAcross(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz,
+                                  boolean geoReflect) {
+        if (geoReflect) {
+            evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, true);
+        } else {
+            float k = 0f;
+            if (shade[o + MaterialLayout.DS_THIN] != 0) {
+                k = shade[o + MaterialLayout.DS_DIFFTRANS] * 0.5f * INV_PI;
+            }
+            writeColour(gid, shade[o + MaterialLayout.DS_COLOR] * k, shade[o + MaterialLayout.DS_COLOR + 1] * k,
+                    shade[o + MaterialLayout.DS_COLOR + 2] * k, 0f);
+        }
+    }
+
+    /**
      * pbrt-v3's number of BxDFs at the hit (BSDF::NumComponents(BSDF_ALL), which BSDF::Sample_f calls
      * matchingComps in the path integrator): a BxDF is added only for a colour that is not black.
      * matte.cpp adds one Lambertian or OrenNayar, metal.cpp one MicrofacetReflection, substrate.cpp one
@@ -117,8 +172,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (multiLobe(type)) {
             n = lobeCount(type, o);
         } else if (type == MaterialLayout.DISNEY) {
-            // disney.cpp adds these BxDFs; a crossing sample with several then gets f 0 below (the reflection lobes'
-            // sample seen as transmission: pbrt-v3 would add the thin LambertianTransmission's T / pi, not modelled).
+            // disney.cpp adds these BxDFs; a crossing sample with several then gets the geometric kind's BxDFs
+            // (evalDisneyAcross).
             n = 0;
             for (int lobe = 0; lobe < DS_LOBES; lobe++) {
                 n += disneyPresent(o, lobe);
@@ -140,8 +195,9 @@ abstract class BsdfKernel extends LuxMaterialKernel {
      * kind the geometric normal sees ({@code reflect = Dot(*wiWorld, ng) * Dot(woWorld, ng) > 0}),
      * keeping the averaged pdf: the reflection-only materials (plastic, a mix of them) get 0 there, so
      * the path ends; translucent and rough glass get their other kind's lobes ({@link
-     * #evalLobesAcross}). The weight in the BS_ slots becomes f |wi.z| / pdf. Returns false when the
-     * path ends. A mix's other material's BxDFs (which pbrt-v3 would add) are not evaluated: the mix
+     * #evalLobesAcross}), disney its reflection lobes or a thin surface's diffuse transmission
+     * ({@link #evalDisneyAcross}). The weight in the BS_ slots becomes f |wi.z| / pdf. Returns false
+     * when the path ends. A mix's other material's BxDFs (which pbrt-v3 would add) are not evaluated: the mix
      * chose one material here, and its weight carries the rest. The LuxRender-only materials, which a
      * pbrt-v3 scene may name too, keep LuxRender's rule (SingleBSDF/MultiBSDF::SampleF): false.
      */
@@ -154,6 +210,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             float pdf = scratch[Scratch.BS_PDF * capacity + gid];
             if (multiLobe(type)) {
                 evalLobesAcross(gid, type, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
+            } else if (type == MaterialLayout.DISNEY) {
+                evalDisneyAcross(gid, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
             } else {
                 // pbrt-v3's other materials here (matte, substrate, metal, plastic) have reflection BxDFs only and
                 // sample reflection, so the geometry sees transmission: no BxDF matches, f is 0.

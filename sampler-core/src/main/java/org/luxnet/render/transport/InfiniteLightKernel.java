@@ -114,7 +114,8 @@ abstract class InfiniteLightKernel extends BsdfKernel {
 
     /**
      * Density with which {@link #sampleLight} would produce direction d (unit length) towards infinite
-     * light {@code li}, light selection included: uniform over the sphere for a constant light, the
+     * light {@code li}, light selection included: uniform over the sphere for a constant light (LuxRender
+     * scenes; a pbrt-v3 scene's constant light is compiled as a 1x1 map, EnvMapLoader.constant), the
      * map's distribution pdf(s, t) / (2 pi^2 sin theta) for a mapped one (pbrt-v3 Pdf_Li), uniform
      * over its cone for LuxRender's sun.
      */

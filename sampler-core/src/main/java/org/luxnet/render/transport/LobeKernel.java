@@ -131,7 +131,13 @@ abstract class LobeKernel extends BumpKernel {
             hz /= hl;
             float d = ggxD(hx, hy, abs(hz), ax, ay);
             float g = 1f / (1f + ggxLambda(ox, oy, oz, ax, ay) + ggxLambda(ix, iy, iz, ax, ay));
-            float fr = fresnelDielectric(side * (ix * hx + iy * hy + iz * hz), 1f, eta);
+            // MicrofacetReflection::f takes the Fresnel cosine against Faceforward(wh, (0, 0, 1)) in pbrt's own frame:
+            // for wi below (hz < 0 here, only across) that is the inside's cosine where wo is above, and back.
+            float cosH = ix * hx + iy * hy + iz * hz;
+            if (hz < 0) {
+                cosH = -cosH;
+            }
+            float fr = fresnelDielectric(side * cosH, 1f, eta);
             f = d * g * fr / (4 * oz * abs(iz));
         }
         return f;

@@ -812,8 +812,8 @@ public final class PathTraceKernel extends MediumKernel {
             // the geometric normal sees reflection and the light is behind a bumped or interpolated shading normal:
             // pbrt-v3's BSDF::f decides by the geometric normal alone, so matte, glossy, plastic and metal still reflect
             // it, with pdf 0 (BxDF::Pdf's SameHemisphere). Matte's f is even in cos(theta_i), so it is evaluated at wi
-            // mirrored to wo's side; the others' lobes (disney's reflection lobes too) at wi as it is
-            // (BsdfKernel.evalReflectionAcross).
+            // mirrored to wo's side; the others' lobes at wi as it is (BsdfKernel.evalReflectionAcross). Disney, uber,
+            // translucent and rough glass take the branch below instead (their transmission lobes' pdf is not 0).
             // LuxRender's materials likewise reflect it by the geometric normal (SingleBSDF::F, MultiBSDF::F: sideTest =
             // Dot(wiW, ng) / Dot(woW, ng) > 0 keeps the BRDFs, drops the BTDFs), but its path integrator asks bsdf->F(sw,
             // wi, wo, true): the light's direction first, reverse so without the |sideTest| factor, and each BxDF::F on the
@@ -826,13 +826,21 @@ public final class PathTraceKernel extends MediumKernel {
             // the full weight. (LuxRender's MultiBSDF::Pdf sums the BTDFs' densities there too, which for
             // glossytranslucent, roughglass and mattetranslucent lowers its MIS weight of an area light's sample while
             // its SampleF drops the BTDF's sample by the side test: a loss not copied.)
+            // Uber, translucent, rough glass and disney, either way round (the geometric normal seeing reflection or
+            // transmission against the shading frame): BSDF::f of the geometric kind's lobes and BSDF::Pdf's density,
+            // which their transmission lobes make non-zero (BsdfKernel.evalAcrossKinds).
             int mt = matType[mat];
-            boolean behind = cosGi * cosGeo > 0 && !(lz * woz > 0);
+            boolean geoReflect = cosGi * cosGeo > 0;
+            boolean agree = sameSide(cosGi * cosGeo, lz * woz);
+            boolean kinds = !agree && transmitsAcross(mt);
+            boolean behind = geoReflect && !(lz * woz > 0) && !kinds;
             boolean across = behind && (mt == MaterialLayout.MATTE || mt == MaterialLayout.MATTE_TRANSLUCENT);
             boolean acrossLobes = behind && reflectsAcross(mt);
             boolean luxBehind = behind && luxReflectsBehind(mt);
-            if (sameSide(cosGi * cosGeo, lz * woz) || across || acrossLobes || luxBehind) {
-                if (acrossLobes) {
+            if (agree || across || acrossLobes || luxBehind || kinds) {
+                if (kinds) {
+                    evalAcrossKinds(gid, mat, wox, woy, woz, lx, ly, lz, geoReflect);
+                } else if (acrossLobes) {
                     evalReflectionAcross(gid, mat, wox, woy, woz, lx, ly, lz);
                 } else if (luxBehind) {
                     evalLuxReversed(gid, mt, wox, woy, woz, lx, ly, lz);

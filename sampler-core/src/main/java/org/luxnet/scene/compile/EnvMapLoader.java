@@ -66,4 +66,26 @@ final class EnvMapLoader {
         System.arraycopy(mean, 0, out, L, 3);
         out[MAP] = index + 1;
     }
+
+    /**
+     * A pbrt-v3 infinite light without a map: lights/infinite.cpp CreateInfiniteLight then builds
+     * InfiniteAreaLight from a 1 x 1 image holding L, so Sample_Li draws (u, v) uniformly from its
+     * one-cell Distribution2D, maps it through the light's transform to the sphere at theta = v pi, phi
+     * = u 2 pi, and Pdf_Li is 1 / (2 pi^2 sin theta), not the uniform sphere's 1 / (4 pi). Compiled as
+     * that 1 x 1 map (texel L) so that the kernel samples and weighs it as pbrt-v3 does; its radiance
+     * is L in every direction as before. (LuxRender's constant infinite light is not compiled so.)
+     */
+    static void constant(LightDesc d, String statement, EnvironmentMaps maps, List<SceneWarning> warnings,
+                         float[] out) {
+        Transform l2w = d.lightToWorld();
+        if (!l2w.isInvertible()) {
+            warnings.add(new SceneWarning(d.loc(), statement + ": its transformation is singular; the light is not rotated"));
+            l2w = Transform.IDENTITY;
+        }
+        float[] mean = new float[3];
+        RgbImage one = new RgbImage(1, 1, new float[] {1, 1, 1});
+        int index = maps.add(one, new float[] {out[L], out[L + 1], out[L + 2]}, l2w, mean);
+        System.arraycopy(mean, 0, out, L, 3);
+        out[MAP] = index + 1;
+    }
 }

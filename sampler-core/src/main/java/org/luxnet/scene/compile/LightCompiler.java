@@ -210,8 +210,13 @@ final class LightCompiler {
                 set3(out, L, l, 1);
                 if (d.map() != null) {
                     EnvMapLoader.load(d, ps, statement, emission.pbrt(), maps, warnings, out);
-                } else if (ps.has("mapname")) {
-                    ps.get("mapname").markUsed();
+                } else {
+                    if (ps.has("mapname")) {
+                        ps.get("mapname").markUsed();
+                    }
+                    if (emission.pbrt()) {
+                        EnvMapLoader.constant(d, statement, maps, warnings, out);
+                    }
                 }
                 if (!emission.pbrt()) {
                     ps.getFloat("gamma", 1);

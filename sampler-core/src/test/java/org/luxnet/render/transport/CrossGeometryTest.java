@@ -35,9 +35,11 @@ class CrossGeometryTest {
         "\"glass\" \"float index\" [1.5] \"float roughness\" [0.9] \"bool remaproughness\" \"false\"",
         "\"disney\"",
         "\"disney\" \"float metallic\" [1]",
+        "\"disney\" \"rgb color\" [0.6 0.5 0.4] \"bool thin\" \"true\" \"float difftrans\" [0.8]"
+            + " \"float spectrans\" [0.3]",
     };
     static final int TRANSLUCENT = 0, ROUGH_GLASS = 1, PLASTIC = 2, MATTE = 3, UBER = 4, CARPAINT = 5, VERY_ROUGH = 6;
-    static final int DISNEY = 7, DISNEY_METAL = 8;
+    static final int DISNEY = 7, DISNEY_METAL = 8, DISNEY_THIN = 9;
     static CompiledScene scene;
     static PathTraceKernel k;
 
@@ -80,6 +82,32 @@ class CrossGeometryTest {
         for (int c = 0; c < 3; c++) {
             assertEquals(SAMPLE[c], k.scratch[Scratch.BS_R + c], 0f, "the sampled weight");
         }
+    }
+
+    /**
+     * A thin disney has its diffuse reflection lobes, the specular reflection, spectrans's
+     * MicrofacetTransmission and LambertianTransmission(dt c), dt = difftrans / 2: a reflection sample
+     * the geometry sees as transmission gets dt c / pi (the microfacet transmission is 0 on wo's side);
+     * a transmission sample it sees as reflection gets the reflection lobes at wi (evalDisney across).
+     */
+    @Test
+    void thinDisneyCrossesWithItsOtherKindsBxdfs() {
+        float[] wi = unit(-0.4f, 0.1f, 0.6f);
+        assertTrue(cross(DISNEY_THIN, 0, wi, false), "thin disney: LambertianTransmission");
+        double[] f = new double[3];
+        for (int c = 0; c < 3; c++) {
+            f[c] = p(DISNEY_THIN, MaterialLayout.DS_DIFFTRANS) / 2 * p(DISNEY_THIN, MaterialLayout.DS_COLOR + c) / Math.PI;
+        }
+        assertWeight(f, wi, "thin disney, geometric transmission");
+        float[] below = unit(-0.3f, 0.2f, -0.1f);
+        k.shadeMaterial(0, 0, DISNEY_THIN, 0, 0, 0);
+        k.evalDisney(0, k.shadeAt[0], WO[0], WO[1], WO[2], below[0], below[1], below[2], true);
+        for (int c = 0; c < 3; c++) {
+            f[c] = k.scratch[Scratch.BS_R + c];
+        }
+        assertTrue(f[0] > 0.01, "the reflection lobes at wi: " + f[0]);
+        assertTrue(cross(DISNEY_THIN, 0, below, true), "thin disney: its reflection lobes");
+        assertWeight(f, below, "thin disney, geometric reflection");
     }
 
     private static final float[] WO = unit(0.3f, -0.2f, 0.8f);
@@ -172,8 +200,69 @@ class CrossGeometryTest {
     }
 
     /**
+     * {@link BsdfKernel#evalAcrossKinds}, next-event estimation's f and pdf where the kinds disagree:
+     * BSDF::f sums the geometric kind's BxDFs at wi as it is, and BSDF::Pdf (which knows no geometric
+     * normal) averages all four of translucent's components' Pdf at wi as it is: those of the shading
+     * frame's kind, LambertianTransmission's |cos i| / pi and MicrofacetTransmission::Pdf below,
+     * LambertianReflection's cos i / pi and MicrofacetReflection::Pdf (visible normals: D(wh) G1(wo) / (4
+     * cos o)) above; the other kind's Pdf is 0 by SameHemisphere.
+     */
+    @Test
+    void nextEventEstimationAcrossKindsUsesPbrtsPdf() {
+        double a = p(TRANSLUCENT, MaterialLayout.ALPHA_U), eta = p(TRANSLUCENT, MaterialLayout.ETA);
+        // The geometry sees reflection, the shading frame transmission.
+        float[] below = unit(-0.2f, 0.1f, -0.9f);
+        k.shadeMaterial(0, 0, TRANSLUCENT, 0, 0, 0);
+        k.evalAcrossKinds(0, TRANSLUCENT, WO[0], WO[1], WO[2], below[0], below[1], below[2], true);
+        double spec = microfacet(WO, below, a, eta);
+        for (int c = 0; c < 3; c++) {
+            double r = p(TRANSLUCENT, MaterialLayout.TRANSLUCENT_REFLECT + c);
+            double f = r * p(TRANSLUCENT, MaterialLayout.KD + c) / Math.PI + r * p(TRANSLUCENT, MaterialLayout.KS + c) * spec;
+            assertEquals(f, k.scratch[Scratch.BS_R + c], 1e-4 * f, "reflection f, channel " + c);
+        }
+        // MicrofacetTransmission::Pdf: wh = normalize(wo + eta wi), D(wh) G1(wo) |wo . wh| / |cos o| times
+        // |eta^2 (wi . wh)| / (wo . wh + eta wi . wh)^2.
+        double[] wh = {WO[0] + eta * below[0], WO[1] + eta * below[1], WO[2] + eta * below[2]};
+        double hl = Math.sqrt(wh[0] * wh[0] + wh[1] * wh[1] + wh[2] * wh[2]);
+        for (int i = 0; i < 3; i++) {
+            wh[i] /= hl;
+        }
+        double dotO = WO[0] * wh[0] + WO[1] * wh[1] + WO[2] * wh[2];
+        double dotI = below[0] * wh[0] + below[1] * wh[1] + below[2] * wh[2];
+        double denom = dotO + eta * dotI;
+        double pdfT = d(wh, a) / (1 + lambda(WO, a)) * Math.abs(dotO) / WO[2] * Math.abs(eta * eta * dotI) / (denom * denom);
+        assertTrue(pdfT > 0.05, "a glossy transmission density: " + pdfT);
+        double pdf = (Math.abs(below[2]) / Math.PI + pdfT) / 4;
+        assertEquals(pdf, k.scratch[Scratch.BS_PDF], 1e-4 * pdf, "BSDF::Pdf below");
+
+        // The geometry sees transmission, the shading frame reflection.
+        float[] above = unit(-0.4f, 0.1f, 0.6f);
+        k.evalAcrossKinds(0, TRANSLUCENT, WO[0], WO[1], WO[2], above[0], above[1], above[2], false);
+        for (int c = 0; c < 3; c++) {
+            double f = p(TRANSLUCENT, MaterialLayout.TRANSLUCENT_TRANSMIT + c) * p(TRANSLUCENT, MaterialLayout.KD + c) / Math.PI;
+            assertEquals(f, k.scratch[Scratch.BS_R + c], 1e-4 * f, "transmission f, channel " + c);
+        }
+        double[] hr = {WO[0] + above[0], WO[1] + above[1], WO[2] + above[2]};
+        hl = Math.sqrt(hr[0] * hr[0] + hr[1] * hr[1] + hr[2] * hr[2]);
+        for (int i = 0; i < 3; i++) {
+            hr[i] /= hl;
+        }
+        double pdfR = d(hr, a) / (1 + lambda(WO, a)) / (4 * WO[2]);
+        pdf = (above[2] / Math.PI + pdfR) / 4;
+        assertEquals(pdf, k.scratch[Scratch.BS_PDF], 1e-4 * pdf, "BSDF::Pdf above");
+    }
+
+    /** Trowbridge-Reitz D at unit wh (z the shading normal), even in cos(theta_h). */
+    private static double d(double[] wh, double alpha) {
+        double c2 = wh[2] * wh[2], t2 = (1 - c2) / c2, e = 1 + t2 / (alpha * alpha);
+        return 1 / (Math.PI * alpha * alpha * c2 * c2 * e * e);
+    }
+
+    /**
      * pbrt-v3 MicrofacetReflection::f with TrowbridgeReitz (isotropic alpha) and FresnelDielectric(1,
-     * eta) at Dot(wi, wh), in the shading frame (z the shading normal), wo above, wi either side.
+     * eta) at Dot(wi, Faceforward(wh, (0, 0, 1))) (pbrt-v3's fix for issue #229, "so that TIR is handled
+     * correctly": where wh points below, as for wi deep below, the Fresnel term is the inside's), in the
+     * shading frame (z the shading normal), wo above, wi either side.
      */
     private static double microfacet(float[] wo, float[] wi, double alpha, double eta) {
         double hx = wo[0] + wi[0], hy = wo[1] + wi[1], hz = wo[2] + wi[2], hl = Math.sqrt(hx * hx + hy * hy + hz * hz);
@@ -183,7 +272,7 @@ class CrossGeometryTest {
         double c2 = hz * hz, t2 = (1 - c2) / c2, e = 1 + t2 / (alpha * alpha);
         double d = 1 / (Math.PI * alpha * alpha * c2 * c2 * e * e);
         double g = 1 / (1 + lambda(wo, alpha) + lambda(wi, alpha));
-        double fr = frDielectric(wi[0] * hx + wi[1] * hy + wi[2] * hz, 1, eta);
+        double fr = frDielectric((wi[0] * hx + wi[1] * hy + wi[2] * hz) * Math.signum(hz), 1, eta);
         return d * g * fr / (4 * Math.abs(wi[2]) * Math.abs(wo[2]));
     }
 
