@@ -258,27 +258,11 @@ abstract class DisneyKernel extends LobeKernel {
                 float rs = lobe == DS_TRANSMISSION && thin ? (0.65f * eta - 0.35f) * rough : rough;
                 float aspect = sqrt(1 - shade[o + DS_ANISOTROPIC] * 0.9f);
                 ggxSampleVisible(gid, wox, woy, oz, max(0.001f, rs * rs / aspect), max(0.001f, rs * rs * aspect), u1, u2);
-                float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
-                float hz = scratch[Scratch.VEC_Z * capacity + gid];
-                float cosH = wox * hx + woy * hy + oz * hz;
-                if (lobe == DS_SPECULAR) {
-                    ix = 2 * cosH * hx - wox;
-                    iy = 2 * cosH * hy - woy;
-                    iz = 2 * cosH * hz - oz;
-                } else {
-                    // pbrt-v3 Refract(wo, wh, 1 / rel); total internal reflection leaves iz at 0.
-                    float r = s > 0 ? 1f / eta : eta;
-                    float sin2T = r * r * max(0f, 1 - cosH * cosH);
-                    if (sin2T < 1 && cosH > 0) {
-                        float c = r * cosH - sqrt(1 - sin2T);
-                        ix = -r * wox + c * hx;
-                        iy = -r * woy + c * hy;
-                        iz = -r * oz + c * hz;
-                    }
-                }
-                if (cosH <= 0) {
-                    iz = 0f;
-                }
+                // pbrt-v3 Refract(wo, wh, 1 / rel) for the transmission lobe.
+                microfacetTurn(gid, wox, woy, oz, lobe == DS_SPECULAR, s > 0 ? 1f / eta : eta);
+                ix = scratch[Scratch.VEC_X * capacity + gid];
+                iy = scratch[Scratch.VEC_Y * capacity + gid];
+                iz = scratch[Scratch.VEC_Z * capacity + gid];
             }
             boolean rightSide = lobe >= DS_TRANSMISSION ? iz < 0 : iz > 0;
             if (rightSide) {

@@ -290,27 +290,11 @@ abstract class LobeKernel extends BumpKernel {
                     }
                 } else {
                     ggxSampleVisible(gid, wox, woy, oz, shade[o + ALPHA_U], shade[o + ALPHA_V], u1, u2);
-                    float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
-                    float hz = scratch[Scratch.VEC_Z * capacity + gid];
-                    float cosH = wox * hx + woy * hy + oz * hz;
-                    if (lobe == GLOSSY_R) {
-                        ix = 2 * cosH * hx - wox;
-                        iy = 2 * cosH * hy - woy;
-                        iz = 2 * cosH * hz - oz;
-                    } else {
-                        // pbrt-v3 Refract(wo, wh, 1 / rel); total internal reflection leaves iz at 0.
-                        float r = 1f / rel;
-                        float sin2T = r * r * max(0f, 1 - cosH * cosH);
-                        if (sin2T < 1 && cosH > 0) {
-                            float c = r * cosH - sqrt(1 - sin2T);
-                            ix = -r * wox + c * hx;
-                            iy = -r * woy + c * hy;
-                            iz = -r * oz + c * hz;
-                        }
-                    }
-                    if (cosH <= 0) {
-                        iz = 0f;
-                    }
+                    // pbrt-v3 Refract(wo, wh, 1 / rel) for the transmission lobe.
+                    microfacetTurn(gid, wox, woy, oz, lobe == GLOSSY_R, 1f / rel);
+                    ix = scratch[Scratch.VEC_X * capacity + gid];
+                    iy = scratch[Scratch.VEC_Y * capacity + gid];
+                    iz = scratch[Scratch.VEC_Z * capacity + gid];
                 }
                 boolean rightSide = lobe == DIFFUSE_T || lobe == GLOSSY_T ? iz < 0 : iz > 0;
                 if (rightSide) {

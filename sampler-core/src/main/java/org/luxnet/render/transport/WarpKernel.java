@@ -118,6 +118,39 @@ abstract class WarpKernel extends TraceKernel {
         return l;
     }
 
+    /**
+     * The direction wo (local, on the +z side) takes at the microfacet normal h in the VEC_ slots (as
+     * {@link #ggxSampleVisible} leaves it): its mirror about h when {@code reflect}, else pbrt-v3's
+     * Refract(wo, h, r) with r the index on wo's side over the far side's; z is 0 under total internal
+     * reflection or when h faces away from wo. Written back to the VEC_ slots; shared by the microfacet
+     * lobes (LobeKernel) and disney's (DisneyKernel).
+     */
+    void microfacetTurn(int gid, float wox, float woy, float oz, boolean reflect, float r) {
+        float hx = scratch[Scratch.VEC_X * capacity + gid], hy = scratch[Scratch.VEC_Y * capacity + gid];
+        float hz = scratch[Scratch.VEC_Z * capacity + gid];
+        float cosH = wox * hx + woy * hy + oz * hz;
+        float ix = 0f, iy = 0f, iz = 0f;
+        if (reflect) {
+            ix = 2 * cosH * hx - wox;
+            iy = 2 * cosH * hy - woy;
+            iz = 2 * cosH * hz - oz;
+        } else {
+            float sin2T = r * r * max(0f, 1 - cosH * cosH);
+            if (sin2T < 1 && cosH > 0) {
+                float c = r * cosH - sqrt(1 - sin2T);
+                ix = -r * wox + c * hx;
+                iy = -r * woy + c * hy;
+                iz = -r * oz + c * hz;
+            }
+        }
+        if (cosH <= 0) {
+            iz = 0f;
+        }
+        scratch[Scratch.VEC_X * capacity + gid] = ix;
+        scratch[Scratch.VEC_Y * capacity + gid] = iy;
+        scratch[Scratch.VEC_Z * capacity + gid] = iz;
+    }
+
     /** A GGX half vector sampled from the visible normals seen from wo (Heitz 2018), into the VEC slots. */
     void ggxSampleVisible(int gid, float ox, float oy, float oz, float ax, float ay, float u1, float u2) {
         float vx = ax * ox, vy = ay * oy, vz = oz;
