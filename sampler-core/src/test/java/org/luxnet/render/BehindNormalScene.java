@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
  * The one-pixel scene of {@link BehindShadingNormalTest} (pbrt-v3) and {@link
  * LuxBehindShadingNormalTest} (LuxRender): an orthographic camera looks through a tiny screen window
  * along -z at a quad at z = 2 whose vertex normals lean away from a point light that is on the
- * quad's geometric front, so the light is behind the shading normal. Also the vector arithmetic and
- * conductor Fresnel both tests compute their expected values with.
+ * quad's geometric front, so the light is behind the shading normal. Also the vector arithmetic,
+ * Fresnel and Trowbridge-Reitz formulas the tests compute their expected values with.
  */
 final class BehindNormalScene {
     static final double[] HIT = {0, 0, 2};
@@ -114,6 +115,50 @@ final class BehindNormalScene {
             assertTrue(expected > 1e-3, "a visible contribution: " + expected);
             assertEquals(expected, px[c], tolerance * expected, "channel " + c);
         }
+    }
+
+    /** The compiled row of the quad's material, asserting its type. */
+    static float[] params(CompiledRender cr, int type) {
+        int m = cr.scene().triMaterial[0];
+        assertEquals(type, cr.scene().matType[m], "material type");
+        float[] p = new float[MaterialLayout.STRIDE];
+        System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
+        return p;
+    }
+
+    /** Trowbridge-Reitz D about the shading normal, even in cos(theta_h) as pbrt's (Tan2Theta, Cos4Theta). */
+    static double d(double[] wh, double a) {
+        double c2 = dot(wh, NS) * dot(wh, NS), t2 = (1 - c2) / c2;
+        double e = 1 + t2 / (a * a);
+        return 1 / (Math.PI * a * a * c2 * c2 * e * e);
+    }
+
+    /** Trowbridge-Reitz Lambda about the shading normal. */
+    static double lambda(double[] w, double a) {
+        double c2 = dot(w, NS) * dot(w, NS), t2 = (1 - c2) / c2;
+        return (Math.sqrt(1 + a * a * t2) - 1) / 2;
+    }
+
+    /** Smith's G of Trowbridge-Reitz (pbrt-v3 MicrofacetDistribution::G). */
+    static double g(double[] wo, double[] wi, double a) {
+        return 1 / (1 + lambda(wo, a) + lambda(wi, a));
+    }
+
+    /** pbrt-v3 FrDielectric: a negative cosine means the direction is inside, so the indices swap. */
+    static double frDielectric(double c, double etaI, double etaT) {
+        if (c < 0) {
+            double t = etaI;
+            etaI = etaT;
+            etaT = t;
+            c = -c;
+        }
+        double st = etaI / etaT * Math.sqrt(Math.max(0, 1 - c * c));
+        if (st >= 1) {
+            return 1;
+        }
+        double ct = Math.sqrt(1 - st * st);
+        double par = (etaT * c - etaI * ct) / (etaT * c + etaI * ct), perp = (etaI * c - etaT * ct) / (etaI * c + etaT * ct);
+        return (par * par + perp * perp) / 2;
     }
 
     /** Unpolarized conductor Fresnel reflectance at cosine c (pbrt-v3 FrConductor). */

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.luxnet.render.BehindNormalScene.NS;
 import static org.luxnet.render.BehindNormalScene.WO;
 import static org.luxnet.render.BehindNormalScene.add;
+import static org.luxnet.render.BehindNormalScene.d;
 import static org.luxnet.render.BehindNormalScene.dot;
 import static org.luxnet.render.BehindNormalScene.frConductor;
+import static org.luxnet.render.BehindNormalScene.frDielectric;
+import static org.luxnet.render.BehindNormalScene.g;
 import static org.luxnet.render.BehindNormalScene.normalize;
+import static org.luxnet.render.BehindNormalScene.params;
 import static org.luxnet.render.BehindNormalScene.wi;
 
 import java.io.IOException;
@@ -96,45 +100,5 @@ class BehindShadingNormalTest {
             fCos[c] = f[c] * cos;
         }
         BehindNormalScene.assertPixel(cr, fCos);
-    }
-
-    private static float[] params(CompiledRender cr, int type) {
-        int m = cr.scene().triMaterial[0];
-        assertEquals(type, cr.scene().matType[m], "material type");
-        float[] p = new float[MaterialLayout.STRIDE];
-        System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
-        return p;
-    }
-
-    /** Trowbridge-Reitz D, even in cos(theta_h) as pbrt's (Tan2Theta, Cos4Theta). */
-    private static double d(double[] wh, double a) {
-        double c2 = dot(wh, NS) * dot(wh, NS), t2 = (1 - c2) / c2;
-        double e = 1 + t2 / (a * a);
-        return 1 / (Math.PI * a * a * c2 * c2 * e * e);
-    }
-
-    private static double lambda(double[] w, double a) {
-        double c2 = dot(w, NS) * dot(w, NS), t2 = (1 - c2) / c2;
-        return (Math.sqrt(1 + a * a * t2) - 1) / 2;
-    }
-
-    private static double g(double[] wo, double[] wi, double a) {
-        return 1 / (1 + lambda(wo, a) + lambda(wi, a));
-    }
-
-    private static double frDielectric(double c, double etaI, double etaT) {
-        if (c < 0) {
-            double t = etaI;
-            etaI = etaT;
-            etaT = t;
-            c = -c;
-        }
-        double st = etaI / etaT * Math.sqrt(Math.max(0, 1 - c * c));
-        if (st >= 1) {
-            return 1;
-        }
-        double ct = Math.sqrt(1 - st * st);
-        double par = (etaT * c - etaI * ct) / (etaT * c + etaI * ct), perp = (etaI * c - etaT * ct) / (etaI * c + etaT * ct);
-        return (par * par + perp * perp) / 2;
     }
 }

@@ -7,6 +7,7 @@ import static org.luxnet.render.BehindNormalScene.WO;
 import static org.luxnet.render.BehindNormalScene.dot;
 import static org.luxnet.render.BehindNormalScene.frConductor;
 import static org.luxnet.render.BehindNormalScene.normalize;
+import static org.luxnet.render.BehindNormalScene.params;
 import static org.luxnet.render.BehindNormalScene.sub;
 import static org.luxnet.render.BehindNormalScene.wi;
 
@@ -158,15 +159,6 @@ class LuxBehindShadingNormalTest {
         return d > 0 ? Math.exp(-ka * d * (1 / cosLight() + 1 / cosEye())) : 1;
     }
 
-    /** The material's compiled row (parameters the test reads back from a preset). */
-    private static float[] row(CompiledRender cr, int type) {
-        int m = cr.scene().triMaterial[0];
-        assertEquals(type, cr.scene().matType[m], "material type");
-        float[] p = new float[MaterialLayout.STRIDE];
-        System.arraycopy(cr.scene().matParams, m * MaterialLayout.STRIDE, p, 0, p.length);
-        return p;
-    }
-
     /**
      * carpaint (carpaint.cpp): MultiBSDF of one-sided MicrofacetReflection(Ks_k, FresnelSlick(R_k),
      * SchlickDistribution(M_k^2, 0)) per lobe with Ks_k and M_k > 0 and SchlickBRDF(Kd, 0, Ka, d): F(light,
@@ -198,7 +190,7 @@ class LuxBehindShadingNormalTest {
                 + " \"float d\" [ 0.2 ] \"color Ks1\" [ 0.6 0.5 0.4 ] \"float R1\" [ 0.9 ] \"float M1\" [ 0.8 ]"
                 + " \"color Ks2\" [ 0.3 0.3 0.3 ] \"float R2\" [ 0.5 ] \"float M2\" [ 0.5 ]"
                 + " \"color Ks3\" [ 0 0 0 ] \"float R3\" [ 0.2 ] \"float M3\" [ 0.3 ]");
-        row(cr, MaterialLayout.CARPAINT);
+        params(cr, MaterialLayout.CARPAINT);
         double[] f = carPaint(new double[] {0.2, 0.3, 0.1}, new double[] {0.3, 0.2, 0.1}, 0.2,
                 new double[][] {{0.6, 0.5, 0.4}, {0.3, 0.3, 0.3}, {0, 0, 0}}, new double[] {0.9, 0.5, 0.2},
                 new double[] {0.8, 0.5, 0.3});
@@ -208,7 +200,7 @@ class LuxBehindShadingNormalTest {
     @Test
     void carpaintPresetReflectsItsLobesAndBase() throws IOException {
         CompiledRender cr = scene("Material \"carpaint\" \"string name\" [ \"white\" ]");
-        float[] p = row(cr, MaterialLayout.CARPAINT);
+        float[] p = params(cr, MaterialLayout.CARPAINT);
         double[][] ks = new double[3][3];
         double[] kd = new double[3], r = new double[3], m = new double[3];
         int[] ksAt = {MaterialLayout.CP_KS1, MaterialLayout.CP_KS2, MaterialLayout.CP_KS3};
@@ -233,7 +225,7 @@ class LuxBehindShadingNormalTest {
     void glossyLossyReflectsItsFresnelBlend() throws IOException {
         CompiledRender cr = scene("Material \"glossy_lossy\" \"color Kd\" [ 0.5 0.4 0.3 ] \"color Ks\" [ 0.2 0.1 0.3 ]"
                 + " \"color Ka\" [ 0.3 0.2 0.1 ] \"float d\" [ 0.1 ] \"float uroughness\" [ 0.4 ] \"float vroughness\" [ 0.4 ]");
-        row(cr, MaterialLayout.GLOSSY_LOSSY);
+        params(cr, MaterialLayout.GLOSSY_LOSSY);
         double[] kd = {0.5, 0.4, 0.3}, ks = {0.2, 0.1, 0.3}, ka = {0.3, 0.2, 0.1};
         double rough = 0.4 * 0.4, cl = cosLight(), ce = cosEye();
         double[] wh = halfVector();
@@ -256,7 +248,7 @@ class LuxBehindShadingNormalTest {
     void velvetReflectsItsAsperityLobe() throws IOException {
         CompiledRender cr = scene("Material \"velvet\" \"color Kd\" [ 0.5 0.4 0.3 ] \"float p1\" [ -2 ] \"float p2\" [ 0.5 ]"
                 + " \"float p3\" [ 2 ] \"float thickness\" [ 0.5 ]");
-        row(cr, MaterialLayout.VELVET);
+        params(cr, MaterialLayout.VELVET);
         double c = -dot(wi(), WO);
         double p = (1 - 2 * c + 0.5 * (3 * c * c - 1) / 2 + 2 * (5 * c * c * c - 3 * c) / 2) / (4 * Math.PI);
         double k = Math.max(0, Math.min(1, p * 0.5 / cosEye()));
@@ -276,7 +268,7 @@ class LuxBehindShadingNormalTest {
         CompiledRender cr = scene("Material \"glossytranslucent\" \"color Kd\" [ 0.5 0.4 0.3 ] \"color Kt\" [ 0.9 0.9 0.9 ]"
                 + " \"color Ks\" [ 0.3 0.2 0.1 ] \"color Ka\" [ 0.2 0.3 0.1 ] \"float d\" [ 0.1 ]"
                 + " \"float uroughness\" [ 0.2 ] \"float vroughness\" [ 0.2 ]");
-        row(cr, MaterialLayout.GLOSSY_TRANSLUCENT);
+        params(cr, MaterialLayout.GLOSSY_TRANSLUCENT);
         double[] kd = {0.5, 0.4, 0.3}, ks = {0.3, 0.2, 0.1}, ka = {0.2, 0.3, 0.1};
         double u = Math.abs(dot(WO, halfVector()));
         double[] f = new double[3];
@@ -297,7 +289,7 @@ class LuxBehindShadingNormalTest {
     void roughglassReflectsItsMicrofacetReflection() throws IOException {
         CompiledRender cr = scene("Material \"roughglass\" \"color Kr\" [ 0.9 0.8 0.7 ] \"color Kt\" [ 1 1 1 ]"
                 + " \"float index\" [ 3.5 ] \"float uroughness\" [ 1 ] \"float vroughness\" [ 1 ]");
-        row(cr, MaterialLayout.ROUGHGLASS);
+        params(cr, MaterialLayout.ROUGHGLASS);
         double[] wh = halfVector();
         if (dot(wh, NS) < 0) {
             wh = new double[] {-wh[0], -wh[1], -wh[2]};
@@ -322,7 +314,7 @@ class LuxBehindShadingNormalTest {
     @Test
     void scatterScattersItAsEverywhere() throws IOException {
         CompiledRender cr = scene("Material \"scatter\" \"color Kd\" [ 0.8 0.6 0.4 ] \"color g\" [ 0.3 -0.2 0.1 ]");
-        row(cr, MaterialLayout.SCATTER);
+        params(cr, MaterialLayout.SCATTER);
         double[] kd = {0.8, 0.6, 0.4}, g = {0.3, -0.2, 0.1};
         double[] f = new double[3];
         for (int c = 0; c < 3; c++) {
@@ -340,7 +332,7 @@ class LuxBehindShadingNormalTest {
     @Test
     void matteOrenNayarReflectsIt() throws IOException {
         CompiledRender cr = scene("Material \"matte\" \"color Kd\" [ 0.6 0.5 0.4 ] \"float sigma\" [ 20 ]");
-        row(cr, MaterialLayout.MATTE);
+        params(cr, MaterialLayout.MATTE);
         double s2 = Math.pow(Math.toRadians(20), 2);
         double a = 1 - s2 / (2 * (s2 + 0.33)), b = 0.45 * s2 / (s2 + 0.09);
         double cl = cosLight(), ce = cosEye();
@@ -361,7 +353,7 @@ class LuxBehindShadingNormalTest {
     @Test
     void matteLambertianReflectsIt() throws IOException {
         CompiledRender cr = scene("Material \"matte\" \"color Kd\" [ 0.6 0.5 0.4 ]");
-        row(cr, MaterialLayout.MATTE);
+        params(cr, MaterialLayout.MATTE);
         double k = cosLight() / Math.PI;
         BehindNormalScene.assertPixel(cr, new double[] {0.6 * k, 0.5 * k, 0.4 * k});
     }
@@ -373,7 +365,7 @@ class LuxBehindShadingNormalTest {
     @Test
     void mattetranslucentReflectsItsLambertianBrdf() throws IOException {
         CompiledRender cr = scene("Material \"mattetranslucent\" \"color Kr\" [ 0.5 0.4 0.3 ] \"color Kt\" [ 0.4 0.4 0.4 ]");
-        row(cr, MaterialLayout.MATTE_TRANSLUCENT);
+        params(cr, MaterialLayout.MATTE_TRANSLUCENT);
         double k = cosLight() / Math.PI;
         BehindNormalScene.assertPixel(cr, new double[] {0.5 * k, 0.4 * k, 0.3 * k});
     }
@@ -388,7 +380,7 @@ class LuxBehindShadingNormalTest {
                 + "MakeNamedMaterial \"b\" \"string type\" [ \"velvet\" ] \"color Kd\" [ 0.9 0.9 0.9 ] \"float p1\" [ -2 ]"
                 + " \"float p2\" [ 0.5 ] \"float p3\" [ 2 ] \"float thickness\" [ 1 ]\n"
                 + "Material \"mix\" \"string namedmaterial1\" [ \"a\" ] \"string namedmaterial2\" [ \"b\" ] \"float amount\" [ 0.3 ]");
-        row(cr, MaterialLayout.MIX);
+        params(cr, MaterialLayout.MIX);
         double c = -dot(wi(), WO);
         double p = (1 - 2 * c + 0.5 * (3 * c * c - 1) / 2 + 2 * (5 * c * c * c - 3 * c) / 2) / (4 * Math.PI);
         double velvet = Math.min(1, p / cosEye()), matte = cosLight() / Math.PI;
@@ -415,7 +407,7 @@ class LuxBehindShadingNormalTest {
         CompiledRender cr = BehindNormalScene.compile(dir, true, "Material \"carpaint\" \"color Kd\" [ 0.2 0.3 0.1 ]"
                 + " \"color Ka\" [ 0.3 0.2 0.1 ] \"float d\" [ 0.2 ] \"color Ks1\" [ 0.6 0.5 0.4 ] \"float R1\" [ 0.9 ]"
                 + " \"float M1\" [ 0.8 ]", STEEP);
-        row(cr, MaterialLayout.CARPAINT);
+        params(cr, MaterialLayout.CARPAINT);
         double[] ns = normalize(STEEP);
         double cl = Math.abs(dot(wi(), ns)), ce = Math.abs(dot(WO, ns));
         assertTrue(dot(wi(), ns) < 0 && dot(WO, ns) > 0 && dot(halfVector(), ns) < 0, "wh below the shading normal");
@@ -436,7 +428,7 @@ class LuxBehindShadingNormalTest {
     void roughglassReflectsWithTheExitingFresnelWhereWhIsTurned() throws IOException {
         CompiledRender cr = BehindNormalScene.compile(dir, true, "Material \"roughglass\" \"color Kr\" [ 0.9 0.8 0.7 ]"
                 + " \"float index\" [ 1.5 ] \"float uroughness\" [ 0.5 ] \"float vroughness\" [ 0.5 ]", STEEP);
-        row(cr, MaterialLayout.ROUGHGLASS);
+        params(cr, MaterialLayout.ROUGHGLASS);
         double[] ns = normalize(STEEP);
         double[] h = halfVector();
         double[] wh = {-h[0], -h[1], -h[2]};
