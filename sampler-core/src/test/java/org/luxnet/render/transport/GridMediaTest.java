@@ -28,9 +28,7 @@ import org.luxnet.scene.compiled.MediumLayout;
  */
 class GridMediaTest {
     private static CompiledRender compile(Path dir, String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text);
-        return RenderSupport.compile(f);
+        return MediaTest.compile(dir, name, text);
     }
 
     /** "n" copies of value v, for a "density" parameter. */
@@ -325,23 +323,7 @@ class GridMediaTest {
         String g = variant.substring(variant.indexOf(' ') + 1);
         CompiledRender r = compile(tmp, "furnace.pbrt", FURNACE.replace("G", g).replace("DENSITY", d));
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
-        Film film = RenderSupport.render(r, 256, 1, 11L);
-        float[] rgb = film.toRgb();
-        float[] err = film.relativeErrors();
-        double sum = 0;
-        int inside = 0;
-        for (int i = 0; i < 64; i++) {
-            for (int c = 0; c < 3; c++) {
-                double tol = 5 * err[i] * rgb[3 * i + c] + 1e-3;
-                assertEquals(1, rgb[3 * i + c], tol, variant + ": pixel " + i + " channel " + c);
-            }
-            if (err[i] > 0) {
-                sum += rgb[3 * i + 1];
-                inside++;
-            }
-        }
-        assertTrue(inside > 16, variant + ": the sphere covers the middle of the image (" + inside + " noisy pixels)");
-        assertEquals(1, sum / inside, 0.02, variant + ": mean over the sphere");
+        MediaTest.assertFurnace(r, variant);
         PathTraceKernel k = RenderSupport.transport(r);
         for (int s = 0; s < 64; s++) {
             k.renderSample(0, 27, s);
