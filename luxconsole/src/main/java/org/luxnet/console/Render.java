@@ -113,7 +113,9 @@ final class Render {
             DriverControls controls = network == null ? new DriverControls(driver, events, images, local, null, null, 0)
                     : new DriverControls(driver, events, images, local, network.session(), network.nodes(),
                     network.nodePasses());
-            try (StopOnInterrupt ctrlC = new StopOnInterrupt(driver::requestStop);
+            // Alone, the devices' warnings (a GPU build tried again) print as the network layer's do.
+            try (LogBridge deviceLog = network == null ? LogBridge.install(out, err, o.logLevel()) : null;
+                 StopOnInterrupt ctrlC = new StopOnInterrupt(driver::requestStop);
                  RenderMonitor monitor = Monitors.start(mon, controls, out)) {
                 if (local != null) {
                     local.start();

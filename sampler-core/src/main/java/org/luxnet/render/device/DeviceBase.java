@@ -3,6 +3,7 @@ package org.luxnet.render.device;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
 
 /**
@@ -13,6 +14,7 @@ import org.luxnet.accumulator.Film;
  * Subclasses schedule the work.
  */
 public abstract class DeviceBase implements RenderDevice {
+    private static final Logger LOG = Logger.getLogger(DeviceBase.class.getName());
     /** Every render thread's name starts with this (tests count live render threads by it). */
     public static final String THREAD_PREFIX = "render-";
 
@@ -68,6 +70,7 @@ public abstract class DeviceBase implements RenderDevice {
     protected final void fail(Throwable t) {
         failure = t;
         stop = true;
+        LOG.warning(() -> description() + " stopped: " + t.getMessage());
     }
 
     /** True once a stop was requested (or a worker failed): workers take no new work. */

@@ -4,6 +4,7 @@ import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
 import com.aparapi.exception.CompileFailedException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.luxnet.accumulator.Film;
 import org.luxnet.render.transport.PathTraceKernel;
 
@@ -27,6 +28,7 @@ import org.luxnet.render.transport.PathTraceKernel;
  * #javaThreadPool}, which says so in its description.
  */
 public final class GpuDevice extends DeviceBase {
+    private static final Logger LOG = Logger.getLogger(GpuDevice.class.getName());
     /** Most work items per launch: 16 MiB of outputs and 112 MiB of scratch memory. */
     static final int MAX_BATCH = 1 << 20;
     private static final int FIRST_BATCH = 1 << 14;
@@ -107,7 +109,19 @@ public final class GpuDevice extends DeviceBase {
         long granted = ceilDiv(first, pixels); // passes granted so far, as an exclusive pass bound
         try {
             renderer = new BatchRenderer(device, ctx.scene(), ctx.settings(), ctx.filter(), ctx.streamSeed(), capacity);
-            renderer.compile();
+            try {
+                renderer.compile();
+            } catch (CompileFailedException e) {
+                // Drivers' kernel caches can fail a build transiently (PoCL's, when another process
+                // builds at the same time: "unable to rename temporary ... kcache"); one more try on a
+                // fresh kernel tells a transient failure from a real one, which then fails the device.
+                LOG.warning(() -> "building the GPU path tracer for " + description + " failed (" + e.getMessage()
+                        + "); trying once more");
+                renderer.dispose();
+                renderer = null;
+                renderer = new BatchRenderer(device, ctx.scene(), ctx.settings(), ctx.filter(), ctx.streamSeed(), capacity);
+                renderer.compile();
+            }
             int batch = Math.min(capacity, FIRST_BATCH);
             boolean more = true;
             while (more && !stopRequested()) {
