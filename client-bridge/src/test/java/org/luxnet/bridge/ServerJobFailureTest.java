@@ -15,6 +15,7 @@ import org.luxnet.bridge.client.RemoteNode;
 import org.luxnet.bridge.server.RenderServer;
 import org.luxnet.bridge.testing.Cluster;
 import org.luxnet.bridge.testing.FakeBackend;
+import org.luxnet.bridge.testing.FakeJob;
 
 /**
  * A job that fails as it starts, with any Throwable, ends its session with the reason to the client,
@@ -34,6 +35,24 @@ class ServerJobFailureTest {
     void anyExceptionAtJobStartIsReportedNotRetriedForever() throws Exception {
         assertRefused("compiler bug", "refused: the render failed to start: java.lang.IllegalStateException: "
                 + "no BVH for 0 primitives");
+    }
+
+    /**
+     * A job whose device failed while the others rendered its budget (a GPU beside CPU threads) ends
+     * with the failure: the client collects every pass and the node says why it failed.
+     */
+    @Test
+    void aFailureToldAtTheJobsEndKeepsItsPassesAndItsReason() throws Exception {
+        try (Cluster c = new Cluster(dir)) {
+            FakeBackend backend = new FakeBackend(2);
+            RenderServer s = c.server(c.config("s", Duration.ofSeconds(30)), backend);
+            ClientSession client = c.client(Cluster.scene("device fails"), "failing", Cluster.fastOptions(null));
+            RemoteNode n = client.addNode(new NodeAddress("127.0.0.1", s.port()), 3, Checkpoint.NONE);
+            assertTrue(n.awaitStopped(Duration.ofSeconds(30)));
+            assertEquals("done: failed: java.lang.IllegalStateException: the GPU path tracer could not be built",
+                    n.state());
+            assertEquals(3L * FakeJob.WIDTH * FakeJob.HEIGHT, n.stats().samples(), "all three passes collected");
+        }
     }
 
     private void assertRefused(String scene, String expectedPrefix) throws Exception {

@@ -38,7 +38,10 @@ final class SessionJob implements RenderJob {
 
     @Override
     public Throwable failure() {
-        return session.failure();
+        // A device that failed beside others still rendering (a GPU whose build failed next to CPU
+        // threads) does not end the job: the others render the pass budget it gave back, and the
+        // failure is reported when the job ends.
+        return session.isStopped() ? session.failure() : null;
     }
 
     @Override

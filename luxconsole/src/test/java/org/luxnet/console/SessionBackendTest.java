@@ -1,6 +1,9 @@
 package org.luxnet.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,13 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.luxnet.accumulator.Film;
 import org.luxnet.bridge.job.JobException;
 import org.luxnet.bridge.job.JobSpec;
 import org.luxnet.bridge.job.RenderJob;
 import org.luxnet.bridge.job.SceneBundle;
 import org.luxnet.bridge.protocol.ErrorCode;
+import org.luxnet.render.device.DeviceContext;
+import org.luxnet.render.device.RenderDevice;
 
 /** The server's renderer reads the scene from the client's bundle and nothing else. */
 class SessionBackendTest {
@@ -61,6 +68,94 @@ class SessionBackendTest {
         assertTrue(job.awaitStopped(Duration.ofSeconds(60)));
         assertTrue(job.isFinished());
         assertEquals(256L * 256, job.drainInto(job.newFilm()), "one pass of the 256x256 frame, without the knot");
+    }
+
+    /**
+     * A server's GPU that fails (its kernel build, say) beside CPU threads leaves the job rendering on
+     * the CPU: the failure is told when the job ends, not while the CPU still renders its share.
+     */
+    @Test
+    void aDeviceFailingBesideTheCpuLeavesTheJobRenderingAndIsToldAtTheEnd() throws Exception {
+        FailingDevice gpu = new FailingDevice();
+        RenderJob job = SessionBackend.withDevices(1, () -> List.of(gpu)).start(knot(true), new JobSpec(3, 2, 0));
+        try {
+            assertTrue(gpu.awaitStopped(Duration.ofSeconds(60)));
+            assertFalse(job.isFinished(), "the CPU renders on (no pass budget: until stopped)");
+            assertNull(job.failure(), "not told while the CPU still renders");
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (job.stats().samples() == 0) {
+                assertTrue(System.nanoTime() < end, "the CPU rendered nothing");
+                Thread.sleep(10);
+            }
+        } finally {
+            job.requestStop();
+        }
+        assertTrue(job.awaitStopped(Duration.ofSeconds(60)));
+        assertNotNull(job.failure(), "told once the job has ended");
+        assertTrue(job.failure().getMessage().contains("no kernel today"), job.failure().getMessage());
+    }
+
+    /** A device whose start fails at once, as a GPU whose kernel does not build. */
+    private static final class FailingDevice implements RenderDevice {
+        private volatile Throwable failure;
+
+        @Override
+        public String description() {
+            return "failing test device";
+        }
+
+        @Override
+        public int threads() {
+            return 1;
+        }
+
+        @Override
+        public void start(DeviceContext context) {
+            failure = new IllegalStateException("no kernel today");
+        }
+
+        @Override
+        public void requestStop() {
+        }
+
+        @Override
+        public boolean awaitStopped(Duration timeout) {
+            return failure != null;
+        }
+
+        @Override
+        public boolean isStopped() {
+            return failure != null;
+        }
+
+        @Override
+        public void drainInto(Film target) {
+        }
+
+        @Override
+        public long samples() {
+            return 0;
+        }
+
+        @Override
+        public long contributions() {
+            return 0;
+        }
+
+        @Override
+        public long nextItem() {
+            return 0;
+        }
+
+        @Override
+        public long drainedItem() {
+            return 0;
+        }
+
+        @Override
+        public Throwable failure() {
+            return failure;
+        }
     }
 
     @Test

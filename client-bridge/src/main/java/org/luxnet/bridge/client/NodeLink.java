@@ -313,7 +313,7 @@ final class NodeLink {
         board.set(s);
     }
 
-    private NodeStatus status() {
+    NodeStatus status() {
         return board.get();
     }
 

@@ -74,7 +74,8 @@ final class NodeMessages {
                 case ENDED: {
                     Ended e = (Ended) m;
                     LOG.info("server " + address + " done: " + e.samples() + " samples rendered by its last job");
-                    link.finish(NodeStatus.of(NodeState.DONE));
+                    // Done, and why it ended early when its job failed (said by the last status).
+                    link.finish(new NodeStatus(NodeState.DONE, link.status().reason()));
                     c.close();
                     break;
                 }
@@ -138,7 +139,8 @@ final class NodeMessages {
                 LOG.warning("server " + address + ": " + LogText.of(s.describe()));
             }
             link.sendStop(c);
-            link.setStatus(NodeStatus.of(NodeState.FINISHED));
+            link.setStatus(failed ? new NodeStatus(NodeState.FINISHED, LogText.of(s.describe()))
+                    : NodeStatus.of(NodeState.FINISHED));
         }
     }
 }

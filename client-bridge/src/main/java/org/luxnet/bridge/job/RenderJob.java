@@ -16,7 +16,10 @@ public interface RenderJob extends FilmSource {
     /** True once the job has stopped rendering: its pass budget is spent, it was stopped, or it failed. */
     boolean isFinished();
 
-    /** The error that stopped the job, or null. */
+    /**
+     * The error that stopped the job, or null; told once the job has finished (a device that fails
+     * while others render on, such as a GPU beside CPU threads, leaves the job rendering).
+     */
     Throwable failure();
 
     /**

@@ -44,6 +44,9 @@ public final class FakeBackend implements RenderBackend {
         bundles.add(scene);
         specs.add(spec);
         FakeJob j = new FakeJob(spec, passPauseMillis, streams);
+        if (main.contains("device fails")) {
+            j.failWhenFinished(new IllegalStateException("the GPU path tracer could not be built"));
+        }
         jobs.add(j);
         return j;
     }

@@ -31,6 +31,7 @@ public final class FakeJob implements RenderJob {
     private long[] drained;
     private long remaining; // passes left in the budget; guarded by this
     private volatile boolean stop;
+    private volatile Throwable endFailure;
     private volatile long samples, contributions;
 
     /** A job on the CPU stream alone. */
@@ -151,9 +152,17 @@ public final class FakeJob implements RenderJob {
         return true;
     }
 
+    /**
+     * Makes the job report {@code t} once it has finished, as a render session whose GPU failed while
+     * its CPU rendered the budget on.
+     */
+    public void failWhenFinished(Throwable t) {
+        endFailure = t;
+    }
+
     @Override
     public Throwable failure() {
-        return null;
+        return isFinished() ? endFailure : null;
     }
 
     @Override
