@@ -124,10 +124,12 @@ class GpuPassBudgetProcessTest {
         var contents = FlmFile.read(flm, 1 << 20);
         Film film = contents.film();
         List<Long> done = node1(contents.metadata()).items();
-        assertEquals(2, done.size(), done.toString());
+        String logs = "\nfirst server:\n" + server.output() + "\nrestarted server:\n" + again.output() + "\nclient:\n"
+                + client.output();
+        assertEquals(2, done.size(), done + logs);
         long cpu = done.get(0), gpu = done.get(1);
-        assertEquals(0, cpu % TILES, "whole CPU passes: " + done);
-        assertEquals(0, gpu % PIXELS, "whole GPU passes: " + done);
+        assertEquals(0, cpu % TILES, "whole CPU passes: " + done + logs);
+        assertEquals(0, gpu % PIXELS, "whole GPU passes: " + done + logs);
         assertEquals(PASSES, cpu / TILES + gpu / PIXELS, "node 1's passes over both streams: " + done);
         assertTrue(cpu >= at.get(0) && gpu >= at.get(1), done + " continues " + at);
         assertTrue(cpu > 0, "the restarted server's CPU stream took part: " + done);
