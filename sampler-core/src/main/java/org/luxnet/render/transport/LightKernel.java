@@ -9,6 +9,7 @@ import static org.luxnet.scene.compiled.LightLayout.POS;
 import static org.luxnet.scene.compiled.LightLayout.PROJ_HALF_H;
 import static org.luxnet.scene.compiled.LightLayout.PROJ_HALF_W;
 import static org.luxnet.scene.compiled.LightLayout.PROJ_INV_TAN;
+import static org.luxnet.scene.compiled.LightLayout.PROJ_LUX_AREA;
 import static org.luxnet.scene.compiled.LightLayout.STRIDE;
 import static org.luxnet.scene.compiled.LightLayout.TWO_SIDED;
 
@@ -131,6 +132,10 @@ abstract class LightKernel extends InfiniteLightKernel {
                 if (sx >= -hw && sx <= hw && sy >= -hh && sy <= hh) {
                     envLookup(gid, mp, (sx + hw) / (2 * hw), (sy + hh) / (2 * hh));
                     ok = true;
+                    float area = lightParams[o + PROJ_LUX_AREA];
+                    if (area > 0) {
+                        luxProjectionFalloff(gid, area, lx, ly, lz);
+                    }
                 }
             }
         } else {
@@ -138,6 +143,19 @@ abstract class LightKernel extends InfiniteLightKernel {
             envLookup(gid, mp, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid]);
         }
         return ok;
+    }
+
+    /**
+     * LuxRender's projection light (lights/projection.cpp): ProjectionBxDF's f, map / (area cos^4),
+     * times the cosine the light's BSDF is evaluated with, so the map's texels divided by area cos^3
+     * of the angle between the direction (lx, ly, lz), in the light's frame, and its axis.
+     */
+    private void luxProjectionFalloff(int gid, float area, float lx, float ly, float lz) {
+        float c = lz / sqrt(lx * lx + ly * ly + lz * lz);
+        float k = 1f / (area * c * c * c);
+        scratch[Scratch.VEC_X * capacity + gid] = scratch[Scratch.VEC_X * capacity + gid] * k;
+        scratch[Scratch.VEC_Y * capacity + gid] = scratch[Scratch.VEC_Y * capacity + gid] * k;
+        scratch[Scratch.VEC_Z * capacity + gid] = scratch[Scratch.VEC_Z * capacity + gid] * k;
     }
 
     private boolean sampleTriangleLight(int gid, int li, int o, float px, float py, float pz, float u1, float u2,

@@ -176,12 +176,11 @@ final class LightCompiler {
                 break;
             }
             case "projection": {
-                if (!emission.pbrt()) {
-                    warnings.add(new SceneWarning(d.loc(), "light \"projection\" is supported in pbrt-v3 scenes only;"
-                            + " skipped"));
+                if (emission.pbrt()) {
+                    pbrtProjection(d, ps, statement, out);
+                } else if (!luxProjection(d, ps, statement, out)) {
                     return;
                 }
-                pbrtProjection(d, ps, statement, out);
                 type = LightLayout.PROJECTION;
                 break;
             }
@@ -243,8 +242,9 @@ final class LightCompiler {
             }
             default:
                 warnings.add(new SceneWarning(d.loc(), "light \"" + d.type()
-                        + "\" is not supported and was skipped (supported: point, spot, goniometric, infinite, distant, area"
-                        + (emission.pbrt() ? ", projection" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2") + ")"));
+                        + "\" is not supported and was skipped (supported: point, spot, goniometric, projection, infinite,"
+                        + " distant, area" + (emission.pbrt() ? "" : ", infinitesample, sun, sky, sunsky, sky2, sunsky2")
+                        + ")"));
                 return;
         }
         if (!emission.pbrt()) {
@@ -323,6 +323,37 @@ final class LightCompiler {
         out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
         out[LightLayout.PROJ_INV_TAN] = (float) (1 / Math.tan(Math.toRadians(fov) / 2));
         addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+    }
+
+    /**
+     * LuxRender's ProjectionLight (lights/projection.cpp): L gain (a colour; textures as the other
+     * lights take them) times the "mapname" image through the frustum of "fov" (default 45) along +z,
+     * as pbrt-v3's, but normalised as a window of area 4 tan^2(fov / 2) / aspect that emits the map:
+     * intensity L map / (area cos^3), {@link LightLayout#PROJ_LUX_AREA}. Without an image LuxRender's
+     * aspect is 0 / 0 and the light gives NaN, so it is skipped with a warning; false then.
+     */
+    private boolean luxProjection(LightDesc d, ParamSet ps, String statement, float[] out) {
+        RgbImage img = pbrtMap(d, ps, statement);
+        if (img == null) {
+            warnings.add(new SceneWarning(d.loc(), statement + " needs a readable \"mapname\" image: without one"
+                    + " LuxRender's projection light has an aspect of 0 / 0 (projection.cpp); skipped"));
+            return false;
+        }
+        float[] l = emission.read(ps, true, statement).scaled();
+        double fov = ps.getFloat("fov", 45);
+        double[] tmp = new double[3];
+        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
+        setPoint(out, POS, tmp);
+        set3(out, L, l, 1);
+        double aspect = (double) img.width() / img.height();
+        double opposite = Math.tan(Math.toRadians(fov) / 2);
+        out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
+        out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
+        out[LightLayout.PROJ_INV_TAN] = (float) (1 / opposite);
+        // projection.cpp's "area = 4.f * opposite * opposite / aspect", for wide images too.
+        out[LightLayout.PROJ_LUX_AREA] = (float) (4 * opposite * opposite / aspect);
+        addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+        return true;
     }
 
     private RgbImage pbrtMap(LightDesc d, ParamSet ps, String statement) {

@@ -30,10 +30,11 @@ public final class LightLayout {
      */
     public static final int SUN = 6;
     /**
-     * pbrt-v3's projection light (lights/projection.cpp): a point light whose intensity is an image
-     * projected through a perspective frustum along the light's +z, zero outside it; {@link #MAP} is
-     * always set (a white texel when the light has no image), {@link #PROJ_INV_TAN}, {@link
-     * #PROJ_HALF_W} and {@link #PROJ_HALF_H} give the frustum.
+     * pbrt-v3's and LuxRender's projection light (lights/projection.cpp): a point light whose
+     * intensity is an image projected through a perspective frustum along the light's +z, zero outside
+     * it; {@link #MAP} is always set (a white texel when the light has no image), {@link
+     * #PROJ_INV_TAN}, {@link #PROJ_HALF_W} and {@link #PROJ_HALF_H} give the frustum, {@link
+     * #PROJ_LUX_AREA} LuxRender's normalisation.
      */
     public static final int PROJECTION = 7;
 
@@ -69,6 +70,12 @@ public final class LightLayout {
     public static final int PROJ_HALF_W = 10;
     /** Projection: half the screen window's height. */
     public static final int PROJ_HALF_H = 11;
+    /**
+     * Projection: LuxRender's window area (projection.cpp: 4 tan^2(fov / 2) / aspect), which makes the
+     * intensity L map / (area cos^3) of the angle to the axis (its ProjectionBxDF's f times the
+     * cosine); 0 for pbrt-v3's, whose intensity is I map.
+     */
+    public static final int PROJ_LUX_AREA = 12;
     /** Sun: sin^2 of the cone's half-angle. */
     public static final int SIN2_MAX = 14;
     /** Sun: 1 - cos of the cone's half-angle, computed without cancellation; the cone's solid angle over 2 pi. */

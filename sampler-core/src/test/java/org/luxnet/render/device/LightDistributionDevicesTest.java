@@ -57,6 +57,12 @@ class LightDistributionDevicesTest {
               "string mapname" [ "tint.pfm" ]
             LightSource "point" "point from" [ 0 -2 1 ] "color L" [ 0.5 0.5 0.5 ]
             AttributeBegin
+              Translate 1 -1 3
+              Rotate 160 1 0 0
+              LightSource "projection" "color L" [ 1 1 1 ] "float gain" [ 2 ] "float fov" [ 50 ]
+                "string mapname" [ "tint.pfm" ]
+            AttributeEnd
+            AttributeBegin
               AreaLightSource "area" "color L" [ 1 1 1 ] "float power" [ 20 ] "string iesname" [ "down.ies" ]
               Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ]
                 "point P" [ 1 1 2.2  1 1.6 2.2  1.8 1.6 2.4  1.8 1 2.4 ]
@@ -129,12 +135,12 @@ class LightDistributionDevicesTest {
     void luxRenderIesPointAndAreaLightsSampleForSample(Launch launch) {
         CompiledRender r = compile("ies.lxs", LUX);
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
-        assertEquals(3, r.scene().envMapCount);
+        assertEquals(4, r.scene().envMapCount, "two IES point lights, the projection's image, the IES area light");
         // One pixel of 768 differs on PoCL, by 1.3e-3 (ulp-level differences the IES lookups magnify). Before
         // shadow rays were aimed at the sampled light point, 3 pixels, worst 0.062: the tilted area light shadowed
         // itself at grazing angles with t just short of tMax, a decision the ulps flipped (TwoSidedAreaLightDevicesTest).
         float[] rgb = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 2, 3, TestScenes.device(launch),
-                "IES point and area lights, " + launch, 0.005, 0.01).toRgb();
+                "IES point, projection and area lights, " + launch, 0.005, 0.01).toRgb();
         assertTrue(rgb[3 * (12 * 32 + 16)] > 0, "the scene is lit");
     }
 

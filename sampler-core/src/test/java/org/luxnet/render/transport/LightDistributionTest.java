@@ -421,6 +421,62 @@ class LightDistributionTest {
         }
     }
 
+    /**
+     * LuxRender's projection light (lights/projection.cpp): the same frustum as pbrt-v3's, but its
+     * ProjectionBxDF's f = map / (area cos^4) times the cosine, with area = 4 tan^2(fov / 2) / aspect as
+     * the constructor computes it: intensity L gain map / (area cos^3).
+     */
+    @Test
+    void luxRenderProjectionLightNormalisesItsMapByTheWindowArea() throws IOException {
+        writeMap("slide.pfm", 4, 2);
+        RgbImage map = read("slide.pfm");
+        CompiledRender r = compile("proj.lxs", luxPlane("""
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective" "float fov" [ 30 ]
+                """, """
+                AttributeBegin
+                Translate 0 0 2
+                Rotate 180 1 0 0
+                LightSource "projection" "color L" [ 1 0.5 2 ] "float gain" [ 3 ] "float fov" [ 60 ]
+                  "string mapname" [ "slide.pfm" ]
+                AttributeEnd
+                """));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertEquals(LightLayout.PROJECTION, r.scene().lightType[0]);
+        PathTraceKernel k = RenderSupport.transport(r);
+        double tan = Math.tan(Math.toRadians(30));
+        double area = 4 * tan * tan / 2; // aspect 2
+        double[] l = {3, 1.5, 6};
+        for (int[] ij : new int[][] {{3, 0}, {0, 1}, {2, 1}}) {
+            double lx = (ij[0] + 0.5 - 2) * tan, ly = (ij[1] + 0.5 - 1) * tan;
+            float px = (float) (2 * lx), py = (float) (-2 * ly);
+            double d2 = px * px + py * py + 4;
+            double cos = 2 / Math.sqrt(d2);
+            assertTrue(k.sampleLight(0, px, py, 0, 0.5f, 0.3f, 0.7f));
+            for (int c = 0; c < 3; c++) {
+                double expected = l[c] * map.get(ij[0], ij[1], c) / (area * cos * cos * cos) / d2;
+                assertEquals(expected, k.scratch[(Scratch.LS_R + c) * k.capacity], 2e-3 * expected,
+                        "texel " + ij[0] + "," + ij[1] + " channel " + c);
+            }
+        }
+        assertFalse(k.sampleLight(0, (float) (2 * 2.5 * tan), 0, 0, 0.5f, 0.3f, 0.7f), "outside the window");
+    }
+
+    /** Without an image LuxRender's projection light has aspect 0 / 0 and gives NaN: skipped, saying so. */
+    @Test
+    void luxRenderProjectionLightWithoutAnImageIsSkippedWithAWarning() throws IOException {
+        CompiledRender r = compile("noimage.lxs", luxPlane("""
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective" "float fov" [ 30 ]
+                """, """
+                LightSource "projection" "color L" [ 1 1 1 ] "float fov" [ 60 ]
+                LightSource "point" "point from" [ 0 0 2 ]
+                """));
+        assertEquals(1, r.scene().lightCount, "only the point light");
+        String w = r.warnings().toString();
+        assertTrue(w.contains("noimage.lxs:8: warning:") && w.contains("\"mapname\"") && w.contains("skipped"), w);
+    }
+
     @Test
     void pbrtProjectionLightProjectsItsMapAndIsDarkOutsideTheFrustum() throws IOException {
         writeMap("slide.pfm", 4, 2);
