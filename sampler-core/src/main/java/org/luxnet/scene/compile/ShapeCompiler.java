@@ -151,14 +151,13 @@ final class ShapeCompiler {
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
         float[][] colours = luxRender ? vertexColours(shape, nv) : plyColoursIgnored(shape);
-        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings) : null;
-        if (sub != null && colours != null) {
-            warnings.add(new SceneWarning(shape.loc(), "the vertex colours of a subdivided mesh are not carried"
-                    + " through the subdivision; its hit point textures see colour 1 and alpha 1"));
-        }
+        LuxSubdivision.Result sub = !luxRender ? null : colours == null
+                ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings)
+                : LuxSubdivision.apply(shape, wp, indices, uv, colours[0], colours[1], flip, warnings);
         if (sub != null) {
             int before = geo.triangleCount();
-            geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);
+            geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), sub.colours(), sub.alphas(), flip,
+                    material, emitter);
             return areaSince(before);
         }
         float[] wn = n == null ? null : transformNormals(t, n);
