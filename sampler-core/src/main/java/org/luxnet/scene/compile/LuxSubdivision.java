@@ -28,7 +28,8 @@ import org.luxnet.scene.desc.ShapeDesc;
  * its neighbours' copies around it, differ in uv) keeps each copy's uv, an edge whose two faces
  * disagree on the uv of its ends gets one point per side at the midpoint of that side's uvs, and
  * elsewhere uv follows the position's rules ({@link LoopSubdivision#subdivideLux}); the result has
- * one vertex per triangle corner;</li>
+ * one vertex per triangle corner; vertex colours ("float C") and alphas ("float A") go the same way,
+ * each with its own seams at vertices, and an edge is a seam when any of uv, colour, alpha differs;</li>
  * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
  * place, with or without a displacement map.</li>
  * </ul>
