@@ -207,6 +207,25 @@ class VertexColourTexturesTest extends TextureProbe {
     }
 
     @Test
+    void aHitPointBumpMapHasNoSlope() throws IOException {
+        // hitpointcolor.h: every hit point texture's GetDuv gives du = dv = 0, so as a bump map it leaves
+        // the normal as it is, however steeply its vertex alphas change across the triangle.
+        PathTraceKernel k = kernel("Texture \"a\" \"float\" \"hitpointalpha\"\n"
+                + "Material \"matte\" \"color Kd\" [0.5 0.5 0.5] \"texture bumpmap\" \"a\"\n"
+                + TRI + " \"float A\" [0 50 -20]", LUX);
+        int prim = k.closestHit(0.2f, 0.3f, -1, 0, 0, 1, Float.POSITIVE_INFINITY);
+        var s = last.scene();
+        float nx = s.triNg[3 * prim], ny = s.triNg[3 * prim + 1], nz = s.triNg[3 * prim + 2];
+        k.shadeMaterial(0, prim, s.triMaterial[prim], 0.2f, 0.3f, 0);
+        float[] n = {nx, ny, nz};
+        if (k.bumpNormal(0, prim, s.triMaterial[prim], 0.2f, 0.3f, 0, nx, ny, nz, nx, ny, nz)) {
+            n = new float[] {k.scratch[Scratch.VEC_X * k.capacity], k.scratch[Scratch.VEC_Y * k.capacity],
+                k.scratch[Scratch.VEC_Z * k.capacity]};
+        }
+        near(new float[] {nx, ny, nz}, n);
+    }
+
+    @Test
     void scenesWithoutVertexColoursStoreNone() throws IOException {
         kernel(quad("Material \"matte\""), LUX);
         assertEquals(0, last.scene().triColour.length);
