@@ -194,6 +194,19 @@ class VertexColourTexturesTest extends TextureProbe {
     }
 
     @Test
+    void plyUint8ColoursAreNotScaled() throws IOException {
+        // rply's type list has "uint8" (PLY_UINT8) apart from "uchar" (PLY_UCHAR); ColorCB divides only
+        // PLY_UCHAR values by 255, so "uint8" colours arrive as they are.
+        Files.writeString(dir.resolve("u8.ply"), "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n"
+                + "property float y\nproperty float z\nproperty uint8 red\nproperty uint8 green\nproperty uint8 blue\n"
+                + "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0 1 0 2\n1 0 0 1 0 2\n"
+                + "0 1 0 1 0 2\n3 0 1 2\n");
+        PathTraceKernel k = kernel("Texture \"vc\" \"color\" \"hitpointcolor\"\nMaterial \"matte\" \"texture Kd\" \"vc\"\n"
+                + "Shape \"plymesh\" \"string filename\" \"u8.ply\"", LUX);
+        near(new float[] {1, 0, 2}, kd(k, 0, 0.2f, 0.3f));
+    }
+
+    @Test
     void pbrtPlyMeshesIgnoreTheFilesColoursWithoutAWord() throws IOException {
         // pbrt-v3's plymesh reads no vertex colours; an inline "C" is an unused parameter as ever.
         Files.writeString(dir.resolve("c.ply"), "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n"
