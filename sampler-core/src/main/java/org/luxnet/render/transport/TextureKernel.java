@@ -18,7 +18,11 @@ import static org.luxnet.scene.compiled.TextureLayout.COLORDEPTH;
 import static org.luxnet.scene.compiled.TextureLayout.DEPTH;
 import static org.luxnet.scene.compiled.TextureLayout.DOTS;
 import static org.luxnet.scene.compiled.TextureLayout.FBM;
+import static org.luxnet.scene.compiled.TextureLayout.CHANNEL;
 import static org.luxnet.scene.compiled.TextureLayout.HARLEQUIN;
+import static org.luxnet.scene.compiled.TextureLayout.HITPOINTALPHA;
+import static org.luxnet.scene.compiled.TextureLayout.HITPOINTCOLOR;
+import static org.luxnet.scene.compiled.TextureLayout.HITPOINTGREY;
 import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
@@ -74,6 +78,12 @@ abstract class TextureKernel extends ImageKernel {
     int shadeBase = 0;
     /** Per work item: the offset in {@link #shade} of the parameters of its current hit. */
     int[] shadeAt = new int[1];
+    /** LuxRender vertex colours (see CompiledScene#triColour): per triangle its first float, or -1. */
+    int[] triColour = new int[1];
+    /** 12 floats per coloured triangle: rgb at v0, v1, v2, alpha at v0, v1, v2. */
+    float[] triColourData = new float[12];
+    /** 1 when some triangle has vertex colours; without, {@link #triColour} is a placeholder. */
+    int hasVertexColours = 0;
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
@@ -85,6 +95,7 @@ abstract class TextureKernel extends ImageKernel {
         texChild = KernelArrays.ints(s.texChild);
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
+        setupVertexColours(s);
         setupImages(s);
         setupNoise();
         shadeBase = s.matParams.length;
@@ -99,6 +110,60 @@ abstract class TextureKernel extends ImageKernel {
             }
         }
         texRegs = new float[3 * regs * capacity];
+    }
+
+    /** Host side: binds the vertex colours (placeholders when the scene has none). */
+    void setupVertexColours(CompiledScene s) {
+        hasVertexColours = s.triColour.length > 0 ? 1 : 0;
+        triColour = KernelArrays.ints(s.triColour);
+        triColourData = KernelArrays.floats(s.triColourData);
+    }
+
+    /**
+     * LuxRender's hit point textures (textures/hitpointcolor.h) at the work item's hit on {@code prim}:
+     * Mesh*Triangle::GetShadingInformation interpolates the triangle's vertex colours and alphas by its
+     * barycentrics (b0 at v0, b1 = HIT_U at v1, b2 = HIT_V at v2), and gives colour 1 and alpha 1 where
+     * the mesh has none, as Primitive::GetShadingInformation does for every other shape. Writes
+     * hitpointcolor's rgb, hitpointalpha's alpha or hitpointgrey's channel (its luminance RGBColor::Y()
+     * for a channel other than 0, 1, 2) to registers {@code reg..reg+2}.
+     */
+    void hitPointLookup(int gid, int prim, int type, float channel, int reg) {
+        float r = 1f, g = 1f, b = 1f, a = 1f;
+        if (hasVertexColours != 0 && prim >= 0 && prim < triangleCount) {
+            int at = triColour[prim];
+            if (at >= 0) {
+                float b1 = scratch[Scratch.HIT_U * capacity + gid], b2 = scratch[Scratch.HIT_V * capacity + gid];
+                float b0 = 1 - b1 - b2;
+                r = b0 * triColourData[at] + b1 * triColourData[at + 3] + b2 * triColourData[at + 6];
+                g = b0 * triColourData[at + 1] + b1 * triColourData[at + 4] + b2 * triColourData[at + 7];
+                b = b0 * triColourData[at + 2] + b1 * triColourData[at + 5] + b2 * triColourData[at + 8];
+                a = b0 * triColourData[at + 9] + b1 * triColourData[at + 10] + b2 * triColourData[at + 11];
+            }
+        }
+        float vr = r, vg = g, vb = b;
+        if (type == HITPOINTALPHA) {
+            vr = a;
+            vg = a;
+            vb = a;
+        }
+        if (type == HITPOINTGREY) {
+            float y = 0.212671f * r + 0.715160f * g + 0.072169f * b;
+            if (channel == 0f) {
+                y = r;
+            }
+            if (channel == 1f) {
+                y = g;
+            }
+            if (channel == 2f) {
+                y = b;
+            }
+            vr = y;
+            vg = y;
+            vb = y;
+        }
+        texRegs[reg * capacity + gid] = vr;
+        texRegs[(reg + 1) * capacity + gid] = vg;
+        texRegs[(reg + 2) * capacity + gid] = vb;
     }
 
     /**
@@ -437,6 +502,13 @@ abstract class TextureKernel extends ImageKernel {
                 vr = radicalInverse(entry, 2);
                 vg = radicalInverse(entry, 3);
                 vb = radicalInverse(entry, 5);
+            }
+            if (type == HITPOINTCOLOR || type == HITPOINTALPHA || type == HITPOINTGREY) {
+                int hreg = (i - start) * 3;
+                hitPointLookup(gid, prim, type, texParams[n + CHANNEL], hreg);
+                vr = texRegs[hreg * capacity + gid];
+                vg = texRegs[(hreg + 1) * capacity + gid];
+                vb = texRegs[(hreg + 2) * capacity + gid];
             }
             if (type == ADD) {
                 vr = ar + br;

@@ -18,6 +18,13 @@ final class GeometryBuilder {
     final IntList sphFlip = new IntList();
     final IntList sphMat = new IntList();
     final IntList sphEmitter = new IntList();
+    /**
+     * LuxRender vertex colours: per triangle its first float in {@link #triColour} or -1 (the triangle
+     * has none), filled only once some mesh has colours ({@link #addVertexColours}).
+     */
+    final IntList triColourAt = new IntList();
+    /** 12 per coloured triangle: rgb of v0, v1, v2, then alpha of v0, v1, v2. */
+    final FloatList triColour = new FloatList();
     int degenerate;
 
     int triangleCount() {
@@ -35,6 +42,15 @@ final class GeometryBuilder {
      * @return number of triangles added (degenerate ones are skipped)
      */
     int addMesh(float[] p, int[] indices, float[] n, float[] uv, boolean flip, int material, int emitter) {
+        return addMesh(p, indices, n, uv, null, null, flip, material, emitter);
+    }
+
+    /**
+     * {@link #addMesh(float[], int[], float[], float[], boolean, int, int)} with LuxRender's vertex colours
+     * {@code col} (3 per vertex) and alphas {@code alpha} (1 per vertex), either may be null.
+     */
+    int addMesh(float[] p, int[] indices, float[] n, float[] uv, float[] col, float[] alpha, boolean flip, int material,
+                int emitter) {
         int added = 0;
         for (int t = 0; t + 2 < indices.length; t += 3) {
             int i0 = indices[t], i1 = indices[t + 1], i2 = indices[t + 2];
@@ -80,9 +96,37 @@ final class GeometryBuilder {
             triFlip.add(flip ? 1 : 0);
             triMat.add(material);
             triEmitter.add(emitter);
+            if (col != null || alpha != null) {
+                addVertexColours(col, alpha, i0, i1, i2);
+            }
             added++;
         }
         return added;
+    }
+
+    /**
+     * Records the colours of the triangle just added (vertices i0, i1, i2): LuxRender's
+     * Mesh*Triangle::GetShadingInformation gives colour 1 without "C" and alpha 1 without "A".
+     */
+    private void addVertexColours(float[] col, float[] alpha, int i0, int i1, int i2) {
+        int t = triMat.size() - 1;
+        while (triColourAt.size() < t) {
+            triColourAt.add(-1); // earlier triangles, added before any colours
+        }
+        triColourAt.add(triColour.size());
+        for (int v : new int[] {i0, i1, i2}) {
+            for (int c = 0; c < 3; c++) {
+                triColour.add(col == null ? 1f : col[3 * v + c]);
+            }
+        }
+        for (int v : new int[] {i0, i1, i2}) {
+            triColour.add(alpha == null ? 1f : alpha[v]);
+        }
+    }
+
+    /** Where triangle t's colours start in {@link #triColour}, or -1. */
+    int colourOf(int t) {
+        return t < triColourAt.size() ? triColourAt.get(t) : -1;
     }
 
     /** A sphere; {@code frame} is its world-to-object rotation (9 floats, row-major) for its (u, v). */

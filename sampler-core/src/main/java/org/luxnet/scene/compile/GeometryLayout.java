@@ -103,6 +103,7 @@ final class GeometryLayout {
             }
             primOff += r.prims().length;
         }
+        tw.finish();
         b.triangleCount = nt;
         b.worldTriangleCount = nw;
         b.objectCount = (int) java.util.Arrays.stream(obvh).filter(r -> r != null).count();

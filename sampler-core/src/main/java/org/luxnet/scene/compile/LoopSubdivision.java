@@ -30,8 +30,15 @@ final class LoopSubdivision {
     private int[] fv;
     private int[] ff;
     private final FileLoc loc;
-    /** LuxRender only: uv per face corner (6 per face), or null. */
+    /** LuxRender only: uv (and vertex colours, alphas) per face corner ({@link #width} per corner), or null. */
     private double[] cuv;
+    /** Floats per corner in {@link #cuv}: 2 for uv; 6 with LuxRender's vertex colour and alpha after them. */
+    private int width = 2;
+    /**
+     * The attribute groups of a corner, as channel ranges [groups[i], groups[i + 1]): uv, colour, alpha.
+     * LoopSubdiv::weightOneRing and weightBoundary decide a seam for each group on its own.
+     */
+    private int[] groups = {0, 2};
     /** LuxRender only: "bool dmsharpboundary": boundary vertices keep their place, uv included. */
     private boolean sharp;
 
@@ -73,9 +80,22 @@ final class LoopSubdivision {
      */
     static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, boolean sharpBoundary, int levels,
                                 FileLoc loc) {
+        return subdivideLux(positions, indices, cornerUv, 2, new int[] {0, 2}, sharpBoundary, levels, loc);
+    }
+
+    /**
+     * {@link #subdivideLux(float[], int[], float[], boolean, int, FileLoc)} for corners of {@code width}
+     * attributes in {@code groups} (channel ranges, see {@link #groups}): uv, then LuxRender's vertex
+     * colour (3) and alpha (1), which loopsubdiv.cpp carries exactly as uv, a seam decided per attribute
+     * at vertices (colSplit, alphaSplit) and for all of them at once at edges.
+     */
+    static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, int width, int[] groups,
+                                boolean sharpBoundary, int levels, FileLoc loc) {
         LoopSubdivision s = new LoopSubdivision(loc);
         s.init(positions, indices, levels);
         s.sharp = sharpBoundary;
+        s.width = width;
+        s.groups = groups.clone();
         if (cornerUv != null) {
             s.cuv = new double[cornerUv.length];
             for (int i = 0; i < cornerUv.length; i++) {
@@ -106,11 +126,42 @@ final class LoopSubdivision {
     }
 
     private double cu(int f, int k, int c) {
-        return cuv[6 * f + 2 * k + c];
+        return cuv[3 * width * f + width * k + c];
     }
 
+    /** Corner k of face f and corner kg of face g agree on every attribute. */
     private boolean sameUv(int f, int k, int g, int kg) {
-        return cu(f, k, 0) == cu(g, kg, 0) && cu(f, k, 1) == cu(g, kg, 1);
+        boolean same = true;
+        for (int c = 0; c < width; c++) {
+            same &= cu(f, k, c) == cu(g, kg, c);
+        }
+        return same;
+    }
+
+    /** The two corners agree on attribute group {@code gi} (its channels, see {@link #groups}). */
+    private boolean sameGroup(int f, int k, int g, int kg, int gi) {
+        boolean same = true;
+        for (int c = groups[gi]; c < groups[gi + 1]; c++) {
+            same &= cu(f, k, c) == cu(g, kg, c);
+        }
+        return same;
+    }
+
+    /** Marks, for each attribute group where corner k of f and corner kg of g differ, vertex v's seam. */
+    private void markSplit(boolean[] split, int v, int f, int k, int g, int kg) {
+        int ng = groups.length - 1;
+        for (int gi = 0; gi < ng; gi++) {
+            split[v * ng + gi] |= !sameGroup(f, k, g, kg, gi);
+        }
+    }
+
+    /** The attribute group of channel c. */
+    private int groupOf(int c) {
+        int gi = 0;
+        while (c >= groups[gi + 1]) {
+            gi++;
+        }
+        return gi;
     }
 
     /**
@@ -118,8 +169,9 @@ final class LoopSubdivision {
      * inside, {@code boundaryBeta} on the boundary, each corner's own uv at seams and (sharp) boundaries.
      */
     private double[] evenUv(double[] interior, double boundaryBeta) {
-        double[] wuv = new double[2 * nv];
-        boolean[] split = new boolean[nv];
+        int ng = groups.length - 1;
+        double[] wuv = new double[width * nv];
+        boolean[] split = new boolean[ng * nv];
         boolean[] seen = new boolean[nv];
         for (int f0 = 0; f0 < nf; f0++) {
             for (int k0 = 0; k0 < 3; k0++) {
@@ -133,55 +185,62 @@ final class LoopSubdivision {
                 if (!boundary[v]) {
                     int val = valence(v);
                     double beta = interior[v];
-                    double u = (1 - val * beta) * cu(start, ks, 0), w = (1 - val * beta) * cu(start, ks, 1);
+                    for (int c = 0; c < width; c++) {
+                        wuv[width * v + c] = (1 - val * beta) * cu(start, ks, c);
+                    }
                     int f = start;
                     do {
                         int k = vnum(f, v);
-                        split[v] |= !sameUv(f, k, start, ks);
+                        markSplit(split, v, f, k, start, ks);
                         int kn = next(k);
-                        u += beta * cu(f, kn, 0);
-                        w += beta * cu(f, kn, 1);
+                        for (int c = 0; c < width; c++) {
+                            wuv[width * v + c] += beta * cu(f, kn, c);
+                        }
                         int g = nextFace(f, v);
                         int nb = fv[3 * f + kn];
-                        split[v] |= !sameUv(f, kn, g, vnum(g, nb));
+                        markSplit(split, v, f, kn, g, vnum(g, nb));
                         f = g;
                     } while (f != start);
-                    wuv[2 * v] = u;
-                    wuv[2 * v + 1] = w;
                 } else if (sharp) {
-                    split[v] = true;
+                    for (int gi = 0; gi < ng; gi++) {
+                        split[v * ng + gi] = true;
+                    }
                 } else {
                     int f = start, f2;
                     while ((f2 = nextFace(f, v)) >= 0) {
                         f = f2;
                     }
                     int k = vnum(f, v);
-                    double u = boundaryBeta * cu(f, next(k), 0), w = boundaryBeta * cu(f, next(k), 1);
+                    for (int c = 0; c < width; c++) {
+                        wuv[width * v + c] = boundaryBeta * cu(f, next(k), c);
+                    }
                     while (true) {
                         k = vnum(f, v);
-                        split[v] |= !sameUv(f, k, start, ks);
+                        markSplit(split, v, f, k, start, ks);
                         int kp = prev(k);
                         int g = prevFace(f, v);
                         if (g < 0) {
-                            u += boundaryBeta * cu(f, kp, 0);
-                            w += boundaryBeta * cu(f, kp, 1);
+                            for (int c = 0; c < width; c++) {
+                                wuv[width * v + c] += boundaryBeta * cu(f, kp, c);
+                            }
                             break;
                         }
                         int nb = fv[3 * f + kp];
-                        split[v] |= !sameUv(f, kp, g, vnum(g, nb));
+                        markSplit(split, v, f, kp, g, vnum(g, nb));
                         f = g;
                     }
-                    wuv[2 * v] = u + (1 - 2 * boundaryBeta) * cu(start, ks, 0);
-                    wuv[2 * v + 1] = w + (1 - 2 * boundaryBeta) * cu(start, ks, 1);
+                    for (int c = 0; c < width; c++) {
+                        wuv[width * v + c] += (1 - 2 * boundaryBeta) * cu(start, ks, c);
+                    }
                 }
             }
         }
-        double[] out = new double[6 * nf];
+        double[] out = new double[3 * width * nf];
         for (int f = 0; f < nf; f++) {
             for (int k = 0; k < 3; k++) {
                 int v = fv[3 * f + k];
-                for (int c = 0; c < 2; c++) {
-                    out[6 * f + 2 * k + c] = split[v] ? cu(f, k, c) : wuv[2 * v + c];
+                for (int c = 0; c < width; c++) {
+                    out[3 * width * f + width * k + c] = split[v * ng + groupOf(c)] ? cu(f, k, c) : wuv[width * v + c];
                 }
             }
         }
@@ -192,9 +251,9 @@ final class LoopSubdivision {
     private double[] oddUv(int f, int e) {
         int a = fv[3 * f + e], b = fv[3 * f + next(e)];
         int g = ff[3 * f + e];
-        double[] uv = new double[2];
+        double[] uv = new double[width];
         boolean smooth = g >= 0 && sameUv(f, e, g, vnum(g, a)) && sameUv(f, next(e), g, vnum(g, b));
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < width; c++) {
             if (smooth) {
                 int og = 0;
                 while (fv[3 * g + og] == a || fv[3 * g + og] == b) {
@@ -330,15 +389,16 @@ final class LoopSubdivision {
                 interior[v] = boundary[v] ? 0 : regular[v] ? 1.0 / 16 : beta(valence(v));
             }
             double[] even = evenUv(interior, 1.0 / 8);
-            ncuv = new double[24 * nf];
+            int w = width, fw = 3 * width;
+            ncuv = new double[4 * fw * nf];
             for (int f = 0; f < nf; f++) {
                 double[][] odd = {oddUv(f, 0), oddUv(f, 1), oddUv(f, 2)};
                 for (int j = 0; j < 3; j++) {
-                    for (int c = 0; c < 2; c++) {
-                        ncuv[6 * (4 * f + j) + 2 * j + c] = even[6 * f + 2 * j + c];
-                        ncuv[6 * (4 * f + j) + 2 * next(j) + c] = odd[j][c];
-                        ncuv[6 * (4 * f + j) + 2 * prev(j) + c] = odd[prev(j)][c];
-                        ncuv[6 * (4 * f + 3) + 2 * j + c] = odd[j][c];
+                    for (int c = 0; c < w; c++) {
+                        ncuv[fw * (4 * f + j) + w * j + c] = even[fw * f + w * j + c];
+                        ncuv[fw * (4 * f + j) + w * next(j) + c] = odd[j][c];
+                        ncuv[fw * (4 * f + j) + w * prev(j) + c] = odd[prev(j)][c];
+                        ncuv[fw * (4 * f + 3) + w * j + c] = odd[j][c];
                     }
                 }
             }

@@ -28,7 +28,8 @@ import org.luxnet.scene.desc.ShapeDesc;
  * its neighbours' copies around it, differ in uv) keeps each copy's uv, an edge whose two faces
  * disagree on the uv of its ends gets one point per side at the midpoint of that side's uvs, and
  * elsewhere uv follows the position's rules ({@link LoopSubdivision#subdivideLux}); the result has
- * one vertex per triangle corner;</li>
+ * one vertex per triangle corner; vertex colours ("float C") and alphas ("float A") go the same way,
+ * each with its own seams at vertices, and an edge is a seam when any of uv, colour, alpha differs;</li>
  * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
  * place, with or without a displacement map.</li>
  * </ul>
@@ -40,8 +41,11 @@ import org.luxnet.scene.desc.ShapeDesc;
  * logs an error and keeps it.
  */
 final class LuxSubdivision {
-    /** The subdivided world-space mesh; normals and uv may be null. */
-    record Result(float[] positions, float[] normals, float[] uv, int[] indices) {
+    /** The subdivided world-space mesh; normals, uv, colours and alphas may be null. */
+    record Result(float[] positions, float[] normals, float[] uv, int[] indices, float[] colours, float[] alphas) {
+        Result(float[] positions, float[] normals, float[] uv, int[] indices) {
+            this(positions, normals, uv, indices, null, null);
+        }
     }
 
     private LuxSubdivision() {
@@ -55,6 +59,17 @@ final class LuxSubdivision {
      * @param flip ReverseOrientation xor a mirroring transform
      */
     static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings) {
+        return apply(shape, wp, indices, uv, null, null, flip, warnings);
+    }
+
+    /**
+     * {@link #apply(ShapeDesc, float[], int[], float[], boolean, List)} for a mesh with LuxRender vertex
+     * colours {@code col} (3 per vertex) and alphas {@code alpha} (1 per vertex), either may be null:
+     * loopsubdiv.cpp carries them through the same weights as uv (see {@link LoopSubdivision#subdivideLux}),
+     * a missing one as 1 (its SDVertex default), and returns them only when the mesh had them.
+     */
+    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, float[] col, float[] alpha, boolean flip,
+                        List<SceneWarning> warnings) {
         ParamSet ps = shape.params();
         if (!ps.has("subdivscheme") && !ps.has("nsubdivlevels") && !ps.has("nlevels") && !ps.has("displacementmap")) {
             return null;
@@ -132,9 +147,12 @@ final class LuxSubdivision {
                 cornerUv[2 * i + 1] = uv[2 * indices[i] + 1];
             }
         }
+        boolean coloured = col != null || alpha != null;
         LoopSubdivision.LuxMesh m;
         try {
-            m = LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
+            m = coloured ? LoopSubdivision.subdivideLux(cp, ci, cornerColours(indices, uv, col, alpha), COLOURED_WIDTH,
+                    COLOURED_GROUPS, sharp, levels, shape.loc())
+                    : LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
         } catch (SceneException e) {
             warnings.add(new SceneWarning(shape.loc(), "mesh not subdivided (LuxRender aborts its subdivision too): "
                     + e.getMessage().replaceFirst("^.*?: loopsubdiv ", "")));
@@ -157,6 +175,9 @@ final class LuxSubdivision {
         if (m.cornerUv() == null) {
             return new Result(m.positions(), normals, null, m.indices());
         }
+        if (coloured) {
+            return splitColours(m, normals, uv != null, col != null, alpha != null);
+        }
         // uv per face corner (seams keep theirs): one vertex per corner.
         int[] mi = m.indices();
         float[] pos = new float[3 * mi.length], nrm = normals == null ? null : new float[3 * mi.length];
@@ -169,5 +190,56 @@ final class LuxSubdivision {
             seq[i] = i;
         }
         return new Result(pos, nrm, m.cornerUv(), seq);
+    }
+
+    /** Corner attributes of a coloured mesh: u, v, r, g, b, alpha. */
+    private static final int COLOURED_WIDTH = 6;
+    /** Their groups, each with its own seams at vertices (LoopSubdiv::weightOneRing's uvSplit, colSplit, alphaSplit). */
+    private static final int[] COLOURED_GROUPS = {0, 2, 5, 6};
+
+    /**
+     * Per face corner: uv (0 without, as LoopSubdiv's SDVertex), colour (1 without) and alpha (1 without).
+     */
+    private static float[] cornerColours(int[] indices, float[] uv, float[] col, float[] alpha) {
+        float[] out = new float[COLOURED_WIDTH * indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int v = indices[i], o = COLOURED_WIDTH * i;
+            out[o] = uv == null ? 0f : uv[2 * v];
+            out[o + 1] = uv == null ? 0f : uv[2 * v + 1];
+            for (int c = 0; c < 3; c++) {
+                out[o + 2 + c] = col == null ? 1f : col[3 * v + c];
+            }
+            out[o + 5] = alpha == null ? 1f : alpha[v];
+        }
+        return out;
+    }
+
+    /** The subdivided coloured mesh, one vertex per corner, with uv, colours and alphas where the mesh had them. */
+    private static Result splitColours(LoopSubdivision.LuxMesh m, float[] normals, boolean hasUv, boolean hasCol,
+                                       boolean hasAlpha) {
+        int[] mi = m.indices();
+        float[] attrs = m.cornerUv();
+        int n = mi.length;
+        float[] pos = new float[3 * n], nrm = normals == null ? null : new float[3 * n];
+        float[] uv = hasUv ? new float[2 * n] : null, col = hasCol ? new float[3 * n] : null;
+        float[] alpha = hasAlpha ? new float[n] : null;
+        int[] seq = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m.positions(), 3 * mi[i], pos, 3 * i, 3);
+            if (nrm != null) {
+                System.arraycopy(normals, 3 * mi[i], nrm, 3 * i, 3);
+            }
+            if (uv != null) {
+                System.arraycopy(attrs, COLOURED_WIDTH * i, uv, 2 * i, 2);
+            }
+            if (col != null) {
+                System.arraycopy(attrs, COLOURED_WIDTH * i + 2, col, 3 * i, 3);
+            }
+            if (alpha != null) {
+                alpha[i] = attrs[COLOURED_WIDTH * i + 5];
+            }
+            seq[i] = i;
+        }
+        return new Result(pos, nrm, uv, seq, col, alpha);
     }
 }

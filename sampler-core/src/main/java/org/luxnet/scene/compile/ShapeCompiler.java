@@ -150,20 +150,82 @@ final class ShapeCompiler {
         }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
-        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings) : null;
+        float[][] colours = luxRender ? vertexColours(shape, nv) : plyColoursIgnored(shape);
+        LuxSubdivision.Result sub = !luxRender ? null : colours == null
+                ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings)
+                : LuxSubdivision.apply(shape, wp, indices, uv, colours[0], colours[1], flip, warnings);
         if (sub != null) {
             int before = geo.triangleCount();
-            geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);
+            geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), sub.colours(), sub.alphas(), flip,
+                    material, emitter);
             return areaSince(before);
         }
         float[] wn = n == null ? null : transformNormals(t, n);
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
-        geo.addMesh(wp, indices, wn, uv, flip, material, emitter);
+        geo.addMesh(wp, indices, wn, uv, colours == null ? null : colours[0], colours == null ? null : colours[1], flip,
+                material, emitter);
         if (geo.degenerate > skipped) {
             warnings.add(new SceneWarning(shape.loc(), (geo.degenerate - skipped) + " degenerate triangle(s) skipped"));
         }
         return areaSince(before);
+    }
+
+    /**
+     * LuxRender's vertex colours of a mesh (shapes/mesh.cpp CreateShape and Mesh::Mesh): "float C" (3 per
+     * vertex) and "float A" (1 per vertex), each dropped with an error when its count does not match
+     * "P"'s, and "float gamma" (default 1): colours other than at gamma 1 become pow(C, gamma). Returns
+     * {colours, alphas} (either may be null), or null when the mesh has neither. A PLY file's red, green,
+     * blue and alpha arrive here as "C" and "A" (see PlyShapes).
+     */
+    private float[][] vertexColours(ShapeDesc shape, int nv) {
+        ParamSet ps = shape.params();
+        float gamma = (float) ps.getFloat("gamma", 1);
+        float[] c = floatsOnly(ps, "C", 3 * nv, nv, "colour");
+        float[] a = floatsOnly(ps, "A", nv, nv, "alpha");
+        if (c != null && gamma != 1f) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (float) Math.pow(c[i], gamma); // powf(C[i], colorGamma)
+            }
+        }
+        return c == null && a == null ? null : new float[][] {c, a};
+    }
+
+    /**
+     * A "float" parameter of {@code count} values, or null: LuxRender's ParamSet::FindFloat sees only
+     * "float" parameters (another type stays unused and is reported), and a wrong count is its error.
+     */
+    private float[] floatsOnly(ParamSet ps, String name, int count, int nv, String what) {
+        org.luxnet.scene.desc.Param p = null;
+        for (org.luxnet.scene.desc.Param q : ps.all()) {
+            if (q.name().equals(name)) {
+                p = q;
+            }
+        }
+        if (p == null || p.type() != org.luxnet.scene.desc.ParamType.FLOAT) {
+            return null;
+        }
+        float[] v = ps.getFloats(name);
+        if (v.length != count) {
+            warnings.add(new SceneWarning(p.loc(), "\"" + name + "\" has " + v.length + " values but \"P\" has " + nv
+                    + " points (" + count + " " + what + " values expected); ignored, as LuxRender does"));
+            return null;
+        }
+        return v.clone();
+    }
+
+    /**
+     * pbrt-v3's plymesh reads no vertex colours: the "C" and "A" a PLY file gave (placed at the Shape
+     * statement by PlyShapes) are dropped without a word; a "C" or "A" written in the statement stays
+     * unused and is reported. Returns null.
+     */
+    private static float[][] plyColoursIgnored(ShapeDesc shape) {
+        for (org.luxnet.scene.desc.Param q : shape.params().all()) {
+            if ((q.name().equals("C") || q.name().equals("A")) && q.loc().equals(shape.loc())) {
+                q.markUsed();
+            }
+        }
+        return null;
     }
 
     /** pbrt-v3's Loop subdivision surface, tessellated at its limit (see {@link LoopSubdivision}). */

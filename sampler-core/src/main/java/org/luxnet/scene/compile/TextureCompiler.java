@@ -84,7 +84,10 @@ final class TextureCompiler {
                     Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
-            Map.entry("tabulateddata", this::tabulated));
+            Map.entry("tabulateddata", this::tabulated),
+            Map.entry("hitpointcolor", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HITPOINTCOLOR)),
+            Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
+            Map.entry("hitpointgrey", this::hitPointGrey));
     private final Dialect dialect;
     private final ImageTextures images;
     /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
@@ -296,6 +299,24 @@ final class TextureCompiler {
             throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has colour values only");
         }
         n.type = type;
+    }
+
+    /** A texture LuxRender defines for floats only (it registers no colour variant). */
+    private static void floatOnly(TextureDesc t, Node n, int type) {
+        if (!isFloat(t)) {
+            throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has float values only");
+        }
+        n.type = type;
+    }
+
+    /**
+     * LuxRender hitpointgrey (textures/hitpointcolor.cpp, HitPointGreyTexture::CreateFloatTexture):
+     * "integer channel" (default -1); 0, 1, 2 pick red, green, blue, anything else the luminance.
+     */
+    private void hitPointGrey(TextureDesc t, List<Node> prog, Node n, int depth) {
+        floatOnly(t, n, TextureLayout.HITPOINTGREY);
+        int channel = t.params().getInt("channel", -1);
+        n.params[TextureLayout.CHANNEL] = channel == 0 || channel == 1 || channel == 2 ? channel : -1;
     }
 
     /**

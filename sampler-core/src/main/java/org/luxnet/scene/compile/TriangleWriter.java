@@ -10,6 +10,8 @@ import org.luxnet.scene.compiled.CompiledScene;
  */
 final class TriangleWriter {
     private final CompiledScene.Builder b;
+    /** LuxRender vertex colours of the triangles written so far (12 per coloured triangle). */
+    private final FloatList colours = new FloatList();
 
     /** Allocates the arrays of {@code count} triangles in {@code b}. */
     TriangleWriter(CompiledScene.Builder b, int count) {
@@ -72,5 +74,30 @@ final class TriangleWriter {
         b.triHasNs[i] = hasN ? 1 : 0;
         b.triLight[i] = -1;
         b.triEmitterScratch[i] = emitter;
+        writeColours(geo, t, i);
+    }
+
+    /** Triangle t's vertex colours, if it has any, for triangle i: the arrays exist only once one has. */
+    private void writeColours(GeometryBuilder geo, int t, int i) {
+        int at = geo.colourOf(t);
+        if (at < 0) {
+            return;
+        }
+        if (b.triColour == null || b.triColour.length == 0) {
+            b.triColour = new int[b.triMaterial.length];
+            java.util.Arrays.fill(b.triColour, -1);
+        }
+        b.triColour[i] = colours.size();
+        for (int k = 0; k < 12; k++) {
+            colours.add(geo.triColour.get(at + k));
+        }
+    }
+
+    /** Hands the vertex colours to the builder; after the last {@link #write}. */
+    void finish() {
+        b.triColourData = colours.toArray();
+        if (b.triColour == null) {
+            b.triColour = new int[0];
+        }
     }
 }

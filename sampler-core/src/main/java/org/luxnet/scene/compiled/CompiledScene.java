@@ -40,6 +40,13 @@ public final class CompiledScene {
     public final int[] triLight;
     /** 1 when the triangle has shading normals, else 0. */
     public final int[] triHasNs;
+    /**
+     * LuxRender vertex colours: per triangle its first float in {@link #triColourData}, -1 when it has
+     * none; empty when no triangle has any (a scene without vertex colours stores nothing).
+     */
+    public final int[] triColour;
+    /** 12 floats per coloured triangle: rgb at v0, v1, v2, then alpha at v0, v1, v2. */
+    public final float[] triColourData;
 
     // Spheres.
     public final int sphereCount;
@@ -163,6 +170,8 @@ public final class CompiledScene {
         triMaterial = b.triMaterial;
         triLight = b.triLight;
         triHasNs = b.triHasNs;
+        triColour = b.triColour == null ? new int[0] : b.triColour;
+        triColourData = b.triColourData == null ? new float[0] : b.triColourData;
         worldTriangleCount = b.worldTriangleCount;
         instanceCount = b.instRoot.length;
         instXform = b.instXform;
@@ -248,6 +257,9 @@ public final class CompiledScene {
         public int triangleCount;
         public float[] triGeom, triNg, triNs, triUv;
         public int[] triMaterial, triLight, triHasNs;
+        /** See {@link CompiledScene#triColour}; null or empty without vertex colours. */
+        public int[] triColour;
+        public float[] triColourData;
         public int worldTriangleCount;
         public float[] instXform = new float[0];
         public int[] instRoot = new int[0];

@@ -60,6 +60,18 @@ public final class TextureLayout {
     public static final int COLORDEPTH = 16;
     /** LuxRender harlequin (textures/harlequin.h): a palette colour per primitive. */
     public static final int HARLEQUIN = 17;
+    /**
+     * LuxRender hitpointcolor (textures/hitpointcolor.h, HitPointRGBColorTexture): the hit triangle's
+     * vertex colours ("C") interpolated by its barycentrics; 1 where the shape has none.
+     */
+    public static final int HITPOINTCOLOR = 18;
+    /** LuxRender hitpointalpha (HitPointAlphaTexture): the interpolated vertex alpha ("A"); 1 where there is none. */
+    public static final int HITPOINTALPHA = 19;
+    /**
+     * LuxRender hitpointgrey (HitPointGreyTexture): channel CHANNEL (0, 1, 2) of the interpolated vertex
+     * colour, or for any other channel its luminance RGBColor::Y().
+     */
+    public static final int HITPOINTGREY = 20;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -105,6 +117,8 @@ public final class TextureLayout {
     public static final int BAND_LO = 23, BAND_HI = 24;
     /** Colordepth: max(1e-3, "depth"). */
     public static final int DEPTH = 23;
+    /** Hitpointgrey: the channel, 0 to 2, or -1 for the luminance. */
+    public static final int CHANNEL = 23;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
     public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
 

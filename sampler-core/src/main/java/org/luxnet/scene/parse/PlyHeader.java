@@ -116,12 +116,12 @@ record PlyHeader(Format format, List<PlyElement> elements, int dataOffset, int h
             if (!countType.integer) {
                 throw src.errorAtLine(lineNo, "list property '" + w[4] + "' has a non-integer length type '" + w[2] + "'");
             }
-            return new PlyProperty(w[4], type(w[3], src, lineNo), countType);
+            return new PlyProperty(w[4], type(w[3], src, lineNo), countType, w[3]);
         }
         if (w.length != 3) {
             throw src.errorAtLine(lineNo, "expected 'property <type> <name>' or 'property list <count type> <type> <name>'");
         }
-        return new PlyProperty(w[2], type(w[1], src, lineNo), null);
+        return new PlyProperty(w[2], type(w[1], src, lineNo), null, w[1]);
     }
 
     private static PlyType type(String word, PlySource src, int lineNo) {

@@ -7,6 +7,8 @@ package org.luxnet.scene.parse;
  * @param indices   three vertex indices per triangle (polygons fan-triangulated)
  * @param normals   nx ny nz per vertex, or null when the file has none
  * @param uvs       u v per vertex, or null when the file has none
+ * @param colours   red green blue per vertex as LuxRender reads them (see PlyReader), or null
+ * @param alphas    alpha per vertex, or null
  */
-record PlyMesh(double[] positions, int[] indices, double[] normals, double[] uvs) {
+record PlyMesh(double[] positions, int[] indices, double[] normals, double[] uvs, double[] colours, double[] alphas) {
 }

@@ -8,7 +8,8 @@ import org.luxnet.scene.SceneException;
 /**
  * Reads a triangle mesh from a PLY file (ascii, binary_little_endian, binary_big_endian): vertex
  * positions x y z, optional normals nx ny nz and texture coordinates (u v, s t, texture_u texture_v
- * or texture_s texture_t), and faces from the list property vertex_indices (or vertex_index).
+ * or texture_s texture_t), vertex colours red green blue and alpha (as LuxRender's shapes/plymesh.cpp
+ * ColorCB and AlphaCB read them: a "uchar" value over 255, any other type as it is), and faces from the list property vertex_indices (or vertex_index).
  * Polygons are fan-triangulated; other elements and properties are skipped. Every problem is a
  * {@link SceneException} at the Shape statement naming the PLY file. Before allocating anything, the
  * counts the header declares are checked against the bytes that follow it, so a corrupt header cannot
@@ -16,6 +17,7 @@ import org.luxnet.scene.SceneException;
  */
 final class PlyReader {
     private static final int X = 1, Y = 2, Z = 3, NX = 4, NY = 5, NZ = 6, U = 7, V = 8;
+    private static final int RED = 9, GREEN = 10, BLUE = 11, ALPHA = 12;
     private static final String[][] UV_NAMES = {{"u", "v"}, {"s", "t"}, {"texture_u", "texture_v"},
         {"texture_s", "texture_t"}};
 
@@ -50,10 +52,12 @@ final class PlyReader {
         double[] p = new double[n * 3];
         double[] normals = hasRole(roles, NX) ? new double[n * 3] : null;
         double[] uvs = hasRole(roles, U) ? new double[n * 2] : null;
+        double[] colours = hasRole(roles, RED) ? new double[n * 3] : null;
+        double[] alphas = hasRole(roles, ALPHA) ? new double[n] : null;
         IntList indices = new IntList();
         for (PlyElement e : h.elements()) {
             if (e == vertices) {
-                readVertices(data, e, roles, p, normals, uvs);
+                readVertices(data, e, roles, p, normals, uvs, colours, alphas);
             } else if (e == faces) {
                 readFaces(data, e, indexList, n, indices);
             } else {
@@ -64,7 +68,7 @@ final class PlyReader {
                 }
             }
         }
-        return new PlyMesh(p, indices.toArray(), normals, uvs);
+        return new PlyMesh(p, indices.toArray(), normals, uvs, colours, alphas);
     }
 
     /** For each vertex property, what it is (X ... V) or 0 for one that is skipped. */
@@ -78,6 +82,8 @@ final class PlyReader {
                 break;
             }
         }
+        assign(roles, vertices, new String[] {"red", "green", "blue"}, new int[] {RED, GREEN, BLUE}, src, false);
+        assign(roles, vertices, new String[] {"alpha"}, new int[] {ALPHA}, src, false);
         return roles;
     }
 
@@ -135,7 +141,8 @@ final class PlyReader {
         }
     }
 
-    private static void readVertices(PlyData data, PlyElement e, int[] roles, double[] p, double[] n, double[] uv) {
+    private static void readVertices(PlyData data, PlyElement e, int[] roles, double[] p, double[] n, double[] uv,
+                                     double[] col, double[] alpha) {
         List<PlyProperty> props = e.properties();
         for (int i = 0; i < e.count(); i++) {
             for (int j = 0; j < roles.length; j++) {
@@ -154,10 +161,23 @@ final class PlyReader {
                     case NZ: n[3 * i + 2] = v; break;
                     case U: uv[2 * i] = v; break;
                     case V: uv[2 * i + 1] = v; break;
+                    case RED: col[3 * i] = colourValue(prop, v); break;
+                    case GREEN: col[3 * i + 1] = colourValue(prop, v); break;
+                    case BLUE: col[3 * i + 2] = colourValue(prop, v); break;
+                    case ALPHA: alpha[i] = colourValue(prop, v); break;
                     default: break;
                 }
             }
         }
+    }
+
+    /**
+     * A colour or alpha value as LuxRender's plymesh.cpp ColorCB and AlphaCB store it: divided by 255
+     * when rply reports PLY_UCHAR, which is the header word "uchar" only (rply gives "uint8" its own
+     * type, PLY_UINT8, whose values LuxRender keeps as they are, like every other type's).
+     */
+    private static double colourValue(PlyProperty prop, double v) {
+        return "uchar".equals(prop.typeWord()) ? (float) (v / 255.0) : v;
     }
 
     private static void readFaces(PlyData data, PlyElement e, PlyProperty indexList, int vertexCount, IntList out) {

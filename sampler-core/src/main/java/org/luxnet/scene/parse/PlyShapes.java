@@ -8,7 +8,8 @@ import org.luxnet.scene.desc.ParamType;
 
 /**
  * Turns {@code Shape "plymesh" "string filename" "x.ply"} into the parameters of a {@code
- * trianglemesh}: "point P", "integer indices" and, when the file has them, "normal N" and "float uv",
+ * trianglemesh}: "point P", "integer indices" and, when the file has them, "normal N", "float uv" and
+ * the vertex colours "float C" (red green blue) and "float A" (alpha),
  * all placed at the Shape statement. The statement's other parameters are kept so the compiler still
  * sees (and can report) them; the filename is consumed here. A PLY file that cannot be read is a
  * warning and no shape (null), as in pbrt-v3 and LuxRender.
@@ -47,6 +48,14 @@ final class PlyShapes {
         }
         if (mesh.uvs() != null) {
             out.add(Param.numbers("uv", ParamType.FLOAT, mesh.uvs(), loc));
+        }
+        // LuxRender's vertex colours (shapes/plymesh.cpp): as its mesh's "float C" and "float A". The
+        // compiler drops them, silently, for pbrt-v3, whose plymesh reads no colours.
+        if (mesh.colours() != null && !params.has("C")) {
+            out.add(Param.numbers("C", ParamType.FLOAT, mesh.colours(), loc));
+        }
+        if (mesh.alphas() != null && !params.has("A")) {
+            out.add(Param.numbers("A", ParamType.FLOAT, mesh.alphas(), loc));
         }
         return out;
     }
