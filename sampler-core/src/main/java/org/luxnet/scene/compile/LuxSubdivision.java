@@ -33,8 +33,10 @@ import org.luxnet.scene.desc.ShapeDesc;
  * place, with or without a displacement map.</li>
  * </ul>
  * The normals are turned to agree with the winding (LuxRender's triangles take their side from it,
- * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" is not applied:
- * LuxNet evaluates textures only in the kernel, so there is no CPU evaluator to displace vertices with.
+ * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" (with "float
+ * dmscale", default 0.1, and "float dmoffset", default 0) moves the limit vertices as {@link
+ * LuxDisplacement} says, before the normals are computed; without subdivision levels it does nothing,
+ * as in LuxRender (mesh.cpp: only Refine's LoopSubdiv displaces).
  * "microdisplacement" is not supported (the plain mesh is rendered). A mesh LuxRender cannot subdivide
  * (inconsistent winding, a non-manifold edge) is rendered unsubdivided with a warning, as LuxRender
  * logs an error and keeps it.
@@ -55,6 +57,15 @@ final class LuxSubdivision {
      * @param flip ReverseOrientation xor a mirroring transform
      */
     static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings) {
+        return apply(shape, wp, indices, uv, flip, warnings, null);
+    }
+
+    /**
+     * {@link #apply}, with "string displacementmap" applied through {@code displacement} (null: warned
+     * about and not applied).
+     */
+    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings,
+                        LuxDisplacement displacement) {
         ParamSet ps = shape.params();
         if (!ps.has("subdivscheme") && !ps.has("nsubdivlevels") && !ps.has("nlevels") && !ps.has("displacementmap")) {
             return null;
@@ -63,8 +74,8 @@ final class LuxSubdivision {
         int nlevels = ps.getInt("nlevels", 0);
         int levels = Math.max(0, ps.has("nsubdivlevels") ? ps.getInt("nsubdivlevels", 0) : nlevels);
         String dm = ps.getString("displacementmap", "");
-        ps.getFloat("dmscale", 0.1);
-        ps.getFloat("dmoffset", 0);
+        float dmScale = (float) ps.getFloat("dmscale", 0.1);
+        float dmOffset = (float) ps.getFloat("dmoffset", 0);
         boolean smooth = ps.getBool("dmnormalsmooth", true);
         // LoopSubdiv::weightBoundary: boundary vertices stay where they are (uv too), displacement or not.
         boolean sharp = ps.getBool("dmsharpboundary", false);
@@ -81,9 +92,14 @@ final class LuxSubdivision {
             warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"" + scheme + "\" is unknown;"
                     + " using \"loop\" as LuxRender does"));
         }
-        if (!dm.isEmpty()) {
+        LoopSubdivision.Displace displace = null;
+        if (!dm.isEmpty() && displacement == null) {
             warnings.add(new SceneWarning(ps.get("displacementmap").loc(), "displacementmap \"" + dm + "\" is not"
-                    + " applied (textures are evaluated only in the kernel); the mesh is subdivided without displacement"));
+                    + " applied here; the mesh is subdivided without displacement"));
+        } else if (!dm.isEmpty()) {
+            // An unknown texture: the compiler warns, and LuxRender too subdivides without displacement.
+            int[] prog = displacement.program(ps.get("displacementmap"));
+            displace = prog == null ? null : displacement.loop(prog, dmScale, dmOffset);
         }
         if (split) {
             warnings.add(new SceneWarning(ps.get("dmnormalsplit").loc(), "dmnormalsplit is not supported; vertices at"
@@ -134,7 +150,7 @@ final class LuxSubdivision {
         }
         LoopSubdivision.LuxMesh m;
         try {
-            m = LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
+            m = LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc(), displace);
         } catch (SceneException e) {
             warnings.add(new SceneWarning(shape.loc(), "mesh not subdivided (LuxRender aborts its subdivision too): "
                     + e.getMessage().replaceFirst("^.*?: loopsubdiv ", "")));

@@ -24,6 +24,7 @@ final class ShapeCompiler {
     private final List<SceneWarning> warnings;
     private final boolean analyticSpheres;
     private final boolean luxRender;
+    private LuxDisplacement displacement;
 
     /**
      * @param analyticSpheres false for the geometry of an instanced object: an instance transform may
@@ -37,6 +38,11 @@ final class ShapeCompiler {
         this.warnings = warnings;
         this.analyticSpheres = analyticSpheres;
         this.luxRender = luxRender;
+    }
+
+    /** LuxRender meshes' "string displacementmap" evaluates its texture through {@code d} (see {@link LuxDisplacement}). */
+    void displacement(LuxDisplacement d) {
+        this.displacement = d;
     }
 
     /**
@@ -150,7 +156,7 @@ final class ShapeCompiler {
         }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
-        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings) : null;
+        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings, displacement) : null;
         if (sub != null) {
             int before = geo.triangleCount();
             geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);
