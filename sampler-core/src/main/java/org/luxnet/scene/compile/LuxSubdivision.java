@@ -37,7 +37,8 @@ import org.luxnet.scene.desc.ShapeDesc;
  * dmscale", default 0.1, and "float dmoffset", default 0) moves the limit vertices as {@link
  * LuxDisplacement} says, before the normals are computed; without subdivision levels it does nothing,
  * as in LuxRender (mesh.cpp: only Refine's LoopSubdiv displaces).
- * "microdisplacement" is not supported (the plain mesh is rendered). A mesh LuxRender cannot subdivide
+ * "microdisplacement" (with a displacementmap) is tessellated by {@link LuxMicroDisplacement}; without
+ * one the plain mesh is rendered, as LuxRender does. A mesh LuxRender cannot subdivide
  * (inconsistent winding, a non-manifold edge) is rendered unsubdivided with a warning, as LuxRender
  * logs an error and keeps it.
  */
@@ -57,15 +58,17 @@ final class LuxSubdivision {
      * @param flip ReverseOrientation xor a mirroring transform
      */
     static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings) {
-        return apply(shape, wp, indices, uv, flip, warnings, null);
+        return apply(shape, wp, indices, null, uv, flip, warnings, null);
     }
 
     /**
      * {@link #apply}, with "string displacementmap" applied through {@code displacement} (null: warned
      * about and not applied).
+     *
+     * @param wn world-space unit normals ("normal N", for "microdisplacement"), or null
      */
-    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings,
-                        LuxDisplacement displacement) {
+    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] wn, float[] uv, boolean flip,
+                        List<SceneWarning> warnings, LuxDisplacement displacement) {
         ParamSet ps = shape.params();
         if (!ps.has("subdivscheme") && !ps.has("nsubdivlevels") && !ps.has("nlevels") && !ps.has("displacementmap")) {
             return null;
@@ -84,9 +87,7 @@ final class LuxSubdivision {
             return null; // LuxRender: mustSubdivide = nSubdivLevels > 0; nothing else is done
         }
         if (scheme.equals("microdisplacement")) {
-            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"microdisplacement\" is not"
-                    + " supported; the mesh is rendered as given, without displacement"));
-            return null;
+            return micro(shape, wp, indices, wn, uv, flip, levels, smooth, dmScale, dmOffset, warnings, displacement);
         }
         if (!scheme.equals("loop")) {
             warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"" + scheme + "\" is unknown;"
@@ -185,5 +186,40 @@ final class LuxSubdivision {
             seq[i] = i;
         }
         return new Result(pos, nrm, m.cornerUv(), seq);
+    }
+
+    /** The "microdisplacement" scheme ({@link LuxMicroDisplacement}); null for the mesh as given. */
+    private static Result micro(ShapeDesc shape, float[] wp, int[] indices, float[] wn, float[] uv, boolean flip,
+                                int levels, boolean smooth, float scale, float offset, List<SceneWarning> warnings,
+                                LuxDisplacement displacement) {
+        ParamSet ps = shape.params();
+        if (!ps.has("displacementmap") || ps.getString("displacementmap", "").isEmpty()) {
+            // mesh.cpp: "No displacement map for microdisplacement, disabling" (plain triangles).
+            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"microdisplacement\" without a"
+                    + " displacementmap: the mesh is rendered as given, as LuxRender does"));
+            return null;
+        }
+        int[] prog = displacement == null ? null : displacement.program(ps.get("displacementmap"));
+        if (prog == null) {
+            if (displacement == null) {
+                warnings.add(new SceneWarning(ps.get("displacementmap").loc(), "displacementmap is not applied here;"
+                        + " the mesh is rendered as given"));
+            }
+            return null;
+        }
+        int tris = indices.length / 3;
+        int n = LuxMicroDisplacement.gridSize(tris, levels);
+        if (n < levels) {
+            warnings.add(new SceneWarning(ps.get("nsubdivlevels") != null ? ps.get("nsubdivlevels").loc() : shape.loc(),
+                    "microdisplacement: " + tris + " triangles x " + levels + "^2 micro-triangles is over "
+                    + LuxMicroDisplacement.MAX_TRIANGLES + "; each triangle is split " + n + " x " + n + " instead"));
+        }
+        if (smooth && wn != null) {
+            warnings.add(new SceneWarning(ps.has("dmnormalsmooth") ? ps.get("dmnormalsmooth").loc() : shape.loc(),
+                    "microdisplacement with dmnormalsmooth: shading normals are the micro-grid's mean normals, not"
+                    + " LuxRender's interpolated normals bumped by the displacement's slopes"));
+        }
+        return LuxMicroDisplacement.tessellate(wp, indices, wn, uv, shape.reverseOrientation(), flip, n,
+                displacement.host(), prog, scale, offset, smooth);
     }
 }

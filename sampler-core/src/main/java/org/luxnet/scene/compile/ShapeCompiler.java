@@ -156,7 +156,8 @@ final class ShapeCompiler {
         }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
-        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings, displacement) : null;
+        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices,
+                n == null ? null : transformNormals(t, n), uv, flip, warnings, displacement) : null;
         if (sub != null) {
             int before = geo.triangleCount();
             geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);

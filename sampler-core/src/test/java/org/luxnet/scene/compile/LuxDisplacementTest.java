@@ -178,4 +178,99 @@ class LuxDisplacementTest {
         }
         assertEquals(1, warnings(cr, "texture \"none\" is not defined").size(), cr.warnings().toString());
     }
+
+    // ---- microdisplacement (shapes/meshmicrodisplacementtriangle.cpp)
+
+    /** The grid's normals "normal N", all (0, 0, nz). */
+    private static String normals(int n, double nz) {
+        StringBuilder b = new StringBuilder(" \"normal N\" [");
+        for (int i = 0; i < (n + 1) * (n + 1); i++) {
+            b.append(" 0 0 ").append(nz);
+        }
+        return b.append(" ]").toString();
+    }
+
+    @Test
+    void microdisplacementSplitsEachTriangleNByNAndMovesItAlongItsNormals() {
+        String tex = "Texture \"h\" \"float\" \"constant\" \"float value\" [0.8]\n"
+                + "Texture \"big\" \"float\" \"constant\" \"float value\" [3]\n";
+        String dm = "\"string subdivscheme\" \"microdisplacement\" \"integer nsubdivlevels\" [3]"
+                + " \"float dmscale\" [0.5] \"float dmoffset\" [0.1] \"string displacementmap\" ";
+        // {scene, expected z}: the face normal of the wound triangle, swapped by ReverseOrientation; the
+        // normals N (negated by ReverseOrientation) when given; a value clamped to [-1, 1].
+        Object[][] cases = {
+            {grid(2, false, dm + "[\"h\"]"), 0.5},
+            {"ReverseOrientation\n" + grid(2, false, dm + "[\"h\"]"), -0.5},
+            {grid(2, true, dm + "[\"h\"]"), -0.5},
+            {grid(2, false, dm + "[\"h\"]" + normals(2, -1)), -0.5},
+            {"ReverseOrientation\n" + grid(2, false, dm + "[\"h\"]" + normals(2, 1)), -0.5},
+            {grid(2, false, dm + "[\"big\"]"), 0.6},
+        };
+        for (Object[] c : cases) {
+            CompiledRender cr = compile(tex + c[0]);
+            CompiledScene s = cr.scene();
+            assertEquals(8 * 9, s.triangleCount, "3 x 3 micro-triangles per triangle");
+            for (int t = 0; t < s.triangleCount; t++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals((double) c[1], vertex(s, t, k)[2], 1e-6, (String) c[0]);
+                }
+                // Flat without normals; with them (dmnormalsmooth defaults to true) the grid's, here +-z.
+                boolean withN = ((String) c[0]).contains("normal N");
+                assertEquals(withN ? 1 : 0, s.triHasNs[t]);
+                if (withN) {
+                    assertEquals(1, Math.abs(s.triNs[9 * t + 2]), 1e-6);
+                }
+            }
+            assertEquals(1, area(s), 1e-5, "the unit square's area, moved");
+        }
+    }
+
+    @Test
+    void microdisplacementOfARampIsThePlaneFlatOrWithTheGridsNormals() {
+        String tex = "Texture \"ramp\" \"float\" \"bilerp\" \"float v00\" [0] \"float v01\" [0] \"float v10\" [1]"
+                + " \"float v11\" [1]\n";
+        String dm = "\"string subdivscheme\" \"microdisplacement\" \"integer nsubdivlevels\" [4]"
+                + " \"float dmscale\" [0.3] \"float dmoffset\" [0.05] \"string displacementmap\" [\"ramp\"]";
+        double k = 0.3, len = Math.sqrt(1 + k * k);
+        for (String extra : new String[] {"", normals(2, 1), normals(2, 1) + " \"bool dmnormalsmooth\" [\"false\"]"}) {
+            CompiledRender cr = compile(tex + grid(2, false, dm + extra));
+            CompiledScene s = cr.scene();
+            assertEquals(8 * 16, s.triangleCount);
+            boolean smooth = extra.equals(normals(2, 1));
+            for (int t = 0; t < s.triangleCount; t++) {
+                for (int c = 0; c < 3; c++) {
+                    double[] v = vertex(s, t, c);
+                    assertEquals(k * v[0] + 0.05, v[2], 1e-5, "on the tilted plane");
+                    assertEquals(v[0], s.triUv[6 * t + 2 * c], 1e-5, "uv interpolated from the triangle's");
+                }
+                assertEquals(-k / len, s.triNg[3 * t], 1e-5);
+                assertEquals(1 / len, s.triNg[3 * t + 2], 1e-5);
+                assertEquals(smooth ? 1 : 0, s.triHasNs[t], extra);
+                if (smooth) {
+                    assertEquals(-k / len, s.triNs[9 * t], 1e-5);
+                    assertEquals(1 / len, s.triNs[9 * t + 2], 1e-5);
+                }
+            }
+            assertEquals(smooth ? 1 : 0, warnings(cr, "mean normals").size(), cr.warnings().toString());
+            assertEquals(smooth ? 1 : 0, cr.warnings().size(), cr.warnings().toString());
+        }
+    }
+
+    @Test
+    void microdisplacementWithoutAMapIsThePlainMeshWithLuxRendersWarning() {
+        CompiledRender cr = compile(grid(2, false, "\"string subdivscheme\" \"microdisplacement\" \"integer nsubdivlevels\" [3]"));
+        assertEquals(8, cr.scene().triangleCount);
+        assertEquals(1, warnings(cr, "without a displacementmap").size(), cr.warnings().toString());
+    }
+
+    private static double area(CompiledScene s) {
+        double a = 0;
+        for (int t = 0; t < s.triangleCount; t++) {
+            double[] e1 = {s.triGeom[9 * t + 3], s.triGeom[9 * t + 4], s.triGeom[9 * t + 5]};
+            double[] e2 = {s.triGeom[9 * t + 6], s.triGeom[9 * t + 7], s.triGeom[9 * t + 8]};
+            a += 0.5 * Math.sqrt(Math.pow(e1[1] * e2[2] - e1[2] * e2[1], 2) + Math.pow(e1[2] * e2[0] - e1[0] * e2[2], 2)
+                    + Math.pow(e1[0] * e2[1] - e1[1] * e2[0], 2));
+        }
+        return a;
+    }
 }
