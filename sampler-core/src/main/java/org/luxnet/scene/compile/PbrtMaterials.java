@@ -316,7 +316,8 @@ final class PbrtMaterials {
         return MaterialLayout.MIX;
     }
 
-    private int depthOf(MaterialDesc c) {
+    /** How deep the mix chain of {@code c} nests (0 when it is no mix). */
+    int depthOf(MaterialDesc c) {
         if (!c.type().equals("mix")) {
             return 0;
         }
