@@ -31,6 +31,10 @@ import org.luxnet.scene.desc.ShapeDesc;
  * one vertex per triangle corner;</li>
  * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
  * place, with or without a displacement map.</li>
+ * <li>"bool dmnormalsplit" (default false) on a mesh with "normal N": its edges compare the ends'
+ * normals too (SDEdge::operator&lt;), so vertices at one place with different normals stay apart and
+ * the edges between them are boundaries; after a displacement the normals are not recomputed
+ * (Refine).</li>
  * </ul>
  * The normals are turned to agree with the winding (LuxRender's triangles take their side from it,
  * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" (with "float
@@ -102,11 +106,19 @@ final class LuxSubdivision {
             int[] prog = displacement.program(ps.get("displacementmap"));
             displace = prog == null ? null : displacement.loop(prog, dmScale, dmOffset);
         }
-        if (split) {
-            warnings.add(new SceneWarning(ps.get("dmnormalsplit").loc(), "dmnormalsplit is not supported; vertices at"
-                    + " the same place are merged whatever their normals"));
+        // LoopSubdiv: normalSplit = dmnormalsplit && N; its SDEdge then also compares the ends' normals, so
+        // vertices at one place with different normals are not joined (the edge is a boundary).
+        boolean byNormal = split && wn != null;
+        LoopSubdivision.Displace keep = displace;
+        float[][] before = new float[1][];
+        if (byNormal && displace != null) {
+            // Refine: with normalSplit, GenerateNormals is not called again after the displacement.
+            displace = (lm, cuv) -> {
+                before[0] = lm.normals();
+                return keep.displace(lm, cuv);
+            };
         }
-        // Merge vertices by position, as LuxRender's edges compare positions; drop unused ones.
+        // Merge vertices by position (and normal, with the split), as LuxRender's edges compare them; drop unused ones.
         Map<Long, Integer> byPos = new HashMap<>();
         int[] remap = new int[wp.length / 3];
         java.util.Arrays.fill(remap, -1);
@@ -116,14 +128,20 @@ final class LuxSubdivision {
         }
         int n = 0;
         float[] mp = new float[wp.length];
+        int[] firstOf = new int[remap.length];
         for (int v = 0; v < remap.length; v++) {
             if (used[v] == 0) {
                 continue;
             }
             float x = wp[3 * v] + 0f, y = wp[3 * v + 1] + 0f, z = wp[3 * v + 2] + 0f; // -0 is 0, as C's ==
             long key = ((long) Float.floatToIntBits(x) * 31 + Float.floatToIntBits(y)) * 31 + Float.floatToIntBits(z);
+            if (byNormal) {
+                key = ((key * 31 + Float.floatToIntBits(wn[3 * v] + 0f)) * 31 + Float.floatToIntBits(wn[3 * v + 1] + 0f))
+                        * 31 + Float.floatToIntBits(wn[3 * v + 2] + 0f);
+            }
             Integer at = byPos.get(key);
-            while (at != null && !(mp[3 * at] == x && mp[3 * at + 1] == y && mp[3 * at + 2] == z)) {
+            while (at != null && !(mp[3 * at] == x && mp[3 * at + 1] == y && mp[3 * at + 2] == z
+                    && (!byNormal || sameNormal(wn, v, firstOf[at])))) {
                 key++;
                 at = byPos.get(key);
             }
@@ -133,6 +151,7 @@ final class LuxSubdivision {
                 mp[3 * at] = x;
                 mp[3 * at + 1] = y;
                 mp[3 * at + 2] = z;
+                firstOf[at] = v;
             }
             remap[v] = at;
         }
@@ -161,7 +180,7 @@ final class LuxSubdivision {
         if (smooth) {
             // LoopSubdivision's limit normals point against counter-clockwise winding (pbrt's tangent
             // order); turn them to the winding's side, then to ReverseOrientation's.
-            normals = m.normals().clone();
+            normals = (before[0] != null ? before[0] : m.normals()).clone();
             double sign = flip ? 1 : -1;
             for (int v = 0; v < normals.length; v += 3) {
                 double l = Math.sqrt(normals[v] * normals[v] + normals[v + 1] * normals[v + 1] + normals[v + 2] * normals[v + 2]);
@@ -221,5 +240,10 @@ final class LuxSubdivision {
         }
         return LuxMicroDisplacement.tessellate(wp, indices, wn, uv, shape.reverseOrientation(), flip, n,
                 displacement.host(), prog, scale, offset, smooth);
+    }
+
+    /** Whether vertices a and b have the same normal (C's == on each coordinate). */
+    private static boolean sameNormal(float[] n, int a, int b) {
+        return n[3 * a] == n[3 * b] && n[3 * a + 1] == n[3 * b + 1] && n[3 * a + 2] == n[3 * b + 2];
     }
 }

@@ -273,4 +273,80 @@ class LuxDisplacementTest {
         }
         return a;
     }
+
+    // ---- dmnormalsplit (shapes/loopsubdiv.h SDEdge::operator<, loopsubdiv.cpp Refine)
+
+    /** A 1 x 2 strip of quads over [x0, x0 + 0.5] x [0, 1], its vertices' normals (0, ny, 1), from index base. */
+    private static void strip(double x0, double ny, int base, StringBuilder p, StringBuilder n, StringBuilder uv,
+                              StringBuilder idx) {
+        for (int y = 0; y <= 2; y++) {
+            for (int x = 0; x <= 1; x++) {
+                p.append(' ').append(x0 + 0.5 * x).append(' ').append(0.5 * y).append(" 0");
+                n.append(" 0 ").append(ny).append(" 1");
+                uv.append(' ').append(x0 + 0.5 * x).append(' ').append(0.5 * y);
+            }
+        }
+        for (int y = 0; y < 2; y++) {
+            int a = base + 2 * y;
+            idx.append(' ').append(a).append(' ').append(a + 1).append(' ').append(a + 3)
+                    .append(' ').append(a).append(' ').append(a + 3).append(' ').append(a + 2);
+        }
+    }
+
+    /** Strips at x0 in {0, 0.5} (with normals ny0, ny1) as one mesh, or only the strip at {@code only}. */
+    private static String strips(double ny0, double ny1, int only, String extra) {
+        StringBuilder p = new StringBuilder(), n = new StringBuilder(), uv = new StringBuilder(), idx = new StringBuilder();
+        int base = 0;
+        for (int k = 0; k < 2; k++) {
+            if (only < 0 || only == k) {
+                strip(0.5 * k, k == 0 ? ny0 : ny1, base, p, n, uv, idx);
+                base += 6;
+            }
+        }
+        return "Shape \"mesh\" \"integer triindices\" [" + idx + " ] \"point P\" [" + p + " ] \"normal N\" [" + n
+                + " ] \"float uv\" [" + uv + " ] \"integer nsubdivlevels\" [2] " + extra;
+    }
+
+    private static List<String> corners(CompiledScene s) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < s.triangleCount; t++) {
+            for (int c = 0; c < 3; c++) {
+                double[] v = vertex(s, t, c);
+                out.add(String.format("%.5f %.5f %.5f", v[0] + 0.0, v[1] + 0.0, v[2] + 0.0));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void dmnormalsplitKeepsVerticesWithOtherNormalsApart() {
+        String split = "\"bool dmnormalsplit\" [\"true\"]";
+        List<String> welded = corners(compile(strips(0, 0, -1, "")).scene());
+        List<String> apart = new ArrayList<>(corners(compile(strips(0, 0.5, 0, "")).scene()));
+        apart.addAll(corners(compile(strips(0, 0.5, 1, "")).scene()));
+        apart.sort(null);
+        assertTrue(!welded.equals(apart), "the shared column is interior when welded, two boundaries when apart");
+        assertEquals(welded, corners(compile(strips(0, 0.5, -1, "")).scene()), "without dmnormalsplit: by position");
+        assertEquals(welded, corners(compile(strips(0, 0, -1, split)).scene()), "the same normals: joined");
+        CompiledRender cr = compile(strips(0, 0.5, -1, split));
+        assertEquals(apart, corners(cr.scene()), "other normals: two meshes");
+        assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
+    }
+
+    @Test
+    void withDmnormalsplitTheNormalsAreThoseBeforeTheDisplacement() {
+        String tex = "Texture \"ramp\" \"float\" \"bilerp\" \"float v00\" [0] \"float v01\" [0] \"float v10\" [1]"
+                + " \"float v11\" [1]\n";
+        String dm = "\"string displacementmap\" [\"ramp\"] \"float dmscale\" [0.3]";
+        for (boolean split : new boolean[] {false, true}) {
+            CompiledScene s = compile(tex + strips(0, 0, -1, dm + " \"bool dmnormalsplit\" [\"" + split + "\"]")).scene();
+            double len = Math.sqrt(1 + 0.09);
+            for (int t = 0; t < s.triangleCount; t++) {
+                assertEquals(0.3 * vertex(s, t, 0)[0], vertex(s, t, 0)[2], 1e-5, "displaced either way");
+                assertEquals(split ? 0 : -0.3 / len, s.triNs[9 * t], 1e-5, "x of the normal");
+                assertEquals(split ? 1 : 1 / len, s.triNs[9 * t + 2], 1e-5, "z of the normal");
+            }
+        }
+    }
 }
