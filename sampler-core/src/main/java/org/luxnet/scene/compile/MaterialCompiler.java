@@ -127,6 +127,7 @@ final class MaterialCompiler {
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
         this.textureDefs = textureDefs;
         this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
+        this.pbrt.layeredDepth = c -> layeredDepth.getOrDefault(c, 0);
         this.namedMaterials = namedMaterials;
     }
 
@@ -246,7 +247,7 @@ final class MaterialCompiler {
         for (int k = layers.size() - 1; k >= 0; k--) {
             MaterialDesc c = PbrtMaterials.inVolumesOf(m, layers.get(k), layeredInVolumes);
             int layer = indexOf(c);
-            int below = c.type().equals("mix") ? pbrt.depthOf(c) : layeredDepth.getOrDefault(c, 0);
+            int below = pbrt.depthOf(c);
             Param op = opacities.get(k);
             if (op == null || (op.type() != ParamType.TEXTURE && op.numbers()[0] >= 1)) {
                 id = layer; // opaque: nothing behind it is seen

@@ -156,14 +156,14 @@ final class ShapeCompiler {
         }
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
-        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices,
-                n == null ? null : transformNormals(t, n), uv, flip, warnings, displacement) : null;
+        float[] wn = n == null ? null : transformNormals(t, n);
+        LuxSubdivision.Result sub = luxRender ? LuxSubdivision.apply(shape, wp, indices, wn, uv, flip, warnings, displacement)
+                : null;
         if (sub != null) {
             int before = geo.triangleCount();
             geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), flip, material, emitter);
             return areaSince(before);
         }
-        float[] wn = n == null ? null : transformNormals(t, n);
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
         geo.addMesh(wp, indices, wn, uv, flip, material, emitter);

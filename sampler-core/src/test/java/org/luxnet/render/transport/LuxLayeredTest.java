@@ -156,4 +156,23 @@ class LuxLayeredTest {
             assertEquals(1, m[c], 0.02, "channel " + "RGB".charAt(c));
         }
     }
+
+    @Test
+    void layersInsideMixesInsideLayersCountTowardsTheKernelsMixDepth() throws IOException {
+        String defs = """
+                MakeNamedMaterial "l1" "string type" ["layered"] "string namedmaterial1" ["red"] "float opacity1" [0.5]
+                  "string namedmaterial2" ["green"] "float opacity2" [0.5] "string namedmaterial3" ["blue"] "float opacity3" [0.5]
+                MakeNamedMaterial "l2" "string type" ["layered"] "string namedmaterial1" ["red"] "float opacity1" [0.5]
+                  "string namedmaterial2" ["green"] "float opacity2" [0.5] "string namedmaterial3" ["l1"] "float opacity3" [0.5]
+                MakeNamedMaterial "m3" "string type" ["mix"] "string namedmaterial1" ["l2"] "string namedmaterial2" ["red"] "float amount" [0.5]
+                MakeNamedMaterial "l4" "string type" ["layered"] "string namedmaterial1" ["red"] "float opacity1" [0.5]
+                  "string namedmaterial2" ["m3"] "float opacity2" [0.5]
+                """;
+        // Mixes nest: l1 3, l2 6 (its third layer l1 behind two), m3 7, l4 9 (> MaterialLayout.MAX_MIX_DEPTH, 8).
+        CompiledRender ok = compile(defs + "NamedMaterial \"m3\"\nShape \"sphere\"\n");
+        assertEquals(MaterialLayout.MIX, ok.scene().matType[ok.scene().sphereMaterial[0]]);
+        org.luxnet.scene.SceneException e = org.junit.jupiter.api.Assertions.assertThrows(org.luxnet.scene.SceneException.class,
+                () -> compile(defs + "NamedMaterial \"l4\"\nShape \"sphere\"\n"));
+        assertTrue(e.getMessage().contains("nest 9 deep"), e.getMessage());
+    }
 }
