@@ -80,9 +80,10 @@ final class LoopSubdivision {
     interface Displace {
         /**
          * @param limit    the limit mesh, normals unnormalized (pbrt's tangent order)
-         * @param cornerUv the limit uv per face corner, or null
+         * @param cornerUv the limit attributes per face corner, uv first, or null
+         * @param width    floats per corner in {@code cornerUv}
          */
-        double[] displace(Mesh limit, float[] cornerUv);
+        double[] displace(Mesh limit, float[] cornerUv, int width);
     }
 
     /**
@@ -114,7 +115,7 @@ final class LoopSubdivision {
             }
         }
         if (displace != null) {
-            s.p = displace.displace(m, fu);
+            s.p = displace.displace(m, fu, 2);
             m = s.atPositions();
         }
         return new LuxMesh(m.positions(), m.normals(), m.indices(), fu);

@@ -36,7 +36,7 @@ final class LuxDisplacement {
     /** ApplyDisplacementMap with program {@code prog}, "float dmscale" and "float dmoffset". */
     LoopSubdivision.Displace loop(int[] prog, float scale, float offset) {
         HostTextures h = host();
-        return (m, cornerUv) -> {
+        return (m, cornerUv, width) -> {
             float[] pos = m.positions(), nrm = m.normals();
             int[] idx = m.indices();
             int nv = pos.length / 3;
@@ -44,7 +44,7 @@ final class LuxDisplacement {
             int[] faces = new int[nv];
             for (int c = 0; c < idx.length; c++) {
                 int v = idx[c];
-                float u = cornerUv == null ? 0f : cornerUv[2 * c], w = cornerUv == null ? 0f : cornerUv[2 * c + 1];
+                float u = cornerUv == null ? 0f : cornerUv[width * c], w = cornerUv == null ? 0f : cornerUv[width * c + 1];
                 sum[v] += h.evalFloat(prog[0], prog[1], u, w, pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]);
                 faces[v]++;
             }

@@ -113,9 +113,9 @@ final class LuxSubdivision {
         float[][] before = new float[1][];
         if (byNormal && displace != null) {
             // Refine: with normalSplit, GenerateNormals is not called again after the displacement.
-            displace = (lm, cuv) -> {
+            displace = (lm, cuv, width) -> {
                 before[0] = lm.normals();
-                return keep.displace(lm, cuv);
+                return keep.displace(lm, cuv, width);
             };
         }
         // Merge vertices by position (and normal, with the split), as LuxRender's edges compare them; drop unused ones.
