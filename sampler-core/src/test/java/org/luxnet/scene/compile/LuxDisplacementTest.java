@@ -130,6 +130,26 @@ class LuxDisplacementTest {
     }
 
     @Test
+    void vertexColoursLeaveTheDisplacementsUvAlone() {
+        // Corners may carry colours after uv (LoopSubdivision's wider corners): the map still reads the uv.
+        String tex = "Texture \"ramp\" \"float\" \"bilerp\" \"float v00\" [0] \"float v01\" [0] \"float v10\" [1]"
+                + " \"float v11\" [1]\n";
+        StringBuilder c = new StringBuilder(" \"float C\" [");
+        for (int i = 0; i < 9; i++) {
+            c.append(" 0.2 0.5 0.9");
+        }
+        String dm = "\"integer nsubdivlevels\" [2] \"string displacementmap\" [\"ramp\"] \"float dmscale\" [0.3]" + c + " ]";
+        CompiledScene s = compile(tex + grid(2, false, dm)).scene();
+        assertEquals(8 * 16, s.triangleCount);
+        for (int t = 0; t < s.triangleCount; t++) {
+            for (int k = 0; k < 3; k++) {
+                double[] v = vertex(s, t, k);
+                assertEquals(0.3 * v[0], v[2], 1e-5, "on the tilted plane");
+            }
+        }
+    }
+
+    @Test
     void aCheckerboardRaisesAlternateCellsAndChangesTheSilhouette() {
         // 2 x 2 checks over the unit square: tex1 (0.9) where floor(2u) + floor(2v) is even, tex2 (0.1) else.
         String tex = "Texture \"c\" \"float\" \"checkerboard\" \"float tex1\" [0.9] \"float tex2\" [0.1]"
