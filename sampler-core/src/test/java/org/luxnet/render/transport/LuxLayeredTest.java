@@ -144,6 +144,27 @@ class LuxLayeredTest {
     }
 
     @Test
+    void aTexturedOpacityWeighsTheLayerAtEachHit() throws IOException {
+        // LayeredMaterial's opacities are float textures: a constant texture 0.25 over opaque blue.
+        CompiledRender cr = compile("""
+                Texture "quarter" "float" "constant" "float value" [0.25]
+                Material "layered" "string namedmaterial1" ["red"] "texture opacity1" "quarter" "string namedmaterial2" ["blue"]
+                Shape "sphere" "float radius" [1]
+                """);
+        CompiledScene s = cr.scene();
+        int top = s.sphereMaterial[0];
+        assertEquals(MaterialLayout.MIX, s.matType[top]);
+        assertEquals(1, s.matTextured[top], "the amount is the texture");
+        assertTrue(warnings(cr, "layers stacked").size() == 1 && cr.warnings().size() == 1, cr.warnings().toString());
+        double[] red = {0.8, 0.1, 0.1}, blue = {0.1, 0.2, 0.9};
+        double[] m = centre(cr);
+        for (int c = 0; c < 3; c++) {
+            double expected = 0.25 * red[c] + 0.75 * blue[c];
+            assertEquals(expected, m[c], 0.02 * expected, "channel " + "RGB".charAt(c));
+        }
+    }
+
+    @Test
     void whiteFurnace() throws IOException {
         // White layers and what passes through lose nothing: radiance 1 wherever the sphere is seen.
         CompiledRender cr = compile("""
