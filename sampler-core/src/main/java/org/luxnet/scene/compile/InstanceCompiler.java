@@ -72,6 +72,7 @@ final class InstanceCompiler {
     private GeometryBuilder compile(ObjectDesc object) {
         GeometryBuilder g = new GeometryBuilder();
         ShapeCompiler shapes = new ShapeCompiler(g, warnings, false, luxRender);
+        shapes.displacement(new LuxDisplacement(materials.textures()));
         for (ShapeDesc s : object.shapes()) {
             if (s.areaLight() != null) {
                 warnings.add(new SceneWarning(s.loc(), "area lights are not supported inside ObjectBegin/ObjectEnd"

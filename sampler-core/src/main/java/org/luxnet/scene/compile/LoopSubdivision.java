@@ -80,7 +80,7 @@ final class LoopSubdivision {
      */
     static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, boolean sharpBoundary, int levels,
                                 FileLoc loc) {
-        return subdivideLux(positions, indices, cornerUv, 2, new int[] {0, 2}, sharpBoundary, levels, loc);
+        return subdivideLux(positions, indices, cornerUv, 2, new int[] {0, 2}, sharpBoundary, levels, loc, null);
     }
 
     /**
@@ -91,6 +91,26 @@ final class LoopSubdivision {
      */
     static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, int width, int[] groups,
                                 boolean sharpBoundary, int levels, FileLoc loc) {
+        return subdivideLux(positions, indices, cornerUv, width, groups, sharpBoundary, levels, loc, null);
+    }
+
+    /** Moves the limit vertices: returns 3 coordinates per vertex (LuxSubdivision's displacement map). */
+    interface Displace {
+        /**
+         * @param limit    the limit mesh, normals unnormalized (pbrt's tangent order)
+         * @param cornerUv the limit attributes per face corner, uv first, or null
+         * @param width    floats per corner in {@code cornerUv}
+         */
+        double[] displace(Mesh limit, float[] cornerUv, int width);
+    }
+
+    /**
+     * The above, then, when {@code displace} is not null, the limit vertices moved by it and the normals
+     * recomputed from the moved positions with the same tangents (LoopSubdiv::Refine calls
+     * GenerateNormals again after ApplyDisplacementMap).
+     */
+    static LuxMesh subdivideLux(float[] positions, int[] indices, float[] cornerUv, int width, int[] groups,
+                                boolean sharpBoundary, int levels, FileLoc loc, Displace displace) {
         LoopSubdivision s = new LoopSubdivision(loc);
         s.init(positions, indices, levels);
         s.sharp = sharpBoundary;
@@ -113,6 +133,10 @@ final class LoopSubdivision {
             for (int i = 0; i < fu.length; i++) {
                 fu[i] = (float) uvLimit[i];
             }
+        }
+        if (displace != null) {
+            s.p = displace.displace(m, fu, s.width);
+            m = s.atPositions();
         }
         return new LuxMesh(m.positions(), m.normals(), m.indices(), fu);
     }
@@ -444,6 +468,11 @@ final class LoopSubdivision {
             }
         }
         p = lp;
+        return atPositions();
+    }
+
+    /** The mesh at the current positions, with the limit normals from the tangents there (GenerateNormals). */
+    private Mesh atPositions() {
         float[] pos = new float[3 * nv];
         float[] nrm = new float[3 * nv];
         for (int v = 0; v < nv; v++) {

@@ -32,11 +32,18 @@ import org.luxnet.scene.desc.ShapeDesc;
  * each with its own seams at vertices, and an edge is a seam when any of uv, colour, alpha differs;</li>
  * <li>"bool dmsharpboundary" (default false; LoopSubdiv::weightBoundary) holds boundary vertices in
  * place, with or without a displacement map.</li>
+ * <li>"bool dmnormalsplit" (default false) on a mesh with "normal N": its edges compare the ends'
+ * normals too (SDEdge::operator&lt;), so vertices at one place with different normals stay apart and
+ * the edges between them are boundaries; after a displacement the normals are not recomputed
+ * (Refine).</li>
  * </ul>
  * The normals are turned to agree with the winding (LuxRender's triangles take their side from it,
- * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" is not applied:
- * LuxNet evaluates textures only in the kernel, so there is no CPU evaluator to displace vertices with.
- * "microdisplacement" is not supported (the plain mesh is rendered). A mesh LuxRender cannot subdivide
+ * flipped by ReverseOrientation or a mirroring transform). A "string displacementmap" (with "float
+ * dmscale", default 0.1, and "float dmoffset", default 0) moves the limit vertices as {@link
+ * LuxDisplacement} says, before the normals are computed; without subdivision levels it does nothing,
+ * as in LuxRender (mesh.cpp: only Refine's LoopSubdiv displaces).
+ * "microdisplacement" (with a displacementmap) is tessellated by {@link LuxMicroDisplacement}; without
+ * one the plain mesh is rendered, as LuxRender does. A mesh LuxRender cannot subdivide
  * (inconsistent winding, a non-manifold edge) is rendered unsubdivided with a warning, as LuxRender
  * logs an error and keeps it.
  */
@@ -59,7 +66,7 @@ final class LuxSubdivision {
      * @param flip ReverseOrientation xor a mirroring transform
      */
     static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, boolean flip, List<SceneWarning> warnings) {
-        return apply(shape, wp, indices, uv, null, null, flip, warnings);
+        return apply(shape, wp, indices, null, uv, null, null, flip, warnings, null);
     }
 
     /**
@@ -70,6 +77,17 @@ final class LuxSubdivision {
      */
     static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] uv, float[] col, float[] alpha, boolean flip,
                         List<SceneWarning> warnings) {
+        return apply(shape, wp, indices, null, uv, col, alpha, flip, warnings, null);
+    }
+
+    /**
+     * The above, with "string displacementmap" applied through {@code displacement} (null: warned about
+     * and not applied).
+     *
+     * @param wn world-space unit normals ("normal N", for "microdisplacement" and "dmnormalsplit"), or null
+     */
+    static Result apply(ShapeDesc shape, float[] wp, int[] indices, float[] wn, float[] uv, float[] col, float[] alpha,
+                        boolean flip, List<SceneWarning> warnings, LuxDisplacement displacement) {
         ParamSet ps = shape.params();
         if (!ps.has("subdivscheme") && !ps.has("nsubdivlevels") && !ps.has("nlevels") && !ps.has("displacementmap")) {
             return null;
@@ -78,8 +96,8 @@ final class LuxSubdivision {
         int nlevels = ps.getInt("nlevels", 0);
         int levels = Math.max(0, ps.has("nsubdivlevels") ? ps.getInt("nsubdivlevels", 0) : nlevels);
         String dm = ps.getString("displacementmap", "");
-        ps.getFloat("dmscale", 0.1);
-        ps.getFloat("dmoffset", 0);
+        float dmScale = (float) ps.getFloat("dmscale", 0.1);
+        float dmOffset = (float) ps.getFloat("dmoffset", 0);
         boolean smooth = ps.getBool("dmnormalsmooth", true);
         // LoopSubdiv::weightBoundary: boundary vertices stay where they are (uv too), displacement or not.
         boolean sharp = ps.getBool("dmsharpboundary", false);
@@ -88,23 +106,34 @@ final class LuxSubdivision {
             return null; // LuxRender: mustSubdivide = nSubdivLevels > 0; nothing else is done
         }
         if (scheme.equals("microdisplacement")) {
-            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"microdisplacement\" is not"
-                    + " supported; the mesh is rendered as given, without displacement"));
-            return null;
+            return micro(shape, wp, indices, wn, uv, flip, levels, smooth, dmScale, dmOffset, warnings, displacement);
         }
         if (!scheme.equals("loop")) {
             warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"" + scheme + "\" is unknown;"
                     + " using \"loop\" as LuxRender does"));
         }
-        if (!dm.isEmpty()) {
+        LoopSubdivision.Displace displace = null;
+        if (!dm.isEmpty() && displacement == null) {
             warnings.add(new SceneWarning(ps.get("displacementmap").loc(), "displacementmap \"" + dm + "\" is not"
-                    + " applied (textures are evaluated only in the kernel); the mesh is subdivided without displacement"));
+                    + " applied here; the mesh is subdivided without displacement"));
+        } else if (!dm.isEmpty()) {
+            // An unknown texture: the compiler warns, and LuxRender too subdivides without displacement.
+            int[] prog = displacement.program(ps.get("displacementmap"));
+            displace = prog == null ? null : displacement.loop(prog, dmScale, dmOffset);
         }
-        if (split) {
-            warnings.add(new SceneWarning(ps.get("dmnormalsplit").loc(), "dmnormalsplit is not supported; vertices at"
-                    + " the same place are merged whatever their normals"));
+        // LoopSubdiv: normalSplit = dmnormalsplit && N; its SDEdge then also compares the ends' normals, so
+        // vertices at one place with different normals are not joined (the edge is a boundary).
+        boolean byNormal = split && wn != null;
+        LoopSubdivision.Displace keep = displace;
+        float[][] before = new float[1][];
+        if (byNormal && displace != null) {
+            // Refine: with normalSplit, GenerateNormals is not called again after the displacement.
+            displace = (lm, cuv, width) -> {
+                before[0] = lm.normals();
+                return keep.displace(lm, cuv, width);
+            };
         }
-        // Merge vertices by position, as LuxRender's edges compare positions; drop unused ones.
+        // Merge vertices by position (and normal, with the split), as LuxRender's edges compare them; drop unused ones.
         Map<Long, Integer> byPos = new HashMap<>();
         int[] remap = new int[wp.length / 3];
         java.util.Arrays.fill(remap, -1);
@@ -114,14 +143,20 @@ final class LuxSubdivision {
         }
         int n = 0;
         float[] mp = new float[wp.length];
+        int[] firstOf = new int[remap.length];
         for (int v = 0; v < remap.length; v++) {
             if (used[v] == 0) {
                 continue;
             }
             float x = wp[3 * v] + 0f, y = wp[3 * v + 1] + 0f, z = wp[3 * v + 2] + 0f; // -0 is 0, as C's ==
             long key = ((long) Float.floatToIntBits(x) * 31 + Float.floatToIntBits(y)) * 31 + Float.floatToIntBits(z);
+            if (byNormal) {
+                key = ((key * 31 + Float.floatToIntBits(wn[3 * v] + 0f)) * 31 + Float.floatToIntBits(wn[3 * v + 1] + 0f))
+                        * 31 + Float.floatToIntBits(wn[3 * v + 2] + 0f);
+            }
             Integer at = byPos.get(key);
-            while (at != null && !(mp[3 * at] == x && mp[3 * at + 1] == y && mp[3 * at + 2] == z)) {
+            while (at != null && !(mp[3 * at] == x && mp[3 * at + 1] == y && mp[3 * at + 2] == z
+                    && (!byNormal || sameNormal(wn, v, firstOf[at])))) {
                 key++;
                 at = byPos.get(key);
             }
@@ -131,6 +166,7 @@ final class LuxSubdivision {
                 mp[3 * at] = x;
                 mp[3 * at + 1] = y;
                 mp[3 * at + 2] = z;
+                firstOf[at] = v;
             }
             remap[v] = at;
         }
@@ -151,8 +187,9 @@ final class LuxSubdivision {
         LoopSubdivision.LuxMesh m;
         try {
             m = coloured ? LoopSubdivision.subdivideLux(cp, ci, cornerColours(indices, uv, col, alpha), COLOURED_WIDTH,
-                    COLOURED_GROUPS, sharp, levels, shape.loc())
-                    : LoopSubdivision.subdivideLux(cp, ci, cornerUv, sharp, levels, shape.loc());
+                    COLOURED_GROUPS, sharp, levels, shape.loc(), displace)
+                    : LoopSubdivision.subdivideLux(cp, ci, cornerUv, 2, new int[] {0, 2}, sharp, levels, shape.loc(),
+                    displace);
         } catch (SceneException e) {
             warnings.add(new SceneWarning(shape.loc(), "mesh not subdivided (LuxRender aborts its subdivision too): "
                     + e.getMessage().replaceFirst("^.*?: loopsubdiv ", "")));
@@ -162,7 +199,7 @@ final class LuxSubdivision {
         if (smooth) {
             // LoopSubdivision's limit normals point against counter-clockwise winding (pbrt's tangent
             // order); turn them to the winding's side, then to ReverseOrientation's.
-            normals = m.normals().clone();
+            normals = (before[0] != null ? before[0] : m.normals()).clone();
             double sign = flip ? 1 : -1;
             for (int v = 0; v < normals.length; v += 3) {
                 double l = Math.sqrt(normals[v] * normals[v] + normals[v + 1] * normals[v + 1] + normals[v + 2] * normals[v + 2]);
@@ -241,5 +278,45 @@ final class LuxSubdivision {
             seq[i] = i;
         }
         return new Result(pos, nrm, uv, seq, col, alpha);
+    }
+
+    /** The "microdisplacement" scheme ({@link LuxMicroDisplacement}); null for the mesh as given. */
+    private static Result micro(ShapeDesc shape, float[] wp, int[] indices, float[] wn, float[] uv, boolean flip,
+                                int levels, boolean smooth, float scale, float offset, List<SceneWarning> warnings,
+                                LuxDisplacement displacement) {
+        ParamSet ps = shape.params();
+        if (!ps.has("displacementmap") || ps.getString("displacementmap", "").isEmpty()) {
+            // mesh.cpp: "No displacement map for microdisplacement, disabling" (plain triangles).
+            warnings.add(new SceneWarning(ps.get("subdivscheme").loc(), "subdivscheme \"microdisplacement\" without a"
+                    + " displacementmap: the mesh is rendered as given, as LuxRender does"));
+            return null;
+        }
+        int[] prog = displacement == null ? null : displacement.program(ps.get("displacementmap"));
+        if (prog == null) {
+            if (displacement == null) {
+                warnings.add(new SceneWarning(ps.get("displacementmap").loc(), "displacementmap is not applied here;"
+                        + " the mesh is rendered as given"));
+            }
+            return null;
+        }
+        int tris = indices.length / 3;
+        int n = LuxMicroDisplacement.gridSize(tris, levels);
+        if (n < levels) {
+            warnings.add(new SceneWarning(ps.get("nsubdivlevels") != null ? ps.get("nsubdivlevels").loc() : shape.loc(),
+                    "microdisplacement: " + tris + " triangles x " + levels + "^2 micro-triangles is over "
+                    + LuxMicroDisplacement.MAX_TRIANGLES + "; each triangle is split " + n + " x " + n + " instead"));
+        }
+        if (smooth && wn != null) {
+            warnings.add(new SceneWarning(ps.has("dmnormalsmooth") ? ps.get("dmnormalsmooth").loc() : shape.loc(),
+                    "microdisplacement with dmnormalsmooth: shading normals are the micro-grid's mean normals, not"
+                    + " LuxRender's interpolated normals bumped by the displacement's slopes"));
+        }
+        return LuxMicroDisplacement.tessellate(wp, indices, wn, uv, shape.reverseOrientation(), flip, n,
+                displacement.host(), prog, scale, offset, smooth);
+    }
+
+    /** Whether vertices a and b have the same normal (C's == on each coordinate). */
+    private static boolean sameNormal(float[] n, int a, int b) {
+        return n[3 * a] == n[3 * b] && n[3 * a + 1] == n[3 * b + 1] && n[3 * a + 2] == n[3 * b + 2];
     }
 }

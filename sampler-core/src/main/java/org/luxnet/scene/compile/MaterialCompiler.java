@@ -127,6 +127,7 @@ final class MaterialCompiler {
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
         this.textureDefs = textureDefs;
         this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
+        this.pbrt.layeredDepth = c -> layeredDepth.getOrDefault(c, 0);
         this.namedMaterials = namedMaterials;
     }
 
@@ -184,43 +185,118 @@ final class MaterialCompiler {
     }
 
     /**
-     * LuxRender's "layered" (materials/layeredmaterial.cpp, a LayeredBSDF of namedmaterial1..4 with
-     * opacity1..4, which LuxRender itself calls experimental) is not modelled: it renders as its first
-     * layer that names a material (namedmaterial1 first), with a warning naming it; the other layers and
-     * the opacities are not used. With no layer it is LuxRender's null (pass-through).
+     * LuxRender's "layered" (materials/layeredmaterial.cpp): namedmaterial1..4 (LayeredMaterial reads
+     * four), each with a float-texture "opacity1".."opacity4" (default 1). addMat makes each layer's BSDF
+     * mix(opacity x material, (1 - opacity) x null) and drops a layer whose opacity is 0 or less; with no
+     * layer the BSDF is null. LayeredBSDF (core/reflection/bxdf/layeredbsdf.cpp) then estimates F by a
+     * random walk through the layers (10 walks of up to 4 x layers steps, a clock-seeded generator) and
+     * samples directions uniformly over the sphere. The walk's first term is that of light meeting the
+     * layers in order: layer k is seen with probability opacity_k x prod(1 - opacity_i) over the layers
+     * in front of it, and what no layer stops passes straight through (SampleF's specular pass-through,
+     * prod(1 - opacity_i)). That is what is compiled here, as a chain of mixes: each layer a mix of its
+     * material (amount: its opacity, textured too) and the layers behind, the last ones behind null. It
+     * is LuxRender's expected F for one opaque non-specular layer; it lacks the walk's light scattered
+     * between layers, and LuxRender takes the layers from the last one when both directions are below
+     * the surface (a warning says so, once per layered material with more than that one layer).
      */
     private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
+    /** Mixes a compiled layered material's chain nests (for the kernel's bound). */
+    private final IdentityHashMap<MaterialDesc, Integer> layeredDepth = new IdentityHashMap<>();
 
     private int layered(MaterialDesc m) {
         ParamSet ps = m.params();
-        MaterialDesc top = null;
-        String used = null;
+        List<MaterialDesc> layers = new ArrayList<>();
+        List<Param> opacities = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        boolean exact = true;
         for (int i = 1; i <= 4; i++) {
             String name = ps.getString("namedmaterial" + i, "");
-            ps.get("opacity" + i);
+            Param op = ps.get("opacity" + i);
             MaterialDesc c = name.isEmpty() ? null : namedMaterials.get(name);
             if (!name.isEmpty() && c == null) {
                 warnings.add(new SceneWarning(ps.get("namedmaterial" + i).loc(), "layered: namedmaterial" + i + " \""
                         + name + "\" is not a named material"));
             }
-            if (top == null && c != null) {
-                top = c;
-                used = "namedmaterial" + i + " \"" + name + "\"";
+            boolean constant = op == null || op.type() != ParamType.TEXTURE;
+            if (!constant) {
+                op.markUsed();
             }
+            double o = constant ? ps.getFloat("opacity" + i, 1) : 0.5;
+            if (c == null || (constant && o <= 0)) {
+                continue; // LayeredMaterial::addMat: no material, or opacity <= 0: no layer
+            }
+            exact &= constant && o >= 1;
+            layers.add(c);
+            opacities.add(op);
+            names.add("namedmaterial" + i + " \"" + name + "\"");
         }
-        if (top == null) {
-            top = new MaterialDesc("null", new ParamSet(), null, m.loc());
-            used = "null (it names no layer)";
+        if (layers.size() > 1 || !exact) {
+            warnings.add(new SceneWarning(m.loc(), "layered (LuxRender's experimental LayeredBSDF) is rendered as its"
+                    + " layers stacked front to back (" + String.join(", ", names) + "), each seen with its opacity and"
+                    + " the rest passing to the layers behind; the light LuxRender's random walk scatters between the"
+                    + " layers, and its reversed order on the back side, are not modelled"));
         }
-        warnings.add(new SceneWarning(m.loc(), "layered (LuxRender's LayeredBSDF) is not supported: rendered as its"
-                + " first layer, " + used + "; the other layers and opacity1..4 are not used"));
         warnings.addAll(ps.unused("material \"layered\""));
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "layered material contains itself through its layers");
         }
-        int id = indexOf(PbrtMaterials.inVolumesOf(m, top, layeredInVolumes));
+        MaterialDesc nothing = PbrtMaterials.inVolumesOf(m, new MaterialDesc("null", new ParamSet(), null, m.loc()),
+                layeredInVolumes);
+        int id = -1;
+        int depth = 0;
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            MaterialDesc c = PbrtMaterials.inVolumesOf(m, layers.get(k), layeredInVolumes);
+            int layer = indexOf(c);
+            int below = pbrt.depthOf(c);
+            Param op = opacities.get(k);
+            if (op == null || (op.type() != ParamType.TEXTURE && op.numbers()[0] >= 1)) {
+                id = layer; // opaque: nothing behind it is seen
+                depth = below;
+            } else {
+                id = layerMix(m, op, layer, id < 0 ? indexOf(nothing) : id);
+                depth = 1 + Math.max(depth, below);
+            }
+        }
+        if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+            throw new SceneException(m.loc(), "layered material's layers and mixes nest " + depth + " deep; at most "
+                    + MaterialLayout.MAX_MIX_DEPTH + " are supported");
+        }
+        if (id < 0) {
+            id = indexOf(nothing); // no layer: LayeredMaterial::GetBSDF adds a null
+        }
         compiling.remove(m);
         index.put(m, id);
+        layeredDepth.put(m, depth);
+        return id;
+    }
+
+    /** A mix row: {@code layer} with the amount opacity {@code op} (a number or a float texture), else {@code behind}. */
+    private int layerMix(MaterialDesc m, Param op, int layer, int behind) {
+        Param amount = op.type() == ParamType.TEXTURE
+                ? Param.strings("amount", ParamType.TEXTURE, op.strings(), op.loc())
+                : Param.numbers("amount", ParamType.FLOAT, op.numbers(), op.loc());
+        MaterialDesc mix = new MaterialDesc("mix", new ParamSet(List.of(amount)), null, m.loc());
+        float[] out = new float[MaterialLayout.STRIDE];
+        float o = op.type() == ParamType.TEXTURE ? 0.5f : (float) op.numbers()[0];
+        out[MaterialLayout.MIX_AMOUNT] = o;
+        out[MaterialLayout.MIX_AMOUNT + 1] = o;
+        out[MaterialLayout.MIX_AMOUNT + 2] = o;
+        out[MaterialLayout.MIX_FIRST] = layer;
+        out[MaterialLayout.MIX_SECOND] = behind;
+        int[] start = new int[MaterialLayout.STRIDE], root = new int[MaterialLayout.STRIDE];
+        int[] width = new int[MaterialLayout.STRIDE];
+        java.util.Arrays.fill(start, -1);
+        java.util.Arrays.fill(root, -1);
+        boolean any = bindTextures(mix, MaterialLayout.MIX, start, root, width);
+        int id = types.size();
+        types.add(MaterialLayout.MIX);
+        params.add(out);
+        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
+            texStart.add(start[k]);
+            texRoot.add(root[k]);
+            texWidth.add(width[k]);
+        }
+        textured.add(any ? 1 : 0);
         return id;
     }
 

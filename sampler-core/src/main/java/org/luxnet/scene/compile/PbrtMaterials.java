@@ -316,7 +316,15 @@ final class PbrtMaterials {
         return MaterialLayout.MIX;
     }
 
-    private int depthOf(MaterialDesc c) {
+    /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */
+    java.util.function.ToIntFunction<MaterialDesc> layeredDepth = c -> 0;
+
+    /** How deep the mix chain of {@code c} nests (0 when it is no mix or layered material). */
+    int depthOf(MaterialDesc c) {
+        if (c.type().equals("layered")) {
+            compile.applyAsInt(c);
+            return layeredDepth.applyAsInt(c);
+        }
         if (!c.type().equals("mix")) {
             return 0;
         }

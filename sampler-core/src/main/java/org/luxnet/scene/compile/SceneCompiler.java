@@ -39,6 +39,7 @@ public final class SceneCompiler {
                 mediaTable);
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings, true, d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER);
+        shapes.displacement(new LuxDisplacement(materials.textures()));
         for (ShapeDesc s : d.shapes()) {
             int mat = materials.indexOf(s.material());
             int emitter = s.areaLight() == null ? -1 : lights.areaEmitter(s.areaLight());

@@ -24,6 +24,7 @@ final class ShapeCompiler {
     private final List<SceneWarning> warnings;
     private final boolean analyticSpheres;
     private final boolean luxRender;
+    private LuxDisplacement displacement;
 
     /**
      * @param analyticSpheres false for the geometry of an instanced object: an instance transform may
@@ -37,6 +38,11 @@ final class ShapeCompiler {
         this.warnings = warnings;
         this.analyticSpheres = analyticSpheres;
         this.luxRender = luxRender;
+    }
+
+    /** LuxRender meshes' "string displacementmap" evaluates its texture through {@code d} (see {@link LuxDisplacement}). */
+    void displacement(LuxDisplacement d) {
+        this.displacement = d;
     }
 
     /**
@@ -151,16 +157,15 @@ final class ShapeCompiler {
         ps.get("S"); // tangents: not needed, read so they are not reported as unsupported
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
         float[][] colours = luxRender ? vertexColours(shape, nv) : plyColoursIgnored(shape);
-        LuxSubdivision.Result sub = !luxRender ? null : colours == null
-                ? LuxSubdivision.apply(shape, wp, indices, uv, flip, warnings)
-                : LuxSubdivision.apply(shape, wp, indices, uv, colours[0], colours[1], flip, warnings);
+        float[] wn = n == null ? null : transformNormals(t, n);
+        LuxSubdivision.Result sub = !luxRender ? null : LuxSubdivision.apply(shape, wp, indices, wn, uv,
+                colours == null ? null : colours[0], colours == null ? null : colours[1], flip, warnings, displacement);
         if (sub != null) {
             int before = geo.triangleCount();
             geo.addMesh(sub.positions(), sub.indices(), sub.normals(), sub.uv(), sub.colours(), sub.alphas(), flip,
                     material, emitter);
             return areaSince(before);
         }
-        float[] wn = n == null ? null : transformNormals(t, n);
         int before = geo.triangleCount();
         int skipped = geo.degenerate;
         geo.addMesh(wp, indices, wn, uv, colours == null ? null : colours[0], colours == null ? null : colours[1], flip,

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +16,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
 /**
  * LuxRender's scatter material (materials/scattermaterial.cpp, core/reflection/bxdf/schlickscatter.cpp):
  * F = Kd (1 - k^2) / (4 pi (1 + k wo.wi)^2), k = g (1.55 - 0.55 g^2) per channel, over the whole sphere,
- * sampled with k's mean; and the layered material's fallback to its first layer.
+ * sampled with k's mean (the layered material: LuxLayeredTest).
  */
 class LuxScatterTest {
     static final String[] MATERIALS = {
@@ -96,35 +94,6 @@ class LuxScatterTest {
         k.evalBsdf(0, 2, wox, woy, woz, 0.6f, 0, 0.8f);
         assertEquals(0.9 * phase(kOf(1), 0.8) / 0.8, k.scratch[Scratch.BS_R], 1e-5);
         assertEquals(0.9 * phase(kOf(-1), 0.8) / 0.8, k.scratch[Scratch.BS_G], 1e-5);
-    }
-
-    @Test
-    void layeredRendersAsItsFirstLayerAndSaysSo(@TempDir Path tmp) throws IOException {
-        Path f = tmp.resolve("layered.lxs");
-        Files.writeString(f, """
-                Camera "perspective"
-                Film "fleximage" "integer xresolution" [4] "integer yresolution" [4]
-                WorldBegin
-                MakeNamedMaterial "coat" "string type" ["glossy"] "color Kd" [0.2 0.3 0.4]
-                MakeNamedMaterial "base" "string type" ["matte"]
-                MakeNamedMaterial "lay" "string type" ["layered"] "string namedmaterial1" ["nosuch"] "string namedmaterial2" ["coat"] "string namedmaterial3" ["base"] "float opacity2" [0.5]
-                NamedMaterial "lay"
-                Shape "sphere"
-                Material "layered"
-                Translate 3 0 0
-                Shape "sphere"
-                WorldEnd
-                """);
-        CompiledRender r = RenderSupport.compile(f);
-        List<String> w = r.warnings().stream().map(Object::toString).toList();
-        assertEquals(MaterialLayout.LUX_GLOSSY, r.scene().matType[r.scene().sphereMaterial[0]]);
-        assertEquals(MaterialLayout.NULL, r.scene().matType[r.scene().sphereMaterial[1]]);
-        assertTrue(w.stream().anyMatch(s -> s.contains("layered.lxs:6:") && s.contains("namedmaterial2 \"coat\"")
-                && s.contains("not supported")), w.toString());
-        assertTrue(w.stream().anyMatch(s -> s.contains("layered.lxs:6:") && s.contains("\"nosuch\" is not a named material")),
-                w.toString());
-        assertTrue(w.stream().anyMatch(s -> s.contains("layered.lxs:9:") && s.contains("null (it names no layer)")),
-                w.toString());
     }
 
     /**

@@ -1,0 +1,43 @@
+package org.luxnet.render.transport;
+
+/**
+ * The texture programs evaluated on the host, outside a render: the compiler's entry to {@link
+ * TextureKernel#evalProgram} (the same code the kernel runs, not a copy) for what LuxRender computes
+ * at scene build time, such as a mesh's displacement map (shapes/loopsubdiv.cpp,
+ * ApplyDisplacementMap). One work item, no ray footprint (LuxRender builds those
+ * DifferentialGeometry with zero differentials), primitive 0. Not thread safe.
+ */
+public final class HostTextures extends TextureKernel {
+    /**
+     * Binds the texture tables as {@code TextureCompiler} leaves them (see {@link
+     * org.luxnet.scene.compiled.TextureLayout}); the arrays are shared, not copied.
+     */
+    public HostTextures(int[] types, int[] children, float[] params, float[] texels, int[] imageInfo) {
+        texType = KernelArrays.ints(types);
+        texChild = KernelArrays.ints(children);
+        texParams = KernelArrays.floats(params);
+        texTexels = KernelArrays.floats(texels);
+        texImageInfo = KernelArrays.ints(imageInfo);
+        setupNoise();
+        capacity = 1;
+        scratch = new float[Scratch.SLOTS];
+    }
+
+    /**
+     * The first channel of program {@code start..root} (a float texture's value) at surface (u, v)
+     * and world point p.
+     */
+    public float evalFloat(int start, int root, float u, float v, float px, float py, float pz) {
+        int regs = 3 * (root - start + 1);
+        if (texRegs.length < regs) {
+            texRegs = new float[regs];
+        }
+        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
+        return texRegs[(r - start) * 3];
+    }
+
+    @Override
+    public void run() {
+        // Never launched: the host calls evalFloat directly.
+    }
+}
