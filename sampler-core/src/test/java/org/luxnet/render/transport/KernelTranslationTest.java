@@ -40,7 +40,7 @@ class KernelTranslationTest {
         // Every layer's work is in the program: traversal, materials, lights, camera, sampler.
         for (String helper : new String[] {"intersect", "occluded", "sampleBsdf", "evalBsdf", "sampleLight", "pdfArea",
                 "generateRay", "filterOffset", "vertexSample", "chunkDim", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
-                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney"}) {
+                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney", "evalHair", "sampleHair", "hairDemux"}) {
             assertTrue(source.contains("__" + helper + "("), helper + " missing from the OpenCL program");
         }
         assertFalse(source.contains("double"), "the kernel must compute in float only");
