@@ -31,9 +31,12 @@ import static org.luxnet.scene.compiled.MaterialLayout.HR_SIGMA_A;
  */
 abstract class HairKernel extends DisneyKernel {
     private static final float TWO_PI_H = (float) (2 * Math.PI);
-    private static final float SQRT_PI_OVER_8 = (float) Math.sqrt(Math.PI / 8);
+    // Literals: Aparapi inlines only compile-time constants (Math.sqrt and Math.log are calls).
+    /** sqrt(pi / 8). */
+    private static final float SQRT_PI_OVER_8 = 0.62665707f;
     private static final float RADIANS = (float) (Math.PI / 180);
-    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+    /** log(2 pi). */
+    private static final float LOG_2PI = 1.8378771f;
 
     /** hair.cpp I0: the modified Bessel function of the first kind, order 0, as its ten-term series. */
     float hairI0(float x) {
