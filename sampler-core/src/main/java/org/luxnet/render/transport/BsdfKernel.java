@@ -16,7 +16,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
 /**
  * Fourth layer of the light transport: every material (matte and Oren-Nayar, mirror, glass,
  * architectural glass, glossy, metal, plastic, mattetranslucent; pbrt-v3's multi-lobe materials
- * through LobeKernel, its disney through DisneyKernel), evaluated and sampled in the local
+ * through LobeKernel, its disney through DisneyKernel, its hair through HairKernel), evaluated and sampled in the local
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
