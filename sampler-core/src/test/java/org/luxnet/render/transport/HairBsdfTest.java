@@ -399,4 +399,30 @@ class HairBsdfTest {
         assertEquals(0.5f, k.hairDemux(0.75f, 0), 0);
         assertEquals(0.5f, k.hairDemux(0.75f, 1), 0);
     }
+
+    /**
+     * The offset across the fibre comes from the hit's v as HairMaterial takes it (h = -1 + 2 v): on a
+     * sphere, pbrt-v3's v = 1 - theta / pi (shapes/sphere.cpp for the full sphere), so h = 1 - 2 theta / pi;
+     * shading the hit itself (no SURF_V written by the test) gives hair.cpp's f at that h.
+     */
+    @Test
+    void offsetAcrossTheFibreIsFromTheHitsV() {
+        int m = EXTRA_AT + 1;
+        HairReference ref = reference(m);
+        Random rng = new Random(11);
+        for (int i = 0; i < 50; i++) {
+            double theta = 0.05 + (Math.PI - 0.1) * rng.nextDouble(), phi = 2 * Math.PI * rng.nextDouble();
+            // Sphere m is at (3 m, 0, 10) with radius 1; spheres follow the triangles in the primitive order.
+            float hx = (float) (3 * m + Math.sin(theta) * Math.cos(phi)), hy = (float) (Math.sin(theta) * Math.sin(phi));
+            float hz = (float) (10 + Math.cos(theta));
+            k.shadeMaterial(0, k.triangleCount + m, m, hx, hy, hz);
+            double h = 1 - 2 * theta / Math.PI;
+            double[] wo = asFloat(sphere(rng.nextDouble(), rng.nextDouble()));
+            double[] wi = asFloat(sphere(rng.nextDouble(), rng.nextDouble()));
+            k.evalBsdf(0, m, (float) wo[0], (float) wo[1], (float) wo[2], (float) wi[0], (float) wi[1], (float) wi[2]);
+            double[] want = ref.f(h, wo, wi);
+            assertEquals(want[1], k.scratch[Scratch.BS_G], 2e-3 * want[1] + 1e-5, "theta " + theta + " h " + h);
+            assertEquals(want[3], k.scratch[Scratch.BS_PDF], 2e-3 * want[3] + 1e-5, "theta " + theta + " h " + h);
+        }
+    }
 }
