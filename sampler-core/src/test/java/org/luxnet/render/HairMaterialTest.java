@@ -78,8 +78,7 @@ class HairMaterialTest {
      */
     @Test
     void nonAbsorbingHairIsWhiteInAWhiteFurnace() throws IOException {
-        Path f = dir.resolve("furnace.pbrt");
-        Files.writeString(f, """
+        String scene = """
                 LookAt 0 0 -5  0 0 0  0 1 0
                 Camera "perspective" "float fov" [ 40 ]
                 Integrator "path" "integer maxdepth" [ 60 ]
@@ -98,17 +97,32 @@ class HairMaterialTest {
                   Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.8 -1.2 0 0.8 -1.2 0 0.8 1.2 0 -0.8 1.2 0 ]
                 AttributeEnd
                 WorldEnd
-                """);
-        CompiledRender cr = RenderSupport.compile(f);
-        assertEquals(List.of(), cr.warnings());
-        Film film = RenderSupport.render(cr, 64, 2, 3);
-        float[] rgb = film.toRgb();
-        int n = film.pixelCount();
+                """;
+        Path f = dir.resolve("furnace.pbrt");
+        Files.writeString(f, scene);
+        float[] rgb = furnace(f);
+        int n = rgb.length / 3;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += rgb[3 * i + 1];
             assertEquals(1, rgb[3 * i + 1], 0.25, "pixel " + i);
         }
         assertEquals(1, sum / n, 0.01, "mean radiance");
+        // The same with pbrt's default (absorbing) hair: the hair covers enough of the image to darken it.
+        Path dark = dir.resolve("dark.pbrt");
+        Files.writeString(dark, scene.replace("\"rgb sigma_a\" [ 0 0 0 ]", ""));
+        float[] d = furnace(dark);
+        double dsum = 0;
+        for (int i = 0; i < n; i++) {
+            dsum += d[3 * i + 1];
+        }
+        assertTrue(dsum / n < 0.8, "absorbing hair's mean " + dsum / n);
+    }
+
+    private static float[] furnace(Path f) {
+        CompiledRender cr = RenderSupport.compile(f);
+        assertEquals(List.of(), cr.warnings());
+        Film film = RenderSupport.render(cr, 64, 2, 3);
+        return film.toRgb();
     }
 }
