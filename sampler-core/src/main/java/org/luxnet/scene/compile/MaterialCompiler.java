@@ -166,6 +166,8 @@ final class MaterialCompiler {
         } else {
             type = c.compile(m, out);
             any = bindTextures(m, type, start, root, width);
+            // Hair needs the hit's (u, v) (h = -1 + 2 v across the fibre), which shading a textured row computes.
+            any |= type == MaterialLayout.HAIR;
             any |= type != MaterialLayout.NULL && bindBump(m, out, start, root, width);
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));

@@ -46,8 +46,9 @@ import org.luxnet.scene.desc.ParamSet;
 
 /**
  * The pbrt-v3 materials the light transport's LobeKernel renders: "uber", "translucent", rough
- * "glass" and "mix", and "disney" (DisneyKernel), with pbrt-v3's parameter names and defaults (materials/uber.cpp,
- * translucent.cpp, glass.cpp, mixmaterial.cpp and api.cpp's MakeMaterial).
+ * "glass" and "mix", "disney" (DisneyKernel) and "hair" (HairKernel), with pbrt-v3's parameter names and
+ * defaults (materials/uber.cpp, translucent.cpp, glass.cpp, mixmaterial.cpp, disney.cpp, hair.cpp and api.cpp's
+ * MakeMaterial).
  */
 final class PbrtMaterials {
     private static final float[] QUARTER = {0.25f, 0.25f, 0.25f};
@@ -70,7 +71,12 @@ final class PbrtMaterials {
                 new Slot("sheen", DS_SHEEN, 1), new Slot("sheentint", DS_SHEEN_TINT, 1),
                 new Slot("clearcoat", DS_CLEARCOAT, 1), new Slot("clearcoatgloss", DS_CLEARCOAT_GLOSS, 1),
                 new Slot("spectrans", DS_SPECTRANS, 1), new Slot("flatness", DS_FLATNESS, 1),
-                new Slot("difftrans", DS_DIFFTRANS, 1)});
+                new Slot("difftrans", DS_DIFFTRANS, 1)},
+            MaterialLayout.HAIR, new Slot[] {new Slot("sigma_a", MaterialLayout.HR_SIGMA_A, 3),
+                new Slot("color", MaterialLayout.HR_COLOR, 3), new Slot("eumelanin", MaterialLayout.HR_EUMELANIN, 1),
+                new Slot("pheomelanin", MaterialLayout.HR_PHEOMELANIN, 1), new Slot("eta", MaterialLayout.HR_ETA, 1),
+                new Slot("beta_m", MaterialLayout.HR_BETA_M, 1), new Slot("beta_n", MaterialLayout.HR_BETA_N, 1),
+                new Slot("alpha", MaterialLayout.HR_ALPHA, 1)});
 
     private final Dialect dialect;
     private final Map<String, MaterialDesc> named;
@@ -245,20 +251,65 @@ final class PbrtMaterials {
     }
 
     /**
-     * pbrt-v3 "hair" (Chiang et al.'s fibre model, materials/hair.cpp) is not rendered: a warning at its
-     * place, and matte with the hair's "color" as Kd (grey 0.5 without one: sigma_a, eumelanin and
-     * pheomelanin are not converted).
+     * pbrt-v3 "hair" with CreateHairMaterial's names, defaults and precedence (materials/hair.cpp):
+     * "sigma_a", else "color" (SigmaAFromReflectance), else "eumelanin"/"pheomelanin"
+     * (SigmaAFromConcentration, a missing one 0), else eumelanin 1.3; "eta" 1.55, "beta_m" 0.3, "beta_n"
+     * 0.3, "alpha" 2 degrees; every one may be textured. The parameters a given one overrides are warned
+     * about as pbrt-v3 does ("Ignoring ..."). The BSDF is built per hit by HairKernel; the row is compiled
+     * as textured (MaterialCompiler) so that the hit's v, which gives the offset h across the fibre, is
+     * computed. A constant beta_m or beta_n outside (0, 1], which pbrt-v3 rejects (CHECK) or divides by
+     * zero with, is warned about and clamped to [1e-3, 1].
      */
     int hair(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
-        float[] kd = ps.getRgb("color", new float[] {0.5f, 0.5f, 0.5f});
-        boolean coloured = ps.has("color");
-        ignoreRest(ps);
-        warnings.add(new SceneWarning(m.loc(), "material \"hair\" is not supported; rendered as matte with "
-                + (coloured ? "Kd = its \"color\"" : "Kd 0.5 (it has no \"color\")")));
-        put3(out, KD, kd);
-        out[MaterialLayout.ON_A] = 1;
-        return MaterialLayout.MATTE;
+        boolean sigma = ps.has("sigma_a"), color = ps.has("color");
+        boolean melanin = ps.has("eumelanin") || ps.has("pheomelanin");
+        int mode = MaterialLayout.HAIR_MELANIN;
+        if (sigma) {
+            mode = MaterialLayout.HAIR_SIGMA_A;
+            ignoredHairParams(ps, "\"sigma_a\" was provided", "color", "eumelanin", "pheomelanin");
+        } else if (color) {
+            mode = MaterialLayout.HAIR_COLOR;
+            ignoredHairParams(ps, "\"color\" was provided", "eumelanin", "pheomelanin");
+        }
+        float[] sa = ps.getRgb("sigma_a", new float[3]);
+        for (int c = 0; c < 3; c++) {
+            sa[c] = Math.max(0, sa[c]);
+        }
+        put3(out, MaterialLayout.HR_SIGMA_A, sa);
+        put3(out, MaterialLayout.HR_COLOR, ps.getRgb("color", new float[3]));
+        boolean defaults = !sigma && !color && !melanin;
+        out[MaterialLayout.HR_EUMELANIN] = num(ps, "eumelanin", defaults ? 1.3f : 0f);
+        out[MaterialLayout.HR_PHEOMELANIN] = num(ps, "pheomelanin", 0f);
+        out[MaterialLayout.HR_ETA] = num(ps, "eta", 1.55f);
+        out[MaterialLayout.HR_BETA_M] = hairBeta(ps, "beta_m");
+        out[MaterialLayout.HR_BETA_N] = hairBeta(ps, "beta_n");
+        out[MaterialLayout.HR_ALPHA] = num(ps, "alpha", 2f);
+        out[MaterialLayout.HR_MODE] = mode;
+        // Unequal: the path tracer then builds the shading frame along dp/du (the fibre's axis).
+        out[ALPHA_U] = 1;
+        out[ALPHA_V] = 0;
+        return MaterialLayout.HAIR;
+    }
+
+    /** pbrt-v3's "Ignoring ... since ..." warning for each of {@code names} the material gives. */
+    private void ignoredHairParams(ParamSet ps, String since, String... names) {
+        for (String n : names) {
+            Param p = ps.get(n);
+            if (p != null) {
+                warnings.add(new SceneWarning(p.loc(), "hair: ignoring \"" + n + "\" since " + since));
+            }
+        }
+    }
+
+    private float hairBeta(ParamSet ps, String name) {
+        float b = num(ps, name, 0.3f);
+        if (!(b > 0 && b <= 1)) {
+            Param p = ps.get(name);
+            warnings.add(new SceneWarning(p.loc(), "hair: \"" + name + "\" " + b + " is outside (0, 1] (pbrt-v3 rejects"
+                    + " it or divides by zero); clamped to " + Math.max(1e-3f, Math.min(1f, b))));
+        }
+        return b;
     }
 
     /**

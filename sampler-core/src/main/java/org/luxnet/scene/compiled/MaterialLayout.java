@@ -56,6 +56,13 @@ public final class MaterialLayout {
      * lobes are derived from the (possibly textured) parameters per hit in the kernel (DisneyKernel).
      */
     public static final int DISNEY = 13;
+    /**
+     * pbrt-v3 "hair" (materials/hair.cpp, HairMaterial and HairBSDF: Chiang et al. 2016's fibre model with
+     * pMax = 3): the HR_ slots, each texturable; built per hit in the kernel (HairKernel), with the offset
+     * across the fibre h = -1 + 2 v from the hit's surface v. ALPHA_U 1 and ALPHA_V 0 make the path tracer
+     * build the shading frame along dp/du, the fibre's axis (HairBSDF's local x).
+     */
+    public static final int HAIR = 14;
 
     // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
     /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
@@ -167,6 +174,18 @@ public final class MaterialLayout {
             DS_FLATNESS = 18, DS_DIFFTRANS = 19;
     /** Disney "thin": 1 for the thin-surface BSDF, else 0. */
     public static final int DS_THIN = 20;
+    // Hair slots (pbrt-v3 parameter names), each texturable; 10..14 stay free (ALPHA_U/ALPHA_V build the frame).
+    /** Hair "sigma_a" (3 floats), used when {@link #HR_MODE} is {@link #HAIR_SIGMA_A}. */
+    public static final int HR_SIGMA_A = 0;
+    /** Hair "color" (3 floats), used when {@link #HR_MODE} is {@link #HAIR_COLOR}. */
+    public static final int HR_COLOR = 3;
+    /** Hair "eumelanin", "pheomelanin", "eta", "beta_m", "beta_n", "alpha" (degrees). */
+    public static final int HR_EUMELANIN = 6, HR_PHEOMELANIN = 7, HR_ETA = 8, HR_BETA_M = 9, HR_BETA_N = 15,
+            HR_ALPHA = 16;
+    /** Which parameter gives sigma_a (hair.cpp's precedence): one of the HAIR_ modes below. */
+    public static final int HR_MODE = 17;
+    /** sigma_a directly, from "color" (SigmaAFromReflectance), from the melanins (SigmaAFromConcentration). */
+    public static final int HAIR_SIGMA_A = 0, HAIR_COLOR = 1, HAIR_MELANIN = 2;
     /** Mixes a chain of mix materials may nest (the kernel follows them in a bounded loop). */
     public static final int MAX_MIX_DEPTH = 8;
 
@@ -197,6 +216,7 @@ public final class MaterialLayout {
             case ROUGH_GLASS: return "glass (rough)";
             case MIX: return "mix";
             case DISNEY: return "disney";
+            case HAIR: return "hair";
             default: return "unknown(" + type + ")";
         }
     }

@@ -40,10 +40,16 @@ class KernelTranslationTest {
         // Every layer's work is in the program: traversal, materials, lights, camera, sampler.
         for (String helper : new String[] {"intersect", "occluded", "sampleBsdf", "evalBsdf", "sampleLight", "pdfArea",
                 "generateRay", "filterOffset", "vertexSample", "chunkDim", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
-                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney"}) {
+                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney", "evalHair", "sampleHair", "hairDemux"}) {
             assertTrue(source.contains("__" + helper + "("), helper + " missing from the OpenCL program");
         }
         assertFalse(source.contains("double"), "the kernel must compute in float only");
+        // A static final that is no compile-time constant (a Math.sqrt or Math.log of constants) is not inlined: its
+        // bare name reaches OpenCL C undeclared and the program does not build (found by HairKernel's first draft).
+        Matcher caps = Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}\\b").matcher(source);
+        while (caps.find()) {
+            assertEquals("INFINITY", caps.group(), "an undeclared constant in the OpenCL program");
+        }
     }
 
     /**
