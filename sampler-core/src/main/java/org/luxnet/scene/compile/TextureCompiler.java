@@ -84,7 +84,18 @@ final class TextureCompiler {
                     Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
-            Map.entry("tabulateddata", this::tabulated));
+            Map.entry("tabulateddata", this::tabulated),
+            // LuxRender 1.x's Blender textures (textures/blender_*.cpp): see BlenderTextures.
+            Map.entry("blender_blend", this::blender),
+            Map.entry("blender_clouds", this::blender),
+            Map.entry("blender_distortednoise", this::blender),
+            Map.entry("blender_magic", this::blender),
+            Map.entry("blender_marble", this::blender),
+            Map.entry("blender_musgrave", this::blender),
+            Map.entry("blender_noise", this::blender),
+            Map.entry("blender_stucci", this::blender),
+            Map.entry("blender_voronoi", this::blender),
+            Map.entry("blender_wood", this::blender));
     private final Dialect dialect;
     private final ImageTextures images;
     /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
@@ -420,6 +431,23 @@ final class TextureCompiler {
         for (Param q : t.params().all()) {
             q.markUsed(); // the warning said what happens instead
         }
+    }
+
+    /**
+     * LuxRender 1.x's Blender textures (textures/blender_base.h BlenderTexture3D): float textures only,
+     * Lerp(f, "tex1" (default 0), "tex2" (default 1)) of the intensity f at the mapped 3D point
+     * (TextureMapping3D::Create); their own parameters in {@link BlenderTextures}.
+     */
+    private void blender(TextureDesc t, List<Node> prog, Node n, int depth) {
+        if (!isFloat(t)) {
+            throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has float values only (LuxRender"
+                    + " 1.x registers the Blender textures as float textures, textures/blender_base.h)");
+        }
+        n.type = TextureLayout.BLENDER;
+        mapping3d(t, n);
+        BlenderTextures.params(t, n.params, warnings);
+        n.children[0] = child(prog, t, "tex1", 0, depth);
+        n.children[1] = child(prog, t, "tex2", 1, depth);
     }
 
     private void mapping3d(TextureDesc t, Node n) {
