@@ -265,11 +265,9 @@ abstract class BlenderNoiseKernel extends NoiseKernel {
     /** cellNoiseU: the hash of p's lattice cell over 2^32, in [0, 1]. */
     float blCellU(float x, float y, float z) {
         int m = blCellHash((int) floor(x), (int) floor(y), (int) floor(z));
-        // (float) of the unsigned value: halve (keeping the lost bit sticky) where the sign bit is set.
-        float f = (float) m;
-        if (m < 0) {
-            f = (float) ((m >>> 1) | (m & 1)) * 2f;
-        }
+        // (float) of the unsigned value: its high half times 2^16 is exact, so the sum rounds once, as C's cast.
+        // (A branch on m < 0 there came out wrong on PoCL.)
+        float f = (float) (m >>> 16) * 65536f + (float) (m & 65535);
         return f * (1f / 4294967296f);
     }
 
