@@ -100,6 +100,8 @@ final class TextureCompiler {
     private final ImageTextures images;
     /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
     private boolean normalMapRoot;
+    /** True while compiling a material's "bumpmap" (the Blender textures' bump offsets differ from LuxRender's). */
+    private boolean bumpProgram;
 
     TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.dialect = dialect;
@@ -113,6 +115,7 @@ final class TextureCompiler {
      * (after a warning) when it cannot be compiled.
      */
     int[] program(Param p) {
+        bumpProgram = p.name().equals("bumpmap");
         List<Node> prog = new ArrayList<>();
         try {
             emit(prog, lookup(p.strings()[0], p.loc()), 0);
@@ -446,6 +449,15 @@ final class TextureCompiler {
         n.type = TextureLayout.BLENDER;
         mapping3d(t, n);
         BlenderTextures.params(t, n.params, warnings);
+        float[] x = n.params;
+        boolean linearIdentity = Math.abs(x[0] - 1) + Math.abs(x[1]) + Math.abs(x[2]) + Math.abs(x[4]) + Math.abs(x[5] - 1)
+                + Math.abs(x[6]) + Math.abs(x[8]) + Math.abs(x[9]) + Math.abs(x[10] - 1) < 1e-6;
+        if (bumpProgram && !linearIdentity) {
+            warnings.add(new SceneWarning(t.loc(), t.textureClass() + " texture \"" + t.name() + "\" in a bump map:"
+                    + " LuxRender's BlenderTexture3D::GetDuv (textures/blender_base.cpp) shifts the mapped point by the"
+                    + " world-space dp/du, not mapped; here the shift goes through the 3D mapping (its scale, rotation or"
+                    + " transform), so the bump's slope differs"));
+        }
         n.children[0] = child(prog, t, "tex1", 0, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
     }

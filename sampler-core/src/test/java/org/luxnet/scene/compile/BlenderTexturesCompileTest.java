@@ -143,4 +143,15 @@ class BlenderTexturesCompileTest {
         assertTrue(t.contains("BLI_rand") && t.contains("noisedepth 40 is outside 0..29"), t);
         assertEquals(29, node(r)[TextureLayout.BL_DEPTH]);
     }
+
+    @Test
+    void aScaledBumpMapSaysItsSlopeDiffersFromLuxRenders() throws IOException {
+        // blender_base.cpp GetDuv adds the world dp/du to the mapped point; through a scaled mapping that differs.
+        CompiledRender scaled = compile("Texture \"b\" \"float\" \"blender_clouds\" \"vector scale\" [2 2 2]\n"
+                + "Material \"matte\" \"texture bumpmap\" \"b\"\nShape \"sphere\"");
+        assertTrue(text(scaled).contains("GetDuv") && text(scaled).contains("bump"), text(scaled));
+        CompiledRender plain = compile("Texture \"b\" \"float\" \"blender_clouds\" \"vector translate\" [1 0 0]\n"
+                + "Material \"matte\" \"texture bumpmap\" \"b\"\nShape \"sphere\"");
+        assertTrue(plain.warnings().isEmpty(), text(plain));
+    }
 }
