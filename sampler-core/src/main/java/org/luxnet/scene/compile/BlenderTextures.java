@@ -143,6 +143,13 @@ final class BlenderTextures {
             default:
                 throw new IllegalArgumentException(cls);
         }
+        boolean scales = kind == TextureLayout.BL_MUSGRAVE || kind == TextureLayout.BL_VORONOI
+                || kind == TextureLayout.BL_DISTNOISE;
+        if (scales && p[BL_NOISESIZE] == 0) {
+            warnings.add(new SceneWarning(ps.get("noisesize").loc(), cls + " noisesize 0: LuxRender divides the point by"
+                    + " it (multitex's tmpvec = p / noisesize), which gives infinite coordinates; 1 is used"));
+            p[BL_NOISESIZE] = 1;
+        }
     }
 
     /** noisetype, noisebasis and noisesize, which the noise-based textures share. */

@@ -154,4 +154,15 @@ class BlenderTexturesCompileTest {
                 + "Material \"matte\" \"texture bumpmap\" \"b\"\nShape \"sphere\"");
         assertTrue(plain.warnings().isEmpty(), text(plain));
     }
+
+    @Test
+    void aZeroNoisesizeThatLuxRenderDividesBySaysSo() throws IOException {
+        // multitex scales musgrave's, voronoi's and distorted noise's point by 1 / noisesize; the others skip 0.
+        CompiledRender r = compile("Texture \"b\" \"float\" \"blender_voronoi\" \"float noisesize\" 0");
+        assertTrue(text(r).contains("noisesize 0") && text(r).contains("b.lxs:5:"), text(r));
+        assertEquals(1, node(r)[TextureLayout.BL_NOISESIZE]);
+        CompiledRender c = compile("Texture \"b\" \"float\" \"blender_clouds\" \"float noisesize\" 0");
+        assertTrue(c.warnings().isEmpty(), text(c));
+        assertEquals(0, node(c)[TextureLayout.BL_NOISESIZE]);
+    }
 }
