@@ -48,6 +48,31 @@ class BlenderTexturePortTest {
             WorldEnd
             """;
 
+    /** Blender textures as bump maps (LuxRender's Material::Bump over their finite differences). */
+    static final String BUMP = """
+            LookAt 0 2.4 -4.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 32 ] "integer yresolution" [ 24 ]
+            Sampler "sobol" "integer pixelsamples" [ 4 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 3 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 0.5 4 -1.5 0.5 4 0.5 -1.5 4 0.5 ]
+            AttributeEnd
+            Texture "st" "float" "blender_stucci" "string noisebasis" [ "improved_perlin" ] "float noisesize" [ 0.1 ] "float tex2" [ 0.02 ]
+            Material "glossy" "color Kd" [ 0.5 0.4 0.3 ] "color Ks" [ 0.1 0.1 0.1 ] "texture bumpmap" [ "st" ] "float bumpmapsampledistance" [ 0.01 ]
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ]
+            AttributeBegin
+              Translate 0 0.6 0.4
+              Texture "cl" "float" "blender_clouds" "string noisebasis" [ "voronoi_f1" ] "float noisesize" [ 0.2 ] "float tex2" [ 0.03 ]
+              Material "matte" "color Kd" [ 0.7 0.7 0.7 ] "texture bumpmap" [ "cl" ]
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
     @TempDir
     Path dir;
 
@@ -81,5 +106,19 @@ class BlenderTexturePortTest {
         boolean cl = launch == Launch.OPENCL;
         TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 5L, 1, 2, device, "blender_noise, " + launch,
                 cl ? 0.01 : 0, cl ? 1 : 2e-4);
+    }
+
+    /** As bump maps; the slopes magnify OpenCL's ulps as in BumpPortTest (3% of pixels up to 2e-2 there). */
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void blenderBumpMapsSampleForSample(Launch launch) throws Exception {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("bump.lxs");
+        Files.writeString(file, BUMP);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        boolean cl = launch == Launch.OPENCL;
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 9L, 2, 2, device, "Blender bump maps, " + launch,
+                cl ? 0.03 : 0, cl ? 2e-2 : 2e-4);
     }
 }
