@@ -23,7 +23,7 @@ import org.luxnet.scene.compiled.CompiledScene;
  * footprint that {@link #surfaceDifferentials} leaves at a hit the ray differentials reach (pbrt-v3
  * SurfaceInteraction::ComputeDifferentials); a lookup writes its colour to a texture register.
  */
-abstract class ImageKernel extends NoiseKernel {
+abstract class ImageKernel extends BlenderTextureKernel {
     private static final float INV_LN2 = 1.442695f;
     /** pbrt-v3's EWA weight table: 128 entries of exp(-2 r2) - exp(-2). */
     private static final int EWA_LUT = 128;

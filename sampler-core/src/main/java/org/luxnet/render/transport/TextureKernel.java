@@ -11,6 +11,7 @@ import static org.luxnet.scene.compiled.TextureLayout.BAND;
 import static org.luxnet.scene.compiled.TextureLayout.BAND_HI;
 import static org.luxnet.scene.compiled.TextureLayout.BAND_LO;
 import static org.luxnet.scene.compiled.TextureLayout.BILERP;
+import static org.luxnet.scene.compiled.TextureLayout.BLENDER;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
@@ -98,6 +99,7 @@ abstract class TextureKernel extends ImageKernel {
         setupVertexColours(s);
         setupImages(s);
         setupNoise();
+        setupBlender(s);
         shadeBase = s.matParams.length;
         shade = new float[shadeBase + STRIDE * capacity];
         System.arraycopy(s.matParams, 0, shade, 0, shadeBase);
@@ -519,6 +521,16 @@ abstract class TextureKernel extends ImageKernel {
                 vr = ar - br;
                 vg = ag - bg;
                 vb = ab - bb;
+            }
+            if (type == BLENDER) {
+                // LuxRender BlenderTexture3D::Evaluate: Lerp(GetF(P), tex1, tex2).
+                float f = blenderValue(texParams[n + 17], texParams[n + 18], texParams[n + 19], texParams[n + 20],
+                        texParams[n + 21], texParams[n + 22], texParams[n + 23], texParams[n + 24], texParams[n + 25],
+                        texParams[n + 26], texParams[n + 27], texParams[n + 28], texParams[n + 29], texParams[n + 30],
+                        texParams[n + 31], qx, qy, qz);
+                vr = (1 - f) * ar + f * br;
+                vg = (1 - f) * ag + f * bg;
+                vb = (1 - f) * ab + f * bb;
             }
             int reg = (i - start) * 3;
             texRegs[reg * capacity + gid] = vr;

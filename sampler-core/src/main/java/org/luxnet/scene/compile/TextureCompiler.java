@@ -87,11 +87,24 @@ final class TextureCompiler {
             Map.entry("tabulateddata", this::tabulated),
             Map.entry("hitpointcolor", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HITPOINTCOLOR)),
             Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
-            Map.entry("hitpointgrey", this::hitPointGrey));
+            Map.entry("hitpointgrey", this::hitPointGrey),
+            // LuxRender 1.x's Blender textures (textures/blender_*.cpp): see BlenderTextures.
+            Map.entry("blender_blend", this::blender),
+            Map.entry("blender_clouds", this::blender),
+            Map.entry("blender_distortednoise", this::blender),
+            Map.entry("blender_magic", this::blender),
+            Map.entry("blender_marble", this::blender),
+            Map.entry("blender_musgrave", this::blender),
+            Map.entry("blender_noise", this::blender),
+            Map.entry("blender_stucci", this::blender),
+            Map.entry("blender_voronoi", this::blender),
+            Map.entry("blender_wood", this::blender));
     private final Dialect dialect;
     private final ImageTextures images;
     /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
     private boolean normalMapRoot;
+    /** True while compiling a material's "bumpmap" (the Blender textures' bump offsets differ from LuxRender's). */
+    private boolean bumpProgram;
 
     TextureCompiler(Dialect dialect, Map<String, TextureDesc> textures, List<SceneWarning> warnings) {
         this.dialect = dialect;
@@ -105,6 +118,7 @@ final class TextureCompiler {
      * (after a warning) when it cannot be compiled.
      */
     int[] program(Param p) {
+        bumpProgram = p.name().equals("bumpmap");
         List<Node> prog = new ArrayList<>();
         try {
             emit(prog, lookup(p.strings()[0], p.loc()), 0);
@@ -441,6 +455,32 @@ final class TextureCompiler {
         for (Param q : t.params().all()) {
             q.markUsed(); // the warning said what happens instead
         }
+    }
+
+    /**
+     * LuxRender 1.x's Blender textures (textures/blender_base.h BlenderTexture3D): float textures only,
+     * Lerp(f, "tex1" (default 0), "tex2" (default 1)) of the intensity f at the mapped 3D point
+     * (TextureMapping3D::Create); their own parameters in {@link BlenderTextures}.
+     */
+    private void blender(TextureDesc t, List<Node> prog, Node n, int depth) {
+        if (!isFloat(t)) {
+            throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" has float values only (LuxRender"
+                    + " 1.x registers the Blender textures as float textures, textures/blender_base.h)");
+        }
+        n.type = TextureLayout.BLENDER;
+        mapping3d(t, n);
+        BlenderTextures.params(t, n.params, warnings);
+        float[] x = n.params;
+        boolean linearIdentity = Math.abs(x[0] - 1) + Math.abs(x[1]) + Math.abs(x[2]) + Math.abs(x[4]) + Math.abs(x[5] - 1)
+                + Math.abs(x[6]) + Math.abs(x[8]) + Math.abs(x[9]) + Math.abs(x[10] - 1) < 1e-6;
+        if (bumpProgram && !linearIdentity) {
+            warnings.add(new SceneWarning(t.loc(), t.textureClass() + " texture \"" + t.name() + "\" in a bump map:"
+                    + " LuxRender's BlenderTexture3D::GetDuv (textures/blender_base.cpp) shifts the mapped point by the"
+                    + " world-space dp/du, not mapped; here the shift goes through the 3D mapping (its scale, rotation or"
+                    + " transform), so the bump's slope differs"));
+        }
+        n.children[0] = child(prog, t, "tex1", 0, depth);
+        n.children[1] = child(prog, t, "tex2", 1, depth);
     }
 
     private void mapping3d(TextureDesc t, Node n) {

@@ -125,6 +125,44 @@ public final class TextureLayout {
     /** 2D mappings. */
     public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;
 
+    // LuxRender 1.x's Blender procedural textures (textures/blender_*.cpp, blender_base.h), numbered from 30
+    // so that other texture families can append from 18. One node type; BL_KIND says which texture.
+    /**
+     * A Blender texture (float): (1 - f) child0 + f child1, f its intensity at the texture-space point
+     * (BlenderTexture3D::Evaluate: Lerp(GetF(P), tex1, tex2)).
+     */
+    public static final int BLENDER = 30;
+    /** Blender texture: which one, Blender's TEX_ number (the BL_ constants below). */
+    public static final int BL_KIND = 17;
+    /** Blender texture: its "type" (stype; voronoi: the distance metric 0..6). */
+    public static final int BL_STYPE = 18;
+    /** Blender texture: noise basis (Blender's numbers: 0 blender_original .. 8 crackle, 14 cell noise). */
+    public static final int BL_BASIS = 19;
+    /**
+     * Blender texture: noisebasis2 (wood and marble: waveform 0 sin, 1 saw, 2 tri; distortednoise: the
+     * "type" basis; blend: 1 for flipxy; voronoi: coltype).
+     */
+    public static final int BL_BASIS2 = 20;
+    /** Blender texture: noisesize. */
+    public static final int BL_NOISESIZE = 21;
+    /** Blender texture: 1 for "hard_noise", 0 for "soft_noise". */
+    public static final int BL_HARD = 22;
+    /** Blender texture: noisedepth. */
+    public static final int BL_DEPTH = 23;
+    /** Blender texture: turbulence; musgrave and voronoi: outscale (they have no turbulence). */
+    public static final int BL_TURB = 24, BL_OUTSCALE = 24;
+    /** Blender texture: bright and contrast. */
+    public static final int BL_BRIGHT = 25, BL_CONTRAST = 26;
+    /** Musgrave: H, lacunarity, octaves, offset, gain. */
+    public static final int BL_H = 27, BL_LACU = 28, BL_OCTS = 29, BL_OFFSET = 30, BL_GAIN = 31;
+    /** Voronoi: the weights w1..w4 and the Minkowski exponent. */
+    public static final int BL_W1 = 27, BL_MEXP = 31;
+    /** Distortednoise: distamount. */
+    public static final int BL_DISTAMOUNT = 27;
+    /** Blender texture kinds (Blender's TEX_ numbers in blender_texlib.h). */
+    public static final int BL_CLOUDS = 1, BL_WOOD = 2, BL_MARBLE = 3, BL_MAGIC = 4, BL_BLEND = 5, BL_STUCCI = 6,
+            BL_NOISE = 7, BL_MUSGRAVE = 11, BL_VORONOI = 12, BL_DISTNOISE = 13;
+
     /** Values a slot's program writes: a colour (3 floats) or a float. */
     public static final int WIDTH_COLOUR = 3, WIDTH_FLOAT = 1;
 }
