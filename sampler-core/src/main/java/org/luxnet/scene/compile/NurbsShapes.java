@@ -40,7 +40,6 @@ final class NurbsShapes {
      */
     static double add(ShapeDesc shape, GeometryBuilder geo, List<SceneWarning> warnings, boolean luxRender, int material,
                       int emitter) {
-        ParamSet ps = shape.params();
         // In the sources' order: nu, uorder, uknots, u0, u1, then the same for v, then P or Pw.
         Nurbs.Basis bu = basis(shape, "u");
         float[] ur = range(shape, "u", bu, warnings);
@@ -55,8 +54,8 @@ final class NurbsShapes {
         int nv = DICE_U * DICE_V;
         boolean[] noNormal = new boolean[nv];
         int noNormals = 0, notFinite = 0;
+        float[] n = g.n(), p = g.p();
         for (int i = 0; i < nv; i++) {
-            float[] n = g.n(), p = g.p();
             noNormal[i] = !(Float.isFinite(n[3 * i]) && Float.isFinite(n[3 * i + 1]) && Float.isFinite(n[3 * i + 2]));
             noNormals += noNormal[i] ? 1 : 0;
             notFinite += Float.isFinite(p[3 * i]) && Float.isFinite(p[3 * i + 1]) && Float.isFinite(p[3 * i + 2]) ? 0 : 1;

@@ -158,8 +158,9 @@ class NurbsShapesTest {
 
     @Test
     void trianglesAtAPoleAreFlatAndFaceTheirNeighboursSide() {
-        for (String pre : new String[] {"", "ReverseOrientation\n", "Scale 1 1 -1\n"}) {
-            CompiledRender cr = pbrt(pre + POLE);
+        for (String pre : new String[] {"", "ReverseOrientation\n", "Scale 1 1 -1\n", "u"}) {
+            // "u": u from u0 = 2 down to u1 = 0 turns the winding round but not dP/du x dP/dv.
+            CompiledRender cr = pbrt(pre.equals("u") ? POLE + " \"float u0\" [2] \"float u1\" [0]" : pre + POLE);
             CompiledScene s = cr.scene();
             // Of the first row's 58 triangles the 29 with both corners on the pole have no area.
             assertEquals(2 * 29 * 29 - 29, s.triangleCount);
@@ -176,6 +177,30 @@ class NurbsShapesTest {
         assertEquals(List.of("scene.lxs:5: warning: nurbs: 30 of its 900 vertices have no normal (dP/du x dP/dv = 0, as"
                 + " at a pole), where LuxRender's shading normal is NaN; their triangles are shaded flat, as pbrt-v3 shades"
                 + " them"), lux);
+    }
+
+    @Test
+    void aZeroWeightAndAnEmptyRangeAreSaidOnce() {
+        // w = 0 at the corner (u, v) = (0, 0): its vertex is 0 / 0 and the two edges through it shrink to
+        // the other corners' points: 2 x 28 triangles have no area and the 2 at the NaN vertex go too.
+        CompiledRender w = pbrt(PLANE.replace("\"point P\" [0 0 0  2 0 0  0 3 0  2 3 0]",
+                "\"float Pw\" [0 0 0 0  2 0 0 1  0 3 0 1  2 3 0 1]"));
+        assertEquals(2 * 29 * 29 - 58, w.scene().triangleCount);
+        assertEquals(List.of("scene.lxs:5: warning: nurbs: 1 of its 900 vertices are not finite (the weights of \"Pw\""
+                + " sum to 0 there); their triangles are skipped"), lines(w, "nurbs"));
+        // u0 = u1: every vertex of a row is one point, no triangle has an area.
+        CompiledRender e = pbrt(PLANE + " \"float u0\" [1] \"float u1\" [1]");
+        assertEquals(0, e.scene().triangleCount);
+        assertEquals(List.of("scene.lxs:5: warning: nurbs: every triangle of its 30 x 30 grid is degenerate (no area);"
+                + " nothing of it is rendered"), lines(e, "nurbs"));
+    }
+
+    @Test
+    void anInstancedNurbsIsItsObjectsMesh() {
+        CompiledScene s = lux("ObjectBegin \"n\"\n" + PLANE + "\nObjectEnd\nObjectInstance \"n\"\n"
+                + "Translate 5 0 0\nObjectInstance \"n\"").scene();
+        assertEquals(2 * 29 * 29, s.triangleCount - s.worldTriangleCount, "one object mesh");
+        assertEquals(2, s.instanceCount);
     }
 
     @Test
