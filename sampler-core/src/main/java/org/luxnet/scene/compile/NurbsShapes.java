@@ -23,8 +23,9 @@ import org.luxnet.scene.desc.Transform;
  * that u0..v1 lie in the knots' range and compute garbage past it. Here every such violation is a
  * {@link SceneException} at the parameter, as are orders below 2, fewer control points than the order and
  * decreasing knots, which the sources do not check and evaluate out of bounds. Where the sources would
- * produce NaN (a parameter on an empty first knot span, a vertex where dPdu x dPdv = 0) a warning says
- * once per shape what is done instead.
+ * produce NaN, a parameter on an empty first knot span is evaluated on the next span and the triangles
+ * at a vertex where dPdu x dPdv = 0 are shaded flat, which is what pbrt-v3's Triangle does with that NaN
+ * normal; one warning per shape says so, except for the flat triangles of a pbrt-v3 scene.
  */
 final class NurbsShapes {
     /** Grid vertices per direction: {@code int diceu = 30, dicev = 30} in both sources. */
