@@ -18,6 +18,11 @@ final class GeometryBuilder {
     final IntList sphFlip = new IntList();
     final IntList sphMat = new IntList();
     final IntList sphEmitter = new IntList();
+    /** pbrt-v3 curves ({@link CurveCompiler}): per common segment and per BVH piece, as in CompiledScene. */
+    final FloatList curveGeom = new FloatList();
+    final IntList curveInfo = new IntList();
+    final IntList curveSeg = new IntList();
+    final FloatList curveBox = new FloatList(); // 6 per piece: min xyz, max xyz
     int degenerate;
 
     int triangleCount() {
@@ -26,6 +31,10 @@ final class GeometryBuilder {
 
     int sphereCount() {
         return sphMat.size();
+    }
+
+    int curvePieceCount() {
+        return curveSeg.size() / 2;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.luxnet.scene.desc.Transform;
 
 /**
  * Lays the compiled geometry out in the arrays of {@link CompiledScene}: a top-level BVH over the
- * world's triangles and spheres and over instance bounds (each instance in a leaf of its own, which
+ * world's triangles, spheres and curve pieces and over instance bounds (each instance in a leaf of its own, which
  * becomes an instance reference), then one bottom-level BVH per instanced object in object space.
  * Triangles are written in leaf order: the world's first, then each object's.
  */
@@ -16,6 +16,8 @@ final class GeometryLayout {
 
     static void layout(GeometryBuilder world, InstanceCompiler inst, CompiledScene.Builder b) {
         int nw = world.triangleCount(), ns = world.sphereCount(), ni = inst.instanceCount();
+        // World curve pieces follow the spheres in the top level's input and in the primitive numbers.
+        int nc = world.curvePieceCount();
         List<GeometryBuilder> objects = inst.objects;
         int no = objects.size();
         // Bottom level: one BVH per object, in object space.
@@ -30,23 +32,27 @@ final class GeometryLayout {
                 nt += g.triangleCount();
             }
         }
-        // Top level: world triangles, spheres, then instance bounds in world space.
-        float[] boxes = boxes(world, ni);
+        // Top level: world triangles, spheres, curve pieces, then instance bounds in world space.
+        float[] boxes = boxes(world, nc + ni);
+        for (int i = 0; i < 6 * nc; i++) {
+            boxes[6 * (nw + ns) + i] = world.curveBox.get(i);
+        }
+        int nwp = nw + ns + nc;
         for (int k = 0; k < ni; k++) {
             float[] ob = obvh[inst.instanceObject.get(k)].sceneBounds();
-            worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nw + ns + k));
+            worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nwp + k));
         }
-        BvhBuilder.Result top = BvhBuilder.build(boxes, nw + ns);
+        BvhBuilder.Result top = BvhBuilder.build(boxes, nwp);
         int[] topPrims = top.prims();
         int[] children = top.children();
         for (int c = 0; c < children.length; c += 2) {
             int ref = children[c], count = children[c + 1];
-            if (count == 1 && topPrims[ref] >= nw + ns) {
-                children[c] = -2 - (topPrims[ref] - nw - ns);
+            if (count == 1 && topPrims[ref] >= nwp) {
+                children[c] = -2 - (topPrims[ref] - nwp);
                 children[c + 1] = 0;
             } else if (count > 1) {
                 for (int i = ref; i < ref + count; i++) {
-                    if (topPrims[i] >= nw + ns) {
+                    if (topPrims[i] >= nwp) {
                         throw new IllegalStateException("an instance shares a BVH leaf");
                     }
                 }
@@ -56,7 +62,7 @@ final class GeometryLayout {
         int[] newIndex = inverse(worldOrder);
         for (int i = 0; i < topPrims.length; i++) {
             int p = topPrims[i];
-            topPrims[i] = p < nw ? newIndex[p] : p < nw + ns ? nt + p - nw : -1;
+            topPrims[i] = p < nw ? newIndex[p] : p < nwp ? nt + p - nw : -1;
         }
         TriangleWriter tw = new TriangleWriter(b, nt);
         for (int i = 0; i < nw; i++) {
@@ -113,6 +119,9 @@ final class GeometryLayout {
         b.sphereMaterial = world.sphMat.toArray();
         b.sphereLight = new int[ns];
         java.util.Arrays.fill(b.sphereLight, -1);
+        b.curveGeom = world.curveGeom.toArray();
+        b.curveInfo = world.curveInfo.toArray();
+        b.curveSeg = world.curveSeg.toArray();
         b.bvhBounds = allBounds;
         b.bvhChildren = allChildren;
         b.bvhPrims = allPrims;

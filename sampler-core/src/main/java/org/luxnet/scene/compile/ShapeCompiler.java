@@ -12,8 +12,9 @@ import org.luxnet.scene.desc.Transform;
  * transformed as given; a full sphere under a similarity transform stays an analytic sphere; partial
  * spheres, spheres under non-uniform scales, disks and pbrt-v3's other quadrics (cylinder, cone,
  * paraboloid, hyperboloid: {@link Quadrics}) are tessellated finely with smooth normals and pbrt's uv;
- * heightfields, LuxRender quads and subdivided meshes ({@link LuxSubdivision}) become triangles.
- * Shapes the renderer does not know (nurbs, curve) give one warning per statement, identical for a
+ * heightfields, LuxRender quads and subdivided meshes ({@link LuxSubdivision}) become triangles;
+ * pbrt-v3 curves become curve pieces ({@link CurveCompiler}).
+ * Shapes the renderer does not know (nurbs) give one warning per statement, identical for a
  * type so that they fold into one counted line, and are skipped whole.
  */
 final class ShapeCompiler {
@@ -69,6 +70,8 @@ final class ShapeCompiler {
                 return quadric(shape, material, emitter);
             case "heightfield":
                 return heightfield(shape, material, emitter);
+            case "curve":
+                return CurveCompiler.add(shape, material, emitter, !analyticSpheres, geo, warnings);
             default:
                 // The whole shape is skipped: its parameters are not reported one by one as well, so a
                 // hair scene's thousands of "curve" statements give one line (counted) per shape type.
@@ -82,14 +85,12 @@ final class ShapeCompiler {
     }
 
     static final String SUPPORTED = "trianglemesh, mesh, plymesh, loopsubdiv, bilinearmesh, sphere, disk, cylinder,"
-            + " cone, paraboloid, hyperboloid, heightfield";
+            + " cone, paraboloid, hyperboloid, heightfield, curve";
 
     private static String skippedWhat(String type) {
         switch (type) {
             case "nurbs":
                 return " (a NURBS surface: nothing of it is rendered)";
-            case "curve":
-                return " (a cubic Bezier curve, as in hair and fur: nothing of it is rendered)";
             default:
                 return "";
         }
