@@ -388,7 +388,7 @@ class MeshShapesTest {
         }
         b.append("Shape \"nurbs\" \"integer nu\" [4] \"integer nv\" [4]\n");
         CompiledRender cr = compileRender(b.toString());
-        assertEquals(List.of(), lines(cr, "curve"));
+        assertEquals(List.of(), lines(cr, "\"curve\""));
         assertEquals(3 * 8, cr.scene().curveCount, "3 straight curves, 2^3 Curves each, none refined");
         assertEquals(1, lines(cr, "nurbs").size());
         assertTrue(lines(cr, "NURBS surface").get(0).startsWith("scene.lxs:8: warning: shape \"nurbs\""));
