@@ -106,6 +106,10 @@ final class CurveCompiler {
             warnings.add(new SceneWarning(shape.loc(), "area lights on curves are not supported (pbrt-v3's"
                     + " Curve::Sample is not implemented and stops the render): the curve does not emit"));
         }
+        if (shape.material() != null && shape.material().params().has("bumpmap")) {
+            warnings.add(new SceneWarning(shape.loc(), "bump maps on curves are not supported (pbrt-v3 bumps them"
+                    + " along a dpdv that depends on the ray): the curve is shaded unbumped"));
+        }
         Transform t = shape.objectToWorld();
         double scale = ShapeCompiler.similarityScale(t);
         if (!(scale > 0)) {

@@ -101,6 +101,23 @@ class CurveIntersectTest {
         }
     }
 
+    @Test
+    void aMirroringTransformGivesPbrtsObjectSpaceVAndNormal() throws IOException {
+        // Scale -1 1 1: in object space the ray through world (x, y) is at (-x, y), so u = (1 - x) / 2 and
+        // v = 0.5 - y / w as above; the normal, along the object ray and flipped for the mirroring
+        // (SurfaceInteraction: transformSwapsHandedness), is +z in world space.
+        PathTraceKernel k = kernel("Scale -1 1 1\n" + STRAIGHT + " \"string type\" \"flat\"");
+        float x = 0.3f, u = (1 - x) / 2, w = 0.2f + 0.2f * u;
+        for (float f : new float[] {-0.8f, 0.4f}) {
+            float y = f * w / 2;
+            int p = k.closestHit(x, y, 5, 0, 0, -1, Float.POSITIVE_INFINITY);
+            assertTrue(p >= 0);
+            assertEquals(u, hitU(k), 1e-5f);
+            assertEquals(0.5f - y / w, hitV(k), 1e-4f);
+            assertNormal(k, p, new double[] {0, 0, 1}, "mirrored");
+        }
+    }
+
     private static void assertNormal(PathTraceKernel k, int p, double[] n, String what) {
         assertTrue(p >= 0, what + ": the ray misses");
         float u = hitU(k), v = hitV(k);

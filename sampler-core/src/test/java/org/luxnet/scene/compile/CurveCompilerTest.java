@@ -138,7 +138,9 @@ class CurveCompilerTest {
                 + "Shape \"curve\" \"point P\" [0 0 0 1 0 0 2 0 0 3 0 0] \"normal N\" [0 0 1 0 0 1]\n"
                 + "AttributeBegin\nAreaLightSource \"diffuse\"\nShape \"curve\" \"point P\" [0 0 0 1 0 0 2 0 0 3 0 0]\n"
                 + "AttributeEnd\nObjectBegin \"hair\"\nShape \"curve\" \"point P\" [0 0 0 1 0 0 2 0 0 3 0 0]\nObjectEnd\n"
-                + "ObjectInstance \"hair\"\n");
+                + "ObjectInstance \"hair\"\n"
+                + "Texture \"b\" \"float\" \"constant\"\nMaterial \"matte\" \"texture bumpmap\" \"b\"\n"
+                + "Shape \"curve\" \"point P\" [0 0 0 1 0 0 2 0 0 3 0 0]\n");
         assertEquals(1, lines(cr, "scene.lxs:5: warning: curve skipped (as pbrt-v3 does): invalid degree 4").size(),
                 cr.warnings().toString());
         assertEquals(1, lines(cr, "scene.lxs:6: warning: curve skipped (as pbrt-v3 does): invalid number of control points 5")
@@ -150,9 +152,11 @@ class CurveCompilerTest {
         assertEquals(1, lines(cr, "scene.lxs:11: warning: curve normals are only used").size());
         assertEquals(1, lines(cr, "scene.lxs:14: warning: area lights on curves are not supported").size());
         assertEquals(1, lines(cr, "scene.lxs:17: warning: curves inside ObjectBegin").size());
+        assertEquals(1, lines(cr, "scene.lxs:22: warning: bump maps on curves are not supported").size());
         CompiledScene s = cr.scene();
-        // Rendered: the "tube" (as a cylinder), the one with ignored normals, the area-lit one (not emitting).
-        assertEquals(3 * 4, s.curveInfo.length);
+        // Rendered: the "tube" (as a cylinder), the one with ignored normals, the area-lit one (not emitting),
+        // the bumped one (unbumped).
+        assertEquals(4 * 4, s.curveInfo.length);
         assertEquals(CompiledScene.CURVE_CYLINDER, s.curveInfo[0]);
         assertEquals(1, s.lightCount, "only the point light");
     }
