@@ -329,11 +329,13 @@ abstract class BumpKernel extends TextureKernel {
             ux = wx;
             uy = wy;
         } else if (prim >= curveBase) {
-            // pbrt-v3 Curve: dpdu = the Bezier's derivative at the hit's u (CurveKernel#curveDpdu).
+            // pbrt-v3 Curve: dpdu = the Bezier's derivative at the hit's u (CurveKernel#curveDpdu), to world space.
             float cu = scratch[Scratch.HIT_U * capacity + gid];
-            ux = curveTangent(prim, cu, 0);
-            uy = curveTangent(prim, cu, 1);
-            uz = curveTangent(prim, cu, 2);
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            float ax = curveTangent(prim, cu, 0), ay = curveTangent(prim, cu, 1), az = curveTangent(prim, cu, 2);
+            ux = toWorld(inst, 0, 0, ax, ay, az);
+            uy = toWorld(inst, 0, 1, ax, ay, az);
+            uz = toWorld(inst, 0, 2, ax, ay, az);
         } else {
             int sp = prim - triangleCount;
             float qx = hx - sphereGeom[4 * sp], qy = hy - sphereGeom[4 * sp + 1], qz = hz - sphereGeom[4 * sp + 2];

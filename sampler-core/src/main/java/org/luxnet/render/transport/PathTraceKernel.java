@@ -393,18 +393,17 @@ public final class PathTraceKernel extends MediumKernel {
                 }
             } else if (prim >= curveBase) {
                 // pbrt-v3 Curve: the point on the ray, the normal and ray offset of CurveKernel, no emission.
-                float cu = scratch[Scratch.HIT_U * capacity + gid], cv = scratch[Scratch.HIT_V * capacity + gid];
                 hx = ox + t * dx;
                 hy = oy + t * dy;
                 hz = oz + t * dz;
-                ngx = curveNormal(prim, cu, cv, dx, dy, dz, 0);
-                ngy = curveNormal(prim, cu, cv, dx, dy, dz, 1);
-                ngz = curveNormal(prim, cu, cv, dx, dy, dz, 2);
-                eps = curveNormal(prim, cu, cv, dx, dy, dz, 3);
+                ngx = curveHitNormal(gid, prim, dx, dy, dz, 0);
+                ngy = curveHitNormal(gid, prim, dx, dy, dz, 1);
+                ngz = curveHitNormal(gid, prim, dx, dy, dz, 2);
+                eps = curveHitNormal(gid, prim, dx, dy, dz, 3);
                 nsx = ngx;
                 nsy = ngy;
                 nsz = ngz;
-                mat = curveMaterial(prim);
+                mat = curveHitMaterial(gid, prim);
             } else {
                 int sp = prim - triangleCount;
                 float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];

@@ -448,6 +448,55 @@ abstract class TraceKernel extends CurveKernel {
         return (e2x * qx + e2y * qy + e2z * qz) * inv;
     }
 
+    /**
+     * Component {@code axis} (0..2) of the world-space unit normal at the last {@link #intersect}'s hit on
+     * curve piece {@code prim} (the ray along world d), or with {@code axis} 3 its ray offset: {@link
+     * CurveKernel#curveNormal} at the hit's (u, v), in the instance's object space when it is instanced
+     * (pbrt-v3's TransformedPrimitive: the ray enters it, the normal leaves by the inverse transpose).
+     */
+    float curveHitNormal(int gid, int prim, float dx, float dy, float dz, int axis) {
+        float cu = scratch[Scratch.HIT_U * capacity + gid], cv = scratch[Scratch.HIT_V * capacity + gid];
+        int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+        int x = max(inst, 0) * INST_STRIDE;
+        float ex = dx, ey = dy, ez = dz;
+        if (inst >= 0) {
+            ex = instXform[x] * dx + instXform[x + 1] * dy + instXform[x + 2] * dz;
+            ey = instXform[x + 4] * dx + instXform[x + 5] * dy + instXform[x + 6] * dz;
+            ez = instXform[x + 8] * dx + instXform[x + 9] * dy + instXform[x + 10] * dz;
+        }
+        float nx = curveNormal(prim, cu, cv, ex, ey, ez, 0), ny = curveNormal(prim, cu, cv, ex, ey, ez, 1);
+        float nz = curveNormal(prim, cu, cv, ex, ey, ez, 2), off = curveNormal(prim, cu, cv, ex, ey, ez, 3);
+        if (inst >= 0) {
+            float gx = instXform[x] * nx + instXform[x + 4] * ny + instXform[x + 8] * nz;
+            float gy = instXform[x + 1] * nx + instXform[x + 5] * ny + instXform[x + 9] * nz;
+            float gz = instXform[x + 2] * nx + instXform[x + 6] * ny + instXform[x + 10] * nz;
+            float gl = 1f / sqrt(gx * gx + gy * gy + gz * gz);
+            nx = gx * gl;
+            ny = gy * gl;
+            nz = gz * gl;
+            off = off * instXform[x + CompiledScene.INST_SCALE];
+        }
+        float out = off;
+        if (axis == 0) {
+            out = nx;
+        } else if (axis == 1) {
+            out = ny;
+        } else if (axis == 2) {
+            out = nz;
+        }
+        return out;
+    }
+
+    /** The material at the last {@link #intersect}'s hit on curve piece {@code prim}: its own, or its instance's. */
+    int curveHitMaterial(int gid, int prim) {
+        int m = curveMaterial(prim);
+        int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+        if (inst >= 0 && instMaterial[max(inst, 0)] >= 0) {
+            m = instMaterial[inst];
+        }
+        return m;
+    }
+
     /** The barycentrics of the hit {@link #triangleT} found, into the hit slots. */
     private void triangleUv(int gid, int p, float ox, float oy, float oz, float dx, float dy, float dz) {
         int o = p * 9;

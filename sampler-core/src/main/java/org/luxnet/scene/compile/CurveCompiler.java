@@ -14,9 +14,10 @@ import org.luxnet.scene.desc.Transform;
  * of each segment (CreateCurve), and the pieces each Curve is cut into for the BVH: 2^D of them, D
  * pbrt's refinement depth (Curve::Intersect's maxDepth) for the largest second difference any ray
  * frame can see (render.transport.CurveKernel explains why the kernel's test on them is pbrt's
- * recursion). Curves are laid out in world space: under a similarity transform that is exact (widths
- * scaled, v mirrored where the transform mirrors); other transforms scale widths by the cube root of
- * the determinant, with a warning.
+ * recursion). Curves are laid out in world space (in an instanced object, in its space, which the
+ * kernel's rays enter as pbrt's do: exact under any instance transform): under a similarity transform
+ * that is exact (widths scaled, v mirrored where the transform mirrors); other transforms scale widths
+ * by the cube root of the determinant, with a warning.
  */
 final class CurveCompiler {
     /** The most refinement levels pbrt-v3 uses (Clamp(r0, 0, 10)). */
@@ -32,17 +33,8 @@ final class CurveCompiler {
      *
      * @return pbrt-v3's Curve::Area summed over the Curves added (0 when the statement was skipped)
      */
-    static double add(ShapeDesc shape, int material, int emitter, boolean inObject, GeometryBuilder geo,
-                      List<SceneWarning> warnings) {
+    static double add(ShapeDesc shape, int material, int emitter, GeometryBuilder geo, List<SceneWarning> warnings) {
         ParamSet ps = shape.params();
-        if (inObject) {
-            for (Param p : ps.all()) {
-                ps.get(p.name());
-            }
-            warnings.add(new SceneWarning(shape.loc(), "curves inside ObjectBegin/ObjectEnd are not supported"
-                    + " (instanced objects hold triangles only): the curve was skipped"));
-            return 0;
-        }
         float width = (float) ps.getFloat("width", 1);
         float width0 = (float) ps.getFloat("width0", width), width1 = (float) ps.getFloat("width1", width);
         int degree = ps.getInt("degree", 3);

@@ -23,20 +23,21 @@ final class GeometryLayout {
         // Bottom level: one BVH per object, in object space.
         BvhBuilder.Result[] obvh = new BvhBuilder.Result[no];
         int[] objBase = new int[no];
-        int nt = nw;
+        // Each object's curve pieces follow the world's in the curve numbers.
+        int[] objCurveBase = new int[no];
+        int nt = nw, ncAll = nc;
         for (int o = 0; o < no; o++) {
             GeometryBuilder g = objects.get(o);
             objBase[o] = nt;
-            if (g.triangleCount() > 0) {
+            objCurveBase[o] = ncAll;
+            if (g.triangleCount() > 0 || g.curvePieceCount() > 0) {
                 obvh[o] = BvhBuilder.build(boxes(g, 0));
                 nt += g.triangleCount();
+                ncAll += g.curvePieceCount();
             }
         }
         // Top level: world triangles, spheres, curve pieces, then instance bounds in world space.
-        float[] boxes = boxes(world, nc + ni);
-        for (int i = 0; i < 6 * nc; i++) {
-            boxes[6 * (nw + ns) + i] = world.curveBox.get(i);
-        }
+        float[] boxes = boxes(world, ni);
         int nwp = nw + ns + nc;
         for (int k = 0; k < ni; k++) {
             float[] ob = obvh[inst.instanceObject.get(k)].sceneBounds();
@@ -105,7 +106,9 @@ final class GeometryLayout {
                 allChildren[4 * nodeOff + c + 1] = count;
             }
             for (int i = 0; i < r.prims().length; i++) {
-                allPrims[primOff + i] = objBase[o] + local[r.prims()[i]];
+                int p = r.prims()[i];
+                allPrims[primOff + i] = p < g.triangleCount() ? objBase[o] + local[p]
+                        : nt + ns + objCurveBase[o] + p - g.triangleCount();
             }
             primOff += r.prims().length;
         }
@@ -119,9 +122,7 @@ final class GeometryLayout {
         b.sphereMaterial = world.sphMat.toArray();
         b.sphereLight = new int[ns];
         java.util.Arrays.fill(b.sphereLight, -1);
-        b.curveGeom = world.curveGeom.toArray();
-        b.curveInfo = world.curveInfo.toArray();
-        b.curveSeg = world.curveSeg.toArray();
+        curves(world, objects, obvh, b);
         b.bvhBounds = allBounds;
         b.bvhChildren = allChildren;
         b.bvhPrims = allPrims;
@@ -135,10 +136,40 @@ final class GeometryLayout {
         }
     }
 
-    /** Bounding boxes of g's triangles and spheres, with room for {@code extra} more. */
+    /** The world's curves, then each stored object's (its segment numbers offset), into the scene's arrays. */
+    private static void curves(GeometryBuilder world, List<GeometryBuilder> objects, BvhBuilder.Result[] obvh,
+                               CompiledScene.Builder b) {
+        FloatList geom = new FloatList();
+        IntList info = new IntList(), seg = new IntList();
+        for (int o = -1; o < objects.size(); o++) {
+            GeometryBuilder g = o < 0 ? world : objects.get(o);
+            if (o >= 0 && obvh[o] == null) {
+                continue;
+            }
+            int off = info.size() / 4;
+            for (int i = 0; i < g.curveGeom.size(); i++) {
+                geom.add(g.curveGeom.get(i));
+            }
+            for (int i = 0; i < g.curveInfo.size(); i++) {
+                info.add(g.curveInfo.get(i));
+            }
+            for (int i = 0; i < g.curveSeg.size(); i += 2) {
+                seg.add(g.curveSeg.get(i) + off);
+                seg.add(g.curveSeg.get(i + 1));
+            }
+        }
+        b.curveGeom = geom.toArray();
+        b.curveInfo = info.toArray();
+        b.curveSeg = seg.toArray();
+    }
+
+    /** Bounding boxes of g's triangles, spheres and curve pieces, with room for {@code extra} more. */
     private static float[] boxes(GeometryBuilder g, int extra) {
-        int nt = g.triangleCount(), ns = g.sphereCount();
-        float[] boxes = new float[6 * (nt + ns + extra)];
+        int nt = g.triangleCount(), ns = g.sphereCount(), nc = g.curvePieceCount();
+        float[] boxes = new float[6 * (nt + ns + nc + extra)];
+        for (int i = 0; i < 6 * nc; i++) {
+            boxes[6 * (nt + ns) + i] = g.curveBox.get(i);
+        }
         for (int t = 0; t < nt; t++) {
             for (int a = 0; a < 3; a++) {
                 float v0 = g.triV.get(9 * t + a), v1 = g.triV.get(9 * t + 3 + a), v2 = g.triV.get(9 * t + 6 + a);

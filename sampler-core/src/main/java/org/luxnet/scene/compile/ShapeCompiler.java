@@ -71,7 +71,7 @@ final class ShapeCompiler {
             case "heightfield":
                 return heightfield(shape, material, emitter);
             case "curve":
-                return CurveCompiler.add(shape, material, emitter, !analyticSpheres, geo, warnings);
+                return CurveCompiler.add(shape, material, emitter, geo, warnings);
             default:
                 // The whole shape is skipped: its parameters are not reported one by one as well, so a
                 // hair scene's thousands of "curve" statements give one line (counted) per shape type.

@@ -19,7 +19,7 @@ package org.luxnet.scene.compiled;
  * <p>Instancing is a two-level BVH in these same arrays. The nodes from 0 on form the top level, over
  * world-space triangles and spheres and over instance bounds. Each instanced object's geometry is
  * stored once, in its own object space: its triangles follow the world's ({@code [worldTriangleCount,
- * triangleCount)}), its bottom-level BVH follows the top level's nodes and prims, and {@link
+ * triangleCount)}), its curve pieces follow the world's, its bottom-level BVH follows the top level's nodes and prims, and {@link
  * #instRoot} gives each instance its object's root node. A ray reaching an instance child continues in
  * that root with its origin and direction transformed by the instance's world-to-object matrix (the
  * direction is not renormalised, so distances t are the same in both spaces).

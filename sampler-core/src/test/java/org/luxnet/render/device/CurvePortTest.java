@@ -146,6 +146,21 @@ class CurvePortTest {
               Shape "curve" "string type" "cylinder" "string basis" "bspline" "point P" [ -1 0.3 -0.5  -0.5 1 -0.5  0 0.3 -0.4  0.5 1 -0.4  1 0.3 -0.5 ]
                 "float width" [ 0.15 ]
             AttributeEnd
+            ObjectBegin "tuft"
+              Material "matte" "rgb Kd" [ 0.8 0.7 0.2 ]
+              Shape "curve" "string type" "cylinder" "point P" [ 0 0 0  0.1 0.3 0  -0.1 0.6 0  0 0.9 0 ] "float width0" [ 0.08 ]
+                "float width1" [ 0.02 ]
+            ObjectEnd
+            AttributeBegin
+              Translate -0.7 0 0.9
+              Scale 1 1.3 0.6
+              ObjectInstance "tuft"
+            AttributeEnd
+            AttributeBegin
+              Translate 0.7 0 0.9
+              Rotate 30 0 0 1
+              ObjectInstance "tuft"
+            AttributeEnd
             WorldEnd
             """;
 

@@ -118,6 +118,35 @@ class CurveIntersectTest {
         }
     }
 
+    @Test
+    void anInstancedCurveIsHitInItsObjectSpaceAsPbrtsTransformedPrimitive() throws IOException {
+        // Object: the straight curve. Instance: Translate 0 0 1, Scale 1 3 2. The ray enters object space, so
+        // across (y) the width is 3 times the object's, along x nothing changes, and t = 5 - 1.
+        PathTraceKernel k = kernel("ObjectBegin \"c\"\n" + STRAIGHT + " \"string type\" \"flat\"\nObjectEnd\n"
+                + "AttributeBegin\nTranslate 0 0 1\nScale 1 3 2\nObjectInstance \"c\"\nAttributeEnd\n");
+        for (float x = -0.9f; x < 0.95f; x += 0.3f) {
+            float u = (x + 1) / 2, w = 3 * (0.2f + 0.2f * u);
+            for (float f : new float[] {-0.9f, 0.2f, 0.9f}) {
+                float y = f * w / 2;
+                int p = k.closestHit(x, y, 5, 0, 0, -1, Float.POSITIVE_INFINITY);
+                assertTrue(p >= 0, "inside at x " + x + " y " + y);
+                assertEquals(0, k.hitInstance());
+                assertEquals(4f, k.hitDistance(), EPS);
+                assertEquals(u, hitU(k), 1e-5f);
+                assertEquals(0.5f - y / w, hitV(k), 1e-4f);
+                // The object-space normal (0, 0, -1) by the inverse transpose: still -z.
+                for (int a = 0; a < 3; a++) {
+                    assertEquals(a == 2 ? -1 : 0, k.curveHitNormal(0, p, 0, 0, -1, a), 1e-5);
+                }
+                // The offset 2 hitWidth (object space) grows with the instance's scale bound.
+                assertTrue(k.curveHitNormal(0, p, 0, 0, -1, 3) > 2 * w / 3);
+            }
+            assertEquals(-1, k.closestHit(x, 1.03f * w / 2, 5, 0, 0, -1, Float.POSITIVE_INFINITY));
+            assertTrue(!k.blocked(x, -1.03f * w / 2, 5, 0, 0, -1, Float.POSITIVE_INFINITY));
+            assertTrue(k.blocked(x, 0, 5, 0, 0, -1, Float.POSITIVE_INFINITY));
+        }
+    }
+
     private static void assertNormal(PathTraceKernel k, int p, double[] n, String what) {
         assertTrue(p >= 0, what + ": the ray misses");
         float u = hitU(k), v = hitV(k);

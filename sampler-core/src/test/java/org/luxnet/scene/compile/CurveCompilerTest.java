@@ -151,12 +151,13 @@ class CurveCompilerTest {
         assertEquals(1, lines(cr, "scene.lxs:10: warning: unknown curve type \"tube\"").size());
         assertEquals(1, lines(cr, "scene.lxs:11: warning: curve normals are only used").size());
         assertEquals(1, lines(cr, "scene.lxs:14: warning: area lights on curves are not supported").size());
-        assertEquals(1, lines(cr, "scene.lxs:17: warning: curves inside ObjectBegin").size());
         assertEquals(1, lines(cr, "scene.lxs:22: warning: bump maps on curves are not supported").size());
         CompiledScene s = cr.scene();
         // Rendered: the "tube" (as a cylinder), the one with ignored normals, the area-lit one (not emitting),
-        // the bumped one (unbumped).
-        assertEquals(4 * 4, s.curveInfo.length);
+        // the bumped one (unbumped), and the instanced object's, stored once after the world's.
+        assertEquals(5 * 4, s.curveInfo.length);
+        assertEquals(1, s.instanceCount);
+        assertEquals(5 * 8, s.curveCount);
         assertEquals(CompiledScene.CURVE_CYLINDER, s.curveInfo[0]);
         assertEquals(1, s.lightCount, "only the point light");
     }
