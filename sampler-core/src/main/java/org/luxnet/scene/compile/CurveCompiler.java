@@ -267,6 +267,10 @@ final class CurveCompiler {
             l0 = Math.max(l0, Math.sqrt(s));
         }
         float eps = Math.max(w0, w1) * 0.05f;
+        if (!(eps > 0)) {
+            // Width 0: pbrt refines to depth 10 (L0 / 0), but nothing is hit at any depth; no pieces to spare.
+            return 0;
+        }
         // A little above the exact bound, so that rounding in the kernel's ray frame cannot go past it.
         int r0 = log2((float) (1.41421356237 * 6 * l0 * (1 + 1e-5) / (8.0 * eps))) / 2;
         return Math.max(0, Math.min(MAX_DEPTH, r0));

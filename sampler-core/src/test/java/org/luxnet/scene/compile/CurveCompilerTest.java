@@ -114,6 +114,8 @@ class CurveCompilerTest {
         assertEquals(2, CurveCompiler.log2(3f));
         // Refinement stops at depth 10 (Clamp(r0, 0, 10)).
         assertEquals(10, CurveCompiler.depth(new float[] {0, 0, 0, 1, 1000, 0, 2, 1000, 0, 3, 0, 0}, 1e-4f, 1e-4f));
+        // A curve of width 0 is never hit: it is not split at all.
+        assertEquals(0, CurveCompiler.depth(new float[] {0, 0, 0, 1, 1000, 0, 2, 1000, 0, 3, 0, 0}, 0f, 0f));
     }
 
     @Test
