@@ -147,6 +147,17 @@ class CurveIntersectTest {
         }
     }
 
+    @Test
+    void shadowRaysPassThroughANullMaterialCurve() throws IOException {
+        PathTraceKernel k = kernel("Material \"none\"\n" + STRAIGHT + "\nMaterial \"matte\"\n"
+                + "Shape \"curve\" \"point P\" [-1 0 -1  -0.3333333 0 -1  0.3333333 0 -1  1 0 -1] \"float width\" [0.1]");
+        int p = k.closestHit(0, 0, 5, 0, 0, -1, Float.POSITIVE_INFINITY);
+        assertTrue(p >= 0);
+        assertEquals(5f, k.hitDistance(), EPS, "the nearer, null curve is what a camera ray meets");
+        assertTrue(!k.blocked(0, 0, 5, 0, 0, -1, 5.5f), "a shadow ray passes the null curve");
+        assertTrue(k.blocked(0, 0, 5, 0, 0, -1, 6.5f), "and stops at the matte one");
+    }
+
     private static void assertNormal(PathTraceKernel k, int p, double[] n, String what) {
         assertTrue(p >= 0, what + ": the ray misses");
         float u = hitU(k), v = hitV(k);
