@@ -102,6 +102,11 @@ final class CurveCompiler {
             warnings.add(new SceneWarning(shape.loc(), "bump maps on curves are not supported (pbrt-v3 bumps them"
                     + " along a dpdv that depends on the ray): the curve is shaded unbumped"));
         }
+        if (shape.material() != null && shape.material().params().all().stream()
+                .anyMatch(p -> p.type() == org.luxnet.scene.desc.ParamType.TEXTURE && !p.name().equals("bumpmap"))) {
+            warnings.add(new SceneWarning(shape.loc(), "textures on curves are evaluated without a (u, v) footprint"
+                    + " (pbrt-v3 filters them along the curve's dpdu and dpdv): image maps are point-sampled there"));
+        }
         Transform t = shape.objectToWorld();
         double scale = ShapeCompiler.similarityScale(t);
         if (!(scale > 0)) {
