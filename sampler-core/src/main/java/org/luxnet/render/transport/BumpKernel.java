@@ -72,7 +72,8 @@ abstract class BumpKernel extends TextureKernel {
         int m = mat * STRIDE;
         int mode = (int) shade[m + BUMP_MODE];
         int start = matTexStart[m + BUMP];
-        boolean bumped = mode != BUMP_NONE && start >= 0;
+        // Curves take no bump map (the compiler warns): their dpdv depends on the ray.
+        boolean bumped = mode != BUMP_NONE && start >= 0 && prim < curveBase;
         if (bumped) {
             int root = matTexRoot[m + BUMP];
             boolean pbrt = mode == BUMP_PBRT;
@@ -280,7 +281,8 @@ abstract class BumpKernel extends TextureKernel {
      * Triangle::Intersect), or for degenerate (u, v) CoordinateSystem around the geometric normal; with
      * vertex normals ss = Cross(Cross(ns, dpdu), ns) normalized, which is the same axis; spheres,
      * phiMax (-y, x, 0) in the sphere's object frame (Sphere::Intersect, x nudged to 1e-5 r at a pole);
-     * disks and the other tessellated shapes are triangles with pbrt's (u, v). {@code bumped}: the
+     * curves, the Bezier's derivative at the hit's u (Curve::Intersect's dpdu); disks and the other
+     * tessellated shapes are triangles with pbrt's (u, v). {@code bumped}: the
      * material's bump map ran ({@link #bumpNormal}), whose displaced dp/du is used instead.
      */
     boolean shadingTangent(int gid, int prim, float hx, float hy, float hz, float nsx, float nsy, float nsz,
@@ -326,6 +328,14 @@ abstract class BumpKernel extends TextureKernel {
             uz = toWorld(inst, 0, 2, ux, uy, uz);
             ux = wx;
             uy = wy;
+        } else if (prim >= curveBase) {
+            // pbrt-v3 Curve: dpdu = the Bezier's derivative at the hit's u (CurveKernel#curveDpdu), to world space.
+            float cu = scratch[Scratch.HIT_U * capacity + gid];
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            float ax = curveTangent(prim, cu, 0), ay = curveTangent(prim, cu, 1), az = curveTangent(prim, cu, 2);
+            ux = toWorld(inst, 0, 0, ax, ay, az);
+            uy = toWorld(inst, 0, 1, ax, ay, az);
+            uz = toWorld(inst, 0, 2, ax, ay, az);
         } else {
             int sp = prim - triangleCount;
             float qx = hx - sphereGeom[4 * sp], qy = hy - sphereGeom[4 * sp + 1], qz = hz - sphereGeom[4 * sp + 2];

@@ -378,7 +378,8 @@ abstract class CameraKernel extends LightKernel {
         float pyz = scratch[Scratch.DPDY_Z * capacity + gid];
         // dndx, dndy.
         float nxx = 0f, nxy = 0f, nxz = 0f, nyx = 0f, nyy = 0f, nyz = 0f;
-        if (prim >= triangleCount) {
+        if (prim >= triangleCount && prim < curveBase) {
+            // Spheres; pbrt-v3's curves have dndu = dndv = 0.
             float ir = 1f / sphereGeom[4 * (prim - triangleCount) + 3];
             nxx = pxx * ir;
             nxy = pxy * ir;

@@ -250,7 +250,7 @@ abstract class ImageKernel extends BlenderTextureKernel {
                 vy = by;
                 vz = bz;
             }
-        } else {
+        } else if (prim < curveBase) {
             // Sphere::Intersect (full sphere): dpdu = 2 pi (-y, x, 0), dpdv = -pi (z cos phi, z sin phi, -r sin theta).
             int sp = prim - triangleCount;
             float r = sphereGeom[4 * sp + 3];

@@ -452,6 +452,12 @@ abstract class MediumKernel extends CameraKernel {
                 }
             }
             cosD = ex * nx + ey * ny + ez * nz;
+        } else if (prim >= curveBase) {
+            // pbrt-v3 Curve: its normal and ray offset at the hit (TraceKernel#curveHitNormal).
+            cosD = curveHitNormal(gid, prim, dx, dy, dz, 0) * dx + curveHitNormal(gid, prim, dx, dy, dz, 1) * dy
+                    + curveHitNormal(gid, prim, dx, dy, dz, 2) * dz;
+            eps = curveHitNormal(gid, prim, dx, dy, dz, 3);
+            mat = curveHitMaterial(gid, prim);
         } else {
             int sp = prim - triangleCount;
             float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];

@@ -113,6 +113,7 @@ public final class PathTraceKernel extends MediumKernel {
         put(sobolTables);
         put(triGeom).put(triEps).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
+        put(curveGeom).put(curveInfo).put(curveSeg);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
         put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
@@ -391,6 +392,19 @@ public final class PathTraceKernel extends MediumKernel {
                         mat = instMaterial[inst];
                     }
                 }
+            } else if (prim >= curveBase) {
+                // pbrt-v3 Curve: the point on the ray, the normal and ray offset of CurveKernel, no emission.
+                hx = ox + t * dx;
+                hy = oy + t * dy;
+                hz = oz + t * dz;
+                ngx = curveHitNormal(gid, prim, dx, dy, dz, 0);
+                ngy = curveHitNormal(gid, prim, dx, dy, dz, 1);
+                ngz = curveHitNormal(gid, prim, dx, dy, dz, 2);
+                eps = curveHitNormal(gid, prim, dx, dy, dz, 3);
+                nsx = ngx;
+                nsy = ngy;
+                nsz = ngz;
+                mat = curveHitMaterial(gid, prim);
             } else {
                 int sp = prim - triangleCount;
                 float cx = sphereGeom[4 * sp], cy = sphereGeom[4 * sp + 1], cz = sphereGeom[4 * sp + 2];

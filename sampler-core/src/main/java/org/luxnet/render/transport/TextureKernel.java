@@ -189,6 +189,10 @@ abstract class TextureKernel extends ImageKernel {
                 int q = 6 * prim;
                 su = b0 * texTriUv[q] + b1 * texTriUv[q + 2] + b2 * texTriUv[q + 4];
                 sv = b0 * texTriUv[q + 1] + b1 * texTriUv[q + 3] + b2 * texTriUv[q + 5];
+            } else if (prim >= curveBase) {
+                // pbrt-v3 Curve: (u, v) as its test found them (TraceKernel#intersect).
+                su = scratch[Scratch.HIT_U * capacity + gid];
+                sv = scratch[Scratch.HIT_V * capacity + gid];
             } else {
                 // pbrt-v3 Sphere: u = phi / 2pi, v = 1 - theta / pi in the sphere's object frame.
                 int sp = prim - triangleCount;

@@ -4,13 +4,14 @@ import org.luxnet.scene.compile.BvhBuilder;
 import org.luxnet.scene.compiled.CompiledScene;
 
 /**
- * Second layer of the light transport: ray queries against the compiled scene's two-level BVH
+ * Third layer of the light transport: ray queries against the compiled scene's two-level BVH
+ * (triangles, spheres and pbrt-v3 curve pieces, {@link CurveKernel})
  * (closest hit, ordered front to back, and any hit for shadow rays, which pass through null
  * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}), with the
  * traversal stack as a private array declared in the traversing method, as OpenCL requires. Also owns the scratch memory
  * (see {@link Scratch}).
  */
-abstract class TraceKernel extends SampleKernel {
+abstract class TraceKernel extends CurveKernel {
     /** Traversal stack entries: room for a top-level path, the instance marker and a bottom-level path. */
     static final int STACK = 2 * BvhBuilder.MAX_DEPTH + 4;
     private static final int INST_STRIDE = CompiledScene.INST_STRIDE;
@@ -88,6 +89,7 @@ abstract class TraceKernel extends SampleKernel {
         instRoot = KernelArrays.ints(s.instRoot);
         instMaterial = KernelArrays.ints(s.instMaterial);
         triangleCount = s.triangleCount;
+        setupCurves(s);
         hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
         if (s.hasNullSurfaces) {
             primNull = new int[s.primitiveCount()];
@@ -197,7 +199,8 @@ abstract class TraceKernel extends SampleKernel {
                 for (int i = leftRef; i < leftRef + leftCount; i++) {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
-                            : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
+                            : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tBest)
+                            : curveLeaf(p, ox, oy, oz, dx, dy, dz, tBest, 0);
                     if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
@@ -210,7 +213,8 @@ abstract class TraceKernel extends SampleKernel {
                 for (int i = rightRef; i < rightRef + rightCount; i++) {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
-                            : sphereT(p, ox, oy, oz, dx, dy, dz, tBest);
+                            : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tBest)
+                            : curveLeaf(p, ox, oy, oz, dx, dy, dz, tBest, 0);
                     if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
@@ -291,6 +295,10 @@ abstract class TraceKernel extends SampleKernel {
             }
             if (best < triangleCount) {
                 triangleUv(gid, best, ux, uy, uz, vx, vy, vz);
+            } else if (best >= curveBase) {
+                // A curve's (u, v) as pbrt-v3 reports them (CurveKernel), from the same test that found it.
+                scratch[Scratch.HIT_U * capacity + gid] = curveLeaf(best, ux, uy, uz, vx, vy, vz, tMax, 1);
+                scratch[Scratch.HIT_V * capacity + gid] = curveLeaf(best, ux, uy, uz, vx, vy, vz, tMax, 2);
             }
         }
         return best;
@@ -352,7 +360,8 @@ abstract class TraceKernel extends SampleKernel {
                 for (int i = leftRef; i < leftRef + leftCount && !found; i++) {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
-                            : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
+                            : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
+                            : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
                     found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitL = false;
@@ -361,7 +370,8 @@ abstract class TraceKernel extends SampleKernel {
                 for (int i = rightRef; i < rightRef + rightCount && !found; i++) {
                     int p = bvhPrims[i];
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
-                            : sphereT(p, ox, oy, oz, dx, dy, dz, tMax);
+                            : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
+                            : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
                     found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
                 }
                 hitR = false;
@@ -436,6 +446,55 @@ abstract class TraceKernel extends SampleKernel {
             return -1f;
         }
         return (e2x * qx + e2y * qy + e2z * qz) * inv;
+    }
+
+    /**
+     * Component {@code axis} (0..2) of the world-space unit normal at the last {@link #intersect}'s hit on
+     * curve piece {@code prim} (the ray along world d), or with {@code axis} 3 its ray offset: {@link
+     * CurveKernel#curveNormal} at the hit's (u, v), in the instance's object space when it is instanced
+     * (pbrt-v3's TransformedPrimitive: the ray enters it, the normal leaves by the inverse transpose).
+     */
+    float curveHitNormal(int gid, int prim, float dx, float dy, float dz, int axis) {
+        float cu = scratch[Scratch.HIT_U * capacity + gid], cv = scratch[Scratch.HIT_V * capacity + gid];
+        int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+        int x = max(inst, 0) * INST_STRIDE;
+        float ex = dx, ey = dy, ez = dz;
+        if (inst >= 0) {
+            ex = instXform[x] * dx + instXform[x + 1] * dy + instXform[x + 2] * dz;
+            ey = instXform[x + 4] * dx + instXform[x + 5] * dy + instXform[x + 6] * dz;
+            ez = instXform[x + 8] * dx + instXform[x + 9] * dy + instXform[x + 10] * dz;
+        }
+        float nx = curveNormal(prim, cu, cv, ex, ey, ez, 0), ny = curveNormal(prim, cu, cv, ex, ey, ez, 1);
+        float nz = curveNormal(prim, cu, cv, ex, ey, ez, 2), off = curveNormal(prim, cu, cv, ex, ey, ez, 3);
+        if (inst >= 0) {
+            float gx = instXform[x] * nx + instXform[x + 4] * ny + instXform[x + 8] * nz;
+            float gy = instXform[x + 1] * nx + instXform[x + 5] * ny + instXform[x + 9] * nz;
+            float gz = instXform[x + 2] * nx + instXform[x + 6] * ny + instXform[x + 10] * nz;
+            float gl = 1f / sqrt(gx * gx + gy * gy + gz * gz);
+            nx = gx * gl;
+            ny = gy * gl;
+            nz = gz * gl;
+            off = off * instXform[x + CompiledScene.INST_SCALE];
+        }
+        float out = off;
+        if (axis == 0) {
+            out = nx;
+        } else if (axis == 1) {
+            out = ny;
+        } else if (axis == 2) {
+            out = nz;
+        }
+        return out;
+    }
+
+    /** The material at the last {@link #intersect}'s hit on curve piece {@code prim}: its own, or its instance's. */
+    int curveHitMaterial(int gid, int prim) {
+        int m = curveMaterial(prim);
+        int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+        if (inst >= 0 && instMaterial[max(inst, 0)] >= 0) {
+            m = instMaterial[inst];
+        }
+        return m;
     }
 
     /** The barycentrics of the hit {@link #triangleT} found, into the hit slots. */

@@ -25,6 +25,11 @@ final class GeometryBuilder {
     final IntList triColourAt = new IntList();
     /** 12 per coloured triangle: rgb of v0, v1, v2, then alpha of v0, v1, v2. */
     final FloatList triColour = new FloatList();
+    /** pbrt-v3 curves ({@link CurveCompiler}): per common segment and per BVH piece, as in CompiledScene. */
+    final FloatList curveGeom = new FloatList();
+    final IntList curveInfo = new IntList();
+    final IntList curveSeg = new IntList();
+    final FloatList curveBox = new FloatList(); // 6 per piece: min xyz, max xyz
     int degenerate;
 
     int triangleCount() {
@@ -33,6 +38,10 @@ final class GeometryBuilder {
 
     int sphereCount() {
         return sphMat.size();
+    }
+
+    int curvePieceCount() {
+        return curveSeg.size() / 2;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.luxnet.scene.desc.Transform;
 
 /**
  * Lays the compiled geometry out in the arrays of {@link CompiledScene}: a top-level BVH over the
- * world's triangles and spheres and over instance bounds (each instance in a leaf of its own, which
+ * world's triangles, spheres and curve pieces and over instance bounds (each instance in a leaf of its own, which
  * becomes an instance reference), then one bottom-level BVH per instanced object in object space.
  * Triangles are written in leaf order: the world's first, then each object's.
  */
@@ -16,37 +16,44 @@ final class GeometryLayout {
 
     static void layout(GeometryBuilder world, InstanceCompiler inst, CompiledScene.Builder b) {
         int nw = world.triangleCount(), ns = world.sphereCount(), ni = inst.instanceCount();
+        // World curve pieces follow the spheres in the top level's input and in the primitive numbers.
+        int nc = world.curvePieceCount();
         List<GeometryBuilder> objects = inst.objects;
         int no = objects.size();
         // Bottom level: one BVH per object, in object space.
         BvhBuilder.Result[] obvh = new BvhBuilder.Result[no];
         int[] objBase = new int[no];
-        int nt = nw;
+        // Each object's curve pieces follow the world's in the curve numbers.
+        int[] objCurveBase = new int[no];
+        int nt = nw, ncAll = nc;
         for (int o = 0; o < no; o++) {
             GeometryBuilder g = objects.get(o);
             objBase[o] = nt;
-            if (g.triangleCount() > 0) {
+            objCurveBase[o] = ncAll;
+            if (g.triangleCount() > 0 || g.curvePieceCount() > 0) {
                 obvh[o] = BvhBuilder.build(boxes(g, 0));
                 nt += g.triangleCount();
+                ncAll += g.curvePieceCount();
             }
         }
-        // Top level: world triangles, spheres, then instance bounds in world space.
+        // Top level: world triangles, spheres, curve pieces, then instance bounds in world space.
         float[] boxes = boxes(world, ni);
+        int nwp = nw + ns + nc;
         for (int k = 0; k < ni; k++) {
             float[] ob = obvh[inst.instanceObject.get(k)].sceneBounds();
-            worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nw + ns + k));
+            worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nwp + k));
         }
-        BvhBuilder.Result top = BvhBuilder.build(boxes, nw + ns);
+        BvhBuilder.Result top = BvhBuilder.build(boxes, nwp);
         int[] topPrims = top.prims();
         int[] children = top.children();
         for (int c = 0; c < children.length; c += 2) {
             int ref = children[c], count = children[c + 1];
-            if (count == 1 && topPrims[ref] >= nw + ns) {
-                children[c] = -2 - (topPrims[ref] - nw - ns);
+            if (count == 1 && topPrims[ref] >= nwp) {
+                children[c] = -2 - (topPrims[ref] - nwp);
                 children[c + 1] = 0;
             } else if (count > 1) {
                 for (int i = ref; i < ref + count; i++) {
-                    if (topPrims[i] >= nw + ns) {
+                    if (topPrims[i] >= nwp) {
                         throw new IllegalStateException("an instance shares a BVH leaf");
                     }
                 }
@@ -56,7 +63,7 @@ final class GeometryLayout {
         int[] newIndex = inverse(worldOrder);
         for (int i = 0; i < topPrims.length; i++) {
             int p = topPrims[i];
-            topPrims[i] = p < nw ? newIndex[p] : p < nw + ns ? nt + p - nw : -1;
+            topPrims[i] = p < nw ? newIndex[p] : p < nwp ? nt + p - nw : -1;
         }
         TriangleWriter tw = new TriangleWriter(b, nt);
         for (int i = 0; i < nw; i++) {
@@ -99,7 +106,9 @@ final class GeometryLayout {
                 allChildren[4 * nodeOff + c + 1] = count;
             }
             for (int i = 0; i < r.prims().length; i++) {
-                allPrims[primOff + i] = objBase[o] + local[r.prims()[i]];
+                int p = r.prims()[i];
+                allPrims[primOff + i] = p < g.triangleCount() ? objBase[o] + local[p]
+                        : nt + ns + objCurveBase[o] + p - g.triangleCount();
             }
             primOff += r.prims().length;
         }
@@ -114,6 +123,7 @@ final class GeometryLayout {
         b.sphereMaterial = world.sphMat.toArray();
         b.sphereLight = new int[ns];
         java.util.Arrays.fill(b.sphereLight, -1);
+        curves(world, objects, obvh, b);
         b.bvhBounds = allBounds;
         b.bvhChildren = allChildren;
         b.bvhPrims = allPrims;
@@ -127,10 +137,40 @@ final class GeometryLayout {
         }
     }
 
-    /** Bounding boxes of g's triangles and spheres, with room for {@code extra} more. */
+    /** The world's curves, then each stored object's (its segment numbers offset), into the scene's arrays. */
+    private static void curves(GeometryBuilder world, List<GeometryBuilder> objects, BvhBuilder.Result[] obvh,
+                               CompiledScene.Builder b) {
+        FloatList geom = new FloatList();
+        IntList info = new IntList(), seg = new IntList();
+        for (int o = -1; o < objects.size(); o++) {
+            GeometryBuilder g = o < 0 ? world : objects.get(o);
+            if (o >= 0 && obvh[o] == null) {
+                continue;
+            }
+            int off = info.size() / 4;
+            for (int i = 0; i < g.curveGeom.size(); i++) {
+                geom.add(g.curveGeom.get(i));
+            }
+            for (int i = 0; i < g.curveInfo.size(); i++) {
+                info.add(g.curveInfo.get(i));
+            }
+            for (int i = 0; i < g.curveSeg.size(); i += 2) {
+                seg.add(g.curveSeg.get(i) + off);
+                seg.add(g.curveSeg.get(i + 1));
+            }
+        }
+        b.curveGeom = geom.toArray();
+        b.curveInfo = info.toArray();
+        b.curveSeg = seg.toArray();
+    }
+
+    /** Bounding boxes of g's triangles, spheres and curve pieces, with room for {@code extra} more. */
     private static float[] boxes(GeometryBuilder g, int extra) {
-        int nt = g.triangleCount(), ns = g.sphereCount();
-        float[] boxes = new float[6 * (nt + ns + extra)];
+        int nt = g.triangleCount(), ns = g.sphereCount(), nc = g.curvePieceCount();
+        float[] boxes = new float[6 * (nt + ns + nc + extra)];
+        for (int i = 0; i < 6 * nc; i++) {
+            boxes[6 * (nt + ns) + i] = g.curveBox.get(i);
+        }
         for (int t = 0; t < nt; t++) {
             for (int a = 0; a < 3; a++) {
                 float v0 = g.triV.get(9 * t + a), v1 = g.triV.get(9 * t + 3 + a), v2 = g.triV.get(9 * t + 6 + a);

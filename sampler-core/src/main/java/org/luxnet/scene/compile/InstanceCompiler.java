@@ -49,7 +49,7 @@ final class InstanceCompiler {
             objects.add(compile(in.object()));
             index.put(in.object(), o);
         }
-        if (objects.get(o).triangleCount() == 0) {
+        if (objects.get(o).triangleCount() == 0 && objects.get(o).curvePieceCount() == 0) {
             return;
         }
         Transform t = in.instanceToWorld();

@@ -13,7 +13,8 @@ import org.luxnet.scene.desc.Transform;
  * spheres, spheres under non-uniform scales, disks and pbrt-v3's other quadrics (cylinder, cone,
  * paraboloid, hyperboloid: {@link Quadrics}) are tessellated finely with smooth normals and pbrt's uv;
  * heightfields, NURBS surfaces ({@link NurbsShapes}), LuxRender quads and subdivided meshes
- * ({@link LuxSubdivision}) become triangles. Shapes the renderer does not know (curve) give one warning per statement, identical for a
+ * ({@link LuxSubdivision}) become triangles; pbrt-v3 curves become curve pieces ({@link CurveCompiler}).
+ * Shapes the renderer does not know give one warning per statement, identical for a
  * type so that they fold into one counted line, and are skipped whole.
  */
 final class ShapeCompiler {
@@ -77,29 +78,22 @@ final class ShapeCompiler {
                 return heightfield(shape, material, emitter);
             case "nurbs":
                 return NurbsShapes.add(shape, geo, warnings, luxRender, material, emitter);
+            case "curve":
+                return CurveCompiler.add(shape, material, emitter, geo, warnings);
             default:
                 // The whole shape is skipped: its parameters are not reported one by one as well, so a
                 // hair scene's thousands of "curve" statements give one line (counted) per shape type.
                 for (org.luxnet.scene.desc.Param p : shape.params().all()) {
                     shape.params().get(p.name());
                 }
-                warnings.add(new SceneWarning(shape.loc(), "shape \"" + type + "\"" + skippedWhat(type)
+                warnings.add(new SceneWarning(shape.loc(), "shape \"" + type + "\""
                         + " is not supported and was skipped (supported: " + SUPPORTED + ")"));
                 return 0;
         }
     }
 
     static final String SUPPORTED = "trianglemesh, mesh, plymesh, loopsubdiv, bilinearmesh, sphere, disk, cylinder,"
-            + " cone, paraboloid, hyperboloid, heightfield, nurbs";
-
-    private static String skippedWhat(String type) {
-        switch (type) {
-            case "curve":
-                return " (a cubic Bezier curve, as in hair and fur: nothing of it is rendered)";
-            default:
-                return "";
-        }
-    }
+            + " cone, paraboloid, hyperboloid, heightfield, nurbs, curve";
 
     private double mesh(ShapeDesc shape, int material, int emitter) {
         ParamSet ps = shape.params();

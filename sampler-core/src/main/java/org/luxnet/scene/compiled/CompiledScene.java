@@ -6,7 +6,8 @@ package org.luxnet.scene.compiled;
  * scene compiler. Arrays are shared, never copied: callers must treat them as read-only.
  *
  * <p>Primitives are numbered in one space: {@code [0, triangleCount)} are triangles, {@code
- * [triangleCount, triangleCount + sphereCount)} spheres. Triangles are stored in BVH leaf order.
+ * [triangleCount, triangleCount + sphereCount)} spheres, then {@link #curveCount} pieces of pbrt-v3
+ * curves. Triangles are stored in BVH leaf order.
  *
  * <p>BVH: a binary tree whose node {@code n} stores the bounds of both of its children ({@code
  * bvhBounds[12n .. 12n+5]} = left child min xyz, max xyz; {@code [12n+6 .. 12n+11]} = right child),
@@ -18,7 +19,7 @@ package org.luxnet.scene.compiled;
  * <p>Instancing is a two-level BVH in these same arrays. The nodes from 0 on form the top level, over
  * world-space triangles and spheres and over instance bounds. Each instanced object's geometry is
  * stored once, in its own object space: its triangles follow the world's ({@code [worldTriangleCount,
- * triangleCount)}), its bottom-level BVH follows the top level's nodes and prims, and {@link
+ * triangleCount)}), its curve pieces follow the world's, its bottom-level BVH follows the top level's nodes and prims, and {@link
  * #instRoot} gives each instance its object's root node. A ray reaching an instance child continues in
  * that root with its origin and direction transformed by the instance's world-to-object matrix (the
  * direction is not renormalised, so distances t are the same in both spaces).
@@ -58,6 +59,33 @@ public final class CompiledScene {
     public final int[] sphereLight;
     /** 9 floats per sphere: world-to-object rotation, row-major (for the sphere's (u, v)). */
     public final float[] sphereFrame;
+
+    // Curves (pbrt-v3 shapes/curve.cpp; the kernel's CurveKernel explains the split).
+    /** Floats per common segment in {@link #curveGeom}. */
+    public static final int CURVE_STRIDE = 22;
+    /** Curve types in {@link #curveInfo}. */
+    public static final int CURVE_FLAT = 0, CURVE_RIBBON = 1, CURVE_CYLINDER = 2;
+    /** Curve pieces: primitives {@code [triangleCount + sphereCount, + curveCount)}. */
+    public final int curveCount;
+    /**
+     * {@link #CURVE_STRIDE} floats per common segment (one cubic Bezier of a curve statement, as
+     * pbrt-v3's CreateCurveShape makes it): control points (12, world space), width0, width1 (the
+     * segment's, CurveCommon::width), ribbon normals n0, n1 (unit, world space), their angle
+     * (CurveCommon::normalAngle) and 1 / sin of it.
+     */
+    public final float[] curveGeom;
+    /**
+     * 4 ints per common segment: type ({@link #CURVE_FLAT}, ...), flip (ReverseOrientation xor a
+     * mirroring transform: the normal is negated), mirror (the transform swaps handedness: pbrt's
+     * object-space v is 1 - the v found in world space), material.
+     */
+    public final int[] curveInfo;
+    /**
+     * 2 ints per curve piece: its common segment, and {@code s << 10 | splitdepth << 5 | D}: the
+     * piece is number s of the 2^(splitdepth + D) equal parts of the common segment's u, and the
+     * Curve it belongs to (one of CreateCurve's 2^splitdepth) is split in 2^D pieces.
+     */
+    public final int[] curveSeg;
 
     /** Triangles outside instanced objects; those from here to triangleCount are in object space. */
     public final int worldTriangleCount;
@@ -184,6 +212,10 @@ public final class CompiledScene {
         sphereMaterial = b.sphereMaterial;
         sphereLight = b.sphereLight;
         sphereFrame = b.sphereFrame == null ? identityFrames(sphereCount) : b.sphereFrame;
+        curveCount = b.curveSeg == null ? 0 : b.curveSeg.length / 2;
+        curveGeom = b.curveGeom == null ? new float[0] : b.curveGeom;
+        curveInfo = b.curveInfo == null ? new int[0] : b.curveInfo;
+        curveSeg = b.curveSeg == null ? new int[0] : b.curveSeg;
         bvhBounds = b.bvhBounds;
         bvhChildren = b.bvhChildren;
         bvhPrims = b.bvhPrims;
@@ -241,15 +273,16 @@ public final class CompiledScene {
         return f;
     }
 
-    /** True when primitive {@code p} (triangle or sphere index space) has the null material. */
+    /** True when primitive {@code p} (triangle, sphere or curve index space) has the null material. */
     public boolean isNullSurface(int p) {
-        int m = p < triangleCount ? triMaterial[p] : sphereMaterial[p - triangleCount];
+        int m = p < triangleCount ? triMaterial[p] : p < triangleCount + sphereCount ? sphereMaterial[p - triangleCount]
+                : curveInfo[4 * curveSeg[2 * (p - triangleCount - sphereCount)] + 3];
         return matType[m] == MaterialLayout.NULL;
     }
 
-    /** Number of primitives (triangles and spheres). */
+    /** Number of primitives (triangles, spheres and curve pieces). */
     public int primitiveCount() {
-        return triangleCount + sphereCount;
+        return triangleCount + sphereCount + curveCount;
     }
 
     /** Mutable holder the compiler fills; handed to the constructor once complete. */
@@ -268,6 +301,8 @@ public final class CompiledScene {
         public int sphereCount;
         public float[] sphereGeom;
         public int[] sphereFlip, sphereMaterial, sphereLight;
+        public float[] curveGeom;
+        public int[] curveInfo, curveSeg;
         public float[] bvhBounds;
         public int[] bvhChildren, bvhPrims;
         public float[] sceneBounds;

@@ -383,15 +383,17 @@ class MeshShapesTest {
     // ---- shapes skipped whole
 
     @Test
-    void curvesAreOneLineNamingWhatIsSkipped() {
+    void curvesAreRenderedAndAnUnknownShapeIsOneLine() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             b.append("Shape \"curve\" \"point P\" [0 0 0 1 0 0 2 0 0 3 0 0] \"float width\" [0.01] \"string type\" \"cylinder\"\n");
         }
+        b.append("Shape \"torus\" \"float radius\" [1]\nShape \"torus\" \"float radius\" [2]\n");
         CompiledRender cr = compileRender(b.toString());
-        assertEquals(List.of("scene.lxs:5: warning: shape \"curve\" (a cubic Bezier curve, as in hair and fur: nothing of it is"
-                + " rendered) is not supported and was skipped (supported: " + ShapeCompiler.SUPPORTED
-                + ") (3 times; the first is here)"), lines(cr, "curve"));
+        assertEquals(List.of(), lines(cr, "\"curve\""));
+        assertEquals(3 * 8, cr.scene().curveCount, "3 straight curves, 2^3 Curves each, none refined");
+        assertEquals(List.of("scene.lxs:8: warning: shape \"torus\" is not supported and was skipped (supported: "
+                + ShapeCompiler.SUPPORTED + ") (2 times; the first is here)"), lines(cr, "torus"));
         assertTrue(lines(cr, "parameter").isEmpty(), "no parameter lines for a shape skipped whole: " + cr.warnings());
     }
 }
