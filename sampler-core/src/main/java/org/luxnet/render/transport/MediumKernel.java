@@ -28,6 +28,10 @@ import org.luxnet.scene.compiled.MediumLayout;
  * channel, sampled with k's mean). Shadow rays take the transmittance of the media they cross,
  * through null surfaces (pbrt-v3 VisibilityTester::Tr).
  *
+ * <p>LuxRender's heterogeneous volumes, baked by the compiler into grids of per-channel sigma_a and
+ * sigma_s ({@link MediumLayout#LUX_GRID}), run through the same loop, each tentative collision handled
+ * by {@link #luxCollision} (spectral tracking for paths, ratio tracking per channel for shadow rays).
+ *
  * <p>pbrt-v3's grid media (media/grid.cpp GridDensityMedium, {@link MediumLayout#GRID}) are sampled as
  * pbrt-v3 does in {@link #gridTrack}: delta tracking for a path's free flight (Sample), ratio tracking
  * for a shadow ray's transmittance (Tr), both against the majorant sigma_t x max density, over the
@@ -189,8 +193,12 @@ abstract class MediumKernel extends CameraKernel {
                 } else {
                     if (lux) {
                         // Per-channel tracking of a baked LuxRender volume: 1 scatters, 2 ends, 0 goes on.
+                        float u = 0f;
+                        if (!ratio) {
+                            u = mediumRandom(ps, index, segment, k + 1);
+                        }
                         int event = luxCollision(gid, m, gox + s * gdx, goy + s * gdy, goz + s * gdz, ratio,
-                                invMajorant, mediumRandom(ps, index, segment, k + 1));
+                                invMajorant, u);
                         going = event == 0;
                         if (event == 1) {
                             result = 1f;

@@ -18,7 +18,8 @@ import org.luxnet.scene.compiled.MediumLayout;
  * The media table ({@link MediumLayout}): one row per volume or medium that a glass2 or null surface,
  * or the camera, refers to, in the order first asked for; row 0 is vacuum, and a volume that neither
  * absorbs nor scatters is vacuum too. pbrt-v3 grid media put their densities one after another into
- * {@link #grids}. When media are not rendered (pbrt-v3's "path" integrator) every
+ * {@link #grids}, and LuxRender heterogeneous volumes, once {@link #bakeLuxVolumes} has baked them,
+ * their six coefficients per sample. When media are not rendered (pbrt-v3's "path" integrator) every
  * volume is vacuum and {@link #ignored} says whether any was asked for.
  */
 final class MediaTable {

@@ -319,6 +319,33 @@ class LuxVolumeTest {
         assertEquals(128, (int) r.scene().mediaParams[MediumLayout.STRIDE + MediumLayout.GRID_NZ]);
     }
 
+    /**
+     * A heterogeneous volume that is only the camera's (the Exterior at Camera) bounds no shape: it is
+     * baked over the scene's bounds, with one warning at its MakeNamedVolume.
+     */
+    @Test
+    void aVolumeOfNoShapesInteriorIsBakedOverTheScene(@TempDir Path tmp) throws IOException {
+        CompiledRender r = compile(tmp, "haze.lxs", """
+                MakeNamedVolume "haze" "heterogeneous" "color sigma_a" [0.1 0.1 0.1] "color sigma_s" [0.2 0.2 0.2]
+                Exterior "haze"
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [4] "integer yresolution" [4]
+                WorldBegin
+                LightSource "infinite" "color L" [1 1 1]
+                Material "matte"
+                Shape "sphere" "float radius" [2]
+                WorldEnd
+                """);
+        List<String> w = r.warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.stream().filter(x -> x.contains("haze.lxs:1:") && x.contains("Interior of no shape")).count(),
+                w.toString());
+        int m = r.scene().cameraMedium;
+        assertEquals(MediumLayout.LUX_GRID, (int) r.scene().mediaParams[m * MediumLayout.STRIDE + MediumLayout.KIND]);
+        assertEquals(1 / (4 * 1.0002), r.scene().mediaParams[m * MediumLayout.STRIDE + MediumLayout.GRID_XFORM], 1e-5,
+                "the box: the sphere's bounds, 4 wide");
+    }
+
     private static double mean(float[] rgb) {
         double m = 0;
         for (float v : rgb) {
