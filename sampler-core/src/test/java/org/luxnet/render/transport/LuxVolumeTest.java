@@ -294,6 +294,46 @@ class LuxVolumeTest {
         assertEquals(g[last], k.luxGridCoefficient(1, 0.999f, 0.999f, 0.01f, 0), 1e-5);
     }
 
+    /**
+     * Densitygrid's wrap modes outside the texture's unit cube (DensityGridTexture::Evaluate): a one-value
+     * grid of 0.4 baked over [0, 2]^3 in 4 x 4 x 4 cells (centres 0.25 ... 1.75): 0.4 at the centres
+     * inside [0, 1)^3, and outside it 0 ("black"), 1 ("white"), 0.4 ("clamp", "repeat").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"black", "white", "clamp", "repeat"})
+    void densityGridWrapModes(String wrap, @TempDir Path tmp) throws IOException {
+        CompiledRender r = compile(tmp, "wrap.lxs", """
+                LookAt 1 1 6  1 1 0  0 1 0
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [4] "integer yresolution" [4]
+                WorldBegin
+                LightSource "infinite" "color L" [1 1 1]
+                Texture "g" "float" "densitygrid" "float density" [0.4] "string wrap" "WRAP"
+                MakeNamedVolume "v" "heterogeneous" "texture sigma_s" "g" "float stepsize" [0.5]
+                AttributeBegin
+                  Interior "v"
+                  Material "null"
+                  Shape "trianglemesh" "integer indices" [0 1 2 0 2 3  4 6 5 4 7 6  0 4 5 0 5 1  3 2 6 3 6 7  0 3 7 0 7 4  1 5 6 1 6 2]
+                      "point P" [0 0 0  2 0 0  2 2 0  0 2 0  0 0 2  2 0 2  2 2 2  0 2 2]
+                AttributeEnd
+                WorldEnd
+                """.replace("WRAP", wrap));
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        float[] g = r.scene().mediaGrids;
+        assertEquals(4 * 4 * 4 * MediumLayout.LUX_GRID_VALUES, g.length);
+        float outside = wrap.equals("black") ? 0 : wrap.equals("white") ? 1 : 0.4f;
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < 4; j++) {
+                for (int i = 0; i < 4; i++) {
+                    boolean in = i < 2 && j < 2 && k < 2;
+                    int at = ((k * 4 + j) * 4 + i) * MediumLayout.LUX_GRID_VALUES;
+                    assertEquals(in ? 0.4f : outside, g[at + 4], 1e-6, wrap + " at " + i + j + k);
+                    assertEquals(0, g[at + 1], 0, "no sigma_a");
+                }
+            }
+        }
+    }
+
     /** A stepsize finer than 128 cells per axis over the shapes caps the grid and warns at "stepsize". */
     @Test
     void aGridCoarserThanStepsizeWarnsOnce(@TempDir Path tmp) throws IOException {
