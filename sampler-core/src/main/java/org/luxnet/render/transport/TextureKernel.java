@@ -512,6 +512,12 @@ abstract class TextureKernel extends ImageKernel {
                 vg = texRegs[(hreg + 1) * capacity + gid];
                 vb = texRegs[(hreg + 2) * capacity + gid];
             }
+            if (type == DENSITYGRID || type == EXPONENTIAL) {
+                float f = volumeTexture(n, type, qx, qy, qz);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
             if (type == ADD) {
                 vr = ar + br;
                 vg = ag + bg;
@@ -521,12 +527,6 @@ abstract class TextureKernel extends ImageKernel {
                 vr = ar - br;
                 vg = ag - bg;
                 vb = ab - bb;
-            }
-            if (type == DENSITYGRID || type == EXPONENTIAL) {
-                float f = volumeTexture(n, type, qx, qy, qz);
-                vr = f;
-                vg = f;
-                vb = f;
             }
             int reg = (i - start) * 3;
             texRegs[reg * capacity + gid] = vr;

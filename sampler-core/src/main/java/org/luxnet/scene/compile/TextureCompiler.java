@@ -85,11 +85,11 @@ final class TextureCompiler {
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
             Map.entry("tabulateddata", this::tabulated),
+            Map.entry("densitygrid", this::densityGrid),
+            Map.entry("exponential", this::exponential),
             Map.entry("hitpointcolor", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HITPOINTCOLOR)),
             Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
-            Map.entry("hitpointgrey", this::hitPointGrey),
-            Map.entry("densitygrid", this::densityGrid),
-            Map.entry("exponential", this::exponential));
+            Map.entry("hitpointgrey", this::hitPointGrey));
     private final Dialect dialect;
     private final ImageTextures images;
     /** True while compiling a material's "bumpmap" that is itself a normalmap texture. */
