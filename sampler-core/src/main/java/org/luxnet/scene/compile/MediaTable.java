@@ -273,8 +273,9 @@ final class MediaTable {
             float[] box = interiorBounds(b, id);
             if (box == null) {
                 box = b.sceneBounds.clone();
-                warnings.add(new SceneWarning(v.loc(), "volume \"" + v.name() + "\" is the Interior of no shape"
-                        + " outside object instances: its textures are baked over the whole scene's bounds"));
+                warnings.add(new SceneWarning(v.loc(), "volume \"" + v.name() + "\" is the Interior of no glass2 or null"
+                        + " shape outside object instances (mix and layered materials count as neither): its textures"
+                        + " are baked over the whole scene's bounds"));
             }
             LuxVolumeGrids.Baked g = LuxVolumeGrids.bake(v, box, textures, warnings);
             box = g.box();

@@ -378,7 +378,7 @@ class LuxVolumeTest {
                 WorldEnd
                 """);
         List<String> w = r.warnings().stream().map(Object::toString).toList();
-        assertEquals(1, w.stream().filter(x -> x.contains("haze.lxs:1:") && x.contains("Interior of no shape")).count(),
+        assertEquals(1, w.stream().filter(x -> x.contains("haze.lxs:1:") && x.contains("Interior of no glass2 or null")).count(),
                 w.toString());
         int m = r.scene().cameraMedium;
         assertEquals(MediumLayout.LUX_GRID, (int) r.scene().mediaParams[m * MediumLayout.STRIDE + MediumLayout.KIND]);
