@@ -36,6 +36,18 @@ public final class HostTextures extends TextureKernel {
         return texRegs[(r - start) * 3];
     }
 
+    /** The colour of program {@code start..root} at world point p (u, v 0), into out[0..2]. */
+    public void evalColour(int start, int root, float px, float py, float pz, float[] out) {
+        int regs = 3 * (root - start + 1);
+        if (texRegs.length < regs) {
+            texRegs = new float[regs];
+        }
+        int r = (evalProgram(0, 0, start, root, 0f, 0f, px, py, pz) - start) * 3;
+        out[0] = texRegs[r];
+        out[1] = texRegs[r + 1];
+        out[2] = texRegs[r + 2];
+    }
+
     @Override
     public void run() {
         // Never launched: the host calls evalFloat directly.

@@ -28,6 +28,10 @@ import org.luxnet.scene.compiled.MediumLayout;
  * channel, sampled with k's mean). Shadow rays take the transmittance of the media they cross,
  * through null surfaces (pbrt-v3 VisibilityTester::Tr).
  *
+ * <p>LuxRender's heterogeneous volumes, baked by the compiler into grids of per-channel sigma_a and
+ * sigma_s ({@link MediumLayout#LUX_GRID}), run through the same loop, each tentative collision handled
+ * by {@link #luxCollision} (spectral tracking for paths, ratio tracking per channel for shadow rays).
+ *
  * <p>pbrt-v3's grid media (media/grid.cpp GridDensityMedium, {@link MediumLayout#GRID}) are sampled as
  * pbrt-v3 does in {@link #gridTrack}: delta tracking for a path's free flight (Sample), ratio tracking
  * for a shadow ray's transmittance (Tr), both against the majorant sigma_t x max density, over the
@@ -165,6 +169,12 @@ abstract class MediumKernel extends CameraKernel {
         if (ratio) {
             result = 1f;
         }
+        boolean lux = mediaParams[m * MediumLayout.STRIDE + MediumLayout.KIND] == MediumLayout.LUX_GRID;
+        if (lux) {
+            scratch[Scratch.MED_R * capacity + gid] = 1f;
+            scratch[Scratch.MED_G * capacity + gid] = 1f;
+            scratch[Scratch.MED_B * capacity + gid] = 1f;
+        }
         if (t0 <= t1) {
             int r = m * MediumLayout.STRIDE;
             float invMajorant = mediaParams[r + MediumLayout.GRID_INV_MAJORANT];
@@ -181,14 +191,29 @@ abstract class MediumKernel extends CameraKernel {
                 if (s >= t1) {
                     going = false;
                 } else {
-                    float density = gridDensity(m, gox + s * gdx, goy + s * gdy, goz + s * gdz);
-                    if (ratio) {
-                        result = result * (1 - max(0f, density * invMax));
-                        going = result > 0;
-                    } else if (density * invMax > mediumRandom(ps, index, segment, k + 1)) {
-                        result = 1f;
-                        scratch[Scratch.MED_T * capacity + gid] = s;
-                        going = false;
+                    if (lux) {
+                        // Per-channel tracking of a baked LuxRender volume: 1 scatters, 2 ends, 0 goes on.
+                        float u = 0f;
+                        if (!ratio) {
+                            u = mediumRandom(ps, index, segment, k + 1);
+                        }
+                        int event = luxCollision(gid, m, gox + s * gdx, goy + s * gdy, goz + s * gdz, ratio,
+                                invMajorant, u);
+                        going = event == 0;
+                        if (event == 1) {
+                            result = 1f;
+                            scratch[Scratch.MED_T * capacity + gid] = s;
+                        }
+                    } else {
+                        float density = gridDensity(m, gox + s * gdx, goy + s * gdy, goz + s * gdz);
+                        if (ratio) {
+                            result = result * (1 - max(0f, density * invMax));
+                            going = result > 0;
+                        } else if (density * invMax > mediumRandom(ps, index, segment, k + 1)) {
+                            result = 1f;
+                            scratch[Scratch.MED_T * capacity + gid] = s;
+                            going = false;
+                        }
                     }
                 }
                 step++;
@@ -210,7 +235,12 @@ abstract class MediumKernel extends CameraKernel {
                        boolean finite, int ps, int index, int segment) {
         boolean scattered = gridTrack(gid, m, ox, oy, oz, dx, dy, dz, t, finite, false, ps, index, segment, 2) > 0;
         float wr = 1f, wg = 1f, wb = 1f;
-        if (scattered) {
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.KIND] == MediumLayout.LUX_GRID) {
+            // luxCollision left the path's weights in MED_R..MED_B.
+            wr = scratch[Scratch.MED_R * capacity + gid];
+            wg = scratch[Scratch.MED_G * capacity + gid];
+            wb = scratch[Scratch.MED_B * capacity + gid];
+        } else if (scattered) {
             int o = m * MediumLayout.STRIDE;
             float inv = 1f / (mediaParams[o + MediumLayout.SIGMA_A] + mediaParams[o + MediumLayout.SIGMA_S]);
             wr = mediaParams[o + MediumLayout.SIGMA_S] * inv;
@@ -483,5 +513,102 @@ abstract class MediumKernel extends CameraKernel {
         }
         scratch[Scratch.MED_T * capacity + gid] = t + 2 * eps / max(abs(cosD), 1e-2f);
         return next;
+    }
+
+    /**
+     * A shadow ray's transmittance through grid medium {@code m} ({@link MediumLayout#GRID} or {@link
+     * MediumLayout#LUX_GRID}) by ratio tracking ({@link #gridTrack}), per channel to MED_R..MED_B.
+     */
+    void gridShadow(int gid, int m, float ox, float oy, float oz, float dx, float dy, float dz, float t,
+                    boolean finite, int ps, int index, int segment, int kBase) {
+        float g = gridTrack(gid, m, ox, oy, oz, dx, dy, dz, t, finite, true, ps, index, segment, kBase);
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.KIND] == MediumLayout.GRID) {
+            scratch[Scratch.MED_R * capacity + gid] = g;
+            scratch[Scratch.MED_G * capacity + gid] = g;
+            scratch[Scratch.MED_B * capacity + gid] = g;
+        }
+    }
+
+    /** Value {@code ch} (0..5: sigma_a RGB, sigma_s RGB) of sample (x, y, z) of LUX_GRID row {@code o}, indices clamped. */
+    float luxGridValue(int o, int x, int y, int z, int ch) {
+        int nx = (int) mediaParams[o + MediumLayout.GRID_NX], ny = (int) mediaParams[o + MediumLayout.GRID_NY];
+        int nz = (int) mediaParams[o + MediumLayout.GRID_NZ];
+        int cx = min(nx - 1, max(0, x)), cy = min(ny - 1, max(0, y)), cz = min(nz - 1, max(0, z));
+        int base = (int) mediaParams[o + MediumLayout.GRID_OFFSET_HI] * 4096
+                + (int) mediaParams[o + MediumLayout.GRID_OFFSET_LO];
+        return mediaGrids[base + ((cz * ny + cy) * nx + cx) * MediumLayout.LUX_GRID_VALUES + ch];
+    }
+
+    /** Coefficient {@code ch} of LUX_GRID medium {@code m} at (x, y, z) of its unit cube, trilinear between samples. */
+    float luxGridCoefficient(int m, float x, float y, float z, int ch) {
+        int o = m * MediumLayout.STRIDE;
+        float sx = x * mediaParams[o + MediumLayout.GRID_NX] - 0.5f;
+        float sy = y * mediaParams[o + MediumLayout.GRID_NY] - 0.5f;
+        float sz = z * mediaParams[o + MediumLayout.GRID_NZ] - 0.5f;
+        float fx = floor(sx), fy = floor(sy), fz = floor(sz);
+        int ix = (int) fx, iy = (int) fy, iz = (int) fz;
+        float ax = sx - fx, ay = sy - fy, az = sz - fz;
+        float d00 = (1 - ax) * luxGridValue(o, ix, iy, iz, ch) + ax * luxGridValue(o, ix + 1, iy, iz, ch);
+        float d10 = (1 - ax) * luxGridValue(o, ix, iy + 1, iz, ch) + ax * luxGridValue(o, ix + 1, iy + 1, iz, ch);
+        float d01 = (1 - ax) * luxGridValue(o, ix, iy, iz + 1, ch) + ax * luxGridValue(o, ix + 1, iy, iz + 1, ch);
+        float d11 = (1 - ax) * luxGridValue(o, ix, iy + 1, iz + 1, ch)
+                + ax * luxGridValue(o, ix + 1, iy + 1, iz + 1, ch);
+        return (1 - az) * ((1 - ay) * d00 + ay * d10) + az * ((1 - ay) * d01 + ay * d11);
+    }
+
+    /**
+     * A tentative collision at (x, y, z) of LUX_GRID medium {@code m}'s unit cube against the majorant
+     * mu (1 / {@code invMajorant}), the segment's weights per channel in MED_R..MED_B. Ratio tracking:
+     * each weight times 1 - sigma_t / mu. Spectral tracking (Kutz et al. 2017, "Spectral and
+     * decomposition tracking", with their history-aware probabilities): with W the weights so far, a
+     * real collision with probability P = sum(W sigma_t) / sum(W mu), where the path scatters (returns
+     * 1), weight sigma_s / (mu P) per channel (absorption taken as the albedo, as pbrt-v3's grid does);
+     * else a null one, weight (mu - sigma_t) / (mu (1 - P)). Unbiased per channel whatever sigma_t's
+     * colour; a grey one gives pbrt-v3's delta tracking (weight 1 at null collisions, the albedo where
+     * it scatters). Returns 2 when every weight has become 0 (nothing left to carry), else 0.
+     */
+    int luxCollision(int gid, int m, float x, float y, float z, boolean ratio, float invMajorant, float u) {
+        float ar = luxGridCoefficient(m, x, y, z, 0), ag = luxGridCoefficient(m, x, y, z, 1);
+        float ab = luxGridCoefficient(m, x, y, z, 2);
+        float sr = luxGridCoefficient(m, x, y, z, 3), sg = luxGridCoefficient(m, x, y, z, 4);
+        float sb = luxGridCoefficient(m, x, y, z, 5);
+        float mu = 1f / invMajorant;
+        float nr = max(0f, mu - ar - sr), ng = max(0f, mu - ag - sg), nb = max(0f, mu - ab - sb);
+        float wr = scratch[Scratch.MED_R * capacity + gid], wg = scratch[Scratch.MED_G * capacity + gid];
+        float wb = scratch[Scratch.MED_B * capacity + gid];
+        float kr = 0f, kg = 0f, kb = 0f;
+        int event = 0;
+        if (ratio) {
+            kr = nr * invMajorant;
+            kg = ng * invMajorant;
+            kb = nb * invMajorant;
+        } else {
+            // History-aware probabilities: each channel's coefficient weighted by its weight so far.
+            float real = wr * (ar + sr) + wg * (ag + sg) + wb * (ab + sb);
+            float nul = wr * nr + wg * ng + wb * nb;
+            float all = real + nul;
+            if (all > 0 && u * all < real) {
+                event = 1;
+                float k = all * invMajorant / real;
+                kr = sr * k;
+                kg = sg * k;
+                kb = sb * k;
+            } else if (all > 0 && nul > 0) {
+                float k = all * invMajorant / nul;
+                kr = nr * k;
+                kg = ng * k;
+                kb = nb * k;
+            }
+        }
+        wr = wr * kr;
+        wg = wg * kg;
+        wb = wb * kb;
+        scratch[Scratch.MED_R * capacity + gid] = wr;
+        scratch[Scratch.MED_G * capacity + gid] = wg;
+        scratch[Scratch.MED_B * capacity + gid] = wb;
+        if (event == 0 && !(wr > 0 || wg > 0 || wb > 0)) {
+            event = 2;
+        }
+        return event;
     }
 }

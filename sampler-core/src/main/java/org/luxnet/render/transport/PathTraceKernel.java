@@ -283,7 +283,7 @@ public final class PathTraceKernel extends MediumKernel {
                 // The segment in the medium (MediumKernel): Beer's law, or a free-flight distance that may end in
                 // a scattering point before the hit (its numbers hashed per segment, apart from the vertex's own).
                 int segment = bounce * 4096 + passes;
-                if (mediaParams[medium * MediumLayout.STRIDE + MediumLayout.KIND] == MediumLayout.GRID) {
+                if (mediaParams[medium * MediumLayout.STRIDE + MediumLayout.KIND] >= MediumLayout.GRID) {
                     scattered = sampleGrid(gid, medium, ox, oy, oz, dx, dy, dz, t, prim >= 0, ps, index, segment);
                 } else {
                     scattered = sampleSegment(gid, medium, t, prim >= 0, mediumRandom(ps, index, segment, 0),
@@ -766,13 +766,13 @@ public final class PathTraceKernel extends MediumKernel {
             if (sm > 0) {
                 int mo = sm * MediumLayout.STRIDE;
                 boolean fin = seg < 1e30f;
-                if (mediaParams[mo + MediumLayout.KIND] == MediumLayout.GRID) {
-                    // Ratio tracking (MediumKernel#gridTrack), numbers from this shadow ray's own stream.
-                    float g = gridTrack(gid, sm, sx, sy, sz, sdx, sdy, sdz, seg, fin, true, ps, index,
-                            segment, SHADOW_STREAM + hops * 2097152);
-                    tr0 *= g;
-                    tr1 *= g;
-                    tr2 *= g;
+                if (mediaParams[mo + MediumLayout.KIND] >= MediumLayout.GRID) {
+                    // Ratio tracking (MediumKernel#gridShadow), numbers from this shadow ray's own stream.
+                    gridShadow(gid, sm, sx, sy, sz, sdx, sdy, sdz, seg, fin, ps, index, segment,
+                            SHADOW_STREAM + hops * 2097152);
+                    tr0 *= scratch[Scratch.MED_R * capacity + gid];
+                    tr1 *= scratch[Scratch.MED_G * capacity + gid];
+                    tr2 *= scratch[Scratch.MED_B * capacity + gid];
                 } else {
                     tr0 *= transmittance(mediaParams[mo] + mediaParams[mo + MediumLayout.SIGMA_S], seg, fin);
                     tr1 *= transmittance(mediaParams[mo + 1] + mediaParams[mo + MediumLayout.SIGMA_S + 1],

@@ -36,6 +36,8 @@ import static org.luxnet.scene.compiled.TextureLayout.SCALE;
 import static org.luxnet.scene.compiled.TextureLayout.SUBTRACT;
 import static org.luxnet.scene.compiled.TextureLayout.UV;
 import static org.luxnet.scene.compiled.TextureLayout.WINDY;
+import static org.luxnet.scene.compiled.TextureLayout.DENSITYGRID;
+import static org.luxnet.scene.compiled.TextureLayout.EXPONENTIAL;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
 
@@ -516,6 +518,12 @@ abstract class TextureKernel extends ImageKernel {
                 vg = texRegs[(hreg + 1) * capacity + gid];
                 vb = texRegs[(hreg + 2) * capacity + gid];
             }
+            if (type == DENSITYGRID || type == EXPONENTIAL) {
+                float f = volumeTexture(n, type, qx, qy, qz);
+                vr = f;
+                vg = f;
+                vb = f;
+            }
             if (type == ADD) {
                 vr = ar + br;
                 vg = ag + bg;
@@ -571,5 +579,78 @@ abstract class TextureKernel extends ImageKernel {
             v = d;
         }
         return v;
+    }
+
+    /**
+     * LuxRender's 3D float textures for volumes at texture-space point (qx, qy, qz) of node {@code n}:
+     * densitygrid (textures/densitygrid.h DensityGridTexture::Evaluate) or exponential
+     * (textures/exponential.h ExponentialTexture::Evaluate); see {@link
+     * org.luxnet.scene.compiled.TextureLayout#DENSITYGRID}.
+     */
+    float volumeTexture(int n, int type, float qx, float qy, float qz) {
+        float f = 0f;
+        if (type == EXPONENTIAL) {
+            float d = (qx - texParams[n + 23]) * texParams[n + 26] + (qy - texParams[n + 24]) * texParams[n + 27]
+                    + (qz - texParams[n + 25]) * texParams[n + 28];
+            f = min(1f, max(0f, exp(-texParams[n + 29] * d)));
+        } else {
+            int wrap = (int) texParams[n + 25];
+            int nx = (int) texParams[n + 26], ny = (int) texParams[n + 27], nz = (int) texParams[n + 28];
+            boolean outside = qx < 0 || qx >= 1 || qy < 0 || qy >= 1 || qz < 0 || qz >= 1;
+            if (wrap == 2) {
+                // WRAP_CLAMP: the point clamped to the cube, the cell index to the last.
+                qx = min(1f, max(0f, qx));
+                qy = min(1f, max(0f, qy));
+                qz = min(1f, max(0f, qz));
+            }
+            float x = qx * nx, y = qy * ny, z = qz * nz;
+            float fx = floor(x), fy = floor(y), fz = floor(z);
+            int vx = (int) fx, vy = (int) fy, vz = (int) fz;
+            x = x - fx;
+            y = y - fy;
+            z = z - fz;
+            if (wrap == 0) {
+                // WRAP_REPEAT: the cell index modulo the size (its +1 neighbour is clamped, as LuxRender's D does).
+                vx = ((vx % nx) + nx) % nx;
+                vy = ((vy % ny) + ny) % ny;
+                vz = ((vz % nz) + nz) % nz;
+            }
+            if (wrap == 2) {
+                if (vx > nx - 1) {
+                    vx = nx - 1;
+                    x = qx * nx - vx;
+                }
+                if (vy > ny - 1) {
+                    vy = ny - 1;
+                    y = qy * ny - vy;
+                }
+                if (vz > nz - 1) {
+                    vz = nz - 1;
+                    z = qz * nz - vz;
+                }
+            }
+            int base = (int) texParams[n + 23] * 4096 + (int) texParams[n + 24];
+            float d00 = (1 - x) * densityAt(base, nx, ny, nz, vx, vy, vz) + x * densityAt(base, nx, ny, nz, vx + 1, vy, vz);
+            float d10 = (1 - x) * densityAt(base, nx, ny, nz, vx, vy + 1, vz)
+                    + x * densityAt(base, nx, ny, nz, vx + 1, vy + 1, vz);
+            float d01 = (1 - x) * densityAt(base, nx, ny, nz, vx, vy, vz + 1)
+                    + x * densityAt(base, nx, ny, nz, vx + 1, vy, vz + 1);
+            float d11 = (1 - x) * densityAt(base, nx, ny, nz, vx, vy + 1, vz + 1)
+                    + x * densityAt(base, nx, ny, nz, vx + 1, vy + 1, vz + 1);
+            f = (1 - z) * ((1 - y) * d00 + y * d10) + z * ((1 - y) * d01 + y * d11);
+            if (outside && wrap == 1) {
+                f = 0f;
+            }
+            if (outside && wrap == 3) {
+                f = 1f;
+            }
+        }
+        return f;
+    }
+
+    /** DensityGridTexture::D: value (x, y, z), each index clamped to the grid. */
+    float densityAt(int base, int nx, int ny, int nz, int x, int y, int z) {
+        int cx = min(nx - 1, max(0, x)), cy = min(ny - 1, max(0, y)), cz = min(nz - 1, max(0, z));
+        return texTexels[base + (cz * ny + cy) * nx + cx];
     }
 }

@@ -195,4 +195,19 @@ final class ImageTextures {
             this.reason = reason;
         }
     }
+
+    /**
+     * Appends raw values (a densitygrid's) to the texel pool, padded to whole RGB texels so that images
+     * after them keep their texel numbering; returns the first value's index.
+     */
+    int rawValues(float[] values) {
+        int at = texels.size();
+        for (float f : values) {
+            texels.add(f);
+        }
+        while (texels.size() % 3 != 0) {
+            texels.add(0f);
+        }
+        return at;
+    }
 }

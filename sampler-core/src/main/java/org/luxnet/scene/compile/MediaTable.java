@@ -18,7 +18,8 @@ import org.luxnet.scene.compiled.MediumLayout;
  * The media table ({@link MediumLayout}): one row per volume or medium that a glass2 or null surface,
  * or the camera, refers to, in the order first asked for; row 0 is vacuum, and a volume that neither
  * absorbs nor scatters is vacuum too. pbrt-v3 grid media put their densities one after another into
- * {@link #grids}. When media are not rendered (pbrt-v3's "path" integrator) every
+ * {@link #grids}, and LuxRender heterogeneous volumes, once {@link #bakeLuxVolumes} has baked them,
+ * their six coefficients per sample. When media are not rendered (pbrt-v3's "path" integrator) every
  * volume is vacuum and {@link #ignored} says whether any was asked for.
  */
 final class MediaTable {
@@ -28,6 +29,8 @@ final class MediaTable {
     private final List<float[]> rows = new ArrayList<>();
     private final List<float[]> grids = new ArrayList<>();
     private long gridValues;
+    /** LuxRender heterogeneous volumes waiting for {@link #bakeLuxVolumes}: their row, and the volume. */
+    private final List<Object[]> luxPending = new ArrayList<>();
     private VolumeDesc firstIgnored;
 
     /** A table; {@code enabled} false makes every medium vacuum. */
@@ -58,6 +61,9 @@ final class MediaTable {
             id = empty ? 0 : rows.size();
             if (!empty) {
                 rows.add(row);
+                if (row[MediumLayout.KIND] == MediumLayout.LUX_GRID) {
+                    luxPending.add(new Object[] {id, v});
+                }
             }
             ids.put(v, id);
         }
@@ -97,6 +103,10 @@ final class MediaTable {
             } else if (v.type().equals("heterogeneous")) {
                 pbrtGrid(v, r);
             }
+            return r;
+        }
+        if (v.type().equals("heterogeneous")) {
+            luxHeterogeneous(v, r);
             return r;
         }
         float[] a = constant(v, v.absorptionParam());
@@ -229,5 +239,134 @@ final class MediaTable {
             return new float[3];
         }
         return ps.getRgb(name, new float[] {0, 0, 0});
+    }
+
+    /**
+     * A LuxRender "heterogeneous" volume's row before its grid is baked ({@link #bakeLuxVolumes}):
+     * {@link MediumLayout#LUX_GRID}, the Schlick phase of its "g" as for "homogeneous", and placeholder
+     * coefficients that keep the row from reading as vacuum.
+     */
+    private void luxHeterogeneous(VolumeDesc v, float[] r) {
+        float[] g = colourOrFloat(v.params(), "g");
+        for (int c = 0; c < 3; c++) {
+            float gc = Math.max(-1, Math.min(1, g[c]));
+            r[MediumLayout.PHASE_G + c] = Math.max(-0.999f, Math.min(0.999f, gc * (1.55f - 0.55f * gc * gc)));
+            r[MediumLayout.SIGMA_A + c] = 1;
+            r[MediumLayout.SIGMA_S + c] = 1;
+        }
+        r[MediumLayout.PHASE] = MediumLayout.SCHLICK;
+        r[MediumLayout.SCATTERS] = 1;
+        r[MediumLayout.KIND] = MediumLayout.LUX_GRID;
+    }
+
+    /**
+     * Bakes the LuxRender heterogeneous volumes asked for ({@link LuxVolumeGrids}) over the bounds of
+     * the world-space triangles and spheres whose material has the volume as Interior (glass2 and null
+     * surfaces: the only ones a path enters it through), or, where there are none (the volume is the
+     * camera's, or only in instances), over the scene's bounds, with a warning. Call after the geometry
+     * is laid out in {@code b} and before {@link #params} and {@link #grids}.
+     */
+    void bakeLuxVolumes(org.luxnet.scene.compiled.CompiledScene.Builder b, TextureCompiler textures) {
+        for (Object[] pending : luxPending) {
+            int id = (Integer) pending[0];
+            VolumeDesc v = (VolumeDesc) pending[1];
+            float[] box = interiorBounds(b, id);
+            if (box == null) {
+                box = b.sceneBounds.clone();
+                warnings.add(new SceneWarning(v.loc(), "volume \"" + v.name() + "\" is the Interior of no glass2 or null"
+                        + " shape outside object instances (mix and layered materials count as neither): its textures"
+                        + " are baked over the whole scene's bounds"));
+            }
+            LuxVolumeGrids.Baked g = LuxVolumeGrids.bake(v, box, textures, warnings);
+            box = g.box();
+            float[] r = rows.get(id);
+            if (gridValues + g.values().length > MediumLayout.MAX_GRID_VALUES) {
+                throw new SceneException(v.loc(), "volume \"" + v.name() + "\": the scene's grids would hold "
+                        + (gridValues + g.values().length) + " values together, more than the "
+                        + MediumLayout.MAX_GRID_VALUES + " LuxNet keeps in memory");
+            }
+            long offset = gridValues;
+            grids.add(g.values());
+            gridValues += g.values().length;
+            for (int c = 0; c < 3; c++) {
+                r[MediumLayout.SIGMA_A + c] = 0;
+                r[MediumLayout.SIGMA_S + c] = 0;
+            }
+            // The row's SIGMA_A / SIGMA_S: the sample of the largest sigma_t (documentation only; see LUX_GRID).
+            int best = 0;
+            float bestT = -1;
+            float[] vals = g.values();
+            for (int i = 0; i < vals.length; i += MediumLayout.LUX_GRID_VALUES) {
+                float t = vals[i] + vals[i + 1] + vals[i + 2] + vals[i + 3] + vals[i + 4] + vals[i + 5];
+                if (t > bestT) {
+                    bestT = t;
+                    best = i;
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                r[MediumLayout.SIGMA_A + c] = vals[best + c];
+                r[MediumLayout.SIGMA_S + c] = vals[best + 3 + c];
+            }
+            // World to the box's unit cube.
+            float[] x = new float[12];
+            for (int c = 0; c < 3; c++) {
+                float inv = 1 / (box[3 + c] - box[c]);
+                x[4 * c + c] = inv;
+                x[4 * c + 3] = -box[c] * inv;
+            }
+            System.arraycopy(x, 0, r, MediumLayout.GRID_XFORM, 12);
+            r[MediumLayout.GRID_OFFSET_HI] = offset >> 12;
+            r[MediumLayout.GRID_OFFSET_LO] = offset & 4095;
+            r[MediumLayout.GRID_NX] = g.nx();
+            r[MediumLayout.GRID_NY] = g.ny();
+            r[MediumLayout.GRID_NZ] = g.nz();
+            // A grid with nothing in it: a majorant of 1 whose every collision is null (never scatters).
+            r[MediumLayout.GRID_INV_MAJORANT] = g.maxSigmaT() > 0 ? 1 / g.maxSigmaT() : 1;
+            r[MediumLayout.GRID_INV_MAX_DENSITY] = 1;
+            boolean any = false;
+            for (int i = 3; i < vals.length; i += MediumLayout.LUX_GRID_VALUES) {
+                any |= vals[i] > 0 || vals[i + 1] > 0 || vals[i + 2] > 0;
+            }
+            r[MediumLayout.SCATTERS] = any ? 1 : 0;
+        }
+        luxPending.clear();
+    }
+
+    /** Min xyz, max xyz of the world-space primitives whose material's Interior is medium {@code id}; null if none. */
+    private static float[] interiorBounds(org.luxnet.scene.compiled.CompiledScene.Builder b, int id) {
+        float[] box = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        boolean found = false;
+        int stride = org.luxnet.scene.compiled.MaterialLayout.STRIDE;
+        for (int t = 0; t < b.worldTriangleCount; t++) {
+            if (interiorIs(b, b.triMaterial[t], id, stride)) {
+                found = true;
+                for (int k = 0; k < 3; k++) {
+                    for (int c = 0; c < 3; c++) {
+                        float p = b.triGeom[9 * t + c] + (k == 0 ? 0 : b.triGeom[9 * t + 3 * k + c]);
+                        box[c] = Math.min(box[c], p);
+                        box[3 + c] = Math.max(box[3 + c], p);
+                    }
+                }
+            }
+        }
+        for (int sp = 0; sp < b.sphereCount; sp++) {
+            if (interiorIs(b, b.sphereMaterial[sp], id, stride)) {
+                found = true;
+                float rad = b.sphereGeom[4 * sp + 3];
+                for (int c = 0; c < 3; c++) {
+                    box[c] = Math.min(box[c], b.sphereGeom[4 * sp + c] - rad);
+                    box[3 + c] = Math.max(box[3 + c], b.sphereGeom[4 * sp + c] + rad);
+                }
+            }
+        }
+        return found ? box : null;
+    }
+
+    private static boolean interiorIs(org.luxnet.scene.compiled.CompiledScene.Builder b, int mat, int id, int stride) {
+        int row = mat * stride;
+        return mat >= 0 && row + stride <= b.matParams.length
+                && b.matParams[row + org.luxnet.scene.compiled.MaterialLayout.VOL_MEDIA] != 0
+                && (int) b.matParams[row + org.luxnet.scene.compiled.MaterialLayout.VOL_IN] == id;
     }
 }

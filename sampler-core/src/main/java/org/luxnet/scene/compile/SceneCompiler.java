@@ -87,6 +87,7 @@ public final class SceneCompiler {
         b.camera = CameraCompiler.compile(d.camera(), d.file(),
                 FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
         b.cameraMedium = d.camera() == null ? 0 : mediaTable.idOf(d.camera().exterior());
+        mediaTable.bakeLuxVolumes(b, materials.textures());
         b.mediaParams = mediaTable.params();
         b.mediaGrids = mediaTable.grids();
         if (mediaTable.ignored() != null) {

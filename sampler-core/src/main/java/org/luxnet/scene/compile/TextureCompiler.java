@@ -85,6 +85,8 @@ final class TextureCompiler {
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
             Map.entry("tabulateddata", this::tabulated),
+            Map.entry("densitygrid", this::densityGrid),
+            Map.entry("exponential", this::exponential),
             Map.entry("hitpointcolor", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HITPOINTCOLOR)),
             Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
             Map.entry("hitpointgrey", this::hitPointGrey),
@@ -489,5 +491,55 @@ final class TextureCompiler {
 
     private void mapping2d(TextureDesc t, Node n) {
         TextureMappings.mapping2d(t, n.params);
+    }
+
+    /**
+     * LuxRender densitygrid (textures/densitygrid.h, DensityGridTexture::CreateFloatTexture): "float
+     * density" (nx * ny * nz values, x fastest), "integer nx", "ny", "nz" (1), "string wrap" ("repeat";
+     * "clamp", "black", "white"; another is repeat, as LuxRender's), a 3D mapping. Missing density or
+     * a count other than nx * ny * nz make LuxRender drop the texture: so does this (the parameter keeps
+     * its default, with a warning).
+     */
+    private void densityGrid(TextureDesc t, List<Node> prog, Node n, int depth) {
+        floatOnly(t, n, TextureLayout.DENSITYGRID);
+        ParamSet ps = t.params();
+        float[] d = ps.getFloats("density");
+        int nx = ps.getInt("nx", 1), ny = ps.getInt("ny", 1), nz = ps.getInt("nz", 1);
+        if (d == null) {
+            throw new Unsupported(t.loc(), "densitygrid texture \"" + t.name() + "\" has no \"density\" values");
+        }
+        if (nx < 1 || ny < 1 || nz < 1 || d.length != (long) nx * ny * nz) {
+            throw new Unsupported(ps.get("density").loc(), "densitygrid texture \"" + t.name() + "\" has " + d.length
+                    + " density values but nx * ny * nz = " + ((long) nx * ny * nz));
+        }
+        String wrap = ps.getString("wrap", "repeat");
+        n.params[TextureLayout.DG_WRAP] = switch (wrap) {
+            case "clamp" -> TextureLayout.WRAP_CLAMP;
+            case "black" -> TextureLayout.WRAP_BLACK;
+            case "white" -> TextureLayout.WRAP_WHITE;
+            default -> TextureLayout.WRAP_REPEAT;
+        };
+        int at = images.rawValues(d);
+        n.params[TextureLayout.DG_OFFSET_HI] = at >> 12;
+        n.params[TextureLayout.DG_OFFSET_LO] = at & 4095;
+        n.params[TextureLayout.DG_NX] = nx;
+        n.params[TextureLayout.DG_NY] = ny;
+        n.params[TextureLayout.DG_NZ] = nz;
+        mapping3d(t, n);
+    }
+
+    /**
+     * LuxRender exponential (textures/exponential.h, ExponentialTexture::CreateFloatTexture): "point
+     * origin" (0 0 0), "vector updir" (0 0 1), "float decay" (1), a 3D mapping.
+     */
+    private void exponential(TextureDesc t, List<Node> prog, Node n, int depth) {
+        floatOnly(t, n, TextureLayout.EXPONENTIAL);
+        ParamSet ps = t.params();
+        float[] o = ps.getPoint("origin", new float[] {0, 0, 0});
+        float[] up = ps.getPoint("updir", new float[] {0, 0, 1});
+        System.arraycopy(o, 0, n.params, TextureLayout.EXP_ORIGIN, 3);
+        System.arraycopy(up, 0, n.params, TextureLayout.EXP_UP, 3);
+        n.params[TextureLayout.EXP_DECAY] = (float) ps.getFloat("decay", 1);
+        mapping3d(t, n);
     }
 }

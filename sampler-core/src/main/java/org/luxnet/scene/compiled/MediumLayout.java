@@ -57,6 +57,18 @@ public final class MediumLayout {
      * channel; sampled by the first channel's, as pbrt-v3 does) times the trilinearly interpolated density.
      */
     public static final int GRID = 1;
+    /**
+     * {@link #KIND}: a LuxRender "heterogeneous" volume baked into a grid (volumes/heterogeneous.h,
+     * textures evaluated at cell centres by the compiler): per sample six values, sigma_a RGB then
+     * sigma_s RGB, x fastest, sample (i, j, k) at ((i + 0.5) / nx, (j + 0.5) / ny, (k + 0.5) / nz) of the
+     * box, trilinear between samples with the index clamped to the grid (the volume fills its box up to
+     * the faces); {@link #GRID_INV_MAJORANT} is 1 / the largest sigma_a + sigma_s of any sample and
+     * channel. Tracked per channel (MediumKernel#luxCollision); the row's SIGMA_A and SIGMA_S hold the
+     * largest sample's values, which nothing renders with.
+     */
+    public static final int LUX_GRID = 2;
+    /** Floats per sample of a {@link #LUX_GRID} grid. */
+    public static final int LUX_GRID_VALUES = 6;
     /** Values one grid, and all grids of a scene together, may hold: 512^3 (512 MiB of floats). */
     public static final long MAX_GRID_VALUES = 512L * 512 * 512;
 

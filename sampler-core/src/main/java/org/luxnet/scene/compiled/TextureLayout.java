@@ -72,6 +72,19 @@ public final class TextureLayout {
      * colour, or for any other channel its luminance RGBColor::Y().
      */
     public static final int HITPOINTGREY = 20;
+    /**
+     * LuxRender densitygrid (textures/densitygrid.h DensityGridTexture): a float grid of nx x ny x nz
+     * values over the texture space's unit cube, trilinear between samples at integer grid coordinates
+     * (the index clamped to the grid), under a wrap mode; the values lie in {@link
+     * CompiledScene#texTexels} from DG_OFFSET_HI * 4096 + DG_OFFSET_LO on, x fastest. (Numbered apart
+     * from the types above so that textures added meanwhile elsewhere keep theirs.)
+     */
+    public static final int DENSITYGRID = 60;
+    /**
+     * LuxRender exponential (textures/exponential.h ExponentialTexture): clamp(exp(-decay (P - origin) .
+     * updir), 0, 1) at texture-space point P; updir as given, not normalized (as LuxRender keeps it).
+     */
+    public static final int EXPONENTIAL = 61;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -121,6 +134,11 @@ public final class TextureLayout {
     public static final int CHANNEL = 23;
     /** Noise textures: octaves, omega (roughness), scale, variation. */
     public static final int OCTAVES = 26, OMEGA = 27, SCALE_P = 28, VARIATION = 29;
+
+    /** Densitygrid: first value (HI * 4096 + LO, each exact in a float), wrap mode (WRAP_*), nx, ny, nz. */
+    public static final int DG_OFFSET_HI = 23, DG_OFFSET_LO = 24, DG_WRAP = 25, DG_NX = 26, DG_NY = 27, DG_NZ = 28;
+    /** Exponential: origin (3 floats), updir (3 floats), decay. */
+    public static final int EXP_ORIGIN = 23, EXP_UP = 26, EXP_DECAY = 29;
 
     /** 2D mappings. */
     public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;

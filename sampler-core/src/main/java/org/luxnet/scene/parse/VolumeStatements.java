@@ -21,9 +21,10 @@ import org.luxnet.scene.compiled.MediumLayout;
  * VolumeIntegrator}. A volume's "fresnel" (a float, default 1.5, or a fresnel texture) gives glass2 its
  * index of refraction, the interior's over the exterior's (materials/glass2.cpp); a clear volume's
  * "absorption" and a homogeneous one's "sigma_a", "sigma_s" and "g" make its row of the media table
- * (MediumKernel renders absorption and scattering; a heterogeneous volume only absorbs, with a
- * warning: LuxRender varies it through 3D textures such as densitygrid (textures/densitygrid.h), which
- * volumes here do not evaluate, and samples it by ray marching, volumes/heterogeneous.h). pbrt-v3:
+ * (MediumKernel renders absorption and scattering); a heterogeneous volume's "sigma_a" and "sigma_s"
+ * (colour textures, such as a scale of a densitygrid, textures/densitygrid.h), "g" and "stepsize"
+ * (volumes/heterogeneous.h, which ray-marches them) are baked into a grid by the compiler
+ * (LuxVolumeGrids) and tracked exactly. pbrt-v3:
  * {@code MakeNamedMedium} ("homogeneous", and "heterogeneous": grid media, which MediumKernel tracks)
  * and {@code MediumInterface "inside" "outside"}, kept in the same graphics state. A path changes medium only where it is transmitted through a glass2 (pbrt:
  * glass) surface or passes a null (pbrt: "", "none", "interface") one (LuxRender: through any shape with
@@ -219,16 +220,10 @@ final class VolumeStatements {
                 }
             }
             case "heterogeneous" -> {
-                boolean any = false;
-                ps.get("sigma_a");
-                for (String p : new String[] {"sigma_s", "g", "density", "Le"}) {
-                    any |= ps.has(p) && (!p.equals("sigma_s") || nonBlack(ps, p));
+                // volumes/heterogeneous.h: sigma_a, sigma_s (colour textures evaluated in space), g, stepsize;
+                // the compiler bakes them into a grid (LuxVolumeGrids). It has no emission (Lve is 0) and no "density".
+                for (String p : new String[] {"sigma_a", "sigma_s", "g", "stepsize"}) {
                     ps.get(p);
-                }
-                if (any) {
-                    st.warn(kw.loc(), type + " volume: scattering (sigma_s, g), density and emission inside it are"
-                            + " not rendered; its \"fresnel\" (glass2's index) and \"sigma_a\" (absorption inside"
-                            + " glass2 and null shapes) are used");
                 }
             }
             default -> st.warn(kw.loc(), "MakeNamedVolume type \"" + type + "\" is not known (LuxRender has clear,"
@@ -327,7 +322,8 @@ final class VolumeStatements {
     private static boolean absorbs(VolumeDesc v) {
         return v != null && v.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && (v.type().equals("clear")
                 ? nonBlackQuiet(v.params(), "absorption") : nonBlackQuiet(v.params(), "sigma_a")
-                || v.type().equals("homogeneous") && nonBlackQuiet(v.params(), "sigma_s"));
+                || (v.type().equals("homogeneous") || v.type().equals("heterogeneous"))
+                && nonBlackQuiet(v.params(), "sigma_s"));
     }
 
     private static boolean nonBlackQuiet(ParamSet ps, String name) {

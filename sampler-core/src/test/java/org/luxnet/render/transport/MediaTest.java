@@ -373,7 +373,8 @@ class MediaTest {
     /**
      * LuxRender volumes as compiled: a homogeneous volume's g is a colour (a float is that grey), clamped
      * to [-1, 1], kept as Schlick's k = 1.55 g - 0.55 g^3; a textured sigma_s warns and counts as 0
-     * (the volume then only absorbs); a heterogeneous volume only absorbs and warns; a volume integrator
+     * (the volume then only absorbs); a heterogeneous volume of constants is a one-cell baked grid that
+     * scatters, without a warning (LuxVolumeGrids); a volume integrator
      * other than "multi" warns once at its statement; sigma_s 0 does not scatter.
      */
     @Test
@@ -422,14 +423,16 @@ class MediaTest {
         assertEquals(0, m[b + MediumLayout.SIGMA_S], 0, "textured sigma_s counts as 0");
         assertEquals(0, m[b + MediumLayout.SCATTERS], 0);
         assertEquals(0.1f, m[b + MediumLayout.SIGMA_A], 0);
-        assertEquals(0, m[c + MediumLayout.SCATTERS], 0, "heterogeneous: absorption only");
+        assertEquals(MediumLayout.LUX_GRID, (int) m[c + MediumLayout.KIND], "heterogeneous: a baked grid");
+        assertEquals(1, m[c + MediumLayout.SCATTERS], 0, "heterogeneous: scatters");
+        assertEquals(1, (int) m[c + MediumLayout.GRID_NX], "constants: one cell");
         assertEquals(0.2f, m[c + MediumLayout.SIGMA_A], 0);
         assertEquals(0.5 * (1.55 - 0.55 * 0.25), m[d + MediumLayout.PHASE_G + 1], 1e-6, "a float g is grey");
         java.util.List<String> w = r.warnings().stream().map(Object::toString).toList();
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:3:") && x.contains("VolumeIntegrator \"single\"")), w.toString());
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:7:") && x.contains("textured \"sigma_s\"")), w.toString());
-        assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:8:") && x.contains("heterogeneous volume")), w.toString());
-        assertTrue(w.stream().noneMatch(x -> x.contains("vol.lxs:6:") || x.contains("vol.lxs:9:")), w.toString());
+        assertTrue(w.stream().noneMatch(x -> x.contains("vol.lxs:6:") || x.contains("vol.lxs:8:")
+                || x.contains("vol.lxs:9:")), w.toString());
         assertTrue(w.stream().anyMatch(x -> x.contains("vol.lxs:24:") && x.contains("absorbing or scattering")),
                 "a matte shape in a scattering volume cannot change the path's medium: " + w);
     }
