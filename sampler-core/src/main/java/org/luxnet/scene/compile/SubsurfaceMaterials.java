@@ -36,7 +36,8 @@ import org.luxnet.scene.desc.PbrtMediumPresets;
  * BeamDiffusion}), as pbrt-v3 computes them.</li>
  * </ul>
  * A textured coefficient (sigma_a, sigma_s, Kd, mfp) takes the texture's value when it is constant, else
- * its mean over (u, v) in [0, 1]^2 with a warning: the medium is one per material.
+ * its mean over (u, v) in [0, 1]^2 (a solid texture at the points (u, v, 0)) with a warning: the medium is
+ * one per material.
  */
 final class SubsurfaceMaterials {
     private final List<SceneWarning> warnings;
@@ -94,16 +95,20 @@ final class SubsurfaceMaterials {
         float eta = eta(m);
         BeamDiffusion table = table(g, eta);
         float[] sa = new float[3], ss = new float[3];
+        boolean zero = false;
         for (int c = 0; c < 3; c++) {
             double free = scale * Math.max(0, mfp[c]);
             if (!(free > 0)) {
-                warnings.add(new SceneWarning(m.loc(), "kdsubsurface: mean free path \"mfp\" times \"scale\" is " + free
-                        + " in channel " + c + "; pbrt-v3 divides by it; 1e-6 is used"));
+                zero = true;
                 free = 1e-6;
             }
             double[] s = table.fromDiffuse(kd[c], free);
             sa[c] = (float) s[0];
             ss[c] = (float) s[1];
+        }
+        if (zero) {
+            warnings.add(new SceneWarning(m.loc(), "kdsubsurface: the mean free path \"mfp\" times \"scale\" is not"
+                    + " positive in some channel (pbrt-v3 divides by it); 1e-6 is used there"));
         }
         return boundary(m, out, sa, ss, g, eta);
     }
@@ -115,9 +120,9 @@ final class SubsurfaceMaterials {
 
     private float eta(MaterialDesc m) {
         float eta = num(m.params(), "eta", 1.33f);
-        if (!(eta > 1)) {
+        if (!(eta >= 1)) {
             // BeamDiffusionSS takes sqrt(eta^2 - 1): pbrt-v3's table is NaN below 1.
-            warnings.add(new SceneWarning(m.loc(), m.type() + ": \"eta\" " + eta + " is not above 1, for which pbrt-v3's"
+            warnings.add(new SceneWarning(m.loc(), m.type() + ": \"eta\" " + eta + " is below 1, for which pbrt-v3's"
                     + " beam diffusion table is undefined; 1.33 is used"));
             eta = 1.33f;
         }
@@ -145,7 +150,8 @@ final class SubsurfaceMaterials {
         out[MaterialLayout.VOL_IN] = media.subsurface(sa, ss, g);
         out[MaterialLayout.VOL_EX] = media.idOf(m.exterior());
         out[MaterialLayout.VOL_MEDIA] = 1;
-        boolean rough = num(ps, "uroughness", 0) > 0 || num(ps, "vroughness", 0) > 0 || isTexture(ps, "uroughness")
+        // pbrt-v3: specular only where urough == 0 && vrough == 0.
+        boolean rough = num(ps, "uroughness", 0) != 0 || num(ps, "vroughness", 0) != 0 || isTexture(ps, "uroughness")
                 || isTexture(ps, "vroughness");
         int type = MaterialLayout.GLASS;
         if (rough) {
