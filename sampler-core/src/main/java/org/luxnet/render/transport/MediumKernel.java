@@ -419,6 +419,21 @@ abstract class MediumKernel extends CameraKernel {
     }
 
     /**
+     * 1 when a path vertex reached through medium {@code m} lies inside a pbrt-v3 subsurface material
+     * ({@link MediumLayout#SUBSURFACE}: a scattering point, or the boundary met from inside) and the path has
+     * taken fewer than {@link MediumLayout#MAX_SUBSURFACE_STEPS} such vertices: it does not count toward
+     * maxdepth, as pbrt-v3 counts a BSSRDF's whole walk as one bounce; else 0.
+     */
+    int subsurfaceStep(int m, int taken) {
+        int step = 0;
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.SUBSURFACE] != 0
+                && taken < MediumLayout.MAX_SUBSURFACE_STEPS) {
+            step = 1;
+        }
+        return step;
+    }
+
+    /**
      * The medium a shadow ray o + s d is in after crossing primitive {@code prim} at s = {@code t}, the
      * closest hit of the last intersect (its instance in HIT_INST): a null surface's Interior when the
      * ray meets it from the front, its Exterior from the back, the medium {@code current} unchanged
@@ -479,19 +494,5 @@ abstract class MediumKernel extends CameraKernel {
         }
         scratch[Scratch.MED_T * capacity + gid] = t + 2 * eps / max(abs(cosD), 1e-2f);
         return next;
-    }
-
-    /**
-     * 1 when a path vertex reached through medium {@code m} lies inside a pbrt-v3 subsurface material
-     * ({@link MediumLayout#SUBSURFACE}: a scattering point, or the boundary met from inside) and the path has
-     * taken fewer than {@link MediumLayout#MAX_SUBSURFACE_STEPS} such vertices: it does not count toward
-     * maxdepth, as pbrt-v3 counts a BSSRDF's whole walk as one bounce; else 0.
-     */
-    int subsurfaceStep(int m, int taken) {
-        int step = 0;
-        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.SUBSURFACE] != 0 && taken < MediumLayout.MAX_SUBSURFACE_STEPS) {
-            step = 1;
-        }
-        return step;
     }
 }
