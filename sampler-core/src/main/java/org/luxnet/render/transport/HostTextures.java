@@ -52,4 +52,16 @@ public final class HostTextures extends TextureKernel {
     public void run() {
         // Never launched: the host calls evalFloat directly.
     }
+
+    /** The three channels of program {@code start..root} at surface (u, v) and world point p, into {@code rgb}. */
+    public void evalRgb(int start, int root, float u, float v, float px, float py, float pz, float[] rgb) {
+        int regs = 3 * (root - start + 1);
+        if (texRegs.length < regs) {
+            texRegs = new float[regs];
+        }
+        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
+        for (int c = 0; c < 3; c++) {
+            rgb[c] = texRegs[(r - start) * 3 + c];
+        }
+    }
 }

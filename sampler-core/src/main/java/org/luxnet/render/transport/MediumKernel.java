@@ -419,7 +419,9 @@ abstract class MediumKernel extends CameraKernel {
     boolean mediumDirectLight(int gid, int m, float hx, float hy, float hz, float dx, float dy, float dz, float br,
                               float bg, float bb, float uSelect, float u1, float u2) {
         boolean lit = false;
-        if (sampleLight(gid, hx, hy, hz, uSelect, u1, u2)) {
+        // Inside a subsurface material's closed boundary no shadow ray reaches a light (subsurfaceStep).
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.SUBSURFACE] == 0
+                && sampleLight(gid, hx, hy, hz, uSelect, u1, u2)) {
             float wix = scratch[Scratch.LS_WX * capacity + gid], wiy = scratch[Scratch.LS_WY * capacity + gid];
             float wiz = scratch[Scratch.LS_WZ * capacity + gid];
             float lightPdf = scratch[Scratch.LS_PDF * capacity + gid];
@@ -444,6 +446,21 @@ abstract class MediumKernel extends CameraKernel {
             }
         }
         return lit;
+    }
+
+    /**
+     * 1 when a path vertex reached through medium {@code m} lies inside a pbrt-v3 subsurface material
+     * ({@link MediumLayout#SUBSURFACE}: a scattering point, or the boundary met from inside) and the path has
+     * taken fewer than {@link MediumLayout#MAX_SUBSURFACE_STEPS} such vertices: it does not count toward
+     * maxdepth, as pbrt-v3 counts a BSSRDF's whole walk as one bounce; else 0.
+     */
+    int subsurfaceStep(int m, int taken) {
+        int step = 0;
+        if (mediaParams[m * MediumLayout.STRIDE + MediumLayout.SUBSURFACE] != 0
+                && taken < MediumLayout.MAX_SUBSURFACE_STEPS) {
+            step = 1;
+        }
+        return step;
     }
 
     /**

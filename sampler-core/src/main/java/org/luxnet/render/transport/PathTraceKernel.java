@@ -253,6 +253,8 @@ public final class PathTraceKernel extends MediumKernel {
         float prevPdf = 0;
         float px = ox, py = oy, pz = oz;
         int bounce = 0;
+        // Vertices inside pbrt-v3 subsurface media (MediumKernel#subsurfaceStep): not counted toward maxDepth.
+        int inside = 0;
         int passes = 0;
         boolean alive = true;
         // The camera ray ends at the camera's far clipping distance (LuxRender's yon), later rays do not.
@@ -493,7 +495,10 @@ public final class PathTraceKernel extends MediumKernel {
                     lb += bb * eb * w;
                 }
             }
-            if (bounce >= maxDepth) {
+            if (medium != 0) {
+                inside += subsurfaceStep(medium, inside);
+            }
+            if (bounce - inside >= maxDepth) {
                 alive = false;
             }
             int type = matType[mat];

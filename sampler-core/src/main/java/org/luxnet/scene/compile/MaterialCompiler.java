@@ -68,8 +68,8 @@ final class MaterialCompiler {
             Map.entry("disney", (m, out) -> this.pbrt.disney(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
-            Map.entry("kdsubsurface", (m, out) -> this.pbrt.kdSubsurface(m, out)),
-            Map.entry("subsurface", (m, out) -> this.pbrt.subsurface(m, out)),
+            Map.entry("kdsubsurface", (m, out) -> this.sss.kdSubsurface(m, out)),
+            Map.entry("subsurface", (m, out) -> this.sss.subsurface(m, out)),
             Map.entry("fourier", (m, out) -> this.pbrt.fourier(m, out)),
             Map.entry("null", (m, out) -> this.nullMaterial(m, out)),
             Map.entry("none", (m, out) -> this.nullMaterial(m, out)),
@@ -98,6 +98,8 @@ final class MaterialCompiler {
 
     private final Dialect dialect;
     private PbrtMaterials pbrt;
+    /** pbrt-v3's subsurface materials: a dielectric boundary around a medium of their own. */
+    private SubsurfaceMaterials sss;
     private final List<SceneWarning> warnings;
     private final LuxMaterials lux;
     private final TextureCompiler textures;
@@ -125,6 +127,7 @@ final class MaterialCompiler {
         this.warnings = warnings;
         this.lux = new LuxMaterials(warnings, textureDefs, media);
         this.textures = new TextureCompiler(dialect, textureDefs, warnings);
+        this.sss = new SubsurfaceMaterials(warnings, media, textures);
         this.textureDefs = textureDefs;
         this.pbrt = new PbrtMaterials(dialect, namedMaterials, warnings, this::indexOf);
         this.pbrt.layeredDepth = c -> layeredDepth.getOrDefault(c, 0);

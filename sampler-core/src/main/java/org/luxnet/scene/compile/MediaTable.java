@@ -84,6 +84,36 @@ final class MediaTable {
         return out;
     }
 
+    /**
+     * A row of its own for the interior of a pbrt-v3 "subsurface" or "kdsubsurface" material
+     * ({@link SubsurfaceMaterials}): homogeneous, Henyey-Greenstein {@code g}, flagged {@link
+     * MediumLayout#SUBSURFACE}. Made whatever the integrator (pbrt-v3's "path" renders BSSRDFs too);
+     * equal rows are shared; 0 (vacuum) when it neither absorbs nor scatters.
+     */
+    int subsurface(float[] sigmaA, float[] sigmaS, float g) {
+        float[] r = new float[MediumLayout.STRIDE];
+        boolean empty = true;
+        for (int c = 0; c < 3; c++) {
+            r[MediumLayout.SIGMA_A + c] = Math.max(0, sigmaA[c]);
+            r[MediumLayout.SIGMA_S + c] = Math.max(0, sigmaS[c]);
+            r[MediumLayout.PHASE_G + c] = g;
+            empty &= r[MediumLayout.SIGMA_A + c] == 0 && r[MediumLayout.SIGMA_S + c] == 0;
+        }
+        if (empty) {
+            return 0;
+        }
+        r[MediumLayout.PHASE] = MediumLayout.HENYEY_GREENSTEIN;
+        r[MediumLayout.SUBSURFACE] = 1;
+        scatters(r);
+        for (int i = 1; i < rows.size(); i++) {
+            if (java.util.Arrays.equals(rows.get(i), r)) {
+                return i;
+            }
+        }
+        rows.add(r);
+        return rows.size() - 1;
+    }
+
     /** The density grids of the grid media, in the order of their offsets. */
     float[] grids() {
         float[] out = new float[(int) gridValues];

@@ -76,4 +76,18 @@ public final class MediumLayout {
     public static final int HENYEY_GREENSTEIN = 0;
     /** LuxRender's SchlickScatter (volumes scatter through VolumeScatterMaterial, materials/scattermaterial.cpp). */
     public static final int SCHLICK = 1;
+
+    /**
+     * 1 for the interior of a pbrt-v3 "subsurface" or "kdsubsurface" material (its own row, see
+     * MediaTable#subsurface): the random walk's vertices inside it do not count toward maxdepth (pbrt-v3
+     * counts a BSSRDF's whole walk as one bounce), up to {@link #MAX_SUBSURFACE_STEPS}, and its
+     * scattering points send no shadow rays (the material's closed dielectric boundary blocks them).
+     */
+    public static final int SUBSURFACE = 31;
+    /**
+     * Vertices a path takes inside subsurface media without counting them toward maxdepth; beyond it they
+     * count (a truncation that bounds the cost of a walk, reached only where the interior is thousands of
+     * mean free paths across and barely absorbs).
+     */
+    public static final int MAX_SUBSURFACE_STEPS = 8192;
 }

@@ -302,16 +302,19 @@ final class VolumeStatements {
         return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
     }
 
-    /** pbrt-v3's: glass (refracting into the inside medium) and the medium boundaries "", "none", "interface". */
+    /**
+     * pbrt-v3's: glass (refracting into the inside medium), the medium boundaries "", "none", "interface",
+     * and the subsurface materials (their outside medium; the inside is their own, SubsurfaceMaterials).
+     */
     static boolean usesMedia(String type) {
-        return type.equals("glass") || type.isEmpty() || type.equals("none") || type.equals("interface");
+        return type.equals("glass") || type.isEmpty() || type.equals("none") || type.equals("interface")
+                || type.equals("subsurface") || type.equals("kdsubsurface");
     }
 
     /** pbrt-v3 materials other than glass that can transmit light through a surface. */
     private static boolean transmits(String type) {
         return type.equals("translucent") || type.equals("mattetranslucent") || type.equals("uber")
-                || type.equals("mix") || type.equals("fourier") || type.equals("hair") || type.equals("subsurface")
-                || type.equals("kdsubsurface");
+                || type.equals("mix") || type.equals("fourier") || type.equals("hair");
     }
 
     private static boolean isPbrt(VolumeDesc v) {
