@@ -308,21 +308,29 @@ final class LightCompiler {
      * the frustum of aspect 1.
      */
     private void pbrtProjection(LightDesc d, ParamSet ps, String statement, float[] out) {
+        RgbImage img = pbrtMap(d, ps, statement);
+        projection(d, ps, statement, img != null ? img : new RgbImage(1, 1, new float[] {1, 1, 1}), out);
+    }
+
+    /**
+     * What both dialects' projection lights share: position, colour, the frustum of "fov" (default
+     * 45) around the image of aspect width / height ([-aspect, aspect] x [-1, 1], or [-1, 1] x
+     * [-1 / aspect, 1 / aspect] for a tall one), and the image as the light's distribution. Returns
+     * tan(fov / 2).
+     */
+    private double projection(LightDesc d, ParamSet ps, String statement, RgbImage img, float[] out) {
         float[] l = emission.read(ps, true, statement).scaled();
-        double fov = ps.getFloat("fov", 45);
+        double opposite = Math.tan(Math.toRadians(ps.getFloat("fov", 45)) / 2);
         double[] tmp = new double[3];
         d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
         setPoint(out, POS, tmp);
         set3(out, L, l, 1);
-        RgbImage img = pbrtMap(d, ps, statement);
-        if (img == null) {
-            img = new RgbImage(1, 1, new float[] {1, 1, 1});
-        }
         double aspect = (double) img.width() / img.height();
         out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
         out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
-        out[LightLayout.PROJ_INV_TAN] = (float) (1 / Math.tan(Math.toRadians(fov) / 2));
+        out[LightLayout.PROJ_INV_TAN] = (float) (1 / opposite);
         addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+        return opposite;
     }
 
     /**
@@ -339,20 +347,9 @@ final class LightCompiler {
                     + " LuxRender's projection light has an aspect of 0 / 0 (projection.cpp); skipped"));
             return false;
         }
-        float[] l = emission.read(ps, true, statement).scaled();
-        double fov = ps.getFloat("fov", 45);
-        double[] tmp = new double[3];
-        d.lightToWorld().applyPoint(0, 0, 0, tmp, 0);
-        setPoint(out, POS, tmp);
-        set3(out, L, l, 1);
-        double aspect = (double) img.width() / img.height();
-        double opposite = Math.tan(Math.toRadians(fov) / 2);
-        out[LightLayout.PROJ_HALF_W] = (float) (aspect > 1 ? aspect : 1);
-        out[LightLayout.PROJ_HALF_H] = (float) (aspect > 1 ? 1 : 1 / aspect);
-        out[LightLayout.PROJ_INV_TAN] = (float) (1 / opposite);
+        double opposite = projection(d, ps, statement, img, out);
         // projection.cpp's "area = 4.f * opposite * opposite / aspect", for wide images too.
-        out[LightLayout.PROJ_LUX_AREA] = (float) (4 * opposite * opposite / aspect);
-        addDistribution(img, frame(d, statement), LightDistributions.texelMeanY(img), out);
+        out[LightLayout.PROJ_LUX_AREA] = (float) (4 * opposite * opposite * img.height() / img.width());
         return true;
     }
 

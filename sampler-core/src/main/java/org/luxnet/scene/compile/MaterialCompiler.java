@@ -175,6 +175,14 @@ final class MaterialCompiler {
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
         }
+        int id = addRow(type, out, start, root, width, any);
+        index.put(m, id);
+        compiling.remove(m);
+        return id;
+    }
+
+    /** Appends a material row (its type, parameters and texture bindings); returns its index. */
+    private int addRow(int type, float[] out, int[] start, int[] root, int[] width, boolean any) {
         int id = types.size();
         types.add(type);
         params.add(out);
@@ -184,8 +192,6 @@ final class MaterialCompiler {
             texWidth.add(width[k]);
         }
         textured.add(any ? 1 : 0);
-        index.put(m, id);
-        compiling.remove(m);
         return id;
     }
 
@@ -293,16 +299,7 @@ final class MaterialCompiler {
         java.util.Arrays.fill(start, -1);
         java.util.Arrays.fill(root, -1);
         boolean any = bindTextures(mix, MaterialLayout.MIX, start, root, width);
-        int id = types.size();
-        types.add(MaterialLayout.MIX);
-        params.add(out);
-        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
-            texStart.add(start[k]);
-            texRoot.add(root[k]);
-            texWidth.add(width[k]);
-        }
-        textured.add(any ? 1 : 0);
-        return id;
+        return addRow(MaterialLayout.MIX, out, start, root, width, any);
     }
 
     int[] types() {
