@@ -45,6 +45,11 @@ final class LuxDisplacement {
             for (int c = 0; c < idx.length; c++) {
                 int v = idx[c];
                 float u = cornerUv == null ? 0f : cornerUv[width * c], w = cornerUv == null ? 0f : cornerUv[width * c + 1];
+                // LuxRender's dg.nn there, for "globalnormal" and "localnormal" coordinates: -(the stored normal), unit.
+                double nl = Math.sqrt(nrm[3 * v] * nrm[3 * v] + nrm[3 * v + 1] * nrm[3 * v + 1] + nrm[3 * v + 2] * nrm[3 * v + 2]);
+                if (nl > 0) {
+                    h.normal((float) (-nrm[3 * v] / nl), (float) (-nrm[3 * v + 1] / nl), (float) (-nrm[3 * v + 2] / nl));
+                }
                 sum[v] += h.evalFloat(prog[0], prog[1], u, w, pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]);
                 faces[v]++;
             }
