@@ -1,0 +1,113 @@
+package org.luxnet.render.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aparapi.device.Device;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.luxnet.render.device.TestScenes.Launch;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compile.SceneCompiler;
+import org.luxnet.scene.compiled.TextureLayout;
+import org.luxnet.scene.parse.SceneParser;
+
+/**
+ * LuxRender's 3D texture "coordinates" compute the same samples on a CPU render thread, on Aparapi's
+ * Java thread pool and on OpenCL (PoCL in CI), as {@link TexturePortTest} checks for the textures:
+ * local fbm on a moved and scaled sphere, a local checkerboard 3D on an instanced mesh, uv on a quad,
+ * globalnormal marble, localnormal wrinkled on a turned sphere, a local Blender clouds, and a bump
+ * map in localnormal coordinates (evaluated at shifted points).
+ */
+class Map3dPortTest {
+    static final String SCENE = """
+            LookAt 0 2.4 -4.6  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 44 ]
+            Film "fleximage" "integer xresolution" [ 40 ] "integer yresolution" [ 30 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 4 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "uvc" "color" "checkerboard" "integer dimension" [ 3 ] "string coordinates" "uv" "vector scale" [ 0.1 0.1 0.1 ] "color tex1" [ 0.7 0.7 0.6 ] "color tex2" [ 0.1 0.1 0.15 ]
+            Material "matte" "texture Kd" "uvc"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Texture "fl" "float" "fbm" "string coordinates" "local" "integer octaves" [ 4 ] "vector scale" [ 0.2 0.2 0.2 ]
+            Texture "flc" "color" "mix" "color tex1" [ 0.1 0.5 0.1 ] "color tex2" [ 0.9 0.8 0.2 ] "texture amount" "fl"
+            AttributeBegin
+              Translate -1.3 0.6 1.2
+              Rotate 35 0 1 1
+              Scale 0.6 0.6 0.6
+              Material "matte" "texture Kd" "flc"
+              Shape "sphere" "float radius" [ 1 ]
+            AttributeEnd
+            Texture "lc" "color" "checkerboard" "integer dimension" [ 3 ] "string coordinates" "local" "vector scale" [ 0.3 0.3 0.3 ] "color tex1" [ 0.8 0.1 0.1 ] "color tex2" [ 0.8 0.8 0.8 ]
+            ObjectBegin "box"
+              Material "matte" "texture Kd" "lc"
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 4 5 6 4 6 7 0 1 5 0 5 4 ] "point P" [ -0.5 0 -0.5 0.5 0 -0.5 0.5 0 0.5 -0.5 0 0.5 -0.5 1 -0.5 0.5 1 -0.5 0.5 1 0.5 -0.5 1 0.5 ]
+            ObjectEnd
+            AttributeBegin
+              Translate 0.2 0 -0.6
+              Rotate 30 0 1 0
+              Scale 0.8 0.8 0.8
+              ObjectInstance "box"
+            AttributeEnd
+            AttributeBegin
+              Translate 1.4 0 -0.2
+              Rotate -50 0 1 0
+              ObjectInstance "box"
+            AttributeEnd
+            Texture "gm" "color" "marble" "string coordinates" "globalnormal" "float scale" [ 2 ] "integer octaves" [ 2 ]
+            AttributeBegin
+              Translate 1.3 0.6 1.2
+              Material "matte" "texture Kd" "gm"
+              Shape "sphere" "float radius" [ 0.55 ]
+            AttributeEnd
+            Texture "ln" "color" "wrinkled" "string coordinates" "localnormal" "integer octaves" [ 3 ] "vector scale" [ 0.5 0.5 0.5 ]
+            Texture "bump" "float" "fbm" "string coordinates" "localnormal" "integer octaves" [ 2 ] "vector scale" [ 0.3 0.3 0.3 ]
+            Texture "bumps" "float" "scale" "texture tex1" "bump" "float tex2" [ 0.05 ]
+            AttributeBegin
+              Translate 0 0.5 1.9
+              Rotate 70 1 0 0
+              Material "glossy" "texture Kd" "ln" "color Ks" [ 0.1 0.1 0.1 ] "texture bumpmap" "bumps"
+              Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            Texture "cl" "float" "blender_clouds" "string coordinates" "local" "float noisesize" [ 0.4 ]
+            Texture "clc" "color" "mix" "color tex1" [ 0.2 0.2 0.6 ] "color tex2" [ 0.9 0.9 0.9 ] "texture amount" "cl"
+            AttributeBegin
+              Translate -0.2 1.6 0.4
+              Scale 0.3 0.3 0.3
+              Material "matte" "texture Kd" "clc"
+              Shape "sphere" "float radius" [ 1 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void coordinatesSampleForSample(Launch launch) throws java.io.IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("map3d.lxs");
+        java.nio.file.Files.writeString(file, SCENE);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        int[] kinds = new int[8];
+        for (int i = 0; i < r.scene().texType.length; i++) {
+            kinds[(int) r.scene().texParams[i * TextureLayout.NODE_STRIDE + TextureLayout.MAPPING]]++;
+        }
+        assertEquals(3, kinds[TextureLayout.MAP3D_LOCAL], "local nodes");
+        assertEquals(1, kinds[TextureLayout.MAP3D_UV], "uv nodes");
+        assertEquals(1, kinds[TextureLayout.MAP3D_GLOBALNORMAL], "globalnormal nodes");
+        assertEquals(2, kinds[TextureLayout.MAP3D_LOCALNORMAL], "localnormal nodes");
+        assertEquals(r.scene().primitiveCount(), r.scene().primLocal.length);
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 61L, 2, 2, device, "3D coordinates, " + launch);
+    }
+}
