@@ -74,8 +74,14 @@ class Map3dPortTest {
             AttributeBegin
               Translate 0 0.5 1.9
               Rotate 70 1 0 0
-              Material "glossy" "texture Kd" "ln" "color Ks" [ 0.1 0.1 0.1 ] "texture bumpmap" "bumps"
+              Material "glossy" "color Kd" [ 0.5 0.4 0.3 ] "color Ks" [ 0.1 0.1 0.1 ] "texture bumpmap" "bumps"
               Shape "sphere" "float radius" [ 0.5 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 1.3 1.55 0.9
+              Rotate 50 0 0 1
+              Material "matte" "texture Kd" "ln"
+              Shape "sphere" "float radius" [ 0.35 ]
             AttributeEnd
             Texture "cl" "float" "blender_clouds" "string coordinates" "local" "float noisesize" [ 0.4 ]
             Texture "clc" "color" "mix" "color tex1" [ 0.2 0.2 0.6 ] "color tex2" [ 0.9 0.9 0.9 ] "texture amount" "cl"

@@ -72,6 +72,21 @@ class Map3dCompileTest {
         assertEquals(TextureLayout.MAP3D_GLOBAL, (int) param(r.scene(), TextureLayout.MAPPING));
     }
 
+    /** LuxRender evaluates textures at the bumped normal; here at the unbumped one, which a warning says, once. */
+    @Test
+    void normalCoordinatesUnderABumpMapWarn() throws IOException {
+        String bump = "Texture \"b\" \"float\" \"wrinkled\"\n";
+        CompiledRender r = compile(fbm("localnormal", "").replace("Material \"matte\" \"texture Kd\" \"m\"",
+                bump + "Material \"matte\" \"texture Kd\" \"m\" \"texture bumpmap\" \"b\"")
+                + "Shape \"sphere\"");
+        String t = text(r);
+        assertEquals(1, r.warnings().size(), t);
+        assertTrue(t.contains("bumped normal"), t);
+        CompiledRender ok = compile(fbm("localnormal", "").replace("Material \"matte\" \"texture Kd\" \"m\"",
+                bump + "Material \"matte\" \"color Kd\" [0.5 0.5 0.5] \"texture bumpmap\" \"f\"") + "Shape \"sphere\"");
+        assertTrue(ok.warnings().isEmpty(), "normal coordinates in the bump map itself are LuxRender's: " + text(ok));
+    }
+
     /** LuxRender maps dg.nn as a Normal: by the inverse transpose of Scale(1 / scale), so by Scale(scale), untranslated. */
     @Test
     void normalKindsMapByTheInverseTranspose() throws IOException {
