@@ -32,7 +32,7 @@ class Map3dPortTest {
             AttributeBegin
               AreaLightSource "area" "color L" [ 8 8 7 ]
               Material "matte" "color Kd" [ 0 0 0 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+              Shape "trianglemesh" "integer indices" [ 0 2 1 0 3 2 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
             AttributeEnd
             Texture "uvc" "color" "checkerboard" "integer dimension" [ 3 ] "string coordinates" "uv" "vector scale" [ 0.1 0.1 0.1 ] "color tex1" [ 0.7 0.7 0.6 ] "color tex2" [ 0.1 0.1 0.15 ]
             Material "matte" "texture Kd" "uvc"
@@ -49,7 +49,7 @@ class Map3dPortTest {
             Texture "lc" "color" "checkerboard" "integer dimension" [ 3 ] "string coordinates" "local" "vector scale" [ 0.3 0.3 0.3 ] "color tex1" [ 0.8 0.1 0.1 ] "color tex2" [ 0.8 0.8 0.8 ]
             ObjectBegin "box"
               Material "matte" "texture Kd" "lc"
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 4 5 6 4 6 7 0 1 5 0 5 4 ] "point P" [ -0.5 0 -0.5 0.5 0 -0.5 0.5 0 0.5 -0.5 0 0.5 -0.5 1 -0.5 0.5 1 -0.5 0.5 1 0.5 -0.5 1 0.5 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 4 5 6 4 6 7 0 1 5 0 5 4 ] "point P" [ -0.5 0.05 -0.5 0.5 0.05 -0.5 0.5 0.05 0.5 -0.5 0.05 0.5 -0.5 1 -0.5 0.5 1 -0.5 0.5 1 0.5 -0.5 1 0.5 ]
             ObjectEnd
             AttributeBegin
               Translate 0.2 0 -0.6
@@ -74,7 +74,7 @@ class Map3dPortTest {
             AttributeBegin
               Translate 0 0.5 1.9
               Rotate 70 1 0 0
-              Material "glossy" "color Kd" [ 0.5 0.4 0.3 ] "color Ks" [ 0.1 0.1 0.1 ] "texture bumpmap" "bumps"
+              Material "glossy" "color Kd" [ 0.5 0.4 0.3 ] "color Ks" [ 0.1 0.1 0.1 ] BUMP
               Shape "sphere" "float radius" [ 0.5 ]
             AttributeEnd
             AttributeBegin
@@ -94,17 +94,27 @@ class Map3dPortTest {
             WorldEnd
             """;
 
+    /** The scene with or without the bump map in localnormal coordinates on the glossy sphere. */
+    static String scene(boolean bump) {
+        return SCENE.replace("BUMP", bump ? "\"texture bumpmap\" \"bumps\" \"float bumpmapsampledistance\" [ 0.01 ]" : "");
+    }
+
     @TempDir
     Path dir;
+
+    private CompiledRender compile(boolean bump) throws java.io.IOException {
+        Path file = dir.resolve("map3d.lxs");
+        java.nio.file.Files.writeString(file, scene(bump));
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        return r;
+    }
 
     @ParameterizedTest
     @EnumSource(Launch.class)
     void coordinatesSampleForSample(Launch launch) throws java.io.IOException {
         Device device = TestScenes.device(launch);
-        Path file = dir.resolve("map3d.lxs");
-        java.nio.file.Files.writeString(file, SCENE);
-        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
-        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        CompiledRender r = compile(false);
         int[] kinds = new int[8];
         for (int i = 0; i < r.scene().texType.length; i++) {
             kinds[(int) r.scene().texParams[i * TextureLayout.NODE_STRIDE + TextureLayout.MAPPING]]++;
@@ -112,8 +122,38 @@ class Map3dPortTest {
         assertEquals(3, kinds[TextureLayout.MAP3D_LOCAL], "local nodes");
         assertEquals(1, kinds[TextureLayout.MAP3D_UV], "uv nodes");
         assertEquals(1, kinds[TextureLayout.MAP3D_GLOBALNORMAL], "globalnormal nodes");
-        assertEquals(2, kinds[TextureLayout.MAP3D_LOCALNORMAL], "localnormal nodes");
+        assertEquals(1, kinds[TextureLayout.MAP3D_LOCALNORMAL], "localnormal nodes");
         assertEquals(r.scene().primitiveCount(), r.scene().primLocal.length);
-        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 61L, 2, 2, device, "3D coordinates, " + launch);
+        // Noise at object-space points magnified ~8x (local fbm: 1 / 0.6 / 0.2) turns OpenCL's ulps in the two
+        // chained transforms into up to 2e-4 alone, 3.9e-4 in 1 pixel of 1200 with the rest: BlenderTexturePortTest's
+        // OpenCL allowance (every kind on its own stays within 2e-4).
+        boolean cl = launch == Launch.OPENCL;
+        var cpu = TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 61L, 2, 2, device, "3D coordinates, " + launch,
+                cl ? 0.005 : 0, cl ? 0.01 : 2e-4);
+        assertLit(r, cpu);
+    }
+
+    /**
+     * The bump map in localnormal coordinates: its finite differences (LuxRender's, here over .01 world
+     * units) magnify OpenCL's ulp-level differences, so OpenCL has BumpPortTest's allowance.
+     */
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void bumpInNormalCoordinatesSampleForSample(Launch launch) throws java.io.IOException {
+        Device device = TestScenes.device(launch);
+        CompiledRender r = compile(true);
+        var cpu = launch == Launch.JAVA_THREADS
+                ? TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 61L, 2, 2, device, "3D coordinates bump, " + launch)
+                : TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 61L, 2, 2, device, "3D coordinates bump, " + launch,
+                        0.03, 2e-2);
+        assertLit(r, cpu);
+    }
+
+    private static void assertLit(CompiledRender r, org.luxnet.accumulator.Film cpu) {
+        int lit = 0;
+        for (int i = 0; i < r.settings().width() * r.settings().height(); i++) {
+            lit += cpu.get(org.luxnet.accumulator.Channel.R, i) > 0 ? 1 : 0;
+        }
+        assertTrue(lit > 600, "lit pixels " + lit + ": the light must reach the textured shapes");
     }
 }
