@@ -261,7 +261,13 @@ abstract class TextureKernel extends ImageKernel {
      */
     float coordinates3d(int gid, int prim, int kind, int c, float su, float sv, float px, float py, float pz) {
         float x = su, y = sv, z = 0f;
-        if (kind != MAP3D_UV) {
+        if (kind != MAP3D_UV && prim < 0) {
+            // No surface (a caller evaluating off any shape): the world point, LuxRender's would have no handle.
+            x = px;
+            y = py;
+            z = pz;
+        }
+        if (kind != MAP3D_UV && prim >= 0) {
             boolean normal = kind == MAP3D_GLOBALNORMAL || kind == MAP3D_LOCALNORMAL;
             x = px;
             y = py;
