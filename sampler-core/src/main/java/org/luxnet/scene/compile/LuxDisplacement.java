@@ -22,9 +22,19 @@ final class LuxDisplacement {
         this.textures = textures;
     }
 
-    /** The program (start, root) of the float texture {@code p} names, or null (the compiler has warned). */
+    /**
+     * The program (start, root) of the float texture {@code p} names, or null (the compiler has warned).
+     * "local" 3D coordinates in it warn: LuxRender's displacement DifferentialGeometry has no shape
+     * (shapes/loopsubdiv.cpp ApplyDisplacementMap passes a NULL handle, which LocalMapping3D would
+     * dereference); here they take the point as given.
+     */
     int[] program(Param p) {
-        return textures.program(p);
+        int[] prog = textures.program(p);
+        if (prog != null) {
+            textures.warnLocal(prog, p, "a displacement map has no shape to be local to in LuxRender"
+                    + " (loopsubdiv.cpp ApplyDisplacementMap: a NULL handle); the point is used as given");
+        }
+        return prog;
     }
 
     /** The texture tables as they are now (a program compiled before this call is in them). */

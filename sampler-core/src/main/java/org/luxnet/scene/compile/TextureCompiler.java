@@ -483,6 +483,18 @@ final class TextureCompiler {
         n.children[1] = child(prog, t, "tex2", 1, depth);
     }
 
+    /** Warns once, at p, with {@code why}, when program prog maps from "local" or "localnormal" coordinates. */
+    void warnLocal(int[] prog, Param p, String why) {
+        for (int i = prog[0]; i <= prog[1]; i++) {
+            float kind = params.get(i * TextureLayout.NODE_STRIDE + TextureLayout.MAPPING);
+            if (kind == TextureLayout.MAP3D_LOCAL || kind == TextureLayout.MAP3D_LOCALNORMAL) {
+                warnings.add(new SceneWarning(p.loc(), "texture \"" + p.strings()[0] + "\" maps from \"local\" 3D"
+                        + " coordinates: " + why));
+                return;
+            }
+        }
+    }
+
     private void mapping3d(TextureDesc t, Node n) {
         TextureMappings.mapping3d(dialect, t, n.params, warnings);
     }

@@ -105,6 +105,60 @@ class Map3dCompileTest {
         }
     }
 
+    /** A LuxRender displacement map on a flat grid, Loop-subdivided once, with the texture h. */
+    private static CompiledRender displaced(String texture, boolean cw) {
+        return SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n" + texture + "\n"
+                + LuxDisplacementTest.grid(2, cw, "\"integer nsubdivlevels\" [1] \"string displacementmap\" [\"h\"]"
+                + " \"float dmscale\" [0.5]") + "\nWorldEnd\n");
+    }
+
+    /**
+     * Displacement maps take the vertex's (u, v) and normal (LuxRender's ApplyDisplacementMap builds its
+     * DifferentialGeometry of them): a checkerboard 3D in "uv" coordinates lifts each vertex by its own
+     * cell's value; in "globalnormal" coordinates, turned by rotate (30, 40, 0), the normal +z maps to
+     * (0.643, -0.383, 0.663), an odd cell (0.6), and -z (a clockwise grid) to an even one (0.2).
+     */
+    @Test
+    void displacementMapsTakeTheVertexsUvAndNormal() {
+        String uv = "Texture \"h\" \"float\" \"checkerboard\" \"integer dimension\" [3] \"float tex1\" [0.2]"
+                + " \"float tex2\" [0.6] \"string coordinates\" \"uv\" \"vector scale\" [0.3 0.3 0.3]"
+                + " \"vector translate\" [0.05 0.05 0.05]";
+        CompiledRender r = displaced(uv, false);
+        assertTrue(r.warnings().isEmpty(), text(r));
+        CompiledScene s = r.scene();
+        int odd = 0;
+        for (int t = 0; t < s.triangleCount; t++) {
+            for (int c = 0; c < 3; c++) {
+                double x = s.triGeom[9 * t] + (c == 0 ? 0 : s.triGeom[9 * t + 3 * c]);
+                double y = s.triGeom[9 * t + 1] + (c == 0 ? 0 : s.triGeom[9 * t + 3 * c + 1]);
+                double z = s.triGeom[9 * t + 2] + (c == 0 ? 0 : s.triGeom[9 * t + 3 * c + 2]);
+                // q = (uv - 0.05) / 0.3, and the third coordinate (0 - 0.05) / 0.3 is in cell -1; uv = (x, y).
+                int cell = (int) Math.floor((x - 0.05) / 0.3) + (int) Math.floor((y - 0.05) / 0.3) - 1;
+                double want = ((cell & 1) == 0 ? 0.2 : 0.6) * 0.5;
+                assertEquals(want, z, 1e-5, "vertex (" + x + ", " + y + ")");
+                odd += cell & 1;
+            }
+        }
+        assertTrue(odd > 20, "odd cells " + odd);
+        String normal = "Texture \"h\" \"float\" \"checkerboard\" \"integer dimension\" [3] \"float tex1\" [0.2]"
+                + " \"float tex2\" [0.6] \"string coordinates\" \"globalnormal\" \"vector rotate\" [30 40 0]";
+        for (boolean cw : new boolean[] {false, true}) {
+            CompiledScene g = displaced(normal, cw).scene();
+            double want = cw ? -0.2 * 0.5 : 0.6 * 0.5;
+            for (int t = 0; t < g.triangleCount; t++) {
+                assertEquals(want, g.triGeom[9 * t + 2], 1e-5, (cw ? "-z" : "+z") + " normal");
+            }
+        }
+    }
+
+    @Test
+    void localCoordinatesInADisplacementMapWarn() {
+        CompiledRender r = displaced("Texture \"h\" \"float\" \"fbm\" \"string coordinates\" \"local\"", false);
+        String t = text(r);
+        assertEquals(1, r.warnings().size(), t);
+        assertTrue(t.contains("NULL handle"), t);
+    }
+
     @Test
     void eachShapeKeepsItsSpace() throws IOException {
         CompiledRender r = compile(fbm("local", "")
