@@ -272,7 +272,13 @@ abstract class TextureKernel extends ImageKernel {
             x = px;
             y = py;
             z = pz;
-            if (normal) {
+            if (kind == MAP3D_GLOBALNORMAL) {
+                // World space: only the component asked for.
+                x = shadingNormalAt(gid, prim, c, px, py, pz);
+                y = x;
+                z = x;
+            }
+            if (kind == MAP3D_LOCALNORMAL) {
                 x = shadingNormalAt(gid, prim, 0, px, py, pz);
                 y = shadingNormalAt(gid, prim, 1, px, py, pz);
                 z = shadingNormalAt(gid, prim, 2, px, py, pz);
