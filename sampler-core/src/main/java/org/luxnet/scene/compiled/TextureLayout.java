@@ -76,7 +76,7 @@ public final class TextureLayout {
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
     public static final int XFORM = 0;
-    /** 2D mapping kind, one of the MAP_ constants. */
+    /** 2D mapping kind, one of the MAP_ constants; for 3D textures LuxRender's coordinates, a MAP3D_ constant. */
     public static final int MAPPING = 12;
     /** uv mapping: su, sv, du, dv (planar: ds at DU, dt at DV). */
     public static final int SU = 13, SV = 14, DU = 15, DV = 16;
