@@ -97,6 +97,8 @@ abstract class TextureKernel extends ImageKernel {
     int[] primLocal = new int[1];
     /** {@link CompiledScene#LOCAL_STRIDE} floats per object space: world-to-object, object-to-world (3x4 each). */
     float[] localXform = new float[1];
+    /** Triangles and spheres: the primitives whose normal and object space {@link #coordinates3d} knows. */
+    int surfacePrims = 0;
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
@@ -111,6 +113,7 @@ abstract class TextureKernel extends ImageKernel {
         setupVertexColours(s);
         primLocal = KernelArrays.ints(s.primLocal);
         localXform = KernelArrays.floats(s.localXform);
+        surfacePrims = s.triangleCount + s.sphereCount;
         setupImages(s);
         setupNoise();
         setupBlender(s);
@@ -261,13 +264,14 @@ abstract class TextureKernel extends ImageKernel {
      */
     float coordinates3d(int gid, int prim, int kind, int c, float su, float sv, float px, float py, float pz) {
         float x = su, y = sv, z = 0f;
-        if (kind != MAP3D_UV && prim < 0) {
-            // No surface (a caller evaluating off any shape): the world point, LuxRender's would have no handle.
+        boolean surface = prim >= 0 && prim < surfacePrims;
+        if (kind != MAP3D_UV && !surface) {
+            // No triangle or sphere (a caller off any shape, another kind of primitive): the world point.
             x = px;
             y = py;
             z = pz;
         }
-        if (kind != MAP3D_UV && prim >= 0) {
+        if (kind != MAP3D_UV && surface) {
             boolean normal = kind == MAP3D_GLOBALNORMAL || kind == MAP3D_LOCALNORMAL;
             x = px;
             y = py;
