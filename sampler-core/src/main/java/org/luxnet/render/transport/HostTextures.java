@@ -23,19 +23,6 @@ public final class HostTextures extends TextureKernel {
         scratch = new float[Scratch.SLOTS];
     }
 
-    /**
-     * The first channel of program {@code start..root} (a float texture's value) at surface (u, v)
-     * and world point p.
-     */
-    public float evalFloat(int start, int root, float u, float v, float px, float py, float pz) {
-        int regs = 3 * (root - start + 1);
-        if (texRegs.length < regs) {
-            texRegs = new float[regs];
-        }
-        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
-        return texRegs[(r - start) * 3];
-    }
-
     /** The normal the "globalnormal" and "localnormal" 3D coordinates take (LuxRender's dg.nn), world space. */
     private float nx = 0f, ny = 0f, nz = 1f;
 
@@ -66,6 +53,19 @@ public final class HostTextures extends TextureKernel {
             z = nz;
         }
         return c == 0 ? x : c == 1 ? y : z;
+    }
+
+    /**
+     * The first channel of program {@code start..root} (a float texture's value) at surface (u, v)
+     * and world point p.
+     */
+    public float evalFloat(int start, int root, float u, float v, float px, float py, float pz) {
+        int regs = 3 * (root - start + 1);
+        if (texRegs.length < regs) {
+            texRegs = new float[regs];
+        }
+        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
+        return texRegs[(r - start) * 3];
     }
 
     @Override
