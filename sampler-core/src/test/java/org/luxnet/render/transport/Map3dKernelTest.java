@@ -188,6 +188,32 @@ class Map3dKernelTest extends TextureProbe {
         }
     }
 
+    /**
+     * An object of one sphere: LuxRender instances the sphere itself (ObjectInstance builds an aggregate
+     * only for more, or for shapes that refine), so local is InstanceToWorld times the sphere's CTM.
+     */
+    @Test
+    void localInAnInstanceOfOneSphereIsTheSpheresSpace() throws IOException {
+        PathTraceKernel k = kernel(checker("local") + "ObjectBegin \"s\"\nMaterial \"matte\" \"texture Kd\" \"m\"\n"
+                + "Translate 0.2 -0.1 0.3\nRotate 30 0 1 0\nShape \"sphere\" \"float radius\" [0.7]\nObjectEnd\n"
+                + "AttributeBegin\nTranslate 0.5 0.5 2\nScale 1.2 1.2 1.2\nObjectInstance \"s\"\nAttributeEnd", LUX);
+        assertTrue(last.warnings().isEmpty(), "warnings: " + last.warnings());
+        Transform w2o = Transform.translate(0.5, 0.5, 2).compose(Transform.scale(1.2, 1.2, 1.2))
+                .compose(Transform.translate(0.2, -0.1, 0.3)).compose(Transform.rotate(30, 0, 1, 0)).inverse();
+        for (float[] xy : new float[][] {{0.7f, 0.4f}, {0.3f, 0.9f}, {0.9f, 0.6f}}) {
+            int prim = k.closestHit(xy[0], xy[1], -1, 0, 0, 1, Float.POSITIVE_INFINITY);
+            assertTrue(prim >= 0 && k.hitInstance() == 0, "the ray hits the instance");
+            float z = -1 + k.hitDistance();
+            double[] o = apply(w2o, xy[0], xy[1], z);
+            float[] p = mapped(k, TextureLayout.MAP3D_LOCAL, xy[0], xy[1]);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(o[c], p[c], 1e-5, "local " + c);
+            }
+            // On the tessellated sphere: about its radius from the origin of its own space.
+            assertEquals(0.7, Math.sqrt(o[0] * o[0] + o[1] * o[1] + o[2] * o[2]), 0.02);
+        }
+    }
+
     @Test
     void normalCoordinatesOnAnInstancedSmoothMeshInterpolateItsNormals() throws IOException {
         // A quad whose vertex normals lean in x: n(x) = normalize(lerp of (-0.5, 0, -1), (0.5, 0, -1)), turned by 90 about z.
