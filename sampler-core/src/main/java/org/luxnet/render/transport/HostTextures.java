@@ -23,6 +23,38 @@ public final class HostTextures extends TextureKernel {
         scratch = new float[Scratch.SLOTS];
     }
 
+    /** The normal the "globalnormal" and "localnormal" 3D coordinates take (LuxRender's dg.nn), world space. */
+    private float nx = 0f, ny = 0f, nz = 1f;
+
+    /** Sets the normal of the next {@link #evalFloat} (a displaced vertex's, which LuxRender's dg.nn holds). */
+    public void normal(float x, float y, float z) {
+        nx = x;
+        ny = y;
+        nz = z;
+    }
+
+    /**
+     * LuxRender's 3D "coordinates" on the host: (u, v, 0), the set {@link #normal} (the texture's own
+     * inverse-transpose mapping follows), or the point as given, for "local" too (there is no shape
+     * hit; the caller's point is already in the space it builds the shape in).
+     */
+    @Override
+    float coordinates3d(int gid, int prim, int kind, int c, float su, float sv, float px, float py, float pz) {
+        float x = px, y = py, z = pz;
+        if (kind == org.luxnet.scene.compiled.TextureLayout.MAP3D_UV) {
+            x = su;
+            y = sv;
+            z = 0f;
+        }
+        if (kind == org.luxnet.scene.compiled.TextureLayout.MAP3D_GLOBALNORMAL
+                || kind == org.luxnet.scene.compiled.TextureLayout.MAP3D_LOCALNORMAL) {
+            x = nx;
+            y = ny;
+            z = nz;
+        }
+        return c == 0 ? x : c == 1 ? y : z;
+    }
+
     /**
      * The first channel of program {@code start..root} (a float texture's value) at surface (u, v)
      * and world point p.

@@ -118,7 +118,7 @@ public final class PathTraceKernel extends MediumKernel {
         put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
-        put(triColour).put(triColourData);
+        put(triColour).put(triColourData).put(primLocal).put(localXform);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
         put(mediaParams).put(mediaGrids).put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);

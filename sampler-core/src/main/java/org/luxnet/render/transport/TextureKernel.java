@@ -25,6 +25,10 @@ import static org.luxnet.scene.compiled.TextureLayout.HITPOINTALPHA;
 import static org.luxnet.scene.compiled.TextureLayout.HITPOINTCOLOR;
 import static org.luxnet.scene.compiled.TextureLayout.HITPOINTGREY;
 import static org.luxnet.scene.compiled.TextureLayout.IMAGEMAP;
+import static org.luxnet.scene.compiled.TextureLayout.MAP3D_GLOBALNORMAL;
+import static org.luxnet.scene.compiled.TextureLayout.MAP3D_LOCAL;
+import static org.luxnet.scene.compiled.TextureLayout.MAP3D_LOCALNORMAL;
+import static org.luxnet.scene.compiled.TextureLayout.MAP3D_UV;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_CYLINDRICAL;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_PLANAR;
 import static org.luxnet.scene.compiled.TextureLayout.MAP_UV;
@@ -40,6 +44,10 @@ import static org.luxnet.scene.compiled.TextureLayout.DENSITYGRID;
 import static org.luxnet.scene.compiled.TextureLayout.EXPONENTIAL;
 import static org.luxnet.scene.compiled.TextureLayout.WRINKLED;
 import static org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE;
+
+import static org.luxnet.scene.compiled.CompiledScene.INST_O2W;
+import static org.luxnet.scene.compiled.CompiledScene.INST_STRIDE;
+import static org.luxnet.scene.compiled.CompiledScene.LOCAL_STRIDE;
 
 import org.luxnet.scene.compiled.CompiledScene;
 
@@ -87,6 +95,12 @@ abstract class TextureKernel extends ImageKernel {
     float[] triColourData = new float[12];
     /** 1 when some triangle has vertex colours; without, {@link #triColour} is a placeholder. */
     int hasVertexColours = 0;
+    /** LuxRender "local" texture coordinates: per primitive its object space in {@link #localXform}, or -1. */
+    int[] primLocal = new int[1];
+    /** {@link CompiledScene#LOCAL_STRIDE} floats per object space: world-to-object, object-to-world (3x4 each). */
+    float[] localXform = new float[1];
+    /** Triangles and spheres: the primitives whose normal and object space {@link #coordinates3d} knows. */
+    int surfacePrims = 0;
 
     /** Host side: binds the material and texture tables; after setupGeometry (it needs the capacity). */
     void setupMaterials(CompiledScene s) {
@@ -99,6 +113,9 @@ abstract class TextureKernel extends ImageKernel {
         matTexRoot = KernelArrays.ints(s.matTexRoot);
         texParams = KernelArrays.floats(s.texParams);
         setupVertexColours(s);
+        primLocal = KernelArrays.ints(s.primLocal);
+        localXform = KernelArrays.floats(s.localXform);
+        surfacePrims = s.triangleCount + s.sphereCount;
         setupImages(s);
         setupNoise();
         setupBlender(s);
@@ -242,6 +259,147 @@ abstract class TextureKernel extends ImageKernel {
     }
 
     /**
+     * Component c of the point that LuxRender's 3D "coordinates" {@code kind} (a MAP3D_ constant other
+     * than global) give the texture's mapping at the hit on {@code prim} (world point p, surface (su,
+     * sv)); core/texture.cpp: UVMapping3D (u, v, 0); LocalMapping3D p in the space of
+     * dg.handle->GetLocalToWorld (the shape's, or an instance's times its object's: {@link #primLocal}
+     * after the instance's world-to-object); the normal mappings dg.nn, the unit shading normal,
+     * LocalNormalMapping3D's by that space's inverse transpose (object-to-world transposed), not
+     * renormalized. The 3D footprint needs nothing: LuxRender 1.x's textures take FBm(P, 0, 0) and its
+     * scenes carry no ray differentials here (CameraKernel#footprint).
+     */
+    float coordinates3d(int gid, int prim, int kind, int c, float su, float sv, float px, float py, float pz) {
+        float x = su, y = sv, z = 0f;
+        boolean surface = prim >= 0 && prim < surfacePrims;
+        if (kind != MAP3D_UV && !surface) {
+            // No triangle or sphere (a caller off any shape, another kind of primitive): the world point.
+            x = px;
+            y = py;
+            z = pz;
+        }
+        if (kind != MAP3D_UV && surface) {
+            boolean normal = kind == MAP3D_GLOBALNORMAL || kind == MAP3D_LOCALNORMAL;
+            x = px;
+            y = py;
+            z = pz;
+            if (kind == MAP3D_GLOBALNORMAL) {
+                // World space: only the component asked for.
+                x = shadingNormalAt(gid, prim, c, px, py, pz);
+                y = x;
+                z = x;
+            }
+            if (kind == MAP3D_LOCALNORMAL) {
+                x = shadingNormalAt(gid, prim, 0, px, py, pz);
+                y = shadingNormalAt(gid, prim, 1, px, py, pz);
+                z = shadingNormalAt(gid, prim, 2, px, py, pz);
+            }
+            if (kind == MAP3D_LOCAL || kind == MAP3D_LOCALNORMAL) {
+                int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+                if (inst >= 0) {
+                    // Into the instance's object space: a point by world-to-object, a normal by object-to-world transposed.
+                    int w = inst * INST_STRIDE;
+                    float ox = instXform[w] * x + instXform[w + 1] * y + instXform[w + 2] * z + instXform[w + 3];
+                    float oy = instXform[w + 4] * x + instXform[w + 5] * y + instXform[w + 6] * z + instXform[w + 7];
+                    float oz = instXform[w + 8] * x + instXform[w + 9] * y + instXform[w + 10] * z + instXform[w + 11];
+                    if (normal) {
+                        int t = w + INST_O2W;
+                        ox = instXform[t] * x + instXform[t + 4] * y + instXform[t + 8] * z;
+                        oy = instXform[t + 1] * x + instXform[t + 5] * y + instXform[t + 9] * z;
+                        oz = instXform[t + 2] * x + instXform[t + 6] * y + instXform[t + 10] * z;
+                    }
+                    x = ox;
+                    y = oy;
+                    z = oz;
+                }
+                int f = primLocal[prim];
+                if (f >= 0) {
+                    // Into the shape's own space (world shapes; an object of one quadric, see CompiledScene#primLocal).
+                    int w = f * LOCAL_STRIDE;
+                    float ox = localXform[w] * x + localXform[w + 1] * y + localXform[w + 2] * z + localXform[w + 3];
+                    float oy = localXform[w + 4] * x + localXform[w + 5] * y + localXform[w + 6] * z + localXform[w + 7];
+                    float oz = localXform[w + 8] * x + localXform[w + 9] * y + localXform[w + 10] * z + localXform[w + 11];
+                    if (normal) {
+                        ox = localXform[w + 12] * x + localXform[w + 16] * y + localXform[w + 20] * z;
+                        oy = localXform[w + 13] * x + localXform[w + 17] * y + localXform[w + 21] * z;
+                        oz = localXform[w + 14] * x + localXform[w + 18] * y + localXform[w + 22] * z;
+                    }
+                    x = ox;
+                    y = oy;
+                    z = oz;
+                }
+            }
+        }
+        return c == 0 ? x : c == 1 ? y : z;
+    }
+
+    /**
+     * Component c of the unit world-space shading normal of {@code prim} at world point p, as the path
+     * tracer's hit has it: a triangle's vertex normals interpolated at p's barycentrics (its geometric
+     * normal without them), through its instance; a sphere's outward normal (inward when flipped).
+     * From p, not the hit, so that a bump map's shifted points see LuxRender's shifted normal
+     * (Texture::GetDuv: Normalize(nn + du dndu), which this equals on spheres and flat triangles and
+     * matches to first order on smooth ones).
+     */
+    float shadingNormalAt(int gid, int prim, int c, float px, float py, float pz) {
+        float nx = 0f, ny = 0f, nz = 0f;
+        if (prim < triangleCount) {
+            int inst = (int) scratch[Scratch.HIT_INST * capacity + gid];
+            float qx = px, qy = py, qz = pz;
+            if (inst >= 0) {
+                int w = inst * INST_STRIDE;
+                qx = instXform[w] * px + instXform[w + 1] * py + instXform[w + 2] * pz + instXform[w + 3];
+                qy = instXform[w + 4] * px + instXform[w + 5] * py + instXform[w + 6] * pz + instXform[w + 7];
+                qz = instXform[w + 8] * px + instXform[w + 9] * py + instXform[w + 10] * pz + instXform[w + 11];
+            }
+            int o = prim * 9;
+            nx = triNg[3 * prim];
+            ny = triNg[3 * prim + 1];
+            nz = triNg[3 * prim + 2];
+            if (triHasNs[prim] != 0) {
+                // Barycentrics (b1, b2) of q on the edges e1, e2 from v0.
+                float dx = qx - triGeom[o], dy = qy - triGeom[o + 1], dz = qz - triGeom[o + 2];
+                float ax = triGeom[o + 3], ay = triGeom[o + 4], az = triGeom[o + 5];
+                float bx = triGeom[o + 6], by = triGeom[o + 7], bz = triGeom[o + 8];
+                float d00 = ax * ax + ay * ay + az * az, d01 = ax * bx + ay * by + az * bz, d11 = bx * bx + by * by + bz * bz;
+                float d20 = dx * ax + dy * ay + dz * az, d21 = dx * bx + dy * by + dz * bz;
+                float inv = 1f / (d00 * d11 - d01 * d01);
+                float b1 = (d11 * d20 - d01 * d21) * inv, b2 = (d00 * d21 - d01 * d20) * inv, b0 = 1f - b1 - b2;
+                float sx = b0 * triNs[o] + b1 * triNs[o + 3] + b2 * triNs[o + 6];
+                float sy = b0 * triNs[o + 1] + b1 * triNs[o + 4] + b2 * triNs[o + 7];
+                float sz = b0 * triNs[o + 2] + b1 * triNs[o + 5] + b2 * triNs[o + 8];
+                float len = sqrt(sx * sx + sy * sy + sz * sz);
+                if (len > 0) {
+                    nx = sx / len;
+                    ny = sy / len;
+                    nz = sz / len;
+                }
+            }
+            if (inst >= 0) {
+                // A normal to world space: world-to-object transposed, renormalized.
+                int w = inst * INST_STRIDE;
+                float gx = instXform[w] * nx + instXform[w + 4] * ny + instXform[w + 8] * nz;
+                float gy = instXform[w + 1] * nx + instXform[w + 5] * ny + instXform[w + 9] * nz;
+                float gz = instXform[w + 2] * nx + instXform[w + 6] * ny + instXform[w + 10] * nz;
+                float gl = 1f / sqrt(gx * gx + gy * gy + gz * gz);
+                nx = gx * gl;
+                ny = gy * gl;
+                nz = gz * gl;
+            }
+        } else {
+            int sp = prim - triangleCount;
+            float qx = px - sphereGeom[4 * sp], qy = py - sphereGeom[4 * sp + 1], qz = pz - sphereGeom[4 * sp + 2];
+            float f = 1f / sqrt(qx * qx + qy * qy + qz * qz);
+            if (sphereFlip[sp] != 0) {
+                f = -f;
+            }
+            nx = qx * f;
+            ny = qy * f;
+            nz = qz * f;
+        }
+        return c == 0 ? nx : c == 1 ? ny : nz;
+    }
+
+    /**
      * Coordinate {@code which} (0 s, 1 t) of the spherical or cylindrical mapping (pbrt-v3
      * SphericalMapping2D::sphere, CylindricalMapping2D::cylinder) of texture-space point q: the hit's
      * own (s, t) in {@link #evalProgram}, and the finite differences of its footprint.
@@ -286,12 +444,19 @@ abstract class TextureKernel extends ImageKernel {
             if (texChild[c + 2] >= 0) {
                 amount = texRegs[texChild[c + 2] * 3 * capacity + gid];
             }
-            // Texture-space point (3D textures and the spherical/cylindrical mappings).
-            float qx = texParams[n] * px + texParams[n + 1] * py + texParams[n + 2] * pz + texParams[n + 3];
-            float qy = texParams[n + 4] * px + texParams[n + 5] * py + texParams[n + 6] * pz + texParams[n + 7];
-            float qz = texParams[n + 8] * px + texParams[n + 9] * py + texParams[n + 10] * pz + texParams[n + 11];
-            // 2D mapping (pbrt-v3 core/texture.cpp).
             int kind = (int) texParams[n + 12];
+            // LuxRender's 3D "coordinates" other than global: the point the 3D mapping takes.
+            float cx3 = px, cy3 = py, cz3 = pz;
+            if (kind >= MAP3D_LOCAL) {
+                cx3 = coordinates3d(gid, prim, kind, 0, su, sv, px, py, pz);
+                cy3 = coordinates3d(gid, prim, kind, 1, su, sv, px, py, pz);
+                cz3 = coordinates3d(gid, prim, kind, 2, su, sv, px, py, pz);
+            }
+            // Texture-space point (3D textures and the spherical/cylindrical mappings).
+            float qx = texParams[n] * cx3 + texParams[n + 1] * cy3 + texParams[n + 2] * cz3 + texParams[n + 3];
+            float qy = texParams[n + 4] * cx3 + texParams[n + 5] * cy3 + texParams[n + 6] * cz3 + texParams[n + 7];
+            float qz = texParams[n + 8] * cx3 + texParams[n + 9] * cy3 + texParams[n + 10] * cz3 + texParams[n + 11];
+            // 2D mapping (pbrt-v3 core/texture.cpp).
             float s = texParams[n + 13] * su + texParams[n + 15];
             float t = texParams[n + 14] * sv + texParams[n + 16];
             if (kind == MAP_SPHERICAL || kind == MAP_CYLINDRICAL) {

@@ -31,6 +31,23 @@ final class GeometryBuilder {
     final IntList curveSeg = new IntList();
     final FloatList curveBox = new FloatList(); // 6 per piece: min xyz, max xyz
     int degenerate;
+    /**
+     * Shapes in the order compiled ({@link #beginShape}): the first triangle and sphere of each, the shape
+     * (its object-to-world transform) and whether LuxRender intersects it directly (a quadric), for the
+     * "local" texture coordinates ({@link LocalFrames}). One entry per shape, nothing per triangle.
+     */
+    final IntList shapeTri = new IntList(), shapeSph = new IntList(), shapeDirect = new IntList();
+    final java.util.List<org.luxnet.scene.desc.ShapeDesc> shapes = new java.util.ArrayList<>();
+    /** The layout's order of this builder's triangles (GeometryLayout: the i-th stored is triangle order[i]). */
+    int[] layoutOrder = new int[0];
+
+    /** Marks where the primitives of shape s begin. */
+    void beginShape(org.luxnet.scene.desc.ShapeDesc s) {
+        shapeTri.add(triangleCount());
+        shapeSph.add(sphereCount());
+        shapeDirect.add(LocalFrames.QUADRICS.contains(s.type()) ? 1 : 0);
+        shapes.add(s);
+    }
 
     int triangleCount() {
         return triMat.size();

@@ -60,6 +60,7 @@ final class GeometryLayout {
             }
         }
         int[] worldOrder = leafOrder(topPrims, nw);
+        world.layoutOrder = worldOrder;
         int[] newIndex = inverse(worldOrder);
         for (int i = 0; i < topPrims.length; i++) {
             int p = topPrims[i];
@@ -93,6 +94,7 @@ final class GeometryLayout {
             }
             GeometryBuilder g = objects.get(o);
             int[] order = leafOrder(r.prims(), g.triangleCount());
+            g.layoutOrder = order;
             int[] local = inverse(order);
             for (int i = 0; i < order.length; i++) {
                 tw.write(g, order[i], objBase[o] + i, -1);

@@ -78,7 +78,9 @@ final class InstanceCompiler {
                 warnings.add(new SceneWarning(s.loc(), "area lights are not supported inside ObjectBegin/ObjectEnd"
                         + " (as in pbrt-v3 and LuxRender): the shape is instanced without emission"));
             }
-            shapes.add(s, materials.indexOf(s.material()), -1);
+            int material = materials.indexOf(s.material());
+            g.beginShape(s);
+            shapes.add(s, material, -1);
             warnings.addAll(s.params().unused("Shape \"" + s.type() + "\""));
         }
         return g;

@@ -22,9 +22,19 @@ final class LuxDisplacement {
         this.textures = textures;
     }
 
-    /** The program (start, root) of the float texture {@code p} names, or null (the compiler has warned). */
+    /**
+     * The program (start, root) of the float texture {@code p} names, or null (the compiler has warned).
+     * "local" 3D coordinates in it warn: LuxRender's displacement DifferentialGeometry has no shape
+     * (shapes/loopsubdiv.cpp ApplyDisplacementMap passes a NULL handle, which LocalMapping3D would
+     * dereference); here they take the point as given.
+     */
     int[] program(Param p) {
-        return textures.program(p);
+        int[] prog = textures.program(p);
+        if (prog != null) {
+            textures.warnLocal(prog, p, "a displacement map has no shape to be local to in LuxRender"
+                    + " (loopsubdiv.cpp ApplyDisplacementMap: a NULL handle); the point is used as given");
+        }
+        return prog;
     }
 
     /** The texture tables as they are now (a program compiled before this call is in them). */
@@ -45,6 +55,11 @@ final class LuxDisplacement {
             for (int c = 0; c < idx.length; c++) {
                 int v = idx[c];
                 float u = cornerUv == null ? 0f : cornerUv[width * c], w = cornerUv == null ? 0f : cornerUv[width * c + 1];
+                // LuxRender's dg.nn there, for "globalnormal" and "localnormal" coordinates: -(the stored normal), unit.
+                double nl = Math.sqrt(nrm[3 * v] * nrm[3 * v] + nrm[3 * v + 1] * nrm[3 * v + 1] + nrm[3 * v + 2] * nrm[3 * v + 2]);
+                if (nl > 0) {
+                    h.normal((float) (-nrm[3 * v] / nl), (float) (-nrm[3 * v + 1] / nl), (float) (-nrm[3 * v + 2] / nl));
+                }
                 sum[v] += h.evalFloat(prog[0], prog[1], u, w, pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]);
                 faces[v]++;
             }

@@ -96,6 +96,10 @@ final class LuxMicroDisplacement {
                         su = bu * uv[2 * v[0]] + bv * uv[2 * v[1]] + bw * uv[2 * v[2]];
                         sv = bu * uv[2 * v[0] + 1] + bv * uv[2 * v[1] + 1] + bw * uv[2 * v[2] + 1];
                     }
+                    if (len > 0) {
+                        // The normal of "globalnormal"/"localnormal" 3D texture coordinates: the displacement's direction.
+                        tex.normal((float) (d[0] / len), (float) (d[1] / len), (float) (d[2] / len));
+                    }
                     float h = tex.evalFloat(prog[0], prog[1], su, sv, (float) p[0], (float) p[1], (float) p[2]);
                     double k2 = len > 0 ? (Math.max(-1f, Math.min(1f, h)) * scale + offset) / len : 0;
                     for (int c = 0; c < 3; c++) {

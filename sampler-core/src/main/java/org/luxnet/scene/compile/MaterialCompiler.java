@@ -172,6 +172,9 @@ final class MaterialCompiler {
             // Hair needs the hit's (u, v) (h = -1 + 2 v across the fibre), which shading a textured row computes.
             any |= type == MaterialLayout.HAIR;
             any |= type != MaterialLayout.NULL && bindBump(m, out, start, root, width);
+            if (start[BUMP] >= 0) {
+                warnBumpedNormals(m, start, root);
+            }
             warnTextures(m);
             warnings.addAll(m.params().unused("material \"" + m.type() + "\""));
         }
@@ -333,6 +336,29 @@ final class MaterialCompiler {
             }
         }
         return any;
+    }
+
+    /**
+     * LuxRender evaluates a material's textures at its bumped shading geometry (core/primitive.cpp
+     * Intersection::GetBSDF runs Material::GetShadingGeometry first), so "globalnormal" and
+     * "localnormal" coordinates there take the bumped normal; here the textures are evaluated before
+     * the bump (TextureKernel, then BumpKernel) and take the unbumped one. Says so once per material.
+     */
+    private void warnBumpedNormals(MaterialDesc m, int[] start, int[] root) {
+        float[] p = textures.params();
+        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
+            for (int i = start[k]; k != BUMP && i >= 0 && i <= root[k]; i++) {
+                int kind = (int) p[i * org.luxnet.scene.compiled.TextureLayout.NODE_STRIDE
+                        + org.luxnet.scene.compiled.TextureLayout.MAPPING];
+                if (kind == org.luxnet.scene.compiled.TextureLayout.MAP3D_GLOBALNORMAL
+                        || kind == org.luxnet.scene.compiled.TextureLayout.MAP3D_LOCALNORMAL) {
+                    warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\" has a bump map and a texture"
+                            + " in normal coordinates: LuxRender evaluates that texture at the bumped normal"
+                            + " (Intersection::GetBSDF), here at the unbumped one"));
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -43,6 +43,7 @@ public final class SceneCompiler {
         for (ShapeDesc s : d.shapes()) {
             int mat = materials.indexOf(s.material());
             int emitter = s.areaLight() == null ? -1 : lights.areaEmitter(s.areaLight());
+            geo.beginShape(s);
             double area = shapes.add(s, mat, emitter);
             if (emitter >= 0) {
                 lights.finishArea(emitter, area);
@@ -58,6 +59,9 @@ public final class SceneCompiler {
         }
         CompiledScene.Builder b = new CompiledScene.Builder();
         GeometryLayout.layout(geo, instances, b);
+        if (LocalFrames.used(materials.textures())) {
+            LocalFrames.layout(geo, instances, b, warnings);
+        }
         int[] matTypes = materials.types();
         if (matTypes.length == 0) {
             matTypes = new int[] {org.luxnet.scene.compiled.MaterialLayout.MATTE};

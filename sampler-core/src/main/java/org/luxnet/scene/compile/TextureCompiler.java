@@ -475,18 +475,30 @@ final class TextureCompiler {
         float[] x = n.params;
         boolean linearIdentity = Math.abs(x[0] - 1) + Math.abs(x[1]) + Math.abs(x[2]) + Math.abs(x[4]) + Math.abs(x[5] - 1)
                 + Math.abs(x[6]) + Math.abs(x[8]) + Math.abs(x[9]) + Math.abs(x[10] - 1) < 1e-6;
-        if (bumpProgram && !linearIdentity) {
+        if (bumpProgram && (!linearIdentity || x[TextureLayout.MAPPING] != TextureLayout.MAP3D_GLOBAL)) {
             warnings.add(new SceneWarning(t.loc(), t.textureClass() + " texture \"" + t.name() + "\" in a bump map:"
                     + " LuxRender's BlenderTexture3D::GetDuv (textures/blender_base.cpp) shifts the mapped point by the"
-                    + " world-space dp/du, not mapped; here the shift goes through the 3D mapping (its scale, rotation or"
-                    + " transform), so the bump's slope differs"));
+                    + " world-space dp/du, not mapped; here the shift goes through the 3D mapping (its scale, rotation,"
+                    + " transform or \"coordinates\"), so the bump's slope differs"));
         }
         n.children[0] = child(prog, t, "tex1", 0, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
     }
 
+    /** Warns once, at p, with {@code why}, when program prog maps from "local" or "localnormal" coordinates. */
+    void warnLocal(int[] prog, Param p, String why) {
+        for (int i = prog[0]; i <= prog[1]; i++) {
+            float kind = params.get(i * TextureLayout.NODE_STRIDE + TextureLayout.MAPPING);
+            if (kind == TextureLayout.MAP3D_LOCAL || kind == TextureLayout.MAP3D_LOCALNORMAL) {
+                warnings.add(new SceneWarning(p.loc(), "texture \"" + p.strings()[0] + "\" maps from \"local\" 3D"
+                        + " coordinates: " + why));
+                return;
+            }
+        }
+    }
+
     private void mapping3d(TextureDesc t, Node n) {
-        TextureMappings.mapping3d(dialect, t, n.params);
+        TextureMappings.mapping3d(dialect, t, n.params, warnings);
     }
 
     private void mapping2d(TextureDesc t, Node n) {

@@ -106,6 +106,21 @@ public final class CompiledScene {
     public final int[] instRoot;
     /** Per instance: the material that replaces its object's (LuxRender's instance material), or -1. */
     public final int[] instMaterial;
+
+    // LuxRender's "local" 3D texture coordinates (TextureLayout#MAP3D_LOCAL); both empty in scenes without.
+    /** Floats per entry of {@link #localXform}: world-to-object, then object-to-world (3x4, row-major). */
+    public static final int LOCAL_STRIDE = 24;
+    /**
+     * Per primitive (triangles, then spheres): its shape's object space in {@link #localXform}, which
+     * LuxRender's LocalMapping3D takes (dg.handle->GetLocalToWorld: the shape's ObjectToWorld), or -1
+     * for none further: a triangle of an instanced object is in its instance's space already, as
+     * LuxRender's instance of an aggregate (its GetLocalToWorld is the identity); only an object of one
+     * quadric, which LuxRender intersects directly, maps on into that shape's space. Empty when no
+     * texture uses "local" or "localnormal".
+     */
+    public final int[] primLocal;
+    /** {@link #LOCAL_STRIDE} floats per shape space of {@link #primLocal}. */
+    public final float[] localXform;
     /** Distinct instanced objects whose geometry is stored (once each). */
     public final int objectCount;
 
@@ -205,6 +220,8 @@ public final class CompiledScene {
         instXform = b.instXform;
         instRoot = b.instRoot;
         instMaterial = b.instMaterial;
+        primLocal = b.primLocal;
+        localXform = b.localXform;
         objectCount = b.objectCount;
         sphereCount = b.sphereCount;
         sphereGeom = b.sphereGeom;
@@ -293,6 +310,9 @@ public final class CompiledScene {
         /** See {@link CompiledScene#triColour}; null or empty without vertex colours. */
         public int[] triColour;
         public float[] triColourData;
+        /** See {@link CompiledScene#primLocal}; empty without "local" texture coordinates. */
+        public int[] primLocal = new int[0];
+        public float[] localXform = new float[0];
         public int worldTriangleCount;
         public float[] instXform = new float[0];
         public int[] instRoot = new int[0];

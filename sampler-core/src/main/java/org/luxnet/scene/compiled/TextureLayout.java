@@ -89,7 +89,7 @@ public final class TextureLayout {
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
     public static final int XFORM = 0;
-    /** 2D mapping kind, one of the MAP_ constants. */
+    /** 2D mapping kind, one of the MAP_ constants; for 3D textures LuxRender's coordinates, a MAP3D_ constant. */
     public static final int MAPPING = 12;
     /** uv mapping: su, sv, du, dv (planar: ds at DU, dt at DV). */
     public static final int SU = 13, SV = 14, DU = 15, DV = 16;
@@ -142,6 +142,16 @@ public final class TextureLayout {
 
     /** 2D mappings. */
     public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;
+    /**
+     * 3D textures (which have no 2D mapping) keep LuxRender's "coordinates" in {@link #MAPPING}
+     * (core/texture.cpp TextureMapping3D::Create): the point a texture's {@link #XFORM} maps is the
+     * world point ("global", 0 like {@link #MAP_UV}, what every scene had before), the point in the
+     * shape's object space ("local", {@link CompiledScene#primLocal}), (u, v, 0) of the hit ("uv"), or
+     * the shading normal in world or object space ("globalnormal", "localnormal"; {@link #XFORM} then
+     * holds the inverse transpose of the mapping, as LuxRender transforms a Normal).
+     */
+    public static final int MAP3D_GLOBAL = 0, MAP3D_LOCAL = 4, MAP3D_UV = 5, MAP3D_GLOBALNORMAL = 6,
+            MAP3D_LOCALNORMAL = 7;
 
     // LuxRender 1.x's Blender procedural textures (textures/blender_*.cpp, blender_base.h), numbered from 30
     // so that other texture families can append from 18. One node type; BL_KIND says which texture.
