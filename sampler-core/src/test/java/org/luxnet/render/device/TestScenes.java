@@ -394,6 +394,16 @@ final class TestScenes {
             }
         }
         System.out.printf("%s: %d of %d pixels differ beyond 2e-4, worst %.3g%n", label, differing, pixels, worst);
+        // Two black films agree whatever the kernel does (a light facing away once hid that): the scene must be lit.
+        int lit = 0;
+        for (int i = 0; i < pixels; i++) {
+            double v = Math.abs(cpu.get(org.luxnet.accumulator.Channel.R, i))
+                    + Math.abs(cpu.get(org.luxnet.accumulator.Channel.G, i))
+                    + Math.abs(cpu.get(org.luxnet.accumulator.Channel.B, i));
+            lit += v > Math.scalb(1.0, 20) ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(lit >= Math.max(1, pixels / 100),
+                label + ": only " + lit + " of " + pixels + " pixels are lit: black films agree whatever the kernel does");
         org.junit.jupiter.api.Assertions.assertTrue(differing <= fractionOver * pixels && worst <= worstAllowed,
                 label + ": " + differing + " of " + pixels + " pixels differ by more than 2e-4 of their value (worst"
                 + " relative " + worst + "; allowed " + fractionOver + " of the pixels, worst " + worstAllowed + ")");
