@@ -23,6 +23,9 @@ import static org.luxnet.scene.compiled.TextureLayout.BR_OFFSET_X;
 import static org.luxnet.scene.compiled.TextureLayout.BR_OFFSET_Y;
 import static org.luxnet.scene.compiled.TextureLayout.BR_PROPORTION;
 import static org.luxnet.scene.compiled.TextureLayout.BRICK_AT;
+import static org.luxnet.scene.compiled.TextureLayout.MM_WEIGHT;
+import static org.luxnet.scene.compiled.TextureLayout.MULTIMIX;
+import static org.luxnet.scene.compiled.TextureLayout.UVMASK;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
@@ -759,6 +762,24 @@ abstract class TextureKernel extends MasonryKernel {
                     vr = ar * mr;
                     vg = ag * mg;
                     vb = ab * mb;
+                }
+            }
+            if (type == MULTIMIX) {
+                // MultiMixTexture::Evaluate, one term: the earlier terms plus weight x tex_i.
+                float wt = texParams[n + MM_WEIGHT];
+                vr = br + wt * ar;
+                vg = bg + wt * ag;
+                vb = bb + wt * ab;
+            }
+            if (type == UVMASK) {
+                // UVMaskTexture::Evaluate: outertex outside [0, 1]^2 of the mapped (s, t).
+                vr = ar;
+                vg = ag;
+                vb = ab;
+                if (s < 0f || s > 1f || t < 0f || t > 1f) {
+                    vr = br;
+                    vg = bg;
+                    vb = bb;
                 }
             }
             int reg = (i - start) * 3;

@@ -91,6 +91,11 @@ final class TextureCompiler {
             Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
             Map.entry("hitpointgrey", this::hitPointGrey),
             Map.entry("brick", this::brick),
+            Map.entry("multimix", this::multimix),
+            Map.entry("uvmask", this::uvmask),
+            Map.entry("regulardata", (t, p, n, d) -> dataSpectrum(t, n)),
+            Map.entry("irregulardata", (t, p, n, d) -> dataSpectrum(t, n)),
+            Map.entry("frequency", (t, p, n, d) -> spectrum(t, n, LuxDataSpectra.frequency(t))),
             // LuxRender 1.x's Blender textures (textures/blender_*.cpp): see BlenderTextures.
             Map.entry("blender_blend", this::blender),
             Map.entry("blender_clouds", this::blender),
@@ -564,6 +569,57 @@ final class TextureCompiler {
         } else if (ps.has("brickmodtex")) {
             n.children[2] = child(prog, t, "brickmodtex", 1, depth);
         }
+    }
+
+    /**
+     * LuxRender multimix (textures/multimix.h, MultiMixTexture::Create*Texture): "float weights" w1..wn
+     * and textures "tex1".."texn" (default 0), the sum of w_i tex_i (0 without weights); one MULTIMIX
+     * node per term, each adding to the earlier terms' sum.
+     */
+    private void multimix(TextureDesc t, List<Node> prog, Node n, int depth) {
+        float[] w = t.params().getFloats("weights");
+        int acc = -1;
+        for (int i = 0; w != null && i < w.length; i++) {
+            int tex = child(prog, t, "tex" + (i + 1), 0, depth);
+            Node term = i == w.length - 1 ? n : new Node(TextureLayout.MULTIMIX);
+            term.type = TextureLayout.MULTIMIX;
+            term.params[TextureLayout.MM_WEIGHT] = w[i];
+            term.children[0] = tex;
+            term.children[1] = acc;
+            if (term != n) {
+                prog.add(term);
+                acc = prog.size() - 1;
+            }
+        }
+    }
+
+    /**
+     * LuxRender uvmask (textures/uvmask.h, UVMaskTexture::CreateFloatTexture; float only): "innertex" (1)
+     * inside the unit square of its 2D mapping, "outertex" (0) outside.
+     */
+    private void uvmask(TextureDesc t, List<Node> prog, Node n, int depth) {
+        floatOnly(t, n, TextureLayout.UVMASK);
+        n.children[0] = child(prog, t, "innertex", 1, depth);
+        n.children[1] = child(prog, t, "outertex", 0, depth);
+        mapping2d(t, n);
+    }
+
+    /**
+     * LuxRender regulardata and irregulardata (textures/regulardata.cpp, irregulardata.cpp): a colour
+     * spectrum from the scene's numbers ({@link LuxDataSpectra}); their float variants are the constant 1,
+     * as RegularDataFloatTexture(1.f) and IrregularDataFloatTexture(1.f) are.
+     */
+    private void dataSpectrum(TextureDesc t, Node n) {
+        if (isFloat(t)) {
+            for (Param q : t.params().all()) {
+                q.markUsed(); // LuxRender reads them and returns 1
+            }
+            System.arraycopy(grey(1), 0, n.params, TextureLayout.VALUE, 3);
+            return;
+        }
+        float[] rgb = t.textureClass().equals("regulardata") ? LuxDataSpectra.regular(t, warnings)
+                : LuxDataSpectra.irregular(t, warnings);
+        spectrum(t, n, rgb);
     }
 
     /** Warns once, at p, with {@code why}, when program prog maps from "local" or "localnormal" coordinates. */

@@ -100,6 +100,13 @@ public final class TextureLayout {
      * following nodes see (brick.h: dgb.p = brickIndex), keeping the point it replaced in its register.
      */
     public static final int BRICK_AT = 71;
+    /** LuxRender multimix (textures/multimix.h), one term: child1 (the earlier terms; absent: 0) + MM_WEIGHT child0. */
+    public static final int MULTIMIX = 72;
+    /**
+     * LuxRender uvmask (textures/uvmask.h UVMaskTexture::Evaluate): child0 ("innertex") where the 2D
+     * mapping's (s, t) lies in [0, 1]^2, child1 ("outertex") elsewhere.
+     */
+    public static final int UVMASK = 73;
 
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
@@ -165,6 +172,9 @@ public final class TextureLayout {
     /** Brick bonds (brick.h MasonryBond): running (and stacked), flemish, english, herringbone, basket, chain link. */
     public static final int BOND_RUNNING = 0, BOND_FLEMISH = 1, BOND_ENGLISH = 2, BOND_HERRINGBONE = 3, BOND_BASKET = 4,
             BOND_CHAIN = 5;
+    /** Multimix: the term's weight. */
+    public static final int MM_WEIGHT = 23;
+
     /** 2D mappings. */
     public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;
     /**
