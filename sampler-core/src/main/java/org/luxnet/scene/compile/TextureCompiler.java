@@ -196,6 +196,13 @@ final class TextureCompiler {
             throw new Unsupported(t.loc(), "texture \"" + t.name() + "\" nests too deeply");
         }
         Build b = registry.get(t.textureClass());
+        if (b == null && t.textureClass().equals("lampspectrum")) {
+            for (Param q : t.params().all()) {
+                q.markUsed(); // said once below, not once per parameter
+            }
+            throw new Unsupported(t.loc(), "lampspectrum texture \"" + t.name() + "\" (\"" + t.params().getString("name", "")
+                    + "\"): LuxRender's named lamp spectra (textures/lampspectrum.cpp, data/lamp_spect.h) are not ported");
+        }
         if (b == null) {
             throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" is not supported (supported: "
                     + String.join(", ", new TreeSet<>(registry.keySet())) + ")");

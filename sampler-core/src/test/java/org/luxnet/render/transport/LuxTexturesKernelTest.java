@@ -248,4 +248,14 @@ class LuxTexturesKernelTest extends TextureProbe {
         assertTrue(w.contains(":9:1: regulardata texture \"n\" has no \"data\""), w);
         assertTrue(w.contains(":10:") && w.contains("3 wavelengths but 2 data values"), w);
     }
+
+    @Test
+    void lampspectrumWarnsOnceThatItsTablesAreNotPorted() throws IOException {
+        kernel("Texture \"l\" \"color\" \"lampspectrum\" \"string name\" \"HPS\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"l\""), LUX);
+        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
+        assertEquals(1, last.warnings().size(), w);
+        assertTrue(w.contains(":7:1: lampspectrum texture \"l\" (\"HPS\")") && w.contains("not ported"), w);
+        assertTrue(w.contains("\"Kd\" keeps its default"), w);
+    }
 }
