@@ -1,6 +1,5 @@
 package org.luxnet.scene.compile;
 
-import java.util.Arrays;
 import java.util.List;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.desc.LuxSpd;
@@ -21,53 +20,46 @@ final class LuxDataSpectra {
     }
 
     /**
-     * regulardata: "float start" (380), "float end" (720), "float data" evenly spaced between them; no
-     * data is LuxRender's error and its one-sample fallback {1}, one sample here a flat spectrum.
+     * regulardata (regulardata.cpp, CreateSWCSpectrumTexture): "float start" (380), "float end" (720),
+     * "float data" evenly spaced between them; under two values LuxRender logs "Insufficient data" and
+     * uses {1, 1} from start to end.
      */
     static float[] regular(TextureDesc t, List<SceneWarning> warnings) {
         ParamSet ps = t.params();
         double start = ps.getFloat("start", 380), end = ps.getFloat("end", 720);
         float[] data = ps.getFloats("data");
-        if (data == null || data.length == 0) {
-            warnings.add(new SceneWarning(t.loc(), "regulardata texture \"" + t.name() + "\" has no \"data\" (LuxRender:"
-                    + " \"No data in regulardata texture\"); its fallback 1 from start to end is used"));
-            data = new float[] {1};
-        }
-        if (data.length == 1) {
-            data = new float[] {data[0], data[0]};
+        if (data == null || data.length < 2) {
+            warnings.add(new SceneWarning(t.loc(), "regulardata texture \"" + t.name() + "\" has fewer than two \"data\""
+                    + " values (LuxRender: \"Insufficient data in regulardata texture\"); its fallback 1 from start to end"
+                    + " is used"));
+            data = new float[] {1, 1};
         }
         return LuxSpd.regular(doubles(data), start, end);
     }
 
     /**
-     * irregulardata: "float wavelengths" (nm, increasing) and "float data", as many; LuxRender errs on a
-     * count mismatch (the shorter count is used here) and falls back to 1 from 380 to 720 nm without data.
+     * irregulardata (irregulardata.cpp, CreateSWCSpectrumTexture): "float wavelengths" (nm, increasing)
+     * and "float data", as many; a count mismatch or under two pairs give LuxRender's fallback, 1 from
+     * 380 to 720 nm.
      */
     static float[] irregular(TextureDesc t, List<SceneWarning> warnings) {
         ParamSet ps = t.params();
         float[] wl = ps.getFloats("wavelengths"), data = ps.getFloats("data");
-        int n = Math.min(wl == null ? 0 : wl.length, data == null ? 0 : data.length);
-        if (n < 1) {
-            warnings.add(new SceneWarning(t.loc(), "irregulardata texture \"" + t.name() + "\" has no \"wavelengths\" or"
-                    + " \"data\" (LuxRender: \"No data in irregulardata texture\"); its fallback 1 from 380 to 720 nm is used"));
+        int nw = wl == null ? 0 : wl.length, nd = data == null ? 0 : data.length;
+        if (nw != nd || nd < 2) {
+            String why = nw != nd ? nw + " wavelengths but " + nd + " data values (LuxRender: \"Number of wavelengths"
+                    + " does not match number of data values\")" : "fewer than two samples (LuxRender: \"Insufficient data"
+                    + " in irregulardata texture\")";
+            warnings.add(new SceneWarning(t.loc(), "irregulardata texture \"" + t.name() + "\" has " + why
+                    + "; its fallback 1 from 380 to 720 nm is used"));
             return LuxSpd.irregular(new double[] {380, 720}, new double[] {1, 1});
         }
-        if (wl.length != data.length) {
-            warnings.add(new SceneWarning(ps.get("data").loc(), "irregulardata texture \"" + t.name() + "\": "
-                    + wl.length + " wavelengths but " + data.length + " data values (LuxRender errs); the first " + n
-                    + " pairs are used"));
-        }
-        double[] w = doubles(Arrays.copyOf(wl, n)), v = doubles(Arrays.copyOf(data, n));
-        for (int i = 0; i + 1 < n; i++) {
+        double[] w = doubles(wl), v = doubles(data);
+        for (int i = 0; i + 1 < nw; i++) {
             if (!(w[i] < w[i + 1])) {
                 throw new TextureCompiler.Unsupported(ps.get("wavelengths").loc(), "irregulardata texture \""
                         + t.name() + "\": wavelengths are not increasing");
             }
-        }
-        if (n == 1) {
-            // One sample: the value at that wavelength alone, which no 1 nm step sees; as a narrow flat spectrum.
-            w = new double[] {w[0] - 0.5, w[0] + 0.5};
-            v = new double[] {v[0], v[0]};
         }
         return LuxSpd.irregular(w, v);
     }

@@ -613,17 +613,10 @@ final class TextureCompiler {
 
     /**
      * LuxRender regulardata and irregulardata (textures/regulardata.cpp, irregulardata.cpp): a colour
-     * spectrum from the scene's numbers ({@link LuxDataSpectra}); their float variants are the constant 1,
-     * as RegularDataFloatTexture(1.f) and IrregularDataFloatTexture(1.f) are.
+     * spectrum from the scene's numbers ({@link LuxDataSpectra}); LuxRender 1.x registers no float variant.
      */
     private void dataSpectrum(TextureDesc t, Node n) {
-        if (isFloat(t)) {
-            for (Param q : t.params().all()) {
-                q.markUsed(); // LuxRender reads them and returns 1
-            }
-            System.arraycopy(grey(1), 0, n.params, TextureLayout.VALUE, 3);
-            return;
-        }
+        colourOnly(t, n, TextureLayout.CONSTANT);
         float[] rgb = t.textureClass().equals("regulardata") ? LuxDataSpectra.regular(t, warnings)
                 : LuxDataSpectra.irregular(t, warnings);
         spectrum(t, n, rgb);

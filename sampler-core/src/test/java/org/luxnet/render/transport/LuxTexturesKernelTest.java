@@ -195,13 +195,10 @@ class LuxTexturesKernelTest extends TextureProbe {
                 + " \"float data\" [0.2 0.9 0.1]\n"
                 + "Texture \"if\" \"color\" \"irregulardata\" \"float wavelengths\" [380 500 720] \"float data\" [0.3 0.3 0.3]\n"
                 + "Texture \"ik\" \"color\" \"irregulardata\" \"float wavelengths\" [450 600] \"float data\" [1 0]\n"
-                + "Texture \"fl\" \"float\" \"regulardata\" \"float data\" [0.2 0.3]\n"
-                + "Texture \"fs\" \"color\" \"scale\" \"texture tex1\" \"fl\" \"color tex2\" [1 1 1]\n"
                 + quad("Material \"matte\" \"texture Kd\" \"rf\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"rk\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"if\"") + "\nTranslate 0 0 1\n"
-                + quad("Material \"matte\" \"texture Kd\" \"ik\"") + "\nTranslate 0 0 1\n"
-                + quad("Material \"matte\" \"texture Kd\" \"fs\""), LUX);
+                + quad("Material \"matte\" \"texture Kd\" \"ik\""), LUX);
         assertTrue(last.warnings().isEmpty(), last.warnings().toString());
         // A flat spectrum over LuxRender's 380..720 nm is its grey, as a flat 1 is white.
         near(new float[] {0.5f, 0.5f, 0.5f}, shadeAlong(k, 0.5f, 0.5f, -1, 0, 0, 1, MaterialLayout.KD));
@@ -215,8 +212,6 @@ class LuxTexturesKernelTest extends TextureProbe {
         float[] ik = LuxSpectrum.rgb(l -> l < 450 || l > 600 ? 0 : (600 - l) / 150);
         assertArrayEquals(new float[] {ik[0] / flat[0], ik[1] / flat[1], ik[2] / flat[2]},
                 shadeAlong(k, 0.5f, 0.5f, 2.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
-        // The float variants are 1 (RegularDataFloatTexture(1.f)).
-        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 3.5f, 0, 0, 1, MaterialLayout.KD));
     }
 
     @Test
@@ -226,27 +221,32 @@ class LuxTexturesKernelTest extends TextureProbe {
                 + " \"float energy\" 0.8\n"
                 + "Texture \"g\" \"color\" \"frequency\"\n"
                 + "Texture \"n\" \"color\" \"regulardata\"\n"
-                + "Texture \"m\" \"color\" \"irregulardata\" \"float wavelengths\" [400 500 600] \"float data\" [1 1]\n"
+                + "Texture \"m\" \"color\" \"irregulardata\" \"float wavelengths\" [400 500 600] \"float data\" [0.5 0.5]\n"
+                + "Texture \"fl\" \"float\" \"regulardata\" \"float data\" [0.2 0.3]\n"
+                + "Texture \"fs\" \"color\" \"scale\" \"texture tex1\" \"fl\" \"color tex2\" [1 1 1]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"fs\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"f\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"g\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"n\"") + "\nTranslate 0 0 1\n"
                 + quad("Material \"matte\" \"texture Kd\" \"m\""), LUX);
+        // The float regulardata (no such class in LuxRender 1.x) warns and Kd keeps its default: the first
+        // quad is "fs", so the sine textures are one and two steps along +z.
         float grey = (float) ((Math.sin(0.5) + 1) / 2 * 0.8);
-        assertArrayEquals(new float[] {grey, grey, grey}, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 1e-5f);
+        assertArrayEquals(new float[] {grey, grey, grey}, shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD),
+                1e-5f);
         // Defaults freq 0.03, phase 0.5, energy 1.
         float[] flat = LuxSpectrum.rgb(l -> 1);
         float[] g = LuxSpectrum.rgb(l -> (Math.sin(l * 0.03 + 0.5) + 1) / 2);
         assertArrayEquals(new float[] {g[0] / flat[0], g[1] / flat[1], g[2] / flat[2]},
-                shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD), 2e-3f);
-        // No data: LuxRender's fallback 1, white; a count mismatch uses the shorter (400..500 nm at 1).
-        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD));
-        float[] m = LuxSpectrum.rgb(l -> l < 400 || l > 500 ? 0 : 1);
-        assertArrayEquals(new float[] {m[0] / flat[0], m[1] / flat[1], m[2] / flat[2]},
-                shadeAlong(k, 0.5f, 0.5f, 2.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
+                shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 2e-3f);
+        // No data, or a count mismatch: LuxRender's fallback 1 over 380..720 nm, white.
+        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 2.5f, 0, 0, 1, MaterialLayout.KD));
+        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 3.5f, 0, 0, 1, MaterialLayout.KD));
         String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
-        assertEquals(2, last.warnings().size(), w);
-        assertTrue(w.contains(":9:1: regulardata texture \"n\" has no \"data\""), w);
-        assertTrue(w.contains(":10:") && w.contains("3 wavelengths but 2 data values"), w);
+        assertEquals(3, last.warnings().size(), w);
+        assertTrue(w.contains(":9:1: regulardata texture \"n\" has fewer than two \"data\" values"), w);
+        assertTrue(w.contains(":10:1: irregulardata texture \"m\" has 3 wavelengths but 2 data values"), w);
+        assertTrue(w.contains(":11:1: texture class \"regulardata\" has colour values only"), w);
     }
 
     @Test
