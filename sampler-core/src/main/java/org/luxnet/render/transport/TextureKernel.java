@@ -437,6 +437,8 @@ abstract class TextureKernel extends MasonryKernel {
 
     /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
     int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
+        // The point the program began with; px, py, pz are the point its nodes see (see BRICK_AT).
+        float npx = px, npy = py, npz = pz;
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;
@@ -469,9 +471,17 @@ abstract class TextureKernel extends MasonryKernel {
             // LuxRender's 3D "coordinates" other than global: the point the 3D mapping takes.
             float cx3 = px, cy3 = py, cz3 = pz;
             if (kind >= MAP3D_LOCAL) {
-                cx3 = coordinates3d(gid, prim, kind, 0, su, sv, px, py, pz);
-                cy3 = coordinates3d(gid, prim, kind, 1, su, sv, px, py, pz);
-                cz3 = coordinates3d(gid, prim, kind, 2, su, sv, px, py, pz);
+                // The normal mappings take the normal at the point the program began with (a brick's
+                // "brickmodtex" moves only dg.p: brick.h keeps dg.nn).
+                float mx = px, my = py, mz = pz;
+                if (kind == MAP3D_GLOBALNORMAL || kind == MAP3D_LOCALNORMAL) {
+                    mx = npx;
+                    my = npy;
+                    mz = npz;
+                }
+                cx3 = coordinates3d(gid, prim, kind, 0, su, sv, mx, my, mz);
+                cy3 = coordinates3d(gid, prim, kind, 1, su, sv, mx, my, mz);
+                cz3 = coordinates3d(gid, prim, kind, 2, su, sv, mx, my, mz);
             }
             // Texture-space point (3D textures and the spherical/cylindrical mappings).
             float qx = texParams[n] * cx3 + texParams[n + 1] * cy3 + texParams[n + 2] * cz3 + texParams[n + 3];

@@ -278,4 +278,39 @@ class BrickTextureKernelTest extends TextureProbe {
         assertEquals(1, last.warnings().size(), w);
         assertTrue(w.contains(":7:") && w.contains("brickbond \"flemmish\" is not known"), w);
     }
+
+    @Test
+    void brickModulationInNormalCoordinatesKeepsTheHitsNormal() throws IOException {
+        // brick.h copies dg to dgb and moves only p: a "globalnormal" brickmodtex sees the hit's normal
+        // (on a unit sphere at the origin, the hit point itself), not the normal at the brick's index.
+        PathTraceKernel k = kernel("Texture \"m\" \"color\" \"checkerboard\" \"integer dimension\" 3"
+                + " \"string coordinates\" \"globalnormal\" \"color tex1\" [1 1 1] \"color tex2\" [0.5 0.25 0.125]\n"
+                + "Texture \"b\" \"color\" \"brick\" \"color bricktex\" [0.8 0.8 0.8] \"color mortartex\" [0.1 0.1 0.1]"
+                + " \"texture brickmodtex\" \"m\"\n"
+                + "Material \"matte\" \"texture Kd\" \"b\"\nShape \"sphere\" \"float radius\" 1", LUX);
+        assertTrue(last.warnings().isEmpty(), last.warnings().toString());
+        int odd = 0, even = 0;
+        for (int i = 0; i < 24; i++) {
+            for (int j = 0; j < 24; j++) {
+                float x = -0.7f + 1.4f * (i + 0.37f) / 24, y = -0.7f + 1.4f * (j + 0.61f) / 24;
+                float[] v = shadeAlong(k, x, y, -5, 0, 0, 1, MaterialLayout.KD);
+                float z = -5 + k.hitDistance();
+                float[] ref = luxBrick("running", 0.3f, 0.1f, 0.15f, 0.01f, 0.5f, x, y, z);
+                if (ref[0] == 0) {
+                    assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f}, v, 1e-6f);
+                    continue;
+                }
+                double len = Math.sqrt(x * x + y * y + z * z);
+                boolean nEven = (((int) Math.floor(x / len) + (int) Math.floor(y / len) + (int) Math.floor(z / len)) & 1) == 0;
+                float[] expect = nEven ? new float[] {0.8f, 0.8f, 0.8f} : new float[] {0.4f, 0.2f, 0.1f};
+                if (nEven) {
+                    even++;
+                } else {
+                    odd++;
+                }
+                assertArrayEquals(expect, v, 1e-5f, "at " + x + ", " + y + ", " + z);
+            }
+        }
+        assertTrue(odd > 50 && even > 50, odd + " odd, " + even + " even octants");
+    }
 }
