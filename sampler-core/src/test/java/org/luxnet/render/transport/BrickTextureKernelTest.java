@@ -313,4 +313,23 @@ class BrickTextureKernelTest extends TextureProbe {
         }
         assertTrue(odd > 50 && even > 50, odd + " odd, " + even + " even octants");
     }
+
+    @Test
+    void everyParameterLuxBlendWritesIsRead() throws IOException {
+        // A brick, multimix and uvmask with all their parameters and mappings: no warning (the classes were
+        // refused as "not supported" before, and no parameter is left unused).
+        kernel("Texture \"mod\" \"float\" \"fbm\"\n"
+                + "Texture \"b\" \"float\" \"brick\" \"string brickbond\" \"basket\" \"float brickbevel\" 0.01"
+                + " \"float brickrun\" 0.75 \"float mortarsize\" 0.02 \"float brickwidth\" 0.4 \"float brickdepth\" 0.2"
+                + " \"float brickheight\" 0.1 \"float bricktex\" 0.9 \"float mortartex\" 0.1 \"texture brickmodtex\" \"mod\""
+                + " \"string coordinates\" \"local\" \"vector translate\" [0 0 0.5] \"vector rotate\" [0 0 45]"
+                + " \"vector scale\" [1 1 2]\n"
+                + "Texture \"u\" \"float\" \"uvmask\" \"string mapping\" \"uv\" \"float uscale\" 2 \"float vscale\" 2"
+                + " \"float udelta\" 0.1 \"float vdelta\" 0.1 \"texture innertex\" \"b\" \"float outertex\" 0.3\n"
+                + "Texture \"m\" \"color\" \"multimix\" \"float weights\" [0.5 0.5] \"color tex1\" [1 0 0]"
+                + " \"color tex2\" [0 0 1]\n"
+                + "Texture \"s\" \"color\" \"scale\" \"texture tex1\" \"u\" \"texture tex2\" \"m\"\n"
+                + "Material \"matte\" \"texture Kd\" \"s\"\n" + TILTED, LUX);
+        assertTrue(last.warnings().isEmpty(), last.warnings().toString());
+    }
 }
