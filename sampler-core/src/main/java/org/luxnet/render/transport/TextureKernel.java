@@ -12,6 +12,20 @@ import static org.luxnet.scene.compiled.TextureLayout.BAND_HI;
 import static org.luxnet.scene.compiled.TextureLayout.BAND_LO;
 import static org.luxnet.scene.compiled.TextureLayout.BILERP;
 import static org.luxnet.scene.compiled.TextureLayout.BLENDER;
+import static org.luxnet.scene.compiled.TextureLayout.BRICK;
+import static org.luxnet.scene.compiled.TextureLayout.BR_WIDTH;
+import static org.luxnet.scene.compiled.TextureLayout.BR_HEIGHT;
+import static org.luxnet.scene.compiled.TextureLayout.BR_DEPTH;
+import static org.luxnet.scene.compiled.TextureLayout.BR_MORTAR;
+import static org.luxnet.scene.compiled.TextureLayout.BR_RUN;
+import static org.luxnet.scene.compiled.TextureLayout.BR_BOND;
+import static org.luxnet.scene.compiled.TextureLayout.BR_OFFSET_X;
+import static org.luxnet.scene.compiled.TextureLayout.BR_OFFSET_Y;
+import static org.luxnet.scene.compiled.TextureLayout.BR_PROPORTION;
+import static org.luxnet.scene.compiled.TextureLayout.BRICK_AT;
+import static org.luxnet.scene.compiled.TextureLayout.MM_WEIGHT;
+import static org.luxnet.scene.compiled.TextureLayout.MULTIMIX;
+import static org.luxnet.scene.compiled.TextureLayout.UVMASK;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER2D;
 import static org.luxnet.scene.compiled.TextureLayout.CHECKER3D;
 import static org.luxnet.scene.compiled.TextureLayout.CHILDREN;
@@ -59,7 +73,7 @@ import org.luxnet.scene.compiled.CompiledScene;
  * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
  * recursion.
  */
-abstract class TextureKernel extends ImageKernel {
+abstract class TextureKernel extends MasonryKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
     /**
      * LuxRender's harlequin palette size (HARLEQUIN_TEXTURE_PALETTE_SIZE). LuxRender indexes it by the
@@ -423,6 +437,8 @@ abstract class TextureKernel extends ImageKernel {
 
     /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
     int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
+        // The point the program began with; px, py, pz are the point its nodes see (see BRICK_AT).
+        float npx = px, npy = py, npz = pz;
         for (int i = start; i <= root; i++) {
             int n = i * NODE_STRIDE;
             int c = i * CHILDREN;
@@ -444,13 +460,28 @@ abstract class TextureKernel extends ImageKernel {
             if (texChild[c + 2] >= 0) {
                 amount = texRegs[texChild[c + 2] * 3 * capacity + gid];
             }
+            if (type == BRICK && texChild[c + 3] >= 0) {
+                // After a brick's "brickmodtex" nodes: back to the point its BRICK_AT node replaced.
+                int q3 = texChild[c + 3] * 3;
+                px = texRegs[q3 * capacity + gid];
+                py = texRegs[(q3 + 1) * capacity + gid];
+                pz = texRegs[(q3 + 2) * capacity + gid];
+            }
             int kind = (int) texParams[n + 12];
             // LuxRender's 3D "coordinates" other than global: the point the 3D mapping takes.
             float cx3 = px, cy3 = py, cz3 = pz;
             if (kind >= MAP3D_LOCAL) {
-                cx3 = coordinates3d(gid, prim, kind, 0, su, sv, px, py, pz);
-                cy3 = coordinates3d(gid, prim, kind, 1, su, sv, px, py, pz);
-                cz3 = coordinates3d(gid, prim, kind, 2, su, sv, px, py, pz);
+                // The normal mappings take the normal at the point the program began with (a brick's
+                // "brickmodtex" moves only dg.p: brick.h keeps dg.nn).
+                float mx = px, my = py, mz = pz;
+                if (kind == MAP3D_GLOBALNORMAL || kind == MAP3D_LOCALNORMAL) {
+                    mx = npx;
+                    my = npy;
+                    mz = npz;
+                }
+                cx3 = coordinates3d(gid, prim, kind, 0, su, sv, mx, my, mz);
+                cy3 = coordinates3d(gid, prim, kind, 1, su, sv, mx, my, mz);
+                cz3 = coordinates3d(gid, prim, kind, 2, su, sv, mx, my, mz);
             }
             // Texture-space point (3D textures and the spherical/cylindrical mappings).
             float qx = texParams[n] * cx3 + texParams[n + 1] * cy3 + texParams[n + 2] * cz3 + texParams[n + 3];
@@ -708,6 +739,58 @@ abstract class TextureKernel extends ImageKernel {
                 vr = (1 - f) * ar + f * br;
                 vg = (1 - f) * ag + f * bg;
                 vb = (1 - f) * ab + f * bb;
+            }
+            if (type == BRICK_AT) {
+                // brick.h: "brickmodtex" sees dgb.p = the brick's index; this register keeps the hit point.
+                int breg = (i - start) * 3;
+                brick(gid, breg, texParams[n + BR_WIDTH], texParams[n + BR_HEIGHT], texParams[n + BR_DEPTH],
+                        texParams[n + BR_MORTAR], texParams[n + BR_RUN], texParams[n + BR_BOND], texParams[n + BR_OFFSET_X],
+                        texParams[n + BR_OFFSET_Y], texParams[n + BR_PROPORTION], qx, qy, qz);
+                vr = px;
+                vg = py;
+                vb = pz;
+                px = texRegs[breg * capacity + gid];
+                py = texRegs[(breg + 1) * capacity + gid];
+                pz = texRegs[(breg + 2) * capacity + gid];
+            }
+            if (type == BRICK) {
+                // BrickTexture3D::Evaluate: bricktex x brickmodtex in a brick, mortartex in the mortar.
+                float mr = 1f, mg = 1f, mb = 1f;
+                if (texChild[c + 2] >= 0) {
+                    int q2 = texChild[c + 2] * 3;
+                    mr = texRegs[q2 * capacity + gid];
+                    mg = texRegs[(q2 + 1) * capacity + gid];
+                    mb = texRegs[(q2 + 2) * capacity + gid];
+                }
+                vr = br;
+                vg = bg;
+                vb = bb;
+                float inside = brick(gid, -1, texParams[n + BR_WIDTH], texParams[n + BR_HEIGHT], texParams[n + BR_DEPTH],
+                        texParams[n + BR_MORTAR], texParams[n + BR_RUN], texParams[n + BR_BOND], texParams[n + BR_OFFSET_X],
+                        texParams[n + BR_OFFSET_Y], texParams[n + BR_PROPORTION], qx, qy, qz);
+                if (inside != 0f) {
+                    vr = ar * mr;
+                    vg = ag * mg;
+                    vb = ab * mb;
+                }
+            }
+            if (type == MULTIMIX) {
+                // MultiMixTexture::Evaluate, one term: the earlier terms plus weight x tex_i.
+                float wt = texParams[n + MM_WEIGHT];
+                vr = br + wt * ar;
+                vg = bg + wt * ag;
+                vb = bb + wt * ab;
+            }
+            if (type == UVMASK) {
+                // UVMaskTexture::Evaluate: outertex outside [0, 1]^2 of the mapped (s, t).
+                vr = ar;
+                vg = ag;
+                vb = ab;
+                if (s < 0f || s > 1f || t < 0f || t > 1f) {
+                    vr = br;
+                    vg = bg;
+                    vb = bb;
+                }
             }
             int reg = (i - start) * 3;
             texRegs[reg * capacity + gid] = vr;

@@ -90,6 +90,12 @@ final class TextureCompiler {
             Map.entry("hitpointcolor", (t, p, n, d) -> colourOnly(t, n, TextureLayout.HITPOINTCOLOR)),
             Map.entry("hitpointalpha", (t, p, n, d) -> floatOnly(t, n, TextureLayout.HITPOINTALPHA)),
             Map.entry("hitpointgrey", this::hitPointGrey),
+            Map.entry("brick", this::brick),
+            Map.entry("multimix", this::multimix),
+            Map.entry("uvmask", this::uvmask),
+            Map.entry("regulardata", (t, p, n, d) -> dataSpectrum(t, n)),
+            Map.entry("irregulardata", (t, p, n, d) -> dataSpectrum(t, n)),
+            Map.entry("frequency", (t, p, n, d) -> spectrum(t, n, LuxDataSpectra.frequency(t))),
             // LuxRender 1.x's Blender textures (textures/blender_*.cpp): see BlenderTextures.
             Map.entry("blender_blend", this::blender),
             Map.entry("blender_clouds", this::blender),
@@ -190,6 +196,13 @@ final class TextureCompiler {
             throw new Unsupported(t.loc(), "texture \"" + t.name() + "\" nests too deeply");
         }
         Build b = registry.get(t.textureClass());
+        if (b == null && t.textureClass().equals("lampspectrum")) {
+            for (Param q : t.params().all()) {
+                q.markUsed(); // said once below, not once per parameter
+            }
+            throw new Unsupported(t.loc(), "lampspectrum texture \"" + t.name() + "\" (\"" + t.params().getString("name", "")
+                    + "\"): LuxRender's named lamp spectra (textures/lampspectrum.cpp, data/lamp_spect.h) are not ported");
+        }
         if (b == null) {
             throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" is not supported (supported: "
                     + String.join(", ", new TreeSet<>(registry.keySet())) + ")");
@@ -483,6 +496,130 @@ final class TextureCompiler {
         }
         n.children[0] = child(prog, t, "tex1", 0, depth);
         n.children[1] = child(prog, t, "tex2", 1, depth);
+    }
+
+    /**
+     * LuxRender brick (textures/brick.h, BrickTexture3D::Create*Texture, float and colour alike):
+     * "bricktex" (1), "mortartex" (0.2), "brickmodtex" (1), "brickwidth" (0.3), "brickheight" (0.1),
+     * "brickdepth" (0.15), "mortarsize" (0.01), "brickrun" (0.5), "string brickbond" ("running"), a 3D
+     * mapping. The constructor's rules are applied here: "stacked" is running with run 0, "english" has
+     * run 0.25, "chain link" run 1.25 and offset (0.25, -1), running (and any other name, as LuxRender's
+     * else) offset (0, -0.5); herringbone and basket make their bricks square (depth = height = width) in
+     * proportion floorf(width / height). "brickbevel" is read and unused, as LuxRender's bevel code is
+     * commented out. A textured "brickmodtex" is evaluated at the brick's index (brick.h's dgb.p): a
+     * {@link TextureLayout#BRICK_AT} node before its nodes sets that point.
+     */
+    private void brick(TextureDesc t, List<Node> prog, Node n, int depth) {
+        ParamSet ps = t.params();
+        n.type = TextureLayout.BRICK;
+        n.children[0] = child(prog, t, "bricktex", 1, depth);
+        n.children[1] = child(prog, t, "mortartex", 0.2f, depth);
+        mapping3d(t, n);
+        float w = (float) ps.getFloat("brickwidth", 0.3), h = (float) ps.getFloat("brickheight", 0.1);
+        float d = (float) ps.getFloat("brickdepth", 0.15), run = (float) ps.getFloat("brickrun", 0.5);
+        ps.getFloat("brickbevel", 0); // read and unused by LuxRender (its bevel code is commented out)
+        String name = ps.getString("brickbond", "running");
+        int bond = TextureLayout.BOND_RUNNING;
+        float ox = 0, oy = 0, proportion = 1;
+        switch (name) {
+            case "stacked" -> run = 0;
+            case "flemish" -> bond = TextureLayout.BOND_FLEMISH;
+            case "english" -> {
+                bond = TextureLayout.BOND_ENGLISH;
+                run = 0.25f;
+            }
+            case "herringbone" -> bond = TextureLayout.BOND_HERRINGBONE;
+            case "basket" -> bond = TextureLayout.BOND_BASKET;
+            case "chain link" -> {
+                bond = TextureLayout.BOND_CHAIN;
+                run = 1.25f;
+                ox = 0.25f;
+                oy = -1;
+            }
+            default -> {
+                oy = -0.5f;
+                if (!name.equals("running")) {
+                    warnings.add(new SceneWarning(ps.get("brickbond").loc(), "brick texture \"" + t.name()
+                            + "\": brickbond \"" + name + "\" is not known (known: running, stacked, flemish, english,"
+                            + " herringbone, basket, chain link); running, as LuxRender's brick.h takes it"));
+                }
+            }
+        }
+        if (bond == TextureLayout.BOND_HERRINGBONE || bond == TextureLayout.BOND_BASKET) {
+            proportion = (float) Math.floor(w / h);
+            if (proportion < 1) {
+                warnings.add(new SceneWarning(t.loc(), "brick texture \"" + t.name() + "\": " + name + " bricks need"
+                        + " brickwidth at least brickheight (their proportion floor(width / height) is 0); LuxRender"
+                        + " then divides by zero, here the proportion is 1"));
+                proportion = 1;
+            }
+            h = w;
+            d = w;
+        }
+        float[] x = n.params;
+        x[TextureLayout.BR_WIDTH] = w;
+        x[TextureLayout.BR_HEIGHT] = h;
+        x[TextureLayout.BR_DEPTH] = d;
+        x[TextureLayout.BR_MORTAR] = (float) ps.getFloat("mortarsize", 0.01);
+        x[TextureLayout.BR_RUN] = run;
+        x[TextureLayout.BR_BOND] = bond;
+        x[TextureLayout.BR_OFFSET_X] = ox;
+        x[TextureLayout.BR_OFFSET_Y] = oy;
+        x[TextureLayout.BR_PROPORTION] = proportion;
+        String mod = ps.getTexture("brickmodtex");
+        if (mod != null) {
+            Node at = new Node(TextureLayout.BRICK_AT);
+            System.arraycopy(x, 0, at.params, 0, NODE_STRIDE);
+            prog.add(at);
+            n.children[3] = prog.size() - 1;
+            n.children[2] = emit(prog, lookup(mod, ps.get("brickmodtex").loc()), depth + 1);
+        } else if (ps.has("brickmodtex")) {
+            n.children[2] = child(prog, t, "brickmodtex", 1, depth);
+        }
+    }
+
+    /**
+     * LuxRender multimix (textures/multimix.h, MultiMixTexture::Create*Texture): "float weights" w1..wn
+     * and textures "tex1".."texn" (default 0), the sum of w_i tex_i (0 without weights); one MULTIMIX
+     * node per term, each adding to the earlier terms' sum.
+     */
+    private void multimix(TextureDesc t, List<Node> prog, Node n, int depth) {
+        float[] w = t.params().getFloats("weights");
+        int acc = -1;
+        for (int i = 0; w != null && i < w.length; i++) {
+            int tex = child(prog, t, "tex" + (i + 1), 0, depth);
+            Node term = i == w.length - 1 ? n : new Node(TextureLayout.MULTIMIX);
+            term.type = TextureLayout.MULTIMIX;
+            term.params[TextureLayout.MM_WEIGHT] = w[i];
+            term.children[0] = tex;
+            term.children[1] = acc;
+            if (term != n) {
+                prog.add(term);
+                acc = prog.size() - 1;
+            }
+        }
+    }
+
+    /**
+     * LuxRender uvmask (textures/uvmask.h, UVMaskTexture::CreateFloatTexture; float only): "innertex" (1)
+     * inside the unit square of its 2D mapping, "outertex" (0) outside.
+     */
+    private void uvmask(TextureDesc t, List<Node> prog, Node n, int depth) {
+        floatOnly(t, n, TextureLayout.UVMASK);
+        n.children[0] = child(prog, t, "innertex", 1, depth);
+        n.children[1] = child(prog, t, "outertex", 0, depth);
+        mapping2d(t, n);
+    }
+
+    /**
+     * LuxRender regulardata and irregulardata (textures/regulardata.cpp, irregulardata.cpp): a colour
+     * spectrum from the scene's numbers ({@link LuxDataSpectra}); LuxRender 1.x registers no float variant.
+     */
+    private void dataSpectrum(TextureDesc t, Node n) {
+        colourOnly(t, n, TextureLayout.CONSTANT);
+        float[] rgb = t.textureClass().equals("regulardata") ? LuxDataSpectra.regular(t, warnings)
+                : LuxDataSpectra.irregular(t, warnings);
+        spectrum(t, n, rgb);
     }
 
     /** Warns once, at p, with {@code why}, when program prog maps from "local" or "localnormal" coordinates. */

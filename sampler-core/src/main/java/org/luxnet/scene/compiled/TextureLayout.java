@@ -86,6 +86,28 @@ public final class TextureLayout {
      */
     public static final int EXPONENTIAL = 61;
 
+    /**
+     * LuxRender brick (textures/brick.h BrickTexture3D::Evaluate): child0 ("bricktex") times child2
+     * ("brickmodtex", absent: 1) inside a brick, child1 ("mortartex") in the mortar, at the texture-space
+     * point of its 3D mapping; child3, when present, is the {@link #BRICK_AT} node whose register holds
+     * the hit point it replaced. Parameters from {@link #BR_WIDTH} on. (Numbered from 70, apart from the
+     * types above, so that textures added meanwhile elsewhere keep theirs.)
+     */
+    public static final int BRICK = 70;
+    /**
+     * Before a brick's "brickmodtex" nodes: evaluates brick.h at the current point (the brick's mapping and
+     * parameters, as the {@link #BRICK} node after them has) and makes the brick's index the point the
+     * following nodes see (brick.h: dgb.p = brickIndex), keeping the point it replaced in its register.
+     */
+    public static final int BRICK_AT = 71;
+    /** LuxRender multimix (textures/multimix.h), one term: child1 (the earlier terms; absent: 0) + MM_WEIGHT child0. */
+    public static final int MULTIMIX = 72;
+    /**
+     * LuxRender uvmask (textures/uvmask.h UVMaskTexture::Evaluate): child0 ("innertex") where the 2D
+     * mapping's (s, t) lies in [0, 1]^2, child1 ("outertex") elsewhere.
+     */
+    public static final int UVMASK = 73;
+
     // Parameter offsets within a node.
     /** 3x4 row-major matrix: world to texture space (3D textures, spherical and cylindrical mappings). */
     public static final int XFORM = 0;
@@ -139,6 +161,19 @@ public final class TextureLayout {
     public static final int DG_OFFSET_HI = 23, DG_OFFSET_LO = 24, DG_WRAP = 25, DG_NX = 26, DG_NY = 27, DG_NZ = 28;
     /** Exponential: origin (3 floats), updir (3 floats), decay. */
     public static final int EXP_ORIGIN = 23, EXP_UP = 26, EXP_DECAY = 29;
+
+    /**
+     * Brick: brick width, height, depth (herringbone and basket: all the width), mortar size, run, the
+     * bond (BOND_ constants), the bond's offset in brick units (x, y), and herringbone's and basket's
+     * proportion floorf(width / height).
+     */
+    public static final int BR_WIDTH = 23, BR_HEIGHT = 24, BR_DEPTH = 25, BR_MORTAR = 26, BR_RUN = 27, BR_BOND = 28,
+            BR_OFFSET_X = 29, BR_OFFSET_Y = 30, BR_PROPORTION = 31;
+    /** Brick bonds (brick.h MasonryBond): running (and stacked), flemish, english, herringbone, basket, chain link. */
+    public static final int BOND_RUNNING = 0, BOND_FLEMISH = 1, BOND_ENGLISH = 2, BOND_HERRINGBONE = 3, BOND_BASKET = 4,
+            BOND_CHAIN = 5;
+    /** Multimix: the term's weight. */
+    public static final int MM_WEIGHT = 23;
 
     /** 2D mappings. */
     public static final int MAP_UV = 0, MAP_SPHERICAL = 1, MAP_CYLINDRICAL = 2, MAP_PLANAR = 3;

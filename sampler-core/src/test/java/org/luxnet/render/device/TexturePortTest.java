@@ -175,4 +175,62 @@ class TexturePortTest {
         }
         assertTrue(lit > rgb.length / 3 / 2, "the scene is lit: " + lit + " of " + rgb.length / 3 + " pixels");
     }
+
+    /**
+     * LuxRender's brick (every bond; a textured "brickmodtex" at the brick's index, then a parent node back at
+     * the hit point), multimix, uvmask, and the spectral data textures in a LuxRender scene.
+     */
+    static final String LUX_BRICKS = """
+            LookAt 0 2.4 -4.2  0 0.5 0.4  0 1 0
+            Camera "perspective" "float fov" [ 40 ]
+            Film "fleximage" "integer xresolution" [ 40 ] "integer yresolution" [ 30 ]
+            Sampler "sobol" "integer pixelsamples" [ 8 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 4 ]
+            WorldBegin
+            AttributeBegin
+              AreaLightSource "area" "color L" [ 8 8 7 ]
+              Material "matte" "color Kd" [ 0 0 0 ]
+              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+            AttributeEnd
+            Texture "chk" "color" "checkerboard" "integer dimension" [ 3 ] "color tex1" [ 1 1 1 ] "color tex2" [ 0.6 0.4 0.3 ]
+            Texture "rd" "color" "regulardata" "float start" [ 400 ] "float end" [ 700 ] "float data" [ 0.2 0.9 0.1 ]
+            Texture "fq" "color" "frequency" "float freq" [ 0.05 ]
+            Texture "run" "color" "brick" "color bricktex" [ 0.7 0.25 0.15 ] "texture mortartex" "rd" "texture brickmodtex" "chk"
+            Texture "wall" "color" "scale" "texture tex1" "run" "texture tex2" "fq"
+            Material "matte" "texture Kd" "wall"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -6 0 -6 6 0 -6 6 0 8 -6 0 8 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            Texture "fl" "color" "brick" "string brickbond" [ "flemish" ] "color bricktex" [ 0.8 0.8 0.7 ]
+            Texture "en" "color" "brick" "string brickbond" [ "english" ] "color bricktex" [ 0.3 0.6 0.2 ]
+            Texture "hb" "float" "brick" "string brickbond" [ "herringbone" ] "float brickwidth" [ 0.4 ]
+            Texture "bk" "float" "brick" "string brickbond" [ "basket" ] "vector rotate" [ 0 0 30 ]
+            Texture "mm" "color" "multimix" "float weights" [ 0.5 0.3 0.6 ] "texture tex1" "fl" "texture tex2" "en" "texture tex3" "chk"
+            Texture "um" "float" "uvmask" "float uscale" [ 2 ] "float udelta" [ -0.5 ] "texture innertex" "hb" "texture outertex" "bk"
+            Texture "cl" "color" "brick" "string brickbond" [ "chain link" ] "texture bricktex" "mm" "float mortarsize" [ 0.02 ]
+            Texture "mix" "color" "mix" "color tex1" [ 0.7 0.6 0.2 ] "color tex2" [ 0.05 0.05 0.05 ] "texture amount" "um"
+            AttributeBegin
+              Translate -0.7 0.6 0.4
+              Material "matte" "texture Kd" "cl"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            AttributeBegin
+              Translate 0.7 0.6 0.4
+              Material "matte" "texture Kd" "mix"
+              Shape "sphere" "float radius" [ 0.6 ]
+            AttributeEnd
+            WorldEnd
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void luxBricksSampleForSample(Launch launch) throws java.io.IOException {
+        Device device = TestScenes.device(launch);
+        Path file = dir.resolve("bricks.lxs");
+        java.nio.file.Files.writeString(file, LUX_BRICKS);
+        CompiledRender r = SceneCompiler.compile(SceneParser.parse(file));
+        assertTrue(r.warnings().isEmpty(), "warnings: " + r.warnings());
+        long bricks = java.util.Arrays.stream(r.scene().texType).filter(t -> t == TextureLayout.BRICK).count();
+        long at = java.util.Arrays.stream(r.scene().texType).filter(t -> t == TextureLayout.BRICK_AT).count();
+        assertTrue(bricks == 6 && at == 1, bricks + " brick nodes, " + at + " brick-index nodes");
+        TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 59L, 2, 2, device, "LuxRender bricks, " + launch);
+    }
 }

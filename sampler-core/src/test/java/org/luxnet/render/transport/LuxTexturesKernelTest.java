@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Blackbody;
+import org.luxnet.scene.desc.LuxSpectrum;
 
 /**
  * LuxRender's own texture classes (LuxRender/Lux textures/*.h and *.cpp as read) against values
@@ -135,5 +136,126 @@ class LuxTexturesKernelTest extends TextureProbe {
         assertArrayEquals(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
         String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
         assertTrue(w.contains(":9:1: tabulateddata texture \"o\"") && w.contains("fewer than two samples"), w);
+    }
+
+    @Test
+    void multimixIsTheWeightedSumOfItsTextures() throws IOException {
+        // multimix.h MultiMixTexture::Evaluate: sum of weights[i] tex(i+1), each tex defaulting to 0, and
+        // 0 without weights. "uc" is (u, 2u, 3u) and "u" is u (= x on the quad).
+        PathTraceKernel k = kernel("Texture \"u\" \"float\" \"bilerp\" \"float v00\" 0 \"float v01\" 0 \"float v10\" 1"
+                + " \"float v11\" 1\n"
+                + "Texture \"uc\" \"color\" \"bilerp\" \"color v00\" [0 0 0] \"color v01\" [0 0 0] \"color v10\" [1 2 3]"
+                + " \"color v11\" [1 2 3]\n"
+                + "Texture \"m\" \"color\" \"multimix\" \"float weights\" [0.5 0.25 2] \"texture tex1\" \"uc\""
+                + " \"color tex2\" [0.4 0.8 0]\n"
+                + "Texture \"fm\" \"float\" \"multimix\" \"float weights\" [1 -0.5] \"texture tex1\" \"u\" \"float tex2\" 0.4\n"
+                + "Texture \"fs\" \"color\" \"scale\" \"texture tex1\" \"fm\" \"color tex2\" [1 1 1]\n"
+                + "Texture \"z\" \"color\" \"multimix\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"m\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"fs\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"z\""), LUX);
+        assertTrue(last.warnings().isEmpty(), last.warnings().toString());
+        // 0.5 (0.3, 0.6, 0.9) + 0.25 (0.4, 0.8, 0) + 2 x 0.
+        near(new float[] {0.25f, 0.5f, 0.45f}, shadeAt(k, 0.3f, 0.5f, MaterialLayout.KD));
+        // 1 x 0.7 - 0.5 x 0.4.
+        near(new float[] {0.5f, 0.5f, 0.5f}, shadeAlong(k, 0.7f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD));
+        near(new float[] {0, 0, 0}, shadeAlong(k, 0.7f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD));
+    }
+
+    @Test
+    void uvmaskPicksInnerInsideTheUnitSquareOfItsMapping() throws IOException {
+        // uvmask.h UVMaskTexture::Evaluate: outertex where s or t leaves [0, 1], innertex (default 1) inside;
+        // s = 2 u - 0.5 is inside for u in [0.25, 0.75]. Float only: a colour uvmask warns.
+        PathTraceKernel k = kernel("Texture \"u\" \"float\" \"bilerp\" \"float v00\" 0 \"float v01\" 0 \"float v10\" 1"
+                + " \"float v11\" 1\n"
+                + "Texture \"mk\" \"float\" \"uvmask\" \"float uscale\" 2 \"float udelta\" -0.5 \"float innertex\" 0.9"
+                + " \"texture outertex\" \"u\"\n"
+                + "Texture \"d\" \"float\" \"uvmask\" \"float vdelta\" 0.5\n"
+                + "Texture \"c\" \"color\" \"uvmask\"\n"
+                + "Texture \"ms\" \"color\" \"scale\" \"texture tex1\" \"mk\" \"color tex2\" [1 1 1]\n"
+                + "Texture \"ds\" \"color\" \"scale\" \"texture tex1\" \"d\" \"color tex2\" [1 1 1]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"ms\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"ds\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"c\""), LUX);
+        near(new float[] {0.9f, 0.9f, 0.9f}, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD));
+        near(new float[] {0.1f, 0.1f, 0.1f}, shadeAt(k, 0.1f, 0.5f, MaterialLayout.KD));
+        near(new float[] {0.85f, 0.85f, 0.85f}, shadeAt(k, 0.85f, 0.5f, MaterialLayout.KD));
+        // Defaults innertex 1, outertex 0; t = v + 0.5 leaves [0, 1] above v = 0.5.
+        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.3f, 0.5f, 0, 0, 1, MaterialLayout.KD));
+        near(new float[] {0, 0, 0}, shadeAlong(k, 0.5f, 0.7f, 0.5f, 0, 0, 1, MaterialLayout.KD));
+        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
+        assertEquals(1, last.warnings().size(), w);
+        assertTrue(w.contains(":10:1: texture class \"uvmask\" has float values only"), w);
+    }
+
+    @Test
+    void regularAndIrregularDataAreTheirSpectraInRgb() throws IOException {
+        PathTraceKernel k = kernel("Texture \"rf\" \"color\" \"regulardata\" \"float data\" [0.5 0.5 0.5 0.5]\n"
+                + "Texture \"rk\" \"color\" \"regulardata\" \"float start\" 400 \"float end\" 700"
+                + " \"float data\" [0.2 0.9 0.1]\n"
+                + "Texture \"if\" \"color\" \"irregulardata\" \"float wavelengths\" [380 500 720] \"float data\" [0.3 0.3 0.3]\n"
+                + "Texture \"ik\" \"color\" \"irregulardata\" \"float wavelengths\" [450 600] \"float data\" [1 0]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"rf\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"rk\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"if\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"ik\""), LUX);
+        assertTrue(last.warnings().isEmpty(), last.warnings().toString());
+        // A flat spectrum over LuxRender's 380..720 nm is its grey, as a flat 1 is white.
+        near(new float[] {0.5f, 0.5f, 0.5f}, shadeAlong(k, 0.5f, 0.5f, -1, 0, 0, 1, MaterialLayout.KD));
+        near(new float[] {0.3f, 0.3f, 0.3f}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD));
+        // Known spectra: linear between their samples, 0 outside, through LuxSpectrum.rgb over the flat 1's rgb.
+        float[] flat = LuxSpectrum.rgb(l -> 1);
+        float[] rk = LuxSpectrum.rgb(l -> l < 400 || l > 700 ? 0 : l <= 550 ? 0.2 + 0.7 * (l - 400) / 150
+                : 0.9 - 0.8 * (l - 550) / 150);
+        assertArrayEquals(new float[] {rk[0] / flat[0], rk[1] / flat[1], rk[2] / flat[2]},
+                shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
+        float[] ik = LuxSpectrum.rgb(l -> l < 450 || l > 600 ? 0 : (600 - l) / 150);
+        assertArrayEquals(new float[] {ik[0] / flat[0], ik[1] / flat[1], ik[2] / flat[2]},
+                shadeAlong(k, 0.5f, 0.5f, 2.5f, 0, 0, 1, MaterialLayout.KD), 1e-5f);
+    }
+
+    @Test
+    void frequencyIsItsSineSpectrumAndBadDataWarnsOnce() throws IOException {
+        // frequencyspd.cpp: (sin(lambda freq + phase) + 1) / 2 x energy; freq 0 is flat: a grey.
+        PathTraceKernel k = kernel("Texture \"f\" \"color\" \"frequency\" \"float freq\" 0 \"float phase\" 0.5"
+                + " \"float energy\" 0.8\n"
+                + "Texture \"g\" \"color\" \"frequency\"\n"
+                + "Texture \"n\" \"color\" \"regulardata\"\n"
+                + "Texture \"m\" \"color\" \"irregulardata\" \"float wavelengths\" [400 500 600] \"float data\" [0.5 0.5]\n"
+                + "Texture \"fl\" \"float\" \"regulardata\" \"float data\" [0.2 0.3]\n"
+                + "Texture \"fs\" \"color\" \"scale\" \"texture tex1\" \"fl\" \"color tex2\" [1 1 1]\n"
+                + quad("Material \"matte\" \"texture Kd\" \"fs\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"f\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"g\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"n\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"m\""), LUX);
+        // The float regulardata (no such class in LuxRender 1.x) warns and Kd keeps its default: the first
+        // quad is "fs", so the sine textures are one and two steps along +z.
+        float grey = (float) ((Math.sin(0.5) + 1) / 2 * 0.8);
+        assertArrayEquals(new float[] {grey, grey, grey}, shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD),
+                1e-5f);
+        // Defaults freq 0.03, phase 0.5, energy 1.
+        float[] flat = LuxSpectrum.rgb(l -> 1);
+        float[] g = LuxSpectrum.rgb(l -> (Math.sin(l * 0.03 + 0.5) + 1) / 2);
+        assertArrayEquals(new float[] {g[0] / flat[0], g[1] / flat[1], g[2] / flat[2]},
+                shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 2e-3f);
+        // No data, or a count mismatch: LuxRender's fallback 1 over 380..720 nm, white.
+        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 2.5f, 0, 0, 1, MaterialLayout.KD));
+        near(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 3.5f, 0, 0, 1, MaterialLayout.KD));
+        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
+        assertEquals(3, last.warnings().size(), w);
+        assertTrue(w.contains(":9:1: regulardata texture \"n\" has fewer than two \"data\" values"), w);
+        assertTrue(w.contains(":10:1: irregulardata texture \"m\" has 3 wavelengths but 2 data values"), w);
+        assertTrue(w.contains(":11:1: texture class \"regulardata\" has colour values only"), w);
+    }
+
+    @Test
+    void lampspectrumWarnsOnceThatItsTablesAreNotPorted() throws IOException {
+        kernel("Texture \"l\" \"color\" \"lampspectrum\" \"string name\" \"HPS\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"l\""), LUX);
+        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
+        assertEquals(1, last.warnings().size(), w);
+        assertTrue(w.contains(":7:1: lampspectrum texture \"l\" (\"HPS\")") && w.contains("not ported"), w);
+        assertTrue(w.contains("\"Kd\" keeps its default"), w);
     }
 }
