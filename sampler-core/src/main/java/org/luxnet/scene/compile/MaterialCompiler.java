@@ -67,6 +67,7 @@ final class MaterialCompiler {
             Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
             Map.entry("disney", (m, out) -> this.pbrt.disney(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
+            Map.entry("doubleside", (m, out) -> this.pbrt.doubleside(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("kdsubsurface", (m, out) -> this.sss.kdSubsurface(m, out)),
             Map.entry("subsurface", (m, out) -> this.sss.subsurface(m, out)),

@@ -283,7 +283,7 @@ final class PbrtMaterials {
                     + " contains itself through namedmaterial1/namedmaterial2");
         }
         mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
-        MaterialDesc a = component(m, "namedmaterial1"), b = component(m, "namedmaterial2");
+        MaterialDesc a = component(m, "namedmaterial1", "mix"), b = component(m, "namedmaterial2", "mix");
         int depth = 1 + Math.max(depthOf(a), depthOf(b));
         if (depth > MaterialLayout.MAX_MIX_DEPTH) {
             throw new SceneException(m.loc(), "mix materials nest " + depth + " deep; at most "
@@ -297,6 +297,42 @@ final class PbrtMaterials {
         return MaterialLayout.MIX;
     }
 
+    /**
+     * LuxRender "doubleside" (materials/doubleside.cpp): "frontnamedmaterial" where the ray arrives on
+     * the geometric normal's side, "backnamedmaterial" elsewhere (DoubleSideBSDF::F, SampleF and Pdf pick
+     * by Dot(wo, ng) > 0). Both names must be named materials (CreateMaterial fails without them; here a
+     * warning and matte). "alwaysfront" (default true) makes LuxRender build the back material's BSDF
+     * with the normals flipped, so that it sees its own front; here the back material is seen from its
+     * back side, the same for matte and null, and a warning says so for any other back material.
+     */
+    int doubleside(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        if (mixDepth.containsKey(m)) {
+            throw new SceneException(m.loc(), "doubleside material" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through frontnamedmaterial/backnamedmaterial");
+        }
+        mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
+        MaterialDesc front = component(m, "frontnamedmaterial", "doubleside");
+        MaterialDesc back = component(m, "backnamedmaterial", "doubleside");
+        boolean alwaysFront = ps.getBool("alwaysfront", true);
+        int depth = 1 + Math.max(depthOf(front), depthOf(back));
+        if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+            throw new SceneException(m.loc(), "mix and doubleside materials nest " + depth + " deep; at most "
+                    + MaterialLayout.MAX_MIX_DEPTH + " are supported");
+        }
+        out[MaterialLayout.DBL_FRONT] = compile.applyAsInt(front);
+        out[MaterialLayout.DBL_BACK] = compile.applyAsInt(back);
+        mixDepth.put(m, depth);
+        if (alwaysFront && !back.type().equals("matte") && !back.type().equals("null")) {
+            Param p = ps.get("backnamedmaterial");
+            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), "doubleside: backnamedmaterial \""
+                    + ps.getString("backnamedmaterial", "") + "\" (" + back.type() + ") is seen from its back side;"
+                    + " LuxRender's alwaysfront (default true) flips the normals so that it sees its front, which"
+                    + " differs for materials that are not the same from both sides"));
+        }
+        return MaterialLayout.DOUBLESIDE;
+    }
+
     /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */
     java.util.function.ToIntFunction<MaterialDesc> layeredDepth = c -> 0;
 
@@ -306,19 +342,19 @@ final class PbrtMaterials {
             compile.applyAsInt(c);
             return layeredDepth.applyAsInt(c);
         }
-        if (!c.type().equals("mix")) {
+        if (!c.type().equals("mix") && !c.type().equals("doubleside")) {
             return 0;
         }
         compile.applyAsInt(c);
         return mixDepth.get(c);
     }
 
-    private MaterialDesc component(MaterialDesc m, String param) {
+    private MaterialDesc component(MaterialDesc m, String param, String what) {
         String name = m.params().getString(param, "");
         MaterialDesc c = named.get(name);
         if (c == null) {
             Param p = m.params().get(param);
-            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), "mix: " + param + " \"" + name
+            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), what + ": " + param + " \"" + name
                     + "\" is not a named material; matte used"));
             c = MaterialDesc.defaultMatte();
         }
@@ -335,7 +371,7 @@ final class PbrtMaterials {
      */
     static MaterialDesc inVolumesOf(MaterialDesc container, MaterialDesc c, Map<List<Object>, MaterialDesc> cache) {
         boolean uses = c.type().equals("glass2") || c.type().equals("null") || c.type().equals("mix")
-                || c.type().equals("layered");
+                || c.type().equals("layered") || c.type().equals("doubleside");
         if (!uses || (container.interior() == null && container.exterior() == null)
                 || c.interior() != null || c.exterior() != null) {
             return c;

@@ -1,0 +1,139 @@
+package org.luxnet.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.luxnet.scene.SceneException;
+import org.luxnet.scene.compile.CompiledRender;
+import org.luxnet.scene.compiled.MaterialLayout;
+
+/**
+ * LuxRender's "doubleside" (materials/doubleside.cpp, core/reflection/bsdf/doublesidebsdf.cpp): the
+ * front material where the ray arrives on the geometric normal's side (Dot(wo, ng) > 0), the back one
+ * elsewhere. A flat matte quad under a uniform environment of radiance 1 sees only the environment,
+ * so its radiance is its Kd exactly: seen from each side, each side's Kd.
+ */
+class DoubleSideMaterialTest {
+    // The quad's ng = (p1 - p0) x (p2 - p0) is +z: the camera at z = +3 sees its front, at z = -3 its back.
+    private static final String HEAD = """
+            LookAt 0 0 %s  0 0 0  0 1 0
+            Camera "perspective" "float fov" [ 30 ]
+            Film "fleximage" "integer xresolution" [ 16 ] "integer yresolution" [ 16 ]
+            PixelFilter "box"
+            Sampler "sobol" "integer pixelsamples" [ 32 ]
+            SurfaceIntegrator "path" "integer maxdepth" [ 4 ]
+            WorldBegin
+            LightSource "infinite" "color L" [ 1 1 1 ]
+            MakeNamedMaterial "red" "string type" [ "matte" ] "color Kd" [ 0.8 0.1 0.1 ]
+            MakeNamedMaterial "blue" "string type" [ "matte" ] "color Kd" [ 0.1 0.2 0.9 ]
+            MakeNamedMaterial "grey" "string type" [ "matte" ] "color Kd" [ 0.5 0.5 0.5 ]
+            """;
+    private static final String QUAD = "Shape \"trianglemesh\" \"integer indices\" [ 0 1 2 0 2 3 ]"
+            + " \"point P\" [ -2 -2 0 2 -2 0 2 2 0 -2 2 0 ]\n";
+    private static final double[] RED = {0.8, 0.1, 0.1}, BLUE = {0.1, 0.2, 0.9};
+
+    @TempDir
+    Path dir;
+
+    private CompiledRender compile(String eyeZ, String world) throws IOException {
+        Path f = dir.resolve("doubleside" + System.nanoTime() + ".lxs");
+        Files.writeString(f, HEAD.formatted(eyeZ) + world + "WorldEnd\n");
+        return RenderSupport.compile(f);
+    }
+
+    /** Mean RGB of the central 8x8 pixels (all on the quad). */
+    private static double[] centre(CompiledRender cr) {
+        float[] rgb = RenderSupport.render(cr, 32, 2, 7).toRgb();
+        double[] m = new double[3];
+        for (int y = 4; y < 12; y++) {
+            for (int x = 4; x < 12; x++) {
+                for (int c = 0; c < 3; c++) {
+                    m[c] += rgb[3 * (y * 16 + x) + c] / 64.0;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static final String DOUBLE = """
+            MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
+              "string backnamedmaterial" [ "blue" ]
+            NamedMaterial "two"
+            """;
+
+    @Test
+    void eachSideIsItsOwnMaterialExactly() throws IOException {
+        for (String eye : List.of("3", "-3")) {
+            CompiledRender cr = compile(eye, DOUBLE + QUAD);
+            assertTrue(cr.warnings().isEmpty(), "warnings: " + cr.warnings());
+            double[] expected = eye.equals("3") ? RED : BLUE;
+            double[] m = centre(cr);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(expected[c], m[c], 0.01 * expected[c], "eye z " + eye + ", channel " + "RGB".charAt(c));
+            }
+        }
+    }
+
+    @Test
+    void aDoublesideInsideAMixKeepsTheMixWeights() throws IOException {
+        // mix (LuxRender: amount weights namedmaterial2) of grey and the doubleside: 0.5 grey + 0.5 each side's Kd.
+        String world = DOUBLE.replace("NamedMaterial \"two\"\n", "") + """
+                Material "mix" "string namedmaterial1" [ "grey" ] "string namedmaterial2" [ "two" ] "float amount" [ 0.5 ]
+                """ + QUAD;
+        for (String eye : List.of("3", "-3")) {
+            CompiledRender cr = compile(eye, world);
+            assertTrue(cr.warnings().isEmpty(), "warnings: " + cr.warnings());
+            double[] side = eye.equals("3") ? RED : BLUE;
+            double[] m = centre(cr);
+            for (int c = 0; c < 3; c++) {
+                double expected = 0.5 * 0.5 + 0.5 * side[c];
+                assertEquals(expected, m[c], 0.015 * expected, "eye z " + eye + ", channel " + "RGB".charAt(c));
+            }
+        }
+    }
+
+    @Test
+    void aBackMaterialThatIsNotTheSameFromBothSidesWarnsOnce() throws IOException {
+        CompiledRender cr = compile("3", """
+                MakeNamedMaterial "shiny" "string type" [ "glossy" ] "color Kd" [ 0.3 0.3 0.3 ]
+                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
+                  "string backnamedmaterial" [ "shiny" ]
+                NamedMaterial "two"
+                """ + QUAD);
+        assertEquals(1, cr.warnings().size(), "warnings: " + cr.warnings());
+        assertTrue(cr.warnings().get(0).toString().contains(".lxs:14:"), cr.warnings().toString());
+        assertTrue(cr.warnings().get(0).toString().contains("alwaysfront"), cr.warnings().toString());
+        CompiledRender off = compile("3", """
+                MakeNamedMaterial "shiny" "string type" [ "glossy" ] "color Kd" [ 0.3 0.3 0.3 ]
+                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
+                  "string backnamedmaterial" [ "shiny" ] "bool alwaysfront" [ "false" ]
+                NamedMaterial "two"
+                """ + QUAD);
+        assertTrue(off.warnings().isEmpty(), "warnings: " + off.warnings());
+    }
+
+    @Test
+    void anUndefinedSideWarnsAtItsPlaceAndADoublesideOfItselfIsAnError() throws IOException {
+        CompiledRender cr = compile("3", """
+                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
+                  "string backnamedmaterial" [ "nosuch" ]
+                NamedMaterial "two"
+                """ + QUAD);
+        assertEquals(1, cr.warnings().size(), "warnings: " + cr.warnings());
+        assertTrue(cr.warnings().get(0).toString().contains("nosuch"), cr.warnings().toString());
+        assertTrue(cr.warnings().get(0).toString().contains(".lxs:13:"), cr.warnings().toString());
+        SceneException e = assertThrows(SceneException.class, () -> compile("3", """
+                MakeNamedMaterial "loop" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
+                  "string backnamedmaterial" [ "loop" ]
+                NamedMaterial "loop"
+                """ + QUAD));
+        assertTrue(e.getMessage().contains("contains itself"), e.getMessage());
+    }
+}
