@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.compile.CompiledRender;
-import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
  * LuxRender's "doubleside" (materials/doubleside.cpp, core/reflection/bsdf/doublesidebsdf.cpp): the
@@ -99,24 +98,45 @@ class DoubleSideMaterialTest {
         }
     }
 
+    private CompiledRender sides(String front, String back, String flags) throws IOException {
+        return compile("3", """
+                MakeNamedMaterial "shiny" "string type" [ "glossy" ] "color Kd" [ 0.3 0.3 0.3 ]
+                MakeNamedMaterial "clear" "string type" [ "null" ]
+                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "%s" ]
+                  "string backnamedmaterial" [ "%s" ] %s
+                NamedMaterial "two"
+                """.formatted(front, back, flags) + QUAD);
+    }
+
+    /**
+     * DoubleSideMaterial::GetBSDF flips the normals of the front material when usefrontforfront is false
+     * and of the back one when usefrontforback (the older alwaysfront) is true, the defaults and what
+     * LuxBlend writes being true and true: not modelled, one warning at the material for a flipped side
+     * that is not matte or null.
+     */
     @Test
-    void aBackMaterialThatIsNotTheSameFromBothSidesWarnsOnce() throws IOException {
-        CompiledRender cr = compile("3", """
-                MakeNamedMaterial "shiny" "string type" [ "glossy" ] "color Kd" [ 0.3 0.3 0.3 ]
-                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
-                  "string backnamedmaterial" [ "shiny" ]
-                NamedMaterial "two"
-                """ + QUAD);
+    void aFlippedSideThatIsNotTheSameFromBothSidesWarnsOnce() throws IOException {
+        String luxBlend = "\"bool usefrontforfront\" [ \"true\" ] \"bool usefrontforback\" [ \"true\" ]";
+        assertTrue(sides("shiny", "red", luxBlend).warnings().isEmpty(), "matte back, as LuxBlend writes it");
+        CompiledRender back = sides("red", "shiny", luxBlend);
+        assertEquals(1, back.warnings().size(), "warnings: " + back.warnings());
+        String w = back.warnings().get(0).toString();
+        assertTrue(w.contains(".lxs:14:") && w.contains("backnamedmaterial \"shiny\"") && w.contains("usefrontforback"), w);
+        assertTrue(sides("red", "shiny", "").warnings().size() == 1, "usefrontforback defaults to true");
+        assertTrue(sides("red", "shiny", "\"bool usefrontforback\" [ \"false\" ]").warnings().isEmpty());
+        assertTrue(sides("red", "shiny", "\"bool alwaysfront\" [ \"false\" ]").warnings().isEmpty(),
+                "the older doubleside.cpp's name for usefrontforback");
+        CompiledRender front = sides("shiny", "red", "\"bool usefrontforfront\" [ \"false\" ]");
+        assertEquals(1, front.warnings().size(), "warnings: " + front.warnings());
+        assertTrue(front.warnings().get(0).toString().contains("frontnamedmaterial \"shiny\""), front.warnings().toString());
+    }
+
+    @Test
+    void aNullSideWarnsThatShadowRaysDoNotPass() throws IOException {
+        CompiledRender cr = sides("clear", "red", "");
         assertEquals(1, cr.warnings().size(), "warnings: " + cr.warnings());
-        assertTrue(cr.warnings().get(0).toString().contains(".lxs:14:"), cr.warnings().toString());
-        assertTrue(cr.warnings().get(0).toString().contains("alwaysfront"), cr.warnings().toString());
-        CompiledRender off = compile("3", """
-                MakeNamedMaterial "shiny" "string type" [ "glossy" ] "color Kd" [ 0.3 0.3 0.3 ]
-                MakeNamedMaterial "two" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "red" ]
-                  "string backnamedmaterial" [ "shiny" ] "bool alwaysfront" [ "false" ]
-                NamedMaterial "two"
-                """ + QUAD);
-        assertTrue(off.warnings().isEmpty(), "warnings: " + off.warnings());
+        assertTrue(cr.warnings().get(0).toString().contains("shadow rays"), cr.warnings().toString());
+        assertTrue(sides("clear", "clear", "").warnings().isEmpty());
     }
 
     @Test

@@ -301,9 +301,13 @@ final class PbrtMaterials {
      * LuxRender "doubleside" (materials/doubleside.cpp): "frontnamedmaterial" where the ray arrives on
      * the geometric normal's side, "backnamedmaterial" elsewhere (DoubleSideBSDF::F, SampleF and Pdf pick
      * by Dot(wo, ng) > 0). Both names must be named materials (CreateMaterial fails without them; here a
-     * warning and matte). "alwaysfront" (default true) makes LuxRender build the back material's BSDF
-     * with the normals flipped, so that it sees its own front; here the back material is seen from its
-     * back side, the same for matte and null, and a warning says so for any other back material.
+     * warning and matte). DoubleSideMaterial::GetBSDF builds a side's BSDF with the normals flipped, so
+     * that the material sees the other side of itself, for the front when "usefrontforfront" is false and
+     * for the back when "usefrontforback" is true (both default true, as LuxBlend writes them; the older
+     * doubleside.cpp calls the latter "alwaysfront"). Here each material is seen from the side the ray
+     * arrives on: the same for matte and null, and one warning names any other material that LuxRender
+     * would flip. Shadow rays are blocked by both sides (only a surface wholly null lets them pass), which
+     * a warning says where one side is null.
      */
     int doubleside(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
@@ -314,7 +318,8 @@ final class PbrtMaterials {
         mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
         MaterialDesc front = component(m, "frontnamedmaterial", "doubleside");
         MaterialDesc back = component(m, "backnamedmaterial", "doubleside");
-        boolean alwaysFront = ps.getBool("alwaysfront", true);
+        boolean flipFront = !ps.getBool("usefrontforfront", true);
+        boolean flipBack = ps.getBool("usefrontforback", ps.getBool("alwaysfront", true));
         int depth = 1 + Math.max(depthOf(front), depthOf(back));
         if (depth > MaterialLayout.MAX_MIX_DEPTH) {
             throw new SceneException(m.loc(), "mix and doubleside materials nest " + depth + " deep; at most "
@@ -323,14 +328,30 @@ final class PbrtMaterials {
         out[MaterialLayout.DBL_FRONT] = compile.applyAsInt(front);
         out[MaterialLayout.DBL_BACK] = compile.applyAsInt(back);
         mixDepth.put(m, depth);
-        if (alwaysFront && !back.type().equals("matte") && !back.type().equals("null")) {
-            Param p = ps.get("backnamedmaterial");
-            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), "doubleside: backnamedmaterial \""
-                    + ps.getString("backnamedmaterial", "") + "\" (" + back.type() + ") is seen from its back side;"
-                    + " LuxRender's alwaysfront (default true) flips the normals so that it sees its front, which"
+        List<String> flipped = new java.util.ArrayList<>();
+        if (flipFront && !sameBothSides(front)) {
+            flipped.add("frontnamedmaterial \"" + ps.getString("frontnamedmaterial", "") + "\" (" + front.type()
+                    + ", usefrontforfront false)");
+        }
+        if (flipBack && !sameBothSides(back)) {
+            flipped.add("backnamedmaterial \"" + ps.getString("backnamedmaterial", "") + "\" (" + back.type()
+                    + ", usefrontforback true)");
+        }
+        if (!flipped.isEmpty()) {
+            warnings.add(new SceneWarning(m.loc(), "doubleside: " + String.join(" and ", flipped) + " is seen from the"
+                    + " side the ray arrives on; LuxRender flips its normals so that it sees its other side, which"
                     + " differs for materials that are not the same from both sides"));
         }
+        if (front.type().equals("null") != back.type().equals("null")) {
+            warnings.add(new SceneWarning(m.loc(), "doubleside: its null side lets camera and bounce rays through but"
+                    + " blocks shadow rays, as its other side does"));
+        }
         return MaterialLayout.DOUBLESIDE;
+    }
+
+    /** Materials the kernel renders alike from either side of a surface: Lambertian matte and null. */
+    private static boolean sameBothSides(MaterialDesc c) {
+        return c.type().equals("matte") || c.type().equals("null");
     }
 
     /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */
