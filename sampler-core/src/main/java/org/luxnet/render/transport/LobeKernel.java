@@ -348,16 +348,22 @@ abstract class LobeKernel extends BumpKernel {
      * amount * f1 + (1 - amount) * f2 for rgb amounts too. A textured amount is shaded first. A
      * LuxRender doubleside on the way takes its front material when {@code cosGeo} (the cosine of the
      * reversed ray with the geometric normal) is above 0, else its back one (DoubleSideBSDF's
-     * Dot(wo, ng) > 0), with weight 1 and {@code u} left as it is.
+     * Dot(wo, ng) > 0), with weight 1 and {@code u} left as it is; where DoubleSideMaterial::GetBSDF
+     * flips that side's normals, what follows sees the other side ({@link Scratch#MIX_FLIP} -1).
      */
     int resolveMix(int gid, int prim, int mat, float hx, float hy, float hz, float u, float cosGeo) {
         int m = mat;
         int depth = 0;
-        float v = u, wr = 1f, wg = 1f, wb = 1f;
+        float v = u, wr = 1f, wg = 1f, wb = 1f, c = cosGeo, flip = 1f;
         while ((matType[m] == MaterialLayout.MIX || matType[m] == MaterialLayout.DOUBLESIDE) && depth < MAX_MIX_DEPTH) {
             if (matType[m] == MaterialLayout.DOUBLESIDE) {
                 // Doubleside: the material of the side the ray arrives from, no sample number used.
-                m = (int) shade[m * STRIDE + (cosGeo > 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK)];
+                int row = m * STRIDE;
+                m = (int) shade[row + (c > 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK)];
+                if (shade[row + (c > 0 ? MaterialLayout.DBL_FLIP_FRONT : MaterialLayout.DBL_FLIP_BACK)] != 0) {
+                    c = -c;
+                    flip = -flip;
+                }
             } else {
                 int base = m * STRIDE + MIX_AMOUNT;
                 float ar = shade[base], ag = shade[base + 1], ab = shade[base + 2];
@@ -396,6 +402,7 @@ abstract class LobeKernel extends BumpKernel {
         scratch[Scratch.MIX_G * capacity + gid] = wg;
         scratch[Scratch.MIX_B * capacity + gid] = wb;
         scratch[Scratch.MIX_U * capacity + gid] = v;
+        scratch[Scratch.MIX_FLIP * capacity + gid] = flip;
         return m;
     }
 

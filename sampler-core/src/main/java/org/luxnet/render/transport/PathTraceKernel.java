@@ -433,7 +433,7 @@ public final class PathTraceKernel extends MediumKernel {
                 light = sphereLight[sp];
             }
             // The chosen mix component's weight (1 without a mix) and the lobe number left for the BSDF.
-            float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f;
+            float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f, flip = 1f;
             // 1 when the hit's material is a mix (pbrt-v3's MixMaterial holds both materials' BxDFs).
             int mixed = 0;
             float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
@@ -455,6 +455,7 @@ public final class PathTraceKernel extends MediumKernel {
                 mixG = scratch[Scratch.MIX_G * capacity + gid];
                 mixB = scratch[Scratch.MIX_B * capacity + gid];
                 mixU = scratch[Scratch.MIX_U * capacity + gid];
+                flip = scratch[Scratch.MIX_FLIP * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 bumped = bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz);
@@ -502,6 +503,14 @@ public final class PathTraceKernel extends MediumKernel {
             if (bounce - inside >= maxDepth) {
                 alive = false;
             }
+            // A doubleside's side that LuxRender builds with flipped normals sees the other side (LobeKernel.resolveMix).
+            ngx *= flip;
+            ngy *= flip;
+            ngz *= flip;
+            nsx *= flip;
+            nsy *= flip;
+            nsz *= flip;
+            cosGeo *= flip;
             int type = matType[mat];
             // The chosen mix component's weight scales what the surface scatters (1 without a mix).
             br *= mixR;

@@ -304,10 +304,10 @@ final class PbrtMaterials {
      * warning and matte). DoubleSideMaterial::GetBSDF builds a side's BSDF with the normals flipped, so
      * that the material sees the other side of itself, for the front when "usefrontforfront" is false and
      * for the back when "usefrontforback" is true (both default true, as LuxBlend writes them; the older
-     * doubleside.cpp calls the latter "alwaysfront"). Here each material is seen from the side the ray
-     * arrives on: the same for matte and null, and one warning names any other material that LuxRender
-     * would flip. Shadow rays are blocked by both sides (only a surface wholly null lets them pass), which
-     * a warning says where one side is null.
+     * doubleside.cpp calls the latter "alwaysfront"): the DBL_FLIP_ slots, which make the path tracer
+     * flip the geometric and shading normals for that side's scattering (after its bump map, which
+     * LuxRender computes on the flipped normal). Shadow rays are blocked by both sides (only a surface
+     * wholly null lets them pass), which a warning says where one side is null.
      */
     int doubleside(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
@@ -328,30 +328,13 @@ final class PbrtMaterials {
         out[MaterialLayout.DBL_FRONT] = compile.applyAsInt(front);
         out[MaterialLayout.DBL_BACK] = compile.applyAsInt(back);
         mixDepth.put(m, depth);
-        List<String> flipped = new java.util.ArrayList<>();
-        if (flipFront && !sameBothSides(front)) {
-            flipped.add("frontnamedmaterial \"" + ps.getString("frontnamedmaterial", "") + "\" (" + front.type()
-                    + ", usefrontforfront false)");
-        }
-        if (flipBack && !sameBothSides(back)) {
-            flipped.add("backnamedmaterial \"" + ps.getString("backnamedmaterial", "") + "\" (" + back.type()
-                    + ", usefrontforback true)");
-        }
-        if (!flipped.isEmpty()) {
-            warnings.add(new SceneWarning(m.loc(), "doubleside: " + String.join(" and ", flipped) + " is seen from the"
-                    + " side the ray arrives on; LuxRender flips its normals so that it sees its other side, which"
-                    + " differs for materials that are not the same from both sides"));
-        }
+        out[MaterialLayout.DBL_FLIP_FRONT] = flipFront ? 1 : 0;
+        out[MaterialLayout.DBL_FLIP_BACK] = flipBack ? 1 : 0;
         if (front.type().equals("null") != back.type().equals("null")) {
             warnings.add(new SceneWarning(m.loc(), "doubleside: its null side lets camera and bounce rays through but"
                     + " blocks shadow rays, as its other side does"));
         }
         return MaterialLayout.DOUBLESIDE;
-    }
-
-    /** Materials the kernel renders alike from either side of a surface: Lambertian matte and null. */
-    private static boolean sameBothSides(MaterialDesc c) {
-        return c.type().equals("matte") || c.type().equals("null");
     }
 
     /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */

@@ -194,6 +194,8 @@ public final class MaterialLayout {
     public static final int HAIR_SIGMA_A = 0, HAIR_COLOR = 1, HAIR_MELANIN = 2;
     /** Doubleside: the front and the back material's indices, as floats (MIX_FIRST's and MIX_SECOND's slots). */
     public static final int DBL_FRONT = 3, DBL_BACK = 4;
+    /** Doubleside: 1 where the front (back) material sees the surface with its normals flipped, else 0. */
+    public static final int DBL_FLIP_FRONT = 5, DBL_FLIP_BACK = 6;
     /** Mixes (and doublesides) a chain of mix materials may nest (the kernel follows them in a bounded loop). */
     public static final int MAX_MIX_DEPTH = 8;
 

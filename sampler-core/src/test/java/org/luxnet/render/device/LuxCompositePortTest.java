@@ -22,8 +22,8 @@ import org.luxnet.scene.parse.SceneParser;
  * the same samples on every device, as {@link LuxMaterialPortTest} checks for the other LuxRender
  * materials: a CPU render
  * thread against the kernel on Aparapi's Java thread pool and on OpenCL (PoCL in CI; skipped, saying
- * why, without an OpenCL driver). Quads seen from their front and from their back, one doubleside
- * inside a textured mix, another with a mix on one side; and a cloth of textured yarn colour (a mix
+ * why, without an OpenCL driver). Quads seen from their front and from their back (both sides of one
+ * doubleside flipped), one doubleside inside a textured mix, another with a mix on one side; and a cloth of textured yarn colour (a mix
  * of two mattes).
  */
 class LuxCompositePortTest {
@@ -43,7 +43,7 @@ class LuxCompositePortTest {
             MakeNamedMaterial "paint" "string type" [ "carpaint" ] "string name" [ "blue" ]
             MakeNamedMaterial "blend" "string type" [ "mix" ] "string namedmaterial1" [ "red" ] "string namedmaterial2" [ "paint" ] "texture amount" "checks"
             MakeNamedMaterial "sides" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "shiny" ]
-              "string backnamedmaterial" [ "red" ]
+              "string backnamedmaterial" [ "red" ] "bool usefrontforfront" [ "false" ]
             MakeNamedMaterial "mixedsides" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "blend" ]
               "string backnamedmaterial" [ "shiny" ] "bool alwaysfront" [ "false" ]
             MakeNamedMaterial "outer" "string type" [ "mix" ] "string namedmaterial1" [ "sides" ] "string namedmaterial2" [ "paint" ] "texture amount" "checks"
