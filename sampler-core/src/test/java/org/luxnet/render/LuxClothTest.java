@@ -99,6 +99,25 @@ class LuxClothTest {
     }
 
     @Test
+    void aTexturedClothCountsAsAMixInTheNestingBound() throws IOException {
+        // Seven mixes around a textured cloth (a mix itself) nest eight deep: the kernel's bound, accepted.
+        StringBuilder world = new StringBuilder("""
+                Texture "wool" "color" "constant" "color value" [ 0.7 0.3 0.2 ]
+                MakeNamedMaterial "m0" "string type" [ "cloth" ] "texture warp_Kd" "wool"
+                MakeNamedMaterial "grey" "string type" [ "matte" ]
+                """);
+        for (int i = 1; i <= 8; i++) {
+            world.append("MakeNamedMaterial \"m").append(i).append("\" \"string type\" [ \"mix\" ]")
+                    .append(" \"string namedmaterial1\" [ \"m").append(i - 1).append("\" ]")
+                    .append(" \"string namedmaterial2\" [ \"grey\" ]\n");
+        }
+        compile(world + "NamedMaterial \"m7\"\n");
+        org.luxnet.scene.SceneException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.luxnet.scene.SceneException.class, () -> compile(world + "NamedMaterial \"m8\"\n"));
+        assertTrue(e.getMessage().contains("9 deep"), e.getMessage());
+    }
+
+    @Test
     void anUnknownPresetIsDenimAsClothCppTakesIt() throws IOException {
         CompiledRender cr = compile("""
                 Material "cloth" "string presetname" [ "tweed" ] "color warp_Kd" [ 0.5 0.5 0.5 ]

@@ -220,7 +220,7 @@ final class MaterialCompiler {
      * the surface (a warning says so, once per layered material with more than that one layer).
      */
     private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
-    /** Mixes a compiled layered material's chain nests (for the kernel's bound). */
+    /** Mixes a compiled layered (or textured cloth) material's chain nests (for the kernel's bound). */
     private final IdentityHashMap<MaterialDesc, Integer> layeredDepth = new IdentityHashMap<>();
 
     private int layered(MaterialDesc m) {
@@ -333,6 +333,7 @@ final class MaterialCompiler {
             id = layerMix(m, amount, w, e);
         }
         index.put(m, id);
+        layeredDepth.put(m, textured ? 1 : 0);
         return id;
     }
 

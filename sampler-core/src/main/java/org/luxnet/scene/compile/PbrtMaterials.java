@@ -337,12 +337,12 @@ final class PbrtMaterials {
         return MaterialLayout.DOUBLESIDE;
     }
 
-    /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */
+    /** The mix depth of a compiled LuxRender layered or cloth material (MaterialCompiler's mix chain for it). */
     java.util.function.ToIntFunction<MaterialDesc> layeredDepth = c -> 0;
 
     /** How deep the mix chain of {@code c} nests (0 when it is no mix or layered material). */
     int depthOf(MaterialDesc c) {
-        if (c.type().equals("layered")) {
+        if (c.type().equals("layered") || c.type().equals("cloth")) {
             compile.applyAsInt(c);
             return layeredDepth.applyAsInt(c);
         }
