@@ -306,8 +306,9 @@ final class PbrtMaterials {
      * for the back when "usefrontforback" is true (both default true, as LuxBlend writes them; the older
      * doubleside.cpp calls the latter "alwaysfront"): the DBL_FLIP_ slots, which make the path tracer
      * flip the geometric and shading normals for that side's scattering (after its bump map, which
-     * LuxRender computes on the flipped normal). Shadow rays are blocked by both sides (only a surface
-     * wholly null lets them pass), which a warning says where one side is null.
+     * LuxRender computes on the flipped normal). Shadow rays pass a null side of a triangle
+     * (TraceKernel#blocks, MediumKernel#mediumAcross) but not of a sphere or curve, which a warning says
+     * where one side is null.
      */
     int doubleside(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
@@ -331,8 +332,8 @@ final class PbrtMaterials {
         out[MaterialLayout.DBL_FLIP_FRONT] = flipFront ? 1 : 0;
         out[MaterialLayout.DBL_FLIP_BACK] = flipBack ? 1 : 0;
         if (front.type().equals("null") != back.type().equals("null")) {
-            warnings.add(new SceneWarning(m.loc(), "doubleside: its null side lets camera and bounce rays through but"
-                    + " blocks shadow rays, as its other side does"));
+            warnings.add(new SceneWarning(m.loc(), "doubleside: its null side lets shadow rays through on triangles"
+                    + " only; on spheres and curves it blocks them, as its other side does"));
         }
         return MaterialLayout.DOUBLESIDE;
     }

@@ -23,7 +23,8 @@ import org.luxnet.scene.parse.SceneParser;
  * materials: a CPU render
  * thread against the kernel on Aparapi's Java thread pool and on OpenCL (PoCL in CI; skipped, saying
  * why, without an OpenCL driver). Quads seen from their front and from their back (both sides of one
- * doubleside flipped), one doubleside inside a textured mix, another with a mix on one side; and a cloth of textured yarn colour (a mix
+ * doubleside flipped), one doubleside inside a textured mix, another with a mix on one side, one
+ * with a null side facing down between the point light and the floor (shadow rays through it); and a cloth of textured yarn colour (a mix
  * of two mattes).
  */
 class LuxCompositePortTest {
@@ -56,6 +57,11 @@ class LuxCompositePortTest {
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.8 0 0.5 2.2 0 0 2.2 1.4 0 0.8 1.4 0.5 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Material "cloth" "string presetname" [ "silk_shantung" ] "texture warp_Kd" "checkcolour" "color weft_Kd" [ 0.7 0.6 0.2 ]
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -2.2 1.5 0.4 -0.8 1.5 0.6 -0.8 2.6 0.6 -2.2 2.6 0.4 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
+            MakeNamedMaterial "clear" "string type" [ "null" ]
+            MakeNamedMaterial "veil" "string type" [ "doubleside" ] "string frontnamedmaterial" [ "clear" ]
+              "string backnamedmaterial" [ "shiny" ]
+            NamedMaterial "veil"
+            Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 2.4 -2.5 1.5 2.4 -2.5 1.5 2.4 0.5 -1.5 2.4 0.5 ]
             NamedMaterial "outer"
             Shape "trianglemesh" "integer indices" [ 0 2 1 0 3 2 ] "point P" [ -0.7 1.5 0.6 0.7 1.5 0.6 0.7 2.6 0.6 -0.7 2.6 0.6 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             WorldEnd
@@ -69,7 +75,8 @@ class LuxCompositePortTest {
     void doublesideSampleForSample(Launch launch) throws IOException {
         Device device = TestScenes.device(launch);
         CompiledRender r = compile("doubleside.lxs", DOUBLESIDE);
-        assertTrue(r.warnings().size() == 1 && r.warnings().get(0).message().contains("cloth"), "warnings: " + r.warnings());
+        assertTrue(r.warnings().size() == 2 && r.warnings().stream().anyMatch(w -> w.message().contains("cloth"))
+                && r.warnings().stream().anyMatch(w -> w.message().contains("triangles only")), "warnings: " + r.warnings());
         for (int type : new int[] {MaterialLayout.DOUBLESIDE, MaterialLayout.MIX, MaterialLayout.LUX_GLOSSY,
             MaterialLayout.CARPAINT}) {
             assertTrue(Arrays.stream(r.scene().matType).anyMatch(t -> t == type), MaterialLayout.name(type) + " missing");
