@@ -519,8 +519,9 @@ abstract class MediumKernel extends CameraKernel {
             mat = sphereMaterial[sp];
         }
         if (prim < triangleCount && matType[mat] == MaterialLayout.DOUBLESIDE) {
-            // A doubleside triangle: the material of the side met (cosD < 0: its front), as TraceKernel#blocks takes it.
-            mat = (int) shade[mat * MaterialLayout.STRIDE + (cosD < 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK)];
+            // A doubleside triangle: the material of the side met (cosD < 0: its front), as TraceKernel#blocks does.
+            int side = cosD < 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK;
+            mat = (int) shade[mat * MaterialLayout.STRIDE + side];
         }
         int next = -1;
         if (matType[mat] == MaterialLayout.NULL) {

@@ -445,7 +445,8 @@ public final class PathTraceKernel extends MediumKernel {
             if (prim >= 0 && matPlain[mat] == 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, diffs, prim, mat, hx, hy, hz, ngx, ngy, ngz);
-                // Mix and doubleside materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
+                // Mix and doubleside materials choose the material here (LobeKernel), whose parameters are then
+                // shaded (TextureKernel).
                 if (matType[mat] == MaterialLayout.MIX) {
                     mixed = 1;
                 }
@@ -503,7 +504,7 @@ public final class PathTraceKernel extends MediumKernel {
             if (bounce - inside >= maxDepth) {
                 alive = false;
             }
-            // A doubleside's side that LuxRender builds with flipped normals sees the other side (LobeKernel.resolveMix).
+            // A doubleside side that LuxRender builds with flipped normals sees its other side (LobeKernel.resolveMix).
             ngx *= flip;
             ngy *= flip;
             ngz *= flip;

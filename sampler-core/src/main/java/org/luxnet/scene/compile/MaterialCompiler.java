@@ -167,9 +167,11 @@ final class MaterialCompiler {
         boolean any = false;
         if (c == null) {
             // glossycoating is LuxCore's (slg/materials/glossycoating.cpp): LuxRender 1.x has no such material.
-            String whose = m.type().equals("glossycoating") ? " (a LuxCore material that LuxRender 1.x does not have)" : "";
+            String whose = m.type().equals("glossycoating")
+                    ? " (a LuxCore material that LuxRender 1.x does not have)" : "";
             warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\"" + whose
-                    + " is not supported; rendered as grey matte (supported: " + String.join(", ", new TreeSet<>(registry.keySet()).stream()
+                    + " is not supported; rendered as grey matte (supported: "
+                    + String.join(", ", new TreeSet<>(registry.keySet()).stream()
                     .filter(s -> !s.isEmpty()).toList()) + ")"));
             type = matteOf(new float[] {0.5f, 0.5f, 0.5f}, 0, out);
         } else {
