@@ -345,49 +345,64 @@ abstract class LobeKernel extends BumpKernel {
      * which is then rescaled to [0, 1) for the next choice and the leaf's lobe choice; the weight
      * amount / p (or (1 - amount) / (1 - p)) per channel goes to the MIX slots of {@link Scratch},
      * and the leftover sample number to {@link Scratch#MIX_U}. The expected BSDF is then pbrt-v3's
-     * amount * f1 + (1 - amount) * f2 for rgb amounts too. A textured amount is shaded first.
+     * amount * f1 + (1 - amount) * f2 for rgb amounts too. A textured amount is shaded first. A
+     * LuxRender doubleside on the way takes its front material when {@code cosGeo} (the cosine of the
+     * reversed ray with the geometric normal) is above 0, else its back one (DoubleSideBSDF's
+     * Dot(wo, ng) > 0), with weight 1 and {@code u} left as it is; where DoubleSideMaterial::GetBSDF
+     * flips that side's normals, what follows sees the other side ({@link Scratch#MIX_FLIP} -1).
      */
-    int resolveMix(int gid, int prim, int mat, float hx, float hy, float hz, float u) {
+    int resolveMix(int gid, int prim, int mat, float hx, float hy, float hz, float u, float cosGeo) {
         int m = mat;
         int depth = 0;
-        float v = u, wr = 1f, wg = 1f, wb = 1f;
-        while (matType[m] == MaterialLayout.MIX && depth < MAX_MIX_DEPTH) {
-            int base = m * STRIDE + MIX_AMOUNT;
-            float ar = shade[base], ag = shade[base + 1], ab = shade[base + 2];
-            if (matTextured[m] != 0) {
-                shadeMaterial(gid, prim, m, hx, hy, hz);
-                int o = shadeAt[gid] + MIX_AMOUNT;
-                ar = shade[o];
-                ag = shade[o + 1];
-                ab = shade[o + 2];
-            }
-            ar = max(0f, ar);
-            ag = max(0f, ag);
-            ab = max(0f, ab);
-            float t1 = ar + ag + ab;
-            float t2 = max(0f, 1 - ar) + max(0f, 1 - ag) + max(0f, 1 - ab);
-            float p = t1 + t2 > 0 ? t1 / (t1 + t2) : 0.5f;
-            if (v < p) {
-                wr *= ar / p;
-                wg *= ag / p;
-                wb *= ab / p;
-                v = v / p;
-                m = (int) shade[m * STRIDE + MIX_FIRST];
+        float v = u, wr = 1f, wg = 1f, wb = 1f, c = cosGeo, flip = 1f;
+        while ((matType[m] == MaterialLayout.MIX || matType[m] == MaterialLayout.DOUBLESIDE) && depth < MAX_MIX_DEPTH) {
+            if (matType[m] == MaterialLayout.DOUBLESIDE) {
+                // Doubleside: the material of the side the ray arrives from, no sample number used.
+                int row = m * STRIDE;
+                m = (int) shade[row + (c > 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK)];
+                if (shade[row + (c > 0 ? MaterialLayout.DBL_FLIP_FRONT : MaterialLayout.DBL_FLIP_BACK)] != 0) {
+                    c = -c;
+                    flip = -flip;
+                }
             } else {
-                float q = 1 - p;
-                wr *= max(0f, 1 - ar) / q;
-                wg *= max(0f, 1 - ag) / q;
-                wb *= max(0f, 1 - ab) / q;
-                v = (v - p) / q;
-                m = (int) shade[m * STRIDE + MIX_SECOND];
+                int base = m * STRIDE + MIX_AMOUNT;
+                float ar = shade[base], ag = shade[base + 1], ab = shade[base + 2];
+                if (matTextured[m] != 0) {
+                    shadeMaterial(gid, prim, m, hx, hy, hz);
+                    int o = shadeAt[gid] + MIX_AMOUNT;
+                    ar = shade[o];
+                    ag = shade[o + 1];
+                    ab = shade[o + 2];
+                }
+                ar = max(0f, ar);
+                ag = max(0f, ag);
+                ab = max(0f, ab);
+                float t1 = ar + ag + ab;
+                float t2 = max(0f, 1 - ar) + max(0f, 1 - ag) + max(0f, 1 - ab);
+                float p = t1 + t2 > 0 ? t1 / (t1 + t2) : 0.5f;
+                if (v < p) {
+                    wr *= ar / p;
+                    wg *= ag / p;
+                    wb *= ab / p;
+                    v = v / p;
+                    m = (int) shade[m * STRIDE + MIX_FIRST];
+                } else {
+                    float q = 1 - p;
+                    wr *= max(0f, 1 - ar) / q;
+                    wg *= max(0f, 1 - ag) / q;
+                    wb *= max(0f, 1 - ab) / q;
+                    v = (v - p) / q;
+                    m = (int) shade[m * STRIDE + MIX_SECOND];
+                }
+                v = min(v, 0.99999994f);
             }
-            v = min(v, 0.99999994f);
             depth++;
         }
         scratch[Scratch.MIX_R * capacity + gid] = wr;
         scratch[Scratch.MIX_G * capacity + gid] = wg;
         scratch[Scratch.MIX_B * capacity + gid] = wb;
         scratch[Scratch.MIX_U * capacity + gid] = v;
+        scratch[Scratch.MIX_FLIP * capacity + gid] = flip;
         return m;
     }
 
@@ -400,7 +415,8 @@ abstract class LobeKernel extends BumpKernel {
         for (int m = 0; m < matType.length; m++) {
             int row = m * STRIDE;
             boolean bumped = (int) shade[row + MaterialLayout.BUMP_MODE] != MaterialLayout.BUMP_NONE && matTexStart[row + MaterialLayout.BUMP] >= 0;
-            matPlain[m] = matType[m] != MaterialLayout.MIX && matTextured[m] == 0 && !bumped ? 1 : 0;
+            boolean chooses = matType[m] == MaterialLayout.MIX || matType[m] == MaterialLayout.DOUBLESIDE;
+            matPlain[m] = !chooses && matTextured[m] == 0 && !bumped ? 1 : 0;
         }
     }
 }

@@ -467,7 +467,8 @@ abstract class MediumKernel extends CameraKernel {
      * The medium a shadow ray o + s d is in after crossing primitive {@code prim} at s = {@code t}, the
      * closest hit of the last intersect (its instance in HIT_INST): a null surface's Interior when the
      * ray meets it from the front, its Exterior from the back, the medium {@code current} unchanged
-     * where it bounds no media; -1 when the primitive is not a null surface (the ray is blocked). Leaves
+     * where it bounds no media; -1 when the primitive is not a null surface, nor a doubleside triangle
+     * whose side met is null (the ray is blocked). Leaves
      * in MED_T a distance past the hit from which to go on without meeting the surface again.
      */
     int mediumAcross(int gid, int prim, float ox, float oy, float oz, float dx, float dy, float dz, float t,
@@ -516,6 +517,11 @@ abstract class MediumKernel extends CameraKernel {
             }
             eps = 1e-6f * (abs(cx) + abs(cy) + abs(cz) + sphereGeom[4 * sp + 3]);
             mat = sphereMaterial[sp];
+        }
+        if (prim < triangleCount && matType[mat] == MaterialLayout.DOUBLESIDE) {
+            // A doubleside triangle: the material of the side met (cosD < 0: its front), as TraceKernel#blocks does.
+            int side = cosD < 0 ? MaterialLayout.DBL_FRONT : MaterialLayout.DBL_BACK;
+            mat = (int) shade[mat * MaterialLayout.STRIDE + side];
         }
         int next = -1;
         if (matType[mat] == MaterialLayout.NULL) {

@@ -433,9 +433,10 @@ public final class PathTraceKernel extends MediumKernel {
                 light = sphereLight[sp];
             }
             // The chosen mix component's weight (1 without a mix) and the lobe number left for the BSDF.
-            float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f;
+            float mixR = 1f, mixG = 1f, mixB = 1f, mixU = 0f, flip = 1f;
             // 1 when the hit's material is a mix (pbrt-v3's MixMaterial holds both materials' BxDFs).
             int mixed = 0;
+            float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
             if (prim >= 0 && matPlain[mat] != 0) {
                 // No texture, mix or bump: the material's constant row as it is (what the steps below give it).
                 shadeAt[gid] = mat * MaterialLayout.STRIDE;
@@ -444,15 +445,18 @@ public final class PathTraceKernel extends MediumKernel {
             if (prim >= 0 && matPlain[mat] == 0) {
                 // The material's parameters here, textures evaluated (TextureKernel) over the footprint.
                 footprint(gid, diffs, prim, mat, hx, hy, hz, ngx, ngy, ngz);
-                // Mix materials choose the material here (LobeKernel), whose parameters are then shaded (TextureKernel).
+                // Mix and doubleside materials choose the material here (LobeKernel), whose parameters are then
+                // shaded (TextureKernel).
                 if (matType[mat] == MaterialLayout.MIX) {
                     mixed = 1;
                 }
-                mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE));
+                mat = resolveMix(gid, prim, mat, hx, hy, hz, vertexSample(hashed, seedA, indexA, seedB, indexB, BSDF_LOBE),
+                        cosGeo);
                 mixR = scratch[Scratch.MIX_R * capacity + gid];
                 mixG = scratch[Scratch.MIX_G * capacity + gid];
                 mixB = scratch[Scratch.MIX_B * capacity + gid];
                 mixU = scratch[Scratch.MIX_U * capacity + gid];
+                flip = scratch[Scratch.MIX_FLIP * capacity + gid];
                 shadeMaterial(gid, prim, mat, hx, hy, hz);
                 // Its bump or normal map perturbs the shading normal (BumpKernel).
                 bumped = bumpNormal(gid, prim, mat, hx, hy, hz, ngx, ngy, ngz, nsx, nsy, nsz);
@@ -462,7 +466,6 @@ public final class PathTraceKernel extends MediumKernel {
                     nsz = scratch[Scratch.VEC_Z * capacity + gid];
                 }
             }
-            float cosGeo = -(dx * ngx + dy * ngy + dz * ngz); // > 0: hit from the front
 
             // Emission.
             if (alive && light >= 0) {
@@ -501,6 +504,14 @@ public final class PathTraceKernel extends MediumKernel {
             if (bounce - inside >= maxDepth) {
                 alive = false;
             }
+            // A doubleside side that LuxRender builds with flipped normals sees its other side (LobeKernel.resolveMix).
+            ngx *= flip;
+            ngy *= flip;
+            ngz *= flip;
+            nsx *= flip;
+            nsy *= flip;
+            nsz *= flip;
+            cosGeo *= flip;
             int type = matType[mat];
             // The chosen mix component's weight scales what the surface scatters (1 without a mix).
             br *= mixR;

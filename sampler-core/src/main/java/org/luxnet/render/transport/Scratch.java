@@ -69,6 +69,11 @@ final class Scratch {
      * overlap with the grid's box.
      */
     static final int MED_CAPPED = 70, MED_T0 = 71, MED_T1 = 72;
+    /**
+     * A doubleside's choice (LobeKernel.resolveMix): -1 where LuxRender builds the chosen material with the
+     * normals flipped, else 1.
+     */
+    static final int MIX_FLIP = 73;
     /** Slots per work item. */
-    static final int SLOTS = 73;
+    static final int SLOTS = 74;
 }

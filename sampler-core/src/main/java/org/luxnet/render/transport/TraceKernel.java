@@ -2,6 +2,7 @@ package org.luxnet.render.transport;
 
 import org.luxnet.scene.compile.BvhBuilder;
 import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.compiled.MaterialLayout;
 
 /**
  * Third layer of the light transport: ray queries against the compiled scene's two-level BVH
@@ -43,7 +44,10 @@ abstract class TraceKernel extends CurveKernel {
     int triangleCount;
     /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
     int hasNullSurfaces;
-    /** Per primitive: 1 for a null-material surface (only filled when {@link #hasNullSurfaces} is 1). */
+    /**
+     * Per primitive: 1 for a null-material surface, 2 (3) for a triangle of a LuxRender doubleside whose front
+     * (back) material is null, else 0 (only filled when {@link #hasNullSurfaces} is 1).
+     */
     int[] primNull = new int[1];
 
     /**
@@ -94,7 +98,7 @@ abstract class TraceKernel extends CurveKernel {
         if (s.hasNullSurfaces) {
             primNull = new int[s.primitiveCount()];
             for (int p = 0; p < primNull.length; p++) {
-                primNull[p] = s.isNullSurface(p) ? 1 : 0;
+                primNull[p] = s.isNullSurface(p) ? 1 : p < s.triangleCount ? doublesideNull(s, s.triMaterial[p]) : 0;
             }
         } else {
             primNull = new int[1];
@@ -304,6 +308,38 @@ abstract class TraceKernel extends CurveKernel {
         return best;
     }
 
+    /** Host side: 2 (3) when material {@code m} is a doubleside whose front (back) material is null, else 0. */
+    private static int doublesideNull(CompiledScene s, int m) {
+        int k = 0;
+        if (s.matType[m] == MaterialLayout.DOUBLESIDE) {
+            int row = m * MaterialLayout.STRIDE;
+            if (s.matType[(int) s.matParams[row + MaterialLayout.DBL_FRONT]] == MaterialLayout.NULL) {
+                k = 2;
+            } else if (s.matType[(int) s.matParams[row + MaterialLayout.DBL_BACK]] == MaterialLayout.NULL) {
+                k = 3;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * 1 when primitive {@code p} stops a shadow ray of direction d (in p's object space): 0 for a null
+     * surface, and for a doubleside triangle whose null side the ray meets (d . ng < 0: its front).
+     */
+    int blocks(int p, float dx, float dy, float dz) {
+        int k = primNull[p];
+        int b = 1;
+        if (k == 1) {
+            b = 0;
+        } else if (k >= 2) {
+            float c = triNg[3 * p] * dx + triNg[3 * p + 1] * dy + triNg[3 * p + 2] * dz;
+            if ((k == 2 && c < 0) || (k == 3 && c > 0)) {
+                b = 0;
+            }
+        }
+        return b;
+    }
+
     /** True when anything but a null surface blocks o + t d for 0 < t < tMax (instances as in {@link #intersect}). */
     boolean occluded(float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
         float ox = rox, oy = roy, oz = roz, dx = rdx, dy = rdy, dz = rdz;
@@ -362,7 +398,7 @@ abstract class TraceKernel extends CurveKernel {
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
-                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
+                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || blocks(p, dx, dy, dz) != 0);
                 }
                 hitL = false;
             }
@@ -372,7 +408,7 @@ abstract class TraceKernel extends CurveKernel {
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
-                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || primNull[p] == 0);
+                    found = t > 0f && t < tMax && (hasNullSurfaces == 0 || blocks(p, dx, dy, dz) != 0);
                 }
                 hitR = false;
             }

@@ -67,6 +67,7 @@ final class MaterialCompiler {
             Map.entry("translucent", (m, out) -> this.pbrt.translucent(m, out)),
             Map.entry("disney", (m, out) -> this.pbrt.disney(m, out)),
             Map.entry("mix", (m, out) -> this.pbrt.mix(m, out)),
+            Map.entry("doubleside", (m, out) -> this.pbrt.doubleside(m, out)),
             Map.entry("hair", (m, out) -> this.pbrt.hair(m, out)),
             Map.entry("kdsubsurface", (m, out) -> this.sss.kdSubsurface(m, out)),
             Map.entry("subsurface", (m, out) -> this.sss.subsurface(m, out)),
@@ -149,6 +150,9 @@ final class MaterialCompiler {
         if (m.type().equals("layered")) {
             return layered(m);
         }
+        if (m.type().equals("cloth")) {
+            return cloth(m);
+        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -162,8 +166,12 @@ final class MaterialCompiler {
         java.util.Arrays.fill(root, -1);
         boolean any = false;
         if (c == null) {
-            warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\" is not supported; rendered as grey matte"
-                    + " (supported: " + String.join(", ", new TreeSet<>(registry.keySet()).stream()
+            // glossycoating is LuxCore's (slg/materials/glossycoating.cpp): LuxRender 1.x has no such material.
+            String whose = m.type().equals("glossycoating")
+                    ? " (a LuxCore material that LuxRender 1.x does not have)" : "";
+            warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\"" + whose
+                    + " is not supported; rendered as grey matte (supported: "
+                    + String.join(", ", new TreeSet<>(registry.keySet()).stream()
                     .filter(s -> !s.isEmpty()).toList()) + ")"));
             type = matteOf(new float[] {0.5f, 0.5f, 0.5f}, 0, out);
         } else {
@@ -214,7 +222,7 @@ final class MaterialCompiler {
      * the surface (a warning says so, once per layered material with more than that one layer).
      */
     private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
-    /** Mixes a compiled layered material's chain nests (for the kernel's bound). */
+    /** Mixes a compiled layered (or textured cloth) material's chain nests (for the kernel's bound). */
     private final IdentityHashMap<MaterialDesc, Integer> layeredDepth = new IdentityHashMap<>();
 
     private int layered(MaterialDesc m) {
@@ -282,6 +290,76 @@ final class MaterialCompiler {
         index.put(m, id);
         layeredDepth.put(m, depth);
         return id;
+    }
+
+    /**
+     * LuxRender's "cloth" (materials/cloth.cpp, Irawan and Marschner's woven-cloth BRDF from Mitsuba) is
+     * not modelled: it renders as the Lambertian half of Cloth::GetBSDF averaged over the preset's weave,
+     * warp_Kd (default 0) on the share of the tile's cells a warp yarn covers and weft_Kd on the rest
+     * ({@link ClothPresets}), clamped to [0, 1] as GetBSDF clamps them. Untextured, that is one matte of
+     * the average colour; a textured colour makes a mix of the two mattes weighted by those shares (the
+     * same mean). One warning says so; the yarns' pattern, their Irawan specular (warp_Ks, weft_Ks) and
+     * repeat_u/repeat_v are left out.
+     */
+    private int cloth(MaterialDesc m) {
+        ParamSet ps = m.params();
+        String preset = ps.getString("presetname", "denim");
+        ClothPresets.Weave weave = ClothPresets.PRESETS.get(preset);
+        String unknown = weave == null ? " (\"" + preset + "\" is no preset: denim, as cloth.cpp takes)" : "";
+        if (weave == null) {
+            weave = ClothPresets.PRESETS.get("denim");
+        }
+        double f = weave.warpFraction();
+        warnings.add(new SceneWarning(m.loc(), String.format(java.util.Locale.ROOT, "cloth (Irawan's woven-cloth"
+                + " BRDF) is not supported; rendered as a matte of its preset's average diffuse colour%s: warp_Kd on"
+                + " %.1f%% of the weave, weft_Kd on the rest; the yarn pattern and the specular warp_Ks/weft_Ks are"
+                + " left out", unknown, 100 * f)));
+        Param warp = ps.get("warp_Kd"), weft = ps.get("weft_Kd");
+        for (Param p : ps.all()) {
+            p.markUsed();
+        }
+        List<Param> bump = ps.get("bumpmap") == null ? List.of() : List.of(ps.get("bumpmap"));
+        boolean textured = (warp != null && warp.type() == ParamType.TEXTURE)
+                || (weft != null && weft.type() == ParamType.TEXTURE);
+        int id;
+        if (!textured) {
+            float[] a = clamp01(ps.getRgb("warp_Kd", new float[3])), b = clamp01(ps.getRgb("weft_Kd", new float[3]));
+            double[] avg = new double[3];
+            for (int c = 0; c < 3; c++) {
+                avg[c] = (float) (f * a[c] + (1 - f) * b[c]);
+            }
+            id = indexOf(clothMatte(m, Param.numbers("Kd", ParamType.COLOR, avg, m.loc()), bump));
+        } else {
+            int w = indexOf(clothMatte(m, asKd(warp, m), bump)), e = indexOf(clothMatte(m, asKd(weft, m), bump));
+            Param amount = Param.numbers("amount", ParamType.FLOAT, new double[] {f}, m.loc());
+            id = layerMix(m, amount, w, e);
+        }
+        index.put(m, id);
+        layeredDepth.put(m, textured ? 1 : 0);
+        return id;
+    }
+
+    /** A cloth yarn colour as a matte's Kd: a texture as it is, a colour clamped to [0, 1], black when absent. */
+    private static Param asKd(Param p, MaterialDesc m) {
+        if (p == null) {
+            return Param.numbers("Kd", ParamType.COLOR, new double[3], m.loc());
+        }
+        if (p.type() == ParamType.TEXTURE) {
+            return Param.strings("Kd", ParamType.TEXTURE, p.strings(), p.loc());
+        }
+        float[] c = clamp01(new ParamSet(List.of(p)).getRgb(p.name(), new float[3]));
+        return Param.numbers("Kd", ParamType.COLOR, new double[] {c[0], c[1], c[2]}, p.loc());
+    }
+
+    private static MaterialDesc clothMatte(MaterialDesc m, Param kd, List<Param> bump) {
+        List<Param> ps = new ArrayList<>(List.of(kd));
+        ps.addAll(bump);
+        return new MaterialDesc("matte", new ParamSet(ps), null, m.loc());
+    }
+
+    private static float[] clamp01(float[] c) {
+        return new float[] {Math.max(0f, Math.min(1f, c[0])), Math.max(0f, Math.min(1f, c[1])),
+            Math.max(0f, Math.min(1f, c[2]))};
     }
 
     /** A mix row: {@code layer} with the amount opacity {@code op} (a number or a float texture), else {@code behind}. */

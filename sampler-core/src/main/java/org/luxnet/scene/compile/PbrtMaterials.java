@@ -283,7 +283,7 @@ final class PbrtMaterials {
                     + " contains itself through namedmaterial1/namedmaterial2");
         }
         mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
-        MaterialDesc a = component(m, "namedmaterial1"), b = component(m, "namedmaterial2");
+        MaterialDesc a = component(m, "namedmaterial1", "mix"), b = component(m, "namedmaterial2", "mix");
         int depth = 1 + Math.max(depthOf(a), depthOf(b));
         if (depth > MaterialLayout.MAX_MIX_DEPTH) {
             throw new SceneException(m.loc(), "mix materials nest " + depth + " deep; at most "
@@ -297,28 +297,69 @@ final class PbrtMaterials {
         return MaterialLayout.MIX;
     }
 
-    /** The mix depth of a compiled LuxRender layered material (MaterialCompiler's mix chain for it). */
+    /**
+     * LuxRender "doubleside" (materials/doubleside.cpp): "frontnamedmaterial" where the ray arrives on
+     * the geometric normal's side, "backnamedmaterial" elsewhere (DoubleSideBSDF::F, SampleF and Pdf pick
+     * by Dot(wo, ng) > 0). Both names must be named materials (CreateMaterial fails without them; here a
+     * warning and matte). DoubleSideMaterial::GetBSDF builds a side's BSDF with the normals flipped, so
+     * that the material sees the other side of itself, for the front when "usefrontforfront" is false and
+     * for the back when "usefrontforback" is true (both default true, as LuxBlend writes them; the older
+     * doubleside.cpp calls the latter "alwaysfront"): the DBL_FLIP_ slots, which make the path tracer
+     * flip the geometric and shading normals for that side's scattering (after its bump map, which
+     * LuxRender computes on the flipped normal). Shadow rays pass a null side of a triangle
+     * (TraceKernel#blocks, MediumKernel#mediumAcross) but not of a sphere or curve, which a warning says
+     * where one side is null.
+     */
+    int doubleside(MaterialDesc m, float[] out) {
+        ParamSet ps = m.params();
+        if (mixDepth.containsKey(m)) {
+            throw new SceneException(m.loc(), "doubleside material" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through frontnamedmaterial/backnamedmaterial");
+        }
+        mixDepth.put(m, MaterialLayout.MAX_MIX_DEPTH + 1);
+        MaterialDesc front = component(m, "frontnamedmaterial", "doubleside");
+        MaterialDesc back = component(m, "backnamedmaterial", "doubleside");
+        boolean flipFront = !ps.getBool("usefrontforfront", true);
+        boolean flipBack = ps.getBool("usefrontforback", ps.getBool("alwaysfront", true));
+        int depth = 1 + Math.max(depthOf(front), depthOf(back));
+        if (depth > MaterialLayout.MAX_MIX_DEPTH) {
+            throw new SceneException(m.loc(), "mix and doubleside materials nest " + depth + " deep; at most "
+                    + MaterialLayout.MAX_MIX_DEPTH + " are supported");
+        }
+        out[MaterialLayout.DBL_FRONT] = compile.applyAsInt(front);
+        out[MaterialLayout.DBL_BACK] = compile.applyAsInt(back);
+        mixDepth.put(m, depth);
+        out[MaterialLayout.DBL_FLIP_FRONT] = flipFront ? 1 : 0;
+        out[MaterialLayout.DBL_FLIP_BACK] = flipBack ? 1 : 0;
+        if (front.type().equals("null") != back.type().equals("null")) {
+            warnings.add(new SceneWarning(m.loc(), "doubleside: its null side lets shadow rays through on triangles"
+                    + " only; on spheres and curves it blocks them, as its other side does"));
+        }
+        return MaterialLayout.DOUBLESIDE;
+    }
+
+    /** The mix depth of a compiled LuxRender layered or cloth material (MaterialCompiler's mix chain for it). */
     java.util.function.ToIntFunction<MaterialDesc> layeredDepth = c -> 0;
 
     /** How deep the mix chain of {@code c} nests (0 when it is no mix or layered material). */
     int depthOf(MaterialDesc c) {
-        if (c.type().equals("layered")) {
+        if (c.type().equals("layered") || c.type().equals("cloth")) {
             compile.applyAsInt(c);
             return layeredDepth.applyAsInt(c);
         }
-        if (!c.type().equals("mix")) {
+        if (!c.type().equals("mix") && !c.type().equals("doubleside")) {
             return 0;
         }
         compile.applyAsInt(c);
         return mixDepth.get(c);
     }
 
-    private MaterialDesc component(MaterialDesc m, String param) {
+    private MaterialDesc component(MaterialDesc m, String param, String what) {
         String name = m.params().getString(param, "");
         MaterialDesc c = named.get(name);
         if (c == null) {
             Param p = m.params().get(param);
-            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), "mix: " + param + " \"" + name
+            warnings.add(new SceneWarning(p == null ? m.loc() : p.loc(), what + ": " + param + " \"" + name
                     + "\" is not a named material; matte used"));
             c = MaterialDesc.defaultMatte();
         }
@@ -335,7 +376,7 @@ final class PbrtMaterials {
      */
     static MaterialDesc inVolumesOf(MaterialDesc container, MaterialDesc c, Map<List<Object>, MaterialDesc> cache) {
         boolean uses = c.type().equals("glass2") || c.type().equals("null") || c.type().equals("mix")
-                || c.type().equals("layered");
+                || c.type().equals("layered") || c.type().equals("doubleside");
         if (!uses || (container.interior() == null && container.exterior() == null)
                 || c.interior() != null || c.exterior() != null) {
             return c;

@@ -86,6 +86,12 @@ public final class MaterialLayout {
      * (per channel) and albedo Kd at the surface, scattering to the whole sphere (scattermaterial.cpp).
      */
     public static final int SCATTER = 24;
+    /**
+     * LuxRender "doubleside" (materials/doubleside.cpp, DoubleSideBSDF): the material in {@link #DBL_FRONT}
+     * where the ray arrives on the geometric normal's side, else the one in {@link #DBL_BACK}; resolved per
+     * hit like a mix (LobeKernel.resolveMix), by the side alone.
+     */
+    public static final int DOUBLESIDE = 25;
     /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
     public static final int LUX_LAST_BSDF = SCATTER;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
@@ -186,7 +192,11 @@ public final class MaterialLayout {
     public static final int HR_MODE = 17;
     /** sigma_a directly, from "color" (SigmaAFromReflectance), from the melanins (SigmaAFromConcentration). */
     public static final int HAIR_SIGMA_A = 0, HAIR_COLOR = 1, HAIR_MELANIN = 2;
-    /** Mixes a chain of mix materials may nest (the kernel follows them in a bounded loop). */
+    /** Doubleside: the front and the back material's indices, as floats (MIX_FIRST's and MIX_SECOND's slots). */
+    public static final int DBL_FRONT = 3, DBL_BACK = 4;
+    /** Doubleside: 1 where the front (back) material sees the surface with its normals flipped, else 0. */
+    public static final int DBL_FLIP_FRONT = 5, DBL_FLIP_BACK = 6;
+    /** Mixes (and doublesides) a chain of mix materials may nest (the kernel follows them in a bounded loop). */
     public static final int MAX_MIX_DEPTH = 8;
 
     /** Name of a material type, for messages. */
@@ -210,6 +220,7 @@ public final class MaterialLayout {
             case GLOSSY_LOSSY: return "glossy_lossy";
             case GLOSSY_TRANSLUCENT: return "glossytranslucent";
             case SCATTER: return "scatter";
+            case DOUBLESIDE: return "doubleside";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case UBER: return "uber";
             case TRANSLUCENT: return "translucent";

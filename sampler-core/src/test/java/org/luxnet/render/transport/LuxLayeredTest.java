@@ -102,7 +102,7 @@ class LuxLayeredTest {
         int red = s.matParams.length, n = 10000;
         int[] count = new int[3];
         for (int i = 0; i < n; i++) {
-            int m = k.resolveMix(0, s.triangleCount, top, 0, 0, -1, (i + 0.5f) / n);
+            int m = k.resolveMix(0, s.triangleCount, top, 0, 0, -1, (i + 0.5f) / n, 1f);
             assertEquals(1f, k.scratch[Scratch.MIX_R], 1e-5f, "weight amount / p = 1: an unbiased choice");
             count[s.matType[m] == MaterialLayout.NULL ? 2 : s.matParams[m * MaterialLayout.STRIDE + MaterialLayout.KD] > 0.5f ? 0 : 1]++;
         }

@@ -344,12 +344,49 @@ class LuxMaterialsTest {
         float[] u = {0.1f, 0.59f, 0.65f, 0.69f, 0.71f, 0.99f};
         int[] expected = {red, red, paint, paint, red, red};
         for (int i = 0; i < u.length; i++) {
-            assertEquals(expected[i], kernel.resolveMix(0, 0, outer, 0, 0, 0, u[i]), "u = " + u[i]);
+            assertEquals(expected[i], kernel.resolveMix(0, 0, outer, 0, 0, 0, u[i], 1f), "u = " + u[i]);
         }
         // The chosen component's parameters are what the BSDF reads next.
-        int chosen = kernel.resolveMix(0, 0, outer, 0, 0, 0, 0.65f);
+        int chosen = kernel.resolveMix(0, 0, outer, 0, 0, 0, 0.65f, 1f);
         kernel.shadeMaterial(0, 0, chosen, 0, 0, 0);
         assertEquals(0.0079f, kernel.shade[kernel.shadeAt[0] + MaterialLayout.CP_KD], 0f, "the \"blue\" preset's Kd");
+    }
+
+    /**
+     * doubleside.cpp's DoubleSideBSDF picks by Dot(wo, ng) > 0: the kernel takes the front row for a
+     * positive cosine of the reversed ray with the geometric normal, the back one otherwise, whatever
+     * the sample number (no random choice, weight 1).
+     */
+    @Test
+    void doublesideChoosesBySideAlone(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("doubleside.lxs");
+        Files.writeString(f, """
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [8] "integer yresolution" [8]
+                WorldBegin
+                LightSource "infinite" "color L" [1 1 1]
+                MakeNamedMaterial "red" "string type" ["matte"] "color Kd" [0.8 0.1 0.1]
+                MakeNamedMaterial "blue" "string type" ["matte"] "color Kd" [0.1 0.2 0.9]
+                Material "doubleside" "string frontnamedmaterial" ["red"] "string backnamedmaterial" ["blue"]
+                Shape "sphere"
+                WorldEnd
+                """);
+        CompiledRender cr = RenderSupport.compile(f);
+        assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
+        CompiledScene s = cr.scene();
+        PathTraceKernel kernel = RenderSupport.transport(cr);
+        int two = s.sphereMaterial[0];
+        assertEquals(MaterialLayout.DOUBLESIDE, s.matType[two]);
+        int red = (int) s.matParams[two * MaterialLayout.STRIDE + MaterialLayout.DBL_FRONT];
+        int blue = (int) s.matParams[two * MaterialLayout.STRIDE + MaterialLayout.DBL_BACK];
+        assertEquals(0.8f, s.matParams[red * MaterialLayout.STRIDE + MaterialLayout.KD]);
+        assertEquals(0.9f, s.matParams[blue * MaterialLayout.STRIDE + MaterialLayout.KD + 2]);
+        for (float u : new float[] {0f, 0.3f, 0.99f}) {
+            assertEquals(red, kernel.resolveMix(0, 0, two, 0, 0, 0, u, 0.5f), "front, u " + u);
+            assertEquals(blue, kernel.resolveMix(0, 0, two, 0, 0, 0, u, -0.5f), "back, u " + u);
+            assertEquals(u, kernel.scratch[Scratch.MIX_U * kernel.capacity], 0f, "the sample number is left as it is");
+            assertEquals(1f, kernel.scratch[Scratch.MIX_R * kernel.capacity], 0f, "weight 1");
+        }
     }
 
     @Test
