@@ -190,7 +190,7 @@ class TexturePortTest {
             AttributeBegin
               AreaLightSource "area" "color L" [ 8 8 7 ]
               Material "matte" "color Kd" [ 0 0 0 ]
-              Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
+              Shape "trianglemesh" "integer indices" [ 0 2 1 0 3 2 ] "point P" [ -1.5 4 -1.5 -1.5 4 0.5 0.5 4 0.5 0.5 4 -1.5 ]
             AttributeEnd
             Texture "chk" "color" "checkerboard" "integer dimension" [ 3 ] "color tex1" [ 1 1 1 ] "color tex2" [ 0.6 0.4 0.3 ]
             Texture "rd" "color" "regulardata" "float start" [ 400 ] "float end" [ 700 ] "float data" [ 0.2 0.9 0.1 ]
