@@ -72,8 +72,14 @@ final class NurbsShapes {
         Transform t = shape.objectToWorld();
         boolean flatFlip = t.swapsHandedness() ^ (ur[1] < ur[0]) ^ (vr[1] < vr[0]);
         float[] wp = ShapeCompiler.transformPoints(t, g.p());
+        float[] wn = ShapeCompiler.transformNormals(t, g.n());
+        if (!luxRender) {
+            // pbrt-v3's NURBS is a TriangleMesh with normals: a mirroring transform turns its front.
+            ShapeCompiler.pbrtMirrored(wn, t);
+            flatFlip ^= t.swapsHandedness();
+        }
         int before = geo.triangleCount();
-        geo.addMesh(wp, smooth.toArray(), ShapeCompiler.transformNormals(t, g.n()), g.uv(), false, material, emitter);
+        geo.addMesh(wp, smooth.toArray(), wn, g.uv(), false, material, emitter);
         geo.addMesh(wp, flat.toArray(), null, g.uv(), flatFlip, material, emitter);
 
         if (notFinite > 0) {

@@ -152,6 +152,9 @@ final class ShapeCompiler {
         boolean flip = shape.reverseOrientation() ^ t.swapsHandedness();
         float[][] colours = luxRender ? vertexColours(shape, nv) : plyColoursIgnored(shape);
         float[] wn = n == null ? null : transformNormals(t, n);
+        if (!luxRender) {
+            pbrtMirrored(wn, t);
+        }
         LuxSubdivision.Result sub = !luxRender ? null : LuxSubdivision.apply(shape, wp, indices, wn, uv,
                 colours == null ? null : colours[0], colours == null ? null : colours[1], flip, warnings, displacement);
         if (sub != null) {
@@ -238,7 +241,26 @@ final class ShapeCompiler {
         // pbrt-v3 reads "nlevels", pbrt-v4 "levels"; both default to 3.
         int levels = ps.has("levels") ? ps.getInt("levels", 3) : ps.getInt("nlevels", 3);
         ps.get("scheme"); // pbrt reads it and, as it says, does not use it
-        return addWithNormals(shape, LoopSubdivision.subdivide(p, indices, levels, shape.loc()), material, emitter);
+        LoopSubdivision.Mesh m = LoopSubdivision.subdivide(p, indices, levels, shape.loc());
+        // loopsubdiv.cpp makes a TriangleMesh with the limit normals: pbrt-v3's rule for meshes with normals.
+        pbrtMirrored(m.normals(), shape.objectToWorld());
+        return addWithNormals(shape, m, material, emitter);
+    }
+
+    /**
+     * pbrt-v3's front of a triangle mesh with normals (shapes/triangle.cpp, core/interaction.cpp
+     * SetShadingGeometry): the shading normal is cross(ss, ts) = the interpolated normal, negated once by
+     * ReverseOrientation (triangle.cpp's "ts = -ts") and once more by ReverseOrientation xor a mirroring
+     * transform, and the geometric normal faces it. ReverseOrientation cancels; a mirroring transform
+     * turns the front (and the shading normal) against the normals: they are negated here, in place.
+     * (pbrt-v4 keeps the normals' side; LuxRender decides by the winding.)
+     */
+    static void pbrtMirrored(float[] normals, Transform t) {
+        if (normals != null && t.swapsHandedness()) {
+            for (int i = 0; i < normals.length; i++) {
+                normals[i] = -normals[i];
+            }
+        }
     }
 
     /** pbrt-v4's bilinear patches, tessellated (see {@link BilinearPatches}). */

@@ -380,6 +380,50 @@ class MeshShapesTest {
         assertEquals(1, lines(cr, "mesh not subdivided").size(), cr.warnings().toString());
     }
 
+    /**
+     * pbrt-v3's front of a mesh with normals: triangle.cpp negates ts under ReverseOrientation and
+     * SetShadingGeometry negates the shading normal under ReverseOrientation xor a mirroring transform,
+     * so ReverseOrientation cancels and a mirror turns the front against the normals. LuxRender scenes
+     * keep the normals' side here (as before).
+     */
+    @Test
+    void aMirroredPbrtMeshWithNormalsFacesAgainstThemAndReverseOrientationCancels() {
+        String quad = "Shape \"trianglemesh\" \"integer indices\" [0 1 2 0 2 3] \"point P\" [0 0 0 1 0 0 1 1 0 0 1 0]"
+                + " \"normal N\" [0 0 1 0 0 1 0 0 1 0 0 1]";
+        String[] prefixes = {"", "ReverseOrientation\n", "Scale -1 1 1\n", "ReverseOrientation\nScale -1 1 1\n"};
+        float[] pbrtZ = {1, 1, -1, -1};
+        for (int i = 0; i < prefixes.length; i++) {
+            CompiledScene pbrt = compilePbrt("AttributeBegin\n" + prefixes[i] + quad + "\nAttributeEnd").scene();
+            assertEquals(2, pbrt.triangleCount);
+            for (int t = 0; t < 2; t++) {
+                assertEquals(pbrtZ[i], pbrt.triNg[3 * t + 2], 1e-6, "pbrt, case \"" + prefixes[i].trim() + "\"");
+                assertEquals(pbrtZ[i], pbrt.triNs[9 * t + 2], 1e-6, "pbrt's shading normal turns with it");
+            }
+            CompiledScene lux = compile("AttributeBegin\n" + prefixes[i] + quad + "\nAttributeEnd");
+            assertEquals(1, lux.triNg[2], 1e-6, "LuxRender, case \"" + prefixes[i].trim() + "\"");
+        }
+        // pbrt-v3's loopsubdiv is such a mesh too (its limit normals, cross(S, T), decide the front, turned by a
+        // mirror: the side they face relative to the surface changes).
+        String octa = "Shape \"loopsubdiv\" \"integer indices\" " + ints(OCTA) + " " + OCTA_P + " \"integer nlevels\" [1]";
+        CompiledScene plain = compilePbrt(octa).scene();
+        CompiledScene mirrored = compilePbrt("Scale -1 1 1\n" + octa).scene();
+        for (int t = 0; t < plain.triangleCount; t++) {
+            float[] c = centroid(plain, t), m = centroid(mirrored, t);
+            double outPlain = c[0] * plain.triNg[3 * t] + c[1] * plain.triNg[3 * t + 1] + c[2] * plain.triNg[3 * t + 2];
+            double outMirrored = m[0] * mirrored.triNg[3 * t] + m[1] * mirrored.triNg[3 * t + 1]
+                    + m[2] * mirrored.triNg[3 * t + 2];
+            assertTrue(outPlain * outMirrored < 0, "triangle " + t + ": the mirror turns the front: " + outPlain + ", "
+                    + outMirrored);
+        }
+    }
+
+    private static float[] centroid(CompiledScene s, int t) {
+        float[] g = s.triGeom;
+        int o = 9 * t;
+        return new float[] {g[o] + (g[o + 3] + g[o + 6]) / 3, g[o + 1] + (g[o + 4] + g[o + 7]) / 3,
+            g[o + 2] + (g[o + 5] + g[o + 8]) / 3};
+    }
+
     // ---- shapes skipped whole
 
     @Test
