@@ -52,7 +52,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (type == MaterialLayout.PLASTIC) {
             evalPlastic(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
-            evalMatteTranslucent(gid, o, woz, wiz);
+            evalMatteTranslucent(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (luxBsdfType(type)) {
             evalLux(gid, type, o, wox, woy, woz, wix, wiy, wiz);
         } else if (multiLobe(type)) {
@@ -253,7 +253,7 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (type == MaterialLayout.METAL) {
             ok = sampleMetal(gid, o, wox, woy, woz, u1, u2);
         } else if (type == MaterialLayout.MATTE_TRANSLUCENT) {
-            ok = sampleMatteTranslucent(gid, o, woz, u1, u2, uLobe);
+            ok = sampleMatteTranslucent(gid, o, wox, woy, woz, u1, u2, uLobe);
         } else if (luxBsdfType(type)) {
             ok = sampleLux(gid, type, o, wox, woy, woz, u1, u2, uLobe);
         } else if (type == MaterialLayout.DISPERSIVE_GLASS) {
@@ -513,40 +513,67 @@ abstract class BsdfKernel extends LuxMaterialKernel {
 
     // Mattetranslucent.
 
+    /**
+     * mattetranslucent's probability of sampling reflection: its reflected over its whole albedo (the
+     * transmission as {@link #mtColour} gives it), half and half when both are black.
+     */
     private float reflectProbability(int o) {
-        float r = max(shade[o + KD], max(shade[o + KD + 1], shade[o + KD + 2]));
-        float t = max(shade[o + KT], max(shade[o + KT + 1], shade[o + KT + 2]));
+        float r = max(mtColour(o, true, 0), max(mtColour(o, true, 1), mtColour(o, true, 2)));
+        float t = max(mtColour(o, false, 0), max(mtColour(o, false, 1), mtColour(o, false, 2)));
         return r + t > 0 ? r / (r + t) : 0.5f;
     }
 
-    private void evalMatteTranslucent(int gid, int o, float woz, float wiz) {
+    /**
+     * mattetranslucent's reflected (Kr) or transmitted (Kt) colour in channel ch, both clamped to [0, 1]
+     * as mattetranslucent.cpp GetBSDF clamps them; with "energyconserving" the transmission is Kt (1 - Kr),
+     * what the reflection leaves (LuxCore's mattetranslucent always does so).
+     */
+    private float mtColour(int o, boolean reflect, int ch) {
+        float r = min(1f, max(0f, shade[o + KD + ch]));
+        float v = r;
+        if (!reflect) {
+            v = min(1f, max(0f, shade[o + KT + ch]));
+            if (shade[o + MaterialLayout.MT_ENERGY] != 0) {
+                v = v * (1 - r);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * mattetranslucent.cpp: Lambertian (sigma 0) or Oren-Nayar (sigma) reflection of Kr, and the same BRDF
+     * turned into a BTDF (BRDFToBTDF: wi mirrored through the surface, which leaves Oren-Nayar's terms as
+     * they are) transmitting Kt.
+     */
+    private void evalMatteTranslucent(int gid, int o, float wox, float woy, float woz, float wix, float wiy, float wiz) {
         if (woz == 0 || wiz == 0) {
             writeColour(gid, 0, 0, 0, 0);
         } else {
             float pr = reflectProbability(o);
-            int c = woz * wiz > 0 ? KD : KT;
-            float prob = woz * wiz > 0 ? pr : 1 - pr;
-            writeColour(gid, shade[o + c] * INV_PI, shade[o + c + 1] * INV_PI, shade[o + c + 2] * INV_PI,
+            boolean reflect = woz * wiz > 0;
+            float prob = reflect ? pr : 1 - pr;
+            float k = INV_PI * orenNayar(o, wox, woy, woz, wix, wiy, wiz);
+            writeColour(gid, mtColour(o, reflect, 0) * k, mtColour(o, reflect, 1) * k, mtColour(o, reflect, 2) * k,
                     prob * abs(wiz) * INV_PI);
         }
     }
 
-    private boolean sampleMatteTranslucent(int gid, int o, float woz, float u1, float u2, float uLobe) {
+    private boolean sampleMatteTranslucent(int gid, int o, float wox, float woy, float woz, float u1, float u2,
+            float uLobe) {
         boolean ok = false;
         if (woz != 0) {
             float pr = reflectProbability(o);
             boolean reflect = uLobe < pr;
             cosineHemisphere(gid, u1, u2);
+            float x = scratch[Scratch.VEC_X * capacity + gid], y = scratch[Scratch.VEC_Y * capacity + gid];
             float z = scratch[Scratch.VEC_Z * capacity + gid];
             if (z != 0) {
                 boolean up = (woz > 0) == reflect;
-                int c = reflect ? KD : KT;
                 float prob = reflect ? pr : 1 - pr;
-                float k = 1f / prob;
-                writeColour(gid, shade[o + c] * k, shade[o + c + 1] * k, shade[o + c + 2] * k,
+                float k = orenNayar(o, wox, woy, woz, x, y, z) / prob;
+                writeColour(gid, mtColour(o, reflect, 0) * k, mtColour(o, reflect, 1) * k, mtColour(o, reflect, 2) * k,
                         prob * z * INV_PI);
-                writeDirection(gid, scratch[Scratch.VEC_X * capacity + gid], scratch[Scratch.VEC_Y * capacity + gid],
-                        up ? z : -z, false, !reflect, 1f);
+                writeDirection(gid, x, y, up ? z : -z, false, !reflect, 1f);
                 ok = true;
             }
         }

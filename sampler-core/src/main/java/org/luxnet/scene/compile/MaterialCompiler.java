@@ -630,14 +630,18 @@ final class MaterialCompiler {
         return MaterialLayout.PLASTIC;
     }
 
+    /**
+     * LuxRender's mattetranslucent (mattetranslucent.cpp): Kr and Kt (1, clamped to [0, 1] where shaded),
+     * sigma in degrees (0: Lambertian; else Oren-Nayar, clamped to [0, 90]) for both the reflection and the
+     * transmission, and "energyconserving" (false), with which the transmission is Kt (1 - Kr), as LuxBlend
+     * writes it (true by default there) and LuxCore always does.
+     */
     private int matteTranslucent(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
-        put3(out, KD, ps.getRgb("Kr", new float[] {1, 1, 1}));
+        float sigma = num(ps, "sigma", 0); // a texture warns as any untexturable parameter does
+        matteOf(ps.getRgb("Kr", new float[] {1, 1, 1}), Math.max(0, Math.min(90, sigma)), out);
         put3(out, KT, ps.getRgb("Kt", new float[] {1, 1, 1}));
-        float sigma = num(ps, "sigma", 0);
-        if (sigma != 0) {
-            warnings.add(new SceneWarning(m.loc(), "mattetranslucent sigma is not supported; Lambertian used"));
-        }
+        out[MaterialLayout.MT_ENERGY] = ps.getBool("energyconserving", false) ? 1 : 0;
         return MaterialLayout.MATTE_TRANSLUCENT;
     }
 

@@ -121,6 +121,11 @@ public final class MaterialLayout {
     // "inside" medium) and outside (the Exterior, "outside"), and VOL_MEDIA 1 when a path crossing the surface
     // takes the medium of the side it goes to (PathTraceKernel), 0 for the other glasses.
     public static final int VOL_IN = 15, VOL_EX = 16, VOL_MEDIA = 21;
+    /**
+     * Mattetranslucent (Kr at KD, Kt at KT, Oren-Nayar at ON_A/ON_B): 1 when "energyconserving" makes the
+     * transmission Kt (1 - Kr), 0 for Kt as given.
+     */
+    public static final int MT_ENERGY = 15;
     // Scatter slots: the albedo Kd and the asymmetry g per channel (clamped to [-1, 1] where used).
     public static final int SC_KD = 0, SC_G = 3;
 

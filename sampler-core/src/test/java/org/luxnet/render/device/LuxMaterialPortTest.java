@@ -167,7 +167,7 @@ class LuxMaterialPortTest {
      * The other LuxRender materials lit from behind their shading normals (vertex normals leaning away from a
      * point light on the geometric front, one quad bump-mapped away from it; a dim infinite light for lights
      * with a pdf): carpaint (preset and explicit), glossy_lossy, velvet, glossytranslucent, roughglass,
-     * mattetranslucent, Oren-Nayar matte, scatter and a mix (LuxMaterialKernel.evalLuxReversed and the matte
+     * mattetranslucent (Oren-Nayar, energy-conserving), Oren-Nayar matte, scatter and a mix (LuxMaterialKernel.evalLuxReversed and the matte
      * mirror case), the same on every device.
      */
     static final String MORE_BEHIND = """
@@ -200,7 +200,7 @@ class LuxMaterialPortTest {
             Material "roughglass" "color Kr" [ 0.9 0.8 0.7 ] "float index" [ 2.5 ] "float uroughness" [ 0.4 ] "float vroughness" [ 0.2 ]
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ -0.70 -0.35 2 -0.05 -0.35 2 -0.05 0.30 2 -0.70 0.30 2 ]
               "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
-            Material "mattetranslucent" "color Kr" [ 0.5 0.4 0.3 ] "color Kt" [ 0.4 0.4 0.4 ]
+            Material "mattetranslucent" "color Kr" [ 0.5 0.4 0.3 ] "color Kt" [ 0.9 0.8 0.7 ] "float sigma" [ 25 ] "bool energyconserving" [ "true" ]
             Shape "trianglemesh" "integer indices" [ 0 1 2 0 2 3 ] "point P" [ 0.00 -0.35 2 0.65 -0.35 2 0.65 0.30 2 0.00 0.30 2 ]
               "normal N" [ -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 -1.2 0 -1 ] "float uv" [ 0 0 1 0 1 1 0 1 ]
             Material "matte" "color Kd" [ 0.6 0.5 0.4 ] "float sigma" [ 20 ]

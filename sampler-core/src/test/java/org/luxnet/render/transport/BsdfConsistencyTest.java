@@ -41,6 +41,9 @@ class BsdfConsistencyTest {
         "\"plastic\" \"color Kd\" [0.3 0.3 0.6] \"color Ks\" [0 0 0] \"float roughness\" [0.2]",
         "\"plastic\" \"color Kd\" [0 0 0] \"color Ks\" [0.5 0.4 0.5] \"float roughness\" [0.3]",
         "\"mattetranslucent\" \"color Kr\" [0.5 0.4 0.3] \"color Kt\" [0.3 0.3 0.3]",
+        // LuxBlend's mattetranslucent: Oren-Nayar both ways, the transmission what the reflection leaves.
+        "\"mattetranslucent\" \"color Kr\" [0.5 0.4 0.3] \"color Kt\" [0.9 0.6 0.3] \"float sigma\" [30]"
+            + " \"bool energyconserving\" \"true\"",
         // LuxRender 1.x materials (LuxMaterialKernel).
         "\"carpaint\" \"color Kd\" [0.3 0.1 0.1] \"color Ka\" [0.5 0.2 0.1] \"float d\" [0.2] \"float M1\" [0.4]"
             + " \"float M2\" [0.25] \"float M3\" [0.3]",
@@ -61,8 +64,10 @@ class BsdfConsistencyTest {
         "\"glass\" \"float index\" [1.5]",
     };
     static final int GLASS = MATERIALS.length - 1;
+    /** The energy-conserving Oren-Nayar mattetranslucent of {@link #MATERIALS}. */
+    static final int MT_ENERGY = 9;
     /** Near-delta lobes cannot be integrated by uniform sampling; they get the pointwise checks only. */
-    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, true, true, false, true, true, true, true, true, true,
+    static final boolean[] INTEGRABLE = {true, true, true, true, false, true, true, true, true, true, true, false, true, true, true, true, true, true,
         true, true};
     /** LuxRender's velvet clamps p thickness / cos(wo) (asperity.cpp Asperity::F(light, eye)), which is not reciprocal. */
     static final int VELVET = GLASS - 1;
@@ -156,6 +161,44 @@ class BsdfConsistencyTest {
     private static Result eval(PathTraceKernel kernel, int m, float[] wo, float wix, float wiy, float wiz) {
         at(kernel, m).evalBsdf(0, m, wo[0], wo[1], wo[2], wix, wiy, wiz);
         return result(kernel);
+    }
+
+    /**
+     * LuxRender's mattetranslucent with sigma and "energyconserving" (mattetranslucent.cpp, LuxCore's
+     * MatteTranslucentMaterial): OrenNayar::f (A + B max(0, cos(phi_i - phi_o)) sin(alpha) tan(beta)) / pi
+     * times Kr above, times Kt (1 - Kr) through (BRDFToBTDF), in closed form for random directions.
+     */
+    @Test
+    void energyConservingMattetranslucentTransmitsWhatItsOrenNayarReflectionLeaves() {
+        assertEquals(MaterialLayout.MATTE_TRANSLUCENT, scene.matType[MT_ENERGY]);
+        double[] kr = {0.5, 0.4, 0.3}, kt = {0.9, 0.6, 0.3};
+        double s = Math.toRadians(30), s2 = s * s, a = 1 - s2 / (2 * (s2 + 0.33)), b = 0.45 * s2 / (s2 + 0.09);
+        Random r = new Random(11);
+        int reflected = 0, transmitted = 0;
+        for (int i = 0; i < 400; i++) {
+            float[] wo = randomDir(r), wi = randomDir(r);
+            eval(k, MT_ENERGY, wo, wi[0], wi[1], wi[2]);
+            double sinI = Math.sqrt(Math.max(0, 1 - wi[2] * wi[2])), sinO = Math.sqrt(Math.max(0, 1 - wo[2] * wo[2]));
+            double maxCos = sinI > 1e-4 && sinO > 1e-4
+                    ? Math.max(0, (wi[0] * wo[0] + wi[1] * wo[1]) / (sinI * sinO)) : 0;
+            double cosI = Math.abs(wi[2]), cosO = Math.abs(wo[2]);
+            double sinAlpha = cosI > cosO ? sinO : sinI, tanBeta = cosI > cosO ? sinI / cosI : sinO / cosO;
+            double on = (a + b * maxCos * sinAlpha * tanBeta) / Math.PI;
+            boolean reflect = wo[2] * wi[2] > 0;
+            if (reflect) {
+                reflected++;
+            } else {
+                transmitted++;
+            }
+            int[] slots = {Scratch.BS_R, Scratch.BS_G, Scratch.BS_B};
+            for (int c = 0; c < 3; c++) {
+                double want = (reflect ? kr[c] : kt[c] * (1 - kr[c])) * on;
+                assertEquals(want, k.scratch[slots[c]], 1e-5 * Math.max(1, want / 1e-2),
+                        "channel " + c + (reflect ? " reflected" : " transmitted") + " at wo " + Arrays.toString(wo)
+                        + " wi " + Arrays.toString(wi));
+            }
+        }
+        assertTrue(reflected > 100 && transmitted > 100, reflected + " / " + transmitted);
     }
 
     @Test
