@@ -8,8 +8,12 @@ package org.luxnet.render.transport;
  * @param roulette        how paths are terminated early
  * @param rrStartBounce   first bounce at which Russian roulette may terminate a path
  * @param rrContinueProb  continuation probability for {@link Roulette#PROBABILITY}
+ * @param directLighting  direct lighting only (pbrt-v3's directlighting and whitted integrators, LuxRender's
+ *                        directlighting): light at every vertex, paths continued by specular bounces only,
+ *                        {@code maxDepth} of them at most
  */
-public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, float rrContinueProb) {
+public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, float rrContinueProb,
+                           boolean directLighting) {
 
     /** Russian roulette strategies (LuxRender's rrstrategy names). */
     public enum Roulette {
@@ -19,6 +23,11 @@ public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, f
         PROBABILITY,
         /** Never terminate early (LuxRender "none"). */
         NONE
+    }
+
+    /** A path tracer's settings (not direct lighting only). */
+    public PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, float rrContinueProb) {
+        this(maxDepth, roulette, rrStartBounce, rrContinueProb, false);
     }
 
     public PathSettings {

@@ -43,6 +43,13 @@ public final class PathTraceKernel extends MediumKernel {
     private static final int MAX_PASS_THROUGH = 256;
 
     int maxDepth;
+    /**
+     * 1 for direct lighting only ({@link PathSettings#directLighting}): a path ends at the first vertex a
+     * non-specular bounce reaches, once its emission (MIS-weighted, as the light-sampling half of pbrt's
+     * EstimateDirect and LuxRender's SampleLights complement it) is collected; no specular bounce leaves
+     * the vertex at depth maxDepth - 1 (pbrt-v3 spawns SpecularReflect/Transmit while depth + 1 < maxDepth).
+     */
+    int directOnly;
     int roulette;
     int rrStartBounce;
     float rrContinueProb;
@@ -92,6 +99,7 @@ public final class PathTraceKernel extends MediumKernel {
         autofocus(scene.camera);
         PathSettings p = settings.path();
         maxDepth = p.maxDepth();
+        directOnly = p.directLighting() ? 1 : 0;
         roulette = p.roulette() == PathSettings.Roulette.EFFICIENCY ? RR_EFFICIENCY
                 : p.roulette() == PathSettings.Roulette.PROBABILITY ? RR_PROBABILITY : RR_NONE;
         rrStartBounce = p.rrStartBounce();
@@ -501,7 +509,7 @@ public final class PathTraceKernel extends MediumKernel {
             if (medium != 0) {
                 inside += subsurfaceStep(medium, inside);
             }
-            if (bounce - inside >= maxDepth) {
+            if (pathEnds(bounce, bounce - inside, specular)) {
                 alive = false;
             }
             // A doubleside side that LuxRender builds with flipped normals sees its other side (LobeKernel.resolveMix).
@@ -604,6 +612,9 @@ public final class PathTraceKernel extends MediumKernel {
                     bg *= scratch[Scratch.BS_G * capacity + gid];
                     bb *= scratch[Scratch.BS_B * capacity + gid];
                     alive = br > 0 || bg > 0 || bb > 0;
+                }
+                if (alive && specularBeyond(bsSpecular, bounce + 1 - inside)) {
+                    alive = false;
                 }
                 if (alive) {
                     specular = bsSpecular;
@@ -935,7 +946,20 @@ public final class PathTraceKernel extends MediumKernel {
     }
 
     /** Probability of terminating the path after this bounce (0: it continues for sure). */
-    private float terminationProbability(float br, float bg, float bb, float etaScale, int bounce) {
+    /**
+     * The path scatters no more at this vertex (its emission is collected): maxdepth bounces are behind it,
+     * or, lighting directly only, a non-specular bounce reached it.
+     */
+    private boolean pathEnds(int bounce, int depth, boolean specular) {
+        return depth >= maxDepth || (directOnly != 0 && bounce > 0 && !specular);
+    }
+
+    /** Lighting directly only, a specular bounce to depth {@code depth} is one the integrator does not trace. */
+    private boolean specularBeyond(boolean specular, int depth) {
+        return directOnly != 0 && specular && depth >= maxDepth;
+    }
+
+        private float terminationProbability(float br, float bg, float bb, float etaScale, int bounce) {
         float q = 0f;
         if (bounce >= rrStartBounce && roulette != RR_NONE) {
             if (roulette == RR_EFFICIENCY) {

@@ -103,11 +103,16 @@ final class SettingsCompiler {
         // Integrator.
         EntityDesc id = d.integrator();
         ParamSet ip = id.params();
-        // pbrt-v3's volpath is its path integrator with media, which this path tracer renders.
-        if (!id.type().equals("path") && !(pbrt && id.type().equals("volpath"))) {
+        // pbrt-v3's volpath is its path integrator with media, which this path tracer renders. Direct lighting
+        // (pbrt-v3's directlighting and whitted, LuxRender's directlighting) is the same transport with paths
+        // continued by specular bounces only (PathSettings#directLighting).
+        boolean direct = id.type().equals("directlighting") || (pbrt && id.type().equals("whitted"));
+        if (!direct && !id.type().equals("path") && !(pbrt && id.type().equals("volpath"))) {
             warnings.add(new SceneWarning(id.loc(), "surface integrator \"" + id.type() + "\" is not supported; path used"));
         }
-        int maxDepth = ip.getInt("maxdepth", pbrt ? 5 : 16);
+        int maxDepth = ip.getInt("maxdepth", pbrt || direct ? 5 : 16);
+        // pbrt-v3's directlighting/whitted and its "all" or "one" light strategy converge to the same image.
+        ip.get("strategy");
         String rr = ip.getString("rrstrategy", "efficiency");
         PathSettings.Roulette roulette;
         switch (rr) {
@@ -140,7 +145,12 @@ final class SettingsCompiler {
         ip.get("directlightsampling");
         ip.get("rrthreshold");
         warnings.addAll(ip.unused("SurfaceIntegrator \"" + id.type() + "\""));
-        PathSettings path = new PathSettings(maxDepth, roulette, 4, rrProb);
+        if (direct && !pbrt && maxDepth < MAX_DEPTH) {
+            // LuxRender's directlighting.cpp traces specular rays while rayDepth < maxdepth, pbrt-v3's while
+            // depth + 1 < maxdepth: LuxRender's maxdepth lights one vertex more.
+            maxDepth++;
+        }
+        PathSettings path = new PathSettings(maxDepth, roulette, 4, rrProb, direct);
 
         // Filter.
         EntityDesc fd = d.pixelFilter();
