@@ -11,9 +11,11 @@ package org.luxnet.render.transport;
  * @param directLighting  direct lighting only (pbrt-v3's directlighting and whitted integrators, LuxRender's
  *                        directlighting): light at every vertex, paths continued by specular bounces only,
  *                        {@code maxDepth} of them at most
+ * @param maxSampleLuminance a sample whose luminance exceeds this is scaled down to it (pbrt-v3's Film
+ *                        "maxsampleluminance", FilmTile::AddSample); infinite for none
  */
 public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, float rrContinueProb,
-                           boolean directLighting) {
+                           boolean directLighting, float maxSampleLuminance) {
 
     /** Russian roulette strategies (LuxRender's rrstrategy names). */
     public enum Roulette {
@@ -27,7 +29,7 @@ public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, f
 
     /** A path tracer's settings (not direct lighting only). */
     public PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, float rrContinueProb) {
-        this(maxDepth, roulette, rrStartBounce, rrContinueProb, false);
+        this(maxDepth, roulette, rrStartBounce, rrContinueProb, false, Float.POSITIVE_INFINITY);
     }
 
     public PathSettings {
@@ -36,6 +38,9 @@ public record PathSettings(int maxDepth, Roulette roulette, int rrStartBounce, f
         }
         if (!(rrContinueProb > 0 && rrContinueProb <= 1)) {
             throw new IllegalArgumentException("rrcontinueprob must be in (0, 1], got " + rrContinueProb);
+        }
+        if (!(maxSampleLuminance > 0)) {
+            throw new IllegalArgumentException("maxsampleluminance must be positive, got " + maxSampleLuminance);
         }
     }
 

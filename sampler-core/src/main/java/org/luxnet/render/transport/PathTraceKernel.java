@@ -50,6 +50,8 @@ public final class PathTraceKernel extends MediumKernel {
      * the vertex at depth maxDepth - 1 (pbrt-v3 spawns SpecularReflect/Transmit while depth + 1 < maxDepth).
      */
     int directOnly;
+    /** pbrt-v3's Film "maxsampleluminance" ({@link PathSettings#maxSampleLuminance}); infinite for none. */
+    float maxSampleLum;
     int roulette;
     int rrStartBounce;
     float rrContinueProb;
@@ -100,6 +102,7 @@ public final class PathTraceKernel extends MediumKernel {
         PathSettings p = settings.path();
         maxDepth = p.maxDepth();
         directOnly = p.directLighting() ? 1 : 0;
+        maxSampleLum = p.maxSampleLuminance();
         roulette = p.roulette() == PathSettings.Roulette.EFFICIENCY ? RR_EFFICIENCY
                 : p.roulette() == PathSettings.Roulette.PROBABILITY ? RR_PROBABILITY : RR_NONE;
         rrStartBounce = p.rrStartBounce();
@@ -230,6 +233,24 @@ public final class PathTraceKernel extends MediumKernel {
                 scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
                 scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid],
                 scratch[Scratch.LS_DIST * capacity + gid]);
+        if (maxSampleLum < Float.POSITIVE_INFINITY) {
+            clampLuminance(gid);
+        }
+    }
+
+    /**
+     * pbrt-v3 FilmTile::AddSample: a sample whose luminance y (RGBSpectrum::y's weights) exceeds the film's
+     * maxsampleluminance is scaled down to it.
+     */
+    private void clampLuminance(int gid) {
+        float r = out[OUT_R * capacity + gid], g = out[OUT_G * capacity + gid], b = out[OUT_B * capacity + gid];
+        float y = 0.212671f * r + 0.715160f * g + 0.072169f * b;
+        if (y > maxSampleLum) {
+            float k = maxSampleLum / y;
+            out[OUT_R * capacity + gid] = r * k;
+            out[OUT_G * capacity + gid] = g * k;
+            out[OUT_B * capacity + gid] = b * k;
+        }
     }
 
     private float powerHeuristic(float f, float g) {

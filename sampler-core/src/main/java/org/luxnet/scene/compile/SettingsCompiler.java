@@ -70,6 +70,16 @@ final class SettingsCompiler {
         double writeInterval = film.getFloat("writeinterval", 60);
         film.get("displayinterval");
 
+        // pbrt-v3 Film "maxsampleluminance" (film.cpp CreateFilm: default infinity; FilmTile::AddSample scales a
+        // sample down to it).
+        float maxSampleLuminance = Float.POSITIVE_INFINITY;
+        if (pbrt && film.has("maxsampleluminance")) {
+            maxSampleLuminance = (float) film.getFloat("maxsampleluminance", Double.POSITIVE_INFINITY);
+            if (!(maxSampleLuminance > 0)) {
+                throw new SceneException(film.get("maxsampleluminance").loc(), "maxsampleluminance must be positive, got "
+                        + maxSampleLuminance);
+            }
+        }
         ToneSpec tone = FilmToneCompiler.compile(d.film(), pbrt, warnings);
         warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
 
@@ -150,7 +160,7 @@ final class SettingsCompiler {
             // depth + 1 < maxdepth: LuxRender's maxdepth lights one vertex more.
             maxDepth++;
         }
-        PathSettings path = new PathSettings(maxDepth, roulette, 4, rrProb, direct);
+        PathSettings path = new PathSettings(maxDepth, roulette, 4, rrProb, direct, maxSampleLuminance);
 
         // Filter.
         EntityDesc fd = d.pixelFilter();
