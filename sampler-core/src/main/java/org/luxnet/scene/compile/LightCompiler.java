@@ -75,10 +75,9 @@ final class LightCompiler {
         e.twoSided = ps.getBool("twosided", false);
         e.power = pbrtLight ? 0 : ps.getFloat("power", 100);
         e.efficacy = pbrtLight ? 0 : ps.getFloat("efficacy", 17);
+        // Light sample counts (pbrt-v3 DiffuseAreaLight "samples"/"nsamples", LuxRender's): noise, not the image.
         ps.get("nsamples");
-        if (!pbrtLight) {
-            ps.get("samples");
-        }
+        ps.get("samples");
         if (!pbrtLight) {
             ps.get("importance"); // LightRenderingHints: the "importance" light strategy's weight, not the image
         }
@@ -188,7 +187,9 @@ final class LightCompiler {
                 LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 float[] to = ps.getPoint("to", new float[] {0, 0, 1});
-                double cone = ps.getFloat("coneangle", 30), delta = ps.getFloat("conedeltaangle", 5);
+                // pbrt-v3 api.cpp reads "conedelta", LuxRender spot.cpp "conedeltaangle" (both 5 degrees by default).
+                double cone = ps.getFloat("coneangle", 30);
+                double delta = ps.getFloat(emission.pbrt() ? "conedelta" : "conedeltaangle", 5);
                 d.lightToWorld().applyPoint(from[0], from[1], from[2], tmp, 0);
                 setPoint(out, POS, tmp);
                 d.lightToWorld().applyVector(to[0] - from[0], to[1] - from[1], to[2] - from[2], tmp, 0);

@@ -60,6 +60,37 @@ class LightSemanticsTest {
                 cr.warnings().toString());
     }
 
+    /**
+     * The spot's falloff cone: pbrt-v3 api.cpp CreateSpotLight reads "conedelta", LuxRender spot.cpp
+     * "conedeltaangle"; each dialect's other name is not its own (warned). cos(coneangle - delta) starts the falloff.
+     */
+    @Test
+    void spotConeDeltaIsReadUnderEachDialectsName() {
+        CompiledRender pbrt = SceneCompilerTest.compile(PBRT_HEAD + "LightSource \"spot\" \"rgb I\" [1 1 1] "
+                + "\"float coneangle\" [40] \"float conedelta\" [15]\nAreaLightSource \"diffuse\" \"integer samples\" [4]\n"
+                + QUAD + "WorldEnd\n");
+        int o = spot(pbrt.scene());
+        assertEquals(Math.cos(Math.toRadians(40)), pbrt.scene().lightParams[o + LightLayout.COS_TOTAL], 1e-6);
+        assertEquals(Math.cos(Math.toRadians(25)), pbrt.scene().lightParams[o + LightLayout.COS_FALLOFF], 1e-6);
+        assertTrue(pbrt.warnings().isEmpty(), pbrt.warnings().toString());
+        CompiledRender lux = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"spot\" \"color L\" [1 1 1] "
+                + "\"float coneangle\" [40] \"float conedeltaangle\" [10] \"float conedelta\" [15]\n" + QUAD + "WorldEnd\n");
+        assertEquals(Math.cos(Math.toRadians(30)), lux.scene().lightParams[spot(lux.scene()) + LightLayout.COS_FALLOFF],
+                1e-6);
+        assertTrue(SceneCompilerTest.warned(lux, "scene.lxs", "conedelta\" of LightSource \"spot\" is not supported"),
+                lux.warnings().toString());
+    }
+
+    /** The parameter row of the scene's one spot light. */
+    private static int spot(CompiledScene s) {
+        for (int i = 0; i < s.lightCount; i++) {
+            if (s.lightType[i] == LightLayout.SPOT) {
+                return i * LightLayout.STRIDE;
+            }
+        }
+        throw new AssertionError("no spot light");
+    }
+
     @Test
     void pbrtBlackbodyIsNormalisedToItsPeakThenConvertedThroughCieXyz() {
         // pbrt-v3's own render of "blackbody L" [3000 1] reads back (0.735065, 0.350487, 0.112983).
