@@ -17,7 +17,7 @@ import org.luxnet.scene.desc.TextureDesc;
  * or a single float); no power normalisation.
  *
  * <p>LuxRender 1.x (lights/*.cpp CreateLight): {@code "L"} as a colour or as {@code "texture L"}
- * naming a constant, blackbody or equalenergy texture, times {@code "gain"}; the caller applies
+ * naming a constant, blackbody, equalenergy or lampspectrum texture, times {@code "gain"}; the caller applies
  * {@code "power"} and {@code "efficacy"}. Old LuxRender scenes wrote {@code "I"} on point and spot
  * lights, which is read when there is no {@code "L"}.
  */
@@ -73,7 +73,7 @@ final class LightEmission {
         return new Emission(c, scale);
     }
 
-    /** The colour of a LuxRender texture bound to a light's L: constant, blackbody and equalenergy. */
+    /** The colour of a LuxRender texture bound to a light's L: constant, blackbody, equalenergy, lampspectrum. */
     private float[] texture(String name, ParamSet ps, String param, String statement) {
         TextureDesc t = textures.get(name);
         if (t == null) {
@@ -89,6 +89,9 @@ final class LightEmission {
             case "blackbody":
                 c = Blackbody.luxRender(tp.getFloat("temperature", 6500));
                 break;
+            case "lampspectrum":
+                c = LampSpectra.rgb(t, warnings);
+                break;
             case "equalenergy": {
                 // A flat spectrum of the given energy: XYZ (e, e, e) in linear sRGB.
                 float e = (float) tp.getFloat("energy", 1);
@@ -97,7 +100,8 @@ final class LightEmission {
             }
             default:
                 warnings.add(new SceneWarning(t.loc(), "texture \"" + name + "\" of class \"" + t.textureClass()
-                        + "\" is not supported as a light's " + param + " (supported: constant, blackbody, equalenergy);"
+                        + "\" is not supported as a light's " + param + " (supported: constant, blackbody, equalenergy,"
+                        + " lampspectrum);"
                         + " the light emits white"));
                 return WHITE.clone();
         }

@@ -28,13 +28,21 @@ final class SampledSpd implements DoubleUnaryOperator {
      * evenly over [min, max], as LuxRender does even when max - min is not a multiple of 5.
      */
     static SampledSpd irregular(double[] wavelengths, double[] values) {
+        return irregular(wavelengths, values, 5);
+    }
+
+    /**
+     * IrregularSPD(wavelengths, values, n, resolution) (linear resampling): as {@link #irregular(double[],
+     * double[])} with points {@code resolution} nm apart instead of 5.
+     */
+    static SampledSpd irregular(double[] wavelengths, double[] values, double resolution) {
         int n = wavelengths.length;
         double lo = wavelengths[0], hi = wavelengths[n - 1];
-        int sn = (int) Math.ceil((hi - lo) / 5) + 1;
+        int sn = (int) Math.ceil((hi - lo) / resolution) + 1;
         double[] sam = new double[sn];
         int k = 0;
         for (int i = 0; i < sn; i++) {
-            double lambda = lo + i * 5;
+            double lambda = lo + i * resolution;
             if (lambda > hi) {
                 continue;
             }

@@ -96,6 +96,7 @@ final class TextureCompiler {
             Map.entry("regulardata", (t, p, n, d) -> dataSpectrum(t, n)),
             Map.entry("irregulardata", (t, p, n, d) -> dataSpectrum(t, n)),
             Map.entry("frequency", (t, p, n, d) -> spectrum(t, n, LuxDataSpectra.frequency(t))),
+            Map.entry("lampspectrum", (t, p, n, d) -> lampSpectrum(t, n)),
             // LuxRender 1.x's Blender textures (textures/blender_*.cpp): see BlenderTextures.
             Map.entry("blender_blend", this::blender),
             Map.entry("blender_clouds", this::blender),
@@ -196,13 +197,6 @@ final class TextureCompiler {
             throw new Unsupported(t.loc(), "texture \"" + t.name() + "\" nests too deeply");
         }
         Build b = registry.get(t.textureClass());
-        if (b == null && t.textureClass().equals("lampspectrum")) {
-            for (Param q : t.params().all()) {
-                q.markUsed(); // said once below, not once per parameter
-            }
-            throw new Unsupported(t.loc(), "lampspectrum texture \"" + t.name() + "\" (\"" + t.params().getString("name", "")
-                    + "\"): LuxRender's named lamp spectra (textures/lampspectrum.cpp, data/lamp_spect.h) are not ported");
-        }
         if (b == null) {
             throw new Unsupported(t.loc(), "texture class \"" + t.textureClass() + "\" is not supported (supported: "
                     + String.join(", ", new TreeSet<>(registry.keySet())) + ")");
@@ -349,7 +343,7 @@ final class TextureCompiler {
     }
 
     /**
-     * A spectral texture constant over the surface (blackbody, gaussian, tabulateddata): its linear
+     * A spectral texture constant over the surface (blackbody, gaussian, tabulateddata, lampspectrum): its linear
      * sRGB as a reflectance ({@link LuxSpd#reflectance}, a flat 1 is white).
      */
     private static void spectrum(TextureDesc t, Node n, float[] rgb) {
@@ -620,6 +614,15 @@ final class TextureCompiler {
         float[] rgb = t.textureClass().equals("regulardata") ? LuxDataSpectra.regular(t, warnings)
                 : LuxDataSpectra.irregular(t, warnings);
         spectrum(t, n, rgb);
+    }
+
+    /**
+     * LuxRender lampspectrum (textures/lampspectrum.cpp): a named lamp's spectrum ({@link LampSpectra}) as
+     * the other spectral textures; LuxRender registers no float variant.
+     */
+    private void lampSpectrum(TextureDesc t, Node n) {
+        colourOnly(t, n, TextureLayout.CONSTANT);
+        spectrum(t, n, LampSpectra.rgb(t, warnings));
     }
 
     /** Warns once, at p, with {@code why}, when program prog maps from "local" or "localnormal" coordinates. */

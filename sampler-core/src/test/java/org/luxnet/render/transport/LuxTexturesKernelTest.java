@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.luxnet.scene.compile.LampSpectraReference;
 import org.luxnet.scene.compiled.MaterialLayout;
 import org.luxnet.scene.desc.Blackbody;
+import org.luxnet.scene.desc.LuxSpd;
 import org.luxnet.scene.desc.LuxSpectrum;
 
 /**
@@ -250,12 +252,17 @@ class LuxTexturesKernelTest extends TextureProbe {
     }
 
     @Test
-    void lampspectrumWarnsOnceThatItsTablesAreNotPorted() throws IOException {
-        kernel("Texture \"l\" \"color\" \"lampspectrum\" \"string name\" \"HPS\"\n"
-                + quad("Material \"matte\" \"texture Kd\" \"l\""), LUX);
-        String w = last.warnings().stream().map(x -> x.loc() + ": " + x.message()).collect(Collectors.joining("\n"));
-        assertEquals(1, last.warnings().size(), w);
-        assertTrue(w.contains(":7:1: lampspectrum texture \"l\" (\"HPS\")") && w.contains("not ported"), w);
-        assertTrue(w.contains("\"Kd\" keeps its default"), w);
+    void lampspectrumIsTheNamedLampsSpectrumAsAReflectance() throws IOException {
+        // lampspectrum.cpp: HPS is its lamp_spect.h table, Candle a 1020 K blackbody; a spectral texture
+        // under a material is its colour over that of a flat spectrum of 1.
+        PathTraceKernel k = kernel("Texture \"l\" \"color\" \"lampspectrum\" \"string name\" \"HPS\"\n"
+                + "Texture \"c\" \"color\" \"lampspectrum\" \"string name\" \"Candle\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"l\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"c\""), LUX);
+        assertArrayEquals(LuxSpd.reflectance(LampSpectraReference.rgb("HPS")), shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD),
+                1e-4f);
+        assertArrayEquals(LuxSpd.reflectance(Blackbody.luxRender(1020)),
+                shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD), 1e-6f);
+        assertEquals(0, last.warnings().size(), last.warnings().toString());
     }
 }
