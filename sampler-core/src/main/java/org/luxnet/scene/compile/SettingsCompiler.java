@@ -101,6 +101,16 @@ final class SettingsCompiler {
             }
         }
         int pixelSamples = sp.getInt("pixelsamples", pbrt ? 16 : 4);
+        if (pbrt && sd.type().equals("stratified")) {
+            // pbrt-v3 CreateStratifiedSampler: xsamples x ysamples (4 x 4) per pixel, "pixelsamples" unused;
+            // "dimensions" only sizes its sample arrays.
+            pixelSamples = Math.max(1, sp.getInt("xsamples", 4)) * Math.max(1, sp.getInt("ysamples", 4));
+            sp.get("dimensions");
+            if (!sp.getBool("jitter", true)) {
+                warnings.add(new SceneWarning(sp.get("jitter").loc(), "stratified \"jitter\" false (samples at the"
+                        + " strata's centres) is not supported; jittered samples are taken"));
+            }
+        }
         if (pbrt && haltSpp == 0) {
             // pbrt renders exactly pixelsamples per pixel.
             haltSpp = pixelSamples;

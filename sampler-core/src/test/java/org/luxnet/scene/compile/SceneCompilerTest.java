@@ -114,6 +114,20 @@ class SceneCompilerTest {
         assertEquals(40, s.width());
     }
 
+    /** pbrt-v3 CreateStratifiedSampler: xsamples x ysamples per pixel (4 x 4 by default), "pixelsamples" unused. */
+    @Test
+    void pbrtStratifiedSamplerRendersItsStrata() {
+        String head = "Film \"image\" \"integer xresolution\" [8] \"integer yresolution\" [8]\nCamera \"perspective\"\n";
+        String tail = "WorldBegin\nShape \"sphere\"\nWorldEnd\n";
+        CompiledRender given = compile(head + "Sampler \"stratified\" \"integer xsamples\" [3] \"integer ysamples\" [5]"
+                + " \"integer pixelsamples\" [64] \"integer dimensions\" [6]\n" + tail);
+        assertEquals(15, given.settings().haltSpp());
+        assertTrue(given.warnings().stream().noneMatch(w -> w.toString().contains("samples\"")), given.warnings().toString());
+        assertEquals(16, compile(head + "Sampler \"stratified\"\n" + tail).settings().haltSpp());
+        CompiledRender still = compile(head + "Sampler \"stratified\" \"bool jitter\" \"false\"\n" + tail);
+        assertTrue(warned(still, "scene.lxs:3", "jitter"), still.warnings().toString());
+    }
+
     @Test
     void unsupportedThingsAreWarningsAtTheirLine() {
         CompiledRender cr = compile(HEAD + "Material \"cloth\"\nShape \"sphere\"\nShape \"curve\"\n"
