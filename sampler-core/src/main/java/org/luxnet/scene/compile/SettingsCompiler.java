@@ -36,6 +36,9 @@ final class SettingsCompiler {
     /** Samplers of the family ours is (Sobol, LuxRender's low-discrepancy): no substitution to report. */
     private static final Set<String> SAME_SAMPLER = Set.of("lowdiscrepancy", "sobol");
 
+    /** pbrt-v3's samplers that take a power of two samples per pixel. */
+    private static final Set<String> POWER_OF_TWO = Set.of("sobol", "lowdiscrepancy", "02sequence", "maxmindist");
+
     private SettingsCompiler() {
     }
 
@@ -100,7 +103,12 @@ final class SettingsCompiler {
                         + " Sobol sampler (the image converges to the same result; its noise differs)"));
             }
         }
-        int pixelSamples = sp.getInt("pixelsamples", pbrt ? 16 : 4);
+        // pbrt-v3: 16 per pixel by default, the random sampler's 4 (CreateRandomSampler); its sobol, 02sequence
+        // and maxmindist samplers round a count up to a power of two (sobol.h, zerotwosequence.cpp, maxmin.cpp).
+        int pixelSamples = sp.getInt("pixelsamples", pbrt ? (sd.type().equals("random") ? 4 : 16) : 4);
+        if (pbrt && POWER_OF_TWO.contains(sd.type()) && pixelSamples > 0 && Integer.bitCount(pixelSamples) != 1) {
+            pixelSamples = Integer.highestOneBit(pixelSamples) << 1;
+        }
         if (pbrt && sd.type().equals("stratified")) {
             // pbrt-v3 CreateStratifiedSampler: xsamples x ysamples (4 x 4) per pixel, "pixelsamples" unused;
             // "dimensions" only sizes its sample arrays.

@@ -114,9 +114,12 @@ class SceneCompilerTest {
         assertEquals(40, s.width());
     }
 
-    /** pbrt-v3 CreateStratifiedSampler: xsamples x ysamples per pixel (4 x 4 by default), "pixelsamples" unused. */
+    /**
+     * pbrt-v3's sample counts: CreateStratifiedSampler takes xsamples x ysamples (4 x 4), "pixelsamples" unused;
+     * sobol rounds up to a power of two, halton does not; random's default is 4.
+     */
     @Test
-    void pbrtStratifiedSamplerRendersItsStrata() {
+    void pbrtSamplersRenderTheirOwnSampleCounts() {
         String head = "Film \"image\" \"integer xresolution\" [8] \"integer yresolution\" [8]\nCamera \"perspective\"\n";
         String tail = "WorldBegin\nShape \"sphere\"\nWorldEnd\n";
         CompiledRender given = compile(head + "Sampler \"stratified\" \"integer xsamples\" [3] \"integer ysamples\" [5]"
@@ -124,6 +127,10 @@ class SceneCompilerTest {
         assertEquals(15, given.settings().haltSpp());
         assertTrue(given.warnings().stream().noneMatch(w -> w.toString().contains("samples\"")), given.warnings().toString());
         assertEquals(16, compile(head + "Sampler \"stratified\"\n" + tail).settings().haltSpp());
+        assertEquals(128, compile(head + "Sampler \"sobol\" \"integer pixelsamples\" [100]\n" + tail).settings().haltSpp(),
+                "sobol rounds up to a power of two");
+        assertEquals(100, compile(head + "Sampler \"halton\" \"integer pixelsamples\" [100]\n" + tail).settings().haltSpp());
+        assertEquals(4, compile(head + "Sampler \"random\"\n" + tail).settings().haltSpp(), "random's default");
         CompiledRender still = compile(head + "Sampler \"stratified\" \"bool jitter\" \"false\"\n" + tail);
         assertTrue(warned(still, "scene.lxs:3", "jitter"), still.warnings().toString());
     }
