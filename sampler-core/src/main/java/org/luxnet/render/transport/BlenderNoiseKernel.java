@@ -18,15 +18,28 @@ abstract class BlenderNoiseKernel extends NoiseKernel {
     float[] blVec = new float[1];
     float[] blPnt = new float[1];
 
-    /** Host side: binds the Blender noise tables when some texture node is a Blender texture. */
+    /**
+     * Host side: binds the Blender noise tables when some texture node is a Blender texture, or some material
+     * a LuxRender cloth (whose yarns' umax noise is Blender's newPerlin, irawan.cpp perlinNoise).
+     */
     void setupBlender(CompiledScene s) {
+        boolean used = false;
         for (int type : s.texType) {
-            if (type == TextureLayout.BLENDER) {
-                blHash = BlenderNoiseTables.hash();
-                blVec = BlenderNoiseTables.vectors();
-                blPnt = BlenderNoiseTables.points();
-            }
+            used |= type == TextureLayout.BLENDER;
         }
+        for (int type : s.matType) {
+            used |= type == org.luxnet.scene.compiled.MaterialLayout.CLOTH;
+        }
+        if (used) {
+            bindBlenderTables();
+        }
+    }
+
+    /** Host side: binds hash, hashvectf and hashpntf. */
+    void bindBlenderTables() {
+        blHash = BlenderNoiseTables.hash();
+        blVec = BlenderNoiseTables.vectors();
+        blPnt = BlenderNoiseTables.points();
     }
 
     /** One corner of orgBlenderNoise: weight w times hashvectf[3 h] . (a, b, c). */

@@ -80,6 +80,28 @@ public final class HostTextures extends TextureKernel {
         out[2] = texRegs[r + 2];
     }
 
+    /**
+     * Cloth's specularNormalization (materials/cloth.cpp, the Cloth constructor) for the cloth pattern table at
+     * texel-pool index {@code table} of this instance's texels, repeated (repeatU, repeatV): {@code n} samples of
+     * two cosine-distributed directions and a uniform surface (u, v), each term Irawan::evalSpecular times the
+     * fineness scale (IrawanKernel, the kernel's own code); n over their sum, 0 when the sum is not positive.
+     * {@code random} gives the uniform numbers, in the order the constructor draws them (wi, wo, then u, v).
+     */
+    public float clothNormalization(int table, float repeatU, float repeatV, int n,
+                                    java.util.function.DoubleSupplier random) {
+        bindBlenderTables();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            cosineHemisphere(0, (float) random.getAsDouble(), (float) random.getAsDouble());
+            float ix = scratch[Scratch.VEC_X], iy = scratch[Scratch.VEC_Y], iz = scratch[Scratch.VEC_Z];
+            cosineHemisphere(0, (float) random.getAsDouble(), (float) random.getAsDouble());
+            float ox = scratch[Scratch.VEC_X], oy = scratch[Scratch.VEC_Y], oz = scratch[Scratch.VEC_Z];
+            clothYarn(0, table, (float) random.getAsDouble(), (float) random.getAsDouble(), repeatU, repeatV);
+            sum += irawanSpecular(0, table, ox, oy, oz, ix, iy, iz) * scratch[Scratch.CL_SCALE];
+        }
+        return sum > 0 ? (float) (n / sum) : 0f;
+    }
+
     @Override
     public void run() {
         // Never launched: the host calls evalFloat directly.

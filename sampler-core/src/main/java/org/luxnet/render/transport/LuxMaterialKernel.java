@@ -46,7 +46,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
 abstract class LuxMaterialKernel extends LuxGlassKernel {
     /** True for the LuxRender types this layer evaluates; all have a smooth lobe (not "is...": Aparapi takes that for a getter). */
     static boolean luxBsdfType(int type) {
-        return type >= MaterialLayout.CARPAINT && type <= MaterialLayout.LUX_LAST_BSDF;
+        return (type >= MaterialLayout.CARPAINT && type <= MaterialLayout.LUX_LAST_BSDF) || type == MaterialLayout.CLOTH;
     }
 
 
@@ -77,6 +77,8 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
             evalVelvet(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else if (type == MaterialLayout.GLOSSY_LOSSY) {
             evalGlossyLossy(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.CLOTH) {
+            evalCloth(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -121,6 +123,8 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
      * evalRoughGlass's reflection lobe; the MicrofacetTransmission is dropped by the side test.
      * <li>scatter (SchlickScatter::F, schlickscatter.cpp): a phase function with no side test at all:
      * evalScatter as it is.
+     * <li>cloth (cloth.cpp, a MultiBSDF of Lambertian and Irawan, both BRDFs): Lambertian::F tests no side and
+     * Irawan::evalSpecular turns both directions up: evalCloth as it is.
      * </ul>
      */
     void evalLuxReversed(int gid, int type, float wox, float woy, float woz, float wix, float wiy, float wiz) {
@@ -147,6 +151,8 @@ abstract class LuxMaterialKernel extends LuxGlassKernel {
             evalRoughGlassLobes(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else if (type == MaterialLayout.SCATTER) {
             evalScatter(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.CLOTH) {
+            evalCloth(gid, o, wox, woy, woz, wix, wiy, wiz, true);
         } else {
             evalLuxGlossy(gid, o, wix, wiy, wiz, wox, woy, woz);
         }

@@ -74,6 +74,11 @@ final class Scratch {
      * normals flipped, else 1.
      */
     static final int MIX_FLIP = 73;
+    /**
+     * The yarn under a cloth hit (IrawanKernel#clothYarn, LuxRender's WeavePattern::GetYarn): its record's
+     * index in the texel pool, the yarn-space (u, v), the noisy umax and the fineness scale.
+     */
+    static final int CL_YARN = 74, CL_U = 75, CL_V = 76, CL_UMAX = 77, CL_SCALE = 78;
     /** Slots per work item. */
-    static final int SLOTS = 74;
+    static final int SLOTS = 79;
 }

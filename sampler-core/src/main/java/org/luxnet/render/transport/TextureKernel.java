@@ -73,7 +73,7 @@ import org.luxnet.scene.compiled.CompiledScene;
  * layer reads {@link #shade} only. Programs run front to back over value registers, so there is no
  * recursion.
  */
-abstract class TextureKernel extends MasonryKernel {
+abstract class TextureKernel extends IrawanKernel {
     private static final float TWO_PI = (float) (2 * Math.PI);
     /**
      * LuxRender's harlequin palette size (HARLEQUIN_TEXTURE_PALETTE_SIZE). LuxRender indexes it by the

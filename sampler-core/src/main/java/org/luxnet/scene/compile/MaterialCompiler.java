@@ -58,6 +58,7 @@ final class MaterialCompiler {
             Map.entry("glossy_lossy", this::luxMaterial),
             Map.entry("glossytranslucent", this::luxMaterial),
             Map.entry("scatter", this::luxMaterial),
+            Map.entry("cloth", this::cloth),
             Map.entry("layered", (m, out) -> MaterialLayout.NULL),
             Map.entry("substrate", this::glossy),
             Map.entry("metal", this::metal),
@@ -95,7 +96,10 @@ final class MaterialCompiler {
             MaterialLayout.PLASTIC, concat(new Slot[] {new Slot("Kd", KD, 3), new Slot("Ks", KS, 3)}, ROUGHNESS),
             MaterialLayout.METAL, concat(new Slot[] {new Slot("eta", METAL_ETA, 3), new Slot("n", METAL_ETA, 3),
                 new Slot("k", METAL_K, 3)}, ROUGHNESS),
-            MaterialLayout.MATTE_TRANSLUCENT, new Slot[] {new Slot("Kr", KD, 3), new Slot("Kt", KT, 3)});
+            MaterialLayout.MATTE_TRANSLUCENT, new Slot[] {new Slot("Kr", KD, 3), new Slot("Kt", KT, 3)},
+            MaterialLayout.CLOTH, new Slot[] {new Slot("warp_Kd", MaterialLayout.CL_WARP_KD, 3),
+                new Slot("warp_Ks", MaterialLayout.CL_WARP_KS, 3), new Slot("weft_Kd", MaterialLayout.CL_WEFT_KD, 3),
+                new Slot("weft_Ks", MaterialLayout.CL_WEFT_KS, 3)});
 
     private final Dialect dialect;
     private PbrtMaterials pbrt;
@@ -150,9 +154,6 @@ final class MaterialCompiler {
         if (m.type().equals("layered")) {
             return layered(m);
         }
-        if (m.type().equals("cloth")) {
-            return cloth(m);
-        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -179,6 +180,8 @@ final class MaterialCompiler {
             any = bindTextures(m, type, start, root, width);
             // Hair needs the hit's (u, v) (h = -1 + 2 v across the fibre), which shading a textured row computes.
             any |= type == MaterialLayout.HAIR;
+            // So does cloth, whose yarn is looked up from them (ClothKernel).
+            any |= type == MaterialLayout.CLOTH;
             any |= type != MaterialLayout.NULL && bindBump(m, out, start, root, width);
             if (start[BUMP] >= 0) {
                 warnBumpedNormals(m, start, root);
@@ -222,7 +225,7 @@ final class MaterialCompiler {
      * the surface (a warning says so, once per layered material with more than that one layer).
      */
     private final Map<List<Object>, MaterialDesc> layeredInVolumes = new java.util.HashMap<>();
-    /** Mixes a compiled layered (or textured cloth) material's chain nests (for the kernel's bound). */
+    /** Mixes a compiled layered material's chain nests (for the kernel's bound). */
     private final IdentityHashMap<MaterialDesc, Integer> layeredDepth = new IdentityHashMap<>();
 
     private int layered(MaterialDesc m) {
@@ -292,74 +295,53 @@ final class MaterialCompiler {
         return id;
     }
 
+    /** Pattern tables already in the texel pool, by preset; specularNormalization by preset and repeats. */
+    private final Map<String, Integer> clothTables = new java.util.HashMap<>();
+    private final Map<List<Object>, Float> clothNorms = new java.util.HashMap<>();
+
     /**
-     * LuxRender's "cloth" (materials/cloth.cpp, Irawan and Marschner's woven-cloth BRDF from Mitsuba) is
-     * not modelled: it renders as the Lambertian half of Cloth::GetBSDF averaged over the preset's weave,
-     * warp_Kd (default 0) on the share of the tile's cells a warp yarn covers and weft_Kd on the rest
-     * ({@link ClothPresets}), clamped to [0, 1] as GetBSDF clamps them. Untextured, that is one matte of
-     * the average colour; a textured colour makes a mix of the two mattes weighted by those shares (the
-     * same mean). One warning says so; the yarns' pattern, their Irawan specular (warp_Ks, weft_Ks) and
-     * repeat_u/repeat_v are left out.
+     * LuxRender's "cloth" (materials/cloth.cpp Cloth::CreateMaterial, Irawan and Marschner's woven-cloth BRDF
+     * from Mitsuba, core/reflection/bxdf/irawan.cpp): "presetname" (default denim; any other name is denim
+     * there, silently, and a warning here), warp_Kd, warp_Ks, weft_Kd, weft_Ks (colours or textures, default
+     * black; GetBSDF clamps them to [0, 1], the kernel does), repeat_u and repeat_v (default 100). The preset's
+     * pattern table goes to the texel pool once per scene ({@link ClothPresets}); the row keeps its index, the
+     * repeats and Cloth's specularNormalization, estimated as the Cloth constructor does (100000 samples of
+     * evalSpecular under diffuse illumination; {@link org.luxnet.render.transport.HostTextures#clothNormalization},
+     * the kernel's code) but from java.util.Random(1) rather than LuxRender's RandomGenerator(1), so it matches
+     * LuxRender's to the estimate's Monte Carlo error. ClothKernel evaluates the BSDF per hit.
      */
-    private int cloth(MaterialDesc m) {
+    private int cloth(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
         String preset = ps.getString("presetname", "denim");
-        ClothPresets.Weave weave = ClothPresets.PRESETS.get(preset);
-        String unknown = weave == null ? " (\"" + preset + "\" is no preset: denim, as cloth.cpp takes)" : "";
-        if (weave == null) {
-            weave = ClothPresets.PRESETS.get("denim");
+        ClothPresets.Pattern pattern = ClothPresets.PRESETS.get(preset);
+        if (pattern == null) {
+            warnings.add(new SceneWarning(ps.get("presetname").loc(), "cloth presetname \"" + preset + "\" is no"
+                    + " preset; denim used, as cloth.cpp's CreateMaterial takes any other name (presets: "
+                    + String.join(", ", new TreeSet<>(ClothPresets.PRESETS.keySet())) + ")"));
+            preset = "denim";
+            pattern = ClothPresets.PRESETS.get(preset);
         }
-        double f = weave.warpFraction();
-        warnings.add(new SceneWarning(m.loc(), String.format(java.util.Locale.ROOT, "cloth (Irawan's woven-cloth"
-                + " BRDF) is not supported; rendered as a matte of its preset's average diffuse colour%s: warp_Kd on"
-                + " %.1f%% of the weave, weft_Kd on the rest; the yarn pattern and the specular warp_Ks/weft_Ks are"
-                + " left out", unknown, 100 * f)));
-        Param warp = ps.get("warp_Kd"), weft = ps.get("weft_Kd");
-        for (Param p : ps.all()) {
-            p.markUsed();
-        }
-        List<Param> bump = ps.get("bumpmap") == null ? List.of() : List.of(ps.get("bumpmap"));
-        boolean textured = (warp != null && warp.type() == ParamType.TEXTURE)
-                || (weft != null && weft.type() == ParamType.TEXTURE);
-        int id;
-        if (!textured) {
-            float[] a = clamp01(ps.getRgb("warp_Kd", new float[3])), b = clamp01(ps.getRgb("weft_Kd", new float[3]));
-            double[] avg = new double[3];
-            for (int c = 0; c < 3; c++) {
-                avg[c] = (float) (f * a[c] + (1 - f) * b[c]);
-            }
-            id = indexOf(clothMatte(m, Param.numbers("Kd", ParamType.COLOR, avg, m.loc()), bump));
-        } else {
-            int w = indexOf(clothMatte(m, asKd(warp, m), bump)), e = indexOf(clothMatte(m, asKd(weft, m), bump));
-            Param amount = Param.numbers("amount", ParamType.FLOAT, new double[] {f}, m.loc());
-            id = layerMix(m, amount, w, e);
-        }
-        index.put(m, id);
-        layeredDepth.put(m, textured ? 1 : 0);
-        return id;
-    }
-
-    /** A cloth yarn colour as a matte's Kd: a texture as it is, a colour clamped to [0, 1], black when absent. */
-    private static Param asKd(Param p, MaterialDesc m) {
-        if (p == null) {
-            return Param.numbers("Kd", ParamType.COLOR, new double[3], m.loc());
-        }
-        if (p.type() == ParamType.TEXTURE) {
-            return Param.strings("Kd", ParamType.TEXTURE, p.strings(), p.loc());
-        }
-        float[] c = clamp01(new ParamSet(List.of(p)).getRgb(p.name(), new float[3]));
-        return Param.numbers("Kd", ParamType.COLOR, new double[] {c[0], c[1], c[2]}, p.loc());
-    }
-
-    private static MaterialDesc clothMatte(MaterialDesc m, Param kd, List<Param> bump) {
-        List<Param> ps = new ArrayList<>(List.of(kd));
-        ps.addAll(bump);
-        return new MaterialDesc("matte", new ParamSet(ps), null, m.loc());
-    }
-
-    private static float[] clamp01(float[] c) {
-        return new float[] {Math.max(0f, Math.min(1f, c[0])), Math.max(0f, Math.min(1f, c[1])),
-            Math.max(0f, Math.min(1f, c[2]))};
+        float repeatU = (float) ps.getFloat("repeat_u", 100), repeatV = (float) ps.getFloat("repeat_v", 100);
+        put3(out, MaterialLayout.CL_WARP_KD, ps.getRgb("warp_Kd", new float[3]));
+        put3(out, MaterialLayout.CL_WARP_KS, ps.getRgb("warp_Ks", new float[3]));
+        put3(out, MaterialLayout.CL_WEFT_KD, ps.getRgb("weft_Kd", new float[3]));
+        put3(out, MaterialLayout.CL_WEFT_KS, ps.getRgb("weft_Ks", new float[3]));
+        ClothPresets.Pattern p = pattern;
+        int table = clothTables.computeIfAbsent(preset, k -> textures.rawTexels(p.table()));
+        float norm = clothNorms.computeIfAbsent(List.of(preset, repeatU, repeatV), k -> {
+            java.util.Random random = new java.util.Random(1);
+            return new org.luxnet.render.transport.HostTextures(new int[0], new int[0], new float[0], p.table(),
+                    new int[0]).clothNormalization(0, repeatU, repeatV, 100000, random::nextFloat);
+        });
+        out[MaterialLayout.CL_REPEAT_U] = repeatU;
+        out[MaterialLayout.CL_REPEAT_V] = repeatV;
+        out[MaterialLayout.CL_SPEC_NORM] = norm;
+        out[MaterialLayout.CL_TABLE_HI] = table >> 12;
+        out[MaterialLayout.CL_TABLE_LO] = table & 4095;
+        // LuxRender's BSDF frame lies along dp/du (the path tracer builds it where ALPHA_U != ALPHA_V).
+        out[ALPHA_U] = 1;
+        out[ALPHA_V] = 0;
+        return MaterialLayout.CLOTH;
     }
 
     /** A mix row: {@code layer} with the amount opacity {@code op} (a number or a float texture), else {@code behind}. */

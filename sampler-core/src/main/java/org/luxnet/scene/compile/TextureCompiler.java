@@ -175,6 +175,11 @@ final class TextureCompiler {
         return params.toArray();
     }
 
+    /** Appends raw values (a cloth pattern table) to the texel pool; returns the first value's index. */
+    int rawTexels(float[] values) {
+        return images.rawValues(values);
+    }
+
     float[] texels() {
         return images.texels();
     }

@@ -92,7 +92,16 @@ public final class MaterialLayout {
      * hit like a mix (LobeKernel.resolveMix), by the side alone.
      */
     public static final int DOUBLESIDE = 25;
-    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this). */
+    /**
+     * LuxRender "cloth" (materials/cloth.cpp, core/reflection/bxdf/irawan.cpp: Irawan and Marschner's woven
+     * cloth, ported from Mitsuba): per hit, the yarn under the surface (u, v) in its preset's weave pattern
+     * picks warp_Kd/warp_Ks or weft_Kd/weft_Ks, a Lambertian plus the Irawan specular term (ClothKernel,
+     * IrawanKernel). The CL_ slots; the pattern table lies in the texel pool (CompiledScene#texTexels).
+     * ALPHA_U 1 and ALPHA_V 0 make the path tracer build the shading frame along dp/du, as LuxRender's
+     * BSDF does (the weave's warp runs along the frame's y).
+     */
+    public static final int CLOTH = 26;
+    /** Last LuxRender type whose BSDF {@code LuxMaterialKernel} evaluates (CARPAINT..this, and CLOTH). */
     public static final int LUX_LAST_BSDF = SCATTER;
     /** LuxRender glass with cauchyb: smooth glass refracting each path with one of R, G, B's Cauchy index (glass.cpp). */
     public static final int DISPERSIVE_GLASS = 28;
@@ -126,6 +135,19 @@ public final class MaterialLayout {
      * transmission Kt (1 - Kr), 0 for Kt as given.
      */
     public static final int MT_ENERGY = 15;
+    // Cloth slots: the four colours (each texturable), repeat_u/v, Cloth's specularNormalization, and the index of
+    // the preset's pattern table in the texel pool as two floats (hi * 4096 + lo: a float holds integers to 2^24).
+    public static final int CL_WARP_KD = 0, CL_WARP_KS = 3, CL_WEFT_KD = 6, CL_WEFT_KS = 15, CL_REPEAT_U = 18,
+            CL_REPEAT_V = 19, CL_SPEC_NORM = 20, CL_TABLE_HI = 22, CL_TABLE_LO = 23;
+    // A cloth pattern table (LuxRender's WeavePattern, angles in radians), from its index in the texel pool: the
+    // header, the tile's cells (1-based yarn numbers, row 0 first as cloth.cpp lists them) from CLT_CELLS, then the
+    // yarns from the header's CLT_YARNS (relative), CLY_STRIDE floats each.
+    public static final int CLT_TILE_W = 0, CLT_TILE_H = 1, CLT_ALPHA = 2, CLT_BETA = 3, CLT_SS = 4, CLT_HWIDTH = 5,
+            CLT_WARP_AREA = 6, CLT_WEFT_AREA = 7, CLT_FINENESS = 8, CLT_PERIOD = 9, CLT_DWARP_DWARP = 10,
+            CLT_DWARP_DWEFT = 11, CLT_DWEFT_DWARP = 12, CLT_DWEFT_DWEFT = 13, CLT_YARNS = 14, CLT_CELLS = 16;
+    /** A yarn: 1 for a Weft (else Warp), psi, umax, kappa, width, length, centerU, centerV, colour index (0 warp_). */
+    public static final int CLY_WEFT = 0, CLY_PSI = 1, CLY_UMAX = 2, CLY_KAPPA = 3, CLY_WIDTH = 4, CLY_LENGTH = 5,
+            CLY_CENTER_U = 6, CLY_CENTER_V = 7, CLY_INDEX = 8, CLY_STRIDE = 9;
     // Scatter slots: the albedo Kd and the asymmetry g per channel (clamped to [-1, 1] where used).
     public static final int SC_KD = 0, SC_G = 3;
 
@@ -226,6 +248,7 @@ public final class MaterialLayout {
             case GLOSSY_TRANSLUCENT: return "glossytranslucent";
             case SCATTER: return "scatter";
             case DOUBLESIDE: return "doubleside";
+            case CLOTH: return "cloth";
             case DISPERSIVE_GLASS: return "glass (dispersive)";
             case UBER: return "uber";
             case TRANSLUCENT: return "translucent";
