@@ -15,8 +15,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * LuxRender's "cloth" (materials/cloth.cpp) in whole renders: with black warp_Ks and weft_Ks its BSDF is
  * the Lambertian of the yarn under each point, so a flat quad under a uniform environment of radiance 1
  * shows, averaged over many tiles, f warp_Kd + (1 - f) weft_Kd, f the warp yarns' share of the tile's
- * cells, with no warning; an unknown preset is denim, with a warning at its line. And "glossycoating",
- * which LuxRender 1.x does not have, warns once as such.
+ * cells, with no warning; an unknown preset is denim, with a warning at its line. And a "glossycoating"
+ * whose basematerial names no material warns once and renders as grey matte.
  */
 class LuxClothTest {
     private static final String HEAD = """
@@ -122,10 +122,10 @@ class LuxClothTest {
     }
 
     @Test
-    void glossycoatingWarnsOnceAsNoLuxRender1Material() throws IOException {
+    void glossycoatingWithoutItsBaseWarnsOnce() throws IOException {
         CompiledRender cr = compile("""
                 Material "glossycoating" "string basematerial" [ "x" ] "color Ks" [ 0.1 0.1 0.1 ]
                 """);
-        assertOneWarning(cr, "glossycoating", "LuxCore", "grey matte");
+        assertOneWarning(cr, "glossycoating", "\"x\" is not a named material", "grey matte");
     }
 }

@@ -101,6 +101,9 @@ final class MaterialCompiler {
                 new Slot("warp_Ks", MaterialLayout.CL_WARP_KS, 3), new Slot("weft_Kd", MaterialLayout.CL_WEFT_KD, 3),
                 new Slot("weft_Ks", MaterialLayout.CL_WEFT_KS, 3)});
 
+    /** LuxRender matte.cpp's default Kd. */
+    static final float LUX_MATTE_KD = 0.9f;
+
     private final Dialect dialect;
     private PbrtMaterials pbrt;
     /** pbrt-v3's subsurface materials: a dielectric boundary around a medium of their own. */
@@ -154,6 +157,9 @@ final class MaterialCompiler {
         if (m.type().equals("layered")) {
             return layered(m);
         }
+        if (m.type().equals("glossycoating") && dialect == Dialect.LUXRENDER) {
+            return glossyCoating(m);
+        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -167,10 +173,7 @@ final class MaterialCompiler {
         java.util.Arrays.fill(root, -1);
         boolean any = false;
         if (c == null) {
-            // glossycoating is LuxCore's (slg/materials/glossycoating.cpp): LuxRender 1.x has no such material.
-            String whose = m.type().equals("glossycoating")
-                    ? " (a LuxCore material that LuxRender 1.x does not have)" : "";
-            warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\"" + whose
+            warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\""
                     + " is not supported; rendered as grey matte (supported: "
                     + String.join(", ", new TreeSet<>(registry.keySet()).stream()
                     .filter(s -> !s.isEmpty()).toList()) + ")"));
@@ -192,6 +195,66 @@ final class MaterialCompiler {
         int id = addRow(type, out, start, root, width, any);
         index.put(m, id);
         compiling.remove(m);
+        return id;
+    }
+
+    /**
+     * LuxRender's "glossycoating" (materials/glossy2.cpp GlossyCoating): a SchlickBSDF coating (Ks or index,
+     * Ka, d, u/vroughness, multibounce) over the BSDF of its "basematerial". Over a matte base that is
+     * exactly LuxRender's glossy (Glossy2::GetBSDF builds the same SchlickBSDF over Lambertian(Kd)), so it
+     * compiles as glossy with the base's Kd (and sigma, and its bump map when the coating has none). Over
+     * any other base the coating is not rendered: the base alone, with a warning. A basematerial that names
+     * no material is refused by LuxRender ("Base material for glossycoating is incorrect"): grey matte here,
+     * with a warning.
+     */
+    private int glossyCoating(MaterialDesc m) {
+        ParamSet ps = m.params();
+        String baseName = ps.getString("basematerial", "");
+        MaterialDesc base = baseName.isEmpty() ? null : namedMaterials.get(baseName);
+        int id;
+        if (base == null) {
+            for (Param p : ps.all()) {
+                p.markUsed();
+            }
+            warnings.add(new SceneWarning(ps.has("basematerial") ? ps.get("basematerial").loc() : m.loc(),
+                    "glossycoating: basematerial \"" + baseName + "\" is not a named material (LuxRender refuses the"
+                    + " material); rendered as grey matte"));
+            float[] out = new float[MaterialLayout.STRIDE];
+            int[] none = new int[MaterialLayout.STRIDE];
+            java.util.Arrays.fill(none, -1);
+            id = addRow(matteOf(new float[] {0.5f, 0.5f, 0.5f}, 0, out), out, none, none.clone(),
+                    new int[MaterialLayout.STRIDE], false);
+        } else if (base.type().equals("matte")) {
+            List<Param> merged = new ArrayList<>();
+            for (Param p : ps.all()) {
+                if (!p.name().equals("basematerial")) {
+                    merged.add(p);
+                }
+            }
+            boolean kd = false;
+            for (Param p : base.params().all()) {
+                if (p.name().equals("Kd") || p.name().equals("sigma") || (p.name().equals("bumpmap") && !ps.has("bumpmap"))) {
+                    merged.add(p);
+                    kd |= p.name().equals("Kd");
+                }
+            }
+            if (!kd) {
+                // matte.cpp's Kd default (0.9), not glossy's (1).
+                merged.add(Param.numbers("Kd", ParamType.COLOR, new double[] {LUX_MATTE_KD, LUX_MATTE_KD, LUX_MATTE_KD},
+                        base.loc()));
+            }
+            id = indexOf(new MaterialDesc("glossy", new ParamSet(merged), m.name(), m.loc(), m.interior(), m.exterior(),
+                    null));
+        } else {
+            ps.get("basematerial");
+            warnings.add(new SceneWarning(m.loc(), "glossycoating over a \"" + base.type() + "\" base: the coating is"
+                    + " rendered over matte bases only; this one renders as its base material alone"));
+            for (Param p : ps.all()) {
+                p.markUsed();
+            }
+            id = indexOf(base);
+        }
+        index.put(m, id);
         return id;
     }
 
@@ -525,7 +588,9 @@ final class MaterialCompiler {
     /** How deep mix materials nest in compiled material {@code mat} (0 for any other material). */
     private int matte(MaterialDesc m, float[] out) {
         ParamSet ps = m.params();
-        return matteOf(ps.getRgb("Kd", new float[] {0.5f, 0.5f, 0.5f}), num(ps, "sigma", 0), out);
+        // pbrt-v3 matte.cpp: Kd 0.5; LuxRender matte.cpp: Kd 0.9.
+        float kd = dialect == Dialect.LUXRENDER ? LUX_MATTE_KD : 0.5f;
+        return matteOf(ps.getRgb("Kd", new float[] {kd, kd, kd}), num(ps, "sigma", 0), out);
     }
 
     private static int matteOf(float[] kd, float sigmaDegrees, float[] out) {

@@ -137,9 +137,9 @@ class SceneCompilerTest {
 
     @Test
     void unsupportedThingsAreWarningsAtTheirLine() {
-        CompiledRender cr = compile(HEAD + "Material \"glossycoating\"\nShape \"sphere\"\nShape \"curve\"\n"
+        CompiledRender cr = compile(HEAD + "Material \"nosuchpaint\"\nShape \"sphere\"\nShape \"curve\"\n"
                 + "LightSource \"sun\"\nMaterial \"matte\" \"float bumpiness\" [2]\nShape \"sphere\"\nWorldEnd\n");
-        assertTrue(warned(cr, "scene.lxs:4", "glossycoating"), cr.warnings().toString());
+        assertTrue(warned(cr, "scene.lxs:4", "nosuchpaint"), cr.warnings().toString());
         assertTrue(warned(cr, "scene.lxs:6", "curve"), cr.warnings().toString());
         assertTrue(warned(cr, "scene.lxs:7", "sun"), cr.warnings().toString());
         assertTrue(warned(cr, "scene.lxs:8", "bumpiness"), cr.warnings().toString());
