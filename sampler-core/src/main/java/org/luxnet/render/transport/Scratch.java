@@ -75,5 +75,8 @@ final class Scratch {
      */
     static final int MIX_FLIP = 73;
     /** Slots per work item. */
-    static final int SLOTS = 74;
+    /** The camera's weight of the sample's ray (pbrt-v3's GenerateRay return value; 1 but for the realistic camera). */
+    static final int CAM_WEIGHT = 74;
+
+    static final int SLOTS = 75;
 }

@@ -69,6 +69,10 @@ final class SettingsCompiler {
         double haltTime = film.getFloat("halttime", 0);
         double writeInterval = film.getFloat("writeinterval", 60);
         film.get("displayinterval");
+        if (pbrt) {
+            // pbrt-v3's CreateFilm reads the physical "diagonal" (mm) of every film; the realistic camera uses it.
+            film.get("diagonal");
+        }
 
         ToneSpec tone = FilmToneCompiler.compile(d.film(), pbrt, warnings);
         warnings.addAll(film.unused("Film \"" + d.film().type() + "\""));
