@@ -16,7 +16,8 @@ import org.luxnet.scene.compiled.FilmFrame;
  * sinc from the filter's exported tables; the sample lands in its own pixel with the filter's
  * weight) and generates the primary ray: perspective, orthographic or environment projection, a
  * crop window's offset into the full frame, the thin lens (a disk, or LuxRender's polygonal
- * aperture with its radial distributions), and LuxRender's hither/yon clipping. The camera
+ * aperture with its radial distributions), pbrt-v3's realistic camera ({@link RealisticCameraKernel};
+ * its ray weight scales the sample's radiance) and LuxRender's hither/yon clipping. The camera
  * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host. Also the
  * ray differentials of textured scenes: generated from the camera sample when a hit first needs
  * them, carried through perfectly specular bounces, and met at hits for the texture footprint.

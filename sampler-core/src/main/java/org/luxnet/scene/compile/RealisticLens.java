@@ -10,7 +10,7 @@ import org.luxnet.scene.SceneWarning;
  * The host half of pbrt-v3's RealisticCamera (cameras/realistic.cpp), in double precision, run once
  * when the scene compiles: the element interfaces in metres, the film placed by FocusThickLens
  * (the thick-lens approximation's cardinal points; the constructor's FocusBinarySearch is only
- * printed by pbrt-v3 and not used, see {@link #focusBinarySearch}), and the exit pupil bounds of
+ * printed by pbrt-v3 and not used, so it is not run here; the tests compare the two), and the exit pupil bounds of
  * BoundExitPupil for 64 radial segments of the film, 1024 x 1024 samples each. Lens space has the
  * film at z = 0 and the lens towards -z; pbrt's camera space is lens space with z flipped.
  */
@@ -248,48 +248,6 @@ final class RealisticLens {
         fz[k] = -(r[2] + tf * r[5]);
         double tp = (x - r[0]) / r[3];
         pz[k] = -(r[2] + tp * r[5]);
-    }
-
-    /**
-     * FocusDistance: where a ray from the film centre, at 0.1 of the pupil's extent, meets the axis for a
-     * film at filmDistance (infinite when it does not make it through, or meets it behind the lens).
-     */
-    double focusDistance(double filmDistance) {
-        double[] b = boundExitPupil(0, .001 * diagonal);
-        double lu = 0.1 * b[2];
-        double[] r = {0, 0, rearZ() - filmDistance, lu, 0, filmDistance};
-        if (!traceFromFilm(r)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double t = -r[0] / r[3];
-        double z = r[2] + t * r[5];
-        return z < 0 ? Double.POSITIVE_INFINITY : z;
-    }
-
-    /**
-     * FocusBinarySearch, which pbrt-v3's constructor computes and prints but does not use (the film goes
-     * where {@link #focusThickLens} puts it): the rear element's thickness for which the traced focus is
-     * at focusDistance. For tests.
-     */
-    double focusBinarySearch(double focusDistance, FileLoc loc) {
-        double saved = rearZ();
-        double lower = focusThickLens(focusDistance, loc), upper = lower;
-        while (focusDistance(lower) > focusDistance) {
-            lower *= 1.005;
-        }
-        while (focusDistance(upper) < focusDistance) {
-            upper /= 1.005;
-        }
-        for (int i = 0; i < 20; i++) {
-            double mid = 0.5 * (lower + upper);
-            if (focusDistance(mid) < focusDistance) {
-                lower = mid;
-            } else {
-                upper = mid;
-            }
-        }
-        elements[4 * (count - 1) + 1] = saved;
-        return 0.5 * (lower + upper);
     }
 
     /** Lenses focused and bounded lately, by their elements, diagonal and focus distance: the last few. */
