@@ -16,17 +16,18 @@ import org.luxnet.scene.compiled.FilmFrame;
  * sinc from the filter's exported tables; the sample lands in its own pixel with the filter's
  * weight) and generates the primary ray: perspective, orthographic or environment projection, a
  * crop window's offset into the full frame, the thin lens (a disk, or LuxRender's polygonal
- * aperture with its radial distributions), and LuxRender's hither/yon clipping. The camera
+ * aperture with its radial distributions), pbrt-v3's realistic camera ({@link RealisticCameraKernel};
+ * its ray weight scales the sample's radiance) and LuxRender's hither/yon clipping. The camera
  * constants come from {@link CameraData}; LuxRender's autofocus runs once on the host. Also the
  * ray differentials of textured scenes: generated from the camera sample when a hit first needs
  * them, carried through perfectly specular bounces, and met at hits for the texture footprint.
  */
-abstract class CameraKernel extends LightKernel {
+abstract class CameraKernel extends RealisticCameraKernel {
     /** Filter kinds, as {@link #filterKind}. */
     static final int BOX = 0, TENT = 1, TABULATED = 2;
 
     /** Projections, as {@link #projection} ({@link CameraData.Projection} ordinals). */
-    static final int PERSPECTIVE = 0, ORTHOGRAPHIC = 1, ENVIRONMENT = 2, ENVIRONMENT_PBRT = 3;
+    static final int PERSPECTIVE = 0, ORTHOGRAPHIC = 1, ENVIRONMENT = 2, ENVIRONMENT_PBRT = 3, REALISTIC = 4;
     /** Lens distributions on a polygonal aperture ({@link CameraData.LensDistribution} ordinals). */
     static final int LENS_UNIFORM = 0, LENS_EXPONENTIAL = 1, LENS_INVERSE_EXPONENTIAL = 2, LENS_GAUSSIAN = 3,
             LENS_INVERSE_GAUSSIAN = 4;
@@ -97,6 +98,7 @@ abstract class CameraKernel extends LightKernel {
         orthoOriginOnLens = lens.orthoOriginOnLens() ? 1 : 0;
         hither = c.hither();
         yon = c.yon();
+        setupRealistic(c);
     }
 
     /**
@@ -232,8 +234,9 @@ abstract class CameraKernel extends LightKernel {
     /**
      * The camera half of a sample: draws the
      * sample's film and lens numbers, offsets the film position by the filter and generates the ray
-     * (origin to the LS_W slots, direction to the VEC slots, see {@link #generateRay}). Returns the
-     * sample's filter weight.
+     * (origin to the LS_W slots, direction to the VEC slots, see {@link #generateRay}; the camera's
+     * weight of the ray to {@link Scratch#CAM_WEIGHT}, for the realistic camera 0 also when a ray of its
+     * differential is vignetted, as pbrt-v3 has it). Returns the sample's filter weight.
      */
     float startPath(int gid, int pixelSeed, int index, int x, int y) {
         int seed = cameraSeed(pixelSeed);
@@ -249,9 +252,21 @@ abstract class CameraKernel extends LightKernel {
         float weight = filterFactor(0, fx, binX) * filterFactor(1, fy, binY);
         float lu = cameraSample(pixelSeed, index, seed, scrambled, 2);
         float lv = cameraSample(pixelSeed, index, seed, scrambled, 3);
-        generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, lu, lv);
-        scratch[Scratch.CAM_FX * capacity + gid] = x + 0.5f + fx;
-        scratch[Scratch.CAM_FY * capacity + gid] = y + 0.5f + fy;
+        float px = x + 0.5f + fx, py = y + 0.5f + fy;
+        float cameraWeight = 1f;
+        if (projection == REALISTIC) {
+            // pbrt-v3's Camera::GenerateRayDifferential: the sample counts for nothing when the lens system
+            // vignettes a ray one raster unit over in x or in y (same lens point), as rayOffsets places them.
+            float wx = generateRay(gid, px + 1, py, lu, lv);
+            float wy = generateRay(gid, px, py + 1, lu, lv);
+            if (wx == 0 || wy == 0) {
+                cameraWeight = 0f;
+            }
+        }
+        cameraWeight *= generateRay(gid, px, py, lu, lv);
+        scratch[Scratch.CAM_WEIGHT * capacity + gid] = cameraWeight;
+        scratch[Scratch.CAM_FX * capacity + gid] = px;
+        scratch[Scratch.CAM_FY * capacity + gid] = py;
         scratch[Scratch.CAM_LU * capacity + gid] = lu;
         scratch[Scratch.CAM_LV * capacity + gid] = lv;
         return weight;
@@ -495,9 +510,11 @@ abstract class CameraKernel extends LightKernel {
      * environment cameras environment.cpp of each: theta = pi y / height from +y, phi = 2 pi x /
      * width, LuxRender's direction (-sin theta sin phi, cos theta, -sin theta cos phi), pbrt-v3's
      * (sin theta cos phi, cos theta, sin theta sin phi). LuxRender's rays start at
-     * the near clipping plane (hither) and end at the far one (yon).
+     * the near clipping plane (hither) and end at the far one (yon). pbrt-v3's realistic camera traces
+     * the lens system ({@link #realisticRay}). Returns the ray's weight, which multiplies the sample's
+     * radiance as pbrt-v3's camera ray weight does: 1, but for the realistic camera (0 when vignetted).
      */
-    void generateRay(int gid, float fx, float fy, float lu, float lv) {
+    float generateRay(int gid, float fx, float fy, float lu, float lv) {
         float rx = fx + rasterX0, ry = fy + rasterY0;
         float sx = screenX0 + rx * screenXScale, sy = screenY0 + ry * screenYScale;
         boolean ortho = projection == ORTHOGRAPHIC;
@@ -509,7 +526,17 @@ abstract class CameraKernel extends LightKernel {
             dx = 0f;
             dy = 0f;
         }
-        if (projection >= ENVIRONMENT) {
+        float weight = 1f;
+        if (projection == REALISTIC) {
+            weight = realisticRay(gid, rx, ry, lu, lv);
+            ox = scratch[Scratch.LS_WX * capacity + gid];
+            oy = scratch[Scratch.LS_WY * capacity + gid];
+            oz = scratch[Scratch.LS_WZ * capacity + gid];
+            dx = scratch[Scratch.VEC_X * capacity + gid];
+            dy = scratch[Scratch.VEC_Y * capacity + gid];
+            dz = scratch[Scratch.VEC_Z * capacity + gid];
+        }
+        if (projection == ENVIRONMENT || projection == ENVIRONMENT_PBRT) {
             float theta = ry * envThetaScale, phi = rx * envPhiScale;
             float st = sin(theta), cp = cos(phi), sp = sin(phi);
             dx = st * (envXCos * cp + envXSin * sp);
@@ -559,6 +586,7 @@ abstract class CameraKernel extends LightKernel {
         scratch[Scratch.VEC_X * capacity + gid] = wx * wl;
         scratch[Scratch.VEC_Y * capacity + gid] = wy * wl;
         scratch[Scratch.VEC_Z * capacity + gid] = wz * wl;
+        return weight;
     }
 
     /**

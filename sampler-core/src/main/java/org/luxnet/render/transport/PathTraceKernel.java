@@ -167,11 +167,12 @@ public final class PathTraceKernel extends MediumKernel {
      * Host side, for tests and benchmarks: the primary ray through raster position (fx, fy) with lens
      * numbers (lu, lv), as a sample's camera step computes it: origin to {@code ray[0..2]}, unit
      * direction to {@code ray[3..5]}, and where the array is longer, the distance at which the camera
-     * clips the ray to {@code ray[6]} (infinite without clipping). Raster positions are those of the
+     * clips the ray to {@code ray[6]} (infinite without clipping), and then the camera's weight of the
+     * ray to {@code ray[7]} (pbrt-v3's realistic camera: 0 when vignetted; 1 for other cameras). Raster positions are those of the
      * rendered film: a crop window's first pixel is (0, 0). Uses work item 0's scratch.
      */
     public void cameraRay(float fx, float fy, float lu, float lv, float[] ray) {
-        generateRay(0, fx, fy, lu, lv);
+        float w = generateRay(0, fx, fy, lu, lv);
         ray[0] = scratch[Scratch.LS_WX * capacity];
         ray[1] = scratch[Scratch.LS_WY * capacity];
         ray[2] = scratch[Scratch.LS_WZ * capacity];
@@ -180,6 +181,9 @@ public final class PathTraceKernel extends MediumKernel {
         ray[5] = scratch[Scratch.VEC_Z * capacity];
         if (ray.length > 6) {
             ray[6] = scratch[Scratch.LS_DIST * capacity];
+        }
+        if (ray.length > 7) {
+            ray[7] = w;
         }
     }
 
@@ -229,12 +233,27 @@ public final class PathTraceKernel extends MediumKernel {
         int x = pixel - y * width;
         int ps = pixelSeed(pixel);
         out[OUT_WEIGHT * capacity + gid] = startPath(gid, ps, index, x, y);
-        tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid],
-                scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
-                scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid],
-                scratch[Scratch.LS_DIST * capacity + gid]);
+        // The camera's ray weight scales the radiance only, as in pbrt-v3's film (AddSample's sampleWeight); a
+        // vignetted ray (weight 0) is not traced, as pbrt-v3's integrators skip Li for it.
+        float cameraWeight = scratch[Scratch.CAM_WEIGHT * capacity + gid];
+        if (cameraWeight > 0) {
+            tracePath(gid, ps, index, scratch[Scratch.LS_WX * capacity + gid], scratch[Scratch.LS_WY * capacity + gid],
+                    scratch[Scratch.LS_WZ * capacity + gid], scratch[Scratch.VEC_X * capacity + gid],
+                    scratch[Scratch.VEC_Y * capacity + gid], scratch[Scratch.VEC_Z * capacity + gid],
+                    scratch[Scratch.LS_DIST * capacity + gid]);
+        } else {
+            out[OUT_R * capacity + gid] = 0f;
+            out[OUT_G * capacity + gid] = 0f;
+            out[OUT_B * capacity + gid] = 0f;
+        }
+        // FilmTile::AddSample clamps L's luminance before the camera's weight multiplies it.
         if (maxSampleLum < Float.POSITIVE_INFINITY) {
             clampLuminance(gid);
+        }
+        if (cameraWeight != 1f) {
+            out[OUT_R * capacity + gid] *= cameraWeight;
+            out[OUT_G * capacity + gid] *= cameraWeight;
+            out[OUT_B * capacity + gid] *= cameraWeight;
         }
     }
 

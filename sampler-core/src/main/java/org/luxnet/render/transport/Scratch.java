@@ -79,6 +79,8 @@ final class Scratch {
      * index in the texel pool, the yarn-space (u, v), the noisy umax and the fineness scale.
      */
     static final int CL_YARN = 74, CL_U = 75, CL_V = 76, CL_UMAX = 77, CL_SCALE = 78;
+    /** The camera's weight of the sample's ray (pbrt-v3's GenerateRay return value; 1 but for the realistic camera). */
+    static final int CAM_WEIGHT = 79;
     /** Slots per work item. */
-    static final int SLOTS = 79;
+    static final int SLOTS = 80;
 }

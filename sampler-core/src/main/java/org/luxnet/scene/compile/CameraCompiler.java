@@ -19,15 +19,25 @@ import org.luxnet.scene.desc.Transform;
  * latitude-longitude axes); the
  * default screen window from {@code frameaspectratio}; the thin lens (pbrt-v3 cameras/*.cpp,
  * LuxRender cameras/perspective.cpp with autofocus, blades and distribution); LuxRender's hither and
- * yon clipping. An unknown type warns and renders perspective.
+ * yon clipping; pbrt-v3's "realistic" camera (cameras/realistic.cpp: its lens file, "aperturediameter",
+ * "focusdistance", "simpleweighting", the film's "diagonal"; see {@link RealisticLens}). An unknown type
+ * warns and renders perspective.
  */
 final class CameraCompiler {
     private static final Map<String, Projection> TYPES = Map.of("perspective", Projection.PERSPECTIVE,
             "orthographic", Projection.ORTHOGRAPHIC, "environment", Projection.ENVIRONMENT);
+    /** pbrt-v3's cameras beyond {@link #TYPES}. */
+    private static final Map<String, Projection> PBRT_TYPES = Map.of("realistic", Projection.REALISTIC);
     private CameraCompiler() {
     }
 
     static CameraData compile(CameraDesc c, String sceneFile, FilmFrame frame, Dialect dialect,
+                              List<SceneWarning> warnings) {
+        return compile(c, sceneFile, frame, dialect, 35, warnings);
+    }
+
+    /** As above; {@code filmDiagonal} is pbrt-v3's Film "diagonal" in millimetres (the realistic camera's film size). */
+    static CameraData compile(CameraDesc c, String sceneFile, FilmFrame frame, Dialect dialect, double filmDiagonal,
                               List<SceneWarning> warnings) {
         if (c == null) {
             warnings.add(new SceneWarning(new FileLoc(sceneFile, 1, 1),
@@ -37,13 +47,19 @@ final class CameraCompiler {
         boolean lux = dialect == Dialect.LUXRENDER;
         ParamSet ps = c.params();
         Projection projection = TYPES.get(c.type());
+        if (projection == null && !lux) {
+            projection = PBRT_TYPES.get(c.type());
+        }
         if (projection == null) {
             warnings.add(new SceneWarning(c.loc(), "camera \"" + c.type() + "\" is not supported; perspective used"
-                    + " (supported: environment, orthographic, perspective)"));
+                    + " (supported: environment, orthographic, perspective" + (lux ? "" : ", realistic") + ")"));
             projection = Projection.PERSPECTIVE;
         }
         if (projection == Projection.ENVIRONMENT && !lux) {
             projection = Projection.ENVIRONMENT_PBRT;
+        }
+        if (projection == Projection.REALISTIC) {
+            return realistic(c, frame, filmDiagonal, warnings);
         }
         double fov = projection == Projection.PERSPECTIVE ? ps.getFloat("fov", 90) : 90;
         if (projection == Projection.PERSPECTIVE && !lux) {
@@ -73,6 +89,60 @@ final class CameraCompiler {
         warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
         return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
                 hither, yon);
+    }
+
+    /**
+     * pbrt-v3's realistic camera (CreateRealisticCamera and the RealisticCamera constructor): the lens file
+     * the parser read ({@link CameraDesc#lensFile}), the aperture stop set to "aperturediameter", the film
+     * focused at "focusdistance" by the thick-lens approximation and the exit pupil bounded, all on the host.
+     */
+    private static CameraData realistic(CameraDesc c, FilmFrame frame, double filmDiagonal, List<SceneWarning> warnings) {
+        ParamSet ps = c.params();
+        double open = ps.getFloat("shutteropen", 0), close = ps.getFloat("shutterclose", 1);
+        if (close < open) {
+            warnings.add(new SceneWarning(ps.has("shutterclose") ? ps.get("shutterclose").loc() : c.loc(), "Shutter close time [" + close
+                    + "] < shutter open [" + open + "].  Swapping them."));
+            double t = open;
+            open = close;
+            close = t;
+        }
+        ps.get("shutterdistribution");
+        String name = ps.getString("lensfile", "");
+        double aperture = ps.getFloat("aperturediameter", 1.0);
+        double focus = ps.getFloat("focusdistance", 10.0);
+        boolean simple = ps.getBool("simpleweighting", true);
+        if (name.isEmpty() || c.lensFile() == null) {
+            throw new SceneException(c.loc(), "realistic camera: no lens description file supplied (\"string lensfile\")");
+        }
+        FileLoc at = ps.get("lensfile").loc();
+        if (!(aperture > 0) || Double.isInfinite(aperture)) {
+            throw new SceneException(ps.get("aperturediameter").loc(), "aperturediameter must be positive (mm), got "
+                    + aperture);
+        }
+        if (!(focus > 0) || Double.isInfinite(focus)) {
+            throw new SceneException(ps.get("focusdistance").loc(), "focusdistance must be positive, got " + focus);
+        }
+        if (!(filmDiagonal > 0) || Double.isInfinite(filmDiagonal)) {
+            throw new SceneException(c.loc(), "the film's diagonal must be positive (mm), got " + filmDiagonal);
+        }
+        RealisticLens lens = new RealisticLens(LensFile.parse(c.lensFile(), at), aperture, filmDiagonal, at, warnings);
+        RealisticLens.focusAndBound(lens, focus, ps.has("focusdistance") ? ps.get("focusdistance").loc() : c.loc());
+        warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
+        // Film::GetPhysicalExtent.
+        double aspect = (double) frame.fullHeight() / frame.fullWidth();
+        double x = Math.sqrt(lens.diagonal * lens.diagonal / (1 + aspect * aspect));
+        float[] elements = new float[lens.elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = (float) lens.elements[i];
+        }
+        float[] pupil = new float[lens.pupil.length];
+        for (int i = 0; i < pupil.length; i++) {
+            pupil[i] = (float) lens.pupil[i];
+        }
+        CameraData.Realistic r = new CameraData.Realistic(elements, pupil, (float) x, (float) (aspect * x),
+                (float) lens.diagonal, simple, (float) (close - open));
+        return new CameraData(Projection.REALISTIC, cameraToWorld(c), 1f, new float[] {-1, 1, -1, 1},
+                CameraData.Lens.pinhole(), frame, 0, Float.POSITIVE_INFINITY, r);
     }
 
     /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */

@@ -89,7 +89,8 @@ public final class SceneCompiler {
         int scaleBits = Film.chooseScaleBits(maxRadiance);
         var settings = SettingsCompiler.compile(d, scaleBits, warnings);
         b.camera = CameraCompiler.compile(d.camera(), d.file(),
-                FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(), warnings);
+                FilmFrames.of(d.film(), d.dialect() == org.luxnet.scene.desc.Dialect.PBRT), d.dialect(),
+                d.film().params().getFloat("diagonal", 35), warnings);
         b.cameraMedium = d.camera() == null ? 0 : mediaTable.idOf(d.camera().exterior());
         mediaTable.bakeLuxVolumes(b, materials.textures());
         b.mediaParams = mediaTable.params();

@@ -72,6 +72,10 @@ final class SettingsCompiler {
         double haltTime = film.getFloat("halttime", 0);
         double writeInterval = film.getFloat("writeinterval", 60);
         film.get("displayinterval");
+        if (pbrt) {
+            // pbrt-v3's CreateFilm reads the physical "diagonal" (mm) of every film; the realistic camera uses it.
+            film.get("diagonal");
+        }
 
         // pbrt-v3 Film "maxsampleluminance" (film.cpp CreateFilm: default infinity; FilmTile::AddSample scales a
         // sample down to it).

@@ -14,9 +14,16 @@ package org.luxnet.scene.compiled;
  * @param hither        LuxRender's near clipping distance along the view axis (0 for pbrt, which has none)
  * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
  *                      (the medium camera rays start in is {@link CompiledScene#cameraMedium})
+ * @param realistic     pbrt-v3's realistic camera's lens system ({@link Projection#REALISTIC}; null otherwise)
  */
 public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
-                         Lens lens, FilmFrame frame, float hither, float yon) {
+                         Lens lens, FilmFrame frame, float hither, float yon, Realistic realistic) {
+
+    /** A camera other than pbrt-v3's realistic one. */
+    public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
+                      Lens lens, FilmFrame frame, float hither, float yon) {
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null);
+    }
 
     /** Camera models. */
     public enum Projection {
@@ -30,7 +37,35 @@ public record CameraData(Projection projection, float[] cameraToWorld, float tan
          */
         ENVIRONMENT,
         /** pbrt-v3 "environment": the same angles, direction (sin theta cos phi, cos theta, sin theta sin phi). */
-        ENVIRONMENT_PBRT
+        ENVIRONMENT_PBRT,
+        /**
+         * pbrt-v3 "realistic": rays from the film traced through a lens system of spherical elements and
+         * an aperture stop (cameras/realistic.cpp), see {@link Realistic}.
+         */
+        REALISTIC
+    }
+
+    /**
+     * pbrt-v3's realistic camera, as compiled on the host (lengths in metres, camera space; the film at z
+     * = 0, the lens towards +z).
+     *
+     * @param elements       4 floats per element interface from the scene side to the film side: curvature
+     *                       radius (0: the aperture stop), thickness (to the next interface; the last one's
+     *                       is the film distance FocusThickLens chose), index of refraction (0 or 1: air),
+     *                       aperture radius
+     * @param pupilBounds    4 floats per radial film segment (pMin.x, pMin.y, pMax.x, pMax.y): BoundExitPupil
+     * @param filmWidth      the film's physical width (Film::GetPhysicalExtent)
+     * @param filmHeight     the film's physical height
+     * @param diagonal       the film's diagonal
+     * @param simpleWeighting pbrt's "simpleweighting": the ray weight is cos^4 theta alone
+     * @param shutterSpan    shutterclose - shutteropen (the full weighting's factor)
+     */
+    public record Realistic(float[] elements, float[] pupilBounds, float filmWidth, float filmHeight, float diagonal,
+                            boolean simpleWeighting, float shutterSpan) {
+        /** The rear element's distance from the film. */
+        public float rearZ() {
+            return elements[elements.length - 3];
+        }
     }
 
     /** How the lens radius is scaled per lens sample when the aperture is a polygon (LuxRender "distribution"). */

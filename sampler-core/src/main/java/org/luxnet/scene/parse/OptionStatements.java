@@ -5,7 +5,10 @@ import java.util.function.BiConsumer;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.EntityDesc;
+import org.luxnet.scene.desc.Param;
 import org.luxnet.scene.desc.ParamSet;
+import org.luxnet.scene.desc.ParamType;
+import org.luxnet.scene.desc.SceneFile;
 
 /**
  * Render options, allowed only before WorldBegin: Camera, Film, Sampler, the integrator (pbrt's
@@ -31,7 +34,16 @@ final class OptionStatements {
             }
             // Its transform is picked by the dialect once the whole scene is read (ParseState.toDescription).
             // LuxRender: the Exterior in effect at the Camera statement is the volume the camera is in.
-            st.camera = new CameraDesc(type, params, worldToCamera.pbrt(), kw.loc(), st.gs.exterior);
+            // pbrt-v3's realistic camera: its lens file is read with the statement, so that it ships with the scene.
+            SceneFile lens = null;
+            if (type.equals("realistic") && params.has("lensfile")) {
+                Param p = params.get("lensfile");
+                if (p.type() == ParamType.STRING && p.strings().length == 1 && !p.strings()[0].isEmpty()) {
+                    SceneResources.Resource r = st.open(p.strings()[0], "lens file", p.loc());
+                    lens = new SceneFile(r.name(), r.bytes());
+                }
+            }
+            st.camera = new CameraDesc(type, params, worldToCamera.pbrt(), kw.loc(), st.gs.exterior, lens);
             st.cameraTransform = worldToCamera;
             // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
             st.coordinateSystems.put("camera", cameraToWorld);

@@ -227,7 +227,8 @@ final class ParseState {
         Dialect d = knownDialect != null ? knownDialect : dialect.decide();
         boolean pbrt = d == Dialect.PBRT;
         CameraDesc cam = camera == null ? null
-                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc(), camera.exterior());
+                : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc(), camera.exterior(),
+                        camera.lensFile());
         return new SceneDescription(mainFile, d, cam,
                 film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
