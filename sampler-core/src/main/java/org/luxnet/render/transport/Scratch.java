@@ -74,6 +74,11 @@ final class Scratch {
      * normals flipped, else 1.
      */
     static final int MIX_FLIP = 73;
+    /**
+     * Fourier BSDFs (FourierKernel): the Catmull-Rom weights of mu_i and mu_o, their first cells, and the
+     * pdf a sampling step returns.
+     */
+    static final int FR_WI = 74, FR_WO = 78, FR_OFF_I = 82, FR_OFF_O = 83, FR_PDF = 84;
     /** Slots per work item. */
-    static final int SLOTS = 74;
+    static final int SLOTS = 85;
 }

@@ -242,24 +242,25 @@ final class PbrtMaterials {
         return b;
     }
 
+    /** The tables of the "fourier" materials compiled so far. */
+    final FourierTables fourierTables = new FourierTables();
+
     /**
-     * pbrt-v3 "fourier" (tabulated BSDF from a .bsdf file, materials/fourier.cpp) is not rendered: a
-     * warning at its place, and grey matte (Kd 0.5) instead; its file is not read.
+     * pbrt-v3 "fourier" (materials/fourier.cpp): FourierBSDF with the table of its "bsdffile", which the
+     * parser read with the statement (resolved as pbrt-v3 resolves it, against the scene file's directory)
+     * so that it travels with the scene; FourierTables reads it. "bumpmap" is bound as for every material.
+     * pbrt-v3 renders a material whose file it cannot read as black after an error; here that is an error
+     * at the scene's line.
      */
     int fourier(MaterialDesc m, float[] out) {
-        ignoreRest(m.params());
-        warnings.add(new SceneWarning(m.loc(), "material \"fourier\" (tabulated BSDF file) is not supported;"
-                + " rendered as grey matte (Kd 0.5)"));
-        put3(out, KD, new float[] {0.5f, 0.5f, 0.5f});
-        out[MaterialLayout.ON_A] = 1;
-        return MaterialLayout.MATTE;
-    }
-
-    /** Marks every parameter used: the one warning above covers them. */
-    private static void ignoreRest(ParamSet ps) {
-        for (Param p : ps.all()) {
-            p.markUsed();
+        Param p = m.params().get("bsdffile");
+        if (m.file() == null) {
+            throw new SceneException(p == null ? m.loc() : p.loc(), "material \"fourier\" needs \"string bsdffile\""
+                    + " naming its tabulated BSDF (.bsdf) file");
         }
+        m.params().getString("bsdffile", "");
+        out[MaterialLayout.FR_TABLE] = fourierTables.add(m.file(), p.loc());
+        return MaterialLayout.FOURIER;
     }
 
     /** Glass with uroughness or vroughness above 0: pbrt-v3's MicrofacetReflection plus MicrofacetTransmission. */
