@@ -51,12 +51,12 @@ abstract class FourierKernel extends HairKernel {
             // FindInterval(size, nodes[i] <= x)
             int first = 0, len = n;
             while (len > 0) {
-                int half = len >> 1, middle = first + half;
+                int halfLen = len >> 1, middle = first + halfLen;
                 if (fourierData[mu + middle] <= x) {
                     first = middle + 1;
-                    len -= half + 1;
+                    len -= halfLen + 1;
                 } else {
-                    len = half;
+                    len = halfLen;
                 }
             }
             int idx = max(0, min(first - 1, n - 2));
@@ -218,12 +218,12 @@ abstract class FourierKernel extends HairKernel {
             float u = uIn * maximum;
             int first = 0, len = n;
             while (len > 0) {
-                int half = len >> 1, middle = first + half;
+                int halfLen = len >> 1, middle = first + halfLen;
                 if (frInterp(gid, cdf, n, middle) <= u) {
                     first = middle + 1;
-                    len -= half + 1;
+                    len -= halfLen + 1;
                 } else {
-                    len = half;
+                    len = halfLen;
                 }
             }
             int idx = max(0, min(first - 1, n - 2));
