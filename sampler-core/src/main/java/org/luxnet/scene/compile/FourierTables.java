@@ -151,8 +151,11 @@ final class FourierTables {
             throw new SceneException(at, what + "eta " + eta + " is not a positive number");
         }
         long n2 = (long) nMu * nMu;
-        long need = HEADER_BYTES + 4 * (nMu + n2 + 2 * n2 + (long) nCoeffs);
-        if (need > bytes.length) {
+        // Exact: nMu^2 alone may exceed what a long holds four times over.
+        java.math.BigInteger need = java.math.BigInteger.valueOf(n2).multiply(java.math.BigInteger.valueOf(3))
+                .add(java.math.BigInteger.valueOf((long) nMu + nCoeffs)).shiftLeft(2)
+                .add(java.math.BigInteger.valueOf(HEADER_BYTES));
+        if (need.compareTo(java.math.BigInteger.valueOf(bytes.length)) > 0) {
             throw new SceneException(at, what + "truncated: nMu " + nMu + " and nCoeffs " + nCoeffs + " need " + need
                     + " bytes, the file has " + bytes.length);
         }
