@@ -46,9 +46,9 @@ import org.luxnet.scene.desc.ParamSet;
 
 /**
  * The pbrt-v3 materials the light transport's LobeKernel renders: "uber", "translucent", rough
- * "glass" and "mix", "disney" (DisneyKernel) and "hair" (HairKernel), with pbrt-v3's parameter names and
- * defaults (materials/uber.cpp, translucent.cpp, glass.cpp, mixmaterial.cpp, disney.cpp, hair.cpp and api.cpp's
- * MakeMaterial).
+ * "glass" and "mix", "disney" (DisneyKernel), "hair" (HairKernel) and "fourier" (FourierKernel, its table by
+ * FourierTables), with pbrt-v3's parameter names and defaults (materials/uber.cpp, translucent.cpp, glass.cpp,
+ * mixmaterial.cpp, disney.cpp, hair.cpp, fourier.cpp and api.cpp's MakeMaterial).
  */
 final class PbrtMaterials {
     private static final float[] QUARTER = {0.25f, 0.25f, 0.25f};
