@@ -258,7 +258,6 @@ final class PbrtMaterials {
             throw new SceneException(p == null ? m.loc() : p.loc(), "material \"fourier\" needs \"string bsdffile\""
                     + " naming its tabulated BSDF (.bsdf) file");
         }
-        m.params().getString("bsdffile", "");
         out[MaterialLayout.FR_TABLE] = fourierTables.add(m.file(), p.loc());
         return MaterialLayout.FOURIER;
     }
