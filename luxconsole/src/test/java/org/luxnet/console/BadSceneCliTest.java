@@ -141,4 +141,29 @@ class BadSceneCliTest {
         assertTrue(r.err().contains("bad.lxs:4: warning"), r.err());
         assertTrue(r.err().contains("LightGroup"), r.err());
     }
+
+    /** A pbrt-v3 "fourier" material's .bsdf file cut short: exit code 2, the scene's line and the file named. */
+    @Test
+    void truncatedBsdfFile() throws Exception {
+        byte[] whole = NetworkCliTest.greyBsdf();
+        Files.write(tmp.resolve("cut.bsdf"), java.util.Arrays.copyOf(whole, whole.length - 8));
+        Path f = tmp.resolve("bad.pbrt");
+        Files.writeString(f, "Camera \"perspective\"\nFilm \"image\" \"integer xresolution\" [8] \"integer yresolution\" [8]\n"
+                + "WorldBegin\nMaterial \"fourier\" \"string bsdffile\" \"cut.bsdf\"\nShape \"sphere\"\nWorldEnd\n");
+        ConsoleRun r = ConsoleRun.run("--halt-spp", "1", "-o", tmp.resolve("out").toString(), f.toString());
+        assertSceneError(r, "bad.pbrt:4:", "tabulated BSDF file '" + tmp.resolve("cut.bsdf") + "': truncated");
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), "no stack trace:\n" + r.err());
+    }
+
+    /** A .bsdf file that is not there: exit code 3 naming it where it was looked for. */
+    @Test
+    void missingBsdfFile() throws Exception {
+        Path f = tmp.resolve("bad.pbrt");
+        Files.writeString(f, "Camera \"perspective\"\nWorldBegin\nMaterial \"fourier\" \"string bsdffile\" \"bsdfs/gone.bsdf\"\n"
+                + "Shape \"sphere\"\nWorldEnd\n");
+        ConsoleRun r = ConsoleRun.run("--halt-spp", "1", "-o", tmp.resolve("out").toString(), f.toString());
+        assertEquals(ExitCode.IO, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bad.pbrt:3:20: cannot read tabulated BSDF (.bsdf) file 'bsdfs/gone.bsdf'"), r.err());
+        assertTrue(r.err().contains(tmp.resolve("bsdfs/gone.bsdf").toAbsolutePath().normalize().toString()), r.err());
+    }
 }

@@ -178,4 +178,56 @@ class NetworkCliTest {
         ConsoleRun usage = ConsoleRun.run("-u", "host:notaport", "-t", "0", BOX);
         assertEquals(ExitCode.USAGE, usage.exitCode(), usage.toString());
     }
+
+    /**
+     * A pbrt-v3 "fourier" material's .bsdf file travels with the scene like a mesh or image: with no local
+     * threads every sample comes from the server, which can parse the scene only with the file the client
+     * shipped (resolved against the scene's directory there as here).
+     */
+    @Test
+    void aFourierMaterialsBsdfFileTravelsWithTheScene() throws Exception {
+        RenderServer s = server("bsdf", null);
+        Path dir = tmp.resolve("job");
+        java.nio.file.Files.createDirectories(dir.resolve("bsdfs"));
+        java.nio.file.Files.write(dir.resolve("bsdfs/grey.bsdf"), greyBsdf());
+        Path scene = dir.resolve("scene.pbrt");
+        java.nio.file.Files.writeString(scene, """
+                LookAt 0 0 -4  0 0 0  0 1 0
+                Camera "perspective" "float fov" [ 40 ]
+                Film "image" "integer xresolution" [ 16 ] "integer yresolution" [ 16 ]
+                WorldBegin
+                LightSource "point" "point from" [ 0 2 -3 ] "rgb I" [ 5 5 5 ]
+                Material "fourier" "string bsdffile" "bsdfs/grey.bsdf"
+                Shape "sphere"
+                WorldEnd
+                """);
+        ConsoleRun r = ConsoleRun.run("-u", addr(s), "-t", "0", "--halt-spp", "4", "--stats-interval", "0.3",
+                "--write-flm", "-o", tmp.resolve("grey").toString(), scene.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        Film film = FlmFile.read(tmp.resolve("grey.flm"), 1 << 20).film();
+        // The server renders in passes of its own and may go past the halt before it hears of it.
+        assertTrue(film.totalSamples() >= 4L * 16 * 16, "every sample rendered by the server: " + film.totalSamples());
+        assertTrue(film.totalContributions() > 0, "the fourier sphere is lit");
+    }
+
+    /**
+     * The smallest pbrt-v3 tabulated BSDF: mu grid {-1, 1}, one coefficient a0 = 0.2 in each of the four
+     * cells (f = 0.2 / |cos theta_i|, reflecting and transmitting), each cdf row IntegrateCatmullRom's {0, 0.4}.
+     */
+    static byte[] greyBsdf() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64 + 4 * (2 + 4 + 8 + 4))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {'S', 'C', 'A', 'T', 'F', 'U', 'N', 1});
+        b.putInt(1).putInt(2).putInt(4).putInt(1).putInt(1).putInt(1).putInt(0).putInt(0).putInt(0).putFloat(1f);
+        b.putFloat(0).putFloat(0).putFloat(0).putFloat(0);
+        b.putFloat(-1).putFloat(1);
+        b.putFloat(0).putFloat(0.4f).putFloat(0).putFloat(0.4f);
+        for (int cell = 0; cell < 4; cell++) {
+            b.putInt(cell).putInt(1);
+        }
+        for (int cell = 0; cell < 4; cell++) {
+            b.putFloat(0.2f);
+        }
+        return b.array();
+    }
 }

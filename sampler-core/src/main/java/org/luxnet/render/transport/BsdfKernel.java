@@ -16,7 +16,7 @@ import org.luxnet.scene.compiled.MaterialLayout;
 /**
  * Fourth layer of the light transport: every material (matte and Oren-Nayar, mirror, glass,
  * architectural glass, glossy, metal, plastic, mattetranslucent; pbrt-v3's multi-lobe materials
- * through LobeKernel, its disney through DisneyKernel, its hair through HairKernel), evaluated and sampled in the local
+ * through LobeKernel, its disney through DisneyKernel, its hair through HairKernel, its fourier through FourierKernel), evaluated and sampled in the local
  * shading frame, whose +z is the surface's shading normal as authored (not flipped towards wo):
  * two-sided materials handle wo below the surface themselves, glass uses the side to know whether
  * the ray enters or leaves. Results go to the {@code BS_}
@@ -31,7 +31,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
     static boolean hasSmoothLobe(int type) {
         return type == MaterialLayout.MATTE || type == MaterialLayout.GLOSSY || type == MaterialLayout.METAL
                 || type == MaterialLayout.PLASTIC || type == MaterialLayout.MATTE_TRANSLUCENT || luxBsdfType(type)
-                || multiLobe(type) || type == MaterialLayout.DISNEY || type == MaterialLayout.HAIR;
+                || multiLobe(type) || type == MaterialLayout.DISNEY || type == MaterialLayout.HAIR
+                || type == MaterialLayout.FOURIER;
     }
 
     /** The pbrt-v3 multi-lobe materials of {@link LobeKernel}. */
@@ -61,6 +62,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             evalDisney(gid, o, wox, woy, woz, wix, wiy, wiz, false);
         } else if (type == MaterialLayout.HAIR) {
             evalHair(gid, o, wox, woy, woz, wix, wiy, wiz);
+        } else if (type == MaterialLayout.FOURIER) {
+            evalFourier(gid, o, wox, woy, woz, wix, wiy, wiz);
         } else {
             writeColour(gid, 0, 0, 0, 0);
         }
@@ -108,7 +111,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
      * where the geometric normal and the shading frame disagree on reflection versus transmission.
      */
     static boolean transmitsAcross(int type) {
-        return multiLobe(type) || type == MaterialLayout.DISNEY || type == MaterialLayout.HAIR;
+        return multiLobe(type) || type == MaterialLayout.DISNEY || type == MaterialLayout.HAIR
+                || type == MaterialLayout.FOURIER;
     }
 
     /**
@@ -135,7 +139,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
         } else if (type == MaterialLayout.DISNEY) {
             evalDisneyAcross(gid, o, wox, woy, woz, wix, wiy, wiz, geoReflect);
         }
-        // Hair: HairBSDF is both a reflection and a transmission BxDF, so BSDF::f keeps it either way: evalBsdf's f.
+        // Hair and fourier: HairBSDF and FourierBSDF are both reflection and transmission BxDFs, so BSDF::f keeps them
+        // either way: evalBsdf's f.
         scratch[Scratch.BS_PDF * capacity + gid] = pdf;
     }
 
@@ -264,6 +269,8 @@ abstract class BsdfKernel extends LuxMaterialKernel {
             ok = sampleDisney(gid, o, wox, woy, woz, u1, u2, uLobe);
         } else if (type == MaterialLayout.HAIR) {
             ok = sampleHair(gid, o, wox, woy, woz, u1, u2);
+        } else if (type == MaterialLayout.FOURIER) {
+            ok = sampleFourier(gid, o, wox, woy, woz, u1, u2);
         }
         if (twoLobes && ok) {
             // Glossy.sample and Plastic.sample: the weight is f cos / pdf at the sampled direction.

@@ -88,6 +88,7 @@ public final class PathTraceKernel extends MediumKernel {
         setupLights(scene);
         setupCamera(scene.camera);
         setupMedia(scene);
+        setupFourier(scene);
         // LuxRender 1.x looks its images up without differentials (ImageSpectrumTexture::Evaluate: width 0).
         diffScale = settings.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER ? 0f
                 : settings.haltSpp() > 0 ? (float) (1 / Math.sqrt(settings.haltSpp())) : 1f;
@@ -132,6 +133,7 @@ public final class PathTraceKernel extends MediumKernel {
         put(triColour).put(triColourData).put(primLocal).put(localXform);
         put(lightType).put(lightParams).put(lightPrim).put(lightSelectPdf).put(lightCdf).put(infiniteLights);
         put(envTexels).put(envDist).put(envXform).put(envInfo);
+        put(fourierData).put(fourierInfo);
         put(mediaParams).put(mediaGrids).put(c2w).put(filterCdf).put(filterCdfLow).put(filterMean).put(filterProfile);
     }
 

@@ -9,7 +9,7 @@ package org.luxnet.render.transport;
  * reflection samplers, the conductor lobe of shinymetal and metal2, and the writers of the {@code BS_}
  * slots of {@link Scratch}.
  */
-abstract class SchlickKernel extends ClothKernel {
+abstract class SchlickKernel extends FourierKernel {
     private static final float HALF_PI = (float) (Math.PI / 2);
 
     // Schlick's microfacet distribution (schlickdistribution.h): roughness r, anisotropy in (-1, 1).

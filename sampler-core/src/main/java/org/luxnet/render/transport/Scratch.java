@@ -81,6 +81,11 @@ final class Scratch {
     static final int CL_YARN = 74, CL_U = 75, CL_V = 76, CL_UMAX = 77, CL_SCALE = 78;
     /** The camera's weight of the sample's ray (pbrt-v3's GenerateRay return value; 1 but for the realistic camera). */
     static final int CAM_WEIGHT = 79;
+    /**
+     * Fourier BSDFs (FourierKernel): the Catmull-Rom weights of mu_i and mu_o, their first cells, and the
+     * pdf a sampling step returns.
+     */
+    static final int FR_WI = 80, FR_WO = 84, FR_OFF_I = 88, FR_OFF_O = 89, FR_PDF = 90;
     /** Slots per work item. */
-    static final int SLOTS = 80;
+    static final int SLOTS = 91;
 }

@@ -142,6 +142,11 @@ final class MaterialCompiler {
         this.namedMaterials = namedMaterials;
     }
 
+    /** The tables of the scene's pbrt-v3 "fourier" materials. */
+    FourierTables fourierTables() {
+        return pbrt.fourierTables;
+    }
+
     static Slot[] concat(Slot[] a, Slot[] b) {
         Slot[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

@@ -46,9 +46,9 @@ import org.luxnet.scene.desc.ParamSet;
 
 /**
  * The pbrt-v3 materials the light transport's LobeKernel renders: "uber", "translucent", rough
- * "glass" and "mix", "disney" (DisneyKernel) and "hair" (HairKernel), with pbrt-v3's parameter names and
- * defaults (materials/uber.cpp, translucent.cpp, glass.cpp, mixmaterial.cpp, disney.cpp, hair.cpp and api.cpp's
- * MakeMaterial).
+ * "glass" and "mix", "disney" (DisneyKernel), "hair" (HairKernel) and "fourier" (FourierKernel, its table by
+ * FourierTables), with pbrt-v3's parameter names and defaults (materials/uber.cpp, translucent.cpp, glass.cpp,
+ * mixmaterial.cpp, disney.cpp, hair.cpp, fourier.cpp and api.cpp's MakeMaterial).
  */
 final class PbrtMaterials {
     private static final float[] QUARTER = {0.25f, 0.25f, 0.25f};
@@ -242,24 +242,24 @@ final class PbrtMaterials {
         return b;
     }
 
+    /** The tables of the "fourier" materials compiled so far. */
+    final FourierTables fourierTables = new FourierTables();
+
     /**
-     * pbrt-v3 "fourier" (tabulated BSDF from a .bsdf file, materials/fourier.cpp) is not rendered: a
-     * warning at its place, and grey matte (Kd 0.5) instead; its file is not read.
+     * pbrt-v3 "fourier" (materials/fourier.cpp): FourierBSDF with the table of its "bsdffile", which the
+     * parser read with the statement (resolved as pbrt-v3 resolves it, against the scene file's directory)
+     * so that it travels with the scene; FourierTables reads it. "bumpmap" is bound as for every material.
+     * pbrt-v3 renders a material whose file it cannot read as black after an error; here that is an error
+     * at the scene's line.
      */
     int fourier(MaterialDesc m, float[] out) {
-        ignoreRest(m.params());
-        warnings.add(new SceneWarning(m.loc(), "material \"fourier\" (tabulated BSDF file) is not supported;"
-                + " rendered as grey matte (Kd 0.5)"));
-        put3(out, KD, new float[] {0.5f, 0.5f, 0.5f});
-        out[MaterialLayout.ON_A] = 1;
-        return MaterialLayout.MATTE;
-    }
-
-    /** Marks every parameter used: the one warning above covers them. */
-    private static void ignoreRest(ParamSet ps) {
-        for (Param p : ps.all()) {
-            p.markUsed();
+        Param p = m.params().get("bsdffile");
+        if (m.file() == null) {
+            throw new SceneException(p == null ? m.loc() : p.loc(), "material \"fourier\" needs \"string bsdffile\""
+                    + " naming its tabulated BSDF (.bsdf) file");
         }
+        out[MaterialLayout.FR_TABLE] = fourierTables.add(m.file(), p.loc());
+        return MaterialLayout.FOURIER;
     }
 
     /** Glass with uroughness or vroughness above 0: pbrt-v3's MicrofacetReflection plus MicrofacetTransmission. */

@@ -80,6 +80,8 @@ public final class SceneCompiler {
             b.texParams = materials.textures().params();
             b.texTexels = materials.textures().texels();
             b.texImageInfo = materials.textures().imageInfo();
+            b.fourierData = materials.fourierTables().data();
+            b.fourierInfo = materials.fourierTables().info();
         }
         double maxRadiance = layoutLights(geo, lights, b);
         if (b.lightType.length == 0) {

@@ -195,6 +195,12 @@ public final class CompiledScene {
      * "density", x fastest, then y, then z); each medium's row says where its grid starts.
      */
     public final float[] mediaGrids;
+    /**
+     * pbrt-v3 "fourier" materials' tables, values (eta, mu, cdf, a0, 1 / k, coefficients) and their
+     * directory (sizes, series offsets and lengths): see FourierTables in the compiler for the layout.
+     */
+    public final float[] fourierData;
+    public final int[] fourierInfo;
     /** The medium camera rays start in (LuxRender: the Exterior at the Camera statement; pbrt-v3: its "outside"). */
     public final int cameraMedium;
     /**
@@ -267,6 +273,8 @@ public final class CompiledScene {
         mediaParams = b.mediaParams == null ? new float[MediumLayout.STRIDE] : b.mediaParams;
         cameraMedium = b.cameraMedium;
         mediaGrids = b.mediaGrids == null ? new float[0] : b.mediaGrids;
+        fourierData = b.fourierData == null ? new float[0] : b.fourierData;
+        fourierInfo = b.fourierInfo == null ? new int[0] : b.fourierInfo;
         boolean anyNull = false;
         for (int t : b.matType) {
             anyNull |= t == MaterialLayout.NULL;
@@ -341,6 +349,8 @@ public final class CompiledScene {
         public float[] mediaParams;
         public int cameraMedium;
         public float[] mediaGrids;
+        public float[] fourierData;
+        public int[] fourierInfo;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;
     }

@@ -63,6 +63,14 @@ public final class MaterialLayout {
      * build the shading frame along dp/du, the fibre's axis (HairBSDF's local x).
      */
     public static final int HAIR = 14;
+    /**
+     * pbrt-v3 "fourier" (materials/fourier.cpp, FourierBSDF: a tabulated BSDF read from a .bsdf file): the
+     * table is in {@link CompiledScene#fourierData} and {@link CompiledScene#fourierInfo}, from the
+     * fourierInfo offset in {@link #FR_TABLE}; evaluated and sampled per hit by FourierKernel.
+     */
+    public static final int FOURIER = 15;
+    /** Fourier: the table's first entry in {@link CompiledScene#fourierInfo} (an integer below 2^24). */
+    public static final int FR_TABLE = 0;
 
     // LuxRender 1.x materials (types 16..29; see LuxMaterialKernel and LuxMaterials).
     /** LuxRender "carpaint": three Schlick microfacet lobes over an absorbing Lambertian base (carpaint.cpp). */
@@ -256,6 +264,7 @@ public final class MaterialLayout {
             case MIX: return "mix";
             case DISNEY: return "disney";
             case HAIR: return "hair";
+            case FOURIER: return "fourier";
             default: return "unknown(" + type + ")";
         }
     }

@@ -241,6 +241,9 @@ final class WorldStatements {
      * to travel with the scene. A missing file is an error (LuxRender falls back to aluminium).
      */
     private static MaterialDesc withNkFile(ParseState st, MaterialDesc m) {
+        if (m.type().equals("fourier")) {
+            return withBsdfFile(st, m);
+        }
         if (!m.type().equals("metal")) {
             return m;
         }
@@ -253,6 +256,21 @@ final class WorldStatements {
             return m;
         }
         SceneResources.Resource r = st.open(name, "metal index of refraction (.nk) file", p.loc());
+        return m.withFile(new SceneFile(r.name(), r.bytes()));
+    }
+
+    /**
+     * A pbrt-v3 "fourier" material's "bsdffile" (CreateFourierMaterial's FindFilename: relative to the
+     * scene file's directory), read with the statement so that it travels with the scene to render
+     * servers; FourierTables reads the table when the scene is compiled. A file that cannot be read is an
+     * error at the parameter (pbrt-v3 reports it and renders the material black).
+     */
+    private static MaterialDesc withBsdfFile(ParseState st, MaterialDesc m) {
+        Param p = m.params().all().stream().filter(q -> q.name().equals("bsdffile")).findFirst().orElse(null);
+        if (p == null || p.type() != ParamType.STRING || p.strings().length != 1 || p.strings()[0].isEmpty()) {
+            return m;
+        }
+        SceneResources.Resource r = st.open(p.strings()[0], "tabulated BSDF (.bsdf) file", p.loc());
         return m.withFile(new SceneFile(r.name(), r.bytes()));
     }
 

@@ -40,10 +40,15 @@ class KernelTranslationTest {
         // Every layer's work is in the program: traversal, materials, lights, camera, sampler.
         for (String helper : new String[] {"intersect", "occluded", "sampleBsdf", "evalBsdf", "sampleLight", "pdfArea",
                 "generateRay", "filterOffset", "vertexSample", "chunkDim", "tracePath", "sampleSunLight", "sunCone", "coneDirection",
-                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney", "evalHair", "sampleHair", "hairDemux"}) {
+                "bumpNormal", "evalProgram", "evalLobes", "sampleLobes", "resolveMix", "evalDisney", "sampleDisney", "evalHair", "sampleHair", "hairDemux",
+                "evalFourier", "sampleFourier", "frSampleMu", "frSamplePhi"}) {
             assertTrue(source.contains("__" + helper + "("), helper + " missing from the OpenCL program");
         }
         assertFalse(source.contains("double"), "the kernel must compute in float only");
+        // OpenCL C reserves its type names: a Java local called "half" (FourierKernel's first draft) broke the build.
+        Matcher reserved = Pattern.compile("\\b(?:int|float|char|short|long|uint|bool) (half|bool|uint|uchar|ushort|ulong|"
+                + "image2d_t|sampler_t|event_t|vector)\\b").matcher(source);
+        assertFalse(reserved.find(), () -> "an OpenCL C type name used as an identifier: " + reserved.group());
         // A static final that is no compile-time constant (a Math.sqrt or Math.log of constants) is not inlined: its
         // bare name reaches OpenCL C undeclared and the program does not build (found by HairKernel's first draft).
         Matcher caps = Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}\\b").matcher(source);
