@@ -4,9 +4,18 @@ import org.luxnet.scene.FileLoc;
 
 /**
  * The {@code Camera} statement: its type ("perspective"), parameters, and the current transform when
- * it was given, which is the world-to-camera transform (pbrt and LuxRender semantics).
+ * it was given, which is the world-to-camera transform (pbrt and LuxRender semantics). A moving
+ * camera has {@code motion}: pbrt-v3 interpolates camera-to-world (its {@link AnimatedTransform} of
+ * the inverted CTMs, style PBRT), LuxRender interpolates world-to-camera and inverts the result
+ * (Camera::SampleMotion; style LUXRENDER); {@code worldToCamera} is the shutter-open transform.
  */
-public record CameraDesc(String type, ParamSet params, Transform worldToCamera, FileLoc loc, VolumeDesc exterior) {
+public record CameraDesc(String type, ParamSet params, Transform worldToCamera, FileLoc loc, VolumeDesc exterior,
+                         AnimatedTransform motion) {
+    /** A still camera. */
+    public CameraDesc(String type, ParamSet params, Transform worldToCamera, FileLoc loc, VolumeDesc exterior) {
+        this(type, params, worldToCamera, loc, exterior, null);
+    }
+
     /** A camera in no volume. */
     public CameraDesc(String type, ParamSet params, Transform worldToCamera, FileLoc loc) {
         this(type, params, worldToCamera, loc, null);
