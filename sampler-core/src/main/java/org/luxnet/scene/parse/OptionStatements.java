@@ -35,6 +35,19 @@ final class OptionStatements {
             st.cameraTransform = worldToCamera;
             // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
             st.coordinateSystems.put("camera", cameraToWorld);
+            st.cameraTransformEnd = null;
+            st.coordinateSystemsEnd.remove("camera");
+            if (st.ctmAnimated()) {
+                DualTransform end = st.gs.ctmEnd;
+                if (!end.isInvertible()) {
+                    throw new SceneException(kw.loc(), "the end-time transform in effect at Camera (world to camera) "
+                            + "cannot be inverted: " + end.pbrt());
+                }
+                st.cameraTransformEnd = end;
+                st.cameraTimes = st.gs.luxTimes != null ? st.gs.luxTimes.clone()
+                        : new double[] {st.transformStartTime, st.transformEndTime};
+                st.coordinateSystemsEnd.put("camera", new ParseState.MotionEnd(end.inverse(), st.gs.luxTimes));
+            }
         });
         table.put("Film", option((st, e) -> {
             if (e.type().equals("image") || e.type().equals("rgb") || e.type().equals("gbuffer")
