@@ -8,6 +8,7 @@ import org.luxnet.accumulator.filter.PixelFilter;
 import org.luxnet.accumulator.filter.TabulatedFilter;
 import org.luxnet.accumulator.filter.TriangleFilter;
 import org.luxnet.scene.compiled.CameraData;
+import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.FilmFrame;
 
 /**
@@ -249,6 +250,12 @@ abstract class CameraKernel extends LightKernel {
         float weight = filterFactor(0, fx, binX) * filterFactor(1, fy, binY);
         float lu = cameraSample(pixelSeed, index, seed, scrambled, 2);
         float lv = cameraSample(pixelSeed, index, seed, scrambled, 3);
+        if (motionOn != 0) {
+            // The path's time, from a chunk of its own so that a still scene's numbers stay as they are.
+            int timeSeed = timeSeed(pixelSeed);
+            float tu = cameraSample(pixelSeed, index, timeSeed, chunkIndex(timeSeed, index), TIME_DIMENSION);
+            scratch[Scratch.TIME * capacity + gid] = (1f - tu) * shutterOpen + tu * shutterClose;
+        }
         generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, lu, lv);
         scratch[Scratch.CAM_FX * capacity + gid] = x + 0.5f + fx;
         scratch[Scratch.CAM_FY * capacity + gid] = y + 0.5f + fy;
@@ -549,12 +556,32 @@ abstract class CameraKernel extends LightKernel {
         oy += dy * clipNear;
         oz += dz * clipNear;
         scratch[Scratch.LS_DIST * capacity + gid] = yon / axial - clipNear;
-        scratch[Scratch.LS_WX * capacity + gid] = c2w[0] * ox + c2w[1] * oy + c2w[2] * oz + c2w[3];
-        scratch[Scratch.LS_WY * capacity + gid] = c2w[4] * ox + c2w[5] * oy + c2w[6] * oz + c2w[7];
-        scratch[Scratch.LS_WZ * capacity + gid] = c2w[8] * ox + c2w[9] * oy + c2w[10] * oz + c2w[11];
-        float wx = c2w[0] * dx + c2w[1] * dy + c2w[2] * dz;
-        float wy = c2w[4] * dx + c2w[5] * dy + c2w[6] * dz;
-        float wz = c2w[8] * dx + c2w[9] * dy + c2w[10] * dz;
+        float m0 = c2w[0], m1 = c2w[1], m2 = c2w[2], m3 = c2w[3], m4 = c2w[4], m5 = c2w[5], m6 = c2w[6], m7 = c2w[7];
+        float m8 = c2w[8], m9 = c2w[9], m10 = c2w[10], m11 = c2w[11];
+        if (cameraMotion >= 0) {
+            // A moving camera: camera-to-world at the ray's time, in this work item's second row.
+            int x = (motionRows + 2 * gid + 1) * INST_STRIDE;
+            motionRow(cameraMotion, scratch[Scratch.TIME * capacity + gid], x);
+            x += CompiledScene.INST_O2W;
+            m0 = instXform[x];
+            m1 = instXform[x + 1];
+            m2 = instXform[x + 2];
+            m3 = instXform[x + 3];
+            m4 = instXform[x + 4];
+            m5 = instXform[x + 5];
+            m6 = instXform[x + 6];
+            m7 = instXform[x + 7];
+            m8 = instXform[x + 8];
+            m9 = instXform[x + 9];
+            m10 = instXform[x + 10];
+            m11 = instXform[x + 11];
+        }
+        scratch[Scratch.LS_WX * capacity + gid] = m0 * ox + m1 * oy + m2 * oz + m3;
+        scratch[Scratch.LS_WY * capacity + gid] = m4 * ox + m5 * oy + m6 * oz + m7;
+        scratch[Scratch.LS_WZ * capacity + gid] = m8 * ox + m9 * oy + m10 * oz + m11;
+        float wx = m0 * dx + m1 * dy + m2 * dz;
+        float wy = m4 * dx + m5 * dy + m6 * dz;
+        float wz = m8 * dx + m9 * dy + m10 * dz;
         float wl = 1f / sqrt(wx * wx + wy * wy + wz * wz);
         scratch[Scratch.VEC_X * capacity + gid] = wx * wl;
         scratch[Scratch.VEC_Y * capacity + gid] = wy * wl;

@@ -74,6 +74,11 @@ final class Scratch {
      * normals flipped, else 1.
      */
     static final int MIX_FLIP = 73;
+    /**
+     * The time of the path's camera ray (drawn once per sample and kept for the whole path, shadow
+     * rays included, as pbrt-v3 does); written only in scenes where something moves.
+     */
+    static final int TIME = 74;
     /** Slots per work item. */
-    static final int SLOTS = 74;
+    static final int SLOTS = 75;
 }

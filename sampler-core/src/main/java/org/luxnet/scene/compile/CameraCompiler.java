@@ -8,6 +8,7 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.CameraData;
 import org.luxnet.scene.compiled.CameraData.Projection;
 import org.luxnet.scene.compiled.FilmFrame;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.ParamSet;
@@ -66,13 +67,35 @@ final class CameraCompiler {
             ps.get("hither");
             ps.get("yon");
         }
-        // Shutter times and their distribution do not change a still image of a static scene.
-        ps.get("shutteropen");
-        ps.get("shutterclose");
-        ps.get("shutterdistribution");
+        // The shutter: each camera ray's time is Lerp(u, shutteropen, shutterclose) (pbrt-v3 camera.h,
+        // LuxRender Camera::GetTime with its uniform distribution), default 0 and 1 in both.
+        double open = ps.getFloat("shutteropen", 0), close = ps.getFloat("shutterclose", 1);
+        if (close < open) {
+            // pbrt-v3: "Shutter close time < shutter open. Swapping them."
+            warnings.add(new SceneWarning(ps.get("shutterclose").loc(), "shutterclose " + close + " is before shutteropen "
+                    + open + "; they are swapped"));
+            double t = open;
+            open = close;
+            close = t;
+        }
+        if (lux && ps.has("shutterdistribution")) {
+            String dist = ps.getString("shutterdistribution", "uniform");
+            if (!dist.equals("uniform")) {
+                warnings.add(new SceneWarning(ps.get("shutterdistribution").loc(), "shutterdistribution \"" + dist
+                        + "\" is not supported; the shutter is sampled uniformly"));
+            }
+        } else {
+            ps.get("shutterdistribution");
+        }
         warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
+        float[] motion = null;
+        if (c.motion() != null && c.motion().isAnimated()) {
+            motion = new float[AnimatedTransform.RECORD];
+            // pbrt-v3 interpolates camera-to-world; LuxRender world-to-camera, then inverts it.
+            c.motion().record(motion, 0, c.motion().style() == AnimatedTransform.Style.LUXRENDER);
+        }
         return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
-                hither, yon);
+                hither, yon, motion, (float) open, (float) close);
     }
 
     /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */

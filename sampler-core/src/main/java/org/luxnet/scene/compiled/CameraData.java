@@ -14,9 +14,22 @@ package org.luxnet.scene.compiled;
  * @param hither        LuxRender's near clipping distance along the view axis (0 for pbrt, which has none)
  * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
  *                      (the medium camera rays start in is {@link CompiledScene#cameraMedium})
+ * @param motion        a moving camera's {@link org.luxnet.scene.desc.AnimatedTransform} kernel record
+ *                      (interpolated per ray at its time; camera-to-world, or its inverse when the
+ *                      record says so), or null for a still camera
+ * @param shutterOpen   the time at which the shutter opens (each camera ray's time is uniform in
+ *                      [shutterOpen, shutterClose])
+ * @param shutterClose  the time at which it closes
  */
 public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
-                         Lens lens, FilmFrame frame, float hither, float yon) {
+                         Lens lens, FilmFrame frame, float hither, float yon, float[] motion, float shutterOpen,
+                         float shutterClose) {
+
+    /** A still camera. */
+    public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
+                      Lens lens, FilmFrame frame, float hither, float yon) {
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null, 0f, 1f);
+    }
 
     /** Camera models. */
     public enum Projection {

@@ -106,6 +106,13 @@ public final class CompiledScene {
     public final int[] instRoot;
     /** Per instance: the material that replaces its object's (LuxRender's instance material), or -1. */
     public final int[] instMaterial;
+    /**
+     * Per instance: its record in {@link #motion} when it moves during the shutter, else -1 (then
+     * {@link #instXform} places it; a moving instance's entry there holds its start transform).
+     */
+    public final int[] instMotion;
+    /** {@link org.luxnet.scene.desc.AnimatedTransform#RECORD} floats per moving instance. */
+    public final float[] motion;
 
     // LuxRender's "local" 3D texture coordinates (TextureLayout#MAP3D_LOCAL); both empty in scenes without.
     /** Floats per entry of {@link #localXform}: world-to-object, then object-to-world (3x4, row-major). */
@@ -220,6 +227,8 @@ public final class CompiledScene {
         instXform = b.instXform;
         instRoot = b.instRoot;
         instMaterial = b.instMaterial;
+        instMotion = b.instMotion.length == instRoot.length ? b.instMotion : filled(instRoot.length);
+        motion = b.motion;
         primLocal = b.primLocal;
         localXform = b.localXform;
         objectCount = b.objectCount;
@@ -317,6 +326,8 @@ public final class CompiledScene {
         public float[] instXform = new float[0];
         public int[] instRoot = new int[0];
         public int[] instMaterial = new int[0];
+        public int[] instMotion = new int[0];
+        public float[] motion = new float[0];
         public int objectCount;
         public int sphereCount;
         public float[] sphereGeom;
@@ -343,5 +354,11 @@ public final class CompiledScene {
         public float[] mediaGrids;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, -1);
+        return a;
     }
 }
