@@ -171,6 +171,12 @@ public final class AnimatedTransform {
                 out[a] = Math.min(out[a], t[k][a] - rho);
                 out[3 + a] = Math.max(out[3 + a], t[k][a] + rho);
             }
+            // The ends themselves (LuxRender's decomposition drops shears that the end matrices keep).
+            Transform m = k == 0 ? start : end;
+            for (int c = 0; c < 8; c++) {
+                m.applyPoint(box[(c & 1) == 0 ? 0 : 3], box[(c & 2) == 0 ? 1 : 4], box[(c & 4) == 0 ? 2 : 5], p, 0);
+                grow(out, p);
+            }
         }
         return out;
     }
