@@ -49,6 +49,30 @@ class MotionBlurTest {
                 """;
     }
 
+    /** The same scene in LuxRender's dialect. */
+    static String luxScene(String cameraMotion, String squareMotion, int spp) {
+        return cameraMotion + """
+                Camera "orthographic" "float screenwindow" [-2 2 -2 2]
+                Film "fleximage" "integer xresolution" [16] "integer yresolution" [16]
+                Sampler "lowdiscrepancy" "integer pixelsamples" [SPP]
+                PixelFilter "box" "float xwidth" [0.5] "float ywidth" [0.5]
+                SurfaceIntegrator "path" "integer maxdepth" [2]
+                WorldBegin
+                AttributeBegin
+                  AreaLightSource "area" "color L" [1 1 1]
+                  Shape "trianglemesh" "integer indices" [0 2 1 0 3 2]
+                    "point P" [-10 -10 5  10 -10 5  10 10 5  -10 10 5]
+                AttributeEnd
+                AttributeBegin
+                  Material "matte" "color Kd" [0 0 0]
+                """.replace("SPP", Integer.toString(spp)) + squareMotion + """
+                  Shape "trianglemesh" "integer indices" [0 1 2 0 2 3]
+                    "point P" [-0.5 -0.5 2  0.5 -0.5 2  0.5 0.5 2  -0.5 0.5 2]
+                AttributeEnd
+                WorldEnd
+                """;
+    }
+
     /** The length of [a0, a1] within [b0, b1]. */
     static double overlap(double a0, double a1, double b0, double b1) {
         return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -161,5 +185,22 @@ class MotionBlurTest {
         assertTrue(r.scene().camera.motion() != null, "the camera moves");
         double still = assertBlurred("moving camera", r, spp);
         assertTrue(still > 0.1, "a still camera would be far off: " + still);
+    }
+
+    @Test
+    void luxRenderMotionBlocksGiveTheBoxBlurredCoverage() {
+        int spp = 256;
+        String move = """
+                MotionBegin [0 1]
+                  Translate 0 0 0
+                  Translate 1 0 0
+                MotionEnd
+                """;
+        CompiledRender square = TestScenes.compile(dir, luxScene("", move, spp));
+        assertEquals(1, square.scene().instanceCount, "the moving square is an instance");
+        assertTrue(assertBlurred("LuxRender moving square", square, spp) > 0.1);
+        CompiledRender camera = TestScenes.compile(dir, luxScene(move, "", spp));
+        assertTrue(camera.scene().camera.motion() != null, "the camera moves");
+        assertTrue(assertBlurred("LuxRender moving camera", camera, spp) > 0.1);
     }
 }
