@@ -37,6 +37,11 @@ public final class PathTraceKernel extends MediumKernel {
     public static final int OUT_WEIGHT = 0, OUT_R = 1, OUT_G = 2, OUT_B = 3, OUT_SLOTS = 4;
     /** Floats of scratch memory per work item (one array of this many floats per item of a launch). */
     public static final int SCRATCH_SLOTS = Scratch.SLOTS;
+    /**
+     * Memory per work item, in 4-byte words, that a scene with motion adds: two interpolated transform
+     * rows ({@link TraceKernel#motionRow}) and their instance materials.
+     */
+    public static final int MOTION_WORDS_PER_ITEM = 2 * org.luxnet.scene.compiled.CompiledScene.INST_STRIDE + 2;
     /** Roulette strategies, as {@link #roulette}. */
     static final int RR_EFFICIENCY = 0, RR_PROBABILITY = 1, RR_NONE = 2;
     /** Null surfaces a path may pass through before it is dropped. */

@@ -117,4 +117,29 @@ class MotionBlurPortTest {
         TestScenes.assertKernelMatchesCpu(r, TestScenes.filter(r), 17L, 3, 2,
                 TestScenes.device(TestScenes.Launch.valueOf(launch)), "motion blur, " + dialect + " on " + launch);
     }
+
+    @org.junit.jupiter.api.Test
+    void movingScenesLaunchFewerItemsInTheSameMemory() {
+        CompiledRender moving = TestScenes.compile(dir, PBRT);
+        CompiledRender still = TestScenes.compile(dir, PBRT.replace("ActiveTransform EndTime", "ActiveTransform All"));
+        assertTrue(still.scene().motion.length == 0 && still.scene().camera.motion() == null, "nothing moves");
+        int cap = GpuDevice.MAX_BATCH;
+        assertEquals(cap, GpuDevice.capacityFor(still.scene(), cap));
+        int fewer = GpuDevice.capacityFor(moving.scene(), cap);
+        long perItem = org.luxnet.render.transport.PathTraceKernel.SCRATCH_SLOTS
+                + org.luxnet.render.transport.PathTraceKernel.OUT_SLOTS;
+        assertTrue(fewer < cap && fewer % BatchRenderer.LOCAL_SIZE == 0, "capacity " + fewer);
+        assertTrue((long) fewer * (perItem + org.luxnet.render.transport.PathTraceKernel.MOTION_WORDS_PER_ITEM)
+                <= (long) cap * perItem, "within the memory of the still capacity");
+    }
+
+    @org.junit.jupiter.api.Test
+    void openClDeviceRendersAMovingSceneAsTheCpuDoes() {
+        CompiledRender r = TestScenes.compile(dir, PBRT);
+        float[] gpu = org.luxnet.render.RenderSupport.render(r, 8, org.luxnet.render.RenderSupport.Device.OPENCL, 5).toRgb();
+        float[] cpu = org.luxnet.render.RenderSupport.render(r, 8, org.luxnet.render.RenderSupport.Device.CPU, 5).toRgb();
+        double ratio = org.luxnet.render.RenderSupport.meanRatio(gpu, cpu);
+        System.out.printf("moving scene, OpenCL device vs CPU: mean ratio %.5f%n", ratio);
+        assertEquals(1.0, ratio, 0.01);
+    }
 }
