@@ -147,9 +147,9 @@ abstract class TraceKernel extends CurveKernel {
             motion = new float[1];
             return;
         }
-        motion = java.util.Arrays.copyOf(s.motion, s.motion.length + (cam != null ? AnimatedTransform.RECORD : 0));
+        motion = java.util.Arrays.copyOf(s.motion, s.motion.length + (cam != null ? cam.length : 0));
         if (cam != null) {
-            System.arraycopy(cam, 0, motion, s.motion.length, AnimatedTransform.RECORD);
+            System.arraycopy(cam, 0, motion, s.motion.length, cam.length);
             cameraMotion = s.motion.length / AnimatedTransform.RECORD;
         }
         instXform = java.util.Arrays.copyOf(s.instXform, (n + 2 * items) * INST_STRIDE);
@@ -166,6 +166,10 @@ abstract class TraceKernel extends CurveKernel {
      */
     void motionRow(int rec, float time, int dst) {
         int r = rec * AnimatedTransform.RECORD;
+        // LuxRender's knots: the segment that holds the time (a motion's records follow each other).
+        while (motion[r + AnimatedTransform.REC_NEXT] != 0f && time > motion[r + AnimatedTransform.REC_T1]) {
+            r += AnimatedTransform.RECORD;
+        }
         float t0 = motion[r], t1 = motion[r + 1];
         float dt = 0f;
         if (t1 > t0) {

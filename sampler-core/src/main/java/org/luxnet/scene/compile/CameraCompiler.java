@@ -90,7 +90,7 @@ final class CameraCompiler {
         warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
         float[] motion = null;
         if (c.motion() != null && c.motion().isAnimated()) {
-            motion = new float[AnimatedTransform.RECORD];
+            motion = new float[c.motion().recordCount() * AnimatedTransform.RECORD];
             // pbrt-v3 interpolates camera-to-world; LuxRender world-to-camera, then inverts it.
             c.motion().record(motion, 0, c.motion().style() == AnimatedTransform.Style.LUXRENDER);
         }

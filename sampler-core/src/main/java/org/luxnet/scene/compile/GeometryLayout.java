@@ -142,7 +142,7 @@ final class GeometryLayout {
         b.instMotion = new int[ni];
         int motions = 0;
         for (AnimatedTransform m : inst.instanceMotion) {
-            motions += m != null ? 1 : 0;
+            motions += m != null ? m.recordCount() : 0;
         }
         b.motion = new float[motions * AnimatedTransform.RECORD];
         motions = 0;
@@ -153,7 +153,8 @@ final class GeometryLayout {
             b.instMotion[k] = -1;
             if (m != null) {
                 m.record(b.motion, motions * AnimatedTransform.RECORD, false);
-                b.instMotion[k] = motions++;
+                b.instMotion[k] = motions;
+                motions += m.recordCount();
             }
         }
     }

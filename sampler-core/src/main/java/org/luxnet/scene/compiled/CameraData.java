@@ -14,7 +14,7 @@ package org.luxnet.scene.compiled;
  * @param hither        LuxRender's near clipping distance along the view axis (0 for pbrt, which has none)
  * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
  *                      (the medium camera rays start in is {@link CompiledScene#cameraMedium})
- * @param motion        a moving camera's {@link org.luxnet.scene.desc.AnimatedTransform} kernel record
+ * @param motion        a moving camera's {@link org.luxnet.scene.desc.AnimatedTransform} kernel records
  *                      (interpolated per ray at its time; camera-to-world, or its inverse when the
  *                      record says so), or null for a still camera
  * @param shutterOpen   the time at which the shutter opens (each camera ray's time is uniform in

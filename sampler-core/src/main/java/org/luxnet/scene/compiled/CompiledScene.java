@@ -111,7 +111,7 @@ public final class CompiledScene {
      * {@link #instXform} places it; a moving instance's entry there holds its start transform).
      */
     public final int[] instMotion;
-    /** {@link org.luxnet.scene.desc.AnimatedTransform#RECORD} floats per moving instance. */
+    /** The moving instances' records ({@link org.luxnet.scene.desc.AnimatedTransform#record}, one or more each). */
     public final float[] motion;
 
     // LuxRender's "local" 3D texture coordinates (TextureLayout#MAP3D_LOCAL); both empty in scenes without.

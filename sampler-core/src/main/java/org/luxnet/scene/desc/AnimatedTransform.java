@@ -21,26 +21,58 @@ package org.luxnet.scene.desc;
  *       R(t).</li>
  * </ul>
  *
- * <p>The kernel record ({@link #record}) holds the decomposition; the kernel repeats the
- * interpolation in float precision.
+ * <p>LuxRender's motion blocks may have more than two knots (MotionSystem): {@link #ofKnots} chains
+ * one segment per pair of consecutive knots, each interpolated as above; before the first knot the
+ * first transform holds, after the last the last.
+ *
+ * <p>The kernel records ({@link #record}, one per segment) hold the decomposition; the kernel
+ * repeats the interpolation in float precision.
  */
 public final class AnimatedTransform {
     /** Whose decomposition and interpolation. */
     public enum Style { PBRT, LUXRENDER }
 
-    /** Floats per kernel record: t0, t1, order, invert, then T (3), q (4: x y z w), S (9) at start and at end. */
-    public static final int RECORD = 36;
+    /**
+     * Floats per kernel record: t0, t1, order, invert, then T (3), q (4: x y z w), S (9) at start and at
+     * end, then 1 when the next record continues this motion (a later segment of LuxRender knots).
+     */
+    public static final int RECORD = 37;
     /** Offsets in a record. */
-    public static final int REC_T0 = 0, REC_T1 = 1, REC_ORDER = 2, REC_INVERT = 3, REC_START = 4, REC_END = 20;
+    public static final int REC_T0 = 0, REC_T1 = 1, REC_ORDER = 2, REC_INVERT = 3, REC_START = 4, REC_END = 20,
+            REC_NEXT = 36;
 
     private final Transform start, end;
     private final double startTime, endTime;
     private final Style style;
+    /** Whether this segment moves (see {@link #isAnimated} for the whole chain). */
     private final boolean animated;
+    /** The next segment of a motion through more than two knots, or null. */
+    private final AnimatedTransform next;
     private final double[][] t = new double[2][3], q = new double[2][4], s = new double[2][9];
     private final boolean hasRotation;
 
     public AnimatedTransform(Transform start, double startTime, Transform end, double endTime, Style style) {
+        this(start, startTime, end, endTime, style, null);
+    }
+
+    /**
+     * LuxRender's motion through {@code knots} at strictly increasing {@code times} (at least two): a
+     * chain of segments between consecutive knots.
+     */
+    public static AnimatedTransform ofKnots(double[] times, Transform[] knots, Style style) {
+        if (times.length < 2 || times.length != knots.length) {
+            throw new IllegalArgumentException("a motion needs two or more knots, one time each");
+        }
+        AnimatedTransform chain = null;
+        for (int i = times.length - 2; i >= 0; i--) {
+            chain = new AnimatedTransform(knots[i], times[i], knots[i + 1], times[i + 1], style, chain);
+        }
+        return chain;
+    }
+
+    private AnimatedTransform(Transform start, double startTime, Transform end, double endTime, Style style,
+                              AnimatedTransform next) {
+        this.next = next;
         this.start = start;
         this.end = end;
         this.startTime = startTime;
@@ -68,16 +100,23 @@ public final class AnimatedTransform {
         return start;
     }
 
+    /** The transform at the end of the motion (the last knot). */
     public Transform end() {
-        return end;
+        return next != null ? next.end() : end;
     }
 
     public double startTime() {
         return startTime;
     }
 
+    /** The time of the last knot. */
     public double endTime() {
-        return endTime;
+        return next != null ? next.endTime() : endTime;
+    }
+
+    /** Kernel records this motion takes: one per segment. */
+    public int recordCount() {
+        return 1 + (next != null ? next.recordCount() : 0);
     }
 
     public Style style() {
@@ -86,11 +125,14 @@ public final class AnimatedTransform {
 
     /** False when start and end are the same transform: the object does not move. */
     public boolean isAnimated() {
-        return animated;
+        return animated || (next != null && next.isAnimated());
     }
 
     /** The transform at {@code time}: the start (end) transform at or before (after) the start (end) time. */
     public Transform interpolate(double time) {
+        if (next != null && time > endTime) {
+            return next.interpolate(time);
+        }
         if (!animated || time <= startTime) {
             return start;
         }
@@ -126,6 +168,18 @@ public final class AnimatedTransform {
      * That is a conservative bound, looser than pbrt's derivative zeros (BoundPointMotion).
      */
     public double[] motionBounds(double[] box) {
+        double[] out = segmentBounds(box);
+        if (next != null) {
+            double[] more = next.motionBounds(box);
+            for (int a = 0; a < 3; a++) {
+                out[a] = Math.min(out[a], more[a]);
+                out[3 + a] = Math.max(out[3 + a], more[3 + a]);
+            }
+        }
+        return out;
+    }
+
+    private double[] segmentBounds(double[] box) {
         double[] out = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE,
                 -Double.MAX_VALUE};
         double[] p = new double[3];
@@ -189,11 +243,15 @@ public final class AnimatedTransform {
     }
 
     /**
-     * The kernel record ({@link #RECORD} floats at {@code o}): times, order (0: T R S, 1: T S R),
+     * The kernel records ({@link #recordCount} of {@link #RECORD} floats at {@code o}): times, order (0: T R S, 1: T S R),
      * {@code invert} (1: the kernel's row gets this transform's inverse as its object-to-world), then
      * each end's T, q and S.
      */
     public void record(float[] out, int o, boolean invert) {
+        out[o + REC_NEXT] = next != null ? 1 : 0;
+        if (next != null) {
+            next.record(out, o + RECORD, invert);
+        }
         out[o + REC_T0] = (float) startTime;
         out[o + REC_T1] = (float) endTime;
         out[o + REC_ORDER] = style == Style.PBRT ? 0 : 1;

@@ -23,10 +23,12 @@ final class GraphicsState {
     /** pbrt-v3's activeTransformBits: which of {@link #ctm} and {@link #ctmEnd} transform statements change. */
     boolean startTimeActive = true, endTimeActive = true;
     /**
-     * LuxRender: the times of {@link #ctm} and {@link #ctmEnd} after a motion block (its first and
-     * last knots), or null (pbrt-v3 takes them from TransformTimes).
+     * LuxRender: the times of the knots after a motion block, {@link #ctm} at the first and {@link
+     * #ctmEnd} at the last, or null (pbrt-v3 takes them from TransformTimes).
      */
     double[] luxTimes;
+    /** LuxRender: the knots between the first and the last (blocks of more than two times), or null. */
+    DualTransform[] luxMiddle;
     MaterialDesc material = MaterialDesc.defaultMatte();
     /** The {@code AreaLightSource} for shapes that follow, or null. */
     AreaLightDesc areaLight;
@@ -47,6 +49,7 @@ final class GraphicsState {
         startTimeActive = saved.startTimeActive;
         endTimeActive = saved.endTimeActive;
         luxTimes = saved.luxTimes;
+        luxMiddle = saved.luxMiddle;
     }
 
     /** Both transforms to {@code t}, both active, no motion (WorldBegin). */
@@ -56,6 +59,7 @@ final class GraphicsState {
         startTimeActive = true;
         endTimeActive = true;
         luxTimes = null;
+        luxMiddle = null;
     }
 
     /** A copy for AttributeBegin to restore later. */
@@ -66,6 +70,7 @@ final class GraphicsState {
         c.startTimeActive = startTimeActive;
         c.endTimeActive = endTimeActive;
         c.luxTimes = luxTimes;
+        c.luxMiddle = luxMiddle;
         c.material = material;
         c.areaLight = areaLight;
         c.reverseOrientation = reverseOrientation;

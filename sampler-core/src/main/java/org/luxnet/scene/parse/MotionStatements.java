@@ -17,8 +17,8 @@ import org.luxnet.scene.desc.Transform;
  *       is the knot at one time, and MotionEnd composes the knots onto the current transform
  *       (Context::MotionEnd: curTransform = curTransform * motionTransform). A block whose knot count
  *       differs from its time count, or whose times do not increase, is an error (LuxRender
- *       ignores it with a warning). LuxNet interpolates between the first and last knot; a block of
- *       more than two warns that the knots between are not followed.</li>
+ *       ignores it with a warning). Blocks of more than two knots interpolate from knot to knot
+ *       (LuxRender's MotionSystem).</li>
  *   <li>LuxRender {@code MotionInstance "name" start end "coordsys"} places the object moving from the
  *       current transform at {@code start} to the named coordinate system at {@code end}.</li>
  * </ul>
@@ -57,22 +57,32 @@ final class MotionStatements {
                 throw new SceneException(kw.loc(), "the motion block begun at " + st.motionBlockLoc + " has " + times.length
                         + " times but " + n + " transforms (one transform per time)");
             }
-            if (n > 2) {
-                st.warnOnce(kw, "motion blocks of more than two knots are not supported: LuxNet interpolates from the first"
-                        + " to the last knot, not through the " + (n - 2) + " between");
-            }
-            DualTransform first = st.motionBlockTransforms.get(0), last = st.motionBlockTransforms.get(n - 1);
+            java.util.List<DualTransform> k = new java.util.ArrayList<>(st.motionBlockTransforms);
             st.motionBlockLoc = null;
             st.motionBlockTransforms.clear();
-            if (st.gs.luxTimes != null && st.ctmAnimated() && n > 1
-                    && (st.gs.luxTimes[0] != times[0] || st.gs.luxTimes[1] != times[n - 1])) {
+            boolean moving = st.ctmAnimated();
+            if (moving && n > 1 && (st.gs.luxTimes == null || !java.util.Arrays.equals(st.gs.luxTimes, times))) {
+                // LuxRender merges the two knot lists (MotionTransform::operator*); LuxNet pairs the ends.
                 st.warnOnce(kw, "a motion block inside a moving transform with other times is not supported; the"
-                        + " knots are paired in order");
+                        + " first and last knots are paired");
+                k = java.util.List.of(k.get(0), k.get(n - 1));
+                times = new double[] {times[0], times[n - 1]};
+                st.gs.luxMiddle = null;
             }
-            st.gs.ctm = st.gs.ctm.compose(first);
-            st.gs.ctmEnd = st.gs.ctmEnd.compose(last);
-            if (n > 1) {
-                st.gs.luxTimes = new double[] {times[0], times[n - 1]};
+            int m = k.size();
+            DualTransform[] middle = null;
+            if (m > 2) {
+                middle = new DualTransform[m - 2];
+                for (int i = 1; i < m - 1; i++) {
+                    DualTransform base = st.gs.luxMiddle != null ? st.gs.luxMiddle[i - 1] : st.gs.ctm;
+                    middle[i - 1] = base.compose(k.get(i));
+                }
+            }
+            st.gs.ctm = st.gs.ctm.compose(k.get(0));
+            st.gs.ctmEnd = st.gs.ctmEnd.compose(k.get(m - 1));
+            if (m > 1) {
+                st.gs.luxTimes = times.clone();
+                st.gs.luxMiddle = middle;
             }
             if (!st.gs.ctm.isInvertible() || !st.gs.ctmEnd.isInvertible()) {
                 throw new SceneException(kw.loc(), "after the motion block begun at " + kw.loc()

@@ -48,7 +48,7 @@ final class ParseState {
     final Map<String, DualTransform> coordinateSystems = new HashMap<>();
 
     /** The end transform of a moving named coordinate system, with LuxRender's knot times (or null). */
-    record MotionEnd(DualTransform ctm, double[] luxTimes) {
+    record MotionEnd(DualTransform ctm, double[] luxTimes, DualTransform[] luxMiddle) {
     }
 
     /** End transforms of the named coordinate systems that move (the start ones are in {@link #coordinateSystems}). */
@@ -77,6 +77,8 @@ final class ParseState {
     /** The camera's end-time world-to-camera transform, and the times of both (null: a still camera). */
     DualTransform cameraTransformEnd;
     double[] cameraTimes;
+    /** LuxRender: the camera's world-to-camera knots between the first and the last, or null. */
+    DualTransform[] cameraMiddle;
     EntityDesc film;
     EntityDesc sampler;
     EntityDesc integrator;
@@ -169,11 +171,25 @@ final class ParseState {
         if (gs.endTimeActive) {
             gs.ctmEnd = replace ? t : gs.ctmEnd.compose(t);
         }
+        if (gs.luxMiddle != null) {
+            // LuxRender: MotionTransform * t changes every knot; a replacing transform ends the motion.
+            DualTransform[] m = gs.luxMiddle.clone();
+            for (int i = 0; i < m.length; i++) {
+                m[i] = replace ? t : m[i].compose(t);
+            }
+            gs.luxMiddle = replace ? null : m;
+        }
     }
 
     /** True when the start and end transforms differ: what is placed now moves during the shutter. */
     boolean ctmAnimated() {
-        return !gs.ctm.equals(gs.ctmEnd);
+        boolean moves = !gs.ctm.equals(gs.ctmEnd);
+        if (gs.luxMiddle != null) {
+            for (DualTransform k : gs.luxMiddle) {
+                moves |= !k.equals(gs.ctm);
+            }
+        }
+        return moves;
     }
 
     /**
@@ -187,9 +203,23 @@ final class ParseState {
         }
         Dialect d = dialectNow();
         Transform start = pick(gs.ctm, d), end = pick(gs.ctmEnd, d);
+        if (gs.luxMiddle != null) {
+            return AnimatedTransform.ofKnots(gs.luxTimes, knots(start, gs.luxMiddle, end, d), AnimatedTransform.Style.LUXRENDER);
+        }
         double[] times = gs.luxTimes != null ? gs.luxTimes : new double[] {transformStartTime, transformEndTime};
-        return new AnimatedTransform(start, times[0], end, times[1],
+        return new AnimatedTransform(start, times[0], end, times[times.length - 1],
                 gs.luxTimes != null || d == Dialect.LUXRENDER ? AnimatedTransform.Style.LUXRENDER : AnimatedTransform.Style.PBRT);
+    }
+
+    /** The knots first, {@code middle}, last, in dialect {@code d}. */
+    private Transform[] knots(Transform first, DualTransform[] middle, Transform last, Dialect d) {
+        Transform[] k = new Transform[middle.length + 2];
+        k[0] = first;
+        for (int i = 0; i < middle.length; i++) {
+            k[i + 1] = pick(middle[i], d);
+        }
+        k[k.length - 1] = last;
+        return k;
     }
 
     private Dialect dialectNow() {
@@ -300,9 +330,16 @@ final class ParseState {
             return null;
         }
         Transform start = cameraTransform.in(d), end = cameraTransformEnd.in(d);
+        if (cameraMiddle != null && d == Dialect.LUXRENDER) {
+            AnimatedTransform k = AnimatedTransform.ofKnots(cameraTimes, knots(start, cameraMiddle, end, d),
+                    AnimatedTransform.Style.LUXRENDER);
+            return k.isAnimated() ? k : null;
+        }
         AnimatedTransform m = d == Dialect.PBRT
-                ? new AnimatedTransform(start.inverse(), cameraTimes[0], end.inverse(), cameraTimes[1], AnimatedTransform.Style.PBRT)
-                : new AnimatedTransform(start, cameraTimes[0], end, cameraTimes[1], AnimatedTransform.Style.LUXRENDER);
+                ? new AnimatedTransform(start.inverse(), cameraTimes[0], end.inverse(), cameraTimes[cameraTimes.length - 1],
+                AnimatedTransform.Style.PBRT)
+                : new AnimatedTransform(start, cameraTimes[0], end, cameraTimes[cameraTimes.length - 1],
+                AnimatedTransform.Style.LUXRENDER);
         return m.isAnimated() ? m : null;
     }
 

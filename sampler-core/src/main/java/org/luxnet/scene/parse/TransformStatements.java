@@ -48,7 +48,7 @@ final class TransformStatements {
             String name = StatementArgs.string(st.tokens(), kw, "the coordinate system's name");
             st.coordinateSystems.put(name, st.gs.ctm);
             if (st.ctmAnimated()) {
-                st.coordinateSystemsEnd.put(name, new ParseState.MotionEnd(st.gs.ctmEnd, st.gs.luxTimes));
+                st.coordinateSystemsEnd.put(name, new ParseState.MotionEnd(st.gs.ctmEnd, st.gs.luxTimes, st.gs.luxMiddle));
             } else {
                 st.coordinateSystemsEnd.remove(name);
             }
@@ -69,6 +69,7 @@ final class TransformStatements {
                 st.gs.ctm = t;
                 st.gs.ctmEnd = end != null ? end.ctm() : t;
                 st.gs.luxTimes = end != null ? end.luxTimes() : null;
+                st.gs.luxMiddle = end != null ? end.luxMiddle() : null;
             } else {
                 st.applyTransform(t, true);
             }

@@ -59,6 +59,10 @@ class MotionTraversalTest {
                 .compose(Transform.scale(1.5, 0.7, 1)), 1, AnimatedTransform.Style.PBRT),
         new AnimatedTransform(Transform.translate(0, 4, 2).compose(Transform.rotate(30, 1, 0, 0)), 0.2,
                 Transform.translate(0, -3, 2).compose(Transform.scale(0.5, 2, 1)), 0.8, AnimatedTransform.Style.LUXRENDER),
+        // LuxRender knots: out and back, turning on the way.
+        AnimatedTransform.ofKnots(new double[] {0.1, 0.4, 0.9}, new Transform[] {Transform.translate(-2, -2, 5),
+            Transform.translate(2, 3, 4).compose(Transform.rotate(120, 1, 0, 0)), Transform.translate(-2, -2, 5)},
+                AnimatedTransform.Style.LUXRENDER),
     };
     private static final Transform STILL = Transform.translate(3, -4, -3).compose(Transform.rotate(45, 1, 1, 0));
 
@@ -130,8 +134,8 @@ class MotionTraversalTest {
     void raysAtATimeHitWhatTheInterpolatedSceneHolds() {
         CompiledRender cr = SceneCompiler.compile(scene());
         CompiledScene s = cr.scene();
-        assertEquals(3, s.instanceCount);
-        assertEquals(2 * AnimatedTransform.RECORD, s.motion.length);
+        assertEquals(4, s.instanceCount);
+        assertEquals(4 * AnimatedTransform.RECORD, s.motion.length);
         PathTraceKernel k = RenderSupport.transport(cr);
         Random r = new Random(23);
         int hits = 0, movingHits = 0, compared = 0;

@@ -351,6 +351,43 @@ class AnimatedTransformTest {
     }
 
     @Test
+    void knotsChainSegmentsAndBoundThemAll() {
+        Random r = new Random(55);
+        for (int n = 0; n < 50; n++) {
+            double[] times = {0, 0.3, 0.5, 1};
+            Transform[] k = {random(r, false), random(r, false), random(r, false), random(r, false)};
+            AnimatedTransform chain = AnimatedTransform.ofKnots(times, k, AnimatedTransform.Style.LUXRENDER);
+            assertEquals(3, chain.recordCount());
+            assertSame(k[0], chain.start());
+            assertSame(k[3], chain.end());
+            for (int i = 0; i < 3; i++) {
+                AnimatedTransform seg = new AnimatedTransform(k[i], times[i], k[i + 1], times[i + 1],
+                        AnimatedTransform.Style.LUXRENDER);
+                double t = times[i] + 0.37 * (times[i + 1] - times[i]);
+                assertTrue(maxDiff(rows(seg.interpolate(t)), chain.interpolate(t)) < 1e-12, "segment " + i);
+            }
+            double[] box = {-1, -1, -1, 1, 1, 1};
+            double[] bounds = chain.motionBounds(box);
+            double[] p = new double[3];
+            for (int j = 0; j <= 300; j++) {
+                Transform m = chain.interpolate(j / 300.0);
+                for (int c = 0; c < 8; c++) {
+                    m.applyPoint((c & 1) == 0 ? -1 : 1, (c & 2) == 0 ? -1 : 1, (c & 4) == 0 ? -1 : 1, p, 0);
+                    for (int a = 0; a < 3; a++) {
+                        assertTrue(p[a] >= bounds[a] - 1e-9 && p[a] <= bounds[3 + a] + 1e-9, "time " + j / 300.0);
+                    }
+                }
+            }
+            float[] rec = new float[chain.recordCount() * AnimatedTransform.RECORD];
+            chain.record(rec, 0, false);
+            assertEquals(1f, rec[AnimatedTransform.REC_NEXT]);
+            assertEquals(1f, rec[AnimatedTransform.RECORD + AnimatedTransform.REC_NEXT]);
+            assertEquals(0f, rec[2 * AnimatedTransform.RECORD + AnimatedTransform.REC_NEXT]);
+            assertEquals(0.5f, rec[2 * AnimatedTransform.RECORD + AnimatedTransform.REC_T0]);
+        }
+    }
+
+    @Test
     void motionBoundsWithoutRotationAreTheUnionOfTheEnds() {
         Transform a = Transform.translate(0, 0, 0), b = Transform.translate(3, 0, 0);
         double[] bounds = new AnimatedTransform(a, 0, b, 1, AnimatedTransform.Style.PBRT).motionBounds(new double[] {

@@ -112,6 +112,22 @@ class MotionParseTest {
     }
 
     @Test
+    void luxRenderMotionBlocksOfMoreKnotsGoThroughEach() {
+        AnimatedTransform m = onlyInstance(MemoryResources.parse(LUX + "Translate 0 1 0\nMotionBegin [0 0.5 2]\n"
+                + "Translate 0 0 0\nTranslate 4 0 0\nTranslate 0 0 0\nMotionEnd\nScale 2 2 2\nShape \"sphere\"\n")).motion();
+        assertTrue(m.isAnimated(), "the first and last knots agree, the middle one differs");
+        assertEquals(2, m.recordCount());
+        assertEquals(0, m.startTime());
+        assertEquals(2, m.endTime());
+        Transform s2 = Transform.scale(2, 2, 2);
+        assertMatrix(Transform.translate(0, 1, 0).compose(s2), m.interpolate(-1));
+        assertMatrix(Transform.translate(2, 1, 0).compose(s2), m.interpolate(0.25));
+        assertMatrix(Transform.translate(4, 1, 0).compose(s2), m.interpolate(0.5));
+        assertMatrix(Transform.translate(3, 1, 0).compose(s2), m.interpolate(0.875));
+        assertMatrix(Transform.translate(0, 1, 0).compose(s2), m.interpolate(2));
+    }
+
+    @Test
     void luxRenderCameraInAMotionBlockInterpolatesWorldToCamera() {
         SceneDescription s = MemoryResources.parse("Film \"fleximage\"\nMotionBegin [0 1]\nTranslate 0 0 0\n"
                 + "Translate 0 0 4\nMotionEnd\nCamera \"perspective\"\nWorldBegin\n");
