@@ -254,7 +254,7 @@ abstract class CameraKernel extends LightKernel {
             // The path's time, from a chunk of its own so that a still scene's numbers stay as they are.
             int timeSeed = timeSeed(pixelSeed);
             float tu = cameraSample(pixelSeed, index, timeSeed, chunkIndex(timeSeed, index), TIME_DIMENSION);
-            scratch[Scratch.TIME * capacity + gid] = (1f - tu) * shutterOpen + tu * shutterClose;
+            scratch[Scratch.TIME * capacity + gid] = shutterTime(tu);
         }
         generateRay(gid, x + 0.5f + fx, y + 0.5f + fy, lu, lv);
         scratch[Scratch.CAM_FX * capacity + gid] = x + 0.5f + fx;
@@ -262,6 +262,50 @@ abstract class CameraKernel extends LightKernel {
         scratch[Scratch.CAM_LU * capacity + gid] = lu;
         scratch[Scratch.CAM_LV * capacity + gid] = lv;
         return weight;
+    }
+
+    /**
+     * The time of a camera ray from number u: Lerp(u, shutterOpen, shutterClose) (pbrt-v3, LuxRender's
+     * uniform distribution), or LuxRender's gaussian Camera::GetTime: x = N^-1(u), redrawn as
+     * N^-1(u + 1/2 mod 1) where |x| > 2 (its way of not piling clamped samples at the ends), then
+     * Lerp(clamp(x / 4 + 1/2, 0, 1), open, close). N^-1 is Acklam's rational approximation, as
+     * luxrays' NormalCDFInverse. Calls nothing but maths.
+     */
+    float shutterTime(float u) {
+        float x = u;
+        if (shutterGaussian != 0) {
+            float v = u;
+            for (int pass = 0; pass < 2; pass++) {
+                float p = min(max(v, 1e-7f), 1f - 1e-7f);
+                float y = 0f;
+                if (p >= 0.02425f && p <= 0.97575f) {
+                    float q = p - 0.5f;
+                    float r = q * q;
+                    y = (((((-39.69683028665376f * r + 220.9460984245205f) * r - 275.9285104469687f) * r
+                            + 138.3577518672690f) * r - 30.66479806614716f) * r + 2.506628277459239f) * q
+                            / (((((-54.47609879822406f * r + 161.5858368580409f) * r - 155.6989798598866f) * r
+                            + 66.80131188771972f) * r - 13.28068155288572f) * r + 1f);
+                } else {
+                    // The tails, the upper by symmetry.
+                    float q = sqrt(-2f * log(min(p, 1f - p)));
+                    float side = p > 0.5f ? -1f : 1f;
+                    y = side * (((((-7.784894002430293e-03f * q - 3.223964580411365e-01f) * q - 2.400758277161838f) * q
+                            - 2.549732539343734f) * q + 4.374664141464968f) * q + 2.938163982698783f)
+                            / ((((7.784695709041462e-03f * q + 3.224671290700398e-01f) * q + 2.445134137142996f) * q
+                            + 3.754408661907416f) * q + 1f);
+                }
+                if (pass == 0) {
+                    x = y;
+                    // LuxRender: 0.5 + u - Round2Int(u).
+                    v = u < 0.5f ? u + 0.5f : u - 0.5f;
+                }
+                if (pass == 1 && !(abs(x) <= 2f)) {
+                    x = y;
+                }
+            }
+            x = min(max(x / 4f + 0.5f, 0f), 1f);
+        }
+        return (1f - x) * shutterOpen + x * shutterClose;
     }
 
     /**

@@ -62,6 +62,8 @@ abstract class TraceKernel extends CurveKernel {
     int cameraMotion = -1;
     /** The shutter: a camera ray's time is Lerp(u, shutterOpen, shutterClose). */
     float shutterOpen, shutterClose = 1f;
+    /** 1 for LuxRender's gaussian shutter distribution ({@link CameraKernel#shutterTime}). */
+    int shutterGaussian;
     int triangleCount;
     /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
     int hasNullSurfaces;
@@ -141,6 +143,7 @@ abstract class TraceKernel extends CurveKernel {
         cameraMotion = -1;
         shutterOpen = s.camera != null ? s.camera.shutterOpen() : 0f;
         shutterClose = s.camera != null ? s.camera.shutterClose() : 1f;
+        shutterGaussian = s.camera != null && s.camera.shutterGaussian() ? 1 : 0;
         motionOn = s.motion.length > 0 || cam != null ? 1 : 0;
         instMotion = KernelArrays.ints(s.instMotion);
         if (motionOn == 0) {

@@ -78,11 +78,14 @@ final class CameraCompiler {
             open = close;
             close = t;
         }
+        boolean gaussian = false;
         if (lux && ps.has("shutterdistribution")) {
+            // LuxRender: "uniform" or "gaussian"; anything else warns and is uniform, as there.
             String dist = ps.getString("shutterdistribution", "uniform");
-            if (!dist.equals("uniform")) {
+            gaussian = dist.equals("gaussian");
+            if (!dist.equals("uniform") && !gaussian) {
                 warnings.add(new SceneWarning(ps.get("shutterdistribution").loc(), "shutterdistribution \"" + dist
-                        + "\" is not supported; the shutter is sampled uniformly"));
+                        + "\" is not supported (uniform, gaussian); the shutter is sampled uniformly"));
             }
         } else {
             ps.get("shutterdistribution");
@@ -95,7 +98,7 @@ final class CameraCompiler {
             c.motion().record(motion, 0, c.motion().style() == AnimatedTransform.Style.LUXRENDER);
         }
         return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
-                hither, yon, motion, (float) open, (float) close);
+                hither, yon, motion, (float) open, (float) close, gaussian);
     }
 
     /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */

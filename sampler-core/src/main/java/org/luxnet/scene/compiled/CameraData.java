@@ -20,15 +20,18 @@ package org.luxnet.scene.compiled;
  * @param shutterOpen   the time at which the shutter opens (each camera ray's time is uniform in
  *                      [shutterOpen, shutterClose])
  * @param shutterClose  the time at which it closes
+ * @param shutterGaussian LuxRender's {@code "gaussian"} shutterdistribution: times spread as a normal
+ *                      distribution of standard deviation a quarter of the shutter around its middle
+ *                      (Camera::GetTime), not uniformly
  */
 public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
                          Lens lens, FilmFrame frame, float hither, float yon, float[] motion, float shutterOpen,
-                         float shutterClose) {
+                         float shutterClose, boolean shutterGaussian) {
 
     /** A still camera. */
     public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
                       Lens lens, FilmFrame frame, float hither, float yon) {
-        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null, 0f, 1f);
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null, 0f, 1f, false);
     }
 
     /** Camera models. */

@@ -108,9 +108,13 @@ class MotionBlurPortTest {
             """;
 
     @ParameterizedTest
-    @CsvSource({"pbrt, JAVA_THREADS", "luxrender, JAVA_THREADS", "pbrt, OPENCL", "luxrender, OPENCL"})
+    @CsvSource({"pbrt, JAVA_THREADS", "luxrender, JAVA_THREADS", "luxrender-gaussian, JAVA_THREADS", "pbrt, OPENCL",
+            "luxrender, OPENCL", "luxrender-gaussian, OPENCL"})
     void movingSceneSampleForSample(String dialect, String launch) throws Exception {
-        CompiledRender r = TestScenes.compile(dir, dialect.equals("pbrt") ? PBRT : LUX);
+        String lux = dialect.endsWith("gaussian")
+                ? LUX.replace("\"float fov\" [40]", "\"float fov\" [40] \"string shutterdistribution\" \"gaussian\"") : LUX;
+        CompiledRender r = TestScenes.compile(dir, dialect.equals("pbrt") ? PBRT : lux);
+        assertEquals(dialect.endsWith("gaussian"), r.scene().camera.shutterGaussian());
         assertTrue(r.scene().camera.motion() != null, "the camera moves");
         // pbrt: two moving instances and a still one; LuxRender: a MotionInstance and a shape of three knots.
         assertEquals(dialect.equals("pbrt") ? 2 : 3, r.scene().motion.length / org.luxnet.scene.desc.AnimatedTransform.RECORD,

@@ -166,10 +166,10 @@ class MotionParseTest {
     }
 
     @Test
-    void implementedMotionNoLongerWarnsAndTheGaussianShutterDoesOnceWithItsPlace() {
+    void implementedMotionNoLongerWarnsAndAnUnknownShutterDistributionDoesOnceWithItsPlace() {
         String text = "Film \"fleximage\" \"integer xresolution\" [4] \"integer yresolution\" [4]\n"
                 + "MotionBegin [0 1]\nTranslate 0 0 0\nTranslate 0 0 1\nMotionEnd\n"
-                + "Camera \"perspective\" \"string shutterdistribution\" \"gaussian\"\nWorldBegin\n"
+                + "Camera \"perspective\" \"string shutterdistribution\" \"triangle\"\nWorldBegin\n"
                 + "ObjectBegin \"o\"\nShape \"sphere\"\nObjectEnd\nCoordinateSystem \"here\"\n"
                 + "AttributeBegin\nMotionBegin [0 1]\nTranslate 0 0 0\nTranslate 1 0 0\nMotionEnd\nShape \"sphere\"\nAttributeEnd\n"
                 + "MotionInstance \"o\" 0 1 \"here\"\nWorldEnd\n";
@@ -183,7 +183,10 @@ class MotionParseTest {
         assertEquals(1, shutter.size(), w.toString());
         assertEquals("scene.lxs", shutter.get(0).loc().file());
         assertEquals(6, shutter.get(0).loc().line());
-        assertTrue(shutter.get(0).message().contains("\"gaussian\" is not supported"), shutter.get(0).message());
+        assertTrue(shutter.get(0).message().contains("\"triangle\" is not supported"), shutter.get(0).message());
+        // "gaussian" is LuxRender's other distribution, implemented: no warning.
+        SceneDescription g = new MemoryResources().add("scene.lxs", text.replace("triangle", "gaussian")).parse();
+        assertTrue(SceneCompiler.compile(g).warnings().stream().noneMatch(x -> x.message().contains("shutter")));
         // pbrt-v3 statements too.
         SceneDescription p = MemoryResources.parse("Film \"image\"\nTransformTimes 0 1\nCamera \"perspective\"\nWorldBegin\n"
                 + "ActiveTransform EndTime\nTranslate 1 0 0\nActiveTransform All\nShape \"sphere\"\n");
