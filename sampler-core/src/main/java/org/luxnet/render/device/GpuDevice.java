@@ -102,7 +102,21 @@ public final class GpuDevice extends DeviceBase {
         launch(java.util.List.of(thread));
     }
 
+    /**
+     * Work items per launch for {@code scene}: {@code capacity}, or fewer in the same memory when
+     * something moves, whose kernel keeps {@link PathTraceKernel#MOTION_WORDS_PER_ITEM} more per item.
+     */
+    static int capacityFor(org.luxnet.scene.compiled.CompiledScene scene, int capacity) {
+        if (scene.motion.length == 0 && (scene.camera == null || scene.camera.motion() == null)) {
+            return capacity;
+        }
+        long perItem = PathTraceKernel.SCRATCH_SLOTS + PathTraceKernel.OUT_SLOTS;
+        long items = capacity * perItem / (perItem + PathTraceKernel.MOTION_WORDS_PER_ITEM);
+        return (int) Math.max(BatchRenderer.LOCAL_SIZE, items / BatchRenderer.LOCAL_SIZE * BatchRenderer.LOCAL_SIZE);
+    }
+
     private void work() {
+        int capacity = capacityFor(ctx.scene(), this.capacity);
         BatchRenderer renderer = null;
         long pixels = (long) ctx.settings().width() * ctx.settings().height();
         long first = nextItem();
@@ -150,7 +164,7 @@ public final class GpuDevice extends DeviceBase {
                     counted(count, after - before);
                     launches.incrementAndGet();
                     first = end;
-                    batch = nextBatch(batch, count, took);
+                    batch = nextBatch(batch, count, took, capacity);
                 }
             }
         } catch (CompileFailedException e) {
@@ -173,9 +187,9 @@ public final class GpuDevice extends DeviceBase {
     /**
      * The next batch size: scaled so a launch takes about {@link #TARGET_NANOS}, changed only when
      * the last one took less than {@link #MIN_NANOS} or more than {@link #MAX_NANOS}, growing at most
-     * fourfold at a time, a multiple of the work-group size, within the capacity.
+     * fourfold at a time, a multiple of the work-group size, within the renderer's {@code capacity}.
      */
-    private int nextBatch(int batch, int count, long took) {
+    private static int nextBatch(int batch, int count, long took, int capacity) {
         if (count < batch || (took >= MIN_NANOS && took <= MAX_NANOS)) {
             return batch;
         }

@@ -8,6 +8,7 @@ import org.luxnet.accumulator.filter.PixelFilter;
 import org.luxnet.accumulator.filter.TabulatedFilter;
 import org.luxnet.accumulator.filter.TriangleFilter;
 import org.luxnet.scene.compiled.CameraData;
+import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.FilmFrame;
 
 /**
@@ -252,6 +253,12 @@ abstract class CameraKernel extends RealisticCameraKernel {
         float weight = filterFactor(0, fx, binX) * filterFactor(1, fy, binY);
         float lu = cameraSample(pixelSeed, index, seed, scrambled, 2);
         float lv = cameraSample(pixelSeed, index, seed, scrambled, 3);
+        if (motionOn != 0) {
+            // The path's time, from a chunk of its own so that a still scene's numbers stay as they are.
+            int timeSeed = timeSeed(pixelSeed);
+            float tu = cameraSample(pixelSeed, index, timeSeed, chunkIndex(timeSeed, index), TIME_DIMENSION);
+            scratch[Scratch.TIME * capacity + gid] = shutterTime(tu);
+        }
         float px = x + 0.5f + fx, py = y + 0.5f + fy;
         float cameraWeight = 1f;
         if (projection == REALISTIC) {
@@ -270,6 +277,50 @@ abstract class CameraKernel extends RealisticCameraKernel {
         scratch[Scratch.CAM_LU * capacity + gid] = lu;
         scratch[Scratch.CAM_LV * capacity + gid] = lv;
         return weight;
+    }
+
+    /**
+     * The time of a camera ray from number u: Lerp(u, shutterOpen, shutterClose) (pbrt-v3, LuxRender's
+     * uniform distribution), or LuxRender's gaussian Camera::GetTime: x = N^-1(u), redrawn as
+     * N^-1(u + 1/2 mod 1) where |x| > 2 (its way of not piling clamped samples at the ends), then
+     * Lerp(clamp(x / 4 + 1/2, 0, 1), open, close). N^-1 is Acklam's rational approximation, as
+     * luxrays' NormalCDFInverse. Calls nothing but maths.
+     */
+    float shutterTime(float u) {
+        float x = u;
+        if (shutterGaussian != 0) {
+            float v = u;
+            for (int pass = 0; pass < 2; pass++) {
+                float p = min(max(v, 1e-7f), 1f - 1e-7f);
+                float y = 0f;
+                if (p >= 0.02425f && p <= 0.97575f) {
+                    float q = p - 0.5f;
+                    float r = q * q;
+                    y = (((((-39.69683028665376f * r + 220.9460984245205f) * r - 275.9285104469687f) * r
+                            + 138.3577518672690f) * r - 30.66479806614716f) * r + 2.506628277459239f) * q
+                            / (((((-54.47609879822406f * r + 161.5858368580409f) * r - 155.6989798598866f) * r
+                            + 66.80131188771972f) * r - 13.28068155288572f) * r + 1f);
+                } else {
+                    // The tails, the upper by symmetry.
+                    float q = sqrt(-2f * log(min(p, 1f - p)));
+                    float side = p > 0.5f ? -1f : 1f;
+                    y = side * (((((-7.784894002430293e-03f * q - 3.223964580411365e-01f) * q - 2.400758277161838f) * q
+                            - 2.549732539343734f) * q + 4.374664141464968f) * q + 2.938163982698783f)
+                            / ((((7.784695709041462e-03f * q + 3.224671290700398e-01f) * q + 2.445134137142996f) * q
+                            + 3.754408661907416f) * q + 1f);
+                }
+                if (pass == 0) {
+                    x = y;
+                    // LuxRender: 0.5 + u - Round2Int(u).
+                    v = u < 0.5f ? u + 0.5f : u - 0.5f;
+                }
+                if (pass == 1 && !(abs(x) <= 2f)) {
+                    x = y;
+                }
+            }
+            x = min(max(x / 4f + 0.5f, 0f), 1f);
+        }
+        return (1f - x) * shutterOpen + x * shutterClose;
     }
 
     /**
@@ -576,12 +627,32 @@ abstract class CameraKernel extends RealisticCameraKernel {
         oy += dy * clipNear;
         oz += dz * clipNear;
         scratch[Scratch.LS_DIST * capacity + gid] = yon / axial - clipNear;
-        scratch[Scratch.LS_WX * capacity + gid] = c2w[0] * ox + c2w[1] * oy + c2w[2] * oz + c2w[3];
-        scratch[Scratch.LS_WY * capacity + gid] = c2w[4] * ox + c2w[5] * oy + c2w[6] * oz + c2w[7];
-        scratch[Scratch.LS_WZ * capacity + gid] = c2w[8] * ox + c2w[9] * oy + c2w[10] * oz + c2w[11];
-        float wx = c2w[0] * dx + c2w[1] * dy + c2w[2] * dz;
-        float wy = c2w[4] * dx + c2w[5] * dy + c2w[6] * dz;
-        float wz = c2w[8] * dx + c2w[9] * dy + c2w[10] * dz;
+        float m0 = c2w[0], m1 = c2w[1], m2 = c2w[2], m3 = c2w[3], m4 = c2w[4], m5 = c2w[5], m6 = c2w[6], m7 = c2w[7];
+        float m8 = c2w[8], m9 = c2w[9], m10 = c2w[10], m11 = c2w[11];
+        if (cameraMotion >= 0) {
+            // A moving camera: camera-to-world at the ray's time, in this work item's second row.
+            int x = (motionRows + 2 * gid + 1) * INST_STRIDE;
+            motionRow(cameraMotion, scratch[Scratch.TIME * capacity + gid], x);
+            x += CompiledScene.INST_O2W;
+            m0 = instXform[x];
+            m1 = instXform[x + 1];
+            m2 = instXform[x + 2];
+            m3 = instXform[x + 3];
+            m4 = instXform[x + 4];
+            m5 = instXform[x + 5];
+            m6 = instXform[x + 6];
+            m7 = instXform[x + 7];
+            m8 = instXform[x + 8];
+            m9 = instXform[x + 9];
+            m10 = instXform[x + 10];
+            m11 = instXform[x + 11];
+        }
+        scratch[Scratch.LS_WX * capacity + gid] = m0 * ox + m1 * oy + m2 * oz + m3;
+        scratch[Scratch.LS_WY * capacity + gid] = m4 * ox + m5 * oy + m6 * oz + m7;
+        scratch[Scratch.LS_WZ * capacity + gid] = m8 * ox + m9 * oy + m10 * oz + m11;
+        float wx = m0 * dx + m1 * dy + m2 * dz;
+        float wy = m4 * dx + m5 * dy + m6 * dz;
+        float wz = m8 * dx + m9 * dy + m10 * dz;
         float wl = 1f / sqrt(wx * wx + wy * wy + wz * wz);
         scratch[Scratch.VEC_X * capacity + gid] = wx * wl;
         scratch[Scratch.VEC_Y * capacity + gid] = wy * wl;

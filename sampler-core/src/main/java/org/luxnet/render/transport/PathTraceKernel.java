@@ -37,6 +37,11 @@ public final class PathTraceKernel extends MediumKernel {
     public static final int OUT_WEIGHT = 0, OUT_R = 1, OUT_G = 2, OUT_B = 3, OUT_SLOTS = 4;
     /** Floats of scratch memory per work item (one array of this many floats per item of a launch). */
     public static final int SCRATCH_SLOTS = Scratch.SLOTS;
+    /**
+     * Memory per work item, in 4-byte words, that a scene with motion adds: two interpolated transform
+     * rows ({@link TraceKernel#motionRow}) and their instance materials.
+     */
+    public static final int MOTION_WORDS_PER_ITEM = 2 * org.luxnet.scene.compiled.CompiledScene.INST_STRIDE + 2;
     /** Roulette strategies, as {@link #roulette}. */
     static final int RR_EFFICIENCY = 0, RR_PROBABILITY = 1, RR_NONE = 2;
     /** Null surfaces a path may pass through before it is dropped. */
@@ -127,6 +132,7 @@ public final class PathTraceKernel extends MediumKernel {
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(curveGeom).put(curveInfo).put(curveSeg);
         put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
+        put(motion).put(instMotion);
         put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
@@ -210,7 +216,7 @@ public final class PathTraceKernel extends MediumKernel {
 
     /** Host side: true when anything but a null surface blocks o + t d for 0 < t < tMax (a shadow ray). */
     public boolean blocked(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
-        return occluded(ox, oy, oz, dx, dy, dz, tMax);
+        return occluded(0, ox, oy, oz, dx, dy, dz, tMax);
     }
 
     @Override
@@ -960,7 +966,7 @@ public final class PathTraceKernel extends MediumKernel {
                             tMax = (el - margin) * 0.99999f;
                         }
                     }
-                    if (!occluded(ox, oy, oz, sdx, sdy, sdz, tMax)) {
+                    if (!occluded(gid, ox, oy, oz, sdx, sdy, sdz, tMax)) {
                         float w = 1f;
                         if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
                             w = powerHeuristic(lightPdf, scratch[Scratch.BS_PDF * capacity + gid]);

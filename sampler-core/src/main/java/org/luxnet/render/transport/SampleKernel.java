@@ -179,13 +179,18 @@ abstract class SampleKernel extends Kernel {
         return combine(streamKey, pixel);
     }
 
-    /** Camera dimension {@code d}: 0, 1 film position, 2, 3 lens; seed and index from {@link #cameraSeed} and {@link #chunkIndex}. */
+    /** The chunk of the time sample (see {@link #timeSeed}). */
+    static final int TIME_CHUNK = 0x7fff;
+    /** The time's dimension for {@link #cameraSample}: chunk dimension 0 (4 & 3), hash dimension 4. */
+    static final int TIME_DIMENSION = 4;
+
+    /** Camera dimension {@code d}: 0, 1 film position, 2, 3 lens (4: time, see {@link #timeSeed}); seed and index from {@link #cameraSeed} and {@link #chunkIndex}. */
     float cameraSample(int pixelSeed, int index, int seed, int scrambledIndex, int d) {
         float v = 0f;
         if (samplerKind == INDEPENDENT) {
             v = toUnit(mix32(combine(combine(pixelSeed, index), d)));
         } else {
-            v = chunkDim(seed, scrambledIndex, d);
+            v = chunkDim(seed, scrambledIndex, d & 3);
         }
         return v;
     }
@@ -193,6 +198,16 @@ abstract class SampleKernel extends Kernel {
     /** The seed of the camera's chunk (chunk 0). */
     int cameraSeed(int pixelSeed) {
         return combine(pixelSeed, 0);
+    }
+
+    /**
+     * The seed of the chunk of a moving scene's time sample: a chunk no other number uses (the camera
+     * has chunk 0, the bounces 1 to {@code 2 LD_BOUNCES}), whose dimension 0 is the time (drawn with
+     * {@link #cameraSample} as dimension {@link #TIME_DIMENSION}, which the hashed sampler keeps apart
+     * from the camera's four).
+     */
+    int timeSeed(int pixelSeed) {
+        return combine(pixelSeed, TIME_CHUNK);
     }
 
     /** 1 when path vertex {@code bounce} draws hashed numbers rather than low-discrepancy ones. */

@@ -86,6 +86,11 @@ final class Scratch {
      * pdf a sampling step returns.
      */
     static final int FR_WI = 80, FR_WO = 84, FR_OFF_I = 88, FR_OFF_O = 89, FR_PDF = 90;
+    /**
+     * The time of the path's camera ray (drawn once per sample and kept for the whole path, shadow
+     * rays included, as pbrt-v3 does); written only in scenes where something moves.
+     */
+    static final int TIME = 91;
     /** Slots per work item. */
-    static final int SLOTS = 91;
+    static final int SLOTS = 92;
 }

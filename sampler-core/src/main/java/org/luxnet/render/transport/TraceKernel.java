@@ -3,6 +3,7 @@ package org.luxnet.render.transport;
 import org.luxnet.scene.compile.BvhBuilder;
 import org.luxnet.scene.compiled.CompiledScene;
 import org.luxnet.scene.compiled.MaterialLayout;
+import org.luxnet.scene.desc.AnimatedTransform;
 
 /**
  * Third layer of the light transport: ray queries against the compiled scene's two-level BVH
@@ -41,6 +42,28 @@ abstract class TraceKernel extends CurveKernel {
     int[] instRoot = new int[1];
     /** Per instance: the material replacing its object's, or -1 ({@link CompiledScene#instMaterial}). */
     int[] instMaterial = new int[1];
+    /**
+     * Records of the transforms that move during the shutter ({@link AnimatedTransform#RECORD} floats
+     * each): the moving instances' ({@link CompiledScene#motion}), then the camera's when it moves.
+     */
+    float[] motion = new float[1];
+    /** Per instance: its record in {@link #motion}, or -1 when it stays put (the only cost of motion to others). */
+    int[] instMotion = new int[1];
+    /**
+     * The first of the {@link #instXform} rows that hold transforms interpolated at a path's time, two
+     * per work item: row {@code motionRows + 2 gid} for {@link #intersect} (its hit's row, which
+     * {@link Scratch#HIT_INST} then names, with {@link #instMaterial} copied there), {@code + 1} for
+     * {@link #occluded} and the camera. The instance count.
+     */
+    int motionRows;
+    /** 1 when something moves: camera rays then draw a time ({@link Scratch#TIME}). */
+    int motionOn;
+    /** The camera's record in {@link #motion}, or -1 for a still camera. */
+    int cameraMotion = -1;
+    /** The shutter: a camera ray's time is Lerp(u, shutterOpen, shutterClose). */
+    float shutterOpen, shutterClose = 1f;
+    /** 1 for LuxRender's gaussian shutter distribution ({@link CameraKernel#shutterTime}). */
+    int shutterGaussian;
     int triangleCount;
     /** 1 when the scene has null-material surfaces, which shadow rays pass through. */
     int hasNullSurfaces;
@@ -92,6 +115,7 @@ abstract class TraceKernel extends CurveKernel {
         instXform = KernelArrays.floats(s.instXform);
         instRoot = KernelArrays.ints(s.instRoot);
         instMaterial = KernelArrays.ints(s.instMaterial);
+        setupMotion(s, items);
         triangleCount = s.triangleCount;
         setupCurves(s);
         hasNullSurfaces = s.hasNullSurfaces ? 1 : 0;
@@ -105,6 +129,157 @@ abstract class TraceKernel extends CurveKernel {
         }
         capacity = items;
         scratch = new float[Scratch.SLOTS * items];
+    }
+
+    /**
+     * Host side: the moving instances' and the camera's records. When anything moves, this kernel gets
+     * its own copies of {@link #instXform} and {@link #instMaterial} with the per-work-item rows (a CPU
+     * render thread owns its kernel; Aparapi's thread pool gives each work item its own rows).
+     */
+    private void setupMotion(CompiledScene s, int items) {
+        int n = s.instanceCount;
+        float[] cam = s.camera != null ? s.camera.motion() : null;
+        motionRows = n;
+        cameraMotion = -1;
+        shutterOpen = s.camera != null ? s.camera.shutterOpen() : 0f;
+        shutterClose = s.camera != null ? s.camera.shutterClose() : 1f;
+        shutterGaussian = s.camera != null && s.camera.shutterGaussian() ? 1 : 0;
+        motionOn = s.motion.length > 0 || cam != null ? 1 : 0;
+        instMotion = KernelArrays.ints(s.instMotion);
+        if (motionOn == 0) {
+            motion = new float[1];
+            return;
+        }
+        motion = java.util.Arrays.copyOf(s.motion, s.motion.length + (cam != null ? cam.length : 0));
+        if (cam != null) {
+            System.arraycopy(cam, 0, motion, s.motion.length, cam.length);
+            cameraMotion = s.motion.length / AnimatedTransform.RECORD;
+        }
+        instXform = java.util.Arrays.copyOf(s.instXform, (n + 2 * items) * INST_STRIDE);
+        instMaterial = java.util.Arrays.copyOf(s.instMaterial, n + 2 * items);
+    }
+
+    /**
+     * The transform of {@link #motion} record {@code rec} at {@code time}, into the {@link #instXform}
+     * row at {@code dst} in a still instance's layout: pbrt-v3 AnimatedTransform::Interpolate in float
+     * (translation lerped, rotation slerped, scale lerped, composed T R S; LuxRender's T S R with a
+     * diagonal S), the start (end) transform at or before (after) the start (end) time. A record that
+     * says invert (LuxRender's camera, which interpolates world-to-camera) gets the interpolated
+     * matrix as world-to-object and its inverse as object-to-world. Calls nothing but maths.
+     */
+    void motionRow(int rec, float time, int dst) {
+        int r = rec * AnimatedTransform.RECORD;
+        // LuxRender's knots: the segment that holds the time (a motion's records follow each other).
+        while (motion[r + AnimatedTransform.REC_NEXT] != 0f && time > motion[r + AnimatedTransform.REC_T1]) {
+            r += AnimatedTransform.RECORD;
+        }
+        float t0 = motion[r], t1 = motion[r + 1];
+        float dt = 0f;
+        if (t1 > t0) {
+            dt = min(max((time - t0) / (t1 - t0), 0f), 1f);
+        }
+        if (!(t1 > t0) && time > t0) {
+            dt = 1f;
+        }
+        int a = r + AnimatedTransform.REC_START, b = r + AnimatedTransform.REC_END;
+        float tx = (1f - dt) * motion[a] + dt * motion[b];
+        float ty = (1f - dt) * motion[a + 1] + dt * motion[b + 1];
+        float tz = (1f - dt) * motion[a + 2] + dt * motion[b + 2];
+        float ax = motion[a + 3], ay = motion[a + 4], az = motion[a + 5], aw = motion[a + 6];
+        float bx = motion[b + 3], by = motion[b + 4], bz = motion[b + 5], bw = motion[b + 6];
+        float cosT = ax * bx + ay * by + az * bz + aw * bw;
+        float qx = (1f - dt) * ax + dt * bx, qy = (1f - dt) * ay + dt * by;
+        float qz = (1f - dt) * az + dt * bz, qw = (1f - dt) * aw + dt * bw;
+        if (!(cosT > 0.9995f)) {
+            // pbrt-v3 Slerp: along the great circle from a towards b's part orthogonal to a.
+            float theta = acos(min(max(cosT, -1f), 1f)) * dt;
+            float px = bx - ax * cosT, py = by - ay * cosT, pz = bz - az * cosT, pw = bw - aw * cosT;
+            float pl = 1f / sqrt(px * px + py * py + pz * pz + pw * pw);
+            float c = cos(theta), sn = sin(theta) * pl;
+            qx = ax * c + px * sn;
+            qy = ay * c + py * sn;
+            qz = az * c + pz * sn;
+            qw = aw * c + pw * sn;
+        }
+        float ql = 1f / sqrt(qx * qx + qy * qy + qz * qz + qw * qw);
+        qx *= ql;
+        qy *= ql;
+        qz *= ql;
+        qw *= ql;
+        float r00 = 1f - 2f * (qy * qy + qz * qz), r01 = 2f * (qx * qy - qz * qw), r02 = 2f * (qx * qz + qy * qw);
+        float r10 = 2f * (qx * qy + qz * qw), r11 = 1f - 2f * (qx * qx + qz * qz), r12 = 2f * (qy * qz - qx * qw);
+        float r20 = 2f * (qx * qz - qy * qw), r21 = 2f * (qy * qz + qx * qw), r22 = 1f - 2f * (qx * qx + qy * qy);
+        a += 7;
+        b += 7;
+        float s00 = (1f - dt) * motion[a] + dt * motion[b], s01 = (1f - dt) * motion[a + 1] + dt * motion[b + 1];
+        float s02 = (1f - dt) * motion[a + 2] + dt * motion[b + 2], s10 = (1f - dt) * motion[a + 3] + dt * motion[b + 3];
+        float s11 = (1f - dt) * motion[a + 4] + dt * motion[b + 4], s12 = (1f - dt) * motion[a + 5] + dt * motion[b + 5];
+        float s20 = (1f - dt) * motion[a + 6] + dt * motion[b + 6], s21 = (1f - dt) * motion[a + 7] + dt * motion[b + 7];
+        float s22 = (1f - dt) * motion[a + 8] + dt * motion[b + 8];
+        // pbrt: R S; LuxRender: diag(S) R (its S is diagonal).
+        float m00 = r00 * s00 + r01 * s10 + r02 * s20, m01 = r00 * s01 + r01 * s11 + r02 * s21;
+        float m02 = r00 * s02 + r01 * s12 + r02 * s22, m10 = r10 * s00 + r11 * s10 + r12 * s20;
+        float m11 = r10 * s01 + r11 * s11 + r12 * s21, m12 = r10 * s02 + r11 * s12 + r12 * s22;
+        float m20 = r20 * s00 + r21 * s10 + r22 * s20, m21 = r20 * s01 + r21 * s11 + r22 * s21;
+        float m22 = r20 * s02 + r21 * s12 + r22 * s22;
+        if (motion[r + AnimatedTransform.REC_ORDER] != 0f) {
+            m00 = s00 * r00;
+            m01 = s00 * r01;
+            m02 = s00 * r02;
+            m10 = s11 * r10;
+            m11 = s11 * r11;
+            m12 = s11 * r12;
+            m20 = s22 * r20;
+            m21 = s22 * r21;
+            m22 = s22 * r22;
+        }
+        // The inverse: adjugate over determinant; translation -M^-1 t.
+        float c00 = m11 * m22 - m12 * m21, c01 = m02 * m21 - m01 * m22, c02 = m01 * m12 - m02 * m11;
+        float c10 = m12 * m20 - m10 * m22, c11 = m00 * m22 - m02 * m20, c12 = m02 * m10 - m00 * m12;
+        float c20 = m10 * m21 - m11 * m20, c21 = m01 * m20 - m00 * m21, c22 = m00 * m11 - m01 * m10;
+        float id = 1f / (m00 * c00 + m01 * c10 + m02 * c20);
+        c00 *= id;
+        c01 *= id;
+        c02 *= id;
+        c10 *= id;
+        c11 *= id;
+        c12 *= id;
+        c20 *= id;
+        c21 *= id;
+        c22 *= id;
+        float ux = -(c00 * tx + c01 * ty + c02 * tz), uy = -(c10 * tx + c11 * ty + c12 * tz);
+        float uz = -(c20 * tx + c21 * ty + c22 * tz);
+        int w = dst + CompiledScene.INST_W2O, o = dst + CompiledScene.INST_O2W;
+        if (motion[r + AnimatedTransform.REC_INVERT] != 0f) {
+            w = dst + CompiledScene.INST_O2W;
+            o = dst + CompiledScene.INST_W2O;
+        }
+        instXform[w] = c00;
+        instXform[w + 1] = c01;
+        instXform[w + 2] = c02;
+        instXform[w + 3] = ux;
+        instXform[w + 4] = c10;
+        instXform[w + 5] = c11;
+        instXform[w + 6] = c12;
+        instXform[w + 7] = uy;
+        instXform[w + 8] = c20;
+        instXform[w + 9] = c21;
+        instXform[w + 10] = c22;
+        instXform[w + 11] = uz;
+        instXform[o] = m00;
+        instXform[o + 1] = m01;
+        instXform[o + 2] = m02;
+        instXform[o + 3] = tx;
+        instXform[o + 4] = m10;
+        instXform[o + 5] = m11;
+        instXform[o + 6] = m12;
+        instXform[o + 7] = ty;
+        instXform[o + 8] = m20;
+        instXform[o + 9] = m21;
+        instXform[o + 10] = m22;
+        instXform[o + 11] = tz;
+        instXform[dst + CompiledScene.INST_SCALE] = sqrt(m00 * m00 + m01 * m01 + m02 * m02 + m10 * m10 + m11 * m11
+                + m12 * m12 + m20 * m20 + m21 * m21 + m22 * m22);
     }
 
     /**
@@ -165,6 +340,10 @@ abstract class TraceKernel extends CurveKernel {
                 stackT[sp] = -1f;
                 sp++;
                 int x = inst * INST_STRIDE;
+                if (instMotion[inst] >= 0) {
+                    x = (motionRows + 2 * gid) * INST_STRIDE;
+                    motionRow(instMotion[inst], scratch[Scratch.TIME * capacity + gid], x);
+                }
                 ox = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
                 oy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
                 oz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];
@@ -290,6 +469,15 @@ abstract class TraceKernel extends CurveKernel {
             if (bestInst >= 0) {
                 // The same object-space ray the hit was found with.
                 int x = bestInst * INST_STRIDE;
+                if (instMotion[bestInst] >= 0) {
+                    // A moving instance: its transform at the ray's time in this work item's row, which
+                    // the hit names from here on (shading reads the row as a still instance's).
+                    int row = motionRows + 2 * gid;
+                    x = row * INST_STRIDE;
+                    motionRow(instMotion[bestInst], scratch[Scratch.TIME * capacity + gid], x);
+                    instMaterial[row] = instMaterial[bestInst];
+                    scratch[Scratch.HIT_INST * capacity + gid] = row;
+                }
                 ux = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
                 uy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
                 uz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];
@@ -341,7 +529,7 @@ abstract class TraceKernel extends CurveKernel {
     }
 
     /** True when anything but a null surface blocks o + t d for 0 < t < tMax (instances as in {@link #intersect}). */
-    boolean occluded(float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
+    boolean occluded(int gid, float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
         float ox = rox, oy = roy, oz = roz, dx = rdx, dy = rdy, dz = rdz;
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
         int nx = idx < 0 ? 3 : 0, ny = idy < 0 ? 4 : 1, nz = idz < 0 ? 5 : 2;
@@ -358,6 +546,10 @@ abstract class TraceKernel extends CurveKernel {
                 stack[sp] = -1;
                 sp++;
                 int x = inst * INST_STRIDE;
+                if (instMotion[inst] >= 0) {
+                    x = (motionRows + 2 * gid + 1) * INST_STRIDE;
+                    motionRow(instMotion[inst], scratch[Scratch.TIME * capacity + gid], x);
+                }
                 ox = instXform[x] * rox + instXform[x + 1] * roy + instXform[x + 2] * roz + instXform[x + 3];
                 oy = instXform[x + 4] * rox + instXform[x + 5] * roy + instXform[x + 6] * roz + instXform[x + 7];
                 oz = instXform[x + 8] * rox + instXform[x + 9] * roy + instXform[x + 10] * roz + instXform[x + 11];

@@ -39,6 +39,7 @@ final class Autofocus {
         CameraData.Lens found = new CameraData.Lens(l.radius(), k.focalDistance(), false, l.blades(), l.distribution(),
                 l.power(), l.orthoOriginOnLens());
         return new CameraData(c.projection(), c.cameraToWorld(), c.tanHalfFov(), c.screenWindow(), found, c.frame(),
-                c.hither(), c.yon(), c.realistic());
+                c.hither(), c.yon(), c.realistic(), c.motion(), c.shutterOpen(), c.shutterClose(),
+                c.shutterGaussian());
     }
 }

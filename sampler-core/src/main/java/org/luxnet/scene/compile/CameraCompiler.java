@@ -8,6 +8,7 @@ import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.compiled.CameraData;
 import org.luxnet.scene.compiled.CameraData.Projection;
 import org.luxnet.scene.compiled.FilmFrame;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.ParamSet;
@@ -82,13 +83,43 @@ final class CameraCompiler {
             ps.get("hither");
             ps.get("yon");
         }
-        // Shutter times and their distribution do not change a still image of a static scene.
-        ps.get("shutteropen");
-        ps.get("shutterclose");
-        ps.get("shutterdistribution");
+        // The shutter: each camera ray's time is Lerp(u, shutteropen, shutterclose) (pbrt-v3 camera.h,
+        // LuxRender Camera::GetTime with its uniform distribution), default 0 and 1 in both.
+        double open = ps.getFloat("shutteropen", 0), close = ps.getFloat("shutterclose", 1);
+        if (close < open) {
+            // pbrt-v3: "Shutter close time < shutter open. Swapping them."
+            warnings.add(new SceneWarning(ps.get("shutterclose").loc(), "shutterclose " + close + " is before shutteropen "
+                    + open + "; they are swapped"));
+            double t = open;
+            open = close;
+            close = t;
+        }
+        boolean gaussian = false;
+        if (lux && ps.has("shutterdistribution")) {
+            // LuxRender: "uniform" or "gaussian"; anything else warns and is uniform, as there.
+            String dist = ps.getString("shutterdistribution", "uniform");
+            gaussian = dist.equals("gaussian");
+            if (!dist.equals("uniform") && !gaussian) {
+                warnings.add(new SceneWarning(ps.get("shutterdistribution").loc(), "shutterdistribution \"" + dist
+                        + "\" is not supported (uniform, gaussian); the shutter is sampled uniformly"));
+            }
+        } else {
+            ps.get("shutterdistribution");
+        }
         warnings.addAll(ps.unused("Camera \"" + c.type() + "\""));
         return new CameraData(projection, cameraToWorld(c), (float) Math.tan(Math.toRadians(fov / 2)), sw, lens, frame,
-                hither, yon);
+                hither, yon, motionRecords(c), (float) open, (float) close, gaussian);
+    }
+
+    /** A moving camera's kernel records, or null for a still one. */
+    private static float[] motionRecords(CameraDesc c) {
+        float[] motion = null;
+        if (c.motion() != null && c.motion().isAnimated()) {
+            motion = new float[c.motion().recordCount() * AnimatedTransform.RECORD];
+            // pbrt-v3 interpolates camera-to-world; LuxRender world-to-camera, then inverts it.
+            c.motion().record(motion, 0, c.motion().style() == AnimatedTransform.Style.LUXRENDER);
+        }
+        return motion;
     }
 
     /**
@@ -142,7 +173,8 @@ final class CameraCompiler {
         CameraData.Realistic r = new CameraData.Realistic(elements, pupil, (float) x, (float) (aspect * x),
                 (float) lens.diagonal, simple, (float) (close - open));
         return new CameraData(Projection.REALISTIC, cameraToWorld(c), 1f, new float[] {-1, 1, -1, 1},
-                CameraData.Lens.pinhole(), frame, 0, Float.POSITIVE_INFINITY, r);
+                CameraData.Lens.pinhole(), frame, 0, Float.POSITIVE_INFINITY, r, motionRecords(c), (float) open,
+                (float) close, false);
     }
 
     /** The screen window: given, or the shorter axis of the frame aspect ratio spanning [-1, 1]. */

@@ -2,6 +2,7 @@ package org.luxnet.scene.compile;
 
 import java.util.List;
 import org.luxnet.scene.compiled.CompiledScene;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.Transform;
 
 /**
@@ -41,7 +42,12 @@ final class GeometryLayout {
         int nwp = nw + ns + nc;
         for (int k = 0; k < ni; k++) {
             float[] ob = obvh[inst.instanceObject.get(k)].sceneBounds();
-            worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nwp + k));
+            AnimatedTransform m = inst.instanceMotion.get(k);
+            if (m == null) {
+                worldBox(inst.instanceToWorld.get(k), ob, boxes, 6 * (nwp + k));
+            } else {
+                motionBox(m, ob, boxes, 6 * (nwp + k));
+            }
         }
         BvhBuilder.Result top = BvhBuilder.build(boxes, nwp);
         int[] topPrims = top.prims();
@@ -133,9 +139,23 @@ final class GeometryLayout {
         b.instMaterial = inst.instanceMaterial.toArray();
         b.instRoot = new int[ni];
         b.instXform = new float[ni * CompiledScene.INST_STRIDE];
+        b.instMotion = new int[ni];
+        int motions = 0;
+        for (AnimatedTransform m : inst.instanceMotion) {
+            motions += m != null ? m.recordCount() : 0;
+        }
+        b.motion = new float[motions * AnimatedTransform.RECORD];
+        motions = 0;
         for (int k = 0; k < ni; k++) {
             b.instRoot[k] = objRoot[inst.instanceObject.get(k)];
             instanceMatrices(inst.instanceToWorld.get(k), b.instXform, k * CompiledScene.INST_STRIDE);
+            AnimatedTransform m = inst.instanceMotion.get(k);
+            b.instMotion[k] = -1;
+            if (m != null) {
+                m.record(b.motion, motions * AnimatedTransform.RECORD, false);
+                b.instMotion[k] = motions;
+                motions += m.recordCount();
+            }
         }
     }
 
@@ -208,6 +228,17 @@ final class GeometryLayout {
             double pad = 1e-6 * (Math.abs(lo[a]) + Math.abs(hi[a]) + (hi[a] - lo[a]));
             out[o + a] = Math.nextDown((float) (lo[a] - pad));
             out[o + 3 + a] = Math.nextUp((float) (hi[a] + pad));
+        }
+    }
+
+    /** The box a moving instance sweeps during the shutter ({@link AnimatedTransform#motionBounds}), padded as {@link #worldBox}. */
+    static void motionBox(AnimatedTransform m, float[] ob, float[] out, int o) {
+        double[] b = m.motionBounds(new double[] {ob[0], ob[1], ob[2], ob[3], ob[4], ob[5]});
+        for (int a = 0; a < 3; a++) {
+            // the kernel interpolates in float: a wider pad than a still instance needs
+            double pad = 1e-5 * (Math.abs(b[a]) + Math.abs(b[3 + a]) + (b[3 + a] - b[a]));
+            out[o + a] = Math.nextDown((float) (b[a] - pad));
+            out[o + 3 + a] = Math.nextUp((float) (b[3 + a] + pad));
         }
     }
 

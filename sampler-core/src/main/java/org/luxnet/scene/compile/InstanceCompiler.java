@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.ObjectDesc;
@@ -28,6 +29,8 @@ final class InstanceCompiler {
     final List<GeometryBuilder> objects = new ArrayList<>();
     final IntList instanceObject = new IntList();
     final List<Transform> instanceToWorld = new ArrayList<>();
+    /** Per instance: its moving transform, or null for an instance that stays put. */
+    final List<AnimatedTransform> instanceMotion = new ArrayList<>();
     /** Per instance: the material that replaces the object's (LuxRender), or -1. */
     final IntList instanceMaterial = new IntList();
     private final Map<ObjectDesc, Integer> index = new IdentityHashMap<>();
@@ -62,6 +65,16 @@ final class InstanceCompiler {
         }
         instanceObject.add(o);
         instanceToWorld.add(t);
+        AnimatedTransform m = in.motion();
+        if (m != null && m.isAnimated()) {
+            if (!m.end().isInvertible()) {
+                throw new SceneException(in.loc(), "the end transform of moving instance \"" + in.object().name()
+                        + "\" is singular (not invertible)");
+            }
+            instanceMotion.add(m);
+        } else {
+            instanceMotion.add(null);
+        }
         instanceMaterial.add(luxRender && in.material() != null ? materials.indexOf(in.material()) : -1);
     }
 

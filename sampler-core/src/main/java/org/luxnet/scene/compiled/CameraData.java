@@ -15,14 +15,39 @@ package org.luxnet.scene.compiled;
  * @param yon           LuxRender's far clipping distance along the view axis (infinite for pbrt)
  *                      (the medium camera rays start in is {@link CompiledScene#cameraMedium})
  * @param realistic     pbrt-v3's realistic camera's lens system ({@link Projection#REALISTIC}; null otherwise)
+ * @param motion        a moving camera's {@link org.luxnet.scene.desc.AnimatedTransform} kernel records
+ *                      (interpolated per ray at its time; camera-to-world, or its inverse when the
+ *                      record says so), or null for a still camera
+ * @param shutterOpen   the time at which the shutter opens (each camera ray's time is uniform in
+ *                      [shutterOpen, shutterClose])
+ * @param shutterClose  the time at which it closes
+ * @param shutterGaussian LuxRender's {@code "gaussian"} shutterdistribution: times spread as a normal
+ *                      distribution of standard deviation a quarter of the shutter around its middle
+ *                      (Camera::GetTime), not uniformly
  */
 public record CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
-                         Lens lens, FilmFrame frame, float hither, float yon, Realistic realistic) {
+                         Lens lens, FilmFrame frame, float hither, float yon, Realistic realistic, float[] motion,
+                         float shutterOpen, float shutterClose, boolean shutterGaussian) {
+
+    /** A still camera other than pbrt-v3's realistic one. */
+    public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
+                      Lens lens, FilmFrame frame, float hither, float yon) {
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null, null, 0f, 1f, false);
+    }
+
+    /** A still camera. */
+    public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
+                      Lens lens, FilmFrame frame, float hither, float yon, Realistic realistic) {
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, realistic, null, 0f, 1f,
+                false);
+    }
 
     /** A camera other than pbrt-v3's realistic one. */
     public CameraData(Projection projection, float[] cameraToWorld, float tanHalfFov, float[] screenWindow,
-                      Lens lens, FilmFrame frame, float hither, float yon) {
-        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null);
+                      Lens lens, FilmFrame frame, float hither, float yon, float[] motion, float shutterOpen,
+                      float shutterClose, boolean shutterGaussian) {
+        this(projection, cameraToWorld, tanHalfFov, screenWindow, lens, frame, hither, yon, null, motion, shutterOpen,
+                shutterClose, shutterGaussian);
     }
 
     /** Camera models. */

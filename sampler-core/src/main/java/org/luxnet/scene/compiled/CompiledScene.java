@@ -106,6 +106,13 @@ public final class CompiledScene {
     public final int[] instRoot;
     /** Per instance: the material that replaces its object's (LuxRender's instance material), or -1. */
     public final int[] instMaterial;
+    /**
+     * Per instance: its record in {@link #motion} when it moves during the shutter, else -1 (then
+     * {@link #instXform} places it; a moving instance's entry there holds its start transform).
+     */
+    public final int[] instMotion;
+    /** The moving instances' records ({@link org.luxnet.scene.desc.AnimatedTransform#record}, one or more each). */
+    public final float[] motion;
 
     // LuxRender's "local" 3D texture coordinates (TextureLayout#MAP3D_LOCAL); both empty in scenes without.
     /** Floats per entry of {@link #localXform}: world-to-object, then object-to-world (3x4, row-major). */
@@ -226,6 +233,8 @@ public final class CompiledScene {
         instXform = b.instXform;
         instRoot = b.instRoot;
         instMaterial = b.instMaterial;
+        instMotion = b.instMotion.length == instRoot.length ? b.instMotion : filled(instRoot.length);
+        motion = b.motion;
         primLocal = b.primLocal;
         localXform = b.localXform;
         objectCount = b.objectCount;
@@ -325,6 +334,8 @@ public final class CompiledScene {
         public float[] instXform = new float[0];
         public int[] instRoot = new int[0];
         public int[] instMaterial = new int[0];
+        public int[] instMotion = new int[0];
+        public float[] motion = new float[0];
         public int objectCount;
         public int sphereCount;
         public float[] sphereGeom;
@@ -353,5 +364,11 @@ public final class CompiledScene {
         public int[] fourierInfo;
         /** Emitter group of each triangle in leaf order; used by the compiler only, not kept in the scene. */
         public int[] triEmitterScratch;
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, -1);
+        return a;
     }
 }

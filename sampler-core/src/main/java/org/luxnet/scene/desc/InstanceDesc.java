@@ -13,10 +13,19 @@ import org.luxnet.scene.FileLoc;
  *                        instance, or null when none was: LuxRender's InstancePrimitive then shades the
  *                        whole object with it (core/primitive.cpp); pbrt-v3 ignores it
  * @param loc             where the instance statement was written
+ * @param motion          the instance-to-world transform over the shutter when it moves (pbrt-v3's
+ *                        animated CTM at the statement, LuxRender's motion block or MotionInstance), else
+ *                        null; its start transform is {@code instanceToWorld}
  */
-public record InstanceDesc(ObjectDesc object, Transform instanceToWorld, MaterialDesc material, FileLoc loc) {
+public record InstanceDesc(ObjectDesc object, Transform instanceToWorld, MaterialDesc material, FileLoc loc,
+                           AnimatedTransform motion) {
     /** An instance with no material of its own. */
     public InstanceDesc(ObjectDesc object, Transform instanceToWorld, FileLoc loc) {
-        this(object, instanceToWorld, null, loc);
+        this(object, instanceToWorld, null, loc, null);
+    }
+
+    /** A still instance. */
+    public InstanceDesc(ObjectDesc object, Transform instanceToWorld, MaterialDesc material, FileLoc loc) {
+        this(object, instanceToWorld, material, loc, null);
     }
 }

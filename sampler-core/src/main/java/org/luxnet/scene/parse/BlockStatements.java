@@ -21,9 +21,9 @@ final class BlockStatements {
             st.phase = ParseState.Phase.WORLD;
             st.worldBeginLoc = kw.loc();
             // pbrt and LuxRender: the world starts at identity, whatever the camera transform was.
-            st.gs.ctm = DualTransform.IDENTITY;
-            st.gs.startTimeActive = true;
+            st.gs.resetTransform(DualTransform.IDENTITY);
             st.coordinateSystems.put("world", DualTransform.IDENTITY);
+            st.coordinateSystemsEnd.remove("world");
         });
         table.put("WorldEnd", (st, kw) -> {
             st.requireWorld(kw);
@@ -43,8 +43,7 @@ final class BlockStatements {
         table.put("TransformBegin", (st, kw) -> st.pushBlock(OpenBlock.Kind.TRANSFORM, kw.loc()));
         table.put("TransformEnd", (st, kw) -> {
             GraphicsState saved = st.popBlock(OpenBlock.Kind.TRANSFORM, kw).saved();
-            st.gs.ctm = saved.ctm;
-            st.gs.startTimeActive = saved.startTimeActive;
+            st.gs.restoreTransform(saved);
         });
     }
 }

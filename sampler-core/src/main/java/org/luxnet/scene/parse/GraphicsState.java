@@ -16,10 +16,19 @@ final class GraphicsState {
     /** Current transform: object to world (world to camera before WorldBegin), as each dialect reads it. */
     DualTransform ctm = DualTransform.IDENTITY;
     /**
-     * False after {@code ActiveTransform EndTime}: transform statements then only change the end-time
-     * transform, which LuxNet (no motion blur) does not keep.
+     * The end-time transform (pbrt-v3's curTransform[1]; the last knot of LuxRender's motion
+     * transform); equal to {@link #ctm} while nothing moves.
      */
-    boolean startTimeActive = true;
+    DualTransform ctmEnd = DualTransform.IDENTITY;
+    /** pbrt-v3's activeTransformBits: which of {@link #ctm} and {@link #ctmEnd} transform statements change. */
+    boolean startTimeActive = true, endTimeActive = true;
+    /**
+     * LuxRender: the times of the knots after a motion block, {@link #ctm} at the first and {@link
+     * #ctmEnd} at the last, or null (pbrt-v3 takes them from TransformTimes).
+     */
+    double[] luxTimes;
+    /** LuxRender: the knots between the first and the last (blocks of more than two times), or null. */
+    DualTransform[] luxMiddle;
     MaterialDesc material = MaterialDesc.defaultMatte();
     /** The {@code AreaLightSource} for shapes that follow, or null. */
     AreaLightDesc areaLight;
@@ -33,11 +42,35 @@ final class GraphicsState {
     private Map<String, MaterialDesc> namedMaterials = new HashMap<>();
     private boolean namedMaterialsShared;
 
+    /** Restores the transform part of {@code saved} (TransformEnd). */
+    void restoreTransform(GraphicsState saved) {
+        ctm = saved.ctm;
+        ctmEnd = saved.ctmEnd;
+        startTimeActive = saved.startTimeActive;
+        endTimeActive = saved.endTimeActive;
+        luxTimes = saved.luxTimes;
+        luxMiddle = saved.luxMiddle;
+    }
+
+    /** Both transforms to {@code t}, both active, no motion (WorldBegin). */
+    void resetTransform(DualTransform t) {
+        ctm = t;
+        ctmEnd = t;
+        startTimeActive = true;
+        endTimeActive = true;
+        luxTimes = null;
+        luxMiddle = null;
+    }
+
     /** A copy for AttributeBegin to restore later. */
     GraphicsState copy() {
         GraphicsState c = new GraphicsState();
         c.ctm = ctm;
+        c.ctmEnd = ctmEnd;
         c.startTimeActive = startTimeActive;
+        c.endTimeActive = endTimeActive;
+        c.luxTimes = luxTimes;
+        c.luxMiddle = luxMiddle;
         c.material = material;
         c.areaLight = areaLight;
         c.reverseOrientation = reverseOrientation;

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Map;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.FileLoc;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.InstanceDesc;
 import org.luxnet.scene.desc.MaterialDesc;
 import org.luxnet.scene.desc.ObjectDesc;
+import org.luxnet.scene.desc.Transform;
 
 /**
  * Object instancing: {@code ObjectBegin "name"} ... {@code ObjectEnd} records shapes in an {@link
@@ -59,6 +61,18 @@ final class ObjectStatements {
         }
         // The default material has no place in the file: no Material statement set it.
         MaterialDesc material = st.gs.material.loc().equals(FileLoc.NONE) ? null : st.gs.material;
-        st.instances.add(new InstanceDesc(def, st.ctm(kw), material, kw.loc()));
+        AnimatedTransform motion = st.motion(kw);
+        Transform start = motion != null ? motion.start() : st.ctm(kw);
+        st.instances.add(new InstanceDesc(def, start, material, kw.loc(), motion != null && motion.isAnimated() ? motion : null));
+    }
+
+    /** Places object {@code name} moving by {@code motion} (LuxRender's MotionInstance). */
+    static void instantiate(ParseState st, Token kw, String name, AnimatedTransform motion) {
+        int before = st.instances.size();
+        instantiate(st, kw, name);
+        if (st.instances.size() > before && motion.isAnimated()) {
+            InstanceDesc in = st.instances.remove(before);
+            st.instances.add(new InstanceDesc(in.object(), motion.start(), in.material(), in.loc(), motion));
+        }
     }
 }

@@ -47,6 +47,31 @@ final class OptionStatements {
             st.cameraTransform = worldToCamera;
             // pbrt and LuxRender: CoordSysTransform "camera" moves things to where the camera is.
             st.coordinateSystems.put("camera", cameraToWorld);
+            st.cameraTransformEnd = null;
+            st.cameraMiddle = null;
+            st.coordinateSystemsEnd.remove("camera");
+            if (st.ctmAnimated()) {
+                DualTransform end = st.gs.ctmEnd;
+                if (!end.isInvertible()) {
+                    throw new SceneException(kw.loc(), "the end-time transform in effect at Camera (world to camera) "
+                            + "cannot be inverted: " + end.pbrt());
+                }
+                st.cameraTransformEnd = end;
+                st.cameraTimes = st.gs.luxTimes != null ? st.gs.luxTimes.clone()
+                        : new double[] {st.transformStartTime, st.transformEndTime};
+                st.cameraMiddle = st.gs.luxMiddle;
+                DualTransform[] inverted = null;
+                if (st.gs.luxMiddle != null) {
+                    inverted = new DualTransform[st.gs.luxMiddle.length];
+                    for (int i = 0; i < inverted.length; i++) {
+                        if (!st.gs.luxMiddle[i].isInvertible()) {
+                            throw new SceneException(kw.loc(), "a knot of the transform in effect at Camera cannot be inverted");
+                        }
+                        inverted[i] = st.gs.luxMiddle[i].inverse();
+                    }
+                }
+                st.coordinateSystemsEnd.put("camera", new ParseState.MotionEnd(end.inverse(), st.gs.luxTimes, inverted));
+            }
         });
         table.put("Film", option((st, e) -> {
             if (e.type().equals("image") || e.type().equals("rgb") || e.type().equals("gbuffer")

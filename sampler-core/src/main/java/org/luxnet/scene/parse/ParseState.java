@@ -11,6 +11,7 @@ import org.luxnet.scene.FileLoc;
 import org.luxnet.scene.SceneException;
 import org.luxnet.scene.SceneWarning;
 import org.luxnet.scene.SceneWarnings;
+import org.luxnet.scene.desc.AnimatedTransform;
 import org.luxnet.scene.desc.CameraDesc;
 import org.luxnet.scene.desc.Dialect;
 import org.luxnet.scene.desc.EntityDesc;
@@ -46,9 +47,20 @@ final class ParseState {
     final List<OpenBlock> openBlocks = new ArrayList<>();
     final Map<String, DualTransform> coordinateSystems = new HashMap<>();
 
-    /** LuxRender motion block: only its first transform (the shutter-open one) is kept. */
+    /** The end transform of a moving named coordinate system, with LuxRender's knot times (or null). */
+    record MotionEnd(DualTransform ctm, double[] luxTimes, DualTransform[] luxMiddle) {
+    }
+
+    /** End transforms of the named coordinate systems that move (the start ones are in {@link #coordinateSystems}). */
+    final Map<String, MotionEnd> coordinateSystemsEnd = new HashMap<>();
+
+    /** LuxRender motion block: where it began, its knot times and the transforms written in it (one per knot). */
     FileLoc motionBlockLoc;
-    DualTransform motionFirstTransform;
+    double[] motionBlockTimes;
+    final List<DualTransform> motionBlockTransforms = new ArrayList<>();
+
+    /** pbrt-v3's TransformTimes (renderOptions->transformStartTime, transformEndTime). */
+    double transformStartTime = 0, transformEndTime = 1;
 
     /** The dialect of a second reading (see {@link #ctm}); null on the first. */
     private final Dialect knownDialect;
@@ -62,6 +74,11 @@ final class ParseState {
     CameraDesc camera;
     /** The camera's world-to-camera transform in both dialects; {@link #toDescription} picks one. */
     DualTransform cameraTransform;
+    /** The camera's end-time world-to-camera transform, and the times of both (null: a still camera). */
+    DualTransform cameraTransformEnd;
+    double[] cameraTimes;
+    /** LuxRender: the camera's world-to-camera knots between the first and the last, or null. */
+    DualTransform[] cameraMiddle;
     EntityDesc film;
     EntityDesc sampler;
     EntityDesc integrator;
@@ -144,15 +161,76 @@ final class ParseState {
     /** As {@link #applyTransform(Transform, boolean)} for a transform the dialects read differently (LookAt). */
     void applyTransform(DualTransform t, boolean replace) {
         if (motionBlockLoc != null) {
-            if (motionFirstTransform == null) {
-                motionFirstTransform = t;
+            // LuxRender: each transform in a motion block is one knot, composed onto the CTM at MotionEnd.
+            motionBlockTransforms.add(t);
+            return;
+        }
+        if (gs.startTimeActive) {
+            gs.ctm = replace ? t : gs.ctm.compose(t);
+        }
+        if (gs.endTimeActive) {
+            gs.ctmEnd = replace ? t : gs.ctmEnd.compose(t);
+        }
+        if (gs.luxMiddle != null) {
+            // LuxRender: MotionTransform * t changes every knot; a replacing transform ends the motion.
+            DualTransform[] m = gs.luxMiddle.clone();
+            for (int i = 0; i < m.length; i++) {
+                m[i] = replace ? t : m[i].compose(t);
             }
-            return;
+            gs.luxMiddle = replace ? null : m;
         }
-        if (!gs.startTimeActive) {
-            return;
+    }
+
+    /** True when the start and end transforms differ: what is placed now moves during the shutter. */
+    boolean ctmAnimated() {
+        boolean moves = !gs.ctm.equals(gs.ctmEnd);
+        if (gs.luxMiddle != null) {
+            for (DualTransform k : gs.luxMiddle) {
+                moves |= !k.equals(gs.ctm);
+            }
         }
-        gs.ctm = replace ? t : gs.ctm.compose(t);
+        return moves;
+    }
+
+    /**
+     * The moving CTM for a statement that keeps it (a shape, an instance), or null when it does not
+     * move: pbrt-v3's AnimatedTransform(curTransform[0], transformStartTime, curTransform[1],
+     * transformEndTime), or LuxRender's motion system between its first and last knots.
+     */
+    AnimatedTransform motion(Token keyword) {
+        if (!ctmAnimated()) {
+            return null;
+        }
+        Dialect d = dialectNow();
+        Transform start = pick(gs.ctm, d), end = pick(gs.ctmEnd, d);
+        if (gs.luxMiddle != null) {
+            return AnimatedTransform.ofKnots(gs.luxTimes, knots(start, gs.luxMiddle, end, d), AnimatedTransform.Style.LUXRENDER);
+        }
+        double[] times = gs.luxTimes != null ? gs.luxTimes : new double[] {transformStartTime, transformEndTime};
+        return new AnimatedTransform(start, times[0], end, times[times.length - 1],
+                gs.luxTimes != null || d == Dialect.LUXRENDER ? AnimatedTransform.Style.LUXRENDER : AnimatedTransform.Style.PBRT);
+    }
+
+    /** The knots first, {@code middle}, last, in dialect {@code d}. */
+    private Transform[] knots(Transform first, DualTransform[] middle, Transform last, Dialect d) {
+        Transform[] k = new Transform[middle.length + 2];
+        k[0] = first;
+        for (int i = 0; i < middle.length; i++) {
+            k[i + 1] = pick(middle[i], d);
+        }
+        k[k.length - 1] = last;
+        return k;
+    }
+
+    private Dialect dialectNow() {
+        return knownDialect != null ? knownDialect : dialect.decide();
+    }
+
+    private Transform pick(DualTransform t, Dialect d) {
+        if (t.differs()) {
+            guessedDialects.add(d);
+        }
+        return t.in(d);
     }
 
     /**
@@ -176,10 +254,29 @@ final class ParseState {
         return guessedDialects.stream().anyMatch(g -> g != d);
     }
 
-    /** A shape goes into the object being defined, or into the world. */
-    void addShape(ShapeDesc s) {
+    /**
+     * A shape goes into the object being defined, or into the world. A moving shape in the world
+     * becomes an instance of an object of its own, placed by its moving transform (pbrt-v3 pbrtShape:
+     * the shape in its own space inside a TransformedPrimitive with the AnimatedTransform; LuxRender's
+     * MotionPrimitive). As in pbrt-v3, a moving shape keeps no area light.
+     */
+    void addShape(ShapeDesc s, Token keyword) {
+        AnimatedTransform motion = motion(keyword);
         if (currentObject != null) {
+            if (motion != null && motion.isAnimated()) {
+                warnOnce(keyword, "moving shapes inside ObjectBegin/ObjectEnd are not supported (instances do not nest);"
+                        + " the shape is placed at its start transform");
+            }
             currentObject.shapes().add(s);
+        } else if (motion != null && motion.isAnimated()) {
+            if (s.areaLight() != null) {
+                warnOnce(keyword, "area lights on moving shapes are not supported (pbrt-v3 ignores them too);"
+                        + " the shape does not emit");
+            }
+            ObjectDesc own = new ObjectDesc(s.type() + " at " + s.loc(), s.loc(), new ArrayList<>());
+            own.shapes().add(new ShapeDesc(s.type(), s.params(), Transform.IDENTITY, s.reverseOrientation(), s.material(),
+                    null, s.loc()));
+            instances.add(new InstanceDesc(own, motion.start(), null, s.loc(), motion));
         } else {
             shapes.add(s);
         }
@@ -219,7 +316,31 @@ final class ParseState {
         if (motionBlockLoc != null) {
             warn(motionBlockLoc, "MotionBegin has no matching MotionEnd before " + where);
             motionBlockLoc = null;
+            motionBlockTransforms.clear();
         }
+    }
+
+    /**
+     * The moving camera's transform (see {@link CameraDesc#motion}), or null: pbrt-v3 interpolates
+     * camera-to-world between the inverted CTMs at TransformTimes, LuxRender world-to-camera between
+     * its knots.
+     */
+    private AnimatedTransform cameraMotion(Dialect d) {
+        if (cameraTransformEnd == null) {
+            return null;
+        }
+        Transform start = cameraTransform.in(d), end = cameraTransformEnd.in(d);
+        if (cameraMiddle != null && d == Dialect.LUXRENDER) {
+            AnimatedTransform k = AnimatedTransform.ofKnots(cameraTimes, knots(start, cameraMiddle, end, d),
+                    AnimatedTransform.Style.LUXRENDER);
+            return k.isAnimated() ? k : null;
+        }
+        AnimatedTransform m = d == Dialect.PBRT
+                ? new AnimatedTransform(start.inverse(), cameraTimes[0], end.inverse(), cameraTimes[cameraTimes.length - 1],
+                AnimatedTransform.Style.PBRT)
+                : new AnimatedTransform(start, cameraTimes[0], end, cameraTimes[cameraTimes.length - 1],
+                AnimatedTransform.Style.LUXRENDER);
+        return m.isAnimated() ? m : null;
     }
 
     /** The finished description; options not written get the defaults of the detected dialect. */
@@ -228,7 +349,7 @@ final class ParseState {
         boolean pbrt = d == Dialect.PBRT;
         CameraDesc cam = camera == null ? null
                 : new CameraDesc(camera.type(), camera.params(), cameraTransform.in(d), camera.loc(), camera.exterior(),
-                        camera.lensFile());
+                        camera.lensFile(), cameraMotion(d));
         return new SceneDescription(mainFile, d, cam,
                 film != null ? film : EntityDesc.absent(pbrt ? "image" : "fleximage"),
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),

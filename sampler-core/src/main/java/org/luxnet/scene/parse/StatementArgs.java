@@ -70,6 +70,32 @@ final class StatementArgs {
         return v;
     }
 
+    /** Any count of numbers, in brackets or bare (LuxRender's {@code MotionBegin [0 1]}). */
+    static double[] numberList(TokenStream tz, Token stmt, String what) {
+        DoubleList v = new DoubleList();
+        if (tz.peek().is(Token.Kind.LBRACKET)) {
+            Token open = tz.next();
+            while (true) {
+                Token t = tz.next();
+                if (t.is(Token.Kind.RBRACKET)) {
+                    break;
+                }
+                if (!t.is(Token.Kind.NUMBER)) {
+                    if (t.is(Token.Kind.EOF) || (t.is(Token.Kind.IDENT) && !t.isBoolWord()) || t.is(Token.Kind.LBRACKET)) {
+                        throw unclosedList(open, t);
+                    }
+                    throw expected(stmt, "numbers (" + what + ")", t);
+                }
+                v.add(t.number());
+            }
+        } else {
+            while (tz.peek().is(Token.Kind.NUMBER)) {
+                v.add(tz.next().number());
+            }
+        }
+        return v.toArray();
+    }
+
     /**
      * Skips the arguments of a statement LuxNet ignores: strings, numbers, bracketed lists and bare
      * {@code true}/{@code false}, up to the next statement name or the end of the file. Brackets are

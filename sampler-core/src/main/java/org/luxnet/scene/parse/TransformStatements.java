@@ -47,6 +47,11 @@ final class TransformStatements {
         table.put("CoordinateSystem", (st, kw) -> {
             String name = StatementArgs.string(st.tokens(), kw, "the coordinate system's name");
             st.coordinateSystems.put(name, st.gs.ctm);
+            if (st.ctmAnimated()) {
+                st.coordinateSystemsEnd.put(name, new ParseState.MotionEnd(st.gs.ctmEnd, st.gs.luxTimes, st.gs.luxMiddle));
+            } else {
+                st.coordinateSystemsEnd.remove(name);
+            }
         });
         table.put("CoordSysTransform", (st, kw) -> {
             String name = StatementArgs.string(st.tokens(), kw, "a coordinate system's name");
@@ -57,7 +62,17 @@ final class TransformStatements {
                         : " (define it with CoordinateSystem \"" + name + "\")";
                 throw new SceneException(kw.loc(), "unknown coordinate system \"" + name + "\"" + hint);
             }
-            st.applyTransform(t, true);
+            ParseState.MotionEnd end = st.coordinateSystemsEnd.get(name);
+            if (st.motionBlockLoc == null) {
+                // pbrt-v3 (curTransform = namedCoordinateSystems[name]) and LuxRender: both transforms
+                // become the named ones, whatever ActiveTransform says.
+                st.gs.ctm = t;
+                st.gs.ctmEnd = end != null ? end.ctm() : t;
+                st.gs.luxTimes = end != null ? end.luxTimes() : null;
+                st.gs.luxMiddle = end != null ? end.luxMiddle() : null;
+            } else {
+                st.applyTransform(t, true);
+            }
         });
     }
 

@@ -41,6 +41,10 @@ final class WorldStatements {
         table.put("LightSource", (st, kw) -> {
             st.requireWorld(kw);
             String type = StatementArgs.string(st.tokens(), kw, "the light type");
+            if (st.ctmAnimated()) {
+                // pbrt-v3: "Animated lights aren't supported. Using the start transform."
+                st.warnOnce(kw, "moving lights are not supported; the light stays at its start transform");
+            }
             st.lights.add(new LightDesc(type, ParamReader.read(st), st.ctm(kw), kw.loc()));
         });
         table.put("AreaLightSource", (st, kw) -> {
@@ -214,7 +218,7 @@ final class WorldStatements {
         }
         st.addShape(new ShapeDesc(type, params, st.ctm(kw), st.gs.reverseOrientation,
                 VolumeStatements.inVolumes(st, st.gs.material, kw),
-                st.gs.areaLight, kw.loc()));
+                st.gs.areaLight, kw.loc()), kw);
     }
 
     private static void makeNamedMaterial(ParseState st, Token kw) {
