@@ -75,125 +75,101 @@ final class RealisticLens {
      * element or the stop blocks it or it is totally reflected.
      */
     boolean traceFromFilm(double[] r) {
-        double ox = r[0], oy = r[1], oz = -r[2], dx = r[3], dy = r[4], dz = -r[5];
+        double[] s = {r[0], r[1], -r[2], r[3], r[4], -r[5]};
         double elementZ = 0;
         for (int i = count - 1; i >= 0; i--) {
             int e = 4 * i;
             elementZ -= elements[e + 1];
-            double radius = elements[e];
-            double t, nx = 0, ny = 0, nz = 0;
-            boolean stop = radius == 0;
-            if (stop) {
-                t = (elementZ - oz) / dz;
-            } else {
-                t = sphere(radius, elementZ + radius, ox, oy, oz, dx, dy, dz);
-                if (!(t >= 0)) {
-                    return false;
-                }
-            }
-            ox += t * dx;
-            oy += t * dy;
-            oz += t * dz;
-            if (ox * ox + oy * oy > elements[e + 3] * elements[e + 3]) {
+            double etaI = elements[e + 2];
+            double etaT = i > 0 && elements[e - 2] != 0 ? elements[e - 2] : 1;
+            if (!cross(s, e, elementZ, etaI, etaT)) {
                 return false;
             }
-            if (!stop) {
-                // The normal at the hit, facing the incoming ray (Faceforward(n, -d)).
-                double hz = oz - (elementZ + radius);
-                double l = Math.sqrt(ox * ox + oy * oy + hz * hz);
-                nx = ox / l;
-                ny = oy / l;
-                nz = hz / l;
-                if (nx * -dx + ny * -dy + nz * -dz < 0) {
-                    nx = -nx;
-                    ny = -ny;
-                    nz = -nz;
-                }
-                double etaI = elements[e + 2];
-                double etaT = i > 0 && elements[e - 2] != 0 ? elements[e - 2] : 1;
-                // pbrt's Refract(Normalize(-d), n, etaI / etaT).
-                double eta = etaI / etaT;
-                double dl = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                double wx = -dx / dl, wy = -dy / dl, wz = -dz / dl;
-                double cosI = nx * wx + ny * wy + nz * wz;
-                double sin2T = eta * eta * Math.max(0, 1 - cosI * cosI);
-                if (sin2T >= 1) {
-                    return false;
-                }
-                double k = eta * cosI - Math.sqrt(1 - sin2T);
-                dx = -eta * wx + k * nx;
-                dy = -eta * wy + k * ny;
-                dz = -eta * wz + k * nz;
-            }
         }
-        r[0] = ox;
-        r[1] = oy;
-        r[2] = -oz;
-        r[3] = dx;
-        r[4] = dy;
-        r[5] = -dz;
+        r[0] = s[0];
+        r[1] = s[1];
+        r[2] = -s[2];
+        r[3] = s[3];
+        r[4] = s[4];
+        r[5] = -s[5];
         return true;
     }
 
     /** TraceLensesFromScene: as {@link #traceFromFilm}, from the scene side towards the film. */
     boolean traceFromScene(double[] r) {
-        double ox = r[0], oy = r[1], oz = -r[2], dx = r[3], dy = r[4], dz = -r[5];
+        double[] s = {r[0], r[1], -r[2], r[3], r[4], -r[5]};
         double elementZ = -frontZ();
         for (int i = 0; i < count; i++) {
             int e = 4 * i;
-            double radius = elements[e];
-            double t, nx = 0, ny = 0, nz = 0;
-            boolean stop = radius == 0;
-            if (stop) {
-                t = (elementZ - oz) / dz;
-            } else {
-                t = sphere(radius, elementZ + radius, ox, oy, oz, dx, dy, dz);
-                if (!(t >= 0)) {
-                    return false;
-                }
-            }
-            ox += t * dx;
-            oy += t * dy;
-            oz += t * dz;
-            if (ox * ox + oy * oy > elements[e + 3] * elements[e + 3]) {
+            double etaI = i == 0 || elements[e - 2] == 0 ? 1 : elements[e - 2];
+            double etaT = elements[e + 2] != 0 ? elements[e + 2] : 1;
+            if (!cross(s, e, elementZ, etaI, etaT)) {
                 return false;
-            }
-            if (!stop) {
-                // The normal at the hit, facing the incoming ray (Faceforward(n, -d)).
-                double hz = oz - (elementZ + radius);
-                double l = Math.sqrt(ox * ox + oy * oy + hz * hz);
-                nx = ox / l;
-                ny = oy / l;
-                nz = hz / l;
-                if (nx * -dx + ny * -dy + nz * -dz < 0) {
-                    nx = -nx;
-                    ny = -ny;
-                    nz = -nz;
-                }
-                double etaI = i == 0 || elements[e - 2] == 0 ? 1 : elements[e - 2];
-                double etaT = elements[e + 2] != 0 ? elements[e + 2] : 1;
-                // pbrt's Refract(Normalize(-d), n, etaI / etaT).
-                double eta = etaI / etaT;
-                double dl = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                double wx = -dx / dl, wy = -dy / dl, wz = -dz / dl;
-                double cosI = nx * wx + ny * wy + nz * wz;
-                double sin2T = eta * eta * Math.max(0, 1 - cosI * cosI);
-                if (sin2T >= 1) {
-                    return false;
-                }
-                double k = eta * cosI - Math.sqrt(1 - sin2T);
-                dx = -eta * wx + k * nx;
-                dy = -eta * wy + k * ny;
-                dz = -eta * wz + k * nz;
             }
             elementZ += elements[e + 1];
         }
-        r[0] = ox;
-        r[1] = oy;
-        r[2] = -oz;
-        r[3] = dx;
-        r[4] = dy;
-        r[5] = -dz;
+        r[0] = s[0];
+        r[1] = s[1];
+        r[2] = -s[2];
+        r[3] = s[3];
+        r[4] = s[4];
+        r[5] = -s[5];
+        return true;
+    }
+
+    /**
+     * The ray s (origin, direction; lens space, z along the axis) across the interface of element e at
+     * elementZ: to the aperture stop's plane or the spherical element, false when it misses, falls outside
+     * the aperture or is totally reflected; else refracted from etaI into etaT (pbrt's Refract of the
+     * normalised -d about the normal facing it, Faceforward(n, -d)).
+     */
+    private boolean cross(double[] s, int e, double elementZ, double etaI, double etaT) {
+        double ox = s[0], oy = s[1], oz = s[2], dx = s[3], dy = s[4], dz = s[5];
+        double radius = elements[e];
+        boolean stop = radius == 0;
+        double t;
+        if (stop) {
+            t = (elementZ - oz) / dz;
+        } else {
+            t = sphere(radius, elementZ + radius, ox, oy, oz, dx, dy, dz);
+            if (!(t >= 0)) {
+                return false;
+            }
+        }
+        ox += t * dx;
+        oy += t * dy;
+        oz += t * dz;
+        if (ox * ox + oy * oy > elements[e + 3] * elements[e + 3]) {
+            return false;
+        }
+        if (!stop) {
+            double hz = oz - (elementZ + radius);
+            double l = Math.sqrt(ox * ox + oy * oy + hz * hz);
+            double nx = ox / l, ny = oy / l, nz = hz / l;
+            if (nx * -dx + ny * -dy + nz * -dz < 0) {
+                nx = -nx;
+                ny = -ny;
+                nz = -nz;
+            }
+            double eta = etaI / etaT;
+            double dl = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double wx = -dx / dl, wy = -dy / dl, wz = -dz / dl;
+            double cosI = nx * wx + ny * wy + nz * wz;
+            double sin2T = eta * eta * Math.max(0, 1 - cosI * cosI);
+            if (sin2T >= 1) {
+                return false;
+            }
+            double k = eta * cosI - Math.sqrt(1 - sin2T);
+            dx = -eta * wx + k * nx;
+            dy = -eta * wy + k * ny;
+            dz = -eta * wz + k * nz;
+        }
+        s[0] = ox;
+        s[1] = oy;
+        s[2] = oz;
+        s[3] = dx;
+        s[4] = dy;
+        s[5] = dz;
         return true;
     }
 

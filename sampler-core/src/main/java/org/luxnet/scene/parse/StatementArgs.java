@@ -37,28 +37,12 @@ final class StatementArgs {
         double[] v = new double[n];
         if (tz.peek().is(Token.Kind.LBRACKET)) {
             Token open = tz.next();
-            int count = 0;
-            while (true) {
-                Token t = tz.next();
-                if (t.is(Token.Kind.RBRACKET)) {
-                    break;
-                }
-                if (!t.is(Token.Kind.NUMBER)) {
-                    if (t.is(Token.Kind.EOF) || (t.is(Token.Kind.IDENT) && !t.isBoolWord()) || t.is(Token.Kind.LBRACKET)) {
-                        throw unclosedList(open, t);
-                    }
-                    throw expected(stmt, n + " numbers (" + what + ")", t);
-                }
-                if (count < n) {
-                    v[count] = t.number();
-                }
-                count++;
-            }
-            if (count != n) {
+            double[] got = bracketed(tz, stmt, open, n + " numbers (" + what + ")");
+            if (got.length != n) {
                 throw new SceneException(open.loc(), stmt.text() + " expects " + n + " numbers (" + what
-                        + ") inside [ ], got " + count);
+                        + ") inside [ ], got " + got.length);
             }
-            return v;
+            return got;
         }
         for (int i = 0; i < n; i++) {
             Token t = tz.next();
@@ -74,26 +58,31 @@ final class StatementArgs {
     static double[] numberList(TokenStream tz, Token stmt, String what) {
         DoubleList v = new DoubleList();
         if (tz.peek().is(Token.Kind.LBRACKET)) {
-            Token open = tz.next();
-            while (true) {
-                Token t = tz.next();
-                if (t.is(Token.Kind.RBRACKET)) {
-                    break;
-                }
-                if (!t.is(Token.Kind.NUMBER)) {
-                    if (t.is(Token.Kind.EOF) || (t.is(Token.Kind.IDENT) && !t.isBoolWord()) || t.is(Token.Kind.LBRACKET)) {
-                        throw unclosedList(open, t);
-                    }
-                    throw expected(stmt, "numbers (" + what + ")", t);
-                }
-                v.add(t.number());
-            }
+            return bracketed(tz, stmt, tz.next(), "numbers (" + what + ")");
         } else {
             while (tz.peek().is(Token.Kind.NUMBER)) {
                 v.add(tz.next().number());
             }
         }
         return v.toArray();
+    }
+
+    /** The numbers up to the ']' closing {@code open}; anything else is an error saying {@code expectation}. */
+    private static double[] bracketed(TokenStream tz, Token stmt, Token open, String expectation) {
+        DoubleList v = new DoubleList();
+        while (true) {
+            Token t = tz.next();
+            if (t.is(Token.Kind.RBRACKET)) {
+                return v.toArray();
+            }
+            if (!t.is(Token.Kind.NUMBER)) {
+                if (t.is(Token.Kind.EOF) || (t.is(Token.Kind.IDENT) && !t.isBoolWord()) || t.is(Token.Kind.LBRACKET)) {
+                    throw unclosedList(open, t);
+                }
+                throw expected(stmt, expectation, t);
+            }
+            v.add(t.number());
+        }
     }
 
     /**
