@@ -430,7 +430,7 @@ abstract class MediumKernel extends CameraKernel {
             if ((fr > 0 || fg > 0 || fb > 0) && lightPdf > 0) {
                 float tMax = (scratch[Scratch.LS_DIST * capacity + gid] - scratch[Scratch.LS_MARGIN * capacity + gid])
                         * 0.99999f;
-                if (!occluded(hx, hy, hz, wix, wiy, wiz, tMax)) {
+                if (!occluded(gid, hx, hy, hz, wix, wiy, wiz, tMax)) {
                     float w = 1f;
                     if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
                         // The power heuristic against the phase function's own pdf (pbrt-v3 EstimateDirect).

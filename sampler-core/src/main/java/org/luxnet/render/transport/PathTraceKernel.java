@@ -122,7 +122,7 @@ public final class PathTraceKernel extends MediumKernel {
         put(triGeom).put(triEps).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(curveGeom).put(curveInfo).put(curveSeg);
-        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(triAlpha).put(alphaMasks).put(instXform).put(instRoot).put(instMaterial);
         put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);
@@ -201,7 +201,7 @@ public final class PathTraceKernel extends MediumKernel {
 
     /** Host side: true when anything but a null surface blocks o + t d for 0 < t < tMax (a shadow ray). */
     public boolean blocked(float ox, float oy, float oz, float dx, float dy, float dz, float tMax) {
-        return occluded(ox, oy, oz, dx, dy, dz, tMax);
+        return occluded(0, ox, oy, oz, dx, dy, dz, tMax);
     }
 
     @Override
@@ -918,7 +918,7 @@ public final class PathTraceKernel extends MediumKernel {
                             tMax = (el - margin) * 0.99999f;
                         }
                     }
-                    if (!occluded(ox, oy, oz, sdx, sdy, sdz, tMax)) {
+                    if (!occluded(gid, ox, oy, oz, sdx, sdy, sdz, tMax)) {
                         float w = 1f;
                         if (scratch[Scratch.LS_DELTA * capacity + gid] == 0) {
                             w = powerHeuristic(lightPdf, scratch[Scratch.BS_PDF * capacity + gid]);
