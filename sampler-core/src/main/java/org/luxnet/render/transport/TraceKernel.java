@@ -8,7 +8,8 @@ import org.luxnet.scene.compiled.MaterialLayout;
  * Third layer of the light transport: ray queries against the compiled scene's two-level BVH
  * (triangles, spheres and pbrt-v3 curve pieces, {@link CurveKernel})
  * (closest hit, ordered front to back, and any hit for shadow rays, which pass through null
- * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}), with the
+ * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}; hits on
+ * triangles whose pbrt-v3 alpha mask is 0 there do not count, see {@link CompiledScene#alphaMasks}), with the
  * traversal stack as a private array declared in the traversing method, as OpenCL requires. Also owns the scratch memory
  * (see {@link Scratch}).
  */
