@@ -40,7 +40,7 @@ abstract class BumpKernel extends TextureKernel {
 
     /** The height (first channel) of the program start..root at surface point (su, sv) and world point p. */
     private float bumpHeight(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
-        int r = evalProgram(gid, prim, start, root, su, sv, px, py, pz);
+        int r = evalProgram(gid, prim, start, root, 0, 1, su, sv, px, py, pz);
         return texRegs[(r - start) * 3 * capacity + gid];
     }
 
@@ -207,7 +207,7 @@ abstract class BumpKernel extends TextureKernel {
             float delta = shade[m + BUMP_DELTA];
             float slopeU = 0f, slopeV = 0f, d = 0f;
             if (mode == BUMP_NORMAL_MAP) {
-                int rr = evalProgram(gid, prim, start, root, su, sv, hx, hy, hz);
+                int rr = evalProgram(gid, prim, start, root, 0, 1, su, sv, hx, hy, hz);
                 int reg = (rr - start) * 3;
                 float cx = 2 * texRegs[reg * capacity + gid] - 1, cy = 2 * texRegs[(reg + 1) * capacity + gid] - 1;
                 float cz = 2 * texRegs[(reg + 2) * capacity + gid] - 1;

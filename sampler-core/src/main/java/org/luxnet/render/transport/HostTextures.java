@@ -64,7 +64,7 @@ public final class HostTextures extends TextureKernel {
         if (texRegs.length < regs) {
             texRegs = new float[regs];
         }
-        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
+        int r = evalProgram(0, 0, start, root, 0, 1, u, v, px, py, pz);
         return texRegs[(r - start) * 3];
     }
 
@@ -74,7 +74,7 @@ public final class HostTextures extends TextureKernel {
         if (texRegs.length < regs) {
             texRegs = new float[regs];
         }
-        int r = (evalProgram(0, 0, start, root, 0f, 0f, px, py, pz) - start) * 3;
+        int r = (evalProgram(0, 0, start, root, 0, 1, 0f, 0f, px, py, pz) - start) * 3;
         out[0] = texRegs[r];
         out[1] = texRegs[r + 1];
         out[2] = texRegs[r + 2];
@@ -113,7 +113,7 @@ public final class HostTextures extends TextureKernel {
         if (texRegs.length < regs) {
             texRegs = new float[regs];
         }
-        int r = evalProgram(0, 0, start, root, u, v, px, py, pz);
+        int r = evalProgram(0, 0, start, root, 0, 1, u, v, px, py, pz);
         for (int c = 0; c < 3; c++) {
             rgb[c] = texRegs[(r - start) * 3 + c];
         }

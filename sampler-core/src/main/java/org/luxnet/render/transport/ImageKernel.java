@@ -30,10 +30,7 @@ abstract class ImageKernel extends BlenderTextureKernel {
 
     float[] texTexels = new float[3];
     int[] texImageInfo = new int[IMAGE_INFO];
-    float[] texTriUv = new float[6];
     float[] sphereFrame = new float[9];
-    /** Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest program needs. */
-    float[] texRegs = new float[3];
 
     /** Host side: binds the texels, the image table and the surfaces' (u, v) frames. */
     void setupImages(CompiledScene s) {

@@ -131,8 +131,8 @@ public final class PathTraceKernel extends MediumKernel {
         put(triGeom).put(triEps).put(triNg).put(triNs).put(triHasNs).put(triMaterial).put(triLight);
         put(sphereGeom).put(sphereFlip).put(sphereMaterial).put(sphereLight);
         put(curveGeom).put(curveInfo).put(curveSeg);
-        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(instXform).put(instRoot).put(instMaterial);
-        put(motion).put(instMotion);
+        put(bvhBounds).put(bvhChildren).put(bvhPrims).put(primNull).put(triAlpha).put(alphaMasks).put(instXform);
+        put(instRoot).put(instMaterial).put(motion).put(instMotion);
         put(matType).put(matPlain).put(shade);
         put(matTexStart).put(matTexWidth).put(matTextured).put(matTexRoot);
         put(texType).put(texChild).put(texParams).put(texTexels).put(texImageInfo).put(texTriUv).put(sphereFrame).put(noisePerm);

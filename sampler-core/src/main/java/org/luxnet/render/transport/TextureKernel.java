@@ -144,7 +144,16 @@ abstract class TextureKernel extends IrawanKernel {
                 regs = Math.max(regs, s.matTexRoot[k] - s.matTexStart[k] + 1);
             }
         }
-        texRegs = new float[3 * regs * capacity];
+        // The alpha masks' programs (TraceKernel#intersect, #occluded) run in registers of their own after these, so a
+        // shadow or camera ray's test never overwrites a material's values.
+        alphaRegBase = regs;
+        int alphaRegs = 0;
+        for (int k = 0; k < s.alphaMasks.length; k += 2) {
+            if (s.alphaMasks[k] >= 0) {
+                alphaRegs = Math.max(alphaRegs, s.alphaMasks[k + 1] - s.alphaMasks[k] + 1);
+            }
+        }
+        texRegs = new float[3 * (regs + alphaRegs) * capacity];
     }
 
     /** Host side: binds the vertex colours (placeholders when the scene has none). */
@@ -248,7 +257,7 @@ abstract class TextureKernel extends IrawanKernel {
                 int start = matTexStart[m + k];
                 // The bump program runs in BumpKernel, at the hit and at offset points.
                 if (start >= 0 && k != BUMP) {
-                    int r = evalProgram(gid, prim, start, matTexRoot[m + k], su, sv, hx, hy, hz);
+                    int r = evalProgram(gid, prim, start, matTexRoot[m + k], 0, 1, su, sv, hx, hy, hz);
                     int reg = (r - start) * 3;
                     if (matTexWidth[m + k] == 3) {
                         shade[o + k] = max(0f, texRegs[reg * capacity + gid]);
@@ -435,8 +444,16 @@ abstract class TextureKernel extends IrawanKernel {
         return which == 0 ? s : t;
     }
 
-    /** Runs nodes start..root at surface point (su, sv) and world point p, each into its register; returns root. */
-    int evalProgram(int gid, int prim, int start, int root, float su, float sv, float px, float py, float pz) {
+    /**
+     * Runs nodes start..root at surface point (su, sv) and world point p, node i into register {@code base + i -
+     * start} (the materials' programs from 0, the alpha masks' from {@link #alphaRegBase}); returns
+     * root. With {@code footprint} 0 the nodes see a zero footprint (pbrt-v3's alpha test evaluates its texture
+     * without differentials) instead of the hit's. One method for both, called from every path at its own
+     * depth: Aparapi orders the OpenCL functions by call depth (see SampleKernel).
+     */
+    @Override
+    int evalProgram(int gid, int prim, int start, int root, int base, int footprint, float su, float sv, float px,
+                    float py, float pz) {
         // The point the program began with; px, py, pz are the point its nodes see (see BRICK_AT).
         float npx = px, npy = py, npz = pz;
         for (int i = start; i <= root; i++) {
@@ -446,23 +463,23 @@ abstract class TextureKernel extends IrawanKernel {
             // Children's values (registers), zero when absent.
             float ar = 0f, ag = 0f, ab = 0f, br = 0f, bg = 0f, bb = 0f, amount = 0f;
             if (texChild[c] >= 0) {
-                int q = texChild[c] * 3;
+                int q = (texChild[c] + base) * 3;
                 ar = texRegs[q * capacity + gid];
                 ag = texRegs[(q + 1) * capacity + gid];
                 ab = texRegs[(q + 2) * capacity + gid];
             }
             if (texChild[c + 1] >= 0) {
-                int q = texChild[c + 1] * 3;
+                int q = (texChild[c + 1] + base) * 3;
                 br = texRegs[q * capacity + gid];
                 bg = texRegs[(q + 1) * capacity + gid];
                 bb = texRegs[(q + 2) * capacity + gid];
             }
             if (texChild[c + 2] >= 0) {
-                amount = texRegs[texChild[c + 2] * 3 * capacity + gid];
+                amount = texRegs[(texChild[c + 2] + base) * 3 * capacity + gid];
             }
             if (type == BRICK && texChild[c + 3] >= 0) {
                 // After a brick's "brickmodtex" nodes: back to the point its BRICK_AT node replaced.
-                int q3 = texChild[c + 3] * 3;
+                int q3 = (texChild[c + 3] + base) * 3;
                 px = texRegs[q3 * capacity + gid];
                 py = texRegs[(q3 + 1) * capacity + gid];
                 pz = texRegs[(q3 + 2) * capacity + gid];
@@ -502,13 +519,13 @@ abstract class TextureKernel extends IrawanKernel {
             // PlanarMapping2D projects dpdx, dpdy on its axes, SphericalMapping2D and CylindricalMapping2D take
             // finite differences of the mapping at p + delta dpdx (delta 0.1 and 0.01).
             float dsdx = 0f, dtdx = 0f, dsdy = 0f, dtdy = 0f;
-            if (kind == MAP_UV) {
+            if (kind == MAP_UV && footprint != 0) {
                 dsdx = texParams[n + 13] * scratch[Scratch.DUDX * capacity + gid];
                 dtdx = texParams[n + 14] * scratch[Scratch.DVDX * capacity + gid];
                 dsdy = texParams[n + 13] * scratch[Scratch.DUDY * capacity + gid];
                 dtdy = texParams[n + 14] * scratch[Scratch.DVDY * capacity + gid];
             }
-            if (kind != MAP_UV) {
+            if (kind != MAP_UV && footprint != 0) {
                 float ax = scratch[Scratch.DPDX_X * capacity + gid], ay = scratch[Scratch.DPDX_Y * capacity + gid];
                 float az = scratch[Scratch.DPDX_Z * capacity + gid];
                 float bx = scratch[Scratch.DPDY_X * capacity + gid], by = scratch[Scratch.DPDY_Y * capacity + gid];
@@ -571,7 +588,7 @@ abstract class TextureKernel extends IrawanKernel {
             if (type == BILERP) {
                 // Bilerp: children v00, v01, v10 (as b), v11.
                 float w00 = (1 - s) * (1 - t), w01 = (1 - s) * t, w10 = s * (1 - t), w11 = s * t;
-                int q2 = texChild[c + 2] * 3, q3 = texChild[c + 3] * 3;
+                int q2 = (texChild[c + 2] + base) * 3, q3 = (texChild[c + 3] + base) * 3;
                 vr = w00 * ar + w01 * br + w10 * texRegs[q2 * capacity + gid] + w11 * texRegs[q3 * capacity + gid];
                 vg = w00 * ag + w01 * bg + w10 * texRegs[(q2 + 1) * capacity + gid]
                         + w11 * texRegs[(q3 + 1) * capacity + gid];
@@ -616,7 +633,7 @@ abstract class TextureKernel extends IrawanKernel {
             }
             // pbrt-v3 IdentityMapping3D: the footprint in texture space, for the noise textures' octave clamp.
             float len2 = 0f;
-            if (type == FBM || type == WRINKLED || type == WINDY || type == MARBLE) {
+            if ((type == FBM || type == WRINKLED || type == WINDY || type == MARBLE) && footprint != 0) {
                 float nax = scratch[Scratch.DPDX_X * capacity + gid], nay = scratch[Scratch.DPDX_Y * capacity + gid];
                 float naz = scratch[Scratch.DPDX_Z * capacity + gid];
                 float nbx = scratch[Scratch.DPDY_X * capacity + gid], nby = scratch[Scratch.DPDY_Y * capacity + gid];
@@ -668,7 +685,7 @@ abstract class TextureKernel extends IrawanKernel {
                 vb = marbleSpline(u, first, 0.6f, 0.5f, 0.58f, 0.33f);
             }
             if (type == IMAGEMAP) {
-                int ireg = (i - start) * 3;
+                int ireg = (i - start + base) * 3;
                 imageLookup(gid, ireg, (int) texParams[n + 23], (int) texParams[n + 24], (int) texParams[n + 25],
                         texParams[n + 26], s, t, dsdx, dtdx, dsdy, dtdy);
                 vr = texRegs[ireg * capacity + gid];
@@ -678,7 +695,7 @@ abstract class TextureKernel extends IrawanKernel {
             if (type == BAND) {
                 // LuxRender BandTexture::Evaluate, one segment: the earlier segments' value below lo.
                 float lo = texParams[n + BAND_LO], hi = texParams[n + BAND_HI];
-                int q3 = texChild[c + 3] * 3;
+                int q3 = (texChild[c + 3] + base) * 3;
                 vr = texRegs[q3 * capacity + gid];
                 vg = texRegs[(q3 + 1) * capacity + gid];
                 vb = texRegs[(q3 + 2) * capacity + gid];
@@ -708,7 +725,7 @@ abstract class TextureKernel extends IrawanKernel {
                 vb = radicalInverse(entry, 5);
             }
             if (type == HITPOINTCOLOR || type == HITPOINTALPHA || type == HITPOINTGREY) {
-                int hreg = (i - start) * 3;
+                int hreg = (i - start + base) * 3;
                 hitPointLookup(gid, prim, type, texParams[n + CHANNEL], hreg);
                 vr = texRegs[hreg * capacity + gid];
                 vg = texRegs[(hreg + 1) * capacity + gid];
@@ -742,7 +759,7 @@ abstract class TextureKernel extends IrawanKernel {
             }
             if (type == BRICK_AT) {
                 // brick.h: "brickmodtex" sees dgb.p = the brick's index; this register keeps the hit point.
-                int breg = (i - start) * 3;
+                int breg = (i - start + base) * 3;
                 brick(gid, breg, texParams[n + BR_WIDTH], texParams[n + BR_HEIGHT], texParams[n + BR_DEPTH],
                         texParams[n + BR_MORTAR], texParams[n + BR_RUN], texParams[n + BR_BOND], texParams[n + BR_OFFSET_X],
                         texParams[n + BR_OFFSET_Y], texParams[n + BR_PROPORTION], qx, qy, qz);
@@ -757,7 +774,7 @@ abstract class TextureKernel extends IrawanKernel {
                 // BrickTexture3D::Evaluate: bricktex x brickmodtex in a brick, mortartex in the mortar.
                 float mr = 1f, mg = 1f, mb = 1f;
                 if (texChild[c + 2] >= 0) {
-                    int q2 = texChild[c + 2] * 3;
+                    int q2 = (texChild[c + 2] + base) * 3;
                     mr = texRegs[q2 * capacity + gid];
                     mg = texRegs[(q2 + 1) * capacity + gid];
                     mb = texRegs[(q2 + 2) * capacity + gid];
@@ -792,7 +809,7 @@ abstract class TextureKernel extends IrawanKernel {
                     vb = bb;
                 }
             }
-            int reg = (i - start) * 3;
+            int reg = (i - start + base) * 3;
             texRegs[reg * capacity + gid] = vr;
             texRegs[(reg + 1) * capacity + gid] = vg;
             texRegs[(reg + 2) * capacity + gid] = vb;

@@ -9,7 +9,8 @@ import org.luxnet.scene.desc.AnimatedTransform;
  * Third layer of the light transport: ray queries against the compiled scene's two-level BVH
  * (triangles, spheres and pbrt-v3 curve pieces, {@link CurveKernel})
  * (closest hit, ordered front to back, and any hit for shadow rays, which pass through null
- * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}), with the
+ * surfaces; instances are entered and left within the same loop, see {@link CompiledScene}; hits on
+ * triangles whose pbrt-v3 alpha mask is 0 there do not count, see {@link CompiledScene#alphaMasks}), with the
  * traversal stack as a private array declared in the traversing method, as OpenCL requires. Also owns the scratch memory
  * (see {@link Scratch}).
  */
@@ -17,6 +18,7 @@ abstract class TraceKernel extends CurveKernel {
     /** Traversal stack entries: room for a top-level path, the instance marker and a bottom-level path. */
     static final int STACK = 2 * BvhBuilder.MAX_DEPTH + 4;
     private static final int INST_STRIDE = CompiledScene.INST_STRIDE;
+    private static final int ALPHA_STRIDE = CompiledScene.ALPHA_STRIDE;
 
     float[] triGeom = new float[1];
     /**
@@ -72,6 +74,21 @@ abstract class TraceKernel extends CurveKernel {
      * (back) material is null, else 0 (only filled when {@link #hasNullSurfaces} is 1).
      */
     int[] primNull = new int[1];
+    /** 1 when some triangle has a pbrt-v3 alpha mask ({@link CompiledScene#triAlpha}). */
+    int hasAlphaMasks;
+    /** Per triangle: its row in {@link #alphaMasks} or -1 (only filled when {@link #hasAlphaMasks} is 1). */
+    int[] triAlpha = new int[1];
+    /** {@link CompiledScene#alphaMasks}: per mask the alpha and shadowalpha programs (start, root; -1 none). */
+    int[] alphaMasks = new int[CompiledScene.ALPHA_STRIDE];
+    /** The first texture register of the alpha masks' programs: after the longest material program's. */
+    int alphaRegBase = 0;
+    /**
+     * Texture value registers: {@code texRegs[(reg * 3 + channel) * capacity + gid]}, as many as the longest
+     * material program needs, then as many as the longest alpha mask program (the texture layer sizes them).
+     */
+    float[] texRegs = new float[3];
+    /** 6 floats per triangle: its uv at v0, v1, v2 (CompiledScene#triUv; bound by ImageKernel#setupImages). */
+    float[] texTriUv = new float[6];
 
     /**
      * Traversal stacks (node and entry distance; the shadow-ray traversal uses the first). Private
@@ -127,6 +144,9 @@ abstract class TraceKernel extends CurveKernel {
         } else {
             primNull = new int[1];
         }
+        hasAlphaMasks = s.hasAlphaMasks() ? 1 : 0;
+        triAlpha = KernelArrays.ints(s.triAlpha);
+        alphaMasks = s.alphaMasks.length > 0 ? s.alphaMasks.clone() : new int[] {-1, -1, -1, -1};
         capacity = items;
         scratch = new float[Scratch.SLOTS * items];
     }
@@ -385,6 +405,26 @@ abstract class TraceKernel extends CurveKernel {
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tBest)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tBest, 0);
                     if (t > 0f && t < tBest) {
+                        // pbrt-v3 alpha masks: a hit where the alpha mask is exactly 0 does not count.
+                        int row = -1;
+                        if (hasAlphaMasks != 0 && p < triangleCount) {
+                            row = triAlpha[p];
+                        }
+                        for (int k = 0; k < 1 && row >= 0; k++) {
+                            int a = alphaMasks[row * ALPHA_STRIDE + 2 * k];
+                            if (a >= 0) {
+                                int r = evalProgram(gid, p, a, alphaMasks[row * ALPHA_STRIDE + 2 * k + 1], alphaRegBase, 0,
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 0), alphaCoord(p, ox, oy, oz, dx, dy, dz, 1),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 2), alphaCoord(p, ox, oy, oz, dx, dy, dz, 3),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 4));
+                                if (texRegs[(alphaRegBase + r - a) * 3 * capacity + gid] == 0f) {
+                                    t = -1f;
+                                    row = -1;
+                                }
+                            }
+                        }
+                    }
+                    if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
                         bestInst = inst;
@@ -398,6 +438,26 @@ abstract class TraceKernel extends CurveKernel {
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tBest)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tBest, 0);
+                    if (t > 0f && t < tBest) {
+                        // pbrt-v3 alpha masks: a hit where the alpha mask is exactly 0 does not count.
+                        int row = -1;
+                        if (hasAlphaMasks != 0 && p < triangleCount) {
+                            row = triAlpha[p];
+                        }
+                        for (int k = 0; k < 1 && row >= 0; k++) {
+                            int a = alphaMasks[row * ALPHA_STRIDE + 2 * k];
+                            if (a >= 0) {
+                                int r = evalProgram(gid, p, a, alphaMasks[row * ALPHA_STRIDE + 2 * k + 1], alphaRegBase, 0,
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 0), alphaCoord(p, ox, oy, oz, dx, dy, dz, 1),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 2), alphaCoord(p, ox, oy, oz, dx, dy, dz, 3),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 4));
+                                if (texRegs[(alphaRegBase + r - a) * 3 * capacity + gid] == 0f) {
+                                    t = -1f;
+                                    row = -1;
+                                }
+                            }
+                        }
+                    }
                     if (t > 0f && t < tBest) {
                         tBest = t;
                         best = p;
@@ -528,7 +588,49 @@ abstract class TraceKernel extends CurveKernel {
         return b;
     }
 
-    /** True when anything but a null surface blocks o + t d for 0 < t < tMax (instances as in {@link #intersect}). */
+    /**
+     * For pbrt-v3's alpha test of the ray o + t d (in triangle p's object space) at its hit on triangle {@code
+     * p}: the hit's surface u ({@code c} 0) or v (1), interpolated from the triangle's uv by the hit's
+     * barycentrics as TextureKernel#shadeMaterial does, or component c - 2 of the hit point (2..4), as
+     * Triangle::Intersect builds the SurfaceInteraction its alpha texture sees. Calls nothing, so that the
+     * traversal loops call the texture layer's {@link #evalProgram} directly: Aparapi orders the OpenCL
+     * functions by call depth (see SampleKernel), and a longer path from the traversal to the texture
+     * functions than the shading's misorders them.
+     */
+    float alphaCoord(int p, float ox, float oy, float oz, float dx, float dy, float dz, int c) {
+        int o = p * 9;
+        float e1x = triGeom[o + 3], e1y = triGeom[o + 4], e1z = triGeom[o + 5];
+        float e2x = triGeom[o + 6], e2y = triGeom[o + 7], e2z = triGeom[o + 8];
+        float px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
+        float inv = 1f / (e1x * px + e1y * py + e1z * pz);
+        float tx = ox - triGeom[o], ty = oy - triGeom[o + 1], tz = oz - triGeom[o + 2];
+        float qx = ty * e1z - tz * e1y, qy = tz * e1x - tx * e1z, qz = tx * e1y - ty * e1x;
+        float b1 = (tx * px + ty * py + tz * pz) * inv, b2 = (dx * qx + dy * qy + dz * qz) * inv;
+        float b0 = 1 - b1 - b2;
+        int q = 6 * p;
+        float v = b0 * texTriUv[q] + b1 * texTriUv[q + 2] + b2 * texTriUv[q + 4];
+        if (c == 1) {
+            v = b0 * texTriUv[q + 1] + b1 * texTriUv[q + 3] + b2 * texTriUv[q + 5];
+        }
+        if (c >= 2) {
+            int a = c - 2;
+            v = triGeom[o + a] + b1 * triGeom[o + 3 + a] + b2 * triGeom[o + 6 + a];
+        }
+        return v;
+    }
+
+    /**
+     * The texture layer's program evaluation (TextureKernel#evalProgram), declared here for the alpha tests:
+     * runs nodes start..root, node i into register {@code base + i - start}, with a zero footprint when
+     * {@code footprint} is 0; returns root.
+     */
+    abstract int evalProgram(int gid, int prim, int start, int root, int base, int footprint, float su, float sv,
+                             float px, float py, float pz);
+
+    /**
+     * True when anything but a null surface blocks o + t d for 0 < t < tMax (instances as in {@link
+     * #intersect}); work item {@code gid}'s registers evaluate alpha masks on the way.
+     */
     boolean occluded(int gid, float rox, float roy, float roz, float rdx, float rdy, float rdz, float tMax) {
         float ox = rox, oy = roy, oz = roz, dx = rdx, dy = rdy, dz = rdz;
         float idx = inv(dx), idy = inv(dy), idz = inv(dz);
@@ -590,6 +692,26 @@ abstract class TraceKernel extends CurveKernel {
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
+                    if (t > 0f && t < tMax) {
+                        // pbrt-v3 alpha masks: a hit where the alpha or the shadowalpha mask is exactly 0 does not count.
+                        int row = -1;
+                        if (hasAlphaMasks != 0 && p < triangleCount) {
+                            row = triAlpha[p];
+                        }
+                        for (int k = 0; k < 2 && row >= 0; k++) {
+                            int a = alphaMasks[row * ALPHA_STRIDE + 2 * k];
+                            if (a >= 0) {
+                                int r = evalProgram(gid, p, a, alphaMasks[row * ALPHA_STRIDE + 2 * k + 1], alphaRegBase, 0,
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 0), alphaCoord(p, ox, oy, oz, dx, dy, dz, 1),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 2), alphaCoord(p, ox, oy, oz, dx, dy, dz, 3),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 4));
+                                if (texRegs[(alphaRegBase + r - a) * 3 * capacity + gid] == 0f) {
+                                    t = -1f;
+                                    row = -1;
+                                }
+                            }
+                        }
+                    }
                     found = t > 0f && t < tMax && (hasNullSurfaces == 0 || blocks(p, dx, dy, dz) != 0);
                 }
                 hitL = false;
@@ -600,6 +722,26 @@ abstract class TraceKernel extends CurveKernel {
                     float t = p < triangleCount ? triangleT(p, ox, oy, oz, dx, dy, dz)
                             : p < curveBase ? sphereT(p, ox, oy, oz, dx, dy, dz, tMax)
                             : curveLeaf(p, ox, oy, oz, dx, dy, dz, tMax, 0);
+                    if (t > 0f && t < tMax) {
+                        // pbrt-v3 alpha masks: a hit where the alpha or the shadowalpha mask is exactly 0 does not count.
+                        int row = -1;
+                        if (hasAlphaMasks != 0 && p < triangleCount) {
+                            row = triAlpha[p];
+                        }
+                        for (int k = 0; k < 2 && row >= 0; k++) {
+                            int a = alphaMasks[row * ALPHA_STRIDE + 2 * k];
+                            if (a >= 0) {
+                                int r = evalProgram(gid, p, a, alphaMasks[row * ALPHA_STRIDE + 2 * k + 1], alphaRegBase, 0,
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 0), alphaCoord(p, ox, oy, oz, dx, dy, dz, 1),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 2), alphaCoord(p, ox, oy, oz, dx, dy, dz, 3),
+                                        alphaCoord(p, ox, oy, oz, dx, dy, dz, 4));
+                                if (texRegs[(alphaRegBase + r - a) * 3 * capacity + gid] == 0f) {
+                                    t = -1f;
+                                    row = -1;
+                                }
+                            }
+                        }
+                    }
                     found = t > 0f && t < tMax && (hasNullSurfaces == 0 || blocks(p, dx, dy, dz) != 0);
                 }
                 hitR = false;

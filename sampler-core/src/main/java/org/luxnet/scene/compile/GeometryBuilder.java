@@ -25,6 +25,12 @@ final class GeometryBuilder {
     final IntList triColourAt = new IntList();
     /** 12 per coloured triangle: rgb of v0, v1, v2, then alpha of v0, v1, v2. */
     final FloatList triColour = new FloatList();
+    /**
+     * pbrt-v3 alpha masks ({@link AlphaMasks}): per triangle its mask row or -1, filled only once some mesh
+     * has a mask; {@link #alphaMask} is the row that {@link #addMesh} gives the triangles it adds.
+     */
+    final IntList triAlpha = new IntList();
+    int alphaMask = -1;
     /** pbrt-v3 curves ({@link CurveCompiler}): per common segment and per BVH piece, as in CompiledScene. */
     final FloatList curveGeom = new FloatList();
     final IntList curveInfo = new IntList();
@@ -125,6 +131,12 @@ final class GeometryBuilder {
             if (col != null || alpha != null) {
                 addVertexColours(col, alpha, i0, i1, i2);
             }
+            if (alphaMask >= 0 || triAlpha.size() > 0) {
+                while (triAlpha.size() < triMat.size() - 1) {
+                    triAlpha.add(-1); // earlier triangles, added before any mask
+                }
+                triAlpha.add(alphaMask);
+            }
             added++;
         }
         return added;
@@ -153,6 +165,11 @@ final class GeometryBuilder {
     /** Where triangle t's colours start in {@link #triColour}, or -1. */
     int colourOf(int t) {
         return t < triColourAt.size() ? triColourAt.get(t) : -1;
+    }
+
+    /** Triangle t's alpha mask row, or -1. */
+    int alphaOf(int t) {
+        return t < triAlpha.size() ? triAlpha.get(t) : -1;
     }
 
     /** A sphere; {@code frame} is its world-to-object rotation (9 floats, row-major) for its (u, v). */

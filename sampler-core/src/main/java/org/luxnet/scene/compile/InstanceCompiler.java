@@ -38,9 +38,12 @@ final class InstanceCompiler {
     private final List<SceneWarning> warnings;
     private final boolean luxRender;
 
-    InstanceCompiler(Dialect dialect, MaterialCompiler materials, List<SceneWarning> warnings) {
+    private final AlphaMasks alphaMasks;
+
+    InstanceCompiler(Dialect dialect, MaterialCompiler materials, AlphaMasks alphaMasks, List<SceneWarning> warnings) {
         this.luxRender = dialect == Dialect.LUXRENDER;
         this.materials = materials;
+        this.alphaMasks = alphaMasks;
         this.warnings = warnings;
     }
 
@@ -93,7 +96,9 @@ final class InstanceCompiler {
             }
             int material = materials.indexOf(s.material());
             g.beginShape(s);
+            g.alphaMask = alphaMasks.of(s);
             shapes.add(s, material, -1);
+            g.alphaMask = -1;
             warnings.addAll(s.params().unused("Shape \"" + s.type() + "\""));
         }
         return g;

@@ -40,17 +40,20 @@ public final class SceneCompiler {
         LightCompiler lights = new LightCompiler(d.dialect(), d.textures(), warnings);
         ShapeCompiler shapes = new ShapeCompiler(geo, warnings, true, d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER);
         shapes.displacement(new LuxDisplacement(materials.textures()));
+        AlphaMasks alphaMasks = new AlphaMasks(d.dialect(), materials.textures(), warnings);
         for (ShapeDesc s : d.shapes()) {
             int mat = materials.indexOf(s.material());
             int emitter = s.areaLight() == null ? -1 : lights.areaEmitter(s.areaLight());
             geo.beginShape(s);
+            geo.alphaMask = alphaMasks.of(s);
             double area = shapes.add(s, mat, emitter);
+            geo.alphaMask = -1;
             if (emitter >= 0) {
                 lights.finishArea(emitter, area);
             }
             warnings.addAll(s.params().unused("Shape \"" + s.type() + "\""));
         }
-        InstanceCompiler instances = new InstanceCompiler(d.dialect(), materials, warnings);
+        InstanceCompiler instances = new InstanceCompiler(d.dialect(), materials, alphaMasks, warnings);
         for (InstanceDesc in : d.instances()) {
             instances.add(in);
         }
@@ -75,14 +78,16 @@ public final class SceneCompiler {
             b.matTexRoot = materials.texRoots();
             b.matTexWidth = materials.texWidths();
             b.matTextured = materials.textured();
-            b.texType = materials.textures().types();
-            b.texChild = materials.textures().children();
-            b.texParams = materials.textures().params();
-            b.texTexels = materials.textures().texels();
-            b.texImageInfo = materials.textures().imageInfo();
             b.fourierData = materials.fourierTables().data();
             b.fourierInfo = materials.fourierTables().info();
         }
+        // The texture programs: the materials' and the shapes' alpha masks' (which need no material).
+        b.texType = materials.textures().types();
+        b.texChild = materials.textures().children();
+        b.texParams = materials.textures().params();
+        b.texTexels = materials.textures().texels();
+        b.texImageInfo = materials.textures().imageInfo();
+        b.alphaMasks = alphaMasks.table();
         double maxRadiance = layoutLights(geo, lights, b);
         if (b.lightType.length == 0) {
             warnings.add(new SceneWarning(new org.luxnet.scene.FileLoc(d.file(), 1, 1),

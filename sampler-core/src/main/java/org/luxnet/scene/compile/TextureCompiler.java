@@ -153,6 +153,32 @@ final class TextureCompiler {
         return new int[] {start, types.size() - 1};
     }
 
+    /**
+     * A program of one constant node of value {@code v} (pbrt-v3's ConstantTexture that a shape's "float alpha"
+     * 0 stands for); returns {start, root}.
+     */
+    int[] constant(float v) {
+        Node n = new Node(TextureLayout.CONSTANT);
+        n.params[TextureLayout.VALUE] = v;
+        n.params[TextureLayout.VALUE + 1] = v;
+        n.params[TextureLayout.VALUE + 2] = v;
+        int start = types.size();
+        types.add(n.type);
+        for (int c : n.children) {
+            children.add(c);
+        }
+        for (float f : n.params) {
+            params.add(f);
+        }
+        return new int[] {start, start};
+    }
+
+    /** The value type ("float" or "color"/"spectrum") of the texture named {@code name}, or null when none is. */
+    String valueTypeOf(String name) {
+        TextureDesc t = textures.get(name);
+        return t == null ? null : t.valueType();
+    }
+
     /** {@link #program} for a "bumpmap" naming a LuxRender normalmap texture: its colour is the normal. */
     int[] normalMapProgram(Param p) {
         normalMapRoot = true;

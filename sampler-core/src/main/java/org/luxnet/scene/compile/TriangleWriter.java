@@ -75,6 +75,14 @@ final class TriangleWriter {
         b.triLight[i] = -1;
         b.triEmitterScratch[i] = emitter;
         writeColours(geo, t, i);
+        int mask = geo.alphaOf(t);
+        if (mask >= 0) {
+            if (b.triAlpha == null || b.triAlpha.length == 0) {
+                b.triAlpha = new int[b.triMaterial.length];
+                java.util.Arrays.fill(b.triAlpha, -1);
+            }
+            b.triAlpha[i] = mask;
+        }
     }
 
     /** Triangle t's vertex colours, if it has any, for triangle i: the arrays exist only once one has. */

@@ -48,6 +48,19 @@ public final class CompiledScene {
     public final int[] triColour;
     /** 12 floats per coloured triangle: rgb at v0, v1, v2, then alpha at v0, v1, v2. */
     public final float[] triColourData;
+    /**
+     * pbrt-v3 alpha masks (shapes/triangle.cpp): per triangle its row in {@link #alphaMasks}, -1 when it has
+     * none; empty when no triangle has one (a scene without masks stores nothing).
+     */
+    public final int[] triAlpha;
+    /**
+     * {@link #ALPHA_STRIDE} ints per mask: the start and root nodes of its "alpha" texture program, then of
+     * its "shadowalpha" program, each -1 when absent. A hit where alpha evaluates to exactly 0 is ignored by
+     * every ray, one where shadowalpha does by shadow rays (Triangle::Intersect, Triangle::IntersectP).
+     */
+    public final int[] alphaMasks;
+    /** Ints per row of {@link #alphaMasks}. */
+    public static final int ALPHA_STRIDE = 4;
 
     // Spheres.
     public final int sphereCount;
@@ -228,6 +241,8 @@ public final class CompiledScene {
         triHasNs = b.triHasNs;
         triColour = b.triColour == null ? new int[0] : b.triColour;
         triColourData = b.triColourData == null ? new float[0] : b.triColourData;
+        triAlpha = b.triAlpha == null ? new int[0] : b.triAlpha;
+        alphaMasks = b.alphaMasks == null ? new int[0] : b.alphaMasks;
         worldTriangleCount = b.worldTriangleCount;
         instanceCount = b.instRoot.length;
         instXform = b.instXform;
@@ -314,6 +329,11 @@ public final class CompiledScene {
         return matType[m] == MaterialLayout.NULL;
     }
 
+    /** True when some triangle has a pbrt-v3 alpha mask ({@link #triAlpha}). */
+    public boolean hasAlphaMasks() {
+        return triAlpha.length > 0;
+    }
+
     /** Number of primitives (triangles, spheres and curve pieces). */
     public int primitiveCount() {
         return triangleCount + sphereCount + curveCount;
@@ -327,6 +347,8 @@ public final class CompiledScene {
         /** See {@link CompiledScene#triColour}; null or empty without vertex colours. */
         public int[] triColour;
         public float[] triColourData;
+        /** See {@link CompiledScene#triAlpha} and {@link CompiledScene#alphaMasks}; null or empty without masks. */
+        public int[] triAlpha, alphaMasks;
         /** See {@link CompiledScene#primLocal}; empty without "local" texture coordinates. */
         public int[] primLocal = new int[0];
         public float[] localXform = new float[0];
