@@ -187,9 +187,9 @@ final class LightCompiler {
                 LightEmission.Emission i = emission.read(ps, true, statement);
                 float[] from = ps.getPoint("from", new float[] {0, 0, 0});
                 float[] to = ps.getPoint("to", new float[] {0, 0, 1});
-                // pbrt-v3 api.cpp reads "conedelta", LuxRender spot.cpp "conedeltaangle" (both 5 degrees by default).
+                // pbrt-v3 spot.cpp and LuxRender spot.cpp both read "conedeltaangle" (5 degrees by default).
                 double cone = ps.getFloat("coneangle", 30);
-                double delta = ps.getFloat(emission.pbrt() ? "conedelta" : "conedeltaangle", 5);
+                double delta = ps.getFloat("conedeltaangle", 5);
                 d.lightToWorld().applyPoint(from[0], from[1], from[2], tmp, 0);
                 setPoint(out, POS, tmp);
                 d.lightToWorld().applyVector(to[0] - from[0], to[1] - from[1], to[2] - from[2], tmp, 0);

@@ -61,13 +61,14 @@ class LightSemanticsTest {
     }
 
     /**
-     * The spot's falloff cone: pbrt-v3 api.cpp CreateSpotLight reads "conedelta", LuxRender spot.cpp
-     * "conedeltaangle"; each dialect's other name is not its own (warned). cos(coneangle - delta) starts the falloff.
+     * The spot's falloff cone: pbrt-v3 and LuxRender spot.cpp (CreateSpotLight) both read "conedeltaangle";
+     * pbrt-v4's "conedelta" is not a pbrt-v3 parameter (warned). cos(coneangle - delta) starts the falloff.
+     * An area light's "samples" only sets how many light samples pbrt-v3 takes: accepted without a warning.
      */
     @Test
-    void spotConeDeltaIsReadUnderEachDialectsName() {
+    void spotConeDeltaIsConedeltaangleInBothDialects() {
         CompiledRender pbrt = SceneCompilerTest.compile(PBRT_HEAD + "LightSource \"spot\" \"rgb I\" [1 1 1] "
-                + "\"float coneangle\" [40] \"float conedelta\" [15]\nAreaLightSource \"diffuse\" \"integer samples\" [4]\n"
+                + "\"float coneangle\" [40] \"float conedeltaangle\" [15]\nAreaLightSource \"diffuse\" \"integer samples\" [4]\n"
                 + QUAD + "WorldEnd\n");
         int o = spot(pbrt.scene());
         assertEquals(Math.cos(Math.toRadians(40)), pbrt.scene().lightParams[o + LightLayout.COS_TOTAL], 1e-6);
