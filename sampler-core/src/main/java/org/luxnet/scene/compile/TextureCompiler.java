@@ -84,6 +84,7 @@ final class TextureCompiler {
                     Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
+            Map.entry("equalenergy", this::equalEnergy),
             Map.entry("tabulateddata", this::tabulated),
             Map.entry("densitygrid", this::densityGrid),
             Map.entry("exponential", this::exponential),
@@ -240,6 +241,16 @@ final class TextureCompiler {
         ParamSet ps = t.params();
         float[] v = isFloat(t) ? grey((float) ps.getFloat("value", 1)) : ps.getRgb("value", grey(1));
         System.arraycopy(v, 0, n.params, TextureLayout.VALUE, 3);
+    }
+
+    /**
+     * LuxRender equalenergy (textures/equalenergy.h): EqualEnergySpectrumTexture is SWCSpectrum(energy) at
+     * every wavelength, a flat spectrum, which as a reflectance ({@link LuxSpd#reflectance}, a flat 1 is
+     * white) is the grey (energy, energy, energy); EqualEnergyFloatTexture is the energy. "float energy"
+     * defaults to 1 (equalenergy.cpp).
+     */
+    private void equalEnergy(TextureDesc t, List<Node> prog, Node n, int depth) {
+        System.arraycopy(grey((float) t.params().getFloat("energy", 1)), 0, n.params, TextureLayout.VALUE, 3);
     }
 
     private void scale(TextureDesc t, List<Node> prog, Node n, int depth) {
