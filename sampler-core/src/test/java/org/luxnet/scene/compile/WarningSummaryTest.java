@@ -89,10 +89,11 @@ class WarningSummaryTest {
     }
 
     @Test
-    void excludingTheEnvironmentIsNotDroppedSilently() {
+    void excludingTheEnvironmentHidesItFromCameraRaysWithoutAWarning() {
+        // Rendered since the lights at infinity can be hidden from camera rays (IncludeEnvironmentPortTest).
         CompiledRender cr = SceneCompilerTest.compile("SurfaceIntegrator \"path\" \"bool includeenvironment\" \"false\"\n"
                 + SceneCompilerTest.HEAD + "LightSource \"infinite\"\nShape \"sphere\"\nWorldEnd\n");
-        assertTrue(SceneCompilerTest.warned(cr, "scene.lxs:1", "\"includeenvironment\" false is not supported"),
-                cr.warnings().toString());
+        assertTrue(lines(cr, "includeenvironment").isEmpty(), cr.warnings().toString());
+        assertEquals(1, cr.scene().lightParams[org.luxnet.scene.compiled.LightLayout.HIDDEN_FROM_CAMERA]);
     }
 }
