@@ -31,6 +31,8 @@ final class MediaTable {
     private long gridValues;
     /** LuxRender heterogeneous volumes waiting for {@link #bakeLuxVolumes}: their row, and the volume. */
     private final List<Object[]> luxPending = new ArrayList<>();
+    /** LuxRender clear and homogeneous volumes with a textured coefficient, for {@link #bakeLuxVolumes}: row, volume. */
+    private final List<Object[]> luxTextured = new ArrayList<>();
     private VolumeDesc firstIgnored;
 
     /** A table; {@code enabled} false makes every medium vacuum. */
@@ -139,11 +141,16 @@ final class MediaTable {
             luxHeterogeneous(v, r);
             return r;
         }
+        boolean homogeneous = v.type().equals("homogeneous");
+        if (textured(v, v.absorptionParam()) || homogeneous && textured(v, "sigma_s")) {
+            // Its textures are evaluated in bakeLuxVolumes; until then 1 stands for each, so it is no vacuum.
+            luxTextured.add(new Object[] {r, v});
+        }
         float[] a = constant(v, v.absorptionParam());
         for (int c = 0; c < 3; c++) {
             r[MediumLayout.SIGMA_A + c] = Math.max(0, a[c]);
         }
-        if (v.type().equals("homogeneous")) {
+        if (homogeneous) {
             // volumes/homogeneous.h HomogeneousVolume: sigma_s, and g for VolumeScatterMaterial's SchlickScatter.
             float[] s = constant(v, "sigma_s");
             float[] g = colourOrFloat(v.params(), "g");
@@ -243,15 +250,50 @@ final class MediaTable {
         r[MediumLayout.SCATTERS] = any ? 1 : 0;
     }
 
-    /** A colour parameter of a volume, 0 when absent; a texture warns and gives 0 (textures are not evaluated in volumes). */
-    private float[] constant(VolumeDesc v, String name) {
+    private static boolean textured(VolumeDesc v, String name) {
         Param p = v.params().get(name);
-        if (p != null && p.type() == ParamType.TEXTURE) {
-            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + name
-                    + "\" is not supported; 0 is used"));
-            return new float[3];
+        return p != null && p.type() == ParamType.TEXTURE;
+    }
+
+    /** A colour parameter of a volume, 0 when absent; 1 for a texture, which bakeLuxVolumes evaluates. */
+    private float[] constant(VolumeDesc v, String name) {
+        if (textured(v, name)) {
+            return new float[] {1, 1, 1};
         }
         return v.params().getRgb(name, new float[] {0, 0, 0});
+    }
+
+    /**
+     * The textured coefficients of LuxRender's clear and homogeneous volumes (volumes/clear.h,
+     * homogeneous.h: "absorption", "sigma_a", "sigma_s" are colour textures). A texture with the same
+     * value everywhere (constant, colordepth, blackbody ..., and scale, mix, add, subtract of those) is
+     * that value; one that varies over space warns and gives 0, as before.
+     */
+    private void foldLuxTextures(TextureCompiler textures) {
+        for (Object[] t : luxTextured) {
+            float[] r = (float[]) t[0];
+            VolumeDesc v = (VolumeDesc) t[1];
+            String[] names = v.type().equals("homogeneous") ? new String[] {v.absorptionParam(), "sigma_s"}
+                : new String[] {v.absorptionParam()};
+            int[] at = {MediumLayout.SIGMA_A, MediumLayout.SIGMA_S};
+            for (int k = 0; k < names.length; k++) {
+                Param p = v.params().get(names[k]);
+                if (p == null || p.type() != ParamType.TEXTURE) {
+                    continue;
+                }
+                float[] c = textures.spaceConstantColour(p);
+                if (c == null) {
+                    warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": its \"" + names[k] + "\" texture"
+                            + " varies over space, which is not supported; 0 is used"));
+                    c = new float[3];
+                }
+                for (int i = 0; i < 3; i++) {
+                    r[at[k] + i] = Float.isFinite(c[i]) ? Math.max(0, c[i]) : 0;
+                }
+            }
+            scatters(r);
+        }
+        luxTextured.clear();
     }
 
     /** LuxRender's g: a colour, or a float taken as that grey (0 when absent or textured). */
@@ -297,6 +339,7 @@ final class MediaTable {
      * is laid out in {@code b} and before {@link #params} and {@link #grids}.
      */
     void bakeLuxVolumes(org.luxnet.scene.compiled.CompiledScene.Builder b, TextureCompiler textures) {
+        foldLuxTextures(textures);
         for (Object[] pending : luxPending) {
             int id = (Integer) pending[0];
             VolumeDesc v = (VolumeDesc) pending[1];

@@ -183,6 +183,43 @@ final class TextureCompiler {
         return images.info();
     }
 
+    /** Texture classes whose value is the same at every point when their texture parameters' are. */
+    private static final java.util.Set<String> SPACE_CONSTANT = java.util.Set.of("constant", "blackbody", "gaussian",
+            "equalenergy", "tabulateddata", "regulardata", "irregulardata", "colordepth", "scale", "mix", "add",
+            "subtract");
+
+    /**
+     * The colour of texture parameter {@code p} when its texture has the same value at every point (a
+     * tree of {@link #SPACE_CONSTANT} classes), evaluated on the host; null otherwise, or when it does
+     * not compile (that warns).
+     */
+    float[] spaceConstantColour(org.luxnet.scene.desc.Param p) {
+        if (!spaceConstant(textures.get(p.strings()[0]), 0)) {
+            return null;
+        }
+        int[] prog = program(p);
+        if (prog == null) {
+            return null;
+        }
+        float[] out = new float[3];
+        new org.luxnet.render.transport.HostTextures(types(), children(), params(), texels(), imageInfo())
+                .evalColour(prog[0], prog[1], 0, 0, 0, out);
+        return out;
+    }
+
+    private boolean spaceConstant(TextureDesc t, int depth) {
+        if (t == null || depth > TextureLayout.MAX_NODES || !SPACE_CONSTANT.contains(t.textureClass())) {
+            return false;
+        }
+        for (org.luxnet.scene.desc.Param q : t.params().all()) {
+            if (q.type() == org.luxnet.scene.desc.ParamType.TEXTURE && !spaceConstant(textures.get(q.strings()[0]),
+                    depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private TextureDesc lookup(String name, FileLoc loc) {
         TextureDesc t = textures.get(name);
         if (t == null) {
