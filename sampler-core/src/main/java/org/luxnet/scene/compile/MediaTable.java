@@ -72,6 +72,37 @@ final class MediaTable {
         return id;
     }
 
+    /**
+     * LuxRender's "emission" volume integrator (integrators/emission.cpp, EmissionIntegrator::Intersect):
+     * paths never scatter in a volume and are attenuated by Exp(-Tau), Tau = (sigma_a + sigma_s) times the
+     * distance. Folds every LuxRender volume's scattering coefficient into its absorption, in {@code rows}
+     * (the media table, row 0 vacuum) and in the baked samples of its grid in {@code grids}.
+     */
+    static void emissionOnly(float[] rows, float[] grids) {
+        for (int o = MediumLayout.STRIDE; o + MediumLayout.STRIDE <= rows.length; o += MediumLayout.STRIDE) {
+            int kind = (int) rows[o + MediumLayout.KIND];
+            if (rows[o + MediumLayout.SUBSURFACE] != 0 || kind == MediumLayout.GRID) {
+                continue; // pbrt-v3's media
+            }
+            for (int c = 0; c < 3; c++) {
+                rows[o + MediumLayout.SIGMA_A + c] += rows[o + MediumLayout.SIGMA_S + c];
+                rows[o + MediumLayout.SIGMA_S + c] = 0;
+            }
+            rows[o + MediumLayout.SCATTERS] = 0;
+            if (kind == MediumLayout.LUX_GRID) {
+                int at = (int) rows[o + MediumLayout.GRID_OFFSET_HI] * 4096 + (int) rows[o + MediumLayout.GRID_OFFSET_LO];
+                int n = (int) rows[o + MediumLayout.GRID_NX] * (int) rows[o + MediumLayout.GRID_NY]
+                        * (int) rows[o + MediumLayout.GRID_NZ];
+                for (int i = 0; i < n; i++, at += MediumLayout.LUX_GRID_VALUES) {
+                    for (int c = 0; c < 3; c++) {
+                        grids[at + c] += grids[at + 3 + c];
+                        grids[at + 3 + c] = 0;
+                    }
+                }
+            }
+        }
+    }
+
     /** The first medium asked for while media are not rendered, or null. */
     VolumeDesc ignored() {
         return firstIgnored;

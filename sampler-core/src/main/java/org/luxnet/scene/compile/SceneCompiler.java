@@ -102,6 +102,9 @@ public final class SceneCompiler {
         mediaTable.bakeLuxVolumes(b, materials.textures());
         b.mediaParams = mediaTable.params();
         b.mediaGrids = mediaTable.grids();
+        if (d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && d.volumeIntegrator().equals("emission")) {
+            MediaTable.emissionOnly(b.mediaParams, b.mediaGrids);
+        }
         if (mediaTable.ignored() != null) {
             org.luxnet.scene.FileLoc at = d.integrator().loc() == org.luxnet.scene.FileLoc.NONE
                     ? mediaTable.ignored().loc() : d.integrator().loc();
