@@ -557,7 +557,12 @@ final class MaterialCompiler {
     private int mirror(MaterialDesc m, float[] out) {
         float def = dialect == Dialect.PBRT ? 0.9f : 1f;
         put3(out, KS, m.params().getRgb("Kr", new float[] {def, def, def}));
-        m.params().get("film");
+        // LuxRender's mirror (materials/mirror.cpp) reflects through SpecularReflection(R, FresnelNoOp,
+        // film, filmindex): thin-film interference when "film" > 0, as glass and shinymetal.
+        if (num(m.params(), "film", 0) > 0) {
+            warnings.add(new SceneWarning(m.params().get("film").loc(), "mirror thin-film interference (film,"
+                    + " filmindex) is not supported and was ignored"));
+        }
         m.params().get("filmindex");
         return MaterialLayout.MIRROR;
     }
