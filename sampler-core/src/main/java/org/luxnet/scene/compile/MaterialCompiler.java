@@ -153,6 +153,9 @@ final class MaterialCompiler {
         if (m.type().equals("cloth")) {
             return cloth(m);
         }
+        if (m.type().equals("glossycoating") && namedMaterials.get(m.params().getString("basematerial", "")) != null) {
+            return glossyCoatingBase(m);
+        }
         if (!compiling.add(m)) {
             throw new SceneException(m.loc(), "material \"" + m.type() + "\"" + (m.name() == null ? "" : " \"" + m.name()
                     + "\"") + " contains itself through its mix components");
@@ -166,9 +169,10 @@ final class MaterialCompiler {
         java.util.Arrays.fill(root, -1);
         boolean any = false;
         if (c == null) {
-            // glossycoating is LuxCore's (slg/materials/glossycoating.cpp): LuxRender 1.x has no such material.
-            String whose = m.type().equals("glossycoating")
-                    ? " (a LuxCore material that LuxRender 1.x does not have)" : "";
+            // glossycoating with a named basematerial renders as that (glossyCoatingBase); without one LuxRender's
+            // GlossyCoating::CreateMaterial fails ("Base material for glossycoating is incorrect").
+            String whose = m.type().equals("glossycoating") ? " without a named \"basematerial\" (LuxRender 1.x's"
+                    + " GlossyCoating, glossy2.cpp, and LuxCore's need one)" : "";
             warnings.add(new SceneWarning(m.loc(), "material \"" + m.type() + "\"" + whose
                     + " is not supported; rendered as grey matte (supported: "
                     + String.join(", ", new TreeSet<>(registry.keySet()).stream()
@@ -189,6 +193,32 @@ final class MaterialCompiler {
         int id = addRow(type, out, start, root, width, any);
         index.put(m, id);
         compiling.remove(m);
+        return id;
+    }
+
+    /**
+     * LuxRender's glossycoating (materials/glossy2.cpp, GlossyCoating, registered as "glossycoating";
+     * LuxBlend writes it for its material type and for the "Use Coating" panel of any material): a
+     * SchlickBSDF coat (Ks or index, Ka over d, u/vroughness, multibounce) over the BSDF of its
+     * "basematerial". The coat is not rendered: the material renders as its base, with a warning — closer
+     * than a grey matte, the coat adding a thin specular layer over the base and dimming it by its Fresnel.
+     */
+    private int glossyCoatingBase(MaterialDesc m) {
+        ParamSet ps = m.params();
+        String name = ps.getString("basematerial", "");
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "material \"glossycoating\"" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through its basematerial");
+        }
+        for (String p : new String[] {"Ks", "index", "Ka", "d", "uroughness", "vroughness", "multibounce"}) {
+            ps.get(p);
+        }
+        warnings.add(new SceneWarning(m.loc(), "glossycoating: its coat (Ks, index, Ka, d, uroughness, vroughness,"
+                + " multibounce) is not rendered; the material renders as its basematerial \"" + name + "\""));
+        int id = indexOf(namedMaterials.get(name));
+        warnings.addAll(ps.unused("material \"glossycoating\""));
+        compiling.remove(m);
+        index.put(m, id);
         return id;
     }
 
