@@ -203,6 +203,8 @@ final class MaterialCompiler {
      * "basematerial". The coat is not rendered: the material renders as its base, with a warning — closer
      * than a grey matte, the coat adding a thin specular layer over the base and dimming it by its Fresnel.
      */
+    private final Map<List<Object>, MaterialDesc> coatVolumes = new java.util.HashMap<>();
+
     private int glossyCoatingBase(MaterialDesc m) {
         ParamSet ps = m.params();
         String name = ps.getString("basematerial", "");
@@ -215,7 +217,8 @@ final class MaterialCompiler {
         }
         warnings.add(new SceneWarning(m.loc(), "glossycoating: its coat (Ks, index, Ka, d, uroughness, vroughness,"
                 + " multibounce) is not rendered; the material renders as its basematerial \"" + name + "\""));
-        int id = indexOf(namedMaterials.get(name));
+        // LuxRender hands the base the intersection's volumes, as a mix its components.
+        int id = indexOf(PbrtMaterials.inVolumesOf(m, namedMaterials.get(name), coatVolumes));
         warnings.addAll(ps.unused("material \"glossycoating\""));
         compiling.remove(m);
         index.put(m, id);

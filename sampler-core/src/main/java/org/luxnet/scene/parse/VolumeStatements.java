@@ -302,7 +302,8 @@ final class VolumeStatements {
 
     /** The material types whose BSDF may depend on the shape's volumes. */
     static boolean usesVolumes(String type) {
-        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
+        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered")
+                || type.equals("glossycoating");
     }
 
     /**

@@ -41,6 +41,27 @@ class GlossyCoatingTest {
     }
 
     @Test
+    void aGlass2BaseGetsTheShapesVolumesAsAMixComponentDoes() {
+        // LuxRender's GlossyCoating hands basemat the intersection (its interior and exterior volumes).
+        String volume = "MakeNamedVolume \"v\" \"clear\" \"float fresnel\" [1.5] \"color absorption\" [0.1 0.2 0.3]\n"
+                + "MakeNamedMaterial \"g\" \"string type\" [\"glass2\"]\n";
+        CompiledRender coated = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n" + volume
+                + "MakeNamedMaterial \"c\" \"string type\" [\"glossycoating\"] \"string basematerial\" [\"g\"]\n"
+                + "Interior \"v\"\nNamedMaterial \"c\"\n" + SHAPES);
+        CompiledRender plain = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n" + volume
+                + "Interior \"v\"\nNamedMaterial \"g\"\n" + SHAPES);
+        int mc = sphereMaterial(coated.scene()), mp = sphereMaterial(plain.scene());
+        assertEquals(plain.scene().matType[mp], coated.scene().matType[mc]);
+        float in = coated.scene().matParams[mc * MaterialLayout.STRIDE + MaterialLayout.VOL_IN];
+        assertTrue(in > 0, "the base has the shape's Interior");
+        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
+            assertEquals(plain.scene().matParams[mp * MaterialLayout.STRIDE + k],
+                    coated.scene().matParams[mc * MaterialLayout.STRIDE + k], "slot " + k);
+        }
+        assertTrue(coated.warnings().stream().noneMatch(w -> w.message().contains("index 1")), coated.warnings().toString());
+    }
+
+    @Test
     void withoutANamedBaseItIsGreyMatte() {
         CompiledRender cr = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n"
                 + "Material \"glossycoating\" \"string basematerial\" [\"nothing\"]\n" + SHAPES);
