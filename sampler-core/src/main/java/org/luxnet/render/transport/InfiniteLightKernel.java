@@ -1,6 +1,7 @@
 package org.luxnet.render.transport;
 
 import static org.luxnet.scene.compiled.LightLayout.DIR;
+import static org.luxnet.scene.compiled.LightLayout.HIDDEN_FROM_CAMERA;
 import static org.luxnet.scene.compiled.LightLayout.L;
 import static org.luxnet.scene.compiled.LightLayout.MAP;
 import static org.luxnet.scene.compiled.LightLayout.ONE_MINUS_COS_MAX;
@@ -98,6 +99,20 @@ abstract class InfiniteLightKernel extends BsdfKernel {
      * 1 when unit direction d lies in the cone of sun light {@code li} (its sine to the axis, from the
      * cross product, within sin thetaMax, as sun.cpp's Le tests), else 0; 1 for every other light.
      */
+    /**
+     * The weight, before multiple importance sampling, of environment light {@code li} seen by a path that
+     * escapes after {@code bounce} scattering vertices: 0 for a camera ray (bounce 0, null surfaces passed
+     * through not counted) when the light is {@link LightLayout#HIDDEN_FROM_CAMERA}, as LuxRender's
+     * path.cpp adds the lights' Le on escape only "if (includeEnvironment || vertexIndex > 0)"; else 1.
+     */
+    float escapeWeight(int li, int bounce) {
+        float w = 1f;
+        if (bounce == 0 && lightParams[li * STRIDE + HIDDEN_FROM_CAMERA] != 0) {
+            w = 0f;
+        }
+        return w;
+    }
+
     float sunCone(int li, float dx, float dy, float dz) {
         float k = 1f;
         if (lightType[li] == LightLayout.SUN) {

@@ -369,7 +369,7 @@ public final class PathTraceKernel extends MediumKernel {
                 for (int k = 0; k < infiniteCount; k++) {
                     int li = infiniteLights[k];
                     if (lightType[li] == LightLayout.INFINITE || lightType[li] == LightLayout.SUN) {
-                        float w = 1f;
+                        float w = escapeWeight(li, bounce);
                         if (bounce != 0 && !specular) {
                             w = powerHeuristic(prevPdf, pdfInfinite(gid, li, dx, dy, dz));
                         }

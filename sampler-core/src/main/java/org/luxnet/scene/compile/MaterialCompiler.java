@@ -203,6 +203,9 @@ final class MaterialCompiler {
         return id;
     }
 
+    /** glossycoating bases put in the shape's volumes ({@link PbrtMaterials#inVolumesOf}). */
+    private final Map<List<Object>, MaterialDesc> coatVolumes = new java.util.HashMap<>();
+
     /**
      * LuxRender's "glossycoating" (materials/glossy2.cpp GlossyCoating): a SchlickBSDF coating (Ks or index,
      * Ka, d, u/vroughness, multibounce) over the BSDF of its "basematerial". Over a matte base that is
@@ -214,6 +217,10 @@ final class MaterialCompiler {
      */
     private int glossyCoating(MaterialDesc m) {
         ParamSet ps = m.params();
+        if (!compiling.add(m)) {
+            throw new SceneException(m.loc(), "material \"glossycoating\"" + (m.name() == null ? "" : " \"" + m.name()
+                    + "\"") + " contains itself through its basematerial");
+        }
         String baseName = ps.getString("basematerial", "");
         MaterialDesc base = baseName.isEmpty() ? null : namedMaterials.get(baseName);
         int id;
@@ -257,8 +264,10 @@ final class MaterialCompiler {
             for (Param p : ps.all()) {
                 p.markUsed();
             }
-            id = indexOf(base);
+            // LuxRender hands the base the intersection's volumes, as a mix its components.
+            id = indexOf(PbrtMaterials.inVolumesOf(m, base, coatVolumes));
         }
+        compiling.remove(m);
         index.put(m, id);
         return id;
     }
@@ -609,7 +618,12 @@ final class MaterialCompiler {
     private int mirror(MaterialDesc m, float[] out) {
         float def = dialect == Dialect.PBRT ? 0.9f : 1f;
         put3(out, KS, m.params().getRgb("Kr", new float[] {def, def, def}));
-        m.params().get("film");
+        // LuxRender's mirror (materials/mirror.cpp) reflects through SpecularReflection(R, FresnelNoOp,
+        // film, filmindex): thin-film interference when "film" > 0, as glass and shinymetal.
+        if (num(m.params(), "film", 0) > 0) {
+            warnings.add(new SceneWarning(m.params().get("film").loc(), "mirror thin-film interference (film,"
+                    + " filmindex) is not supported and was ignored"));
+        }
         m.params().get("filmindex");
         return MaterialLayout.MIRROR;
     }

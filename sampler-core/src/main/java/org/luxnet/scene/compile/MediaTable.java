@@ -31,6 +31,8 @@ final class MediaTable {
     private long gridValues;
     /** LuxRender heterogeneous volumes waiting for {@link #bakeLuxVolumes}: their row, and the volume. */
     private final List<Object[]> luxPending = new ArrayList<>();
+    /** LuxRender clear and homogeneous volumes with a textured coefficient, for {@link #bakeLuxVolumes}: row, volume. */
+    private final List<Object[]> luxTextured = new ArrayList<>();
     private VolumeDesc firstIgnored;
 
     /** A table; {@code enabled} false makes every medium vacuum. */
@@ -68,6 +70,37 @@ final class MediaTable {
             ids.put(v, id);
         }
         return id;
+    }
+
+    /**
+     * LuxRender's "emission" volume integrator (integrators/emission.cpp, EmissionIntegrator::Intersect):
+     * paths never scatter in a volume and are attenuated by Exp(-Tau), Tau = (sigma_a + sigma_s) times the
+     * distance. Folds every LuxRender volume's scattering coefficient into its absorption, in {@code rows}
+     * (the media table, row 0 vacuum) and in the baked samples of its grid in {@code grids}.
+     */
+    static void emissionOnly(float[] rows, float[] grids) {
+        for (int o = MediumLayout.STRIDE; o + MediumLayout.STRIDE <= rows.length; o += MediumLayout.STRIDE) {
+            int kind = (int) rows[o + MediumLayout.KIND];
+            if (rows[o + MediumLayout.SUBSURFACE] != 0 || kind == MediumLayout.GRID) {
+                continue; // pbrt-v3's media
+            }
+            for (int c = 0; c < 3; c++) {
+                rows[o + MediumLayout.SIGMA_A + c] += rows[o + MediumLayout.SIGMA_S + c];
+                rows[o + MediumLayout.SIGMA_S + c] = 0;
+            }
+            rows[o + MediumLayout.SCATTERS] = 0;
+            if (kind == MediumLayout.LUX_GRID) {
+                int at = (int) rows[o + MediumLayout.GRID_OFFSET_HI] * 4096 + (int) rows[o + MediumLayout.GRID_OFFSET_LO];
+                int n = (int) rows[o + MediumLayout.GRID_NX] * (int) rows[o + MediumLayout.GRID_NY]
+                        * (int) rows[o + MediumLayout.GRID_NZ];
+                for (int i = 0; i < n; i++, at += MediumLayout.LUX_GRID_VALUES) {
+                    for (int c = 0; c < 3; c++) {
+                        grids[at + c] += grids[at + 3 + c];
+                        grids[at + 3 + c] = 0;
+                    }
+                }
+            }
+        }
     }
 
     /** The first medium asked for while media are not rendered, or null. */
@@ -139,11 +172,16 @@ final class MediaTable {
             luxHeterogeneous(v, r);
             return r;
         }
+        boolean homogeneous = v.type().equals("homogeneous");
+        if (textured(v, v.absorptionParam()) || homogeneous && textured(v, "sigma_s")) {
+            // Its textures are evaluated in bakeLuxVolumes; until then 1 stands for each, so it is no vacuum.
+            luxTextured.add(new Object[] {r, v});
+        }
         float[] a = constant(v, v.absorptionParam());
         for (int c = 0; c < 3; c++) {
             r[MediumLayout.SIGMA_A + c] = Math.max(0, a[c]);
         }
-        if (v.type().equals("homogeneous")) {
+        if (homogeneous) {
             // volumes/homogeneous.h HomogeneousVolume: sigma_s, and g for VolumeScatterMaterial's SchlickScatter.
             float[] s = constant(v, "sigma_s");
             float[] g = colourOrFloat(v.params(), "g");
@@ -243,15 +281,50 @@ final class MediaTable {
         r[MediumLayout.SCATTERS] = any ? 1 : 0;
     }
 
-    /** A colour parameter of a volume, 0 when absent; a texture warns and gives 0 (textures are not evaluated in volumes). */
-    private float[] constant(VolumeDesc v, String name) {
+    private static boolean textured(VolumeDesc v, String name) {
         Param p = v.params().get(name);
-        if (p != null && p.type() == ParamType.TEXTURE) {
-            warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": a textured \"" + name
-                    + "\" is not supported; 0 is used"));
-            return new float[3];
+        return p != null && p.type() == ParamType.TEXTURE;
+    }
+
+    /** A colour parameter of a volume, 0 when absent; 1 for a texture, which bakeLuxVolumes evaluates. */
+    private float[] constant(VolumeDesc v, String name) {
+        if (textured(v, name)) {
+            return new float[] {1, 1, 1};
         }
         return v.params().getRgb(name, new float[] {0, 0, 0});
+    }
+
+    /**
+     * The textured coefficients of LuxRender's clear and homogeneous volumes (volumes/clear.h,
+     * homogeneous.h: "absorption", "sigma_a", "sigma_s" are colour textures). A texture with the same
+     * value everywhere (constant, colordepth, blackbody ..., and scale, mix, add, subtract of those) is
+     * that value; one that varies over space warns and gives 0, as before.
+     */
+    private void foldLuxTextures(TextureCompiler textures) {
+        for (Object[] t : luxTextured) {
+            float[] r = (float[]) t[0];
+            VolumeDesc v = (VolumeDesc) t[1];
+            String[] names = v.type().equals("homogeneous") ? new String[] {v.absorptionParam(), "sigma_s"}
+                : new String[] {v.absorptionParam()};
+            int[] at = {MediumLayout.SIGMA_A, MediumLayout.SIGMA_S};
+            for (int k = 0; k < names.length; k++) {
+                Param p = v.params().get(names[k]);
+                if (p == null || p.type() != ParamType.TEXTURE) {
+                    continue;
+                }
+                float[] c = textures.spaceConstantColour(p);
+                if (c == null) {
+                    warnings.add(new SceneWarning(p.loc(), "volume \"" + v.name() + "\": its \"" + names[k] + "\" texture"
+                            + " varies over space, which is not supported; 0 is used"));
+                    c = new float[3];
+                }
+                for (int i = 0; i < 3; i++) {
+                    r[at[k] + i] = Float.isFinite(c[i]) ? Math.max(0, c[i]) : 0;
+                }
+            }
+            scatters(r);
+        }
+        luxTextured.clear();
     }
 
     /** LuxRender's g: a colour, or a float taken as that grey (0 when absent or textured). */
@@ -297,6 +370,7 @@ final class MediaTable {
      * is laid out in {@code b} and before {@link #params} and {@link #grids}.
      */
     void bakeLuxVolumes(org.luxnet.scene.compiled.CompiledScene.Builder b, TextureCompiler textures) {
+        foldLuxTextures(textures);
         for (Object[] pending : luxPending) {
             int id = (Integer) pending[0];
             VolumeDesc v = (VolumeDesc) pending[1];

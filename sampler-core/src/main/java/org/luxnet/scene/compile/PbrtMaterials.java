@@ -376,7 +376,7 @@ final class PbrtMaterials {
      */
     static MaterialDesc inVolumesOf(MaterialDesc container, MaterialDesc c, Map<List<Object>, MaterialDesc> cache) {
         boolean uses = c.type().equals("glass2") || c.type().equals("null") || c.type().equals("mix")
-                || c.type().equals("layered") || c.type().equals("doubleside");
+                || c.type().equals("layered") || c.type().equals("doubleside") || c.type().equals("glossycoating");
         if (!uses || (container.interior() == null && container.exterior() == null)
                 || c.interior() != null || c.exterior() != null) {
             return c;

@@ -89,6 +89,14 @@ public final class SceneCompiler {
         b.texImageInfo = materials.textures().imageInfo();
         b.alphaMasks = alphaMasks.table();
         double maxRadiance = layoutLights(geo, lights, b);
+        if (!d.integrator().params().getBool("includeenvironment", true)) {
+            // LuxRender's path integrators (path.cpp): escaped camera rays see no environment or sun.
+            for (int i = 0; i < b.lightType.length; i++) {
+                if (b.lightType[i] == LightLayout.INFINITE || b.lightType[i] == LightLayout.SUN) {
+                    b.lightParams[i * LightLayout.STRIDE + LightLayout.HIDDEN_FROM_CAMERA] = 1;
+                }
+            }
+        }
         if (b.lightType.length == 0) {
             warnings.add(new SceneWarning(new org.luxnet.scene.FileLoc(d.file(), 1, 1),
                     "the scene has no lights: the image will be black"));
@@ -102,6 +110,9 @@ public final class SceneCompiler {
         mediaTable.bakeLuxVolumes(b, materials.textures());
         b.mediaParams = mediaTable.params();
         b.mediaGrids = mediaTable.grids();
+        if (d.dialect() == org.luxnet.scene.desc.Dialect.LUXRENDER && d.volumeIntegrator().equals("emission")) {
+            MediaTable.emissionOnly(b.mediaParams, b.mediaGrids);
+        }
         if (mediaTable.ignored() != null) {
             org.luxnet.scene.FileLoc at = d.integrator().loc() == org.luxnet.scene.FileLoc.NONE
                     ? mediaTable.ignored().loc() : d.integrator().loc();

@@ -170,10 +170,8 @@ final class SettingsCompiler {
         // Light strategies all converge to the same image; ours picks one light by power.
         ip.get("lightstrategy");
         ip.get("lightsamplestrategy");
-        if (!ip.getBool("includeenvironment", true)) {
-            warnings.add(new SceneWarning(ip.get("includeenvironment").loc(), "\"includeenvironment\" false is not "
-                    + "supported: camera rays that escape still see the environment"));
-        }
+        // "includeenvironment" false hides the lights at infinity from camera rays (SceneCompiler).
+        ip.getBool("includeenvironment", true);
         ip.get("directlightsampling");
         ip.get("rrthreshold");
         warnings.addAll(ip.unused("SurfaceIntegrator \"" + id.type() + "\""));

@@ -145,6 +145,14 @@ final class ShapeCompiler {
             }
         }
         float[] n = ps.getNormals("N");
+        if (luxRender && fromPlyFile(shape)) {
+            // shapes/plymesh.cpp: "if (smooth || plyNbVerts != plyNbNormals)" the file's normals (if any)
+            // are replaced by generated ones, so LuxRender renders a PLY without normals smooth.
+            boolean smooth = ps.getBool("smooth", false);
+            if (smooth || n == null) {
+                n = luxPlyNormals(p, indices);
+            }
+        }
         if (n != null && n.length != p.length) {
             throw new SceneException(ps.get("N").loc(), "\"N\" has " + n.length / 3 + " normals but \"P\" has " + nv + " points");
         }
@@ -214,6 +222,51 @@ final class ShapeCompiler {
             return null;
         }
         return v.clone();
+    }
+
+    /** Whether the mesh was read from a PLY file: PlyShapes places the file's "P" at the Shape statement. */
+    private static boolean fromPlyFile(ShapeDesc shape) {
+        for (org.luxnet.scene.desc.Param q : shape.params().all()) {
+            if (q.name().equals("P")) {
+                return q.loc().equals(shape.loc());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * LuxRender's plymesh normals (shapes/plymesh.cpp PlyMesh::CreateShape): each vertex gets the mean of
+     * the unit normals Normalize(Cross(p1 - p2, p1 - p0)) of the triangles around it, one per triangle
+     * whatever its area or angle there (a quad counts as its two triangles (0 1 2) and (0 2 3), which is
+     * how the PLY reader splits it). Mesh::Mesh normalises them after the transform. A degenerate
+     * triangle, whose normal LuxRender makes NaN, is left out; a vertex of none gets (0, 0, 0).
+     */
+    static float[] luxPlyNormals(float[] p, int[] indices) {
+        double[] sum = new double[p.length];
+        int[] count = new int[p.length / 3];
+        for (int f = 0; f + 2 < indices.length; f += 3) {
+            int a = indices[f], b = indices[f + 1], c = indices[f + 2];
+            double e12x = p[3 * b] - p[3 * c], e12y = p[3 * b + 1] - p[3 * c + 1], e12z = p[3 * b + 2] - p[3 * c + 2];
+            double e10x = p[3 * b] - p[3 * a], e10y = p[3 * b + 1] - p[3 * a + 1], e10z = p[3 * b + 2] - p[3 * a + 2];
+            double nx = e12y * e10z - e12z * e10y, ny = e12z * e10x - e12x * e10z, nz = e12x * e10y - e12y * e10x;
+            double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            if (!(len > 0)) {
+                continue;
+            }
+            for (int v : new int[] {a, b, c}) {
+                sum[3 * v] += nx / len;
+                sum[3 * v + 1] += ny / len;
+                sum[3 * v + 2] += nz / len;
+                count[v]++;
+            }
+        }
+        float[] n = new float[p.length];
+        for (int v = 0; v < count.length; v++) {
+            for (int k = 0; k < 3 && count[v] > 0; k++) {
+                n[3 * v + k] = (float) (sum[3 * v + k] / count[v]);
+            }
+        }
+        return n;
     }
 
     /**

@@ -84,6 +84,7 @@ final class TextureCompiler {
                     Blackbody.luxRender(t.params().getFloat("temperature", 6500)))),
             Map.entry("gaussian", (t, p, n, d) -> spectrum(t, n, LuxSpd.gaussian(t.params().getFloat("wavelength", 550),
                     t.params().getFloat("width", 50), t.params().getFloat("energy", 1)))),
+            Map.entry("equalenergy", this::equalEnergy),
             Map.entry("tabulateddata", this::tabulated),
             Map.entry("densitygrid", this::densityGrid),
             Map.entry("exponential", this::exponential),
@@ -214,6 +215,43 @@ final class TextureCompiler {
         return images.info();
     }
 
+    /** Texture classes whose value is the same at every point when their texture parameters' are. */
+    private static final java.util.Set<String> SPACE_CONSTANT = java.util.Set.of("constant", "blackbody", "gaussian",
+            "equalenergy", "tabulateddata", "regulardata", "irregulardata", "colordepth", "scale", "mix", "add",
+            "subtract");
+
+    /**
+     * The colour of texture parameter {@code p} when its texture has the same value at every point (a
+     * tree of {@link #SPACE_CONSTANT} classes), evaluated on the host; null otherwise, or when it does
+     * not compile (that warns).
+     */
+    float[] spaceConstantColour(org.luxnet.scene.desc.Param p) {
+        if (!spaceConstant(textures.get(p.strings()[0]), 0)) {
+            return null;
+        }
+        int[] prog = program(p);
+        if (prog == null) {
+            return null;
+        }
+        float[] out = new float[3];
+        new org.luxnet.render.transport.HostTextures(types(), children(), params(), texels(), imageInfo())
+                .evalColour(prog[0], prog[1], 0, 0, 0, out);
+        return out;
+    }
+
+    private boolean spaceConstant(TextureDesc t, int depth) {
+        if (t == null || depth > TextureLayout.MAX_NODES || !SPACE_CONSTANT.contains(t.textureClass())) {
+            return false;
+        }
+        for (org.luxnet.scene.desc.Param q : t.params().all()) {
+            if (q.type() == org.luxnet.scene.desc.ParamType.TEXTURE && !spaceConstant(textures.get(q.strings()[0]),
+                    depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private TextureDesc lookup(String name, FileLoc loc) {
         TextureDesc t = textures.get(name);
         if (t == null) {
@@ -265,6 +303,16 @@ final class TextureCompiler {
         ParamSet ps = t.params();
         float[] v = isFloat(t) ? grey((float) ps.getFloat("value", 1)) : ps.getRgb("value", grey(1));
         System.arraycopy(v, 0, n.params, TextureLayout.VALUE, 3);
+    }
+
+    /**
+     * LuxRender equalenergy (textures/equalenergy.h): EqualEnergySpectrumTexture is SWCSpectrum(energy) at
+     * every wavelength, a flat spectrum, which as a reflectance ({@link LuxSpd#reflectance}, a flat 1 is
+     * white) is the grey (energy, energy, energy); EqualEnergyFloatTexture is the energy. "float energy"
+     * defaults to 1 (equalenergy.cpp).
+     */
+    private void equalEnergy(TextureDesc t, List<Node> prog, Node n, int depth) {
+        System.arraycopy(grey((float) t.params().getFloat("energy", 1)), 0, n.params, TextureLayout.VALUE, 3);
     }
 
     private void scale(TextureDesc t, List<Node> prog, Node n, int depth) {

@@ -76,6 +76,12 @@ public final class LightLayout {
      * cosine); 0 for pbrt-v3's, whose intensity is I map.
      */
     public static final int PROJ_LUX_AREA = 12;
+    /**
+     * Infinite lights and the sun: 1 when camera rays that escape do not see the light (LuxRender's path
+     * integrator with "includeenvironment" false), else 0. Paths that scattered still do, and it lights
+     * the scene as before.
+     */
+    public static final int HIDDEN_FROM_CAMERA = 12;
     /** Sun: sin^2 of the cone's half-angle. */
     public static final int SIN2_MAX = 14;
     /** Sun: 1 - cos of the cone's half-angle, computed without cancellation; the cone's solid angle over 2 pi. */

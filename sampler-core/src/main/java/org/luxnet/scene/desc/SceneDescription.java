@@ -22,12 +22,13 @@ import org.luxnet.scene.SceneWarning;
  * @param textures       Texture definitions by name
  * @param warnings       what the parser read but does not support, in file order
  * @param instances      object instances in file order; each object's shapes are in object space
+ * @param volumeIntegrator LuxRender's VolumeIntegrator type ("multi" when the scene names none)
  */
 public record SceneDescription(String file, Dialect dialect, CameraDesc camera, EntityDesc film, EntityDesc sampler,
                                EntityDesc integrator, EntityDesc pixelFilter, List<ShapeDesc> shapes,
                                List<LightDesc> lights, Map<String, MaterialDesc> namedMaterials,
                                Map<String, TextureDesc> textures, List<SceneWarning> warnings,
-                               List<InstanceDesc> instances) {
+                               List<InstanceDesc> instances, String volumeIntegrator) {
     public SceneDescription {
         shapes = List.copyOf(shapes);
         instances = List.copyOf(instances);
@@ -35,6 +36,16 @@ public record SceneDescription(String file, Dialect dialect, CameraDesc camera, 
         namedMaterials = Map.copyOf(namedMaterials);
         textures = Map.copyOf(textures);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A scene with LuxRender's default volume integrator, "multi". */
+    public SceneDescription(String file, Dialect dialect, CameraDesc camera, EntityDesc film, EntityDesc sampler,
+                            EntityDesc integrator, EntityDesc pixelFilter, List<ShapeDesc> shapes,
+                            List<LightDesc> lights, Map<String, MaterialDesc> namedMaterials,
+                            Map<String, TextureDesc> textures, List<SceneWarning> warnings,
+                            List<InstanceDesc> instances) {
+        this(file, dialect, camera, film, sampler, integrator, pixelFilter, shapes, lights, namedMaterials, textures,
+                warnings, instances, "multi");
     }
 
     /** A scene without object instances. */

@@ -344,6 +344,9 @@ final class ParseState {
     }
 
     /** The finished description; options not written get the defaults of the detected dialect. */
+    /** LuxRender's VolumeIntegrator type, the last one written ("multi" when none is). */
+    String volumeIntegrator = "multi";
+
     SceneDescription toDescription(String mainFile) {
         Dialect d = knownDialect != null ? knownDialect : dialect.decide();
         boolean pbrt = d == Dialect.PBRT;
@@ -355,6 +358,7 @@ final class ParseState {
                 sampler != null ? sampler : EntityDesc.absent(pbrt ? "sobol" : "lowdiscrepancy"),
                 integrator != null ? integrator : EntityDesc.absent("path"),
                 pixelFilter != null ? pixelFilter : EntityDesc.absent(pbrt ? "box" : "mitchell"),
-                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings), instances);
+                shapes, lights, namedMaterials, textures, SceneWarnings.summarize(warnings), instances,
+                volumeIntegrator);
     }
 }

@@ -47,15 +47,18 @@ final class VolumeStatements {
     /**
      * LuxRender's {@code VolumeIntegrator}: LuxNet's paths scatter in homogeneous volumes as the path
      * integrator does with "multi" (integrators/multi.cpp MultiScattering::Intersect hands it the
-     * volume's scattering point as a path vertex), LuxBlend's default; any other is rendered that way
-     * with a warning.
+     * volume's scattering point as a path vertex), LuxBlend's default. With "emission"
+     * (integrators/emission.cpp EmissionIntegrator::Intersect: a surface hit only, L *= Exp(-Tau)) paths
+     * never scatter in volumes and are attenuated by sigma_a + sigma_s: the compiler folds scattering into
+     * absorption. Any other is rendered as "multi", with a warning.
      */
     private static void volumeIntegrator(ParseState st, Token kw) {
         st.dialect.luxRender();
         String type = StatementArgs.string(st.tokens(), kw, "the volume integrator type");
         ParamSet ps = ParamReader.read(st);
         ps.get("stepsize");
-        if (!type.equals("multi")) {
+        st.volumeIntegrator = type;
+        if (!type.equals("multi") && !type.equals("emission")) {
             st.warn(kw.loc(), "VolumeIntegrator \"" + type + "\" is not supported: volumes are rendered as with \"multi\""
                     + " (paths scatter in homogeneous volumes)");
         }
@@ -299,7 +302,8 @@ final class VolumeStatements {
 
     /** The material types whose BSDF may depend on the shape's volumes. */
     static boolean usesVolumes(String type) {
-        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered");
+        return type.equals("glass2") || type.equals("null") || type.equals("mix") || type.equals("layered")
+                || type.equals("glossycoating");
     }
 
     /**

@@ -107,6 +107,24 @@ class LuxTexturesKernelTest extends TextureProbe {
     }
 
     @Test
+    void equalEnergyIsItsFlatSpectrumAsAReflectanceAndItsEnergyAsAFloat() throws IOException {
+        // equalenergy.h: EqualEnergySpectrumTexture is SWCSpectrum(e), flat, so as a reflectance the grey e
+        // (a flat 1 is white, as for the wide gaussian above); EqualEnergyFloatTexture is e; e defaults to 1.
+        PathTraceKernel k = kernel("Texture \"c\" \"color\" \"equalenergy\" \"float energy\" 0.3\n"
+                + "Texture \"f\" \"float\" \"equalenergy\" \"float energy\" 0.6\n"
+                + "Texture \"fs\" \"color\" \"scale\" \"texture tex1\" \"f\" \"color tex2\" [1 0.5 0.25]\n"
+                + "Texture \"d\" \"color\" \"equalenergy\"\n"
+                + quad("Material \"matte\" \"texture Kd\" \"c\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"fs\"") + "\nTranslate 0 0 1\n"
+                + quad("Material \"matte\" \"texture Kd\" \"d\""), LUX);
+        assertTrue(last.warnings().isEmpty(), last.warnings().toString());
+        assertArrayEquals(new float[] {0.3f, 0.3f, 0.3f}, shadeAt(k, 0.5f, 0.5f, MaterialLayout.KD), 1e-6f);
+        assertArrayEquals(new float[] {0.6f, 0.3f, 0.15f}, shadeAlong(k, 0.5f, 0.5f, 0.5f, 0, 0, 1, MaterialLayout.KD),
+                1e-6f);
+        assertArrayEquals(new float[] {1, 1, 1}, shadeAlong(k, 0.5f, 0.5f, 1.5f, 0, 0, 1, MaterialLayout.KD), 1e-6f);
+    }
+
+    @Test
     void colourOnlyClassesAndCheckerboardSupersamplingWarnAtTheirPlace() throws IOException {
         kernel("Texture \"h\" \"float\" \"harlequin\"\nTexture \"c\" \"color\" \"checkerboard\" \"string aamode\""
                 + " \"supersample\"\nTexture \"s\" \"color\" \"scale\" \"texture tex1\" \"h\"\n"

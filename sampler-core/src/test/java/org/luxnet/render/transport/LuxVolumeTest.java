@@ -34,6 +34,55 @@ class LuxVolumeTest {
             """;
 
     /**
+     * LuxRender's clear and homogeneous volumes read "absorption", "sigma_a" and "sigma_s" as colour
+     * textures (volumes/clear.h, homogeneous.h); LuxBlend writes a texture there when its absorption slot
+     * holds one, typically its "color at depth". A texture with one value everywhere gives the row that
+     * value: colordepth (colordepth.h: ln(clamp(Kt, 1e-9, 1)) / -depth), a constant, a scale of them. One
+     * that varies over space (fbm) still warns and gives 0.
+     */
+    @Test
+    void spaceConstantTexturesInClearAndHomogeneousVolumesAreTheirValues(@TempDir Path tmp) throws IOException {
+        String head = """
+                LookAt 0 0 5  0 0 0  0 1 0
+                Camera "perspective"
+                Film "fleximage" "integer xresolution" [4] "integer yresolution" [4]
+                WorldBegin
+                LightSource "point"
+                Texture "cd" "color" "colordepth" "float depth" [2] "color Kt" [0.8 0.5 0.25]
+                Texture "k" "color" "constant" "color value" [0.3 0.6 0.9]
+                Texture "half" "color" "scale" "texture tex1" "k" "color tex2" [0.5 0.5 0.5]
+                Texture "f" "float" "fbm"
+                Texture "fc" "color" "scale" "texture tex1" "f" "color tex2" [1 1 1]
+                """;
+        String shape = "Material \"null\"\nInterior \"v\"\nShape \"sphere\"\nWorldEnd\n";
+        float[] a = {(float) (-Math.log(0.8) / 2), (float) (-Math.log(0.5) / 2), (float) (-Math.log(0.25) / 2)};
+        String[][] pairs = {
+            {"MakeNamedVolume \"v\" \"clear\" \"texture absorption\" \"cd\"",
+                String.format("MakeNamedVolume \"v\" \"clear\" \"color absorption\" [%s %s %s]", a[0], a[1], a[2])},
+            {"MakeNamedVolume \"v\" \"homogeneous\" \"texture sigma_a\" \"cd\" \"texture sigma_s\" \"half\" \"float g\" 0.3",
+                String.format("MakeNamedVolume \"v\" \"homogeneous\" \"color sigma_a\" [%s %s %s]"
+                        + " \"color sigma_s\" [0.15 0.3 0.45] \"float g\" 0.3", a[0], a[1], a[2])}};
+        for (String[] pair : pairs) {
+            CompiledRender textured = compile(tmp, "t.lxs", head + pair[0] + "\n" + shape);
+            CompiledRender plain = compile(tmp, "p.lxs", head + pair[1] + "\n" + shape);
+            assertTrue(textured.warnings().isEmpty(), textured.warnings().toString());
+            float[] t = textured.scene().mediaParams, c = plain.scene().mediaParams;
+            assertEquals(2 * MediumLayout.STRIDE, t.length, pair[0]);
+            for (int i = 0; i < t.length; i++) {
+                assertEquals(c[i], t[i], 1e-6f * Math.max(1, Math.abs(c[i])), pair[0] + ": slot " + i % MediumLayout.STRIDE);
+            }
+            assertTrue(t[MediumLayout.STRIDE + MediumLayout.SIGMA_A + 2] > 0.69f, pair[0]);
+        }
+        CompiledRender varying = compile(tmp, "v.lxs", head + "MakeNamedVolume \"v\" \"clear\" \"texture absorption\""
+                + " \"fc\"\n" + shape);
+        assertTrue(varying.warnings().toString().contains("its \"absorption\" texture varies over space"),
+                varying.warnings().toString());
+        for (int c = 0; c < 3; c++) {
+            assertEquals(0, varying.scene().mediaParams[MediumLayout.STRIDE + MediumLayout.SIGMA_A + c]);
+        }
+    }
+
+    /**
      * MediaTest's LuxRender single scattering (a slab of thickness 1, sigma_a 0.2, sigma_s 0.8, Schlick g
      * 0.5, a distant light of 3 at cos 0.8, maxdepth 1), as "homogeneous" and as "heterogeneous" of the
      * same constants (a one-cell grid): both within 2% of L = 3 p int_0^1 0.8 exp(-s) exp(-s / 0.8) ds,

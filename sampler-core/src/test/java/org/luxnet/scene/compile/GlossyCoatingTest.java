@@ -113,4 +113,35 @@ class GlossyCoatingTest {
         assertTrue(sum > 0.01 * ra.length, "the sphere is lit");
         assertArrayEquals(rb, ra, 0f);
     }
+
+    /** A glass2 base gets the shape's Interior/Exterior, as LuxRender's GlossyCoating hands basemat the intersection. */
+    @Test
+    void aGlass2BaseGetsTheShapesVolumesAsAMixComponentDoes() {
+        String shapes = "Shape \"sphere\"\nWorldEnd\n";
+        String volume = "MakeNamedVolume \"v\" \"clear\" \"float fresnel\" [1.5] \"color absorption\" [0.1 0.2 0.3]\n"
+                + "MakeNamedMaterial \"g\" \"string type\" [\"glass2\"]\n";
+        CompiledRender coated = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n" + volume
+                + "MakeNamedMaterial \"c\" \"string type\" [\"glossycoating\"] \"string basematerial\" [\"g\"]\n"
+                + "Interior \"v\"\nNamedMaterial \"c\"\n" + shapes);
+        CompiledRender plain = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n" + volume
+                + "Interior \"v\"\nNamedMaterial \"g\"\n" + shapes);
+        int mc = coated.scene().sphereMaterial[0], mp = plain.scene().sphereMaterial[0];
+        assertEquals(plain.scene().matType[mp], coated.scene().matType[mc]);
+        assertTrue(coated.scene().matParams[mc * MaterialLayout.STRIDE + MaterialLayout.VOL_IN] > 0,
+                "the base has the shape's Interior");
+        for (int k = 0; k < MaterialLayout.STRIDE; k++) {
+            assertEquals(plain.scene().matParams[mp * MaterialLayout.STRIDE + k],
+                    coated.scene().matParams[mc * MaterialLayout.STRIDE + k], "slot " + k);
+        }
+    }
+
+    @Test
+    void aCoatThatIsItsOwnBaseIsAnError() {
+        org.luxnet.scene.SceneException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.luxnet.scene.SceneException.class, () -> SceneCompilerTest.compile(SceneCompilerTest.HEAD
+                        + "LightSource \"point\"\n"
+                        + "MakeNamedMaterial \"c\" \"string type\" [\"glossycoating\"] \"string basematerial\" [\"c\"]\n"
+                        + "NamedMaterial \"c\"\nShape \"sphere\"\nWorldEnd\n"));
+        assertTrue(e.getMessage().contains("contains itself through its basematerial"), e.getMessage());
+    }
 }

@@ -89,10 +89,23 @@ class WarningSummaryTest {
     }
 
     @Test
-    void excludingTheEnvironmentIsNotDroppedSilently() {
+    void aMirrorsThinFilmIsNotDroppedSilently() {
+        // mirror.cpp: SpecularReflection(R, FresnelNoOp, film, filmindex), interference when film > 0.
+        CompiledRender film = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n"
+                + "Material \"mirror\" \"float film\" [300] \"float filmindex\" [1.4]\nShape \"sphere\"\nWorldEnd\n");
+        assertTrue(SceneCompilerTest.warned(film, "scene.lxs:5", "mirror thin-film interference (film, filmindex) is not"
+                + " supported"), film.warnings().toString());
+        CompiledRender none = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n"
+                + "Material \"mirror\" \"float film\" [0] \"float filmindex\" [1.4]\nShape \"sphere\"\nWorldEnd\n");
+        assertTrue(none.warnings().isEmpty(), none.warnings().toString());
+    }
+
+    @Test
+    void excludingTheEnvironmentHidesItFromCameraRaysWithoutAWarning() {
+        // Rendered since the lights at infinity can be hidden from camera rays (IncludeEnvironmentPortTest).
         CompiledRender cr = SceneCompilerTest.compile("SurfaceIntegrator \"path\" \"bool includeenvironment\" \"false\"\n"
                 + SceneCompilerTest.HEAD + "LightSource \"infinite\"\nShape \"sphere\"\nWorldEnd\n");
-        assertTrue(SceneCompilerTest.warned(cr, "scene.lxs:1", "\"includeenvironment\" false is not supported"),
-                cr.warnings().toString());
+        assertTrue(lines(cr, "includeenvironment").isEmpty(), cr.warnings().toString());
+        assertEquals(1, cr.scene().lightParams[org.luxnet.scene.compiled.LightLayout.HIDDEN_FROM_CAMERA]);
     }
 }
