@@ -159,6 +159,11 @@ final class MaterialCompiler {
         if (i != null) {
             return i;
         }
+        if (dialect == Dialect.LUXRENDER && m.params().has("Sc")) {
+            // LuxBlend writes "color Sc" on every material; LuxRender reads it only in mix and null, as the
+            // background colour of its AR compositing (arpath), which changes nothing a path tracer renders.
+            m.params().get("Sc");
+        }
         if (m.type().equals("layered")) {
             return layered(m);
         }

@@ -144,4 +144,17 @@ class GlossyCoatingTest {
                         + "NamedMaterial \"c\"\nShape \"sphere\"\nWorldEnd\n"));
         assertTrue(e.getMessage().contains("contains itself through its basematerial"), e.getMessage());
     }
+
+    /** LuxBlend's "color Sc" on every material (LuxRender's AR compositing colour) passes without a warning. */
+    @Test
+    void luxBlendsScColourIsAcceptedQuietly() {
+        CompiledRender cr = SceneCompilerTest.compile(SceneCompilerTest.HEAD + "LightSource \"point\"\n"
+                + "MakeNamedMaterial \"a\" \"string type\" [\"matte\"] \"color Kd\" [0.5 0.5 0.5] \"color Sc\" [0.9 0.9 0.9]\n"
+                + "MakeNamedMaterial \"n\" \"string type\" [\"null\"] \"color Sc\" [0.9 0.9 0.9]\n"
+                + "NamedMaterial \"a\"\nShape \"sphere\"\nNamedMaterial \"n\"\nShape \"sphere\"\nWorldEnd\n");
+        assertTrue(cr.warnings().isEmpty(), cr.warnings().toString());
+        CompiledRender pbrt = SceneCompilerTest.compile("Film \"image\"\nCamera \"perspective\"\nWorldBegin\n"
+                + "LightSource \"point\"\nMaterial \"matte\" \"rgb Sc\" [0.9 0.9 0.9]\nShape \"sphere\"\nWorldEnd\n");
+        assertTrue(SceneCompilerTest.warned(pbrt, "scene.lxs:5", "Sc"), pbrt.warnings().toString());
+    }
 }
