@@ -96,7 +96,7 @@ final class CurveCompiler {
         }
         if (emitter >= 0) {
             warnings.add(new SceneWarning(shape.loc(), "area lights on curves are not supported (pbrt-v3's"
-                    + " Curve::Sample is not implemented and stops the render): the curve does not emit"));
+                    + " Curve::Sample only reports an error and stops the render): the curve does not emit"));
         }
         if (shape.material() != null && shape.material().params().has("bumpmap")) {
             warnings.add(new SceneWarning(shape.loc(), "bump maps on curves are not supported (pbrt-v3 bumps them"

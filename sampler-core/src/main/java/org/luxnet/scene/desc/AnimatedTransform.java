@@ -13,7 +13,7 @@ package org.luxnet.scene.desc;
  *       (after) the start (end) time. The end quaternion is negated when that is the shorter arc.
  *       Here the iteration runs to convergence in double precision (pbrt stops at 1e-4, which only
  *       changes how R and S share the matrix, never R S = M), and a mirroring matrix, whose polar
- *       factor has determinant -1 and no quaternion (pbrt's "XXX TODO FIXME deal with flip"), is
+ *       factor has determinant -1 and no quaternion (a case pbrt-v3 leaves unhandled), is
  *       split as (-R)(-S).</li>
  *   <li>{@link Style#LUXRENDER}: LuxRender core/motionsystem.cpp InterpolatedTransform. {@code
  *       DecomposedTransform} takes T, then row scales and shears by Gram-Schmidt on the rows (shears
